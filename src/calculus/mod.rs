@@ -1,0 +1,7 @@
+//! Calculus on expressions: derivatives with their step trees.
+
+mod derive;
+mod step;
+
+pub use derive::derive;
+pub use step::{Detail, Rule, Step};

@@ -1,0 +1,135 @@
+//! A derivation is data: a tree of steps, each naming its rule, what it started from and what it gave.
+
+use crate::expr::{Expr, Symbol};
+
+/// Every rule a step can apply. Its `id` is the stable name tools see in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    Constant,
+    Variable,
+    Sum,
+    ConstantMultiple,
+    Power,
+    Sqrt,
+    Product,
+    Quotient,
+    Chain,
+    Exp,
+    ExpBase,
+    Ln,
+    LogBase,
+    Sin,
+    Cos,
+    Tan,
+    Sec,
+    Csc,
+    Cot,
+    Arcsin,
+    Arccos,
+    Arctan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Abs,
+    GeneralPower,
+    Partial,
+    HigherOrder,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Constant => "constant",
+            Rule::Variable => "variable",
+            Rule::Sum => "sum",
+            Rule::ConstantMultiple => "constant_multiple",
+            Rule::Power => "power",
+            Rule::Sqrt => "sqrt",
+            Rule::Product => "product",
+            Rule::Quotient => "quotient",
+            Rule::Chain => "chain",
+            Rule::Exp => "exp",
+            Rule::ExpBase => "exp_base",
+            Rule::Ln => "ln",
+            Rule::LogBase => "log_base",
+            Rule::Sin => "sin",
+            Rule::Cos => "cos",
+            Rule::Tan => "tan",
+            Rule::Sec => "sec",
+            Rule::Csc => "csc",
+            Rule::Cot => "cot",
+            Rule::Arcsin => "arcsin",
+            Rule::Arccos => "arccos",
+            Rule::Arctan => "arctan",
+            Rule::Sinh => "sinh",
+            Rule::Cosh => "cosh",
+            Rule::Tanh => "tanh",
+            Rule::Abs => "abs",
+            Rule::GeneralPower => "general_power",
+            Rule::Partial => "partial",
+            Rule::HigherOrder => "higher_order",
+        }
+    }
+}
+
+/// What a rule needs to be explained, beyond `before` and `after`.
+#[derive(Clone, Debug)]
+pub enum Detail {
+    None,
+    /// Power rule: the exponent brought down.
+    Power {
+        exponent: Expr,
+    },
+    /// The constant factor set aside, and whether it is held fixed rather than a number.
+    ConstantMultiple {
+        constant: Expr,
+    },
+    /// f·g: substeps are f' then g'.
+    Product {
+        first: Expr,
+        second: Expr,
+    },
+    /// f/g: substeps are f' then g'.
+    Quotient {
+        numerator: Expr,
+        denominator: Expr,
+    },
+    /// outer(inner): substeps are the outer derivative (in `name`) then the inner one.
+    Chain {
+        name: Symbol,
+        inner: Expr,
+        outer: Expr,
+        outer_derivative_at_inner: Expr,
+    },
+    /// f^g rewritten as e^(g·ln f); the substep differentiates that.
+    GeneralPower {
+        rewritten: Expr,
+    },
+    /// The variables held fixed.
+    Partial {
+        held: Vec<Symbol>,
+    },
+    /// Derivative number `n` of `of`.
+    Order {
+        n: u32,
+        of: u32,
+    },
+}
+
+/// One step: `d/d{var} before = after` by `rule`.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub rule: Rule,
+    pub var: Symbol,
+    pub before: Expr,
+    pub after: Expr,
+    pub detail: Detail,
+    pub substeps: Vec<Step>,
+}
+
+impl Step {
+    /// The number of steps in this tree.
+    pub fn count(&self) -> usize {
+        1 + self.substeps.iter().map(Step::count).sum::<usize>()
+    }
+}

@@ -1,0 +1,205 @@
+//! The command line: flags, the three ways in, output and exit codes.
+
+use clap::{Parser, ValueEnum};
+use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
+use nudge::{Error, Session};
+use std::io::{self, BufRead, IsTerminal, Write};
+
+const EXAMPLES: &str = "\
+Examples:
+  nudge                                  start an interactive session
+  nudge -e 'd/dx sin(x^2)'               one answer, with every step
+  echo 'd/dx (3x+1)^5' | nudge           one answer per line read
+  nudge -q -e 'd/dx x^3'                 just the result: 3x²
+  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "nudge",
+    version,
+    about = "A calculus tutor for the terminal: type the maths you read, see every step.",
+    after_help = EXAMPLES
+)]
+pub struct Cli {
+    /// A query to answer (repeat for several); stdin is not read then.
+    #[arg(short = 'e', long = "expression", value_name = "QUERY")]
+    pub expressions: Vec<String>,
+
+    /// How answers are printed.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Plain ASCII maths (x^2, sqrt(x), pi) instead of Unicode (x², √x, π).
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// When to colour the output (auto honours NO_COLOR and CLICOLOR_FORCE).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only the result line of each answer.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Decides colour once, for the whole run.
+fn set_colour(choice: ColorChoice) {
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let set =
+                |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+            if set("CLICOLOR_FORCE") {
+                true
+            } else if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                false
+            } else {
+                io::stdout().is_terminal()
+            }
+        }
+    };
+    colored::control::set_override(on);
+}
+
+/// Answers queries one by one and writes each answer as it comes.
+pub struct Answerer {
+    pub session: Session,
+    pub format: Format,
+    pub options: TextOptions,
+    pub failures: usize,
+}
+
+impl Answerer {
+    pub fn new(cli: &Cli) -> Answerer {
+        Answerer {
+            session: Session::new(),
+            format: cli.format,
+            options: TextOptions {
+                unicode: !cli.ascii,
+                quiet: cli.quiet,
+            },
+            failures: 0,
+        }
+    }
+
+    /// Answers one line; an `Err` means stdout is gone.
+    pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
+        match self.session.answer(line) {
+            Ok(outcome) => match self.format {
+                Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                Format::Text if self.options.quiet => {
+                    out.write_all(render_text(&outcome, self.options).as_bytes())
+                }
+                Format::Text => {
+                    out.write_all(render_text(&outcome, self.options).as_bytes())?;
+                    writeln!(out)
+                }
+            },
+            Err(e) => {
+                self.failures += 1;
+                self.report(line, &e, out)
+            }
+        }
+    }
+
+    pub fn report(&mut self, line: &str, error: &Error, out: &mut impl Write) -> io::Result<()> {
+        match self.format {
+            Format::Json => writeln!(out, "{}", render_json_error(line, error)),
+            Format::Text => {
+                out.flush()?;
+                let mut err = io::stderr().lock();
+                let _ = err.write_all(render_error(line, error, None).as_bytes());
+                let _ = writeln!(err);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Runs nudge and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    set_colour(cli.color);
+    let mut answerer = Answerer::new(&cli);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = if !cli.expressions.is_empty() {
+        cli.expressions
+            .iter()
+            .try_for_each(|q| answerer.answer(q, &mut out))
+    } else if io::stdin().is_terminal() {
+        drop(out);
+        return crate::repl::run(&mut answerer);
+    } else {
+        answer_stream(&mut answerer, io::stdin().lock(), &mut out)
+    };
+    let flushed = result.and_then(|()| out.flush());
+    if let Err(e) = flushed {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("nudge: cannot write the answer: {e}");
+            return 1;
+        }
+    }
+    i32::from(answerer.failures > 0)
+}
+
+/// One query per line; blank lines and `#` comments are skipped.
+fn answer_stream(
+    answerer: &mut Answerer,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            return Ok(());
+        }
+        while matches!(buf.last(), Some(b'\n' | b'\r')) {
+            buf.pop();
+        }
+        match std::str::from_utf8(&buf) {
+            Ok(line) => {
+                let trimmed = line.trim();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                answerer.answer(line, out)?;
+            }
+            Err(bad) => {
+                let shown = String::from_utf8_lossy(&buf).into_owned();
+                let at = String::from_utf8_lossy(&buf[..bad.valid_up_to()])
+                    .chars()
+                    .count();
+                let error = Error::new(
+                    nudge::error::Phase::Parsing,
+                    "this line is not valid UTF-8 text",
+                )
+                .at(nudge::syntax::Span::new(at, at + 1))
+                .with_help("save the input as UTF-8");
+                answerer.failures += 1;
+                answerer.report(&shown, &error, out)?;
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
+
+use crate::calculus::{derive, Detail, Rule, Step};
+use crate::error::{Error, Phase};
+use crate::expr::{eval, Expr, Symbol};
+use crate::syntax::{lower, parse, Note, Statement};
+
+/// What nudge worked out for one line.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// The line as typed.
+    pub input: String,
+    pub statement: Statement,
+    /// Remarks on how the line was read.
+    pub notes: Vec<Note>,
+    pub answer: Answer,
+}
+
+#[derive(Clone, Debug)]
+pub enum Answer {
+    /// A derivative of any order, ordinary or partial, with one step tree per order.
+    Derivative {
+        body: Expr,
+        var: Symbol,
+        order: u32,
+        partial: bool,
+        steps: Vec<Step>,
+        result: Expr,
+    },
+    /// A bare expression, simplified; `value` when it has no variables.
+    Expression { result: Expr, value: Option<f64> },
+}
+
+impl Outcome {
+    /// The final expression of the answer.
+    pub fn result(&self) -> &Expr {
+        match &self.answer {
+            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => result,
+        }
+    }
+
+    /// The stable name of the answer's kind, as JSON reports it.
+    pub fn kind(&self) -> &'static str {
+        match &self.answer {
+            Answer::Derivative { partial: true, .. } => "partial",
+            Answer::Derivative { .. } => "derivative",
+            Answer::Expression { value: Some(_), .. } => "value",
+            Answer::Expression { .. } => "expression",
+        }
+    }
+}
+
+/// Definitions and history shared by the lines of one session.
+#[derive(Debug, Default)]
+pub struct Session {}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Reads and answers one line.
+    pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
+        let parsed = parse(line)?;
+        let answer = match &parsed.statement {
+            Statement::Expr(node) => expression(lower(node)?)?,
+            Statement::Derivative {
+                body,
+                var,
+                order,
+                partial,
+            } => derivative(lower(body)?, var, *order, *partial),
+        };
+        Ok(Outcome {
+            input: line.to_string(),
+            statement: parsed.statement,
+            notes: parsed.notes,
+            answer,
+        })
+    }
+}
+
+fn expression(result: Expr) -> Result<Answer, Error> {
+    let value = if result.free_vars().is_empty() {
+        let v =
+            eval(&result, &|_| None).map_err(|e| Error::new(Phase::Computing, e.to_string()))?;
+        Some(v)
+    } else {
+        None
+    };
+    Ok(Answer::Expression { result, value })
+}
+
+/// The derivative of `body`, `order` times, each order with its own step tree.
+pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
+    let var = Symbol::from(var);
+    let held: Vec<Symbol> = body.free_vars().into_iter().filter(|v| *v != var).collect();
+    let mut steps = Vec::with_capacity(order as usize);
+    let mut current = body.clone();
+    for n in 1..=order {
+        let mut step = derive(&current, &var);
+        if partial {
+            step = wrap(Rule::Partial, Detail::Partial { held: held.clone() }, step);
+        }
+        if order > 1 {
+            step = wrap(Rule::HigherOrder, Detail::Order { n, of: order }, step);
+        }
+        current = step.after.clone();
+        steps.push(step);
+    }
+    Answer::Derivative {
+        body,
+        var,
+        order,
+        partial,
+        steps,
+        result: current,
+    }
+}
+
+fn wrap(rule: Rule, detail: Detail, inner: Step) -> Step {
+    Step {
+        rule,
+        var: inner.var.clone(),
+        before: inner.before.clone(),
+        after: inner.after.clone(),
+        detail,
+        substeps: vec![inner],
+    }
+}

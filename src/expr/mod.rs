@@ -1,0 +1,330 @@
+//! Exact symbolic expressions: an immutable, shared tree kept in canonical form.
+//!
+//! Every `Expr` is built through the constructors in `build`, which fold
+//! constants and collect like terms as they go, so a tree never holds `1·x`,
+//! `x^1`, `x + 0` or two copies of the same term.
+
+mod build;
+mod eval;
+mod func;
+mod number;
+mod print;
+mod subst;
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+pub use eval::{eval, EvalError};
+pub use func::{Func, KNOWN_FUNCTION_NAMES};
+pub use number::Number;
+pub(crate) use print::greek_name;
+pub use print::{greek_letter, superscript, Style};
+pub use subst::substitute;
+
+/// A variable name, stored in ASCII (`theta`, `w_1`); printing maps Greek names to letters.
+pub type Symbol = Arc<str>;
+
+/// The two named constants of the language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Constant {
+    /// Euler's number, 2.71828…
+    E,
+    /// π, 3.14159…
+    Pi,
+}
+
+impl Constant {
+    pub fn value(self) -> f64 {
+        match self {
+            Constant::E => std::f64::consts::E,
+            Constant::Pi => std::f64::consts::PI,
+        }
+    }
+}
+
+/// The shape of one node. Sums and products are n-ary; their order is the
+/// order terms arrived in (sums) or a textbook order (products), and equality
+/// ignores it.
+#[derive(Debug)]
+pub enum Kind {
+    Num(Number),
+    Const(Constant),
+    Var(Symbol),
+    Add(Vec<Expr>),
+    Mul(Vec<Expr>),
+    Pow(Expr, Expr),
+    Func(Func, Expr),
+    /// `log_base(arg)` for a base other than e.
+    Log(Expr, Expr),
+}
+
+#[derive(Debug)]
+struct Node {
+    hash: u64,
+    /// Nodes in the tree, counting shared subtrees each time (saturating).
+    size: u32,
+    /// Longest path to a leaf.
+    depth: u32,
+    kind: Kind,
+}
+
+/// A shared, immutable expression. Cloning is cheap.
+#[derive(Clone, Debug)]
+pub struct Expr(Arc<Node>);
+
+impl Expr {
+    fn from_kind(kind: Kind) -> Expr {
+        let mut size: u32 = 1;
+        let mut depth: u32 = 0;
+        let mut grow = |child: &Expr| {
+            size = size.saturating_add(child.0.size);
+            depth = depth.max(child.0.depth + 1);
+        };
+        let hash = match &kind {
+            Kind::Num(n) => hash_of(&(0u8, n)),
+            Kind::Const(c) => hash_of(&(1u8, c)),
+            Kind::Var(v) => hash_of(&(2u8, v)),
+            Kind::Add(terms) => {
+                terms.iter().for_each(&mut grow);
+                hash_of(&(3u8, unordered_hash(terms)))
+            }
+            Kind::Mul(factors) => {
+                factors.iter().for_each(&mut grow);
+                hash_of(&(4u8, unordered_hash(factors)))
+            }
+            Kind::Pow(b, e) => {
+                grow(b);
+                grow(e);
+                hash_of(&(5u8, b.0.hash, e.0.hash))
+            }
+            Kind::Func(f, a) => {
+                grow(a);
+                hash_of(&(6u8, f, a.0.hash))
+            }
+            Kind::Log(b, a) => {
+                grow(b);
+                grow(a);
+                hash_of(&(7u8, b.0.hash, a.0.hash))
+            }
+        };
+        Expr(Arc::new(Node {
+            hash,
+            size,
+            depth,
+            kind,
+        }))
+    }
+
+    pub fn kind(&self) -> &Kind {
+        &self.0.kind
+    }
+
+    /// How many nodes the tree has (saturating at `u32::MAX`).
+    pub fn size(&self) -> u32 {
+        self.0.size
+    }
+
+    /// The longest path from this node to a leaf.
+    pub fn depth(&self) -> u32 {
+        self.0.depth
+    }
+
+    pub fn as_number(&self) -> Option<&Number> {
+        match self.kind() {
+            Kind::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.as_number().is_some_and(Number::is_zero)
+    }
+
+    pub fn is_one(&self) -> bool {
+        self.as_number().is_some_and(Number::is_one)
+    }
+
+    pub fn is_var(&self, name: &str) -> bool {
+        matches!(self.kind(), Kind::Var(v) if &**v == name)
+    }
+
+    /// Whether `name` occurs anywhere in the expression.
+    pub fn contains(&self, name: &str) -> bool {
+        match self.kind() {
+            Kind::Num(_) | Kind::Const(_) => false,
+            Kind::Var(v) => &**v == name,
+            Kind::Add(items) | Kind::Mul(items) => items.iter().any(|e| e.contains(name)),
+            Kind::Pow(a, b) | Kind::Log(a, b) => a.contains(name) || b.contains(name),
+            Kind::Func(_, a) => a.contains(name),
+        }
+    }
+
+    /// The variables in the expression, in the order x, y, z, then alphabetical.
+    pub fn free_vars(&self) -> Vec<Symbol> {
+        let mut out: Vec<Symbol> = Vec::new();
+        self.collect_vars(&mut out);
+        out.sort_by(|a, b| var_order(a).cmp(&var_order(b)));
+        out.dedup();
+        out
+    }
+
+    fn collect_vars(&self, out: &mut Vec<Symbol>) {
+        match self.kind() {
+            Kind::Num(_) | Kind::Const(_) => {}
+            Kind::Var(v) => {
+                if !out.contains(v) {
+                    out.push(v.clone());
+                }
+            }
+            Kind::Add(items) | Kind::Mul(items) => items.iter().for_each(|e| e.collect_vars(out)),
+            Kind::Pow(a, b) | Kind::Log(a, b) => {
+                a.collect_vars(out);
+                b.collect_vars(out);
+            }
+            Kind::Func(_, a) => a.collect_vars(out),
+        }
+    }
+
+    /// Splits a term into its numeric coefficient and the rest: `3x²` → (3, x²).
+    pub fn split_coefficient(&self) -> (Number, Expr) {
+        match self.kind() {
+            Kind::Num(n) => (n.clone(), Expr::one()),
+            Kind::Mul(factors) => match factors[0].as_number() {
+                Some(c) => (c.clone(), Expr::product_of_canonical(factors[1..].to_vec())),
+                None => (Number::one(), self.clone()),
+            },
+            _ => (Number::one(), self.clone()),
+        }
+    }
+
+    /// Splits a factor into base and exponent: `x³` → (x, 3), `sin x` → (sin x, 1).
+    pub fn split_power(&self) -> (Expr, Expr) {
+        match self.kind() {
+            Kind::Pow(b, e) => (b.clone(), e.clone()),
+            _ => (self.clone(), Expr::one()),
+        }
+    }
+
+    /// The factors of a product, or the expression itself as one factor.
+    pub fn factors(&self) -> &[Expr] {
+        match self.kind() {
+            Kind::Mul(f) => f,
+            _ => std::slice::from_ref(self),
+        }
+    }
+
+    /// The terms of a sum, or the expression itself as one term.
+    pub fn terms(&self) -> &[Expr] {
+        match self.kind() {
+            Kind::Add(t) => t,
+            _ => std::slice::from_ref(self),
+        }
+    }
+}
+
+/// x, y, z first (as AI and textbook writing orders them), then the rest alphabetically.
+fn var_order(name: &str) -> (u8, &str) {
+    match name {
+        "x" => (0, ""),
+        "y" => (1, ""),
+        "z" => (2, ""),
+        other => (3, other),
+    }
+}
+
+fn hash_of<T: Hash>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A hash that does not depend on the order of the items.
+fn unordered_hash(items: &[Expr]) -> u64 {
+    items.iter().fold(0u64, |acc, e| {
+        acc.wrapping_add(e.0.hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (e.0.hash >> 29))
+    })
+}
+
+impl Hash for Expr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.hash);
+    }
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Expr) -> bool {
+        if Arc::ptr_eq(&self.0, &other.0) {
+            return true;
+        }
+        if self.0.hash != other.0.hash || self.0.size != other.0.size {
+            return false;
+        }
+        match (self.kind(), other.kind()) {
+            (Kind::Num(a), Kind::Num(b)) => a == b,
+            (Kind::Const(a), Kind::Const(b)) => a == b,
+            (Kind::Var(a), Kind::Var(b)) => a == b,
+            (Kind::Add(a), Kind::Add(b)) | (Kind::Mul(a), Kind::Mul(b)) => same_multiset(a, b),
+            (Kind::Pow(a1, a2), Kind::Pow(b1, b2)) | (Kind::Log(a1, a2), Kind::Log(b1, b2)) => {
+                a1 == b1 && a2 == b2
+            }
+            (Kind::Func(f, a), Kind::Func(g, b)) => f == g && a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Expr {}
+
+fn same_multiset(a: &[Expr], b: &[Expr]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.iter().zip(b).all(|(x, y)| x == y) {
+        return true;
+    }
+    let mut unmatched: Vec<&Expr> = b.iter().collect();
+    for x in a {
+        match unmatched.iter().position(|y| *y == x) {
+            Some(i) => {
+                unmatched.swap_remove(i);
+            }
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Dropping a very deep tree must not recurse once per level on the stack.
+impl Drop for Node {
+    fn drop(&mut self) {
+        let mut stack: Vec<Expr> = Vec::new();
+        take_children(&mut self.kind, &mut stack);
+        while let Some(child) = stack.pop() {
+            if let Ok(mut node) = Arc::try_unwrap(child.0) {
+                take_children(&mut node.kind, &mut stack);
+            }
+        }
+    }
+}
+
+fn take_children(kind: &mut Kind, stack: &mut Vec<Expr>) {
+    let placeholder = || Expr(Arc::clone(&LEAF));
+    match kind {
+        Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => {}
+        Kind::Add(items) | Kind::Mul(items) => stack.append(items),
+        Kind::Pow(a, b) | Kind::Log(a, b) => {
+            stack.push(std::mem::replace(a, placeholder()));
+            stack.push(std::mem::replace(b, placeholder()));
+        }
+        Kind::Func(_, a) => stack.push(std::mem::replace(a, placeholder())),
+    }
+}
+
+static LEAF: std::sync::LazyLock<Arc<Node>> = std::sync::LazyLock::new(|| {
+    Arc::new(Node {
+        hash: 0,
+        size: 1,
+        depth: 0,
+        kind: Kind::Const(Constant::E),
+    })
+});

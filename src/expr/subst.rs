@@ -1,0 +1,21 @@
+//! Replacing a variable by an expression, rebuilding through the canonical constructors.
+
+use super::{Expr, Kind};
+
+/// `e` with every `name` replaced by `value`, simplified again.
+pub fn substitute(e: &Expr, name: &str, value: &Expr) -> Expr {
+    if !e.contains(name) {
+        return e.clone();
+    }
+    match e.kind() {
+        Kind::Num(_) | Kind::Const(_) => e.clone(),
+        Kind::Var(_) => value.clone(),
+        Kind::Add(terms) => Expr::add(terms.iter().map(|t| substitute(t, name, value)).collect()),
+        Kind::Mul(factors) => {
+            Expr::mul(factors.iter().map(|f| substitute(f, name, value)).collect())
+        }
+        Kind::Pow(b, x) => Expr::pow(substitute(b, name, value), substitute(x, name, value)),
+        Kind::Func(f, a) => Expr::func(*f, substitute(a, name, value)),
+        Kind::Log(b, a) => Expr::log(substitute(b, name, value), substitute(a, name, value)),
+    }
+}

@@ -1,0 +1,12 @@
+//! nudge: a calculus tutor. Everything but the terminal lives here:
+//! syntax → expressions → calculus → rendering, driven by one engine.
+
+pub mod calculus;
+pub mod engine;
+pub mod error;
+pub mod expr;
+pub mod render;
+pub mod syntax;
+
+pub use engine::{Answer, Outcome, Session};
+pub use error::Error;

@@ -1,0 +1,166 @@
+//! The one place where each rule is named and explained, in the reading-first voice.
+//!
+//! Every `match` here is exhaustive over `Rule`, so a new rule without words
+//! does not compile.
+
+use crate::calculus::{Detail, Rule, Step};
+use crate::expr::{Expr, Style};
+
+/// The rule's short name, as a step's heading shows it.
+pub fn title(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Constant => "constant",
+        Rule::Variable => "the variable itself",
+        Rule::Sum => "sum rule",
+        Rule::ConstantMultiple => "constant multiple",
+        Rule::Power => "power rule",
+        Rule::Sqrt => "square root",
+        Rule::Product => "product rule",
+        Rule::Quotient => "quotient rule",
+        Rule::Chain => "chain rule",
+        Rule::Exp => "e^x rule",
+        Rule::ExpBase => "a^x rule",
+        Rule::Ln => "ln rule",
+        Rule::LogBase => "log_a rule",
+        Rule::Sin => "sine",
+        Rule::Cos => "cosine",
+        Rule::Tan => "tangent",
+        Rule::Sec => "secant",
+        Rule::Csc => "cosecant",
+        Rule::Cot => "cotangent",
+        Rule::Arcsin => "arcsine",
+        Rule::Arccos => "arccosine",
+        Rule::Arctan => "arctangent",
+        Rule::Sinh => "sinh",
+        Rule::Cosh => "cosh",
+        Rule::Tanh => "tanh",
+        Rule::Abs => "absolute value",
+        Rule::GeneralPower => "variable base and exponent",
+        Rule::Partial => "partial derivative",
+        Rule::HigherOrder => "higher derivative",
+    }
+}
+
+/// The explanation of one step, with the learner's own names and numbers in it.
+pub fn note(step: &Step, style: Style) -> String {
+    let x = show(&Expr::symbol(step.var.clone()), style);
+    let before = show(&step.before, style);
+    match step.rule {
+        Rule::Constant => {
+            let others = step.before.free_vars();
+            if others.is_empty() {
+                format!("{before} does not change when {x} is nudged, so its slope is 0.")
+            } else {
+                let names = list(others.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
+                format!(
+                    "{before} has no {x} in it: with {names} held fixed it is a constant, so its slope is 0."
+                )
+            }
+        }
+        Rule::Variable => format!(
+            "Nudge {x} by a little and {x} moves by exactly that little: its slope is 1."
+        ),
+        Rule::Sum => "Differentiate each term on its own, then add the slopes.".to_string(),
+        Rule::ConstantMultiple => {
+            let c = match &step.detail {
+                Detail::ConstantMultiple { constant } => constant.clone(),
+                _ => Expr::one(),
+            };
+            if c == Expr::int(-1) {
+                "A minus sign in front stays in front; differentiate what follows it.".to_string()
+            } else if c.free_vars().is_empty() {
+                format!(
+                    "The constant factor {} just comes along: differentiate the rest and multiply by it.",
+                    show(&c, style)
+                )
+            } else {
+                format!(
+                    "{} does not move when {x} is nudged, so it is a constant factor: it comes along.",
+                    show(&c, style)
+                )
+            }
+        }
+        Rule::Power => {
+            let n = match &step.detail {
+                Detail::Power { exponent } => show(exponent, style),
+                _ => "n".to_string(),
+            };
+            format!("Bring the exponent {n} down in front and reduce the exponent by one.")
+        }
+        Rule::Sqrt => format!(
+            "√{x} is {x} to the power 1/2: bring 1/2 down and reduce the power by one, to -1/2. That gives 1/(2√{x})."
+        ),
+        Rule::Product => "Differentiate the first factor and keep the second, then keep the first and differentiate the second, and add: f′·g + f·g′.".to_string(),
+        Rule::Quotient => "For a fraction: (top′ · bottom − top · bottom′) / bottom².".to_string(),
+        Rule::Chain => "A function inside a function: differentiate the outer one, differentiate the inner one, multiply. Outer × inner.".to_string(),
+        Rule::Exp => format!("e^{x} is its own slope: it stays unchanged."),
+        Rule::ExpBase => {
+            let base = match step.before.kind() {
+                crate::expr::Kind::Pow(b, _) => show(b, style),
+                _ => "a".to_string(),
+            };
+            format!(
+                "{base}^{x} differentiates to itself times the constant ln {base}. Only base e gives the coefficient 1, which is why AI formulas prefer e."
+            )
+        }
+        Rule::Ln => format!("The slope of ln {x} is 1/{x}."),
+        Rule::LogBase => format!(
+            "log_a {x} is ln {x} / ln a, so its slope is 1/({x}·ln a): base e is the one with no extra factor."
+        ),
+        Rule::Sin => "The slope of sin is cos.".to_string(),
+        Rule::Cos => "The slope of cos is -sin.".to_string(),
+        Rule::Tan => "The slope of tan is sec², that is 1/cos².".to_string(),
+        Rule::Sec => "The slope of sec is sec·tan.".to_string(),
+        Rule::Csc => "The slope of csc is -csc·cot.".to_string(),
+        Rule::Cot => "The slope of cot is -csc², that is -1/sin².".to_string(),
+        Rule::Arcsin => format!("The slope of arcsin {x} is 1/√(1 - {x}²)."),
+        Rule::Arccos => format!("The slope of arccos {x} is -1/√(1 - {x}²): arcsin's, with the sign flipped."),
+        Rule::Arctan => format!("The slope of arctan {x} is 1/(1 + {x}²)."),
+        Rule::Sinh => "The slope of sinh is cosh.".to_string(),
+        Rule::Cosh => "The slope of cosh is sinh.".to_string(),
+        Rule::Tanh => "The slope of tanh is 1/cosh².".to_string(),
+        Rule::Abs => format!(
+            "|{x}| has slope 1 where {x} is positive and -1 where it is negative: {x}/|{x}|, with no slope at 0."
+        ),
+        Rule::GeneralPower => match &step.detail {
+            Detail::GeneralPower { rewritten } => format!(
+                "Both parts move with {x}, so neither the power rule nor the a^x rule fits. Rewrite {before} as {} and use the chain rule.",
+                show(rewritten, style)
+            ),
+            _ => String::new(),
+        },
+        Rule::Partial => match &step.detail {
+            Detail::Partial { held } if !held.is_empty() => {
+                let names = list(held.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
+                let verb = if held.len() == 1 { "is" } else { "are" };
+                format!(
+                    "Partial derivative with respect to {x}: {names} {verb} held fixed, so it behaves like a constant. Only {x} is nudged."
+                )
+            }
+            _ => format!("Partial derivative with respect to {x}: nothing else varies, so it is the ordinary derivative."),
+        },
+        Rule::HigherOrder => match &step.detail {
+            Detail::Order { n, of } if *n == 1 => {
+                format!("Derivative 1 of {of}: the slope of {before}.")
+            }
+            Detail::Order { n, of } => format!(
+                "Derivative {n} of {of}: differentiate the previous result again."
+            ),
+            _ => String::new(),
+        },
+    }
+}
+
+fn show(e: &Expr, style: Style) -> String {
+    e.to_text(style.with_budget(80))
+}
+
+/// "x", "x and y", "x, y and z".
+fn list(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

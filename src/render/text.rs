@@ -1,0 +1,412 @@
+//! The text answer a learner reads: the reading, each step in words, the result.
+
+use super::catalogue::{note, title};
+use super::prune::{prune, Limits, Shown};
+use crate::calculus::{Detail, Rule, Step};
+use crate::engine::{Answer, Outcome};
+use crate::error::{Error, Phase};
+use crate::expr::{superscript, Expr, Kind, Number, Style};
+use crate::syntax::reading_of_statement;
+use colored::Colorize;
+use unicode_width::UnicodeWidthStr;
+
+/// Longest expression shown inside a step, in characters.
+const STEP_BUDGET: usize = 160;
+
+#[derive(Clone, Copy, Debug)]
+pub struct TextOptions {
+    pub unicode: bool,
+    /// Only the result line.
+    pub quiet: bool,
+}
+
+impl TextOptions {
+    fn style(&self) -> Style {
+        if self.unicode {
+            Style::UNICODE
+        } else {
+            Style::ASCII
+        }
+    }
+}
+
+/// The whole answer as text, ending with a newline.
+pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    let style = options.style();
+    let result = outcome.result().to_text(style);
+    if options.quiet {
+        return match &outcome.answer {
+            Answer::Expression {
+                value: Some(v),
+                result: r,
+            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                format!("{result} ≈ {}\n", decimal(*v))
+            }
+            _ => format!("{result}\n"),
+        };
+    }
+    let mut w = Writer {
+        out: String::new(),
+        style,
+        partial: matches!(outcome.answer, Answer::Derivative { partial: true, .. }),
+    };
+    w.line(&format!(
+        "{} {}",
+        "Reading:".bold(),
+        reading_of_statement(&outcome.statement, options.unicode)
+    ));
+    for n in &outcome.notes {
+        w.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
+    }
+    match &outcome.answer {
+        Answer::Derivative {
+            body,
+            var,
+            order,
+            partial,
+            steps,
+            result: r,
+        } => {
+            w.out.push('\n');
+            for s in steps {
+                w.step(&prune(s, Limits::TEXT), None, 0);
+            }
+            w.out.push('\n');
+            let op = operator(var, *order, *partial, options.unicode);
+            let lhs = format!("{op} {}", operand(body, style));
+            w.line(&format!("{} = {}", lhs, r.to_text(style).green().bold()));
+        }
+        Answer::Expression { result: r, value } => {
+            let label = if value.is_some() {
+                "Value:"
+            } else {
+                "Simplified:"
+            };
+            let exact = r.to_text(style);
+            let shown = match value {
+                Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                    format!("{exact} ≈ {}", decimal(*v))
+                }
+                _ => exact,
+            };
+            w.line(&format!("{} {}", label.bold(), shown.green().bold()));
+        }
+    }
+    w.out
+}
+
+/// `d/dx`, `d²/dx²`, `∂/∂x`.
+pub fn operator(var: &str, order: u32, partial: bool, unicode: bool) -> String {
+    let x = Expr::var(var).to_text(if unicode {
+        Style::UNICODE
+    } else {
+        Style::ASCII
+    });
+    let d = if partial && unicode { "∂" } else { "d" };
+    match order {
+        1 => format!("{d}/{d}{x}"),
+        n if unicode => {
+            let p = superscript(i64::from(n));
+            format!("{d}{p}/{d}{x}{p}")
+        }
+        n => format!("{d}^{n}/{d}{x}^{n}"),
+    }
+}
+
+/// A number to six decimals, without trailing zeros.
+pub fn decimal(v: f64) -> String {
+    if v.is_nan() {
+        return "undefined".to_string();
+    }
+    if v.abs() >= 1e15 || (v != 0.0 && v.abs() < 1e-6) {
+        return format!("{v:.6e}");
+    }
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Brackets around an expression that would otherwise read wrongly next to an operator.
+fn needs_brackets(e: &Expr) -> bool {
+    matches!(e.kind(), Kind::Add(_))
+        || e.split_coefficient().0.is_negative()
+        || e.as_number().is_some_and(|n| !n.is_integer())
+}
+
+struct Writer {
+    out: String,
+    style: Style,
+    /// Steps of a partial derivative are written with ∂.
+    partial: bool,
+}
+
+impl Writer {
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn show(&self, e: &Expr) -> String {
+        e.to_text(self.style.with_budget(STEP_BUDGET))
+    }
+
+    /// `e` as the operand of a product or derivative, bracketed when needed.
+    fn operand(&self, e: &Expr) -> String {
+        operand(e, self.style.with_budget(STEP_BUDGET))
+    }
+
+    /// `g²` written out before simplifying, bracketed unless `g` is a single symbol.
+    fn squared(&self, e: &Expr) -> String {
+        let atomic = matches!(e.kind(), Kind::Var(_) | Kind::Const(_) | Kind::Func(..))
+            || e.as_number().is_some_and(is_plain);
+        let text = self.show(e);
+        let text = if atomic { text } else { format!("({text})") };
+        if self.style.unicode {
+            format!("{text}²")
+        } else {
+            format!("{text}^2")
+        }
+    }
+
+    fn op(&self, step: &Step) -> String {
+        operator(&step.var, 1, self.partial, self.style.unicode)
+    }
+
+    fn step(&mut self, shown: &Shown, label: Option<&str>, indent: usize) {
+        let pad = "  ".repeat(indent);
+        let (step, children) = match shown {
+            Shown::Elided(e) => {
+                self.line(&format!("{pad}{}", e.describe().dimmed()));
+                return;
+            }
+            Shown::Step { step, children } => (*step, children),
+        };
+        let bullet = if indent > 0 { "• " } else { "" };
+        let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
+        let head = format!("{}", title(step.rule).cyan().bold());
+        let lhs = format!("{} {}", self.op(step), self.operand(&step.before));
+        let leaf = step.substeps.is_empty() || folds_into_one_line(step);
+        if leaf {
+            let after = self.show(&step.after);
+            let middle = self
+                .middle(step)
+                .or_else(|| self.assembled(step))
+                .filter(|m| *m != after)
+                .map(|m| format!(" = {m}"))
+                .unwrap_or_default();
+            self.line(&format!(
+                "{pad}{bullet}{label}{head}: {lhs}{middle} = {after}"
+            ));
+        } else {
+            self.line(&format!("{pad}{bullet}{label}{head}: {lhs}"));
+        }
+        let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
+        self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
+        if let Detail::Chain {
+            name, inner, outer, ..
+        } = &step.detail
+        {
+            let u = Expr::symbol(name.clone());
+            self.line(&format!(
+                "{inner_pad}Let {} = {}, so the outer function is {}.",
+                self.show(&u),
+                self.show(inner),
+                self.show(outer)
+            ));
+        }
+        if leaf {
+            return;
+        }
+        let labels = child_labels(step.rule);
+        let mut real_children = 0;
+        for child in children.iter() {
+            let l = match child {
+                Shown::Step { .. } => {
+                    real_children += 1;
+                    labels.get(real_children - 1).copied()
+                }
+                Shown::Elided(_) => None,
+            };
+            self.step(child, l, indent + 1);
+        }
+        let after = self.show(&step.after);
+        match self.assembled(step) {
+            Some(a) if a != after => self.line(&format!(
+                "{inner_pad}{}: {a} = {after}",
+                combine_word(step.rule)
+            )),
+            _ => self.line(&format!("{inner_pad}{}: {after}", combine_word(step.rule))),
+        }
+    }
+
+    /// The middle form of a leaf rule, before simplification: `3·x^(3−1)`.
+    fn middle(&self, step: &Step) -> Option<String> {
+        let Detail::Power { exponent } = &step.detail else {
+            return None;
+        };
+        let base = match step.before.kind() {
+            Kind::Pow(b, _) => b.clone(),
+            _ => return None,
+        };
+        let n = exponent.to_text(self.style);
+        let n_shown = if exponent.as_number().is_some_and(is_plain) {
+            n.clone()
+        } else {
+            format!("({n})")
+        };
+        let minus = if self.style.unicode { "−" } else { "-" };
+        let dot = if self.style.unicode { "·" } else { "*" };
+        Some(format!("{n_shown}{dot}{}^({n}{minus}1)", self.show(&base)))
+    }
+
+    /// The rule's pieces put together before simplifying: `cos(x²) · 2x`.
+    fn assembled(&self, step: &Step) -> Option<String> {
+        let s = &step.substeps;
+        let after = |i: usize| s.get(i).map(|c| self.operand(&c.after));
+        let dot = if self.style.unicode { " · " } else { " * " };
+        Some(match (&step.detail, step.rule) {
+            (_, Rule::Sum) => {
+                let mut text = String::new();
+                for (i, c) in s.iter().enumerate() {
+                    let t = self.show(&c.after);
+                    match (i, t.strip_prefix('-')) {
+                        (0, _) => text.push_str(&t),
+                        (_, Some(rest)) => {
+                            text.push_str(" - ");
+                            text.push_str(rest);
+                        }
+                        _ => {
+                            text.push_str(" + ");
+                            text.push_str(&t);
+                        }
+                    }
+                }
+                text
+            }
+            (Detail::ConstantMultiple { constant }, _) => {
+                format!("{}{dot}{}", self.operand(constant), after(0)?)
+            }
+            (Detail::Product { first, second }, _) => format!(
+                "{}{dot}{} + {}{dot}{}",
+                after(0)?,
+                self.operand(second),
+                self.operand(first),
+                after(1)?
+            ),
+            (
+                Detail::Quotient {
+                    numerator,
+                    denominator,
+                },
+                _,
+            ) => format!(
+                "({}{dot}{} - {}{dot}{}) / {}",
+                after(0)?,
+                self.operand(denominator),
+                self.operand(numerator),
+                after(1)?,
+                self.squared(denominator)
+            ),
+            (
+                Detail::Chain {
+                    outer_derivative_at_inner,
+                    ..
+                },
+                _,
+            ) => format!(
+                "{}{dot}{}",
+                self.operand(outer_derivative_at_inner),
+                after(1)?
+            ),
+            _ => return None,
+        })
+    }
+}
+
+fn operand(e: &Expr, style: Style) -> String {
+    let text = e.to_text(style);
+    if needs_brackets(e) {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+fn is_plain(n: &Number) -> bool {
+    n.is_integer() && !n.is_negative()
+}
+
+/// Steps too small to deserve a line of their own: x → 1, a constant → 0, 3x → 3.
+fn is_simple(step: &Step) -> bool {
+    match step.rule {
+        Rule::Variable | Rule::Constant => true,
+        Rule::ConstantMultiple => step.substeps.len() == 1 && is_simple(&step.substeps[0]),
+        _ => false,
+    }
+}
+
+/// A sum or multiple of simple steps is shown as one line with its working.
+fn folds_into_one_line(step: &Step) -> bool {
+    matches!(step.rule, Rule::Sum | Rule::ConstantMultiple) && step.substeps.iter().all(is_simple)
+}
+
+fn child_labels(rule: Rule) -> &'static [&'static str] {
+    match rule {
+        Rule::Chain => &["outer", "inner"],
+        Rule::Product => &["first factor", "second factor"],
+        Rule::Quotient => &["top", "bottom"],
+        _ => &[],
+    }
+}
+
+fn combine_word(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Chain => "outer × inner",
+        Rule::Sum => "add",
+        Rule::Product => "f′·g + f·g′",
+        Rule::Quotient => "put together",
+        Rule::ConstantMultiple => "times the constant",
+        _ => "so",
+    }
+}
+
+/// An error as a diagnostic: header, the line, a caret under the place, the hint.
+pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String {
+    let phase = match error.phase {
+        Phase::Parsing => "could not read this",
+        Phase::Reading => "could not make sense of this",
+        Phase::Computing => "could not work this out",
+    };
+    let mut out = format!("{}: {}\n", "error".red().bold(), error.message);
+    if let Some(o) = origin {
+        out.push_str(&format!("  --> {o}\n"));
+    }
+    let shown_line: String = input.chars().take(200).collect();
+    if let Some(span) = error.span {
+        let prefix: String = input.chars().take(span.start).collect();
+        if span.start <= 200 {
+            let marked: String = input
+                .chars()
+                .skip(span.start)
+                .take(span.end.saturating_sub(span.start).max(1))
+                .collect();
+            let col = UnicodeWidthStr::width(prefix.as_str());
+            let width = UnicodeWidthStr::width(marked.as_str()).max(1);
+            out.push_str(&format!("   | {shown_line}\n"));
+            out.push_str(&format!(
+                "   | {}{} {}\n",
+                " ".repeat(col),
+                "^".repeat(width).red().bold(),
+                phase.dimmed()
+            ));
+        }
+    }
+    if let Some(help) = &error.help {
+        out.push_str(&format!("   = {} {help}\n", "help:".bold()));
+    }
+    out
+}

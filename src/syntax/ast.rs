@@ -1,0 +1,83 @@
+//! The syntax tree: what the learner typed, with character spans, before any simplification.
+
+use crate::expr::{Constant, Func, Number};
+
+/// Character offsets `[start, end)` into the input line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    /// Multiplication written by juxtaposition: `2x`, `x y`, `(x+1)(x-1)`.
+    Implicit,
+    Div,
+    Pow,
+}
+
+/// What a function name stands for.
+#[derive(Clone, Debug)]
+pub enum Callee {
+    Named(Func),
+    /// `exp(u)`, read as e^u.
+    Exp,
+    /// `sqrt(u)` or `√u`.
+    Sqrt,
+    /// `log(u)` with no base: the natural log, as AI writing uses it.
+    NaturalLog,
+    /// `log_b(u)`.
+    LogBase(Box<Node>),
+}
+
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    Number(Number),
+    Constant(Constant),
+    /// A variable, its name already in ASCII (`θ` is `theta`).
+    Var(String),
+    Neg(Box<Node>),
+    Binary(BinOp, Box<Node>, Box<Node>),
+    /// Brackets the learner typed; kept so the reading can show them.
+    Paren(Box<Node>),
+    /// A function call; `power` is the `2` of `sin^2 x`.
+    Call {
+        callee: Callee,
+        arg: Box<Node>,
+        power: Option<Box<Node>>,
+    },
+}
+
+/// A whole line.
+#[derive(Clone, Debug)]
+pub enum Statement {
+    /// A bare expression: read, simplified, evaluated when it has no variables.
+    Expr(Node),
+    /// `d/dx`, `d²/dx²`, `∂/∂x`, `diff(…)`, `partial(…)`.
+    Derivative {
+        body: Node,
+        var: String,
+        order: u32,
+        partial: bool,
+    },
+}

@@ -1,0 +1,12 @@
+//! Reading typed maths: the pest grammar, the syntax tree, and how it becomes an expression.
+
+mod ast;
+mod lower;
+mod parse;
+mod reading;
+mod words;
+
+pub use ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
+pub use lower::lower;
+pub use parse::{parse, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
+pub use reading::{reading, reading_of_statement};

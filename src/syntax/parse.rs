@@ -1,0 +1,649 @@
+//! From a line of text to a syntax tree, through the pest grammar in `grammar/nudge.pest`.
+
+use super::ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
+use super::words::describe_parse_error;
+use crate::error::{closest, Error, Phase};
+use crate::expr::{Constant, Func, Number, KNOWN_FUNCTION_NAMES};
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/nudge.pest"]
+struct Grammar;
+
+/// Longest line nudge reads, in bytes.
+pub const MAX_LINE_BYTES: usize = 512 * 1024;
+/// Deepest nesting of brackets, powers and roots nudge reads.
+pub const MAX_NESTING: usize = 5000;
+/// Highest derivative order nudge computes.
+pub const MAX_ORDER: u32 = 100;
+
+/// A remark about how the input was read, shown beside the reading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub message: String,
+    pub span: Span,
+}
+
+/// A parsed line and the remarks made while reading it.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    pub statement: Statement,
+    pub notes: Vec<Note>,
+}
+
+/// Parses one line of input.
+pub fn parse(line: &str) -> Result<Parsed, Error> {
+    let offsets = Offsets::new(line);
+    if line.trim().is_empty() {
+        return Err(Error::new(Phase::Parsing, "there is nothing to read here")
+            .at(Span::new(0, offsets.chars(line.len())))
+            .with_help("type an expression such as x^2, or a question such as d/dx sin(x)"));
+    }
+    if line.len() > MAX_LINE_BYTES {
+        return Err(Error::new(
+            Phase::Parsing,
+            format!(
+                "this line is {} bytes long; nudge reads lines of up to {} bytes",
+                line.len(),
+                MAX_LINE_BYTES
+            ),
+        )
+        .at(Span::new(0, 0)));
+    }
+    check_nesting(line, &offsets)?;
+    let mut pairs =
+        Grammar::parse(Rule::line, line).map_err(|e| describe_parse_error(&e, line, &offsets))?;
+    let line_pair = pairs
+        .next()
+        .ok_or_else(|| Error::new(Phase::Parsing, "nothing was read"))?;
+    let mut builder = Builder {
+        offsets,
+        notes: Vec::new(),
+    };
+    let statement = builder.statement(line_pair)?;
+    Ok(Parsed {
+        statement,
+        notes: builder.notes,
+    })
+}
+
+/// Refuses input nested so deeply that reading it would exhaust the stack.
+fn check_nesting(line: &str, offsets: &Offsets) -> Result<(), Error> {
+    let mut depth: usize = 0;
+    let mut chained: usize = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            '^' | '√' | '-' | '−' | '|' => chained += 1,
+            _ => {}
+        }
+        if depth > MAX_NESTING || chained > 4 * MAX_NESTING {
+            let at = offsets.chars(i);
+            return Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "this is nested more than {MAX_NESTING} levels deep, more than nudge reads"
+                ),
+            )
+            .at(Span::new(at, at + 1)));
+        }
+    }
+    Ok(())
+}
+
+/// Converts pest's byte offsets into character offsets.
+pub(super) struct Offsets {
+    /// Character index of each byte; `None` when the line is ASCII.
+    table: Option<Vec<usize>>,
+}
+
+impl Offsets {
+    fn new(line: &str) -> Offsets {
+        if line.is_ascii() {
+            return Offsets { table: None };
+        }
+        let mut table = vec![0; line.len() + 1];
+        let mut count = 0;
+        for (byte, _) in line.char_indices() {
+            table[byte] = count;
+            count += 1;
+        }
+        table[line.len()] = count;
+        for byte in 1..line.len() {
+            if !line.is_char_boundary(byte) {
+                table[byte] = table[byte - 1];
+            }
+        }
+        Offsets { table: Some(table) }
+    }
+
+    pub(super) fn chars(&self, byte: usize) -> usize {
+        match &self.table {
+            None => byte,
+            Some(t) => t
+                .get(byte)
+                .copied()
+                .unwrap_or_else(|| t.last().copied().unwrap_or(0)),
+        }
+    }
+}
+
+struct Builder {
+    offsets: Offsets,
+    notes: Vec<Note>,
+}
+
+fn internal(what: &str) -> Error {
+    Error::new(Phase::Parsing, format!("internal parser error: {what}"))
+}
+
+impl Builder {
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
+    }
+
+    fn statement(&mut self, line: Pair<Rule>) -> Result<Statement, Error> {
+        let pair = line
+            .into_inner()
+            .find(|p| p.as_rule() != Rule::EOI)
+            .ok_or_else(|| internal("empty line"))?;
+        match pair.as_rule() {
+            Rule::derivative => self.derivative(pair),
+            Rule::diff_call | Rule::partial_call => self.call_form(pair),
+            Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
+            _ => Err(internal("unknown statement")),
+        }
+    }
+
+    fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let mut inner = pair.into_inner();
+        let op = inner.next().ok_or_else(|| internal("operator"))?;
+        let op_span = self.span(&op);
+        let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
+        let mut partial_marks = Vec::new();
+        let mut orders = Vec::new();
+        let mut var = String::new();
+        for part in op.into_inner() {
+            match part.as_rule() {
+                Rule::leibniz_d => partial_marks.push(false),
+                Rule::partial_d => partial_marks.push(true),
+                Rule::order => orders.push((partial_marks.len(), self.order(part)?)),
+                Rule::respect_var => var = ascii_name(part.as_str()),
+                _ => {}
+            }
+        }
+        let top = orders.iter().find(|(at, _)| *at == 1).map(|(_, n)| *n);
+        let bottom = orders.iter().find(|(at, _)| *at == 2).map(|(_, n)| *n);
+        if top != bottom {
+            let show = |o: Option<u32>| o.map_or("none".to_string(), |n| n.to_string());
+            return Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "the order on top ({}) and below ({}) must match",
+                    show(top),
+                    show(bottom)
+                ),
+            )
+            .at(op_span)
+            .with_help("write d^2/dx^2 (or d²/dx²) for the second derivative"));
+        }
+        if partial_marks.first() != partial_marks.last() {
+            return Err(
+                Error::new(Phase::Parsing, "mixing d and ∂ in one derivative")
+                    .at(op_span)
+                    .with_help("use d/dx for one variable, ∂/∂x for a partial derivative"),
+            );
+        }
+        Ok(Statement::Derivative {
+            body,
+            var,
+            order: self.check_order(top.unwrap_or(1), op_span)?,
+            partial: partial_marks.first() == Some(&true),
+        })
+    }
+
+    fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let partial = pair.as_rule() == Rule::partial_call;
+        let mut body = None;
+        let mut var = None;
+        let mut order = 1;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::expr => body = Some(self.expr(part)?),
+                Rule::variable => var = Some(ascii_name(part.as_str())),
+                Rule::integer => {
+                    let span = self.span(&part);
+                    order = self.check_order(self.integer(&part)?, span)?;
+                }
+                _ => {}
+            }
+        }
+        Ok(Statement::Derivative {
+            body: body.ok_or_else(|| internal("call body"))?,
+            var: var.ok_or_else(|| internal("call variable"))?,
+            order,
+            partial,
+        })
+    }
+
+    fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
+        let span = self.span(&pair);
+        let text = pair.as_str().trim_start_matches('^');
+        let digits = from_superscript(text).unwrap_or_else(|| text.to_string());
+        digits.parse::<u32>().map_err(|_| {
+            Error::new(Phase::Parsing, "the order must be a whole number, like 2").at(span)
+        })
+    }
+
+    fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
+        if order == 0 || order > MAX_ORDER {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!("the order of a derivative must be from 1 to {MAX_ORDER}"),
+            )
+            .at(span));
+        }
+        Ok(order)
+    }
+
+    fn integer(&self, pair: &Pair<Rule>) -> Result<u32, Error> {
+        pair.as_str().parse::<u32>().map_err(|_| {
+            Error::new(Phase::Parsing, "this whole number is too large").at(self.span(pair))
+        })
+    }
+
+    fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut inner = pair.into_inner();
+        let mut acc = self.term(inner.next().ok_or_else(|| internal("term"))?)?;
+        while let Some(op) = inner.next() {
+            let rhs = self.term(
+                inner
+                    .next()
+                    .ok_or_else(|| internal("term after operator"))?,
+            )?;
+            let op = if op.as_str() == "+" {
+                BinOp::Add
+            } else {
+                BinOp::Sub
+            };
+            acc = binary(op, acc, rhs);
+        }
+        Ok(acc)
+    }
+
+    fn term(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut leading = Vec::new();
+        let mut acc: Option<Node> = None;
+        let mut pending_op: Option<BinOp> = None;
+        let mut pending_negations: Vec<Span> = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::negation if acc.is_none() => leading.push(self.span(&part)),
+                Rule::negation => pending_negations.push(self.span(&part)),
+                Rule::mul_op => {
+                    pending_op = Some(match part.as_str() {
+                        "/" | "÷" => BinOp::Div,
+                        _ => BinOp::Mul,
+                    })
+                }
+                Rule::power => {
+                    let mut factor = self.power(part)?;
+                    for neg in pending_negations.drain(..).rev() {
+                        factor = negate(neg, factor);
+                    }
+                    acc = Some(match acc.take() {
+                        None => factor,
+                        Some(lhs) => {
+                            let op = pending_op.take().unwrap_or(BinOp::Mul);
+                            self.check_division_hint(op, &lhs);
+                            binary(op, lhs, factor)
+                        }
+                    });
+                }
+                Rule::implicit => {
+                    let power = part
+                        .into_inner()
+                        .next()
+                        .ok_or_else(|| internal("implicit"))?;
+                    let factor = self.power(power)?;
+                    let lhs = acc
+                        .take()
+                        .ok_or_else(|| internal("implicit without left side"))?;
+                    self.check_call_like(&lhs, &factor)?;
+                    acc = Some(binary(BinOp::Implicit, lhs, factor));
+                }
+                _ => {}
+            }
+        }
+        let mut node = acc.ok_or_else(|| internal("empty term"))?;
+        for neg in leading.into_iter().rev() {
+            node = negate(neg, node);
+        }
+        Ok(node)
+    }
+
+    /// `x^-1/2` reads as (x^-1)/2; say so, since x^(-1/2) is the likely intent.
+    fn check_division_hint(&mut self, op: BinOp, lhs: &Node) {
+        if op != BinOp::Div {
+            return;
+        }
+        if let NodeKind::Binary(BinOp::Pow, _, exp) = &lhs.kind {
+            if matches!(exp.kind, NodeKind::Neg(_)) {
+                self.notes.push(Note {
+                    message: "a power binds tighter than /, so this is (x^-1)/2; for the power -1/2 write x^(-1/2)"
+                        .to_string(),
+                    span: lhs.span,
+                });
+            }
+        }
+    }
+
+    /// `sinn(x)` is a typo for a function, not the product sinn·x.
+    fn check_call_like(&mut self, lhs: &Node, rhs: &Node) -> Result<(), Error> {
+        let NodeKind::Var(name) = &lhs.kind else {
+            return Ok(());
+        };
+        let touching = rhs.span.start == lhs.span.end && matches!(rhs.kind, NodeKind::Paren(_));
+        if !touching || name.chars().count() < 2 {
+            return Ok(());
+        }
+        if let Some(suggestion) = closest(name, KNOWN_FUNCTION_NAMES) {
+            return Err(
+                Error::new(Phase::Parsing, format!("unknown function '{name}'"))
+                    .at(lhs.span)
+                    .with_help(format!("did you mean '{suggestion}'?")),
+            );
+        }
+        self.notes.push(Note {
+            message: format!(
+                "'{name}' is not a function nudge knows, so {name}(…) is read as {name}·(…)"
+            ),
+            span: lhs.span.to(rhs.span),
+        });
+        Ok(())
+    }
+
+    fn power(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut inner = pair.into_inner();
+        let base = self.postfix(inner.next().ok_or_else(|| internal("power base"))?)?;
+        let _op = inner.next();
+        match inner.next() {
+            Some(exp) => {
+                let exponent = self.exponent(exp)?;
+                Ok(binary(BinOp::Pow, base, exponent))
+            }
+            None => Ok(base),
+        }
+    }
+
+    fn exponent(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut negations = Vec::new();
+        let mut node = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::negation => negations.push(self.span(&part)),
+                Rule::power => node = Some(self.power(part)?),
+                _ => {}
+            }
+        }
+        let mut node = node.ok_or_else(|| internal("exponent"))?;
+        for neg in negations.into_iter().rev() {
+            node = negate(neg, node);
+        }
+        Ok(node)
+    }
+
+    fn postfix(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut inner = pair.into_inner();
+        let primary = self.primary(inner.next().ok_or_else(|| internal("primary"))?)?;
+        match inner.next() {
+            Some(sup) => {
+                let exponent = self.superscript(&sup)?;
+                Ok(binary(BinOp::Pow, primary, exponent))
+            }
+            None => Ok(primary),
+        }
+    }
+
+    fn superscript(&self, pair: &Pair<Rule>) -> Result<Node, Error> {
+        let span = self.span(pair);
+        let text = from_superscript(pair.as_str()).ok_or_else(|| internal("superscript"))?;
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(d) => (true, d),
+            None => (false, text.as_str()),
+        };
+        let value = Number::parse_decimal(digits).ok_or_else(|| internal("superscript digits"))?;
+        let number = Node {
+            kind: NodeKind::Number(value),
+            span,
+        };
+        Ok(if negative {
+            negate(span, number)
+        } else {
+            number
+        })
+    }
+
+    fn primary(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let span = self.span(&pair);
+        let node = |kind| Node { kind, span };
+        match pair.as_rule() {
+            Rule::number => {
+                let value =
+                    Number::parse_decimal(pair.as_str()).ok_or_else(|| internal("number"))?;
+                Ok(node(NodeKind::Number(value)))
+            }
+            Rule::constant => Ok(node(NodeKind::Constant(match pair.as_str() {
+                "e" => Constant::E,
+                _ => Constant::Pi,
+            }))),
+            Rule::variable => {
+                self.check_glued_function(pair.as_str(), span);
+                Ok(node(NodeKind::Var(ascii_name(pair.as_str()))))
+            }
+            Rule::paren => {
+                let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr);
+                let expr = self.expr(inner.ok_or_else(|| internal("paren"))?)?;
+                Ok(node(NodeKind::Paren(Box::new(expr))))
+            }
+            Rule::abs_bars => {
+                let inner = pair.into_inner().next().ok_or_else(|| internal("abs"))?;
+                let arg = self.expr(inner)?;
+                Ok(node(call(Callee::Named(Func::Abs), arg, None)))
+            }
+            Rule::root => {
+                let inner = pair.into_inner().next().ok_or_else(|| internal("root"))?;
+                let arg = self.primary(inner)?;
+                Ok(node(call(Callee::Sqrt, arg, None)))
+            }
+            Rule::function => self.function(pair),
+            _ => Err(internal("unknown primary")),
+        }
+    }
+
+    /// `sinx` is one variable; a learner who meant sin(x) should hear about it.
+    fn check_glued_function(&mut self, name: &str, span: Span) {
+        let glued = KNOWN_FUNCTION_NAMES
+            .iter()
+            .filter(|f| name.len() > f.len() && name.starts_with(**f))
+            .max_by_key(|f| f.len());
+        if let Some(f) = glued {
+            let rest = &name[f.len()..];
+            self.notes.push(Note {
+                message: format!(
+                    "'{name}' is read as one variable; for {f} of {rest} write {f}({rest}) or {f} {rest}"
+                ),
+                span,
+            });
+        }
+    }
+
+    fn function(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let span = self.span(&pair);
+        let mut callee = None;
+        let mut power = None;
+        let mut arg = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::function_name => callee = Some(self.callee(part)?),
+                Rule::function_power => power = Some(self.function_power(part)?),
+                Rule::expr => arg = Some(self.expr(part)?),
+                Rule::bare_argument => arg = Some(self.bare_argument(part)?),
+                _ => {}
+            }
+        }
+        let callee = callee.ok_or_else(|| internal("function name"))?;
+        let arg = arg.ok_or_else(|| internal("function argument"))?;
+        Ok(Node {
+            kind: call(callee, arg, power),
+            span,
+        })
+    }
+
+    fn callee(&mut self, pair: Pair<Rule>) -> Result<Callee, Error> {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next().ok_or_else(|| internal("callee"))?;
+        if inner.as_rule() == Rule::log_base {
+            let base_pair = inner
+                .into_inner()
+                .next()
+                .ok_or_else(|| internal("log base"))?;
+            let base_span = self.span(&base_pair);
+            let text = base_pair.as_str();
+            let kind = match base_pair.as_rule() {
+                Rule::integer => NodeKind::Number(
+                    Number::parse_decimal(text).ok_or_else(|| internal("log base number"))?,
+                ),
+                Rule::subscript_int => NodeKind::Number(
+                    Number::parse_decimal(&from_subscript(text))
+                        .ok_or_else(|| internal("log base subscript"))?,
+                ),
+                _ if text == "e" => NodeKind::Constant(Constant::E),
+                _ => NodeKind::Var(ascii_name(text)),
+            };
+            return Ok(Callee::LogBase(Box::new(Node {
+                kind,
+                span: base_span,
+            })));
+        }
+        Ok(match inner.as_str() {
+            "exp" => Callee::Exp,
+            "sqrt" => Callee::Sqrt,
+            "log" => {
+                self.notes.push(Note {
+                    message: "log with no base is read as the natural log ln (base e), as AI writing uses it; write log_10 x for base 10".to_string(),
+                    span,
+                });
+                Callee::NaturalLog
+            }
+            name => Callee::Named(Func::from_name(name).ok_or_else(|| internal("function"))?),
+        })
+    }
+
+    fn function_power(&mut self, pair: Pair<Rule>) -> Result<Box<Node>, Error> {
+        let span = self.span(&pair);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::superscript_int => return Ok(Box::new(self.superscript(&part)?)),
+                Rule::integer => {
+                    let value = Number::parse_decimal(part.as_str())
+                        .ok_or_else(|| internal("function power"))?;
+                    return Ok(Box::new(Node {
+                        kind: NodeKind::Number(value),
+                        span: self.span(&part),
+                    }));
+                }
+                Rule::paren => return Ok(Box::new(self.primary(part)?)),
+                _ => {}
+            }
+        }
+        Err(internal("function power").at(span))
+    }
+
+    fn bare_argument(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut acc: Option<Node> = None;
+        for factor in pair.into_inner() {
+            let mut inner = factor.into_inner();
+            let mut node = self.primary(inner.next().ok_or_else(|| internal("bare factor"))?)?;
+            let next = inner.next();
+            if let Some(p) = next {
+                let exponent = match p.as_rule() {
+                    Rule::superscript_int => self.superscript(&p)?,
+                    _ => self.exponent(inner.next().ok_or_else(|| internal("bare exponent"))?)?,
+                };
+                node = binary(BinOp::Pow, node, exponent);
+            }
+            acc = Some(match acc.take() {
+                None => node,
+                Some(lhs) => binary(BinOp::Implicit, lhs, node),
+            });
+        }
+        acc.ok_or_else(|| internal("empty argument"))
+    }
+}
+
+fn binary(op: BinOp, lhs: Node, rhs: Node) -> Node {
+    let span = lhs.span.to(rhs.span);
+    Node {
+        kind: NodeKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+        span,
+    }
+}
+
+fn negate(sign: Span, node: Node) -> Node {
+    let span = sign.to(node.span);
+    Node {
+        kind: NodeKind::Neg(Box::new(node)),
+        span,
+    }
+}
+
+fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
+    NodeKind::Call {
+        callee,
+        arg: Box::new(arg),
+        power,
+    }
+}
+
+/// `θ` → `theta`; other names as typed.
+fn ascii_name(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            crate::expr::greek_name(c).map_or_else(|| name.to_string(), str::to_string)
+        }
+        _ => name.to_string(),
+    }
+}
+
+fn from_superscript(text: &str) -> Option<String> {
+    text.chars()
+        .map(|c| match c {
+            '⁻' => Some('-'),
+            '⁰' => Some('0'),
+            '¹' => Some('1'),
+            '²' => Some('2'),
+            '³' => Some('3'),
+            '⁴' => Some('4'),
+            '⁵' => Some('5'),
+            '⁶' => Some('6'),
+            '⁷' => Some('7'),
+            '⁸' => Some('8'),
+            '⁹' => Some('9'),
+            _ => None,
+        })
+        .collect()
+}
+
+fn from_subscript(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            let d = (c as u32).checked_sub('₀' as u32)?;
+            char::from_digit(d, 10)
+        })
+        .collect()
+}

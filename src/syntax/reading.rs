@@ -1,0 +1,192 @@
+//! How the input was read: the syntax tree printed back, bracketed wherever grouping matters.
+
+use super::ast::{BinOp, Callee, Node, NodeKind, Statement};
+use crate::expr::{greek_letter, superscript, Constant, Number};
+
+/// The tree printed with brackets around every group a learner might misread.
+pub fn reading(node: &Node, unicode: bool) -> String {
+    let mut out = String::new();
+    write(node, unicode, &mut out);
+    out
+}
+
+/// A whole statement as read: `d/dx (x² + 1)`, or `diff(x^2 + 1, x)` in ASCII.
+pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
+    match statement {
+        Statement::Expr(node) => reading(node, unicode),
+        Statement::Derivative {
+            body,
+            var,
+            order,
+            partial,
+        } => {
+            let shown_var = show_var(var, unicode);
+            if !unicode {
+                let body = reading(body, false);
+                return match (partial, order) {
+                    (true, 1) => format!("partial({body}, {shown_var})"),
+                    (_, 1) => format!("diff({body}, {shown_var})"),
+                    _ => format!("diff({body}, {shown_var}, {order})"),
+                };
+            }
+            let d = if *partial { "∂" } else { "d" };
+            let power = if *order > 1 {
+                superscript(i64::from(*order))
+            } else {
+                String::new()
+            };
+            let mut body_text = String::new();
+            write_operand(body, true, &mut body_text, needs_brackets_as_body(body));
+            format!("{d}{power}/{d}{shown_var}{power} {body_text}")
+        }
+    }
+}
+
+fn needs_brackets_as_body(node: &Node) -> bool {
+    matches!(
+        node.kind,
+        NodeKind::Binary(
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Implicit | BinOp::Div,
+            ..
+        ) | NodeKind::Neg(_)
+    )
+}
+
+fn show_var(name: &str, unicode: bool) -> String {
+    match greek_letter(name).filter(|_| unicode) {
+        Some(c) => c.to_string(),
+        None => name.to_string(),
+    }
+}
+
+fn show_number(n: &Number) -> String {
+    // Decimals as typed: 49/10 was typed 4.9.
+    let mut denom = n.denom().clone();
+    let mut places = 0;
+    let ten = num_bigint::BigInt::from(10);
+    while denom > num_bigint::BigInt::from(1) && (&denom % &ten) == num_bigint::BigInt::from(0) {
+        denom /= &ten;
+        places += 1;
+    }
+    if places == 0 || denom != num_bigint::BigInt::from(1) {
+        return n.to_string();
+    }
+    let digits = n.numer().magnitude().to_string();
+    let padded = format!("{digits:0>width$}", width = places + 1);
+    let (whole, frac) = padded.split_at(padded.len() - places);
+    let sign = if n.is_negative() { "-" } else { "" };
+    format!("{sign}{whole}.{frac}")
+}
+
+fn is_atom(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Number(n) => n.is_integer() || show_number(n).contains('.'),
+        NodeKind::Constant(_) | NodeKind::Var(_) | NodeKind::Paren(_) | NodeKind::Call { .. } => {
+            true
+        }
+        _ => false,
+    }
+}
+
+fn write_operand(node: &Node, unicode: bool, out: &mut String, bracket: bool) {
+    if bracket && !matches!(node.kind, NodeKind::Paren(_)) {
+        out.push('(');
+        write(node, unicode, out);
+        out.push(')');
+    } else {
+        write(node, unicode, out);
+    }
+}
+
+fn level(node: &Node) -> u8 {
+    match &node.kind {
+        NodeKind::Binary(BinOp::Add | BinOp::Sub, ..) => 1,
+        NodeKind::Binary(BinOp::Mul | BinOp::Implicit | BinOp::Div, ..) | NodeKind::Neg(_) => 2,
+        NodeKind::Binary(BinOp::Pow, ..) => 3,
+        _ => 4,
+    }
+}
+
+fn write(node: &Node, unicode: bool, out: &mut String) {
+    match &node.kind {
+        NodeKind::Number(n) => out.push_str(&show_number(n)),
+        NodeKind::Constant(Constant::Pi) => out.push_str(if unicode { "π" } else { "pi" }),
+        NodeKind::Constant(Constant::E) => out.push('e'),
+        NodeKind::Var(v) => out.push_str(&show_var(v, unicode)),
+        NodeKind::Paren(inner) => {
+            out.push('(');
+            write(inner, unicode, out);
+            out.push(')');
+        }
+        NodeKind::Neg(inner) => {
+            out.push('-');
+            write_operand(inner, unicode, out, !is_atom(inner));
+        }
+        NodeKind::Binary(BinOp::Pow, base, exp) => {
+            write_operand(base, unicode, out, !is_atom(base));
+            match small_integer(exp).filter(|_| unicode) {
+                Some(n) => out.push_str(&superscript(n)),
+                None => {
+                    out.push('^');
+                    write_operand(exp, unicode, out, !is_atom(exp));
+                }
+            }
+        }
+        NodeKind::Binary(op, lhs, rhs) => {
+            let (symbol, mine) = match op {
+                BinOp::Add => (" + ", 1),
+                BinOp::Sub => (" - ", 1),
+                BinOp::Div => ("/", 2),
+                _ => (if unicode { "·" } else { "*" }, 2),
+            };
+            let left_bracket = level(lhs) < mine || (*op == BinOp::Div && !is_atom(lhs));
+            let right_bracket = level(rhs) <= mine && !is_atom(rhs)
+                || matches!(rhs.kind, NodeKind::Neg(_))
+                || (*op == BinOp::Div && !is_atom(rhs));
+            write_operand(lhs, unicode, out, left_bracket);
+            out.push_str(symbol);
+            write_operand(rhs, unicode, out, right_bracket);
+        }
+        NodeKind::Call { callee, arg, power } => {
+            let name = match callee {
+                Callee::Named(crate::expr::Func::Abs) => {
+                    out.push('|');
+                    write(arg, unicode, out);
+                    out.push('|');
+                    return;
+                }
+                Callee::Named(f) => f.name().to_string(),
+                Callee::Exp => "exp".to_string(),
+                Callee::Sqrt => {
+                    out.push_str(if unicode { "√" } else { "sqrt" });
+                    write_operand(arg, unicode, out, !unicode || !is_atom(arg));
+                    return;
+                }
+                Callee::NaturalLog => "ln".to_string(),
+                Callee::LogBase(base) => format!("log_{}", reading(base, unicode)),
+            };
+            out.push_str(&name);
+            if let Some(p) = power {
+                match small_integer(p).filter(|_| unicode) {
+                    Some(n) => out.push_str(&superscript(n)),
+                    None => {
+                        out.push('^');
+                        write_operand(p, unicode, out, !is_atom(p));
+                    }
+                }
+            }
+            out.push('(');
+            write(arg, unicode, out);
+            out.push(')');
+        }
+    }
+}
+
+/// The value of a literal whole number, also under a minus sign.
+fn small_integer(node: &Node) -> Option<i64> {
+    match &node.kind {
+        NodeKind::Number(n) => n.to_i64(),
+        NodeKind::Neg(inner) => small_integer(inner).map(|n| -n),
+        _ => None,
+    }
+}

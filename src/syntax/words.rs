@@ -1,0 +1,91 @@
+//! Turns pest's "expected rule X" into what a learner reads: expected what, found what, where.
+
+use super::ast::Span;
+use super::parse::{Offsets, Rule};
+use crate::error::{Error, Phase};
+use pest::error::{ErrorVariant, InputLocation};
+
+/// What a grammar rule stands for, in words; `None` for rules not worth naming.
+fn words(rule: Rule) -> Option<&'static str> {
+    use Rule::*;
+    Some(match rule {
+        expr | term | power | postfix | function | paren | abs_bars | root | number | constant
+        | variable | function_name | plain_function | log_base | exponent | bare_argument
+        | bare_factor | negation | implicit | diff_call | partial_call | derivative => {
+            "a number, a variable, a function or '('"
+        }
+        add_op | mul_op | pow_op => "an operator such as + or *",
+        rparen => "a closing ')'",
+        lparen => "an opening '('",
+        comma => "a comma",
+        EOI => "the end of the line",
+        respect_var => "a variable name right after the d, as in d/dx",
+        integer => "a whole number",
+        order => "an order such as ^2",
+        leibniz_d | partial_d => "'d' or '∂', as in d/dx",
+        _ => return None,
+    })
+}
+
+pub(super) fn describe_parse_error(
+    err: &pest::error::Error<Rule>,
+    line: &str,
+    offsets: &Offsets,
+) -> Error {
+    let byte = match err.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let mut expected: Vec<&str> = Vec::new();
+    if let ErrorVariant::ParsingError { positives, .. } = &err.variant {
+        for rule in positives {
+            if let Some(w) = words(*rule) {
+                if !expected.contains(&w) {
+                    expected.push(w);
+                }
+            }
+        }
+    }
+    let found = line[byte.min(line.len())..].chars().next();
+    let found_words = match found {
+        Some(c) => format!("found '{c}'"),
+        None => "the line ended".to_string(),
+    };
+    let message = match expected.as_slice() {
+        [] => format!("expected a number, a variable, a function or '(', but {found_words}"),
+        [one] => format!("expected {one}, but {found_words}"),
+        [init @ .., last] => format!("expected {} or {last}, but {found_words}", init.join(", ")),
+    };
+    let at = offsets.chars(byte);
+    let end = if found.is_some() { at + 1 } else { at };
+    let mut error = Error::new(Phase::Parsing, message).at(Span::new(at, end));
+    if let Some(help) = help_for(line, byte, found) {
+        error = error.with_help(help);
+    }
+    error
+}
+
+/// A hint for the mistakes learners make most.
+fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
+    let before = line[..byte.min(line.len())].trim_end();
+    if found.is_none()
+        && (before.ends_with("/dx") || before.starts_with("d/d") || before.starts_with('∂'))
+    {
+        return Some("write what to differentiate after the operator, as in d/dx x^2".to_string());
+    }
+    if found == Some(' ') && (before.ends_with("/d") || before.ends_with("/∂")) {
+        return Some("write the variable right after the d, with no space: d/dx".to_string());
+    }
+    if found.is_none() && before.ends_with(['^', '*', '/', '+', '-']) {
+        return Some("an operator needs something on its right".to_string());
+    }
+    let open = line.matches('(').count();
+    let close = line.matches(')').count();
+    if open > close && found.is_none() {
+        return Some(format!("{} bracket(s) left open", open - close));
+    }
+    if close > open && found == Some(')') {
+        return Some("this ')' has no '(' to close".to_string());
+    }
+    None
+}
