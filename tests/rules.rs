@@ -1,0 +1,569 @@
+//! Every derivative rule: snapshots of the text steps, rule ids, a table of results and one of readings.
+
+use nudge::calculus::Step;
+use nudge::render::{render_error, render_text, TextOptions};
+use nudge::{Answer, Outcome, Session};
+
+const UNICODE: TextOptions = TextOptions {
+    unicode: true,
+    quiet: false,
+};
+
+fn answer(q: &str) -> Outcome {
+    Session::new()
+        .answer(q)
+        .unwrap_or_else(|e| panic!("{q}: {e:?}"))
+}
+
+/// The full text answer, without colour.
+fn steps(q: &str) -> String {
+    colored::control::set_override(false);
+    render_text(&answer(q), UNICODE)
+}
+
+/// The text of an error, as the terminal shows it, without colour.
+fn error_text(q: &str) -> String {
+    colored::control::set_override(false);
+    let e = Session::new()
+        .answer(q)
+        .expect_err("this input is an error");
+    render_error(q, &e, None)
+}
+
+fn top_steps(q: &str) -> Vec<Step> {
+    match answer(q).answer {
+        Answer::Derivative { steps, .. } => steps,
+        Answer::Expression { .. } => panic!("{q} is not a derivative"),
+    }
+}
+
+fn ids(step: &Step, into: &mut Vec<&'static str>) {
+    into.push(step.rule.id());
+    for s in &step.substeps {
+        ids(s, into);
+    }
+}
+
+/// Every rule id used anywhere in the answer to `q`.
+fn all_ids(q: &str) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    for s in top_steps(q) {
+        ids(&s, &mut v);
+    }
+    v
+}
+
+// ---- snapshots of the text steps, one per rule ---------------------------------
+
+macro_rules! snapshot {
+    ($($name:ident: $query:expr => $rule:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let text = steps($query);
+                insta::assert_snapshot!(stringify!($name), text, $query);
+                let first = top_steps($query)[0].rule.id();
+                assert_eq!(first, $rule, "{} starts with the {} rule", $query, $rule);
+            }
+        )*
+    };
+}
+
+snapshot! {
+    power_square: "d/dx x^2" => "power";
+    power_cube: "d/dx x^3" => "power";
+    power_negative: "d/dx x^-1" => "power";
+    power_half: "d/dx x^(1/2)" => "sqrt";
+    power_rational: "d/dx x^(2/3)" => "power";
+    constant_number: "d/dx 7" => "constant";
+    constant_symbol: "d/dx pi" => "constant";
+    variable_itself: "d/dx x" => "variable";
+    constant_multiple: "d/dx 5x^3" => "constant_multiple";
+    sum_and_difference: "d/dx x^3 - 4x + 2" => "sum";
+    exp_e: "d/dx e^x" => "exp";
+    exp_function: "d/dx exp(x)" => "exp";
+    ln_x: "d/dx ln x" => "ln";
+    log_natural: "d/dx log x" => "ln";
+    exp_base_two: "d/dx 2^x" => "exp_base";
+    log_base_two: "d/dx log_2 x" => "log_base";
+    chain_power: "d/dx (3x+1)^5" => "chain";
+    chain_exp: "d/dx e^(2x)" => "chain";
+    chain_ln: "d/dx ln(x^2+1)" => "chain";
+    chain_sin: "d/dx sin(x^2)" => "chain";
+    chain_nested: "d/dx sin(cos(x^2))" => "chain";
+    product: "d/dx x^2 sin x" => "product";
+    quotient: "d/dx sin(x)/x" => "quotient";
+    trig_sin: "d/dx sin x" => "sin";
+    trig_cos: "d/dx cos x" => "cos";
+    trig_tan: "d/dx tan x" => "tan";
+    trig_sec: "d/dx sec x" => "sec";
+    trig_csc: "d/dx csc x" => "csc";
+    trig_cot: "d/dx cot x" => "cot";
+    inverse_arcsin: "d/dx arcsin x" => "arcsin";
+    inverse_arccos: "d/dx arccos x" => "arccos";
+    inverse_arctan: "d/dx arctan x" => "arctan";
+    hyperbolic_sinh: "d/dx sinh x" => "sinh";
+    hyperbolic_cosh: "d/dx cosh x" => "cosh";
+    hyperbolic_tanh: "d/dx tanh x" => "tanh";
+    sqrt_x: "d/dx sqrt x" => "sqrt";
+    abs_x: "d/dx abs(x)" => "abs";
+    general_power: "d/dx x^x" => "general_power";
+    partial_sum: "∂/∂x (x^2 + y^2)" => "partial";
+    partial_product: "partial(x^2 y + y^3, y)" => "partial";
+    second_derivative: "d²/dx² x^4" => "higher_order";
+    diff_call_third: "diff(x^3 e^x, x, 3)" => "higher_order";
+    other_variable: "d/dt t^2 + 3t" => "sum";
+}
+
+// ---- snapshots of each error category ------------------------------------------
+
+macro_rules! error_snapshot {
+    ($($name:ident: $query:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(stringify!($name), error_text($query), $query);
+            }
+        )*
+    };
+}
+
+error_snapshot! {
+    error_nothing_after_operator: "d/dx";
+    error_space_in_operator: "d/d x";
+    error_missing_exponent: "x^";
+    error_closing_bracket_first: ")(";
+    error_two_operators: "2 +* 3";
+    error_unclosed_bracket: "(x + 1";
+    error_empty_line: "";
+    error_unknown_function: "sinn(x)";
+    error_division_by_zero: "1/0";
+    error_zero_negative_power: "0^-1";
+    error_order_mismatch: "d²/dx x^2";
+    error_order_out_of_range: "d^0/dx^0 x";
+    error_log_of_zero: "ln 0";
+    error_unicode_position: "∂/∂x (x² +* y)";
+}
+
+#[test]
+fn error_nesting_too_deep() {
+    let q = format!("{}x{}", "(".repeat(10_000), ")".repeat(10_000));
+    insta::assert_snapshot!("error_nesting_too_deep", error_text(&q));
+}
+
+#[test]
+fn error_line_too_long() {
+    let q = format!("{}x", "x+".repeat(300_000));
+    insta::assert_snapshot!("error_line_too_long", error_text(&q));
+}
+
+// ---- the rules each answer uses --------------------------------------------------
+
+#[test]
+fn nested_chain_names_u_then_v() {
+    let text = steps("d/dx sin(cos(x^2))");
+    let u = text
+        .find("Let u = cos(x²)")
+        .expect("u is the outer inner function");
+    let v = text.find("Let v = x²").expect("v is the next level");
+    assert!(u < v, "{text}");
+}
+
+#[test]
+fn chain_avoids_the_learners_own_names() {
+    let text = steps("d/dx sin(u^2 x)");
+    assert!(
+        !text.contains("Let u ="),
+        "u is taken by the learner: {text}"
+    );
+    assert!(text.contains("Let v = "), "{text}");
+}
+
+#[test]
+fn power_rule_shows_the_middle_form() {
+    let text = steps("d/dx x^3");
+    assert!(text.contains("d/dx x³ = 3·x^(3−1) = 3x²"), "{text}");
+    let text = steps("d/dx x^(2/3)");
+    assert!(text.contains("(2/3)·x^(2/3−1)"), "{text}");
+}
+
+#[test]
+fn partial_says_which_variables_are_held() {
+    let text = steps("∂/∂x (x^2 y + z)");
+    assert!(text.contains("y"), "{text}");
+    assert!(
+        text.contains("held fixed") || text.contains("held constant"),
+        "{text}"
+    );
+}
+
+#[test]
+fn exp_base_says_only_e_gives_coefficient_one() {
+    let text = steps("d/dx 2^x");
+    assert!(text.contains("ln(2)"), "{text}");
+    assert!(text.contains("Only base e"), "{text}");
+}
+
+#[test]
+fn every_answer_starts_with_its_reading() {
+    for q in ["d/dx x^2", "4.9", "x y", "∂/∂x (x^2 + y^2)", "d²/dx² x^4"] {
+        assert!(steps(q).starts_with("Reading: "), "{q}");
+    }
+}
+
+#[test]
+fn higher_order_shows_each_order_in_turn() {
+    let text = steps("d^3/dx^3 x^5");
+    let a = text.find("Derivative 1 of 3").expect("first");
+    let b = text.find("Derivative 2 of 3").expect("second");
+    let c = text.find("Derivative 3 of 3").expect("third");
+    assert!(a < b && b < c);
+    assert_eq!(top_steps("d^3/dx^3 x^5").len(), 3);
+}
+
+#[test]
+fn rule_ids_used_by_compound_answers() {
+    assert_eq!(all_ids("d/dx sin(x^2)"), ["chain", "sin", "power"]);
+    assert_eq!(
+        all_ids("d/dx x^2 sin x"),
+        ["product", "power", "sin"],
+        "the product rule names both factors"
+    );
+    let q = all_ids("d/dx sin(x)/x");
+    assert_eq!(q, ["quotient", "sin", "variable"]);
+    let xx = all_ids("d/dx x^x");
+    for id in ["general_power", "chain", "exp", "product", "variable", "ln"] {
+        assert!(xx.contains(&id), "{id} in {xx:?}");
+    }
+}
+
+#[test]
+fn no_forbidden_forms_in_any_snapshot_answer() {
+    let queries = [
+        "d/dx x^2",
+        "d/dx x^-1",
+        "d/dx 5x^3",
+        "d/dx (3x+1)^5",
+        "d/dx x^2 sin x",
+        "d/dx sin(x)/x",
+        "d/dx x^x",
+        "d/dx x^3 - 4x + 2",
+        "d/dx 1/(1+e^(-x))",
+        "d/dx -x^2 + 1",
+        "d²/dx² x^4",
+        "d/dx e^(-x) - x",
+    ];
+    for q in queries {
+        let out = answer(q);
+        let shown = [out.result().unicode(), out.result().ascii()];
+        for text in shown {
+            for bad in [
+                "1·", "^1)", "x^1 ", "x¹", "⁰", "+ 0", "--", "+ -", "(-1)·", "-1·",
+            ] {
+                assert!(!text.contains(bad), "{q}: {bad:?} in {text}");
+            }
+            assert!(
+                !text.ends_with("^1") && !text.ends_with("x^0"),
+                "{q}: {text}"
+            );
+        }
+    }
+}
+
+// ---- a table of results ----------------------------------------------------------
+
+const RESULTS: &[(&str, &str)] = &[
+    ("d/dx x^3", "3x²"),
+    ("d/dx x^2", "2x"),
+    ("d/dx x", "1"),
+    ("d/dx 7", "0"),
+    ("d/dx e", "0"),
+    ("d/dx pi x", "π"),
+    ("d/dx 5x^3", "15x²"),
+    ("d/dx 3x^2 + 2x", "6x + 2"),
+    ("d/dx x^2 - 3x", "2x - 3"),
+    ("d/dx x^-1", "-1/x²"),
+    ("d/dx 1/x", "-1/x²"),
+    ("d/dx 1/x^2", "-2/x³"),
+    ("d/dx x^-2", "-2/x³"),
+    ("d/dx x^(1/2)", "1/(2√x)"),
+    ("d/dx sqrt x", "1/(2√x)"),
+    ("d/dx √x", "1/(2√x)"),
+    ("d/dx x^(3/2)", "3√x/2"),
+    ("d/dx x^pi", "π·x^(π - 1)"),
+    ("d/dx x^0", "0"),
+    ("d/dx 4.9x^2", "49x/5"),
+    ("d/dx (2x)^3", "24x²"),
+    ("d/dx -x^2", "-2x"),
+    ("d/dx (x+1)^2", "2(x + 1)"),
+    ("d/dx (x+1)(x-1)", "2x"),
+    ("d/dx (3x+1)^5", "15(3x + 1)⁴"),
+    ("d/dx e^x", "e^x"),
+    ("d/dx exp(x)", "e^x"),
+    ("d/dx e^(2x)", "2e^(2x)"),
+    ("d/dx e^(-x)", "-e^(-x)"),
+    ("d/dx 2^x", "2^x·ln(2)"),
+    ("d/dx 10^x", "10^x·ln(10)"),
+    ("d/dx ln x", "1/x"),
+    ("d/dx log x", "1/x"),
+    ("d/dx log_2 x", "1/(x·ln(2))"),
+    ("d/dx log_10 x", "1/(x·ln(10))"),
+    ("d/dx ln(x^2+1)", "2x/(x² + 1)"),
+    ("d/dx ln(e^x)", "1"),
+    ("d/dx ln(sin x)", "cos(x)/sin(x)"),
+    ("d/dx sin x", "cos(x)"),
+    ("d/dx cos x", "-sin(x)"),
+    ("d/dx tan x", "sec²(x)"),
+    ("d/dx sec x", "sec(x)·tan(x)"),
+    ("d/dx csc x", "-csc(x)·cot(x)"),
+    ("d/dx cot x", "-csc²(x)"),
+    ("d/dx sin(x^2)", "2x·cos(x²)"),
+    ("d/dx sin(2x)", "2cos(2x)"),
+    ("d/dx cos(x^2)", "-2x·sin(x²)"),
+    ("d/dx sin(cos(x^2))", "-2x·cos(cos(x²))·sin(x²)"),
+    ("d/dx sin^2 x", "2sin(x)·cos(x)"),
+    ("d/dx arctan x", "1/(x² + 1)"),
+    ("d/dx arctan(2x)", "2/(4x² + 1)"),
+    ("d/dx sinh x", "cosh(x)"),
+    ("d/dx sinh(2x)", "2cosh(2x)"),
+    ("d/dx cosh x", "sinh(x)"),
+    ("d/dx tanh x", "1/cosh²(x)"),
+    ("d/dx abs(x)", "x/|x|"),
+    ("d/dx |x|", "x/|x|"),
+    ("d/dx x^x", "x^x·(ln(x) + 1)"),
+    ("d/dx x^2 sin x", "2x·sin(x) + x²·cos(x)"),
+    ("d/dx x e^x", "e^x + x·e^x"),
+    ("d/dx sin(x)/x", "(x·cos(x) - sin(x))/x²"),
+    ("d/dx x/(x+1)", "1/(x + 1)²"),
+    ("d/dx 1/(1+e^(-x))", "e^(-x)/(e^(-x) + 1)²"),
+    ("d/dx (x^2+1)^(1/2)", "x/√(x² + 1)"),
+    ("d/dx x y", "y"),
+    ("d/dt t^2", "2t"),
+    ("d/dθ θ^2", "2θ"),
+    ("d/dtheta theta^2", "2θ"),
+    ("∂/∂x (x^2 + y^2)", "2x"),
+    ("∂/∂x (x^2 y + y^3)", "2x·y"),
+    ("partial(x^2 y, y)", "x²"),
+    ("d²/dx² x^4", "12x²"),
+    ("d^2/dx^2 x^4", "12x²"),
+    ("d^3/dx^3 x^5", "60x²"),
+    ("diff(x^3, x)", "3x²"),
+    ("diff(x^3, x, 2)", "6x"),
+    ("diff(sin x, x, 4)", "sin(x)"),
+];
+
+#[test]
+fn table_of_results() {
+    let mut wrong = Vec::new();
+    for (q, expected) in RESULTS {
+        let got = answer(q).result().unicode();
+        if got != *expected {
+            wrong.push(format!("{q}: expected {expected}, got {got}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(RESULTS.len() >= 60);
+}
+
+/// The table's answers are right numerically too (not just as strings).
+#[test]
+fn table_of_results_agrees_numerically_with_the_body() {
+    use nudge::expr::eval;
+    for (q, _) in RESULTS {
+        let out = answer(q);
+        let Answer::Derivative {
+            body,
+            var,
+            order: 1,
+            result,
+            ..
+        } = &out.answer
+        else {
+            continue;
+        };
+        for x in [0.4, 0.9, 1.3] {
+            let at = |v: f64| {
+                move |name: &str| {
+                    if name == &**var {
+                        Some(v)
+                    } else {
+                        Some(0.7)
+                    }
+                }
+            };
+            let h = 1e-5;
+            let (Ok(a), Ok(b)) = (eval(body, &at(x + h)), eval(body, &at(x - h))) else {
+                continue;
+            };
+            let numeric = (a - b) / (2.0 * h);
+            let exact = eval(result, &at(x)).expect("the result evaluates");
+            assert!(
+                (numeric - exact).abs() <= 1e-5 * (1.0 + exact.abs()),
+                "{q} at {x}: {exact} vs central difference {numeric}"
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "bug: the learner's term order is lost: `d/dx arcsin x` gives 1/√(-x² + 1) and `d/dx sqrt(1-x^2)` gives -x/√(-x² + 1) (textbook: 1 - x²); `1 - x^2` simplifies to -x² + 1 and the sum-rule step then shows d/dx (-x² + 1)"]
+fn results_keep_the_textbook_order() {
+    for (q, expected) in [
+        ("d/dx arcsin x", "1/√(1 - x²)"),
+        ("d/dx arccos x", "-1/√(1 - x²)"),
+        ("d/dx sqrt(1-x^2)", "-x/√(1 - x²)"),
+        ("1 - x^2", "1 - x²"),
+    ] {
+        assert_eq!(answer(q).result().unicode(), expected, "{q}");
+    }
+}
+
+#[test]
+fn arcsin_and_arccos_results_are_right_whatever_the_order() {
+    assert_eq!(answer("d/dx arcsin x").result().unicode(), "1/√(-x² + 1)");
+    assert_eq!(answer("d/dx arccos x").result().unicode(), "-1/√(-x² + 1)");
+}
+
+// ---- a table of readings -----------------------------------------------------------
+
+/// The "Reading:" line of the text answer.
+fn reading(q: &str) -> String {
+    let text = steps(q);
+    text.lines()
+        .next()
+        .and_then(|l| l.strip_prefix("Reading: "))
+        .unwrap_or_else(|| panic!("no reading for {q}: {text}"))
+        .to_string()
+}
+
+const READINGS: &[(&str, &str)] = &[
+    ("-x^2", "-(x²)"),
+    ("2^3^2", "2^(3²)"),
+    ("x^-1/2", "(x⁻¹)/2"),
+    ("sin^2 x", "sin²(x)"),
+    ("sin²x", "sin²(x)"),
+    ("sin x", "sin(x)"),
+    ("sin 2x", "sin(2·x)"),
+    ("sin x cos x", "sin(x)·cos(x)"),
+    ("2x", "2·x"),
+    ("3x^2", "3·x²"),
+    ("2(x+1)", "2·(x + 1)"),
+    ("(x+1)(x-1)", "(x + 1)·(x - 1)"),
+    ("x y", "x·y"),
+    ("4.9", "4.9"),
+    ("θ", "θ"),
+    ("theta", "θ"),
+    ("w_1", "w_1"),
+    ("w1", "w1"),
+    ("loss", "loss"),
+    ("√x", "√x"),
+    ("√(2x)", "√(2·x)"),
+    ("|x|", "|x|"),
+    ("abs(x)", "|x|"),
+    ("log_2 x", "log_2(x)"),
+    ("log₂ x", "log_2(x)"),
+    ("log_{10} x", "log_10(x)"),
+    ("log x", "ln(x)"),
+    ("x²", "x²"),
+    ("x⁻¹", "x⁻¹"),
+    ("x**2", "x²"),
+    ("2·x", "2·x"),
+    ("2×x", "2·x"),
+    ("x−1", "x - 1"),
+    ("x÷2", "x/2"),
+    ("pi", "π"),
+    ("e^x", "e^x"),
+    ("d/dx sin(x^2)", "d/dx sin(x²)"),
+    ("d²/dx² x^4", "d²/dx² x⁴"),
+    ("diff(x^3, x, 2)", "d²/dx² x³"),
+    ("∂/∂x (x^2 y + y^3)", "∂/∂x (x²·y + y³)"),
+    ("partial(x^2 y, y)", "∂/∂y (x²·y)"),
+];
+
+#[test]
+fn table_of_readings() {
+    let mut wrong = Vec::new();
+    for (q, expected) in READINGS {
+        let got = reading(q);
+        if got != *expected {
+            wrong.push(format!("{q}: expected {expected}, got {got}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn readings_mean_what_they_say() {
+    let same = |a: &str, b: &str| {
+        assert_eq!(answer(a).result(), answer(b).result(), "{a} vs {b}");
+    };
+    same("-x^2", "-(x^2)");
+    same("2^3^2", "512");
+    same("x^-1/2", "1/(2x)");
+    same("sin^2 x", "(sin(x))^2");
+    same("4.9", "49/10");
+    same("theta", "θ");
+    same("x**2", "x^2");
+    same("x⁻¹", "1/x");
+    same("2×x", "2*x");
+    same("x−1", "x - 1");
+    same("x÷2", "x/2");
+    same("log x", "ln(x)");
+    same("√x", "sqrt(x)");
+    same("|x|", "abs(x)");
+    same("(x+1)(x-1)", "(x+1)*(x-1)");
+    same("x y", "x*y");
+    same("pi", "π");
+    assert_ne!(answer("-x^2").result(), answer("(-x)^2").result());
+    assert_ne!(answer("x^-1/2").result(), answer("x^(-1/2)").result());
+}
+
+#[test]
+fn the_exact_value_of_a_decimal() {
+    let out = answer("4.9");
+    assert_eq!(out.result().unicode(), "49/10");
+    match out.answer {
+        Answer::Expression { value: Some(v), .. } => assert!((v - 4.9).abs() < 1e-12),
+        other => panic!("4.9 has a value: {other:?}"),
+    }
+}
+
+#[test]
+fn notes_on_readings_that_need_one() {
+    let note = |q: &str| -> String {
+        answer(q)
+            .notes
+            .iter()
+            .map(|n| n.message.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let n = note("x^-1/2");
+    assert!(n.contains("x^(-1/2)"), "a hint toward x^(-1/2): {n}");
+    let n = note("log x");
+    assert!(n.contains("natural log"), "{n}");
+    let n = note("d/dx log x");
+    assert!(n.contains("natural log"), "{n}");
+    assert!(note("x^2").is_empty());
+    assert!(note("ln x").is_empty());
+    let text = steps("log x");
+    assert!(text.lines().nth(1).unwrap().starts_with("Note: "), "{text}");
+}
+
+#[test]
+#[ignore = "bug: the last line drops the brackets the Reading line has: `d/dx x^2 sin x` ends 'd/dx x²·sin(x) = …' and `d/dx sin(x)/x` ends 'd/dx sin(x)/x = …', which read as (d/dx x²)·sin(x) and (d/dx sin(x))/x; sums are bracketed ('d/dx (x³ - 4x + 2)')"]
+fn result_line_brackets_products_and_quotients() {
+    let last = |q: &str| steps(q).lines().last().unwrap().to_string();
+    assert!(last("d/dx x^2 sin x").starts_with("d/dx (x²·sin(x)) = "));
+    assert!(last("d/dx sin(x)/x").starts_with("d/dx (sin(x)/x) = "));
+}
+
+#[test]
+#[ignore = "bug: domain errors carry no position: `ln 0` and `sqrt(-1)` print only the message (no input line, no caret) and JSON falls back to the whole line (start 0, end 4); so does the 5,000-level nesting error"]
+fn domain_errors_point_at_the_function() {
+    for q in ["ln 0", "sqrt(-1)"] {
+        let text = error_text(q);
+        assert!(text.contains(&format!("   | {q}\n")), "{text}");
+        assert!(text.contains('^'), "{text}");
+    }
+}
