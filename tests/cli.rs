@@ -76,7 +76,7 @@ fn full_text_answer_has_reading_steps_and_result() {
     assert!(out.contains("power rule"), "{out}");
     assert!(out.contains("Let u = x²"), "{out}");
     assert_eq!(
-        out.lines().filter(|l| !l.is_empty()).last(),
+        out.lines().rfind(|l| !l.is_empty()),
         Some("d/dx sin(x²) = 2x·cos(x²)"),
         "{out}"
     );
@@ -402,7 +402,7 @@ fn ascii_full_answer_writes_every_expression_in_ascii() {
     let out = stdout_of(nudge().args(["--ascii", "--color", "never", "-e", "d/dx sin(x^2)"]));
     let first = out.lines().next().unwrap();
     assert!(first.starts_with("Reading: ") && first.is_ascii(), "{out}");
-    let last = out.lines().filter(|l| !l.is_empty()).last().unwrap();
+    let last = out.lines().rfind(|l| !l.is_empty()).unwrap();
     assert_eq!(last, "d/dx sin(x^2) = 2*x*cos(x^2)");
     assert!(out.contains("d/dx x^2 = 2*x^(2-1) = 2*x"), "{out}");
     for ch in ['²', '√', 'π', '⁻', '−', '·'] {

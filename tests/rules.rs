@@ -553,7 +553,7 @@ fn notes_on_readings_that_need_one() {
 #[test]
 #[ignore = "bug: the last line drops the brackets the Reading line has: `d/dx x^2 sin x` ends 'd/dx x²·sin(x) = …' and `d/dx sin(x)/x` ends 'd/dx sin(x)/x = …', which read as (d/dx x²)·sin(x) and (d/dx sin(x))/x; sums are bracketed ('d/dx (x³ - 4x + 2)')"]
 fn result_line_brackets_products_and_quotients() {
-    let last = |q: &str| steps(q).lines().last().unwrap().to_string();
+    let last = |q: &str| steps(q).lines().next_back().unwrap().to_string();
     assert!(last("d/dx x^2 sin x").starts_with("d/dx (x²·sin(x)) = "));
     assert!(last("d/dx sin(x)/x").starts_with("d/dx (sin(x)/x) = "));
 }
@@ -566,4 +566,30 @@ fn domain_errors_point_at_the_function() {
         assert!(text.contains(&format!("   | {q}\n")), "{text}");
         assert!(text.contains('^'), "{text}");
     }
+}
+
+#[test]
+#[ignore = "bug: like powers are not collected after |x|² becomes x²: `d/dx ln(abs(x))` gives x/x² (and `d/dx log_2(abs(x))` gives x/(x²·ln(2))); reading that output back gives 1/x, so the printed result is not in canonical form"]
+fn derivative_of_ln_abs_is_one_over_x() {
+    assert_eq!(answer("d/dx ln(abs(x))").result().unicode(), "1/x");
+    assert_eq!(
+        answer("d/dx log_2(abs(x))").result().unicode(),
+        "1/(x·ln(2))"
+    );
+}
+
+#[test]
+fn derivative_of_ln_abs_is_right_numerically() {
+    let out = answer("d/dx ln(abs(x))");
+    for x in [-1.5, -0.3, 0.4, 2.0] {
+        let v = nudge::expr::eval(out.result(), &|n| (n == "x").then_some(x)).unwrap();
+        assert!((v - 1.0 / x).abs() < 1e-12, "at {x}: {v}");
+    }
+}
+
+#[test]
+#[ignore = "bug: `ln|x|` and `ln |x|` are parse errors (\"expected a number, a variable, a function or '(' or an opening '(', but found '|'\"): a function without brackets does not take |…| as its argument, though ln|x| is how textbooks write it"]
+fn ln_of_bars_reads_as_ln_of_abs() {
+    assert_eq!(reading("ln|x|"), "ln(|x|)");
+    assert_eq!(reading("d/dx ln |x|"), "d/dx ln(|x|)");
 }
