@@ -3,6 +3,7 @@
 use crate::calculus::{derive, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
+use crate::notation::{analyse, NotationReading};
 use crate::syntax::{lower, parse, Note, Statement};
 
 /// What nudge worked out for one line.
@@ -29,13 +30,16 @@ pub enum Answer {
     },
     /// A bare expression, simplified; `value` when it has no variables.
     Expression { result: Expr, value: Option<f64> },
+    /// `read NOTATION`: what each part of the notation means.
+    Notation(NotationReading),
 }
 
 impl Outcome {
-    /// The final expression of the answer.
-    pub fn result(&self) -> &Expr {
+    /// The final expression of the answer; `None` when the answer is words.
+    pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => result,
+            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => Some(result),
+            Answer::Notation(_) => None,
         }
     }
 
@@ -46,6 +50,7 @@ impl Outcome {
             Answer::Derivative { .. } => "derivative",
             Answer::Expression { value: Some(_), .. } => "value",
             Answer::Expression { .. } => "expression",
+            Answer::Notation(_) => "notation",
         }
     }
 }
@@ -70,6 +75,7 @@ impl Session {
                 order,
                 partial,
             } => derivative(lower(body)?, var, *order, *partial),
+            Statement::Read(notation) => Answer::Notation(analyse(notation)),
         };
         Ok(Outcome {
             input: line.to_string(),

@@ -18,7 +18,7 @@ pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
 pub use number::Number;
 pub(crate) use print::greek_name;
-pub use print::{greek_letter, superscript, Style};
+pub use print::{greek_letter, superscript, unicode_name, Style};
 pub use subst::substitute;
 
 /// A variable name, stored in ASCII (`theta`, `w_1`); printing maps Greek names to letters.

@@ -1,6 +1,7 @@
 //! The JSON Lines contract: exactly one object per query, in order.
 
 use super::catalogue::note;
+use super::notation::{shape_id, words};
 use super::prune::{prune, Limits, Shown};
 use crate::engine::{Answer, Outcome};
 use crate::error::Error;
@@ -11,19 +12,18 @@ use serde_json::{json, Map, Value};
 const STEP_BUDGET: usize = 4000;
 
 pub fn render_json(outcome: &Outcome) -> String {
-    let result = outcome.result();
     let mut obj = Map::new();
     obj.insert("input".into(), json!(outcome.input));
     obj.insert("kind".into(), json!(outcome.kind()));
-    obj.insert(
-        "reading".into(),
-        json!(crate::syntax::reading_of_statement(
-            &outcome.statement,
-            true
-        )),
-    );
-    obj.insert("result".into(), json!(result.ascii()));
-    obj.insert("unicode".into(), json!(result.unicode()));
+    let reading = match &outcome.answer {
+        Answer::Notation(n) => n.shown.clone(),
+        _ => crate::syntax::reading_of_statement(&outcome.statement, true),
+    };
+    obj.insert("reading".into(), json!(reading));
+    if let Some(result) = outcome.result() {
+        obj.insert("result".into(), json!(result.ascii()));
+        obj.insert("unicode".into(), json!(result.unicode()));
+    }
     match &outcome.answer {
         Answer::Derivative {
             steps, var, order, ..
@@ -35,6 +35,23 @@ pub fn render_json(outcome: &Outcome) -> String {
                 .map(|s| step_json(&prune(s, Limits::JSON)))
                 .collect();
             obj.insert("steps".into(), Value::Array(list));
+        }
+        Answer::Notation(reading) => {
+            let explained: Vec<Value> = reading
+                .shapes
+                .iter()
+                .map(|e| {
+                    let w = words(&e.shape);
+                    json!({
+                        "notation": e.shown,
+                        "shape": shape_id(&e.shape),
+                        "title": w.title,
+                        "meaning": w.meaning,
+                    })
+                })
+                .collect();
+            obj.insert("explanations".into(), Value::Array(explained));
+            obj.insert("steps".into(), json!([]));
         }
         Answer::Expression { value, .. } => {
             if let Some(v) = value.filter(|v| v.is_finite()) {

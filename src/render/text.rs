@@ -1,11 +1,13 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
 use super::catalogue::{note, title};
+use super::notation::words;
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
 use crate::expr::{superscript, Expr, Kind, Number, Style};
+use crate::notation::NotationReading;
 use crate::syntax::reading_of_statement;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
@@ -35,7 +37,13 @@ impl TextOptions {
 /// The whole answer as text, ending with a newline.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
     let style = options.style();
-    let result = outcome.result().to_text(style);
+    let Some(result) = outcome.result() else {
+        return match &outcome.answer {
+            Answer::Notation(reading) => notation_text(reading, options.quiet),
+            _ => String::new(),
+        };
+    };
+    let result = result.to_text(style);
     if options.quiet {
         return match &outcome.answer {
             Answer::Expression {
@@ -85,6 +93,7 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
                 ));
             }
         }
+        Answer::Notation(_) => {}
         Answer::Expression { result: r, value } => {
             let label = if value.is_some() {
                 "Value:"
@@ -102,6 +111,27 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
         }
     }
     w.out
+}
+
+/// What each part of a line of notation means, headed by how it was read.
+fn notation_text(reading: &NotationReading, quiet: bool) -> String {
+    let mut out = String::new();
+    if !quiet {
+        out.push_str(&format!("{} {}\n\n", "Reading:".bold(), reading.shown));
+    }
+    for (i, e) in reading.shapes.iter().enumerate() {
+        let w = words(&e.shape);
+        if quiet {
+            out.push_str(&format!("{}: {}\n", e.shown, w.title));
+            continue;
+        }
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!("{} — {}\n", e.shown.bold(), w.title.cyan().bold()));
+        out.push_str(&format!("  {}\n", w.meaning));
+    }
+    out
 }
 
 /// `d/dx`, `d²/dx²`, `∂/∂x`.

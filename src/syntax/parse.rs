@@ -9,7 +9,7 @@ use pest::Parser as _;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/nudge.pest"]
-struct Grammar;
+pub(super) struct Grammar;
 
 /// Longest line nudge reads, in bytes.
 pub const MAX_LINE_BYTES: usize = 512 * 1024;
@@ -130,17 +130,17 @@ impl Offsets {
     }
 }
 
-struct Builder {
-    offsets: Offsets,
-    notes: Vec<Note>,
+pub(super) struct Builder {
+    pub(super) offsets: Offsets,
+    pub(super) notes: Vec<Note>,
 }
 
-fn internal(what: &str) -> Error {
+pub(super) fn internal(what: &str) -> Error {
     Error::new(Phase::Parsing, format!("internal parser error: {what}"))
 }
 
 impl Builder {
-    fn span(&self, pair: &Pair<Rule>) -> Span {
+    pub(super) fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
     }
@@ -154,6 +154,7 @@ impl Builder {
             Rule::derivative => self.derivative(pair),
             Rule::diff_call | Rule::partial_call => self.call_form(pair),
             Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
+            Rule::read => self.read(pair),
             _ => Err(internal("unknown statement")),
         }
     }
@@ -168,10 +169,14 @@ impl Builder {
         let mut var = String::new();
         for part in op.into_inner() {
             match part.as_rule() {
-                Rule::leibniz_d => partial_marks.push(false),
-                Rule::partial_d => partial_marks.push(true),
+                Rule::leibniz_d | Rule::latex_leibniz_d => partial_marks.push(false),
+                Rule::partial_d | Rule::latex_partial_d => partial_marks.push(true),
                 Rule::order => orders.push((partial_marks.len(), self.order(part)?)),
                 Rule::respect_var => var = ascii_name(part.as_str()),
+                Rule::latex_styled
+                | Rule::latex_subscripted
+                | Rule::latex_command
+                | Rule::variable => var = self.latex_variable_name(part)?,
                 _ => {}
             }
         }
@@ -229,16 +234,20 @@ impl Builder {
         })
     }
 
-    fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
+    pub(super) fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
         let span = self.span(&pair);
-        let text = pair.as_str().trim_start_matches('^');
+        let text = pair
+            .as_str()
+            .trim_start_matches('^')
+            .trim_start_matches('{')
+            .trim_end_matches('}');
         let digits = from_superscript(text).unwrap_or_else(|| text.to_string());
         digits.parse::<u32>().map_err(|_| {
             Error::new(Phase::Parsing, "the order must be a whole number, like 2").at(span)
         })
     }
 
-    fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
+    pub(super) fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
         if order == 0 || order > MAX_ORDER {
             return Err(Error::new(
                 Phase::Parsing,
@@ -255,7 +264,7 @@ impl Builder {
         })
     }
 
-    fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+    pub(super) fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut inner = pair.into_inner();
         let mut acc = self.term(inner.next().ok_or_else(|| internal("term"))?)?;
         while let Some(op) = inner.next() {
@@ -285,7 +294,7 @@ impl Builder {
                 Rule::negation => pending_negations.push(self.span(&part)),
                 Rule::mul_op => {
                     pending_op = Some(match part.as_str() {
-                        "/" | "÷" => BinOp::Div,
+                        "/" | "÷" | "\\div" => BinOp::Div,
                         _ => BinOp::Mul,
                     })
                 }
@@ -460,6 +469,15 @@ impl Builder {
                 Ok(node(call(Callee::Sqrt, arg, None)))
             }
             Rule::function => self.function(pair),
+            Rule::latex_group
+            | Rule::latex_frac
+            | Rule::latex_sqrt
+            | Rule::latex_paren
+            | Rule::latex_abs
+            | Rule::latex_styled
+            | Rule::latex_subscripted
+            | Rule::latex_command
+            | Rule::latex_leibniz => self.latex_primary(pair),
             _ => Err(internal("unknown primary")),
         }
     }
@@ -492,6 +510,7 @@ impl Builder {
                 Rule::function_power => power = Some(self.function_power(part)?),
                 Rule::expr => arg = Some(self.expr(part)?),
                 Rule::bare_argument => arg = Some(self.bare_argument(part)?),
+                Rule::latex_paren | Rule::latex_group => arg = Some(self.latex_inner(part)?),
                 _ => {}
             }
         }
@@ -505,7 +524,13 @@ impl Builder {
 
     fn callee(&mut self, pair: Pair<Rule>) -> Result<Callee, Error> {
         let span = self.span(&pair);
-        let inner = pair.into_inner().next().ok_or_else(|| internal("callee"))?;
+        let mut inner = pair.into_inner().next().ok_or_else(|| internal("callee"))?;
+        if inner.as_rule() == Rule::latex_function_name {
+            inner = inner
+                .into_inner()
+                .next()
+                .ok_or_else(|| internal("LaTeX function"))?;
+        }
         if inner.as_rule() == Rule::log_base {
             let base_pair = inner
                 .into_inner()
@@ -557,6 +582,7 @@ impl Builder {
                     }));
                 }
                 Rule::paren => return Ok(Box::new(self.primary(part)?)),
+                Rule::latex_group => return Ok(Box::new(self.latex_inner(part)?)),
                 _ => {}
             }
         }
@@ -585,7 +611,7 @@ impl Builder {
     }
 }
 
-fn binary(op: BinOp, lhs: Node, rhs: Node) -> Node {
+pub(super) fn binary(op: BinOp, lhs: Node, rhs: Node) -> Node {
     let span = lhs.span.to(rhs.span);
     Node {
         kind: NodeKind::Binary(op, Box::new(lhs), Box::new(rhs)),
@@ -601,7 +627,7 @@ fn negate(sign: Span, node: Node) -> Node {
     }
 }
 
-fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
+pub(super) fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
     NodeKind::Call {
         callee,
         arg: Box::new(arg),
@@ -609,13 +635,15 @@ fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
     }
 }
 
-/// `θ` → `theta`; other names as typed.
-fn ascii_name(name: &str) -> String {
-    let mut chars = name.chars();
+/// `θ` → `theta`, `θ_0` → `theta_0`; other names as typed.
+pub(super) fn ascii_name(name: &str) -> String {
+    let (base, rest) = name.split_at(name.find('_').unwrap_or(name.len()));
+    let mut chars = base.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => {
-            crate::expr::greek_name(c).map_or_else(|| name.to_string(), str::to_string)
-        }
+        (Some(c), None) => match crate::expr::greek_name(c) {
+            Some(spelled) => format!("{spelled}{rest}"),
+            None => name.to_string(),
+        },
         _ => name.to_string(),
     }
 }

@@ -1,7 +1,7 @@
 //! How the input was read: the syntax tree printed back, bracketed wherever grouping matters.
 
 use super::ast::{BinOp, Callee, Node, NodeKind, Statement};
-use crate::expr::{greek_letter, superscript, Constant, Number};
+use crate::expr::{superscript, unicode_name, Constant, Number};
 
 /// The tree printed with brackets around every group a learner might misread.
 pub fn reading(node: &Node, unicode: bool) -> String {
@@ -14,6 +14,7 @@ pub fn reading(node: &Node, unicode: bool) -> String {
 pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
     match statement {
         Statement::Expr(node) => reading(node, unicode),
+        Statement::Read(notation) => notation.text.clone(),
         Statement::Derivative {
             body,
             var,
@@ -53,9 +54,10 @@ fn needs_brackets_as_body(node: &Node) -> bool {
 }
 
 fn show_var(name: &str, unicode: bool) -> String {
-    match greek_letter(name).filter(|_| unicode) {
-        Some(c) => c.to_string(),
-        None => name.to_string(),
+    if unicode {
+        unicode_name(name)
+    } else {
+        name.to_string()
     }
 }
 
