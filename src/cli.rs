@@ -1,7 +1,10 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
 use clap::{Parser, ValueEnum};
-use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
+use nudge::render::{
+    render_error, render_json, render_json_error, render_latex, render_markdown, render_text,
+    TextOptions,
+};
 use nudge::{Error, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 
@@ -51,6 +54,10 @@ pub struct Cli {
 pub enum Format {
     Text,
     Json,
+    /// Each answer as an `align*` derivation, ready for a LaTeX document.
+    Latex,
+    /// Each answer as Markdown, steps as a list with `$…$` maths.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -106,6 +113,8 @@ impl Answerer {
         match self.session.answer(line) {
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                Format::Latex => writeln!(out, "{}", render_latex(&outcome)),
+                Format::Markdown => writeln!(out, "{}", render_markdown(&outcome)),
                 Format::Text if self.options.quiet => {
                     out.write_all(render_text(&outcome, self.options).as_bytes())
                 }
@@ -124,7 +133,7 @@ impl Answerer {
     pub fn report(&mut self, line: &str, error: &Error, out: &mut impl Write) -> io::Result<()> {
         match self.format {
             Format::Json => writeln!(out, "{}", render_json_error(line, error)),
-            Format::Text => {
+            Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
                 let _ = err.write_all(render_error(line, error, None).as_bytes());

@@ -7,6 +7,7 @@
 mod build;
 mod eval;
 mod func;
+mod latex;
 mod number;
 mod print;
 mod subst;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
+pub use latex::{latex_name, latex_operand};
 pub use number::Number;
 pub(crate) use print::greek_name;
 pub use print::{greek_letter, superscript, unicode_name, Style};

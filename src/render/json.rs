@@ -1,6 +1,7 @@
 //! The JSON Lines contract: exactly one object per query, in order.
 
 use super::catalogue::note;
+use super::latex::step_latex;
 use super::notation::{shape_id, words};
 use super::prune::{prune, Limits, Shown};
 use crate::engine::{Answer, Outcome};
@@ -23,7 +24,9 @@ pub fn render_json(outcome: &Outcome) -> String {
     if let Some(result) = outcome.result() {
         obj.insert("result".into(), json!(result.ascii()));
         obj.insert("unicode".into(), json!(result.unicode()));
+        obj.insert("latex".into(), json!(result.latex()));
     }
+    let partial = matches!(outcome.answer, Answer::Derivative { partial: true, .. });
     match &outcome.answer {
         Answer::Derivative {
             steps, var, order, ..
@@ -32,7 +35,7 @@ pub fn render_json(outcome: &Outcome) -> String {
             obj.insert("order".into(), json!(order));
             let list: Vec<Value> = steps
                 .iter()
-                .map(|s| step_json(&prune(s, Limits::JSON)))
+                .map(|s| step_json(&prune(s, Limits::JSON), partial))
                 .collect();
             obj.insert("steps".into(), Value::Array(list));
         }
@@ -67,13 +70,14 @@ pub fn render_json(outcome: &Outcome) -> String {
     Value::Object(obj).to_string()
 }
 
-fn step_json(shown: &Shown) -> Value {
+fn step_json(shown: &Shown, partial: bool) -> Value {
     match shown {
         Shown::Elided(e) => json!({
             "rule": "elided",
             "before": "",
             "after": "",
             "note": e.describe(),
+            "latex": "",
             "substeps": [],
         }),
         Shown::Step { step, children } => {
@@ -83,7 +87,8 @@ fn step_json(shown: &Shown) -> Value {
                 "before": step.before.to_text(budget),
                 "after": step.after.to_text(budget),
                 "note": note(step, Style::UNICODE),
-                "substeps": children.iter().map(step_json).collect::<Vec<_>>(),
+                "latex": step_latex(step, partial),
+                "substeps": children.iter().map(|c| step_json(c, partial)).collect::<Vec<_>>(),
             })
         }
     }

@@ -2,12 +2,14 @@
 
 mod catalogue;
 mod json;
+mod latex;
 mod notation;
 mod prune;
 mod text;
 
 pub use catalogue::{note, title};
 pub use json::{render_json, render_json_error};
+pub use latex::{latex_operator, render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

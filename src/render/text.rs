@@ -407,7 +407,7 @@ fn folds_into_one_line(step: &Step) -> bool {
     matches!(step.rule, Rule::Sum | Rule::ConstantMultiple) && step.substeps.iter().all(is_simple)
 }
 
-fn child_labels(rule: Rule) -> &'static [&'static str] {
+pub(super) fn child_labels(rule: Rule) -> &'static [&'static str] {
     match rule {
         Rule::Chain => &["outer", "inner"],
         Rule::Product => &["first factor", "second factor"],
