@@ -1,0 +1,302 @@
+//! LaTeX input, `read` notation, LaTeX/Markdown output and the LaTeX round trip.
+
+use assert_cmd::Command;
+use nudge::expr::{Constant, Expr, Func};
+use nudge::syntax::{lower, Statement};
+use nudge::{Answer, Session};
+use proptest::prelude::*;
+
+fn nudge(args: &[&str]) -> (String, String, bool) {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--color", "never"])
+        .args(args)
+        .output()
+        .expect("run nudge");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+fn text(query: &str) -> String {
+    let (out, err, ok) = nudge(&["-e", query]);
+    assert!(ok, "{query} failed: {err}");
+    out
+}
+
+fn answer(line: &str) -> Answer {
+    Session::new()
+        .answer(line)
+        .unwrap_or_else(|e| panic!("{line}: {e}"))
+        .answer
+}
+
+fn result(line: &str) -> Expr {
+    match answer(line) {
+        Answer::Expression { result, .. } | Answer::Derivative { result, .. } => result,
+        other => panic!("{line} gave {other:?}"),
+    }
+}
+
+fn reading(line: &str) -> String {
+    let outcome = Session::new().answer(line).expect("answer");
+    nudge::syntax::reading_of_statement(&outcome.statement, true)
+}
+
+/// Each LaTeX spelling gives the same expression as the plain spelling.
+#[test]
+fn latex_commands_mean_what_plain_input_means() {
+    let pairs = [
+        (r"\frac{a}{b}", "a/b"),
+        (r"\dfrac{x+1}{x-1}", "(x+1)/(x-1)"),
+        (r"\sin x", "sin(x)"),
+        (r"\cos\left(2x\right)", "cos(2x)"),
+        (r"\ln x", "ln(x)"),
+        (r"\log x", "ln(x)"),
+        (r"\log_{2} x", "log_2(x)"),
+        (r"\exp(x)", "e^x"),
+        (r"\sqrt{x+1}", "sqrt(x+1)"),
+        (r"\sqrt[3]{x}", "x^(1/3)"),
+        (r"e^{2x}", "e^(2x)"),
+        (r"x^{-1/2}", "x^(-1/2)"),
+        (r"3 \cdot x", "3*x"),
+        (r"a \times b", "a*b"),
+        (r"a \div b", "a/b"),
+        (r"\left( x + 1 \right)^2", "(x+1)^2"),
+        (r"\left| x \right|", "abs(x)"),
+        (r"\pi", "pi"),
+        (r"\theta^2", "theta^2"),
+        (r"\alpha + \beta + \Delta", "alpha + beta + Delta"),
+        (r"\varepsilon", "epsilon"),
+        (r"\theta_0 + w_{1}", "theta_0 + w_1"),
+        (r"\mathcal{L} \cdot \mathbf{W}", "L*W"),
+        (r"\boldsymbol{\theta}", "theta"),
+        (r"\mathrm{loss}", "loss"),
+        (r"\sin^{2} x + \cos^2 x", "sin(x)^2 + cos(x)^2"),
+        (r"{x + 1} {x - 1}", "(x+1)(x-1)"),
+        (r"x \, y", "x*y"),
+        (r"\frac{d}{dx} x^3", "d/dx x^3"),
+        (r"\frac{\mathrm{d}}{\mathrm{d}x} \sin x", "d/dx sin(x)"),
+        (
+            r"\frac{\partial}{\partial x} \left(x^2 y\right)",
+            "∂/∂x (x^2 y)",
+        ),
+        (
+            r"\frac{\partial}{\partial \theta} \theta^3",
+            "d/dtheta theta^3",
+        ),
+        (r"\frac{d^2}{dx^2} x^4", "d^2/dx^2 x^4"),
+        (r"\frac{d^{2}}{dx^{2}} \sin x", "d²/dx² sin(x)"),
+    ];
+    for (latex, plain) in pairs {
+        assert_eq!(result(latex), result(plain), "{latex} vs {plain}");
+    }
+}
+
+#[test]
+fn the_reading_line_shows_how_latex_was_understood() {
+    assert_eq!(reading(r"\frac{x+1}{2}"), "(x + 1)/2");
+    assert_eq!(reading(r"e^{2x}"), "e^(2·x)");
+    assert_eq!(reading(r"\sqrt[3]{x}"), "x^(1/3)");
+    assert_eq!(reading(r"\sin\left(x\right) y"), "sin(x)·y");
+    assert_eq!(
+        reading(r"\frac{d}{dx} \sin\left(x^2\right)"),
+        "d/dx sin(x²)"
+    );
+    assert!(text(r"\frac{\partial}{\partial x} x^2 y").starts_with("Reading: ∂/∂x (x²·y)\n"));
+}
+
+/// A formula as it appears in a paper differentiates and evaluates like typed input.
+#[test]
+fn formulas_from_papers() {
+    let sigmoid = result(r"\frac{d}{dx} \frac{1}{1 + e^{-x}}");
+    assert_eq!(sigmoid, result("d/dx 1/(1+e^(-x))"));
+    let gauss = result(r"\frac{1}{\sqrt{2\pi}} e^{-\frac{x^2}{2}}");
+    let at = |e: &Expr, x: f64| nudge::expr::eval(e, &|_| Some(x)).expect("eval");
+    let expected = (-0.5f64).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    assert!((at(&gauss, 1.0) - expected).abs() < 1e-12);
+    let loss = result(r"\frac{\partial}{\partial w} \left( w x - y \right)^{2}");
+    assert_eq!(loss, result("∂/∂w (w x - y)^2"));
+}
+
+#[test]
+fn unknown_commands_are_named_with_their_place() {
+    let (out, _, ok) = nudge(&["--format", "json", "-e", r"x + \foo{y}"]);
+    assert!(!ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["error"]["message"], r"unknown LaTeX command \foo");
+    assert_eq!(v["error"]["start"], 4);
+    assert_eq!(v["error"]["end"], 8);
+    let (_, err, _) = nudge(&["-e", r"\fracc{1}{2}"]);
+    assert!(err.contains(r"unknown LaTeX command \fracc"), "{err}");
+    assert!(err.contains(r"did you mean \frac?"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\partial x"]);
+    assert!(err.contains("part of derivative notation"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\frac{\partial L}{\partial w}"]);
+    assert!(err.contains("put read in front"), "{err}");
+}
+
+#[test]
+fn read_snapshots() {
+    let rows = [
+        ("dL_dw", "read dL/dw"),
+        ("partial_L_w", "read ∂L/∂w"),
+        ("gradient_theta", "? ∇_θ L"),
+        ("gradient", "read ∇L"),
+        ("matrix_gradient", "read ∂L/∂W"),
+        (
+            "jacobian",
+            r"read \frac{\partial \mathbf{y}}{\partial \mathbf{x}}",
+        ),
+        ("partial_y_x", "read ∂y/∂x"),
+        ("prime", "read f'(x)"),
+        ("second_prime_at_point", "read f''(2)"),
+        ("operator", "read d/dx"),
+        ("operator_with_body", "read d/dx x^2"),
+        ("second_derivative", "read d²y/dx²"),
+        ("exp", "read e^x"),
+        ("ln", "read ln x"),
+        ("log", "read log x"),
+        ("integral", "read ∫_a^b f(x) dx"),
+        ("antiderivative", r"read \int x^2 \,dx"),
+        ("chain_rule", "read dy/dx = dy/du · du/dx"),
+        (
+            "chain_rule_latex",
+            r"read \frac{dL}{dw} = \frac{dL}{dy} \cdot \frac{dy}{dw}",
+        ),
+        (
+            "paper_loss",
+            r"read \frac{\partial \mathcal{L}}{\partial w}",
+        ),
+        ("paper_gradient", r"read \nabla_\theta \mathcal{L}"),
+        ("unknown", r"read \sum_i x_i ⊙ y"),
+    ];
+    for (name, query) in rows {
+        insta::assert_snapshot!(format!("read_{name}"), text(query), query);
+    }
+}
+
+#[test]
+fn read_names_unknown_symbols_instead_of_guessing() {
+    let out = text(r"read \oint f ⊙ g");
+    assert!(out.contains(r"nudge does not know \oint"), "{out}");
+    assert!(out.contains("nudge does not know ⊙"), "{out}");
+}
+
+#[test]
+fn read_in_json() {
+    let (out, _, ok) = nudge(&["--format", "json", "-e", "read ∂L/∂W"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["kind"], "notation");
+    assert_eq!(v["reading"], "∂L/∂W");
+    assert_eq!(v["explanations"][0]["shape"], "matrix_gradient");
+    assert!(v.get("result").is_none());
+}
+
+#[test]
+fn latex_and_markdown_formats() {
+    let (latex, _, ok) = nudge(&[
+        "--format",
+        "latex",
+        "-e",
+        "d/dx sin(x^2)",
+        "-e",
+        "1/2 + 1/3",
+    ]);
+    assert!(ok);
+    insta::assert_snapshot!("format_latex", latex);
+    let (md, _, ok) = nudge(&[
+        "--format",
+        "markdown",
+        "-e",
+        "d/dx x^2 e^x",
+        "-e",
+        "read ∇_θ L",
+    ]);
+    assert!(ok);
+    insta::assert_snapshot!("format_markdown", md);
+}
+
+/// The JSON `latex` of every result and step reads back as LaTeX input.
+#[test]
+fn json_latex_reads_back() {
+    for query in [
+        "d/dx sin(x^2)",
+        "d/dx x^x",
+        "d/dx ln(x)/x",
+        "∂/∂y x^2 y^3",
+        "d/dx sqrt(1 - x^2)",
+    ] {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", query]);
+        assert!(ok);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        let latex = v["latex"].as_str().expect("latex field");
+        assert_eq!(result(latex), result(query), "{query}: {latex}");
+        let step = v["steps"][0]["latex"].as_str().expect("step latex");
+        assert!(step.starts_with(r"\frac{"), "{step}");
+    }
+}
+
+fn leaf() -> impl Strategy<Value = Expr> {
+    prop_oneof![
+        (-9i64..10).prop_map(Expr::int),
+        (1i64..6, 2i64..7).prop_map(|(n, d)| Expr::ratio(n, d)),
+        Just(Expr::var("x")),
+        Just(Expr::var("y")),
+        Just(Expr::var("theta")),
+        Just(Expr::var("w_1")),
+        Just(Expr::var("loss")),
+        Just(Expr::constant(Constant::Pi)),
+        Just(Expr::constant(Constant::E)),
+    ]
+}
+
+fn expression() -> impl Strategy<Value = Expr> {
+    leaf().prop_recursive(4, 24, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 2..4).prop_map(Expr::add),
+            prop::collection::vec(inner.clone(), 2..4).prop_map(Expr::mul),
+            (
+                inner.clone(),
+                prop_oneof![
+                    (-3i64..5).prop_map(Expr::int),
+                    Just(Expr::ratio(1, 2)),
+                    Just(Expr::ratio(1, 3)),
+                    Just(Expr::ratio(-3, 2))
+                ]
+            )
+                .prop_map(|(b, e)| Expr::pow(b, e)),
+            (inner.clone(), inner.clone()).prop_map(|(b, e)| Expr::pow(b, e)),
+            (0usize..Func::ALL.len(), inner.clone()).prop_map(|(i, a)| Expr::func(Func::ALL[i], a)),
+            inner.clone().prop_map(Expr::exp),
+            (
+                prop_oneof![
+                    Just(Expr::int(2)),
+                    Just(Expr::int(10)),
+                    Just(Expr::var("a"))
+                ],
+                inner
+            )
+                .prop_map(|(b, a)| Expr::log(b, a)),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every LaTeX expression nudge prints parses back to an equal expression.
+    #[test]
+    fn latex_round_trip(e in expression()) {
+        let latex = e.latex();
+        let parsed = nudge::syntax::parse(&latex).map(|p| p.statement);
+        let back = match &parsed {
+            Ok(Statement::Expr(node)) => lower(node),
+            other => panic!("{latex} did not parse as an expression: {other:?}"),
+        };
+        prop_assert_eq!(back, Ok(e.clone()), "{}", latex);
+    }
+}
