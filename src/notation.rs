@@ -50,6 +50,8 @@ pub enum Shape {
         order: u32,
         partial: bool,
     },
+    /// `∂²L/∂x∂y`: one entry of the Hessian.
+    Mixed { of: Name, first: Name, second: Name },
     /// `∇_θ L`, `∇L`.
     Gradient { of: Option<Name>, wrt: Option<Name> },
     /// `f'(x)`, `f''(x)`, `y'`.
@@ -178,6 +180,13 @@ fn shape_of(piece: &Piece) -> Shape {
         } => leibniz_shape(of, wrt, *partial, *order),
         Piece::Leibniz { .. } | Piece::Equals | Piece::Times => Shape::Unknown {
             symbol: show_piece(piece),
+        },
+        Piece::Mixed {
+            of, first, second, ..
+        } => Shape::Mixed {
+            of: of.clone(),
+            first: first.clone(),
+            second: second.clone(),
         },
         Piece::Gradient { wrt, of, .. } => Shape::Gradient {
             of: of.clone(),
@@ -361,6 +370,9 @@ fn show_piece(piece: &Piece) -> String {
             let top = top.as_ref().map(Name::shown).unwrap_or_default();
             format!("{d}{power}{top}/{d}{}{power}", bottom.shown())
         }
+        Piece::Mixed {
+            of, first, second, ..
+        } => format!("∂²{}/∂{}∂{}", of.shown(), first.shown(), second.shown()),
         Piece::Gradient { wrt, of, args, .. } => {
             let mut s = "∇".to_string();
             if let Some(w) = wrt {
@@ -397,6 +409,6 @@ fn show_piece(piece: &Piece) -> String {
         Piece::Equals => "=".to_string(),
         Piece::Times => "·".to_string(),
         Piece::Expr(node) => reading(node, true),
-        Piece::Unknown { text, .. } => text.clone(),
+        Piece::Unknown { piece, .. } => piece.clone(),
     }
 }

@@ -172,6 +172,15 @@ fn read_snapshots() {
         ),
         ("paper_gradient", r"read \nabla_\theta \mathcal{L}"),
         ("unknown", r"read \sum_i x_i ⊙ y"),
+        (
+            "mixed_partial",
+            r"read \frac{\partial^2 L}{\partial w_i \partial w_j}",
+        ),
+        ("second_partial", "read ∂²L/∂w²"),
+        ("vector_gradient", "read ∂L/∂𝐰"),
+        ("vector_rate", r"read \frac{d \mathbf{x}}{dt}"),
+        ("log_base", r"read \log_2 x"),
+        ("expression", "read x^2 + 1"),
     ];
     for (name, query) in rows {
         insta::assert_snapshot!(format!("read_{name}"), text(query), query);
@@ -240,9 +249,59 @@ fn json_latex_reads_back() {
     }
 }
 
+/// The LaTeX reading of a line reads back as the same question.
+#[test]
+fn latex_readings_read_back() {
+    let inputs = [
+        "x^2 + 3x - 1",
+        "(x+1)(x-1)",
+        "sin^2 x + cos(2x)",
+        "e^(-x^2/2)/sqrt(2 pi)",
+        "-x^2",
+        "2^3^2",
+        "|x - 1| + log_2 x + log x",
+        "x^(-1/2) + 4.9 t^2",
+        "d/dx (x+1)/(x-1)",
+        "d^2/dx^2 x^4 ln x",
+        "∂/∂y x^2 y^3",
+        "d/dθ θ^2 w_1",
+        "exp(2x) - 3·x÷4",
+    ];
+    for input in inputs {
+        let outcome = Session::new().answer(input).expect("answer");
+        let latex = nudge::syntax::reading_latex(&outcome.statement).expect("a LaTeX reading");
+        let back = Session::new()
+            .answer(&latex)
+            .unwrap_or_else(|e| panic!("{input} → {latex}: {e}"));
+        assert_eq!(back.result(), outcome.result(), "{input} → {latex}");
+        assert_eq!(back.kind(), outcome.kind(), "{input} → {latex}");
+    }
+}
+
+#[test]
+fn latex_shorthand_and_help() {
+    assert_eq!(result(r"\frac12 + \frac{x}2"), result("1/2 + x/2"));
+    assert_eq!(result(r"\sqrt2"), result("sqrt(2)"));
+    let (_, err, ok) = nudge(&["-e", r"\frac{1}{2"]);
+    assert!(!ok);
+    assert!(err.contains("a '{' is left open"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\left( x + 1"]);
+    assert!(
+        err.contains(r"each \left( needs a matching \right)"),
+        "{err}"
+    );
+    let (_, err, _) = nudge(&["-e", r"\frac{1}"]);
+    assert!(
+        err.contains("expected a '{' starting a LaTeX group"),
+        "{err}"
+    );
+}
+
 fn leaf() -> impl Strategy<Value = Expr> {
     prop_oneof![
-        (-9i64..10).prop_map(Expr::int),
+        (-9i64..10)
+            .prop_filter("zero below a bar is not an expression", |n| *n != 0)
+            .prop_map(Expr::int),
         (1i64..6, 2i64..7).prop_map(|(n, d)| Expr::ratio(n, d)),
         Just(Expr::var("x")),
         Just(Expr::var("y")),
@@ -298,5 +357,17 @@ proptest! {
             other => panic!("{latex} did not parse as an expression: {other:?}"),
         };
         prop_assert_eq!(back, Ok(e.clone()), "{}", latex);
+    }
+
+    /// Derivatives nudge computes also print as LaTeX that reads back equal.
+    #[test]
+    fn derivative_results_round_trip(e in expression()) {
+        let slope = nudge::calculus::derive(&e, &nudge::expr::Symbol::from("x")).after;
+        let latex = slope.latex();
+        let back = match nudge::syntax::parse(&latex).map(|p| p.statement) {
+            Ok(Statement::Expr(node)) => lower(&node),
+            other => panic!("{latex} did not parse as an expression: {other:?}"),
+        };
+        prop_assert_eq!(back, Ok(slope.clone()), "{}", latex);
     }
 }

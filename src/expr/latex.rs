@@ -145,13 +145,17 @@ fn fraction(frac: &Fraction, out: &mut String) {
         return;
     }
     out.push_str("\\frac{");
-    if frac.numerator.is_empty() {
-        out.push('1');
-    } else {
-        product(&frac.numerator, out);
+    match frac.numerator.as_slice() {
+        [] => out.push('1'),
+        // Above and below the bar, a single factor needs no brackets of its own.
+        [single] => write(single, out),
+        many => product(many, out),
     }
     out.push_str("}{");
-    product(&frac.denominator, out);
+    match frac.denominator.as_slice() {
+        [single] => write(single, out),
+        many => product(many, out),
+    }
     out.push('}');
 }
 

@@ -7,7 +7,7 @@ use super::text::{child_labels, decimal};
 use crate::calculus::Step;
 use crate::engine::{Answer, Outcome};
 use crate::expr::{latex_name, latex_operand, Style};
-use crate::syntax::reading_of_statement;
+use crate::syntax::{reading_latex, reading_of_statement};
 
 /// `\frac{d}{dx}`, `\frac{\partial}{\partial x}`, `\frac{d^{2}}{dx^{2}}`.
 pub fn latex_operator(var: &str, order: u32, partial: bool) -> String {
@@ -100,8 +100,13 @@ fn derivation(outcome: &Outcome) -> Option<(Vec<Row>, String)> {
     Some((out, equation))
 }
 
-/// `\text{…}` with the characters LaTeX treats specially escaped.
+/// `\text{…}` around words, escaped.
 fn text(words: &str) -> String {
+    format!("\\text{{{}}}", escape(words))
+}
+
+/// Words with the characters LaTeX treats specially escaped.
+fn escape(words: &str) -> String {
     let mut out = String::new();
     for c in words.chars() {
         match c {
@@ -114,24 +119,27 @@ fn text(words: &str) -> String {
             _ => out.push(c),
         }
     }
-    format!("\\text{{{out}}}")
+    out
 }
 
-/// The whole answer as LaTeX: the reading as a comment, then an `align*` derivation.
+/// The whole answer as LaTeX: an `align*` of the reading, each step and the result.
 pub fn render_latex(outcome: &Outcome) -> String {
-    let mut out = format!(
-        "% Reading: {}\n",
-        reading_of_statement(&outcome.statement, true)
-    );
+    let mut out = format!("% nudge: {}\n", outcome.input);
     for n in &outcome.notes {
         out.push_str(&format!("% Note: {}\n", n.message));
     }
+    let reading = reading_latex(&outcome.statement);
+    let row = |label: &str, maths: &str, last: bool| {
+        let end = if last { "" } else { " \\\\" };
+        format!("  &{} && {maths}{end}\n", text(label))
+    };
     match &outcome.answer {
         Answer::Derivative { .. } => {
             let Some((rows, equation)) = derivation(outcome) else {
                 return out;
             };
             out.push_str("\\begin{align*}\n");
+            out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
             for r in &rows {
                 let indent = "\\quad ".repeat(r.depth);
                 match &r.maths {
@@ -142,23 +150,39 @@ pub fn render_latex(outcome: &Outcome) -> String {
                     None => out.push_str(&format!("  &{indent}{} \\\\\n", text(&r.words))),
                 }
             }
-            out.push_str(&format!(
-                "  &{} && {equation}\n\\end{{align*}}\n",
-                text("result:")
-            ));
+            out.push_str(&row("result:", &equation, true));
+            out.push_str("\\end{align*}\n");
         }
         Answer::Expression { result, value } => {
-            out.push_str(&format!("\\begin{{align*}}\n  &{}", result.latex()));
+            let mut shown = result.latex();
             if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
-                out.push_str(&format!(" \\approx {}", decimal(v)));
+                shown.push_str(&format!(" \\approx {}", decimal(v)));
             }
-            out.push_str("\n\\end{align*}\n");
+            let label = if value.is_some() {
+                "value:"
+            } else {
+                "simplified:"
+            };
+            out.push_str("\\begin{align*}\n");
+            out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
+            out.push_str(&row(label, &shown, true));
+            out.push_str("\\end{align*}\n");
         }
         Answer::Notation(reading) => {
+            out.push_str(&format!(
+                "% Reading: {}\n\\begin{{description}}\n",
+                reading.shown
+            ));
             for e in &reading.shapes {
                 let w = words(&e.shape);
-                out.push_str(&format!("% {}: {}. {}\n", e.shown, w.title, w.meaning));
+                out.push_str(&format!(
+                    "  \\item[{}] \\textbf{{{}.}} {}\n",
+                    escape(&e.shown),
+                    escape(&w.title),
+                    escape(&w.meaning)
+                ));
             }
+            out.push_str("\\end{description}\n");
         }
     }
     out
@@ -166,25 +190,12 @@ pub fn render_latex(outcome: &Outcome) -> String {
 
 /// The whole answer as Markdown: steps as a list, maths in `$…$`.
 pub fn render_markdown(outcome: &Outcome) -> String {
-    let mut out = format!(
-        "**Reading:** {}\n",
-        match &outcome.answer {
-            Answer::Notation(n) => n.shown.clone(),
-            Answer::Derivative {
-                body,
-                var,
-                order,
-                partial,
-                ..
-            } => format!(
-                "${} {}$",
-                latex_operator(var, *order, *partial),
-                latex_operand(body)
-            ),
-            Answer::Expression { .. } =>
-                format!("`{}`", reading_of_statement(&outcome.statement, true)),
-        }
-    );
+    let reading = match (&outcome.answer, reading_latex(&outcome.statement)) {
+        (Answer::Notation(n), _) => n.shown.clone(),
+        (_, Some(latex)) => format!("${latex}$"),
+        (_, None) => reading_of_statement(&outcome.statement, true),
+    };
+    let mut out = format!("**Reading:** {reading}\n");
     for n in &outcome.notes {
         out.push_str(&format!("\n*Note:* {}\n", n.message));
     }

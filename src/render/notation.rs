@@ -21,6 +21,7 @@ pub fn shape_id(shape: &Shape) -> &'static str {
         Shape::Jacobian { .. } => "jacobian",
         Shape::VectorRate { .. } => "vector_rate",
         Shape::Higher { .. } => "higher_derivative",
+        Shape::Mixed { .. } => "mixed_partial",
         Shape::Gradient { .. } => "gradient",
         Shape::Prime { .. } => "prime",
         Shape::Exp { .. } => "exp",
@@ -115,6 +116,15 @@ pub fn words(shape: &Shape) -> Words {
             order,
             partial,
         } => higher_words(of, wrt, *order, *partial),
+        Shape::Mixed { of, first, second } => {
+            let (l, x, y) = (of.shown(), first.shown(), second.shown());
+            (
+                format!("a mixed second partial derivative of {l}"),
+                format!(
+                    "Take the slope ∂{l}/∂{y}, then ask how much that slope shifts when {x} is nudged, everything else held fixed. All of these together, one for every pair of inputs, form the Hessian matrix; optimizers use it, and for reading the name is enough."
+                ),
+            )
+        }
         Shape::Gradient { of, wrt } => gradient_words(of.as_ref(), wrt.as_ref()),
         Shape::Prime { name, primes, at } => prime_words(name, *primes, at.as_deref()),
         Shape::Exp { power } => (

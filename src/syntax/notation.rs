@@ -75,6 +75,13 @@ pub enum Piece {
         bottom: Name,
         span: Span,
     },
+    /// `∂²L/∂x∂y`: `first` is nudged, then `second`, as written below the bar.
+    Mixed {
+        of: Name,
+        first: Name,
+        second: Name,
+        span: Span,
+    },
     /// `∇_θ L`, `∇L`, `∇f(x)`.
     Gradient {
         wrt: Option<Name>,
@@ -101,9 +108,10 @@ pub enum Piece {
     Times,
     /// An ordinary expression: `e^x`, `ln x`, `log x`, `x^2`.
     Expr(Node),
-    /// A symbol nudge does not know: `\sum`, `⊙`.
+    /// A symbol nudge does not know (`\sum`, `⊙`), and the piece it stands in, as typed.
     Unknown {
         text: String,
+        piece: String,
         span: Span,
     },
 }

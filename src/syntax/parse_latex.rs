@@ -100,10 +100,12 @@ impl Builder {
                 None,
             ))),
             Rule::latex_frac => {
-                let mut groups = pair.into_inner().filter(|p| p.as_rule() == Rule::latex_group);
-                let top = groups.next().ok_or_else(|| internal("\\frac top"))?;
-                let bottom = groups.next().ok_or_else(|| internal("\\frac bottom"))?;
-                let (top, bottom) = (self.latex_primary(top)?, self.latex_primary(bottom)?);
+                let mut parts = pair
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::latex_frac_arg);
+                let top = parts.next().ok_or_else(|| internal("\\frac top"))?;
+                let bottom = parts.next().ok_or_else(|| internal("\\frac bottom"))?;
+                let (top, bottom) = (self.latex_arg(top)?, self.latex_arg(bottom)?);
                 Ok(node(NodeKind::Binary(
                     BinOp::Div,
                     Box::new(top),
@@ -128,6 +130,25 @@ impl Builder {
         }
     }
 
+    /// One part of `\frac` or `\sqrt`: a `{…}` group, or a single digit or letter.
+    fn latex_arg(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let inner = pair
+            .into_inner()
+            .next()
+            .ok_or_else(|| internal("LaTeX argument"))?;
+        if inner.as_rule() == Rule::latex_group {
+            return self.latex_primary(inner);
+        }
+        let span = self.span(&inner);
+        let text = inner.as_str();
+        let kind = match Number::parse_decimal(text) {
+            Some(n) => NodeKind::Number(n),
+            None if text == "e" => NodeKind::Constant(Constant::E),
+            None => NodeKind::Var(text.to_string()),
+        };
+        Ok(Node { kind, span })
+    }
+
     /// The expression inside `{…}`, `\left(…\right)` or `\left|…\right|`.
     pub(super) fn latex_inner(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let inner = pair
@@ -144,7 +165,7 @@ impl Builder {
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::latex_root_index => index = Some(self.latex_inner(part)?),
-                Rule::latex_group => radicand = Some(self.latex_primary(part)?),
+                Rule::latex_frac_arg => radicand = Some(self.latex_arg(part)?),
                 _ => {}
             }
         }

@@ -90,6 +90,7 @@ impl Builder {
             }
             _ => Piece::Unknown {
                 text: pair.as_str().to_string(),
+                piece: pair.as_str().to_string(),
                 span,
             },
         })
@@ -97,6 +98,26 @@ impl Builder {
 
     /// `dL/dw`, `∂²y/∂x²`, `\frac{\partial \mathcal{L}}{\partial w}`, `\frac{d}{dx}`.
     fn leibniz(&mut self, pair: Pair<Rule>, span: Span) -> Result<Piece, Error> {
+        if matches!(pair.as_rule(), Rule::plain_mixed | Rule::latex_mixed) {
+            let mut names = Vec::new();
+            for part in pair.into_inner() {
+                if !matches!(
+                    part.as_rule(),
+                    Rule::partial_d | Rule::latex_partial_d | Rule::order | Rule::latex_frac_word
+                ) {
+                    names.push(self.notation_name(part)?);
+                }
+            }
+            let [of, first, second]: [Name; 3] = names
+                .try_into()
+                .map_err(|_| internal("mixed partial names"))?;
+            return Ok(Piece::Mixed {
+                of,
+                first,
+                second,
+                span,
+            });
+        }
         let mut marks: Vec<bool> = Vec::new();
         let mut order = 1;
         let mut top = None;
@@ -204,7 +225,11 @@ impl Builder {
             .skip(span.start.saturating_sub(whole.start))
             .take(span.end.saturating_sub(span.start).max(1))
             .collect();
-        Piece::Unknown { text, span }
+        Piece::Unknown {
+            text,
+            piece: pair.as_str().trim().to_string(),
+            span,
+        }
     }
 }
 

@@ -43,7 +43,7 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
     }
 }
 
-fn needs_brackets_as_body(node: &Node) -> bool {
+pub(super) fn needs_brackets_as_body(node: &Node) -> bool {
     matches!(
         node.kind,
         NodeKind::Binary(
@@ -61,7 +61,7 @@ fn show_var(name: &str, unicode: bool) -> String {
     }
 }
 
-fn show_number(n: &Number) -> String {
+pub(super) fn show_number(n: &Number) -> String {
     // Decimals as typed: 49/10 was typed 4.9.
     let mut denom = n.denom();
     let mut places = 0;
@@ -80,7 +80,7 @@ fn show_number(n: &Number) -> String {
     format!("{sign}{whole}.{frac}")
 }
 
-fn is_atom(node: &Node) -> bool {
+pub(super) fn is_atom(node: &Node) -> bool {
     match &node.kind {
         NodeKind::Number(n) => n.is_integer() || show_number(n).contains('.'),
         NodeKind::Constant(_) | NodeKind::Var(_) | NodeKind::Paren(_) | NodeKind::Call { .. } => {
@@ -100,7 +100,7 @@ fn write_operand(node: &Node, unicode: bool, out: &mut String, bracket: bool) {
     }
 }
 
-fn level(node: &Node) -> u8 {
+pub(super) fn level(node: &Node) -> u8 {
     match &node.kind {
         NodeKind::Binary(BinOp::Add | BinOp::Sub, ..) => 1,
         NodeKind::Binary(BinOp::Mul | BinOp::Implicit | BinOp::Div, ..) | NodeKind::Neg(_) => 2,

@@ -23,6 +23,10 @@ fn words(rule: Rule) -> Option<&'static str> {
         integer => "a whole number",
         order => "an order such as ^2",
         leibniz_d | partial_d => "'d' or '∂', as in d/dx",
+        latex_group | latex_frac_arg => "a '{' starting a LaTeX group such as {x + 1}",
+        latex_root_index => "a root index such as [3]",
+        latex_leibniz_d | latex_partial_d => "d or \\partial, as in \\frac{d}{dx}",
+        latex_word => "a LaTeX command such as \\theta",
         _ => return None,
     })
 }
@@ -78,6 +82,12 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     }
     if found.is_none() && before.ends_with(['^', '*', '/', '+', '-']) {
         return Some("an operator needs something on its right".to_string());
+    }
+    if found.is_none() && line.matches('{').count() > line.matches('}').count() {
+        return Some("a '{' is left open: close each LaTeX group with '}'".to_string());
+    }
+    if line.matches("\\left").count() > line.matches("\\right").count() {
+        return Some("each \\left( needs a matching \\right)".to_string());
     }
     let open = line.matches('(').count();
     let close = line.matches(')').count();
