@@ -1,5 +1,9 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod multivar;
+
+pub use multivar::{MatrixAt, MultivarAnswer};
+
 use crate::calculus::{derive, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
@@ -29,13 +33,20 @@ pub enum Answer {
     },
     /// A bare expression, simplified; `value` when it has no variables.
     Expression { result: Expr, value: Option<f64> },
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(Box<MultivarAnswer>),
 }
 
 impl Outcome {
-    /// The final expression of the answer.
-    pub fn result(&self) -> &Expr {
+    /// The final expression of the answer; `None` when it is a vector or a matrix.
+    pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => result,
+            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => Some(result),
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
+                MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
+                _ => None,
+            },
         }
     }
 
@@ -46,6 +57,14 @@ impl Outcome {
             Answer::Derivative { .. } => "derivative",
             Answer::Expression { value: Some(_), .. } => "value",
             Answer::Expression { .. } => "expression",
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { .. } => "mixed_partial",
+                MultivarAnswer::Gradient { .. } => "gradient",
+                MultivarAnswer::Directional { .. } => "directional_derivative",
+                MultivarAnswer::Jacobian { .. } => "jacobian",
+                MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion(_) => "vector_derivative",
+            },
         }
     }
 }
@@ -70,6 +89,7 @@ impl Session {
                 order,
                 partial,
             } => derivative(lower(body)?, var, *order, *partial),
+            Statement::Multivar(query) => Answer::Multivar(Box::new(multivar::answer(query)?)),
         };
         Ok(Outcome {
             input: line.to_string(),

@@ -1,0 +1,240 @@
+//! Many variables: partial derivatives one variable at a time, gradients, Jacobians, Hessians.
+
+use super::exact::{primitive, sqrt_rational, sum_of_squares};
+use super::{derive, Detail, Rule, Step};
+use crate::expr::{eval, substitute, EvalError, Expr, Number, Symbol};
+
+/// A derivative taken variable by variable, with a step tree for each.
+#[derive(Clone, Debug)]
+pub struct Derivation {
+    /// The variables in the order they were applied.
+    pub vars: Vec<Symbol>,
+    pub steps: Vec<Step>,
+    pub result: Expr,
+}
+
+/// Differentiates `body` by each of `vars` in turn. With `function_vars`,
+/// each derivative is partial: every other variable of the function is held fixed.
+pub fn differentiate(body: &Expr, vars: &[Symbol], function_vars: Option<&[Symbol]>) -> Derivation {
+    let mut steps = Vec::with_capacity(vars.len());
+    let mut current = body.clone();
+    let of = u32::try_from(vars.len()).unwrap_or(u32::MAX);
+    for (n, var) in (1..).zip(vars) {
+        let mut step = derive(&current, var);
+        if let Some(all) = function_vars {
+            let held = all.iter().filter(|v| *v != var).cloned().collect();
+            step = wrap(Rule::Partial, Detail::Partial { held }, step);
+        }
+        if of > 1 {
+            step = wrap(Rule::HigherOrder, Detail::Order { n, of }, step);
+        }
+        current = step.after.clone();
+        steps.push(step);
+    }
+    Derivation {
+        vars: vars.to_vec(),
+        steps,
+        result: current,
+    }
+}
+
+fn wrap(rule: Rule, detail: Detail, inner: Step) -> Step {
+    Step {
+        rule,
+        var: inner.var.clone(),
+        before: inner.before.clone(),
+        after: inner.after.clone(),
+        detail,
+        substeps: vec![inner],
+    }
+}
+
+/// The named variables, then any other symbol of `body` (held fixed like a constant).
+pub fn function_vars(body: &Expr, vars: &[Symbol]) -> Vec<Symbol> {
+    let mut all = vars.to_vec();
+    for v in body.free_vars() {
+        if !all.contains(&v) {
+            all.push(v);
+        }
+    }
+    all
+}
+
+/// The free variables of several expressions together, in the order x, y, z, then alphabetical.
+pub fn shared_vars(exprs: &[Expr]) -> Vec<Symbol> {
+    let symbols: Vec<Expr> = exprs
+        .iter()
+        .flat_map(|e| e.free_vars())
+        .map(Expr::symbol)
+        .collect();
+    Expr::add(symbols).free_vars()
+}
+
+/// ∂f/∂v for each `v` of `vars`.
+pub fn gradient(body: &Expr, vars: &[Symbol]) -> Vec<Derivation> {
+    let all = function_vars(body, vars);
+    vars.iter()
+        .map(|v| differentiate(body, std::slice::from_ref(v), Some(&all)))
+        .collect()
+}
+
+/// Row i, column j: ∂(output i)/∂(input j).
+pub fn jacobian(outputs: &[Expr], vars: &[Symbol]) -> Vec<Vec<Derivation>> {
+    outputs.iter().map(|f| gradient(f, vars)).collect()
+}
+
+/// Row i, column j: ∂/∂(x_j) of ∂f/∂(x_i), each entry worked out on its own.
+pub fn hessian(body: &Expr, vars: &[Symbol]) -> Vec<Vec<Derivation>> {
+    let all = function_vars(body, vars);
+    vars.iter()
+        .map(|first| {
+            vars.iter()
+                .map(|second| differentiate(body, &[first.clone(), second.clone()], Some(&all)))
+                .collect()
+        })
+        .collect()
+}
+
+/// An exact value at a point and its decimal.
+#[derive(Clone, Debug)]
+pub struct Value {
+    pub exact: Expr,
+    pub approx: f64,
+}
+
+/// `e` with `vars` set to the coordinates of `point` (numbers, not symbols).
+pub fn value_at(e: &Expr, vars: &[Symbol], point: &[Expr]) -> Result<Value, EvalError> {
+    let mut exact = e.clone();
+    for (v, p) in vars.iter().zip(point) {
+        exact = substitute(&exact, v, p);
+    }
+    let approx = eval(&exact, &|_| None)?;
+    Ok(Value { exact, approx })
+}
+
+/// A vector's direction as `along / norm`: (1, 2)/√5.
+#[derive(Clone, Debug)]
+pub struct Direction {
+    pub along: Vec<Expr>,
+    pub norm: Expr,
+    /// The unit vector in decimals.
+    pub unit: Vec<f64>,
+}
+
+/// The gradient at one point, and what it says about going up and down.
+#[derive(Clone, Debug)]
+pub struct GradientAt {
+    pub point: Vec<Expr>,
+    pub vector: Vec<Value>,
+    /// |∇f|: the slope in the steepest direction.
+    pub length: Value,
+    /// Where f rises fastest; `None` where the gradient is zero.
+    pub direction: Option<Direction>,
+}
+
+pub fn gradient_at(
+    partials: &[Derivation],
+    vars: &[Symbol],
+    point: &[Expr],
+) -> Result<GradientAt, EvalError> {
+    let vector = partials
+        .iter()
+        .map(|d| value_at(&d.result, vars, point))
+        .collect::<Result<Vec<_>, _>>()?;
+    let exact: Vec<Expr> = vector.iter().map(|v| v.exact.clone()).collect();
+    let approx: Vec<f64> = vector.iter().map(|v| v.approx).collect();
+    let (length, direction) = measure(&exact, &approx);
+    Ok(GradientAt {
+        point: point.to_vec(),
+        vector,
+        length,
+        direction,
+    })
+}
+
+/// The length of a vector and its direction, exactly when its entries are rational.
+pub fn measure(exact: &[Expr], approx: &[f64]) -> (Value, Option<Direction>) {
+    let length_approx = approx.iter().map(|a| a * a).sum::<f64>().sqrt();
+    let rational: Option<Vec<Number>> = exact.iter().map(|e| e.as_number().cloned()).collect();
+    let (length, along, norm) = match rational.as_deref().and_then(|r| {
+        let root = sqrt_rational(&sum_of_squares(r))?;
+        let (_, whole) = primitive(r);
+        let norm = sqrt_rational(&sum_of_squares(&whole))?;
+        Some((root.expr(), whole, norm.expr()))
+    }) {
+        Some((length, whole, norm)) => (length, whole.into_iter().map(Expr::num).collect(), norm),
+        None => {
+            let squares = exact.iter().map(|e| Expr::pow(e.clone(), Expr::int(2)));
+            let length = Expr::pow(Expr::add(squares.collect()), Expr::ratio(1, 2));
+            (length.clone(), exact.to_vec(), length)
+        }
+    };
+    let value = Value {
+        exact: length,
+        approx: length_approx,
+    };
+    if length_approx == 0.0 || !length_approx.is_finite() {
+        return (value, None);
+    }
+    let unit = approx.iter().map(|a| a / length_approx).collect();
+    (value, Some(Direction { along, norm, unit }))
+}
+
+/// The slope of f at a point in one direction: ∇f · u, with u the direction made unit length.
+#[derive(Clone, Debug)]
+pub struct Directional {
+    pub at: GradientAt,
+    /// The direction as typed.
+    pub along: Vec<Expr>,
+    pub unit: Direction,
+    /// ∇f · (direction as typed), before dividing by its length.
+    pub dot: Expr,
+    pub length_of_along: Expr,
+    pub value: Value,
+}
+
+/// `None` when the direction has no length.
+pub fn directional(at: GradientAt, along: &[Expr]) -> Result<Option<Directional>, EvalError> {
+    let approx = along
+        .iter()
+        .map(|a| eval(a, &|_| None))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (length, unit) = measure(along, &approx);
+    let Some(unit) = unit else {
+        return Ok(None);
+    };
+    let dot = Expr::add(
+        at.vector
+            .iter()
+            .zip(along)
+            .map(|(g, a)| Expr::mul(vec![g.exact.clone(), a.clone()]))
+            .collect(),
+    );
+    let rational_length = sum_of_squares_exact(along).and_then(|n| sqrt_rational(&n));
+    let exact = match rational_length.and_then(|r| r.recip()) {
+        Some(inverse) => Expr::mul(vec![dot.clone(), inverse]),
+        None => Expr::div(dot.clone(), length.exact.clone()),
+    };
+    let value_approx = at
+        .vector
+        .iter()
+        .zip(&unit.unit)
+        .map(|(g, u)| g.approx * u)
+        .sum();
+    Ok(Some(Directional {
+        at,
+        along: along.to_vec(),
+        unit,
+        dot,
+        length_of_along: length.exact,
+        value: Value {
+            exact,
+            approx: value_approx,
+        },
+    }))
+}
+
+fn sum_of_squares_exact(v: &[Expr]) -> Option<Number> {
+    let numbers: Option<Vec<Number>> = v.iter().map(|e| e.as_number().cloned()).collect();
+    numbers.map(|n| sum_of_squares(&n))
+}
