@@ -1,0 +1,362 @@
+//! Many variables: partial derivatives, gradients, Jacobians, Hessians and motion, through the real binary and the library.
+
+use assert_cmd::Command;
+use nudge::calculus::multivar::{gradient, hessian};
+use nudge::expr::{eval, Expr, Symbol};
+use nudge::{Answer, Session};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn nudge(args: &[&str]) -> String {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--color", "never"])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn text(query: &str) -> String {
+    nudge(&["-e", query])
+}
+
+fn json(query: &str) -> Value {
+    serde_json::from_str(&nudge(&["--format", "json", "-e", query])).expect("one JSON object")
+}
+
+/// The simplified expression nudge reads from `text`.
+fn expr(text: &str) -> Expr {
+    match Session::new().answer(text).expect("reads").answer {
+        Answer::Expression { result, .. } => result,
+        other => panic!("{text} is not an expression: {other:?}"),
+    }
+}
+
+fn at(e: &Expr, x: f64, y: f64) -> f64 {
+    eval(e, &|name| match name {
+        "x" => Some(x),
+        "y" => Some(y),
+        _ => None,
+    })
+    .expect("defined")
+}
+
+fn xy() -> Vec<Symbol> {
+    vec![Symbol::from("x"), Symbol::from("y")]
+}
+
+// ---- partial derivatives ----------------------------------------------------
+
+#[test]
+fn partials_of_a_bowl_hold_the_other_variable_fixed() {
+    let dx = text("∂/∂x (x^2 + y^2)");
+    assert!(dx.contains("y is held fixed"), "{dx}");
+    insta::assert_snapshot!("partial_x_bowl", dx);
+    insta::assert_snapshot!("partial_y_bowl", text("∂/∂y (x^2 + y^2)"));
+}
+
+#[test]
+fn partials_of_a_cubic_in_two_variables() {
+    insta::assert_snapshot!("partial_x_cubic", text("∂/∂x (x^2 y + y^3)"));
+    insta::assert_snapshot!("partial_y_cubic", text("∂/∂y (x^2 y + y^3)"));
+}
+
+#[test]
+fn mixed_partials_agree_in_either_order() {
+    let xy = text("∂²/∂x∂y (x^2 y + y^3)");
+    insta::assert_snapshot!("mixed_partial_cubic", xy);
+    assert!(xy.contains("Differentiate by y first, then by x"), "{xy}");
+    let both = nudge(&[
+        "-q",
+        "-e",
+        "∂²/∂x∂y (x^2 y + y^3)",
+        "-e",
+        "∂²/∂y∂x (x^2 y + y^3)",
+        "-e",
+        "partial(x^2 y + y^3, x, y)",
+        "-e",
+        "∂^2/∂x ∂y (x^2 y + y^3)",
+    ]);
+    assert_eq!(both, "2x\n2x\n2x\n2x\n");
+    assert_eq!(
+        text("∂²/∂x² (x^3 y)").trim_end().lines().last(),
+        Some("∂²/∂x² x³·y = 6x·y")
+    );
+}
+
+#[test]
+fn mixed_partial_json_names_the_order_applied() {
+    let v = json("∂²/∂x∂y (x^2 y^3)");
+    assert_eq!(v["kind"], "mixed_partial");
+    assert_eq!(v["variables"], serde_json::json!(["y", "x"]));
+    assert_eq!(v["result"], "6*x*y^2");
+    assert_eq!(v["steps"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["reading"], "∂/∂x (∂/∂y (x²·y³))");
+}
+
+// ---- gradient ------------------------------------------------------------------
+
+#[test]
+fn gradient_of_a_bowl_at_a_point() {
+    let out = text("∇(x^2 + y^2) at (1, 2)");
+    insta::assert_snapshot!("gradient_bowl_at_point", out);
+    assert!(out.contains("2√5 ≈ 4.472136"), "{out}");
+    assert!(out.contains("(1, 2)/√5"), "{out}");
+    assert!(out.contains("at 4.47 per unit step"), "{out}");
+}
+
+#[test]
+fn gradient_spellings_agree() {
+    let out = nudge(&[
+        "-q",
+        "-e",
+        "grad x^2 y",
+        "-e",
+        "∇(x^2 y)",
+        "-e",
+        "grad(x^2 y, [x, y])",
+        "-e",
+        "grad(x^2 y, [y, x])",
+        "-e",
+        "GRAD x^2 y at (1, 2)",
+    ]);
+    assert_eq!(
+        out,
+        "(2x·y, x²)\n(2x·y, x²)\n(2x·y, x²)\n(x², 2x·y)\n(4, 1)\n"
+    );
+}
+
+#[test]
+fn gradient_variables_come_in_a_stable_order() {
+    let v = json("grad (b z + a y + x)");
+    assert_eq!(v["variables"], serde_json::json!(["x", "y", "z", "a", "b"]));
+    assert_eq!(v["vector"], serde_json::json!(["1", "a", "b", "y", "z"]));
+}
+
+#[test]
+fn gradient_json_shape() {
+    let v = json("∇(x^2 + y^2) at (1, 2)");
+    assert_eq!(v["kind"], "gradient");
+    assert_eq!(v["vector"], serde_json::json!(["2*x", "2*y"]));
+    assert_eq!(v["partials"][0]["steps"][0]["rule"], "partial");
+    assert_eq!(v["steps"].as_array().map(Vec::len), Some(2));
+    let point = &v["at"];
+    assert_eq!(point["point"], serde_json::json!(["1", "2"]));
+    assert_eq!(point["vector"], serde_json::json!(["2", "4"]));
+    assert_eq!(point["length"], "2*sqrt(5)");
+    assert!((point["length_value"].as_f64().unwrap_or(0.0) - 20f64.sqrt()).abs() < 1e-12);
+    assert_eq!(point["descent"], serde_json::json!(["-2", "-4"]));
+    assert_eq!(point["direction"]["along"], serde_json::json!(["1", "2"]));
+    assert_eq!(point["direction"]["norm"], "sqrt(5)");
+    let length = expr(point["length"].as_str().unwrap_or_default());
+    assert!((at(&length, 0.0, 0.0) - 20f64.sqrt()).abs() < 1e-12);
+}
+
+#[test]
+fn a_flat_spot_has_no_steepest_direction() {
+    let out = text("grad (x^2 + y^2) at (0, 0)");
+    assert!(out.contains("every partial derivative is 0"), "{out}");
+    assert_eq!(
+        json("grad (x^2 + y^2) at (0, 0)")["at"]["direction"],
+        Value::Null
+    );
+}
+
+#[test]
+fn directional_derivative_shows_the_dot_product() {
+    let out = text("ddir x^2 y at (1, 2) along (1, 1)");
+    insta::assert_snapshot!("directional_derivative", out);
+    assert!(out.contains("(4·1 + 1·1)/√2"), "{out}");
+    let v = json("ddir x^2 y at (1, 2) along (1, 1)");
+    assert_eq!(v["kind"], "directional_derivative");
+    assert_eq!(v["result"], "5*sqrt(2)/2");
+    assert!((v["value"].as_f64().unwrap_or(0.0) - 5.0 / 2f64.sqrt()).abs() < 1e-12);
+}
+
+// ---- Jacobian and Hessian --------------------------------------------------------
+
+#[test]
+fn jacobian_rows_are_outputs_and_columns_inputs() {
+    let q = "jacobian([x^2 y, 5x + sin y], [x, y])";
+    insta::assert_snapshot!("jacobian", text(q));
+    insta::assert_snapshot!(
+        "jacobian_ascii_at_point",
+        nudge(&["--ascii", "-e", &format!("{q} at (1, 2)")])
+    );
+    let v = json(q);
+    assert_eq!(
+        v["matrix"],
+        serde_json::json!([["2*x*y", "x^2"], ["5", "cos(y)"]])
+    );
+    assert_eq!(v["entries"][1][1]["steps"][0]["rule"], "partial");
+    assert_eq!(v["entries"][0][0]["variables"], serde_json::json!(["x"]));
+}
+
+#[test]
+fn jacobian_entries_parse_back_to_themselves() {
+    let v = json("jacobian((x^2 y, 5x + sin y, e^(x y)/y))");
+    let rows = v["matrix"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 3);
+    for entry in rows
+        .iter()
+        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+    {
+        let s = entry.as_str().unwrap_or_default();
+        assert_eq!(expr(s).ascii(), s);
+    }
+}
+
+#[test]
+fn jacobian_at_a_point_is_exact_then_decimal() {
+    let v = json("jacobian([x^2 y, 5x + sin y], [x, y]) at (1, 0)");
+    assert_eq!(
+        v["at"]["matrix"],
+        serde_json::json!([["0", "1"], ["5", "1"]])
+    );
+    assert_eq!(
+        v["at"]["values"],
+        serde_json::json!([[0.0, 1.0], [5.0, 1.0]])
+    );
+}
+
+#[test]
+fn hessian_is_symmetric_and_names_its_use() {
+    let out = text("hessian(x^3 + x y^2)");
+    insta::assert_snapshot!("hessian", out);
+    assert!(out.contains("Newton's method"), "{out}");
+    let v = json("hessian x^3 + x y^2 at (1, 2)");
+    assert_eq!(v["kind"], "hessian");
+    assert_eq!(
+        v["matrix"],
+        serde_json::json!([["6*x", "2*y"], ["2*y", "2*x"]])
+    );
+    assert_eq!(v["symmetric"], true);
+    assert_eq!(
+        v["at"]["matrix"],
+        serde_json::json!([["6", "4"], ["4", "2"]])
+    );
+    assert_eq!(
+        v["entries"][1][0]["variables"],
+        serde_json::json!(["y", "x"])
+    );
+}
+
+// ---- motion --------------------------------------------------------------------
+
+#[test]
+fn a_helix_has_velocity_acceleration_and_speed() {
+    insta::assert_snapshot!("helix_velocity", text("d/dt (cos t, sin t, t)"));
+    insta::assert_snapshot!("helix_acceleration", text("d²/dt² (cos t, sin t, t)"));
+    let speed = text("|d/dt (cos t, sin t, t)|");
+    assert!(speed.contains("sin² + cos² = 1"), "{speed}");
+    assert!(speed.trim_end().ends_with("= √2 ≈ 1.414214"), "{speed}");
+    let v = json("d/dt (cos t, sin t, t)");
+    assert_eq!(v["kind"], "vector_derivative");
+    assert_eq!(v["vector"], serde_json::json!(["-sin(t)", "cos(t)", "1"]));
+}
+
+#[test]
+fn constant_acceleration_reads_as_velocity_then_acceleration() {
+    let v = text("d/dt (x0 + v0 t + (1/2) a t^2)");
+    insta::assert_snapshot!("constant_acceleration_velocity", v);
+    assert!(v.contains("= v0 + a·t"), "{v}");
+    let a = text("d²/dt² (x0 + v0 t + (1/2) a t^2)");
+    insta::assert_snapshot!("constant_acceleration", a);
+    assert!(a.contains("x0 + t·v0 + a·t²/2) = a\n"), "{a}");
+    assert!(a.contains("again, acceleration"), "{a}");
+    assert!(!text("d/dx x^2").contains("velocity"));
+}
+
+// ---- errors ------------------------------------------------------------------------
+
+#[test]
+fn bad_points_and_directions_are_explained() {
+    for (query, message) in [
+        (
+            "grad x y at (1, 2, 3)",
+            "3 coordinates, but there are 2 variables",
+        ),
+        ("grad x y at (a, 2)", "must be a number"),
+        ("ddir x y at (1, 2) along (0, 0)", "length 0"),
+        ("grad(5)", "no variables"),
+        ("grad(x, [x, x])", "listed twice"),
+        ("∂³/∂x∂y x", "order on top must be 2"),
+        ("hessian ln(x) + y at (0, 1)", "division by zero"),
+    ] {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", "json", "-e", query])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{query}");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        let got = v["error"]["message"].as_str().unwrap_or_default();
+        assert!(got.contains(message), "{query}: {got}");
+        assert!(
+            v["error"]["start"].as_u64() < v["error"]["end"].as_u64(),
+            "{query}"
+        );
+    }
+}
+
+// ---- properties ----------------------------------------------------------------------
+
+/// Smooth functions of x and y, written the way a learner types them.
+fn smooth() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("x".to_string()),
+        Just("y".to_string()),
+        (1i32..5).prop_map(|n| n.to_string()),
+    ];
+    leaf.prop_recursive(3, 16, 2, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} + {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})({b})")),
+            inner.clone().prop_map(|a| format!("sin({a})")),
+            inner.clone().prop_map(|a| format!("cos({a})")),
+            inner.clone().prop_map(|a| format!("exp(({a})/4)")),
+            inner.clone().prop_map(|a| format!("({a})^2")),
+            inner.prop_map(|a| format!("ln(1 + ({a})^2)")),
+        ]
+    })
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * (1.0 + a.abs().max(b.abs()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn gradient_matches_central_differences(f in smooth(), x in -1.5f64..1.5, y in -1.5f64..1.5) {
+        let e = expr(&f);
+        let h = 1e-5;
+        let partials = gradient(&e, &xy());
+        let numeric = [
+            (at(&e, x + h, y) - at(&e, x - h, y)) / (2.0 * h),
+            (at(&e, x, y + h) - at(&e, x, y - h)) / (2.0 * h),
+        ];
+        for (d, n) in partials.iter().zip(numeric) {
+            let exact = at(&d.result, x, y);
+            prop_assert!(close(exact, n, 1e-5), "{f}: {} = {exact}, central difference {n}", d.result);
+        }
+    }
+
+    #[test]
+    fn hessian_is_symmetric(f in smooth(), x in -1.5f64..1.5, y in -1.5f64..1.5) {
+        let e = expr(&f);
+        let h = hessian(&e, &xy());
+        let (xy_entry, yx_entry) = (&h[0][1].result, &h[1][0].result);
+        prop_assert!(
+            close(at(xy_entry, x, y), at(yx_entry, x, y), 1e-9),
+            "{f}: {xy_entry} against {yx_entry}"
+        );
+    }
+}
