@@ -273,6 +273,36 @@ fn constant_acceleration_reads_as_velocity_then_acceleration() {
     assert!(!text("d/dx x^2").contains("velocity"));
 }
 
+// ---- readings ------------------------------------------------------------------------
+
+#[test]
+fn ascii_readings_read_back_to_the_same_answer() {
+    for query in [
+        "∂²/∂x∂y (x^2 y^3)",
+        "∇(x^2+y^2) at (1, 2)",
+        "grad(x^2 y, [y, x])",
+        "ddir x^2 y at (1, 2) along (1, 1)",
+        "jacobian([x^2 y, 5x + sin y], [x, y]) at (1, 2)",
+        "jacobian((x y, θ^2))",
+        "hessian x^3 + x y^2 at (1, 2)",
+        "d²/dt² (cos t, sin t, t)",
+        "|d/dt (cos t, sin t, t)|",
+    ] {
+        let shown = nudge(&["--ascii", "-e", query]);
+        let reading = shown
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("Reading: "))
+            .unwrap_or_default();
+        assert!(reading.is_ascii(), "{reading}");
+        assert_eq!(
+            nudge(&["-q", "-e", reading]),
+            nudge(&["-q", "-e", query]),
+            "{query} was read as {reading}"
+        );
+    }
+}
+
 // ---- errors ------------------------------------------------------------------------
 
 #[test]
@@ -359,4 +389,28 @@ proptest! {
             "{f}: {xy_entry} against {yx_entry}"
         );
     }
+}
+
+#[test]
+fn a_lone_operator_says_what_it_needs() {
+    for word in ["grad", "∇", "hessian", "jacobian", "ddir"] {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", "json", "-e", word])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{word}");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(
+            v["error"]["message"],
+            format!("{word} needs something to work on")
+        );
+    }
+}
+
+#[test]
+fn the_jacobian_of_one_function_is_its_gradient_as_a_row() {
+    let v = json("jacobian(x^2 y)");
+    assert_eq!(v["matrix"], serde_json::json!([["2*x*y", "x^2"]]));
+    assert_eq!(json("grad x^2 y")["vector"], v["matrix"][0]);
 }

@@ -48,8 +48,13 @@ impl Builder {
             }
             Rule::jacobian => {
                 let parts = self.function_parts(pair)?;
+                let outputs = match (parts.outputs, parts.body) {
+                    (Some(list), _) => list,
+                    (None, Some(single)) => vec![single],
+                    (None, None) => return Err(internal("outputs")),
+                };
                 Ok(MultivarQuery::Jacobian {
-                    outputs: parts.outputs.ok_or_else(|| internal("outputs"))?,
+                    outputs,
                     vars: parts.vars,
                     at: parts.at,
                 })
@@ -74,6 +79,20 @@ impl Builder {
                     order,
                     speed: rule == Rule::vector_speed,
                 })
+            }
+            Rule::operator_alone => {
+                let span = self.span(&pair);
+                let word = pair.as_str().trim();
+                Err(
+                    Error::new(Phase::Parsing, format!("{word} needs something to work on"))
+                        .at(span)
+                        .with_help(match word.to_lowercase().as_str() {
+                            "ddir" => "write ddir EXPR at (1, 2) along (1, 1)",
+                            "jacobian" => "write jacobian([x^2 y, 5x + sin y], [x, y])",
+                            "hessian" => "write hessian EXPR, as in hessian x^3 + x y^2",
+                            _ => "write grad EXPR, as in grad x^2 + y^2, or ∇(x^2 + y^2) at (1, 2)",
+                        }),
+                )
             }
             _ => Err(internal("unknown statement")),
         }

@@ -23,11 +23,13 @@ pub(super) fn reading_of_query(query: &MultivarQuery, unicode: bool) -> String {
         Some(p) => format!(" at ({})", list(p)),
         None => String::new(),
     };
+    // Inside call brackets, the learner's own brackets around the whole body are not needed.
+    let unbracketed = |body: &Node| match &body.kind {
+        NodeKind::Paren(inner) => reading(inner, unicode),
+        _ => reading(body, unicode),
+    };
     let call = |word: &str, body: &Node, vars: &Option<Vec<String>>| {
-        let inside = match &body.kind {
-            NodeKind::Paren(inner) => reading(inner, unicode),
-            _ => reading(body, unicode),
-        };
+        let inside = unbracketed(body);
         match vars {
             Some(v) => format!("{word}({inside}, [{}])", names(v)),
             None => format!("{word}({inside})"),
@@ -36,7 +38,7 @@ pub(super) fn reading_of_query(query: &MultivarQuery, unicode: bool) -> String {
     match query {
         MultivarQuery::MixedPartial { body, vars } => {
             if !unicode {
-                return format!("partial({}, {})", reading(body, false), names(vars));
+                return format!("partial({}, {})", unbracketed(body), names(vars));
             }
             let mut text = String::new();
             write_operand(body, true, &mut text, needs_brackets_as_body(body));
