@@ -2,7 +2,7 @@
 
 mod multivar;
 
-pub use multivar::{MatrixAt, MultivarAnswer};
+pub use multivar::{Headline, MatrixAt, MultivarAnswer};
 
 use crate::calculus::{derive, Detail, Rule, Step};
 use crate::error::{Error, Phase};
@@ -45,6 +45,7 @@ impl Outcome {
             Answer::Multivar(m) => match m.as_ref() {
                 MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
                 MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
+                MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
                 _ => None,
             },
         }
@@ -64,6 +65,8 @@ impl Outcome {
                 MultivarAnswer::Jacobian { .. } => "jacobian",
                 MultivarAnswer::Hessian { .. } => "hessian",
                 MultivarAnswer::Motion(_) => "vector_derivative",
+                MultivarAnswer::Literal { matrix: true, .. } => "matrix",
+                MultivarAnswer::Literal { .. } => "vector",
             },
         }
     }

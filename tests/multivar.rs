@@ -414,3 +414,31 @@ fn the_jacobian_of_one_function_is_its_gradient_as_a_row() {
     assert_eq!(v["matrix"], serde_json::json!([["2*x*y", "x^2"]]));
     assert_eq!(json("grad x^2 y")["vector"], v["matrix"][0]);
 }
+
+#[test]
+fn vector_and_matrix_results_parse_back_to_themselves() {
+    for query in [
+        "grad x^2 y",
+        "grad x^2 y at (1, 2)",
+        "jacobian([x^2 y, 5x + sin y], [x, y])",
+        "hessian x^3 + x y^2 at (1, 2)",
+        "d/dt (cos t, sin t, t)",
+        "|d/dt (cos t, sin t, t)|",
+        "∂²/∂x∂y (x^2 y^3)",
+    ] {
+        let first = json(query);
+        let result = first["result"].as_str().unwrap_or_default();
+        assert!(!result.is_empty(), "{query} has no result");
+        let again = json(result);
+        assert_eq!(
+            again["result"], result,
+            "{query}: {result} read back differently"
+        );
+    }
+    assert_eq!(json("(2x + x, 4)")["kind"], "vector");
+    assert_eq!(
+        json("[[1 + 1, x], [sin(0), y y]]")["result"],
+        "[[2, x], [0, y^2]]"
+    );
+    insta::assert_snapshot!("matrix_literal", text("[[1 + 1, x], [sin(0), y y]]"));
+}

@@ -46,6 +46,49 @@ pub enum MultivarAnswer {
     },
     /// A moving point: velocity, acceleration, speed.
     Motion(Motion),
+    /// A vector or matrix typed out, simplified entry by entry.
+    Literal { rows: Vec<Vec<Expr>>, matrix: bool },
+}
+
+/// The final answer in one piece: what `-q` prints and JSON's `result` holds.
+#[derive(Clone, Debug)]
+pub enum Headline {
+    Scalar(Expr),
+    Vector(Vec<Expr>),
+    Matrix(Vec<Vec<Expr>>),
+}
+
+impl MultivarAnswer {
+    /// The answer's final value: at the point when one was given.
+    pub fn headline(&self) -> Headline {
+        let results = |ds: &[Derivation]| ds.iter().map(|d| d.result.clone()).collect::<Vec<_>>();
+        let exact = |vs: &[Value]| vs.iter().map(|v| v.exact.clone()).collect::<Vec<_>>();
+        match self {
+            MultivarAnswer::MixedPartial { derivation, .. } => {
+                Headline::Scalar(derivation.result.clone())
+            }
+            MultivarAnswer::Gradient { at: Some(at), .. } => Headline::Vector(exact(&at.vector)),
+            MultivarAnswer::Gradient { partials, .. } => Headline::Vector(results(partials)),
+            MultivarAnswer::Directional { directional, .. } => {
+                Headline::Scalar(directional.value.exact.clone())
+            }
+            MultivarAnswer::Jacobian { at: Some(at), .. }
+            | MultivarAnswer::Hessian { at: Some(at), .. } => {
+                Headline::Matrix(at.values.iter().map(|r| exact(r)).collect())
+            }
+            MultivarAnswer::Jacobian { rows, .. } | MultivarAnswer::Hessian { rows, .. } => {
+                Headline::Matrix(rows.iter().map(|r| results(r)).collect())
+            }
+            MultivarAnswer::Motion(m) => match &m.length {
+                Some(l) => Headline::Scalar(l.result.clone()),
+                None => Headline::Vector(results(&m.derivatives)),
+            },
+            MultivarAnswer::Literal { rows, matrix: true } => Headline::Matrix(rows.clone()),
+            MultivarAnswer::Literal { rows, .. } => {
+                Headline::Vector(rows.first().cloned().unwrap_or_default())
+            }
+        }
+    }
 }
 
 /// A matrix of derivatives evaluated at a point.
@@ -142,6 +185,13 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
                 at,
             }
         }
+        MultivarQuery::Literal { rows, matrix } => MultivarAnswer::Literal {
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(lower).collect::<Result<Vec<_>, _>>())
+                .collect::<Result<Vec<_>, _>>()?,
+            matrix: *matrix,
+        },
         MultivarQuery::VectorDerivative {
             components,
             var,

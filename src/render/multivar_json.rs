@@ -8,11 +8,22 @@ use super::prune::{prune, Limits};
 use super::readings;
 use crate::calculus::motion::Motion;
 use crate::calculus::multivar::{Derivation, Direction, GradientAt, Value};
-use crate::engine::{MatrixAt, MultivarAnswer};
+use crate::engine::{Headline, MatrixAt, MultivarAnswer};
 use crate::expr::{Expr, Symbol};
 use serde_json::{json, Map, Value as Json};
 
 pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
+    match answer.headline() {
+        Headline::Scalar(_) => {}
+        Headline::Vector(v) => {
+            obj.insert("result".into(), json!(tuple(&v, Expr::ascii)));
+            obj.insert("unicode".into(), json!(tuple(&v, Expr::unicode)));
+        }
+        Headline::Matrix(m) => {
+            obj.insert("result".into(), json!(matrix_text(&m, Expr::ascii)));
+            obj.insert("unicode".into(), json!(matrix_text(&m, Expr::unicode)));
+        }
+    }
     let mut put = |key: &str, value: Json| {
         obj.insert(key.to_string(), value);
     };
@@ -75,7 +86,31 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             put("meaning", json!(readings::HESSIAN_USE));
         }
         MultivarAnswer::Motion(m) => motion(&mut put, m),
+        MultivarAnswer::Literal { rows, matrix: true } => {
+            put(
+                "matrix",
+                Json::Array(rows.iter().map(|r| ascii(r)).collect()),
+            );
+        }
+        MultivarAnswer::Literal { rows, .. } => {
+            put("vector", ascii(rows.first().map_or(&[][..], Vec::as_slice)));
+        }
     }
+}
+
+/// `(a, b)`.
+fn tuple(entries: &[Expr], show: fn(&Expr) -> String) -> String {
+    let shown: Vec<String> = entries.iter().map(show).collect();
+    format!("({})", shown.join(", "))
+}
+
+/// `[[a, b], [c, d]]`.
+fn matrix_text(rows: &[Vec<Expr>], show: fn(&Expr) -> String) -> String {
+    let shown: Vec<String> = rows
+        .iter()
+        .map(|r| r.iter().map(show).collect::<Vec<_>>().join(", "))
+        .collect();
+    format!("[[{}]]", shown.join("], ["))
 }
 
 fn matrix_fields(

@@ -6,7 +6,7 @@ use super::text::{decimal, operand, steps_text, TextOptions};
 use crate::calculus::motion::Motion;
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
-use crate::engine::{MatrixAt, MultivarAnswer, Outcome};
+use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome};
 use crate::expr::{Expr, Kind, Style, Symbol};
 use crate::syntax::reading_of_statement;
 use colored::Colorize;
@@ -57,6 +57,10 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
             at,
         } => t.hessian(body, vars, rows, *symmetric, at.as_ref()),
         MultivarAnswer::Motion(m) => t.motion(m),
+        MultivarAnswer::Literal { .. } => {
+            let label = format!("{} ", "Simplified:".bold());
+            t.headline(answer, &label, true);
+        }
     }
     t.out
 }
@@ -146,37 +150,40 @@ impl Text {
 
     fn quiet(&mut self, answer: &MultivarAnswer) {
         match answer {
-            MultivarAnswer::MixedPartial { derivation, .. } => {
-                let r = self.show(&derivation.result);
-                self.line(&r);
-            }
-            MultivarAnswer::Gradient {
-                partials, at: None, ..
-            } => {
-                let r = self.vector(&results(partials));
-                self.line(&r);
-            }
-            MultivarAnswer::Gradient { at: Some(at), .. } => {
-                let r = self.values(&at.vector);
-                self.line(&r);
-            }
             MultivarAnswer::Directional { directional, .. } => {
                 let r = self.approx(&directional.value);
                 self.line(&r);
             }
-            MultivarAnswer::Jacobian { rows, at, .. }
-            | MultivarAnswer::Hessian { rows, at, .. } => {
-                let cells = self.cells(rows, at.as_ref());
-                for l in matrix("", &cells, self.style.unicode) {
-                    self.line(&l);
-                }
+            _ => self.headline(answer, "", false),
+        }
+    }
+
+    /// The final answer on its own: an expression, a vector, or a matrix behind `label`.
+    fn headline(&mut self, answer: &MultivarAnswer, label: &str, colour: bool) {
+        let paint = |s: String| {
+            if colour {
+                s.green().bold().to_string()
+            } else {
+                s
             }
-            MultivarAnswer::Motion(m) => {
-                let r = match &m.length {
-                    Some(l) => self.show(&l.result),
-                    None => self.vector(&motion_results(m)),
-                };
-                self.line(&r);
+        };
+        match answer.headline() {
+            Headline::Scalar(e) => {
+                let r = paint(self.show(&e));
+                self.line(&format!("{label}{r}"));
+            }
+            Headline::Vector(v) => {
+                let r = paint(self.vector(&v));
+                self.line(&format!("{label}{r}"));
+            }
+            Headline::Matrix(m) => {
+                let cells: Vec<Vec<String>> = m
+                    .iter()
+                    .map(|row| row.iter().map(|e| self.show(e)).collect())
+                    .collect();
+                for l in matrix(label, &cells, self.style.unicode) {
+                    self.line(&paint(l));
+                }
             }
         }
     }

@@ -32,6 +32,8 @@ pub enum MultivarQuery {
         vars: Option<Vec<String>>,
         at: Option<Vec<Node>>,
     },
+    /// `(a, b)` (one row) or `[[a, b], [c, d]]`, simplified entry by entry.
+    Literal { rows: Vec<Vec<Node>>, matrix: bool },
     /// `d/dt (cos t, sin t, t)`; `speed` for `|d/dt (…)|`.
     VectorDerivative {
         components: Vec<Node>,

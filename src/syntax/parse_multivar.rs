@@ -80,6 +80,25 @@ impl Builder {
                     speed: rule == Rule::vector_speed,
                 })
             }
+            Rule::vector_literal => {
+                let tuple = pair.into_inner().next().ok_or_else(|| internal("vector"))?;
+                Ok(MultivarQuery::Literal {
+                    rows: vec![self.list(tuple)?],
+                    matrix: false,
+                })
+            }
+            Rule::matrix_literal => {
+                let span = self.span(&pair);
+                let mut rows = Vec::new();
+                for row in pair
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::matrix_row)
+                {
+                    rows.push(self.list(row)?);
+                }
+                check_size(rows.len(), span)?;
+                Ok(MultivarQuery::Literal { rows, matrix: true })
+            }
             Rule::operator_alone => {
                 let span = self.span(&pair);
                 let word = pair.as_str().trim();

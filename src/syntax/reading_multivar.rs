@@ -81,6 +81,14 @@ pub(super) fn reading_of_query(query: &MultivarQuery, unicode: bool) -> String {
         MultivarQuery::Hessian { body, vars, at: p } => {
             format!("{}{}", call("hessian", body, vars), at(p))
         }
+        MultivarQuery::Literal { rows, matrix } => {
+            let rows: Vec<String> = rows.iter().map(|r| list(r)).collect();
+            if *matrix {
+                format!("[[{}]]", rows.join("], ["))
+            } else {
+                format!("({})", rows.join(", "))
+            }
+        }
         MultivarQuery::VectorDerivative {
             components,
             var,
