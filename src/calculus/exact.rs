@@ -85,8 +85,8 @@ pub fn primitive(v: &[Number]) -> (Number, Vec<Number>) {
     let mut numer_gcd = BigInt::zero();
     let mut denom_lcm = BigInt::one();
     for n in v {
-        numer_gcd = numer_gcd.gcd(n.numer());
-        denom_lcm = denom_lcm.lcm(n.denom());
+        numer_gcd = numer_gcd.gcd(&n.numer());
+        denom_lcm = denom_lcm.lcm(&n.denom());
     }
     if numer_gcd.is_zero() {
         return (Number::one(), v.to_vec());

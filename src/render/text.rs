@@ -12,6 +12,8 @@ use unicode_width::UnicodeWidthStr;
 
 /// Longest expression shown inside a step, in characters.
 const STEP_BUDGET: usize = 160;
+/// Longest result shown under the steps; `-q` always prints the whole result.
+const RESULT_BUDGET: usize = 4000;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
@@ -79,8 +81,15 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
             }
             w.out.push('\n');
             let op = operator(var, *order, *partial, options.unicode);
-            let lhs = format!("{op} {}", operand(body, style));
-            w.line(&format!("{} = {}", lhs, r.to_text(style).green().bold()));
+            let lhs = format!("{op} {}", operand(body, style.with_budget(RESULT_BUDGET)));
+            let shown = r.to_text(style.with_budget(RESULT_BUDGET));
+            w.line(&format!("{} = {}", lhs, shown.green().bold()));
+            if shown.contains('…') {
+                w.line(&format!(
+                    "{}",
+                    "(shortened here; nudge -q prints the whole result)".dimmed()
+                ));
+            }
             if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
                 w.line(&format!("{} {reading}", "Meaning:".bold()));
             }
