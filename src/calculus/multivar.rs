@@ -112,6 +112,9 @@ pub fn value_at(e: &Expr, vars: &[Symbol], point: &[Expr]) -> Result<Value, Eval
     Ok(Value { exact, approx })
 }
 
+/// Lengths below this count as zero.
+const FLAT: f64 = 1e-12;
+
 /// A vector's direction as `along / norm`: (1, 2)/√5.
 #[derive(Clone, Debug)]
 pub struct Direction {
@@ -173,7 +176,8 @@ pub fn measure(exact: &[Expr], approx: &[f64]) -> (Value, Option<Direction>) {
         exact: length,
         approx: length_approx,
     };
-    if length_approx == 0.0 || !length_approx.is_finite() {
+    // cos(π/2) stays symbolic but is 0: a length this small is a flat spot.
+    if length_approx < FLAT || !length_approx.is_finite() {
         return (value, None);
     }
     let unit = approx.iter().map(|a| a / length_approx).collect();

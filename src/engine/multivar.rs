@@ -303,13 +303,17 @@ fn span_of(nodes: &[Node]) -> Span {
 }
 
 fn computing(e: EvalError, at: &[Node]) -> Error {
-    let help = match &e {
-        EvalError::Unbound(name) => {
-            format!("list the variables, including {name}, as in grad(EXPR, [x, {name}])")
-        }
-        _ => "try a point where the function and its slopes are defined".to_string(),
-    };
-    Error::new(Phase::Computing, format!("at this point: {e}"))
+    match &e {
+        EvalError::Unbound(name) => Error::new(
+            Phase::Computing,
+            format!("{name} has no value at this point"),
+        )
         .at(span_of(at))
-        .with_help(help)
+        .with_help(format!(
+            "the point gives values to the listed variables only: write a number in place of {name}, or list {name} among the variables"
+        )),
+        _ => Error::new(Phase::Computing, format!("at this point: {e}"))
+            .at(span_of(at))
+            .with_help("try a point where the function and its slopes are defined"),
+    }
 }

@@ -295,8 +295,7 @@ impl Text {
             Kind::Var(_) | Kind::Const(_) => true,
             _ => false,
         };
-        let atomic =
-            plain(e) || matches!(e.kind(), Kind::Pow(b, x) if plain(b) && x == &Expr::ratio(1, 2));
+        let atomic = plain(e) || matches!(e.kind(), Kind::Pow(_, x) if x == &Expr::ratio(1, 2));
         if atomic {
             text
         } else {
@@ -306,9 +305,11 @@ impl Text {
 
     fn squared(&self, e: &Expr) -> String {
         let text = self.show(e);
-        let bare = e
-            .as_number()
-            .is_some_and(|n| n.is_integer() && !n.is_negative());
+        let bare = match e.kind() {
+            Kind::Num(n) => n.is_integer() && !n.is_negative(),
+            Kind::Var(_) | Kind::Const(_) => true,
+            _ => false,
+        };
         let text = if bare { text } else { format!("({text})") };
         if self.style.unicode {
             format!("{text}²")
