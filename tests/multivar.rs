@@ -1,6 +1,7 @@
 //! Many variables: partial derivatives, gradients, Jacobians, Hessians and motion, through the real binary and the library.
 
 use assert_cmd::Command;
+use nudge::calculus::motion::pythagoras;
 use nudge::calculus::multivar::{gradient, hessian};
 use nudge::expr::{eval, Expr, Symbol};
 use nudge::{Answer, Session};
@@ -441,4 +442,40 @@ fn vector_and_matrix_results_parse_back_to_themselves() {
         "[[2, x], [0, y^2]]"
     );
     insta::assert_snapshot!("matrix_literal", text("[[1 + 1, x], [sin(0), y y]]"));
+}
+
+#[test]
+fn sin_squared_plus_cos_squared_is_one() {
+    let tidy = |s: &str| pythagoras(&expr(s)).map(|e| e.unicode());
+    assert_eq!(
+        tidy("3 sin(2t)^2 + t + 3 cos(2t)^2"),
+        Some("t + 3".to_string())
+    );
+    assert_eq!(tidy("sin(t)^2 + cos(t)^2"), Some("1".to_string()));
+    assert_eq!(tidy("sin(t)^2 + 2 cos(t)^2"), None);
+    assert_eq!(tidy("sin(t)^2 + cos(2t)^2"), None);
+    let speed = json("|d/dt (3 cos(2t), 3 sin(2t), 4t)|");
+    assert_eq!(speed["result"], "2*sqrt(13)");
+    assert_eq!(speed["length"]["tidied"], "52");
+}
+
+#[test]
+fn at_is_a_keyword_but_atan_and_attention_are_not() {
+    assert_eq!(
+        nudge(&["-q", "-e", "d/dx atan(x)"]),
+        "1/(x^2 + 1)\n".replace("x^2", "x²")
+    );
+    assert_eq!(
+        nudge(&["-q", "--ascii", "-e", "attention * 2"]),
+        "2*attention\n"
+    );
+    assert_eq!(nudge(&["-q", "-e", "grad attention^2 at (3)"]), "(6)\n");
+}
+
+#[test]
+fn gradient_in_ascii() {
+    insta::assert_snapshot!(
+        "gradient_ascii_at_point",
+        nudge(&["--ascii", "-e", "grad x^2 y + y^3 at (1, -1)"])
+    );
 }

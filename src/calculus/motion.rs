@@ -1,5 +1,6 @@
 //! Derivatives with respect to time of a point that moves: velocity, acceleration, speed.
 
+use super::exact::sqrt_rational;
 use super::multivar::{differentiate, Derivation};
 use crate::expr::{eval, Expr, Func, Kind, Symbol};
 
@@ -38,7 +39,10 @@ pub fn motion(components: &[Expr], var: &Symbol, order: u32, with_length: bool) 
         );
         let tidied = pythagoras(&squares);
         let inside = tidied.clone().unwrap_or_else(|| squares.clone());
-        let result = Expr::pow(inside, Expr::ratio(1, 2));
+        let result = match inside.as_number().and_then(sqrt_rational) {
+            Some(root) => root.expr(),
+            None => Expr::pow(inside, Expr::ratio(1, 2)),
+        };
         Length {
             value: eval(&result, &|_| None).ok(),
             result,

@@ -518,13 +518,27 @@ impl Text {
             }
             let root = if self.style.unicode { "√" } else { "sqrt" };
             let squares: Vec<String> = motion_results(m).iter().map(|e| self.squared(e)).collect();
-            let mut chain = format!("{root}({})", squares.join(" + "));
+            let mut forms = vec![
+                format!("{root}({})", squares.join(" + ")),
+                format!("{root}({})", self.show(&length.squares)),
+            ];
+            if let Some(tidied) = &length.tidied {
+                let shown = self.show(tidied);
+                let plain = self.style.unicode
+                    && (tidied.as_number().is_some() || matches!(tidied.kind(), Kind::Var(_)));
+                forms.push(if plain {
+                    format!("{root}{shown}")
+                } else {
+                    format!("{root}({shown})")
+                });
+            }
+            forms.push(self.show(&length.result));
+            forms.dedup();
+            let mut chain = forms.join(" = ");
             if length.tidied.is_some() {
                 chain.push_str(&format!(
-                    " = {root}({}) = {}   ({})",
-                    self.show(&length.squares),
-                    self.show(&length.result),
-                    readings::PYTHAGORAS
+                    "   ({})",
+                    readings::pythagoras(self.style.unicode)
                 ));
             }
             self.line(&format!("{word}: {chain}"));

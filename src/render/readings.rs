@@ -70,4 +70,11 @@ pub fn directional_sign(value: f64) -> &'static str {
 pub const SPEED: &str =
     "Speed is the length of the velocity: √ of the sum of its squared coordinates.";
 
-pub const PYTHAGORAS: &str = "sin² + cos² = 1";
+/// The identity that tidies a speed.
+pub fn pythagoras(unicode: bool) -> &'static str {
+    if unicode {
+        "sin² + cos² = 1"
+    } else {
+        "sin^2 + cos^2 = 1"
+    }
+}
