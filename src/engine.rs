@@ -2,7 +2,7 @@
 
 mod multivar;
 
-pub use multivar::{Headline, MatrixAt, MultivarAnswer};
+pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
 
 use crate::calculus::{derive, Detail, Rule, Step};
 use crate::error::{Error, Phase};

@@ -479,3 +479,16 @@ fn gradient_in_ascii() {
         nudge(&["--ascii", "-e", "grad x^2 y + y^3 at (1, -1)"])
     );
 }
+
+#[test]
+fn the_other_order_is_checked_not_assumed() {
+    let v = json("∂²/∂x∂y (x^2 y + y^3)");
+    assert_eq!(v["other_order"]["result"], "2*x");
+    assert_eq!(v["other_order"]["agrees"], true);
+    let out = text("∂²/∂x∂y (x y/(x + y))");
+    assert!(out.contains("the same function written another way"), "{out}");
+    let h = json("hessian(x y/(x + y))");
+    assert_eq!(h["symmetric"], true);
+    assert_eq!(h["mirrored_entries_written_alike"], false);
+    assert!(json("∂²/∂x² (x^3 y)").get("other_order").is_none());
+}

@@ -2,8 +2,8 @@
 
 use crate::calculus::motion::{motion, Motion};
 use crate::calculus::multivar::{
-    differentiate, directional, function_vars, gradient, gradient_at, hessian, jacobian,
-    shared_vars, value_at, Derivation, Directional, GradientAt, Value,
+    agree_numerically, differentiate, directional, function_vars, gradient, gradient_at, hessian,
+    jacobian, shared_vars, value_at, Derivation, Directional, GradientAt, Value,
 };
 use crate::error::{Error, Phase};
 use crate::expr::{EvalError, Expr, Symbol};
@@ -13,7 +13,12 @@ use crate::syntax::{lower, MultivarQuery, Node, Span, MAX_DIMENSION};
 #[derive(Clone, Debug)]
 pub enum MultivarAnswer {
     /// `∂²/∂x∂y f`: one partial after the other.
-    MixedPartial { body: Expr, derivation: Derivation },
+    MixedPartial {
+        body: Expr,
+        derivation: Derivation,
+        /// The result with the two variables taken the other way round, when they differ.
+        swapped: Option<Swapped>,
+    },
     /// ∇f: one partial derivative per variable, and the gradient at a point.
     Gradient {
         body: Expr,
@@ -40,8 +45,10 @@ pub enum MultivarAnswer {
         body: Expr,
         vars: Vec<Symbol>,
         rows: Vec<Vec<Derivation>>,
-        /// Whether every mixed pair came out equal, as it does for smooth functions.
+        /// Whether every mixed pair agrees in value, as it does for smooth functions.
         symmetric: bool,
+        /// Whether every mixed pair is also written the same way.
+        same_forms: bool,
         at: Option<MatrixAt>,
     },
     /// A moving point: velocity, acceleration, speed.
@@ -91,6 +98,16 @@ impl MultivarAnswer {
     }
 }
 
+/// A mixed partial taken in the other order, compared with the first.
+#[derive(Clone, Debug)]
+pub struct Swapped {
+    pub result: Expr,
+    /// Equal as written.
+    pub same_form: bool,
+    /// Equal in value at sample points, as for every smooth function.
+    pub agrees: bool,
+}
+
 /// A matrix of derivatives evaluated at a point.
 #[derive(Clone, Debug)]
 pub struct MatrixAt {
@@ -105,7 +122,22 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
             let vars: Vec<Symbol> = vars.iter().map(|v| Symbol::from(v.as_str())).collect();
             let all = function_vars(&body, &vars);
             let derivation = differentiate(&body, &vars, Some(&all));
-            MultivarAnswer::MixedPartial { body, derivation }
+            let reversed: Vec<Symbol> = vars.iter().rev().cloned().collect();
+            let swapped = (reversed != vars).then(|| {
+                let result = differentiate(&body, &reversed, Some(&all)).result;
+                let same_form = result == derivation.result;
+                let agrees = same_form || agree_numerically(&result, &derivation.result);
+                Swapped {
+                    result,
+                    same_form,
+                    agrees,
+                }
+            });
+            MultivarAnswer::MixedPartial {
+                body,
+                derivation,
+                swapped,
+            }
         }
         MultivarQuery::Gradient { body, vars, at } => {
             let (expr, vars) = function_of(body, vars.as_deref())?;
@@ -172,16 +204,21 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
             let (expr, vars) = function_of(body, vars.as_deref())?;
             let rows = hessian(&expr, &vars);
             let at = matrix_at(&rows, &vars, at.as_deref())?;
-            let symmetric = rows.iter().enumerate().all(|(i, row)| {
-                row.iter()
-                    .enumerate()
-                    .all(|(j, d)| d.result == rows[j][i].result)
-            });
+            let pairs_all = |test: &dyn Fn(&Expr, &Expr) -> bool| {
+                rows.iter().enumerate().all(|(i, row)| {
+                    row.iter()
+                        .enumerate()
+                        .all(|(j, d)| test(&d.result, &rows[j][i].result))
+                })
+            };
+            let same_forms = pairs_all(&|a, b| a == b);
+            let symmetric = same_forms || pairs_all(&|a, b| a == b || agree_numerically(a, b));
             MultivarAnswer::Hessian {
                 body: expr,
                 vars,
                 rows,
                 symmetric,
+                same_forms,
                 at,
             }
         }

@@ -28,9 +28,19 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
         obj.insert(key.to_string(), value);
     };
     match answer {
-        MultivarAnswer::MixedPartial { derivation, .. } => {
+        MultivarAnswer::MixedPartial {
+            derivation,
+            swapped,
+            ..
+        } => {
             put("variables", names(&derivation.vars));
             put("steps", steps(derivation));
+            if let Some(other) = swapped {
+                put(
+                    "other_order",
+                    json!({ "result": other.result.ascii(), "agrees": other.agrees }),
+                );
+            }
         }
         MultivarAnswer::Gradient {
             vars, partials, at, ..
@@ -77,12 +87,14 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             vars,
             rows,
             symmetric,
+            same_forms,
             at,
             ..
         } => {
             put("variables", names(vars));
             matrix_fields(&mut put, rows, at.as_ref());
             put("symmetric", json!(symmetric));
+            put("mirrored_entries_written_alike", json!(same_forms));
             put("meaning", json!(readings::HESSIAN_USE));
         }
         MultivarAnswer::Motion(m) => motion(&mut put, m),

@@ -6,7 +6,7 @@ use super::text::{decimal, operand, steps_text, TextOptions};
 use crate::calculus::motion::Motion;
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
-use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome};
+use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome, Swapped};
 use crate::expr::{Expr, Kind, Style, Symbol};
 use crate::syntax::reading_of_statement;
 use colored::Colorize;
@@ -30,7 +30,11 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
         t.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
     }
     match answer {
-        MultivarAnswer::MixedPartial { body, derivation } => t.mixed(body, derivation),
+        MultivarAnswer::MixedPartial {
+            body,
+            derivation,
+            swapped,
+        } => t.mixed(body, derivation, swapped.as_ref()),
         MultivarAnswer::Gradient {
             body,
             vars,
@@ -54,8 +58,9 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
             vars,
             rows,
             symmetric,
+            same_forms,
             at,
-        } => t.hessian(body, vars, rows, *symmetric, at.as_ref()),
+        } => t.hessian(body, vars, rows, (*symmetric, *same_forms), at.as_ref()),
         MultivarAnswer::Motion(m) => t.motion(m),
         MultivarAnswer::Literal { .. } => {
             let label = format!("{} ", "Simplified:".bold());
@@ -188,7 +193,7 @@ impl Text {
         }
     }
 
-    fn mixed(&mut self, body: &Expr, derivation: &Derivation) {
+    fn mixed(&mut self, body: &Expr, derivation: &Derivation, swapped: Option<&Swapped>) {
         if let [first, second] = derivation.vars.as_slice() {
             let order = readings::mixed_order(&self.var(first), &self.var(second));
             self.line(&order);
@@ -203,8 +208,11 @@ impl Text {
         );
         let r = self.show(&derivation.result);
         self.result(&lhs, &r);
-        if derivation.vars.first() != derivation.vars.last() {
-            self.meaning(readings::MIXED_SAME);
+        if let Some(other) = swapped {
+            let reversed: Vec<Symbol> = derivation.vars.iter().rev().cloned().collect();
+            let op = self.partial_op(&reversed);
+            let text = readings::mixed_check(&op, &self.show(&other.result), other);
+            self.meaning(&text);
         }
     }
 
@@ -443,7 +451,7 @@ impl Text {
         body: &Expr,
         vars: &[Symbol],
         rows: &[Vec<Derivation>],
-        symmetric: bool,
+        (symmetric, same_forms): (bool, bool),
         at: Option<&MatrixAt>,
     ) {
         self.introduce(body, vars);
@@ -475,7 +483,7 @@ impl Text {
         self.out.push('\n');
         self.show_matrix("H", rows, at);
         if symmetric && rows.len() > 1 {
-            self.meaning(readings::HESSIAN_SYMMETRIC);
+            self.meaning(readings::hessian_symmetric(same_forms));
         }
         self.meaning(readings::HESSIAN_USE);
     }

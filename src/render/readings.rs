@@ -3,6 +3,8 @@
 //! Like the rule catalogue, these are the only place the words live; text and
 //! JSON both take them from here.
 
+use crate::engine::Swapped;
+
 /// The reading of a derivative by time: position → velocity → acceleration.
 pub fn time(var: &str, order: u32) -> Option<&'static str> {
     if var != "t" && var != "time" {
@@ -22,8 +24,19 @@ pub fn mixed_order(first: &str, second: &str) -> String {
     )
 }
 
-pub const MIXED_SAME: &str =
-    "For smooth functions the order does not matter: the two mixed partials agree.";
+/// The other order, checked: `op` gives `other`.
+pub fn mixed_check(op: &str, other: &str, check: &Swapped) -> String {
+    let smooth = "for smooth functions the order does not matter";
+    if check.same_form {
+        format!("The other order, {op}, gives {other} too: {smooth}.")
+    } else if check.agrees && other.chars().count() > 60 {
+        format!("The other order, {op}, gives the same function written another way: {smooth}.")
+    } else if check.agrees {
+        format!("The other order, {op}, gives {other}, the same function written another way: {smooth}.")
+    } else {
+        format!("The other order, {op}, gives {other}, which differs: f is not smooth everywhere, so the order matters here.")
+    }
+}
 
 pub const GRADIENT: &str =
     "The gradient lists one partial derivative per variable: each says how fast f changes when only that variable is nudged.";
@@ -34,8 +47,14 @@ pub const HESSIAN: &str = "Row i, column j: differentiate by the i-th variable, 
 
 pub const HESSIAN_USE: &str = "Optimizers such as Newton's method use it: the gradient says which way is downhill, the Hessian says how quickly that slope bends, and so how far to step.";
 
-pub const HESSIAN_SYMMETRIC: &str =
-    "The mixed partials agree, so the matrix is symmetric: it mirrors across its diagonal.";
+/// Why the Hessian mirrors across its diagonal; `same_forms` when the mirrored entries are written alike.
+pub fn hessian_symmetric(same_forms: bool) -> &'static str {
+    if same_forms {
+        "The mixed partials agree, so the matrix is symmetric: it mirrors across its diagonal."
+    } else {
+        "The mixed partials agree in value, though written differently, so the matrix is symmetric: it mirrors across its diagonal."
+    }
+}
 
 pub const HESSIAN_MIRROR: &str =
     "Entries below the diagonal mirror those above; their steps are in the JSON output.";
