@@ -173,7 +173,7 @@ impl Builder {
                     parts.outputs = Some(list);
                 }
                 Rule::variable_list => parts.vars = Some(self.variables(part)?),
-                Rule::at_point => {
+                Rule::at_coordinates => {
                     let point = part.into_inner().next().ok_or_else(|| internal("point"))?;
                     parts.at = Some(self.list(point)?);
                 }
