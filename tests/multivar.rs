@@ -486,9 +486,37 @@ fn the_other_order_is_checked_not_assumed() {
     assert_eq!(v["other_order"]["result"], "2*x");
     assert_eq!(v["other_order"]["agrees"], true);
     let out = text("∂²/∂x∂y (x y/(x + y))");
-    assert!(out.contains("the same function written another way"), "{out}");
+    assert!(
+        out.contains("the same function written another way"),
+        "{out}"
+    );
     let h = json("hessian(x y/(x + y))");
     assert_eq!(h["symmetric"], true);
     assert_eq!(h["mirrored_entries_written_alike"], false);
     assert!(json("∂²/∂x² (x^3 y)").get("other_order").is_none());
+}
+
+#[test]
+fn every_answer_has_kind_reading_result_and_steps() {
+    for query in [
+        "∂²/∂x∂y (x^2 y)",
+        "grad x^2 y",
+        "ddir x^2 y at (1, 2) along (1, 1)",
+        "jacobian([x^2 y, 5x + sin y], [x, y])",
+        "hessian x^3 + x y^2",
+        "d/dt (cos t, sin t, t)",
+        "|d/dt (cos t, sin t, t)|",
+        "(1, 2)",
+        "[[1, 2], [3, 4]]",
+    ] {
+        let v = json(query);
+        for key in ["input", "kind", "reading", "result", "unicode", "steps"] {
+            assert!(v.get(key).is_some(), "{query} has no {key}: {v}");
+        }
+        assert!(v["steps"].is_array(), "{query}");
+    }
+    let steps = json("hessian x^3 + x y^2")["steps"]
+        .as_array()
+        .map(Vec::len);
+    assert_eq!(steps, Some(8), "four entries, two steps each");
 }

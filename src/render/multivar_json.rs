@@ -103,9 +103,11 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
                 "matrix",
                 Json::Array(rows.iter().map(|r| ascii(r)).collect()),
             );
+            put("steps", json!([]));
         }
         MultivarAnswer::Literal { rows, .. } => {
             put("vector", ascii(rows.first().map_or(&[][..], Vec::as_slice)));
+            put("steps", json!([]));
         }
     }
 }
@@ -143,6 +145,8 @@ fn matrix_fields(
         "entries",
         Json::Array(rows.iter().map(|r| partials_json(r)).collect()),
     );
+    let flat: Vec<Derivation> = rows.iter().flatten().cloned().collect();
+    put("steps", all_steps(&flat));
     if let Some(at) = at {
         let exact: Vec<Json> = at
             .values
