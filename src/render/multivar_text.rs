@@ -10,17 +10,20 @@ use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome, Swapped};
 use crate::expr::{Expr, Kind, Style, Symbol};
 use crate::syntax::reading_of_statement;
 use colored::Colorize;
+use std::cell::Cell;
 
 pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOptions) -> String {
     let mut t = Text {
         out: String::new(),
         options,
         style: options.style(),
+        shortened: Cell::new(false),
     };
     if options.quiet {
         t.quiet(answer);
         return t.out;
     }
+    t.style = t.style.with_budget(ENTRY_BUDGET);
     t.line(&format!(
         "{} {}",
         "Reading:".bold(),
@@ -67,13 +70,24 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
             t.headline(answer, &label, true);
         }
     }
+    if t.shortened.get() {
+        t.line(&format!(
+            "{}",
+            "(long entries are shortened here; nudge -q prints them whole)".dimmed()
+        ));
+    }
     t.out
 }
+
+/// Longest entry of a vector or matrix shown in full text, in characters.
+const ENTRY_BUDGET: usize = 400;
 
 struct Text {
     out: String,
     options: TextOptions,
     style: Style,
+    /// Whether some expression was cut short by the budget.
+    shortened: Cell<bool>,
 }
 
 impl Text {
@@ -83,11 +97,19 @@ impl Text {
     }
 
     fn show(&self, e: &Expr) -> String {
-        e.to_text(self.style)
+        let text = e.to_text(self.style);
+        if self.style.budget.is_some() && text.contains('…') {
+            self.shortened.set(true);
+        }
+        text
     }
 
     fn operand(&self, e: &Expr) -> String {
-        operand(e, self.style)
+        let text = operand(e, self.style);
+        if self.style.budget.is_some() && text.contains('…') {
+            self.shortened.set(true);
+        }
+        text
     }
 
     fn var(&self, v: &Symbol) -> String {
