@@ -520,3 +520,15 @@ fn every_answer_has_kind_reading_result_and_steps() {
         .map(Vec::len);
     assert_eq!(steps, Some(8), "four entries, two steps each");
 }
+
+#[test]
+fn long_entries_are_shortened_in_text_but_whole_with_q() {
+    let deep = format!("grad {}x*y{}", "sin(".repeat(60), ")".repeat(60));
+    let out = text(&deep);
+    assert!(out.contains("(long entries are shortened here"), "{out}");
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest < 2000, "a line of {widest} characters");
+    let whole = nudge(&["-q", "--ascii", "-e", &deep]);
+    assert!(!whole.contains('…'));
+    assert!(whole.len() > 2000);
+}
