@@ -532,3 +532,58 @@ fn long_entries_are_shortened_in_text_but_whole_with_q() {
     assert!(!whole.contains('…'));
     assert!(whole.len() > 2000);
 }
+
+/// A decimal nudge reads exactly, to three places.
+fn typed(v: f64) -> String {
+    format!("{v:.3}")
+}
+
+fn read(v: f64) -> f64 {
+    typed(v).parse().unwrap_or(v)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn directional_derivative_matches_a_step_along_u(
+        f in smooth(),
+        (x, y) in (-1.5f64..1.5, -1.5f64..1.5),
+        (a, b) in (-2.0f64..2.0, -2.0f64..2.0),
+    ) {
+        prop_assume!(read(a).abs() + read(b).abs() > 0.01);
+        let query = format!(
+            "ddir({f}, [x, y]) at ({}, {}) along ({}, {})",
+            typed(x), typed(y), typed(a), typed(b)
+        );
+        let outcome = Session::new().answer(&query).expect("answers");
+        let Answer::Multivar(answer) = &outcome.answer else { panic!("{query}") };
+        let nudge::engine::MultivarAnswer::Directional { directional, .. } = answer.as_ref() else {
+            panic!("{query}")
+        };
+        let e = expr(&f);
+        let (x, y, a, b) = (read(x), read(y), read(a), read(b));
+        let n = (a * a + b * b).sqrt();
+        let (ux, uy) = (a / n, b / n);
+        let h = 1e-5;
+        let numeric = (at(&e, x + h * ux, y + h * uy) - at(&e, x - h * ux, y - h * uy)) / (2.0 * h);
+        prop_assert!(close(directional.value.approx, numeric, 1e-5), "{query}: {} against {numeric}", directional.value.approx);
+    }
+
+    #[test]
+    fn speed_matches_the_distance_covered(t in -2.0f64..2.0) {
+        let curve = ["3 cos(2t)", "3 sin(2t)", "t^2"];
+        let query = format!("|d/dt ({})|", curve.join(", "));
+        let speed = expr(json(&query)["result"].as_str().unwrap_or_default());
+        let position: Vec<Expr> = curve.iter().map(|c| expr(c)).collect();
+        let when = |e: &Expr, t: f64| eval(e, &|name| (name == "t").then_some(t)).expect("defined");
+        let h = 1e-5;
+        let step: f64 = position
+            .iter()
+            .map(|p| (when(p, t + h) - when(p, t - h)) / (2.0 * h))
+            .map(|d| d * d)
+            .sum::<f64>()
+            .sqrt();
+        prop_assert!(close(when(&speed, t), step, 1e-6));
+    }
+}
