@@ -29,11 +29,6 @@ impl Root {
         Some(Expr::mul(vec![Expr::num(below.recip()?), self.radical()]))
     }
 
-    /// Whether the root came out as a rational number.
-    pub fn is_rational(&self) -> bool {
-        self.radicand.is_one()
-    }
-
     fn radical(&self) -> Expr {
         Expr::pow(
             Expr::num(Number::from_big(self.radicand.clone(), BigInt::one())),

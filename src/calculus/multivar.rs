@@ -133,6 +133,8 @@ pub struct GradientAt {
     pub length: Value,
     /// Where f rises fastest; `None` where the gradient is zero.
     pub direction: Option<Direction>,
+    /// −∇f: where f falls fastest.
+    pub descent: Vec<Expr>,
 }
 
 pub fn gradient_at(
@@ -149,6 +151,7 @@ pub fn gradient_at(
     let (length, direction) = measure(&exact, &approx);
     Ok(GradientAt {
         point: point.to_vec(),
+        descent: exact.into_iter().map(Expr::neg).collect(),
         vector,
         length,
         direction,

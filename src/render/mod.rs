@@ -11,6 +11,5 @@ mod text;
 
 pub use catalogue::{note, title};
 pub use json::{render_json, render_json_error};
-pub use matrix::{matrix, tuple};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

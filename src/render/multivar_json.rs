@@ -213,12 +213,7 @@ fn gradient_at(at: &GradientAt) -> Json {
     );
     obj.insert("length".into(), json!(at.length.exact.ascii()));
     obj.insert("length_value".into(), number(at.length.approx));
-    let descent: Vec<Expr> = at
-        .vector
-        .iter()
-        .map(|g| Expr::neg(g.exact.clone()))
-        .collect();
-    obj.insert("descent".into(), ascii(&descent));
+    obj.insert("descent".into(), ascii(&at.descent));
     let point = at
         .point
         .iter()

@@ -286,12 +286,7 @@ impl Text {
                 let shown = self.direction(dir);
                 self.line(&format!("  steepest ascent: {nabla}/|{nabla}| = {shown}"));
                 let minus = if self.style.unicode { "−" } else { "-" };
-                let down: Vec<Expr> = at
-                    .vector
-                    .iter()
-                    .map(|g| Expr::neg(g.exact.clone()))
-                    .collect();
-                let down = self.vector(&down);
+                let down = self.vector(&at.descent);
                 self.line(&format!("  steepest descent: {minus}{nabla} = {down}"));
                 let along = self.direction_exact(dir);
                 let rate = decimal((at.length.approx * 100.0).round() / 100.0);
