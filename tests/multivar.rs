@@ -587,3 +587,29 @@ proptest! {
         prop_assert!(close(when(&speed, t), step, 1e-6));
     }
 }
+
+#[test]
+fn at_a_flat_spot_the_hessian_says_what_kind_it_is() {
+    for (query, kind) in [
+        ("hessian x^2 + y^2 at (0, 0)", "minimum"),
+        ("hessian x^2 - y^2 at (0, 0)", "saddle"),
+        ("hessian -x^2 - 3y^2 + x y at (0, 0)", "maximum"),
+        ("hessian x^4 + y^4 at (0, 0)", "undecided"),
+        (
+            "hessian (x-1)^2 + (y+2)^2 + (z - 3)^2 at (1, -2, 3)",
+            "minimum",
+        ),
+    ] {
+        assert_eq!(json(query)["flat_spot"], kind, "{query}");
+    }
+    assert!(json("hessian x^2 + y^2 at (1, 0)")
+        .get("flat_spot")
+        .is_none());
+    let out = text("hessian x^2 - y^2 at (0, 0)");
+    assert!(
+        out.contains(
+            "At (0, 0) the gradient is 0 and f curves up in some directions and down in others"
+        ),
+        "{out}"
+    );
+}

@@ -270,3 +270,109 @@ pub fn agree_numerically(a: &Expr, b: &Expr) -> bool {
     }
     compared > 0
 }
+
+/// What kind of flat spot a point is, read from the Hessian there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlatSpot {
+    /// f curves up in every direction: the bottom of a bowl.
+    Minimum,
+    /// f curves down in every direction: a hilltop.
+    Maximum,
+    /// Up in some directions, down in others.
+    Saddle,
+    /// The Hessian is singular: the second-derivative test cannot tell.
+    Undecided,
+}
+
+/// The second-derivative test: the signs of the Hessian's leading minors (Sylvester's criterion).
+pub fn flat_spot(hessian: &[Vec<f64>]) -> FlatSpot {
+    let n = hessian.len();
+    let scale = hessian.iter().flatten().fold(1.0f64, |m, v| m.max(v.abs()));
+    let minors: Vec<f64> = (1..=n)
+        .map(|k| {
+            let block: Vec<Vec<f64>> = hessian[..k].iter().map(|r| r[..k].to_vec()).collect();
+            determinant(block) / scale.powi(k as i32)
+        })
+        .collect();
+    let zero = |d: f64| d.abs() < 1e-10;
+    if minors.last().is_none_or(|d| zero(*d)) {
+        return FlatSpot::Undecided;
+    }
+    if minors.iter().all(|d| *d > 0.0 && !zero(*d)) {
+        return FlatSpot::Minimum;
+    }
+    let alternating = minors
+        .iter()
+        .enumerate()
+        .all(|(i, d)| !zero(*d) && (*d < 0.0) == (i % 2 == 0));
+    if alternating {
+        FlatSpot::Maximum
+    } else {
+        FlatSpot::Saddle
+    }
+}
+
+/// The determinant by elimination with partial pivoting.
+fn determinant(mut m: Vec<Vec<f64>>) -> f64 {
+    let n = m.len();
+    let mut det = 1.0;
+    for col in 0..n {
+        let pivot = (col..n)
+            .max_by(|&a, &b| m[a][col].abs().total_cmp(&m[b][col].abs()))
+            .unwrap_or(col);
+        if m[pivot][col] == 0.0 {
+            return 0.0;
+        }
+        if pivot != col {
+            m.swap(pivot, col);
+            det = -det;
+        }
+        det *= m[col][col];
+        for row in col + 1..n {
+            let factor = m[row][col] / m[col][col];
+            for k in col..n {
+                m[row][k] -= factor * m[col][k];
+            }
+        }
+    }
+    det
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_second_derivative_test_reads_the_minors() {
+        assert_eq!(
+            flat_spot(&[vec![2.0, 0.0], vec![0.0, 2.0]]),
+            FlatSpot::Minimum
+        );
+        assert_eq!(
+            flat_spot(&[vec![-2.0, 0.0], vec![0.0, -2.0]]),
+            FlatSpot::Maximum
+        );
+        assert_eq!(
+            flat_spot(&[vec![2.0, 0.0], vec![0.0, -2.0]]),
+            FlatSpot::Saddle
+        );
+        assert_eq!(
+            flat_spot(&[vec![0.0, 1.0], vec![1.0, 0.0]]),
+            FlatSpot::Saddle
+        );
+        assert_eq!(
+            flat_spot(&[vec![0.0, 0.0], vec![0.0, 0.0]]),
+            FlatSpot::Undecided
+        );
+        assert_eq!(
+            flat_spot(&[vec![1.0, 1.0], vec![1.0, 1.0]]),
+            FlatSpot::Undecided
+        );
+        let three = [
+            vec![-2.0, 0.0, 0.0],
+            vec![0.0, -3.0, 0.0],
+            vec![0.0, 0.0, -1.0],
+        ];
+        assert_eq!(flat_spot(&three), FlatSpot::Maximum);
+    }
+}

@@ -2,8 +2,8 @@
 
 use crate::calculus::motion::{motion, Motion};
 use crate::calculus::multivar::{
-    agree_numerically, differentiate, directional, function_vars, gradient, gradient_at, hessian,
-    jacobian, shared_vars, value_at, Derivation, Directional, GradientAt, Value,
+    agree_numerically, differentiate, directional, flat_spot, function_vars, gradient, gradient_at,
+    hessian, jacobian, shared_vars, value_at, Derivation, Directional, FlatSpot, GradientAt, Value,
 };
 use crate::error::{Error, Phase};
 use crate::expr::{EvalError, Expr, Symbol};
@@ -49,6 +49,8 @@ pub enum MultivarAnswer {
         symmetric: bool,
         /// Whether every mixed pair is also written the same way.
         same_forms: bool,
+        /// At a point where the gradient is 0: what kind of flat spot it is.
+        flat_spot: Option<FlatSpot>,
         at: Option<MatrixAt>,
     },
     /// A moving point: velocity, acceleration, speed.
@@ -203,7 +205,8 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
         MultivarQuery::Hessian { body, vars, at } => {
             let (expr, vars) = function_of(body, vars.as_deref())?;
             let rows = hessian(&expr, &vars);
-            let at = matrix_at(&rows, &vars, at.as_deref())?;
+            let at_node = at.as_deref();
+            let at = matrix_at(&rows, &vars, at_node)?;
             let pairs_all = |test: &dyn Fn(&Expr, &Expr) -> bool| {
                 rows.iter().enumerate().all(|(i, row)| {
                     row.iter()
@@ -212,6 +215,21 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
                 })
             };
             let same_forms = pairs_all(&|a, b| a == b);
+            let flat_spot = match (&at, at_node) {
+                (Some(m), Some(point)) => {
+                    let g = gradient_at(&gradient(&expr, &vars), &vars, &m.point)
+                        .map_err(|e| computing(e, point))?;
+                    g.direction.is_none().then(|| {
+                        let values: Vec<Vec<f64>> = m
+                            .values
+                            .iter()
+                            .map(|r| r.iter().map(|v| v.approx).collect())
+                            .collect();
+                        flat_spot(&values)
+                    })
+                }
+                _ => None,
+            };
             let symmetric = same_forms || pairs_all(&|a, b| a == b || agree_numerically(a, b));
             MultivarAnswer::Hessian {
                 body: expr,
@@ -219,6 +237,7 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
                 rows,
                 symmetric,
                 same_forms,
+                flat_spot,
                 at,
             }
         }

@@ -88,6 +88,7 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             rows,
             symmetric,
             same_forms,
+            flat_spot,
             at,
             ..
         } => {
@@ -95,6 +96,9 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             matrix_fields(&mut put, rows, at.as_ref());
             put("symmetric", json!(symmetric));
             put("mirrored_entries_written_alike", json!(same_forms));
+            if let Some(spot) = flat_spot {
+                put("flat_spot", json!(readings::flat_spot_id(*spot)));
+            }
             put("meaning", json!(readings::HESSIAN_USE));
         }
         MultivarAnswer::Motion(m) => motion(&mut put, m),

@@ -62,8 +62,15 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
             rows,
             symmetric,
             same_forms,
+            flat_spot,
             at,
-        } => t.hessian(body, vars, rows, (*symmetric, *same_forms), at.as_ref()),
+        } => {
+            t.hessian(body, vars, rows, (*symmetric, *same_forms), at.as_ref());
+            if let (Some(spot), Some(at)) = (flat_spot, at) {
+                let point = t.vector(&at.point);
+                t.meaning(&readings::flat_spot(&point, *spot));
+            }
+        }
         MultivarAnswer::Motion(m) => t.motion(m),
         MultivarAnswer::Literal { .. } => {
             let label = format!("{} ", "Simplified:".bold());

@@ -3,6 +3,7 @@
 //! Like the rule catalogue, these are the only place the words live; text and
 //! JSON both take them from here.
 
+use crate::calculus::multivar::FlatSpot;
 use crate::engine::Swapped;
 
 /// The reading of a derivative by time: position → velocity → acceleration.
@@ -95,5 +96,26 @@ pub fn pythagoras(unicode: bool) -> &'static str {
         "sin² + cos² = 1"
     } else {
         "sin^2 + cos^2 = 1"
+    }
+}
+
+/// A flat spot read from the Hessian: the second-derivative test in words.
+pub fn flat_spot(point: &str, spot: FlatSpot) -> String {
+    let kind = match spot {
+        FlatSpot::Minimum => "f curves upward in every direction: a local minimum, the bottom of a bowl, where gradient descent comes to rest",
+        FlatSpot::Maximum => "f curves downward in every direction: a local maximum, a hilltop",
+        FlatSpot::Saddle => "f curves up in some directions and down in others: a saddle point, neither bottom nor top",
+        FlatSpot::Undecided => "the Hessian is singular here, so the second-derivative test cannot say what kind of flat spot this is",
+    };
+    format!("At {point} the gradient is 0 and {kind}.")
+}
+
+/// The stable JSON name of a flat spot.
+pub fn flat_spot_id(spot: FlatSpot) -> &'static str {
+    match spot {
+        FlatSpot::Minimum => "minimum",
+        FlatSpot::Maximum => "maximum",
+        FlatSpot::Saddle => "saddle",
+        FlatSpot::Undecided => "undecided",
     }
 }
