@@ -328,10 +328,12 @@ fn determinant(mut m: Vec<Vec<f64>>) -> f64 {
             det = -det;
         }
         det *= m[col][col];
-        for row in col + 1..n {
-            let factor = m[row][col] / m[col][col];
-            for k in col..n {
-                m[row][k] -= factor * m[col][k];
+        let (upper, lower) = m.split_at_mut(col + 1);
+        let pivot_row = &upper[col];
+        for row in lower.iter_mut() {
+            let factor = row[col] / pivot_row[col];
+            for (entry, p) in row.iter_mut().zip(pivot_row).skip(col) {
+                *entry -= factor * p;
             }
         }
     }
