@@ -126,8 +126,8 @@ impl Deriver {
         let f = self.step(&first, var, level);
         let g = self.step(&second, var, level);
         let after = Expr::add(vec![
-            Expr::mul(vec![f.after.clone(), second.clone()]),
-            Expr::mul(vec![first.clone(), g.after.clone()]),
+            spread(f.after.clone(), second.clone()),
+            spread(first.clone(), g.after.clone()),
         ]);
         let detail = Detail::Product { first, second };
         node(Rule::Product, var, e, after, detail, vec![f, g])
@@ -223,6 +223,28 @@ impl Deriver {
             detail,
             vec![outer_step, inner_step],
         )
+    }
+}
+
+/// a·b, with a single factor spread over a sum so that like terms can meet:
+/// x³·(2e^(2x)·sin x + e^(2x)·cos x) becomes two terms. A sum times a sum stays
+/// a product, since multiplying those out can grow without bound.
+fn spread(a: Expr, b: Expr) -> Expr {
+    let is_sum = |e: &Expr| matches!(e.kind(), Kind::Add(_));
+    match (is_sum(&a), is_sum(&b)) {
+        (false, true) => Expr::add(
+            b.terms()
+                .iter()
+                .map(|t| Expr::mul(vec![a.clone(), t.clone()]))
+                .collect(),
+        ),
+        (true, false) => Expr::add(
+            a.terms()
+                .iter()
+                .map(|t| Expr::mul(vec![t.clone(), b.clone()]))
+                .collect(),
+        ),
+        _ => Expr::mul(vec![a, b]),
     }
 }
 

@@ -6,6 +6,7 @@
 
 use super::{var_order, Constant, Expr, Func, Kind, Number, Symbol};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 static ZERO: LazyLock<Expr> = LazyLock::new(|| Expr::from_kind(Kind::Num(Number::zero())));
@@ -53,14 +54,17 @@ impl Expr {
         Expr::from_kind(Kind::Const(c))
     }
 
+    #[allow(clippy::should_implement_trait)] // a canonical constructor, like add and mul
     pub fn neg(e: Expr) -> Expr {
         Expr::mul(vec![Expr::int(-1), e])
     }
 
+    #[allow(clippy::should_implement_trait)] // a canonical constructor, like add and mul
     pub fn sub(a: Expr, b: Expr) -> Expr {
         Expr::add(vec![a, Expr::neg(b)])
     }
 
+    #[allow(clippy::should_implement_trait)] // a canonical constructor, like add and mul
     pub fn div(a: Expr, b: Expr) -> Expr {
         Expr::mul(vec![a, Expr::recip(b)])
     }
@@ -166,7 +170,7 @@ impl Expr {
             }
             (Kind::Pow(inner_base, inner_exp), _) => {
                 let merge = exp.as_number().is_some_and(Number::is_integer)
-                    || inner_exp.as_number().is_some_and(|n| n.numer().bit(0));
+                    || inner_exp.as_number().is_some_and(Number::has_odd_numerator);
                 if merge {
                     let product = Expr::mul(vec![inner_exp.clone(), exp.clone()]);
                     return Expr::pow(inner_base.clone(), product);
@@ -176,7 +180,9 @@ impl Expr {
                 let raised = factors.iter().map(|f| Expr::pow(f.clone(), exp.clone()));
                 return Expr::mul(raised.collect());
             }
-            (Kind::Func(Func::Abs, inner), Kind::Num(e)) if e.is_integer() && !e.numer().bit(0) => {
+            (Kind::Func(Func::Abs, inner), Kind::Num(e))
+                if e.is_integer() && !e.has_odd_numerator() =>
+            {
                 return Expr::pow(inner.clone(), exp.clone());
             }
             (Kind::Const(Constant::E), _) => {
@@ -383,17 +389,37 @@ impl Accumulate for Number {
     }
 }
 
+/// Expressions carry their hash already; the map uses it as it is.
+#[derive(Default)]
+struct PrehashedHasher(u64);
+
+impl Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Items keyed by expression, in first-arrival order, with their amounts summed.
 struct Collector<A> {
     items: Vec<(Expr, A)>,
-    index: HashMap<Expr, usize>,
+    index: HashMap<Expr, usize, BuildHasherDefault<PrehashedHasher>>,
 }
 
 impl<A> Default for Collector<A> {
     fn default() -> Self {
         Collector {
             items: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 }

@@ -67,7 +67,7 @@ fn power(base: f64, exp: &Expr, x: f64) -> Result<f64, EvalError> {
     }
     // A negative base: real only for odd roots, as in ∛(−8) = −2.
     match exp.as_number() {
-        Some(n) if n.denom().bit(0) => {
+        Some(n) if n.has_odd_denominator() => {
             let magnitude = (-base).powf(x);
             Ok(if n.numer().bit(0) {
                 -magnitude

@@ -120,7 +120,7 @@ fn split_fraction(e: &Expr) -> Fraction {
     let (coefficient, rest) = e.split_coefficient();
     let mut numerator = Vec::new();
     let mut denominator = Vec::new();
-    let top = Number::from_big(coefficient.numer().clone(), 1.into()).abs();
+    let top = Number::from_big(coefficient.numer(), 1.into()).abs();
     if !top.is_one() {
         numerator.push(Expr::num(top));
     }

@@ -94,7 +94,7 @@ fn show_var(name: &str, unicode: bool) -> String {
 
 fn show_number(n: &Number) -> String {
     // Decimals as typed: 49/10 was typed 4.9.
-    let mut denom = n.denom().clone();
+    let mut denom = n.denom();
     let mut places = 0;
     let ten = num_bigint::BigInt::from(10);
     while denom > num_bigint::BigInt::from(1) && (&denom % &ten) == num_bigint::BigInt::from(0) {
