@@ -346,7 +346,7 @@ fn numeric_area(
             format!("{why}: this is an improper integral, and nudge does not work those out"),
         )
         .at(bounds)
-        .with_help("move a bound away from the trouble, for example start at 0.001 instead of 0")
+        .with_help("choose bounds that keep the trouble spot outside the interval")
     };
     match area(&f, a, b) {
         Ok(v) => Ok(Some(v)),
@@ -360,15 +360,9 @@ fn numeric_area(
     }
 }
 
-/// A decimal value as an exact number with twelve significant digits, so it reads back.
+/// A decimal value as the exact number its shortest decimal form spells, so it reads back.
 fn decimal_expr(v: f64) -> Expr {
-    let text = format!("{:.*e}", 11, v.abs());
-    let parsed = text.split_once('e').and_then(|(mantissa, exp)| {
-        let m = Number::parse_decimal(mantissa)?;
-        let e: i64 = exp.parse().ok()?;
-        let scale = Number::int(10).pow(&Number::int(e))?;
-        Some(m.mul(&scale))
-    });
-    let n = parsed.unwrap_or_else(Number::zero);
+    let text = format!("{}", v.abs());
+    let n = Number::parse_decimal(&text).unwrap_or_else(Number::zero);
     Expr::num(if v < 0.0 { n.neg() } else { n })
 }

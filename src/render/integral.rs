@@ -70,7 +70,7 @@ pub fn indefinite_text(answer: &Indefinite, style: Style) -> String {
     w.out.push('\n');
     w.step(&prune(answer.steps, Limits::TEXT), None, 0);
     w.out.push('\n');
-    w.check(answer.result, answer.var, answer.check);
+    w.check(answer.result, answer.body, answer.var, answer.check);
     let c = constant_name(answer.constant, style.unicode);
     let lhs = integral_sign(answer.body, answer.var, style);
     let rhs = format!("{} + {c}", answer.result.to_text(style));
@@ -105,7 +105,12 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
             w.line(&"First an antiderivative F:".bold().to_string());
             w.step(&prune(&exact.antiderivative, Limits::TEXT), None, 0);
             w.out.push('\n');
-            w.check(&exact.antiderivative.after, answer.var, &exact.check);
+            w.check(
+                &exact.antiderivative.after,
+                answer.body,
+                answer.var,
+                &exact.check,
+            );
             w.theorem(&exact.theorem, &a, &b);
         }
         None => {
@@ -191,7 +196,9 @@ impl Writer {
         integral_sign(&step.before, &step.var, self.style.with_budget(STEP_BUDGET))
     }
 
-    fn check(&mut self, antiderivative: &Expr, var: &str, check: &Check) {
+    /// `Check: d/dx F = f ✓`, with the simplified integrand when the derivative
+    /// comes out in another shape.
+    fn check(&mut self, antiderivative: &Expr, integrand: &Expr, var: &str, check: &Check) {
         let d = super::text::operator(var, 1, false, self.style.unicode);
         let tick = if self.style.unicode { "✓" } else { "(ok)" };
         let shown = self.show(antiderivative);
@@ -200,10 +207,13 @@ impl Writer {
             Kind::Var(_) | Kind::Func(..) | Kind::Num(_)
         );
         let shown = if atomic { shown } else { format!("({shown})") };
+        let mut slope = self.show(&check.derivative);
+        if check.derivative != *integrand {
+            slope = format!("{slope} = {}", self.show(integrand));
+        }
         self.line(&format!(
-            "{} {d} {shown} = {} {}  ({})",
+            "{} {d} {shown} = {slope} {}  ({})",
             "Check:".bold(),
-            self.show(&check.derivative),
             tick.green(),
             check_note(&check.method)
         ));
@@ -226,12 +236,20 @@ impl Writer {
             note(step, self.style).dimmed()
         ));
         let x = Expr::symbol(step.var.clone()).to_text(self.style);
-        self.line(&format!(
-            "  F({x}) = {}, so F({b}) {minus} F({a}) = {} {minus} {} = {}",
-            self.show(antiderivative),
+        let difference = format!(
+            "{} {minus} {}",
             operand(at_upper, self.style),
-            operand(at_lower, self.style),
-            self.show(&step.after)
+            operand(at_lower, self.style)
+        );
+        let after = self.show(&step.after);
+        let tail = if difference == after {
+            after
+        } else {
+            format!("{difference} = {after}")
+        };
+        self.line(&format!(
+            "  F({x}) = {}, so F({b}) {minus} F({a}) = {tail}",
+            self.show(antiderivative),
         ));
     }
 

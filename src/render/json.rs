@@ -70,6 +70,11 @@ pub fn render_json(outcome: &Outcome) -> String {
             obj.insert("lower".into(), json!(lower.ascii()));
             obj.insert("upper".into(), json!(upper.ascii()));
             obj.insert("exact".into(), json!(exact.is_some()));
+            if let (None, Some(n)) = (exact, numeric) {
+                // Only a numeric value: written as the decimal it is, which reads back exactly.
+                obj.insert("result".into(), json!(n.to_string()));
+                obj.insert("unicode".into(), json!(n.to_string()));
+            }
             if let Some(v) = value.filter(|v| v.is_finite()) {
                 obj.insert("value".into(), json!(v));
             }
