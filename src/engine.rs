@@ -199,7 +199,15 @@ fn wrap(rule: Rule, detail: Detail, inner: Step) -> Step {
 
 /// ∫ body d(var), with its steps and check; `constant` numbers the C.
 fn indefinite(body: Expr, var: &str, span: Span, constant: u32) -> Result<Answer, Error> {
-    let (steps, check) = antiderivative(&body, var, span)?.ok_or_else(|| unknown(span))?;
+    let Some((steps, check)) = antiderivative(&body, var, span)? else {
+        let mut error = unknown(span);
+        if let Some(term) = failing_term(&body, var) {
+            error = error.with_help(format!(
+                "the term {term} is the one nudge cannot integrate; the other terms it can"
+            ));
+        }
+        return Err(error);
+    };
     Ok(Answer::Integral {
         motion: motion(&body, var),
         result: steps.after.clone(),
@@ -236,6 +244,15 @@ fn unknown(span: Span) -> Error {
     .with_help("with bounds, as in ∫_0^1 … dx, nudge still finds the area by numbers")
 }
 
+/// In a sum where only some terms fail, the first term with no antiderivative.
+fn failing_term(body: &Expr, var: &str) -> Option<Expr> {
+    let terms = body.terms();
+    if terms.len() < 2 {
+        return None;
+    }
+    terms.iter().find(|t| integrate(t, var).is_none()).cloned()
+}
+
 /// The motion reading applies to integrals over t of a constant or of a·t + b.
 fn motion(body: &Expr, var: &str) -> Option<Motion> {
     if var != "t" {
@@ -253,6 +270,17 @@ fn definite(body: &Node, var: &str, a: &Node, b: &Node) -> Result<Answer, Error>
     let integrand = lower(body)?;
     let (lower_e, upper_e) = (lower(a)?, lower(b)?);
     for (bound, node) in [(&lower_e, a), (&upper_e, b)] {
+        if ["inf", "infinity", "oo"]
+            .iter()
+            .any(|name| bound.is_var(name))
+        {
+            return Err(Error::new(
+                Phase::Computing,
+                "an integral out to infinity is an improper integral, and nudge does not work those out",
+            )
+            .at(node.span)
+            .with_help("try a large number as the bound to see where the area is heading"));
+        }
         if bound.contains(var) {
             return Err(Error::new(
                 Phase::Reading,

@@ -231,10 +231,25 @@ fn improper_integrals_get_a_message_not_a_number() {
         "∫_0^1 ln(x) dx",
         "∫_0^3 tan(x) dx",
         "∫_0^1 1/(3x-1) dx",
+        "∫_1^inf 1/x^2 dx",
     ] {
         let message = error_message(q);
         assert!(message.contains("improper integral"), "{q}: {message}");
     }
+}
+
+#[test]
+fn an_infinite_bound_is_explained() {
+    let err = Session::new().answer("∫_1^∞ 1/x^2 dx").err();
+    let help = err.and_then(|e| e.help).unwrap_or_default();
+    assert!(help.contains("improper"), "{help}");
+}
+
+#[test]
+fn a_term_that_cannot_be_integrated_is_named() {
+    let err = Session::new().answer("∫ (x^2 + e^(x^2)) dx").err();
+    let help = err.and_then(|e| e.help).unwrap_or_default();
+    assert!(help.contains("the term e^(x²)"), "{help}");
 }
 
 #[test]

@@ -93,13 +93,16 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
     let x = Expr::var(answer.var).to_text(style);
     let a = answer.lower.to_text(style);
     let b = answer.upper.to_text(style);
-    let sign = if style.unicode { "∫" } else { "integrate" };
-    let lhs = format!(
-        "{sign}_{}^{} {} d{x}",
-        bound(answer.lower, style),
-        bound(answer.upper, style),
-        operand(answer.body, style)
-    );
+    let lhs = if style.unicode {
+        format!(
+            "∫_{}^{} {} d{x}",
+            bound(answer.lower, style),
+            bound(answer.upper, style),
+            operand(answer.body, style)
+        )
+    } else {
+        format!("integrate({}, {x}, {a}, {b})", answer.body.to_text(style))
+    };
     match answer.exact {
         Some(exact) => {
             w.line(&"First an antiderivative F:".bold().to_string());

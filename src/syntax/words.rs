@@ -75,6 +75,9 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     }
     let integral = line.trim_start().starts_with('∫')
         || line.trim_start().to_lowercase().starts_with("integrate");
+    if found == Some('∞') {
+        return Some("an integral out to infinity is improper, and nudge does not work those out; try a large number as the bound".to_string());
+    }
     let call = line.trim_start().to_lowercase().starts_with("integrate(");
     if found.is_none() && integral && !call {
         return Some("end the integral with d and its variable, as in ∫ x^2 dx".to_string());
