@@ -199,7 +199,14 @@ fn wrap(rule: Rule, detail: Detail, inner: Step) -> Step {
 
 /// ∫ body d(var), with its steps and check; `constant` numbers the C.
 fn indefinite(body: Expr, var: &str, span: Span, constant: u32) -> Result<Answer, Error> {
-    let Some((steps, check)) = antiderivative(&body, var, span)? else {
+    if body.size() > MAX_INTEGRAND_SIZE {
+        return Err(Error::new(
+            Phase::Computing,
+            "this integrand is too long for nudge to integrate step by step",
+        )
+        .at(span));
+    }
+    let Some((steps, check)) = antiderivative(&body, var) else {
         let mut error = unknown(span);
         if let Some(term) = failing_term(&body, var) {
             error = error.with_help(format!(
@@ -220,19 +227,11 @@ fn indefinite(body: Expr, var: &str, span: Span, constant: u32) -> Result<Answer
 }
 
 /// An antiderivative that differentiates back to `body`; `None` when the rules find none.
-fn antiderivative(body: &Expr, var: &str, span: Span) -> Result<Option<(Step, Check)>, Error> {
-    if body.size() > MAX_INTEGRAND_SIZE {
-        return Err(Error::new(
-            Phase::Computing,
-            "this integrand is too long for nudge to integrate step by step",
-        )
-        .at(span));
-    }
-    Ok(integrate(body, var).and_then(|step| {
-        // A failed check is a bug in a rule: never show its answer.
-        let check = check_antiderivative(body, &step.after, var)?;
-        Some((step, check))
-    }))
+fn antiderivative(body: &Expr, var: &str) -> Option<(Step, Check)> {
+    let step = integrate(body, var)?;
+    // A failed check is a bug in a rule: never show its answer.
+    let check = check_antiderivative(body, &step.after, var)?;
+    Some((step, check))
 }
 
 fn unknown(span: Span) -> Error {
@@ -292,7 +291,7 @@ fn definite(body: &Node, var: &str, a: &Node, b: &Node) -> Result<Answer, Error>
             )));
         }
     }
-    let exact = antiderivative(&integrand, var, body.span)?.map(|(steps, check)| {
+    let exact = antiderivative(&integrand, var).map(|(steps, check)| {
         let f = steps.after.clone();
         let at_upper = substitute(&f, var, &upper_e);
         let at_lower = substitute(&f, var, &lower_e);

@@ -64,7 +64,7 @@ fn agreeing_points(a: &Expr, b: &Expr, var: &str) -> Option<usize> {
 }
 
 /// A fixed, unremarkable value for a symbol held constant: between 0.6 and 2.1.
-pub fn sample_value(name: &str) -> f64 {
+fn sample_value(name: &str) -> f64 {
     let spread = name.bytes().fold(0u32, |acc, b| {
         acc.wrapping_mul(31).wrapping_add(u32::from(b))
     });

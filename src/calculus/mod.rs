@@ -7,9 +7,8 @@ mod quadrature;
 mod rewrite;
 mod step;
 
-pub use check::{check_antiderivative, sample_value, Check, CheckMethod};
+pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
 pub use integrate::{integrate, MAX_INTEGRAND_SIZE};
 pub use quadrature::{area, QuadratureError};
-pub use rewrite::expand;
 pub use step::{Detail, PartsChoice, Rule, Step};

@@ -114,7 +114,7 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
                 answer.var,
                 &exact.check,
             );
-            w.theorem(&exact.theorem, &a, &b);
+            w.theorem(&exact.theorem);
         }
         None => {
             w.line("I don't know an antiderivative for this with the rules I teach, so the exact area is out of reach.");
@@ -222,12 +222,13 @@ impl Writer {
         ));
     }
 
-    fn theorem(&mut self, step: &Step, a: &str, b: &str) {
+    fn theorem(&mut self, step: &Step) {
         let Detail::Definite {
             antiderivative,
+            lower,
+            upper,
             at_upper,
             at_lower,
-            ..
         } = &step.detail
         else {
             return;
@@ -239,6 +240,7 @@ impl Writer {
             note(step, self.style).dimmed()
         ));
         let x = Expr::symbol(step.var.clone()).to_text(self.style);
+        let (a, b) = (self.show(lower), self.show(upper));
         let difference = format!(
             "{} {minus} {}",
             operand(at_upper, self.style),

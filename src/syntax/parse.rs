@@ -241,6 +241,17 @@ impl Builder {
                 Rule::variable => var = Some(ascii_name(part.as_str())),
                 Rule::differential => {
                     let name = part.into_inner().next().ok_or_else(|| internal("dx"))?;
+                    if matches!(name.as_str(), "e" | "pi" | "π") {
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            format!(
+                                "{} is a constant, not a variable to integrate over",
+                                name.as_str()
+                            ),
+                        )
+                        .at(self.span(&name))
+                        .with_help("end the integral with d and a variable, as in dx or dt"));
+                    }
                     var = Some(ascii_name(name.as_str()));
                 }
                 Rule::integral_bounds => bounds = Some(self.integral_bounds(part)?),
