@@ -113,7 +113,8 @@ impl Expr {
     /// the number, then π and roots of numbers, variables, functions, brackets.
     pub fn mul(factors: Vec<Expr>) -> Expr {
         let mut coefficient = Number::one();
-        let mut powers = Collector::<Exponent>::default();
+        let expected: usize = factors.iter().map(|f| f.factors().len()).sum();
+        let mut powers = Collector::<Exponent>::with_capacity(expected);
         let mut pending = factors;
         pending.reverse();
         while let Some(f) = pending.pop() {
@@ -151,7 +152,9 @@ impl Expr {
             out.push(Expr::num(coefficient));
             return Expr::mul(out);
         }
-        out.sort_by(|a, b| factor_class(a).cmp(&factor_class(b)));
+        if !out.is_sorted_by(|a, b| factor_class(a) <= factor_class(b)) {
+            out.sort_by(|a, b| factor_class(a).cmp(&factor_class(b)));
+        }
         Expr::scaled(Expr::product_of_canonical(out), coefficient)
     }
 
@@ -359,18 +362,24 @@ fn integer_log(base: &Number, value: &Number) -> Option<i64> {
     None
 }
 
-/// Where a factor sits in a printed product.
-fn factor_class(e: &Expr) -> (u8, (u8, &str)) {
-    let (base, _) = match e.kind() {
-        Kind::Pow(b, x) => (b, x),
-        _ => (e, e),
+/// Where a factor sits in a printed product: (group, rank within variables, name).
+fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
+    let base = match e.kind() {
+        Kind::Pow(b, _) => b,
+        _ => e,
     };
     match base.kind() {
-        Kind::Num(_) | Kind::Const(Constant::Pi) => (1, (0, "")),
-        Kind::Var(v) => (2, var_order(v)),
-        Kind::Const(Constant::E) | Kind::Func(..) | Kind::Log(..) | Kind::Pow(..) => (3, (0, "")),
-        Kind::Mul(_) => (3, (0, "")),
-        Kind::Add(_) => (4, (0, "")),
+        Kind::Num(_) | Kind::Const(Constant::Pi) => (1, 0, None),
+        Kind::Var(v) => match var_order(v) {
+            (rank, "") => (2, rank, None),
+            (rank, name) => (2, rank, Some(name)),
+        },
+        Kind::Const(Constant::E)
+        | Kind::Func(..)
+        | Kind::Log(..)
+        | Kind::Pow(..)
+        | Kind::Mul(_) => (3, 0, None),
+        Kind::Add(_) => (4, 0, None),
     }
 }
 
@@ -459,8 +468,14 @@ struct Collector<A> {
 
 impl<A> Default for Collector<A> {
     fn default() -> Self {
+        Collector::with_capacity(0)
+    }
+}
+
+impl<A> Collector<A> {
+    fn with_capacity(n: usize) -> Self {
         Collector {
-            items: Vec::new(),
+            items: Vec::with_capacity(n),
             index: HashMap::default(),
         }
     }
@@ -472,6 +487,8 @@ impl<A: Accumulate> Collector<A> {
             self.items.iter().position(|(k, _)| *k == key)
         } else {
             if self.index.is_empty() {
+                self.index
+                    .reserve(self.items.capacity().max(2 * self.items.len()));
                 for (i, (k, _)) in self.items.iter().enumerate() {
                     self.index.insert(k.clone(), i);
                 }

@@ -213,6 +213,12 @@ fn union_vars(acc: Option<Arc<[Symbol]>>, more: &Arc<[Symbol]>) -> Arc<[Symbol]>
     let Some(acc) = acc else {
         return more.clone();
     };
+    if Arc::ptr_eq(&acc, more) || more.is_empty() {
+        return acc;
+    }
+    if acc.is_empty() {
+        return more.clone();
+    }
     if more.iter().all(|v| acc.contains(v)) {
         return acc;
     }

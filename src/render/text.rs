@@ -13,6 +13,8 @@ use unicode_width::UnicodeWidthStr;
 
 /// Longest expression shown inside a step, in characters.
 const STEP_BUDGET: usize = 160;
+/// Longest result shown under the steps; `-q` always prints the whole result.
+const RESULT_BUDGET: usize = 4000;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
@@ -89,8 +91,15 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
             }
             w.out.push('\n');
             let op = operator(var, *order, *partial, options.unicode);
-            let lhs = format!("{op} {}", operand(body, style));
-            w.line(&format!("{} = {}", lhs, r.to_text(style).green().bold()));
+            let lhs = format!("{op} {}", operand(body, style.with_budget(RESULT_BUDGET)));
+            let shown = r.to_text(style.with_budget(RESULT_BUDGET));
+            w.line(&format!("{} = {}", lhs, shown.green().bold()));
+            if shown.contains('…') {
+                w.line(&format!(
+                    "{}",
+                    "(shortened here; nudge -q prints the whole result)".dimmed()
+                ));
+            }
         }
         Answer::Expression { result: r, value } => {
             let label = if value.is_some() {
