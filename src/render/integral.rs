@@ -10,6 +10,8 @@ use colored::Colorize;
 
 /// Longest expression shown inside a step, in characters.
 const STEP_BUDGET: usize = 160;
+/// Longest integrand or result shown on the answer line.
+const RESULT_BUDGET: usize = 4000;
 
 /// An indefinite integral, `∫ f dx = F + C₁`, as the lines after the reading.
 pub struct Indefinite<'a> {
@@ -55,8 +57,13 @@ fn integral_sign(e: &Expr, var: &str, style: Style) -> String {
     format!("{sign} {} d{x}", operand(e, style))
 }
 
+/// `e` bracketed when it is a sum or starts with a minus; a step's budget unless another is given.
 fn operand(e: &Expr, style: Style) -> String {
-    let text = e.to_text(style.with_budget(STEP_BUDGET));
+    let style = match style.budget {
+        Some(_) => style,
+        None => style.with_budget(STEP_BUDGET),
+    };
+    let text = e.to_text(style);
     let bracket = matches!(e.kind(), Kind::Add(_)) || e.split_coefficient().0.is_negative();
     if bracket {
         format!("({text})")
@@ -72,8 +79,11 @@ pub fn indefinite_text(answer: &Indefinite, style: Style) -> String {
     w.out.push('\n');
     w.check(answer.result, answer.body, answer.var, answer.check);
     let c = constant_name(answer.constant, style.unicode);
-    let lhs = integral_sign(answer.body, answer.var, style);
-    let rhs = format!("{} + {c}", answer.result.to_text(style));
+    let lhs = integral_sign(answer.body, answer.var, style.with_budget(RESULT_BUDGET));
+    let rhs = format!(
+        "{} + {c}",
+        answer.result.to_text(style.with_budget(RESULT_BUDGET))
+    );
     w.line(&format!("{lhs} = {}", rhs.green().bold()));
     let shown_result = answer.result.to_text(style.with_budget(STEP_BUDGET));
     let shown_body = answer.body.to_text(style.with_budget(STEP_BUDGET));
@@ -98,10 +108,11 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
             "∫_{}^{} {} d{x}",
             bound(answer.lower, style),
             bound(answer.upper, style),
-            operand(answer.body, style)
+            operand(answer.body, style.with_budget(RESULT_BUDGET))
         )
     } else {
-        format!("integrate({}, {x}, {a}, {b})", answer.body.to_text(style))
+        let body = answer.body.to_text(style.with_budget(RESULT_BUDGET));
+        format!("integrate({body}, {x}, {a}, {b})")
     };
     match answer.exact {
         Some(exact) => {
