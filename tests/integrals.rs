@@ -59,10 +59,15 @@ fn antiderivative(query: &str) -> (Expr, Expr, String) {
 
 /// Differentiating the answer gives the integrand back at a spread of points.
 fn assert_differentiates_back(query: &str) {
+    assert_differentiates_back_near(query, 0.0);
+}
+
+/// The same, with every sample point moved by `shift`.
+fn assert_differentiates_back_near(query: &str, shift: f64) {
     let (body, result, var) = antiderivative(query);
     let slope = derive(&result, &var).after;
     let mut compared = 0;
-    for x in [0.3, 0.7, 1.1, 1.9, 2.7, -0.4, -1.6] {
+    for x in [0.3, 0.7, 1.1, 1.9, 2.7, -0.4, -1.6].map(|x| x + shift) {
         let at = |name: &str| Some(if name == var { x } else { 1.3 });
         let (Ok(a), Ok(b)) = (eval(&slope, &at), eval(&body, &at)) else {
             continue;
@@ -123,6 +128,41 @@ steps! {
     definite_trig: "∫_0^pi sin(x) dx";
     definite_no_antiderivative: "∫_0^1 e^(x^2) dx";
     definite_symbolic_bounds: "∫_a^b x dx";
+}
+
+#[test]
+fn ascii_answers_use_plain_symbols() {
+    colored::control::set_override(false);
+    let outcome = Session::new()
+        .answer("∫_0^1 x cos(x^2) dx")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let options = TextOptions {
+        unicode: false,
+        quiet: false,
+    };
+    insta::assert_snapshot!("ascii_definite", render_text(&outcome, options));
+}
+
+#[test]
+fn quiet_mode_prints_the_result_with_its_constant() {
+    Command::cargo_bin("nudge")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["-q", "-e", "∫ x^2 dx", "-e", "∫_0^1 e^(x^2) dx"])
+        .assert()
+        .success()
+        .stdout("x³/3 + C₁\n≈ 1.462652\n");
+}
+
+#[test]
+fn an_unknown_integral_fails_the_run_but_not_the_others() {
+    let assert = Command::cargo_bin("nudge")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["-e", "∫ x dx", "-e", "∫ e^(x^2) dx", "-e", "∫ 1 dx"])
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(out.contains("∫ x dx = x²/2 + C₁"), "{out}");
+    assert!(out.contains("∫ 1 dx = x + C₂"), "{out}");
 }
 
 #[test]
@@ -420,8 +460,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(120))]
 
     #[test]
-    fn every_antiderivative_differentiates_back(terms in prop::collection::vec(term(), 1..=3)) {
+    fn every_antiderivative_differentiates_back(
+        terms in prop::collection::vec(term(), 1..=3),
+        shift in 0.0..0.25f64,
+    ) {
         let query = format!("∫ ({}) dx", terms.join(" + "));
-        assert_differentiates_back(&query);
+        assert_differentiates_back_near(&query, shift);
     }
 }

@@ -214,7 +214,7 @@ impl Writer {
     /// comes out in another shape.
     fn check(&mut self, antiderivative: &Expr, integrand: &Expr, var: &str, check: &Check) {
         let d = super::text::operator(var, 1, false, self.style.unicode);
-        let tick = if self.style.unicode { "✓" } else { "(ok)" };
+        let tick = if self.style.unicode { "✓" } else { "ok" };
         let shown = self.show(antiderivative);
         let atomic = matches!(
             antiderivative.kind(),
