@@ -376,11 +376,26 @@ fn numeric_area(
         .with_help("choose bounds that keep the trouble spot outside the interval")
     };
     match area(&f, a, b) {
-        Ok(v) => Ok(Some(v)),
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        Ok(_) => Err(Error::new(
+            Phase::Computing,
+            "the area is larger than the largest number nudge can hold",
+        )
+        .at(bounds)
+        .with_help("try a narrower interval")),
         Err(QuadratureError::Undefined { at }) => Err(improper(format!(
             "the integrand has no value at {var} = {}, which lies in the interval",
             crate::render::decimal(at)
         ))),
+        Err(QuadratureError::Overflow { at }) => Err(Error::new(
+            Phase::Computing,
+            format!(
+                "the integrand grows past the largest number nudge can hold near {var} = {}",
+                crate::render::decimal(at)
+            ),
+        )
+        .at(bounds)
+        .with_help("try a narrower interval")),
         Err(QuadratureError::NotSettling) => Err(improper(
             "the integrand grows without bound somewhere between the bounds".to_string(),
         )),

@@ -4,9 +4,9 @@
 const SCAN_POINTS: usize = 2000;
 /// Deepest halving of an interval before the estimate is declared unsettled.
 const MAX_HALVINGS: u32 = 50;
-/// The error aimed for.
+/// The error aimed for, relative to the size of the area.
 const TOLERANCE: f64 = 1e-10;
-/// Smallest error asked of a piece, so rounding cannot keep it halving forever.
+/// Smallest relative error asked of a piece, so rounding cannot keep it halving forever.
 const FLOOR: f64 = 1e-15;
 
 /// Why no number came out.
@@ -14,6 +14,8 @@ const FLOOR: f64 = 1e-15;
 pub enum QuadratureError {
     /// The integrand has no value at this point of the interval.
     Undefined { at: f64 },
+    /// The integrand is too large for floating point at this point.
+    Overflow { at: f64 },
     /// The estimate kept changing: the integrand blows up somewhere inside.
     NotSettling,
 }
@@ -28,6 +30,7 @@ pub fn area(f: &dyn Fn(f64) -> Option<f64>, a: f64, b: f64) -> Result<f64, Quadr
     }
     let value = |x: f64| match f(x) {
         Some(v) if v.is_finite() => Ok(v),
+        Some(v) if v.is_infinite() => Err(QuadratureError::Overflow { at: x }),
         _ => Err(QuadratureError::Undefined { at: x }),
     };
     for k in 0..=SCAN_POINTS {
@@ -45,7 +48,15 @@ pub fn area(f: &dyn Fn(f64) -> Option<f64>, a: f64, b: f64) -> Result<f64, Quadr
         fb,
         whole,
     };
-    refine(&value, piece, TOLERANCE, MAX_HALVINGS)
+    // The error aimed for is relative to the size of the area, so huge areas settle too.
+    let scale = 1.0_f64.max(whole.abs());
+    refine(
+        &value,
+        piece,
+        TOLERANCE * scale,
+        FLOOR * scale,
+        MAX_HALVINGS,
+    )
 }
 
 /// An interval with its end and middle values and its Simpson estimate.
@@ -84,6 +95,7 @@ fn refine(
     value: &dyn Fn(f64) -> Result<f64, QuadratureError>,
     p: Piece,
     eps: f64,
+    floor: f64,
     halvings: u32,
 ) -> Result<f64, QuadratureError> {
     let m = 0.5 * (p.a + p.b);
@@ -96,8 +108,9 @@ fn refine(
     if halvings == 0 {
         return Err(QuadratureError::NotSettling);
     }
-    let eps = (eps / 2.0).max(FLOOR);
-    Ok(refine(value, left, eps, halvings - 1)? + refine(value, right, eps, halvings - 1)?)
+    let eps = (eps / 2.0).max(floor);
+    Ok(refine(value, left, eps, floor, halvings - 1)?
+        + refine(value, right, eps, floor, halvings - 1)?)
 }
 
 #[cfg(test)]
