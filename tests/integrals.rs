@@ -468,3 +468,50 @@ proptest! {
         assert_differentiates_back_near(&query, shift);
     }
 }
+
+/// Pieces of integral input, glued at random: nothing may panic, every line is answered or refused.
+fn scrambled_integral() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "∫",
+        "integrate",
+        "_",
+        "^",
+        "{",
+        "}",
+        "(",
+        ")",
+        ",",
+        " ",
+        "x",
+        "dx",
+        "dt",
+        "d",
+        "0",
+        "1",
+        "-",
+        "+",
+        "*",
+        "/",
+        "e",
+        "pi",
+        "sin",
+        "ln",
+        "₀",
+        "¹",
+        "⁻",
+        "∞",
+        "|",
+        "t",
+        "a",
+    ]);
+    prop::collection::vec(piece, 1..14).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn scrambled_integrals_never_panic(line in scrambled_integral()) {
+        let _ = Session::new().answer(&line);
+    }
+}
