@@ -22,7 +22,12 @@ Examples:
 )]
 pub struct Cli {
     /// A query to answer (repeat for several); stdin is not read then.
-    #[arg(short = 'e', long = "expression", value_name = "QUERY")]
+    #[arg(
+        short = 'e',
+        long = "expression",
+        value_name = "QUERY",
+        allow_hyphen_values = true
+    )]
     pub expressions: Vec<String>,
 
     /// How answers are printed.

@@ -110,8 +110,8 @@ impl Deriver {
             let bottom = self.step(&denominator, var, level);
             let after = Expr::div(
                 Expr::sub(
-                    Expr::mul(vec![top.after.clone(), denominator.clone()]),
-                    Expr::mul(vec![numerator.clone(), bottom.after.clone()]),
+                    spread(top.after.clone(), denominator.clone()),
+                    spread(numerator.clone(), bottom.after.clone()),
                 ),
                 Expr::pow(denominator.clone(), Expr::int(2)),
             );

@@ -369,6 +369,9 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
         _ => e,
     };
     match base.kind() {
+        Kind::Num(_) if matches!(e.kind(), Kind::Pow(_, x) if x.as_number().is_none()) => {
+            (3, 0, None)
+        }
         Kind::Num(_) | Kind::Const(Constant::Pi) => (1, 0, None),
         Kind::Var(v) => match var_order(v) {
             (rank, "") => (2, rank, None),

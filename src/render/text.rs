@@ -396,11 +396,25 @@ impl Writer {
 
 fn operand(e: &Expr, style: Style) -> String {
     let text = e.to_text(style);
-    if needs_brackets(e) {
+    if needs_brackets(e) || has_top_level_slash(&text) {
         format!("({text})")
     } else {
         text
     }
+}
+
+/// Whether a printed expression is a fraction at its top level, like `2x/(x² + 1)`.
+fn has_top_level_slash(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '/' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn is_plain(n: &Number) -> bool {
@@ -452,25 +466,26 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String 
     if let Some(o) = origin {
         out.push_str(&format!("  --> {o}\n"));
     }
-    let shown_line: String = input.chars().take(200).collect();
     if let Some(span) = error.span {
-        let prefix: String = input.chars().take(span.start).collect();
-        if span.start <= 200 {
-            let marked: String = input
-                .chars()
-                .skip(span.start)
-                .take(span.end.saturating_sub(span.start).max(1))
-                .collect();
-            let col = UnicodeWidthStr::width(prefix.as_str());
-            let width = UnicodeWidthStr::width(marked.as_str()).max(1);
-            out.push_str(&format!("   | {shown_line}\n"));
-            out.push_str(&format!(
-                "   | {}{} {}\n",
-                " ".repeat(col),
-                "^".repeat(width).red().bold(),
-                phase.dimmed()
-            ));
-        }
+        // A window of the line around the problem, so long lines stay readable.
+        let chars: Vec<char> = input.chars().collect();
+        let from = span.start.saturating_sub(40);
+        let to = (span.start + 40).min(chars.len());
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < chars.len() { "…" } else { "" };
+        let before: String = chars[from..span.start.min(chars.len())].iter().collect();
+        let shown: String = chars[from..to].iter().collect();
+        let marked_len = span.end.saturating_sub(span.start).clamp(1, 40);
+        let marked: String = chars.iter().skip(span.start).take(marked_len).collect();
+        let col = UnicodeWidthStr::width(lead) + UnicodeWidthStr::width(before.as_str());
+        let width = UnicodeWidthStr::width(marked.as_str()).max(1);
+        out.push_str(&format!("   | {lead}{shown}{tail}\n"));
+        out.push_str(&format!(
+            "   | {}{} {}\n",
+            " ".repeat(col),
+            "^".repeat(width).red().bold(),
+            phase.dimmed()
+        ));
     }
     if let Some(help) = &error.help {
         out.push_str(&format!("   = {} {help}\n", "help:".bold()));
