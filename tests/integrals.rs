@@ -109,6 +109,8 @@ steps! {
     sine: "∫ sin(x) dx";
     cosine: "∫ cos x dx";
     sec_squared: "∫ sec(x)^2 dx";
+    tangent: "∫ tan(x) dx";
+    hyperbolic: "∫ (sinh(x) + cosh(2x)) dx";
     arctan: "∫ 1/(1+x^2) dx";
     arcsin: "∫ 1/sqrt(1-x^2) dx";
     linear_substitution: "∫ (2x+1)^5 dx";
@@ -421,6 +423,9 @@ fn rule_ids_are_stable() {
         ("∫ sin(x) dx", "integral_sin"),
         ("∫ cos(x) dx", "integral_cos"),
         ("∫ sec(x)^2 dx", "integral_sec_squared"),
+        ("∫ tan(x) dx", "integral_tan"),
+        ("∫ sinh(x) dx", "integral_sinh"),
+        ("∫ cosh(x) dx", "integral_cosh"),
         ("∫ 1/(1+x^2) dx", "integral_arctan"),
         ("∫ 1/sqrt(1-x^2) dx", "integral_arcsin"),
         ("∫ sin(2x+1) dx", "linear_substitution"),
@@ -450,7 +455,7 @@ fn term() -> impl Strategy<Value = String> {
         8 => format!("x cos(x^2 + {b})"),
         9 => format!("({a}x + {b})^{n}"),
         10 => format!("{b}/(1 + x^2)"),
-        11 => format!("sec({a}x)^2"),
+        11 => format!("sec({a}x)^2 + tan({b}x) + cosh({a}x)"),
         12 => format!("x^{n} e^x"),
         _ => format!("({a}x + {b})(x - {n})"),
     })

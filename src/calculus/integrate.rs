@@ -272,6 +272,17 @@ fn table(e: &Expr, var: &Symbol) -> Option<Step> {
         Kind::Func(Func::Cos, a) if a.is_var(var) => {
             leaf(Rule::IntegralCos, Expr::func(Func::Sin, x), Detail::None)
         }
+        Kind::Func(Func::Tan, a) if a.is_var(var) => {
+            let cos = Expr::func(Func::Cos, x);
+            let after = Expr::neg(Expr::ln(Expr::func(Func::Abs, cos)));
+            leaf(Rule::IntegralTan, after, Detail::None)
+        }
+        Kind::Func(Func::Sinh, a) if a.is_var(var) => {
+            leaf(Rule::IntegralSinh, Expr::func(Func::Cosh, x), Detail::None)
+        }
+        Kind::Func(Func::Cosh, a) if a.is_var(var) => {
+            leaf(Rule::IntegralCosh, Expr::func(Func::Sinh, x), Detail::None)
+        }
         Kind::Pow(b, n) => {
             let n = n.as_number()?;
             let sec = Expr::func(Func::Sec, x.clone());

@@ -49,6 +49,9 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::IntegralSin => "sine",
         Rule::IntegralCos => "cosine",
         Rule::IntegralSecSquared => "sec² rule",
+        Rule::IntegralTan => "tangent",
+        Rule::IntegralSinh => "sinh",
+        Rule::IntegralCosh => "cosh",
         Rule::IntegralArctan => "arctangent",
         Rule::IntegralArcsin => "arcsine",
         Rule::LinearSubstitution => "linear substitution",
@@ -176,6 +179,9 @@ pub fn note(step: &Step, style: Style) -> String {
         | Rule::IntegralSin
         | Rule::IntegralCos
         | Rule::IntegralSecSquared
+        | Rule::IntegralTan
+        | Rule::IntegralSinh
+        | Rule::IntegralCosh
         | Rule::IntegralArctan
         | Rule::IntegralArcsin
         | Rule::LinearSubstitution
@@ -227,6 +233,11 @@ fn integral_note(step: &Step, style: Style) -> String {
         (Rule::IntegralSin, _) => "Which function has slope sin? The slope of cos is -sin, so the answer is -cos.".to_string(),
         (Rule::IntegralCos, _) => "The slope of sin is cos, so sin is an antiderivative of cos.".to_string(),
         (Rule::IntegralSecSquared, _) => "The slope of tan is sec², which is 1/cos², so tan is the antiderivative.".to_string(),
+        (Rule::IntegralTan, _) => format!(
+            "tan {x} is sin {x} / cos {x}, and the top is minus the slope of the bottom. The slope of ln|cos {x}| is -sin {x} / cos {x}, so the answer is -ln|cos {x}|."
+        ),
+        (Rule::IntegralSinh, _) => "The slope of cosh is sinh, so cosh is an antiderivative of sinh (no minus sign, unlike cos).".to_string(),
+        (Rule::IntegralCosh, _) => "The slope of sinh is cosh, so sinh is an antiderivative of cosh.".to_string(),
         (Rule::IntegralArctan, _) => format!("The slope of arctan {x} is 1/(1 + {x}²); read backwards, that is this integral."),
         (Rule::IntegralArcsin, _) => format!("The slope of arcsin {x} is 1/√(1 - {x}²); read backwards, that is this integral."),
         (Rule::LinearSubstitution, Detail::Substitution { name, inner, slope, .. }) => {
@@ -299,7 +310,7 @@ pub fn check_note(method: &CheckMethod) -> String {
     match method {
         CheckMethod::Exact => "differentiating the answer gives back the integrand".to_string(),
         CheckMethod::Numeric { points } => format!(
-            "differentiating the answer gives back the integrand (equal at {points} sample points)"
+            "differentiating the answer gives back the integrand: they agree at {points} sample points"
         ),
     }
 }

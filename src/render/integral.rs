@@ -147,7 +147,7 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
             format!("{lhs} = {}", with_decimal(&exact_text, answer.result, v).green().bold())
         }
         (true, None, _) => format!(
-            "{lhs} = {}   (no decimal value: the bounds or the integrand hold names without values)",
+            "{lhs} = {}   (no decimal value, since some names have no values; this holds when the integrand has no break between the bounds)",
             exact_text.green().bold()
         ),
         (false, _, Some(n)) => format!(
