@@ -272,7 +272,7 @@ fn integral_note(step: &Step, style: Style) -> String {
             format!("{why} Then ∫ u dv = u·v − ∫ v du: the product rule read backwards.")
         }
         (Rule::Expand, _) => "Multiply out the brackets first: a sum of simple terms can be integrated term by term.".to_string(),
-        (Rule::FundamentalTheorem, _) => "The area equals the difference of the antiderivative at the endpoints: F(b) - F(a).".to_string(),
+        (Rule::FundamentalTheorem, _) => "The area under the curve from a to b is the antiderivative's value at b minus its value at a, F(b) - F(a); parts below the axis count as negative.".to_string(),
         _ => String::new(),
     }
 }
