@@ -281,9 +281,15 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         return match f {
             Sin | Tan | Arcsin | Arctan | Sinh | Tanh | Abs => Some(Expr::zero()),
             Cos | Cosh | Sec => Some(Expr::one()),
-            Arccos => None,
+            Arccos => Some(Expr::mul(vec![
+                Expr::ratio(1, 2),
+                Expr::constant(Constant::Pi),
+            ])),
             Csc | Cot | Ln => None,
         };
+    }
+    if let Some(v) = trig_at_multiple_of_half_pi(f, arg).or_else(|| inverse_at_unit(f, arg)) {
+        return Some(v);
     }
     match (f, arg.kind()) {
         (Ln, Kind::Num(n)) if n.is_one() => Some(Expr::zero()),
@@ -295,6 +301,42 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         (Abs, Kind::Func(Abs, _)) => Some(arg.clone()),
         (Sin | Tan, Kind::Const(Constant::Pi)) => Some(Expr::zero()),
         (Cos | Sec, Kind::Const(Constant::Pi)) => Some(Expr::int(-1)),
+        _ => None,
+    }
+}
+
+/// sin, cos and tan at a whole multiple of π/2 (and tan at ±π/4): the values on the unit circle's axes.
+fn trig_at_multiple_of_half_pi(f: Func, arg: &Expr) -> Option<Expr> {
+    let (c, rest) = arg.split_coefficient();
+    if !matches!(rest.kind(), Kind::Const(Constant::Pi)) {
+        return None;
+    }
+    let quarters = c.mul(&Number::int(4));
+    let q = quarters.to_i64()?;
+    if f == Func::Tan && q.rem_euclid(2) == 1 {
+        return Some(Expr::int(if q.rem_euclid(4) == 1 { 1 } else { -1 }));
+    }
+    if q.rem_euclid(2) != 0 {
+        return None;
+    }
+    let half_turns = (q / 2).rem_euclid(4);
+    let (sin, cos) = [(0, 1), (1, 0), (0, -1), (-1, 0)][half_turns as usize];
+    match f {
+        Func::Sin => Some(Expr::int(sin)),
+        Func::Cos => Some(Expr::int(cos)),
+        Func::Tan if cos != 0 => Some(Expr::zero()),
+        _ => None,
+    }
+}
+
+/// arcsin, arccos and arctan at ±1, in multiples of π.
+fn inverse_at_unit(f: Func, arg: &Expr) -> Option<Expr> {
+    let n = arg.as_number()?.to_i64()?;
+    let pi_times = |c: Number| Some(Expr::mul(vec![Expr::num(c), Expr::constant(Constant::Pi)]));
+    match (f, n) {
+        (Func::Arcsin, 1 | -1) => pi_times(Number::ratio(n, 2)),
+        (Func::Arctan, 1 | -1) => pi_times(Number::ratio(n, 4)),
+        (Func::Arccos, -1) => pi_times(Number::one()),
         _ => None,
     }
 }
