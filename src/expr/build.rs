@@ -288,7 +288,7 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
             Csc | Cot | Ln => None,
         };
     }
-    if let Some(v) = trig_at_multiple_of_half_pi(f, arg).or_else(|| inverse_at_unit(f, arg)) {
+    if let Some(v) = trig_at_special_angle(f, arg).or_else(|| inverse_at_unit(f, arg)) {
         return Some(v);
     }
     match (f, arg.kind()) {
@@ -305,26 +305,39 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
     }
 }
 
-/// sin, cos and tan at a whole multiple of π/2 (and tan at ±π/4): the values on the unit circle's axes.
-fn trig_at_multiple_of_half_pi(f: Func, arg: &Expr) -> Option<Expr> {
+/// sin, cos and tan at whole multiples of π/6 and π/4: the angles of the unit circle learners know.
+fn trig_at_special_angle(f: Func, arg: &Expr) -> Option<Expr> {
     let (c, rest) = arg.split_coefficient();
     if !matches!(rest.kind(), Kind::Const(Constant::Pi)) {
         return None;
     }
-    let quarters = c.mul(&Number::int(4));
-    let q = quarters.to_i64()?;
-    if f == Func::Tan && q.rem_euclid(2) == 1 {
-        return Some(Expr::int(if q.rem_euclid(4) == 1 { 1 } else { -1 }));
-    }
-    if q.rem_euclid(2) != 0 {
-        return None;
-    }
-    let half_turns = (q / 2).rem_euclid(4);
-    let (sin, cos) = [(0, 1), (1, 0), (0, -1), (-1, 0)][half_turns as usize];
+    // The angle in steps of 15°, one turn being 24 steps.
+    let steps = c.mul(&Number::int(12)).to_i64()?.rem_euclid(24);
+    let sine = |k: i64| -> Option<Expr> {
+        let k = k.rem_euclid(24);
+        let (sign, k) = if k >= 12 { (-1, k - 12) } else { (1, k) };
+        let half = |n: i64| {
+            Expr::mul(vec![
+                Expr::ratio(sign, 2),
+                Expr::pow(Expr::int(n), Expr::ratio(1, 2)),
+            ])
+        };
+        match k {
+            0 | 12 => Some(Expr::zero()),
+            2 | 10 => Some(Expr::ratio(sign, 2)),
+            3 | 9 => Some(half(2)),
+            4 | 8 => Some(half(3)),
+            6 => Some(Expr::int(sign)),
+            _ => None,
+        }
+    };
     match f {
-        Func::Sin => Some(Expr::int(sin)),
-        Func::Cos => Some(Expr::int(cos)),
-        Func::Tan if cos != 0 => Some(Expr::zero()),
+        Func::Sin => sine(steps),
+        Func::Cos => sine(steps + 6),
+        Func::Tan => {
+            let cos = sine(steps + 6)?;
+            (!cos.is_zero()).then(|| Expr::div(sine(steps).unwrap_or_else(Expr::zero), cos))
+        }
         _ => None,
     }
 }
