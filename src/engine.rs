@@ -4,9 +4,11 @@ mod multivar;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
 
-use crate::calculus::{derive, Detail, Rule, Step};
+use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
+use crate::integrals::{definite, indefinite};
+pub use crate::integrals::{ExactArea, Motion};
 use crate::syntax::{lower, parse, Note, Statement};
 
 /// What nudge worked out for one line.
@@ -33,6 +35,32 @@ pub enum Answer {
     },
     /// A bare expression, simplified; `value` when it has no variables.
     Expression { result: Expr, value: Option<f64> },
+    /// An antiderivative with its steps, checked by differentiating it back.
+    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    Integral {
+        body: Expr,
+        var: Symbol,
+        steps: Step,
+        result: Expr,
+        check: Check,
+        constant: u32,
+        motion: Option<Motion>,
+    },
+    /// The area from `lower` to `upper`: exact through an antiderivative when
+    /// one is known, and by numbers beside it.
+    DefiniteIntegral {
+        body: Expr,
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        exact: Option<ExactArea>,
+        /// The exact value, or the numeric one when no antiderivative is known.
+        result: Expr,
+        /// The decimal value of `result`, when the bounds are numbers.
+        value: Option<f64>,
+        /// Adaptive Simpson's estimate, when the bounds are numbers.
+        numeric: Option<f64>,
+    },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),
 }
@@ -41,7 +69,10 @@ impl Outcome {
     /// The final expression of the answer; `None` when it is a vector or a matrix.
     pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => Some(result),
+            Answer::Derivative { result, .. }
+            | Answer::Expression { result, .. }
+            | Answer::Integral { result, .. }
+            | Answer::DefiniteIntegral { result, .. } => Some(result),
             Answer::Multivar(m) => match m.as_ref() {
                 MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
                 MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
@@ -58,6 +89,8 @@ impl Outcome {
             Answer::Derivative { .. } => "derivative",
             Answer::Expression { value: Some(_), .. } => "value",
             Answer::Expression { .. } => "expression",
+            Answer::Integral { .. } => "integral",
+            Answer::DefiniteIntegral { .. } => "definite_integral",
             Answer::Multivar(m) => match m.as_ref() {
                 MultivarAnswer::MixedPartial { .. } => "mixed_partial",
                 MultivarAnswer::Gradient { .. } => "gradient",
@@ -74,7 +107,10 @@ impl Outcome {
 
 /// Definitions and history shared by the lines of one session.
 #[derive(Debug, Default)]
-pub struct Session {}
+pub struct Session {
+    /// Constants of integration handed out so far.
+    constants: u32,
+}
 
 impl Session {
     pub fn new() -> Session {
@@ -92,6 +128,20 @@ impl Session {
                 order,
                 partial,
             } => derivative(lower(body)?, var, *order, *partial),
+            Statement::Integral {
+                body,
+                var,
+                bounds: None,
+            } => {
+                let answer = indefinite(lower(body)?, var, body.span, self.constants + 1)?;
+                self.constants += 1;
+                answer
+            }
+            Statement::Integral {
+                body,
+                var,
+                bounds: Some((a, b)),
+            } => definite(body, var, a, b)?,
             Statement::Multivar(query) => Answer::Multivar(Box::new(multivar::answer(query)?)),
         };
         Ok(Outcome {

@@ -1,6 +1,7 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+mod integral;
 mod json;
 mod matrix;
 mod multivar_json;
@@ -10,6 +11,7 @@ mod readings;
 mod text;
 
 pub use catalogue::{note, title};
+pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

@@ -83,4 +83,10 @@ pub enum Statement {
     },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(MultivarQuery),
+    /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
+    Integral {
+        body: Node,
+        var: String,
+        bounds: Option<(Node, Node)>,
+    },
 }
