@@ -613,3 +613,18 @@ fn at_a_flat_spot_the_hessian_says_what_kind_it_is() {
         "{out}"
     );
 }
+
+#[test]
+fn one_variable_may_stand_alone_and_along_is_a_keyword() {
+    assert_eq!(nudge(&["-q", "-e", "grad(x y, x)"]), "(y)\n");
+    let out = text("grad(x y, x)");
+    assert!(out.contains("∇(x·y) = (y)"), "{out}");
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "json", "-e", "ddir x y at (1, 2)"])
+        .output()
+        .expect("runs");
+    let err: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let message = err["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("'along' and a direction"), "{message}");
+}

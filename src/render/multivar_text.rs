@@ -265,8 +265,8 @@ impl Text {
             self.steps(d, true);
         }
         self.out.push('\n');
-        let nabla = if self.style.unicode { "∇" } else { "grad " };
-        let lhs = format!("{nabla}{}", self.operand(body));
+        let nabla = if self.style.unicode { "∇" } else { "grad" };
+        let lhs = format!("{nabla}({})", self.show(body));
         let r = self.vector(&results(partials));
         self.result(&lhs, &r);
         if let Some(at) = at {
