@@ -24,6 +24,7 @@ pub struct Length {
     pub value: Option<f64>,
 }
 
+/// Differentiates each coordinate `order` times by `var`; `with_length` adds the length (speed).
 pub fn motion(components: &[Expr], var: &Symbol, order: u32, with_length: bool) -> Motion {
     let vars = vec![var.clone(); order as usize];
     let derivatives: Vec<Derivation> = components

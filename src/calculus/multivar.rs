@@ -137,6 +137,7 @@ pub struct GradientAt {
     pub descent: Vec<Expr>,
 }
 
+/// The partials at `point`: the gradient there, its length and its directions.
 pub fn gradient_at(
     partials: &[Derivation],
     vars: &[Symbol],
@@ -200,6 +201,7 @@ pub struct Directional {
     pub value: Value,
 }
 
+/// ∇f · u at the point of `at`, for u the direction `along` made one unit long;
 /// `None` when the direction has no length.
 pub fn directional(at: GradientAt, along: &[Expr]) -> Result<Option<Directional>, EvalError> {
     let approx = along

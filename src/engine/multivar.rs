@@ -117,6 +117,7 @@ pub struct MatrixAt {
     pub values: Vec<Vec<Value>>,
 }
 
+/// Answers one many-variable question, or says why it cannot.
 pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
     Ok(match query {
         MultivarQuery::MixedPartial { body, vars } => {
