@@ -14,6 +14,8 @@ Examples:
   nudge -e 'd/dx sin(x^2)'               one answer, with every step
   echo 'd/dx (3x+1)^5' | nudge           one answer per line read
   nudge -q -e 'd/dx x^3'                 just the result: 3x²
+  nudge -e 'integrate x cos(x^2) dx'     an antiderivative, checked by differentiating
+  nudge -e '∫_0^1 x^2 dx'                an area, exact and by numbers
   printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
 
 #[derive(Parser, Debug)]
@@ -153,7 +155,11 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    set_colour(cli.color);
+    // LaTeX and Markdown are pasted into files: never colour them.
+    set_colour(match cli.format {
+        Format::Latex | Format::Markdown => ColorChoice::Never,
+        _ => cli.color,
+    });
     let mut answerer = Answerer::new(&cli);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

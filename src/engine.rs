@@ -1,8 +1,14 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
-use crate::calculus::{derive, Detail, Rule, Step};
+mod multivar;
+
+pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+
+use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
+use crate::integrals::{definite, indefinite};
+pub use crate::integrals::{ExactArea, Motion};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{lower, parse, Note, Statement};
 
@@ -30,15 +36,52 @@ pub enum Answer {
     },
     /// A bare expression, simplified; `value` when it has no variables.
     Expression { result: Expr, value: Option<f64> },
+    /// An antiderivative with its steps, checked by differentiating it back.
+    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    Integral {
+        body: Expr,
+        var: Symbol,
+        steps: Step,
+        result: Expr,
+        check: Check,
+        constant: u32,
+        motion: Option<Motion>,
+    },
+    /// The area from `lower` to `upper`: exact through an antiderivative when
+    /// one is known, and by numbers beside it.
+    DefiniteIntegral {
+        body: Expr,
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        exact: Option<ExactArea>,
+        /// The exact value, or the numeric one when no antiderivative is known.
+        result: Expr,
+        /// The decimal value of `result`, when the bounds are numbers.
+        value: Option<f64>,
+        /// Adaptive Simpson's estimate, when the bounds are numbers.
+        numeric: Option<f64>,
+    },
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(Box<MultivarAnswer>),
     /// `read NOTATION`: what each part of the notation means.
     Notation(NotationReading),
 }
 
 impl Outcome {
-    /// The final expression of the answer; `None` when the answer is words.
+    /// The final expression of the answer; `None` when it is a vector, a matrix or words.
     pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => Some(result),
+            Answer::Derivative { result, .. }
+            | Answer::Expression { result, .. }
+            | Answer::Integral { result, .. }
+            | Answer::DefiniteIntegral { result, .. } => Some(result),
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
+                MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
+                MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
+                _ => None,
+            },
             Answer::Notation(_) => None,
         }
     }
@@ -51,13 +94,28 @@ impl Outcome {
             Answer::Expression { value: Some(_), .. } => "value",
             Answer::Expression { .. } => "expression",
             Answer::Notation(_) => "notation",
+            Answer::Integral { .. } => "integral",
+            Answer::DefiniteIntegral { .. } => "definite_integral",
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { .. } => "mixed_partial",
+                MultivarAnswer::Gradient { .. } => "gradient",
+                MultivarAnswer::Directional { .. } => "directional_derivative",
+                MultivarAnswer::Jacobian { .. } => "jacobian",
+                MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion(_) => "vector_derivative",
+                MultivarAnswer::Literal { matrix: true, .. } => "matrix",
+                MultivarAnswer::Literal { .. } => "vector",
+            },
         }
     }
 }
 
 /// Definitions and history shared by the lines of one session.
 #[derive(Debug, Default)]
-pub struct Session {}
+pub struct Session {
+    /// Constants of integration handed out so far.
+    constants: u32,
+}
 
 impl Session {
     pub fn new() -> Session {
@@ -76,6 +134,21 @@ impl Session {
                 partial,
             } => derivative(lower(body)?, var, *order, *partial),
             Statement::Read(notation) => Answer::Notation(analyse(notation)),
+            Statement::Integral {
+                body,
+                var,
+                bounds: None,
+            } => {
+                let answer = indefinite(lower(body)?, var, body.span, self.constants + 1)?;
+                self.constants += 1;
+                answer
+            }
+            Statement::Integral {
+                body,
+                var,
+                bounds: Some((a, b)),
+            } => definite(body, var, a, b)?,
+            Statement::Multivar(query) => Answer::Multivar(Box::new(multivar::answer(query)?)),
         };
         Ok(Outcome {
             input: line.to_string(),

@@ -1,9 +1,11 @@
 //! The JSON Lines contract: exactly one object per query, in order.
 
 use super::catalogue::note;
+use super::integral::constant_name;
 use super::latex::step_latex;
 use super::notation::{shape_id, words};
 use super::prune::{prune, Limits, Shown};
+use crate::calculus::{Check, CheckMethod, Rule};
 use crate::engine::{Answer, Outcome};
 use crate::error::Error;
 use crate::expr::Style;
@@ -26,7 +28,6 @@ pub fn render_json(outcome: &Outcome) -> String {
         obj.insert("unicode".into(), json!(result.unicode()));
         obj.insert("latex".into(), json!(result.latex()));
     }
-    let partial = matches!(outcome.answer, Answer::Derivative { partial: true, .. });
     match &outcome.answer {
         Answer::Derivative {
             steps, var, order, ..
@@ -35,7 +36,7 @@ pub fn render_json(outcome: &Outcome) -> String {
             obj.insert("order".into(), json!(order));
             let list: Vec<Value> = steps
                 .iter()
-                .map(|s| step_json(&prune(s, Limits::JSON), partial))
+                .map(|s| step_json(&prune(s, Limits::JSON)))
                 .collect();
             obj.insert("steps".into(), Value::Array(list));
         }
@@ -62,6 +63,52 @@ pub fn render_json(outcome: &Outcome) -> String {
             }
             obj.insert("steps".into(), json!([]));
         }
+        Answer::Integral {
+            var,
+            steps,
+            check,
+            constant,
+            ..
+        } => {
+            obj.insert("variable".into(), json!(&**var));
+            obj.insert("constant".into(), json!(constant_name(*constant, false)));
+            obj.insert("check".into(), check_json(check));
+            let list = vec![step_json(&prune(steps, Limits::JSON))];
+            obj.insert("steps".into(), Value::Array(list));
+        }
+        Answer::DefiniteIntegral {
+            var,
+            lower,
+            upper,
+            exact,
+            value,
+            numeric,
+            ..
+        } => {
+            obj.insert("variable".into(), json!(&**var));
+            obj.insert("lower".into(), json!(lower.ascii()));
+            obj.insert("upper".into(), json!(upper.ascii()));
+            obj.insert("exact".into(), json!(exact.is_some()));
+            if let (None, Some(n)) = (exact, numeric) {
+                // Only a numeric value: written as the decimal it is, which reads back exactly.
+                obj.insert("result".into(), json!(n.to_string()));
+                obj.insert("unicode".into(), json!(n.to_string()));
+            }
+            if let Some(v) = value.filter(|v| v.is_finite()) {
+                obj.insert("value".into(), json!(v));
+            }
+            if let Some(n) = numeric.filter(|v| v.is_finite()) {
+                obj.insert("numeric".into(), json!(n));
+            }
+            let mut list = Vec::new();
+            if let Some(e) = exact {
+                obj.insert("check".into(), check_json(&e.check));
+                list.push(step_json(&prune(&e.antiderivative, Limits::JSON)));
+                list.push(step_json(&prune(&e.theorem, Limits::JSON)));
+            }
+            obj.insert("steps".into(), Value::Array(list));
+        }
+        Answer::Multivar(answer) => super::multivar_json::fill(&mut obj, answer),
     }
     if !outcome.notes.is_empty() {
         let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
@@ -70,7 +117,21 @@ pub fn render_json(outcome: &Outcome) -> String {
     Value::Object(obj).to_string()
 }
 
-fn step_json(shown: &Shown, partial: bool) -> Value {
+/// How an antiderivative was checked: its derivative, and whether exactly or at sample points.
+fn check_json(check: &Check) -> Value {
+    let method = match check.method {
+        CheckMethod::Exact => "exact",
+        CheckMethod::Numeric { .. } => "numeric",
+    };
+    json!({ "derivative": check.derivative.ascii(), "method": method })
+}
+
+pub(super) fn step_json(shown: &Shown) -> Value {
+    step_json_in(shown, false)
+}
+
+/// A step and its substeps; `partial` once inside a partial derivative.
+fn step_json_in(shown: &Shown, partial: bool) -> Value {
     match shown {
         Shown::Elided(e) => json!({
             "rule": "elided",
@@ -88,7 +149,10 @@ fn step_json(shown: &Shown, partial: bool) -> Value {
                 "after": step.after.to_text(budget),
                 "note": note(step, Style::UNICODE),
                 "latex": step_latex(step, partial),
-                "substeps": children.iter().map(|c| step_json(c, partial)).collect::<Vec<_>>(),
+                "substeps": children
+                    .iter()
+                    .map(|c| step_json_in(c, partial || step.rule == Rule::Partial))
+                    .collect::<Vec<_>>(),
             })
         }
     }

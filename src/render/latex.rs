@@ -1,10 +1,11 @@
 //! Answers as LaTeX (an `align*` derivation) and as Markdown with `$…$` maths, for notes.
 
 use super::catalogue::{note, title};
+use super::integral::constant_name;
 use super::notation::words;
 use super::prune::{prune, Limits, Shown};
-use super::text::{child_labels, decimal};
-use crate::calculus::Step;
+use super::text::{child_labels, decimal, render_text, TextOptions};
+use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::expr::{latex_name, latex_operand, Style};
 use crate::syntax::{reading_latex, reading_of_statement};
@@ -19,14 +20,52 @@ pub fn latex_operator(var: &str, order: u32, partial: bool) -> String {
     }
 }
 
-/// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`.
-pub fn step_latex(step: &Step, partial: bool) -> String {
-    format!(
-        "{} {} = {}",
-        latex_operator(&step.var, 1, partial),
-        latex_operand(&step.before),
-        step.after.latex()
+/// Whether a rule belongs to integration, where a step reads `\int f \,dx = F`.
+fn integrates(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::IntegralConstant
+            | Rule::ReversePower
+            | Rule::Reciprocal
+            | Rule::IntegralSum
+            | Rule::IntegralConstantMultiple
+            | Rule::IntegralExp
+            | Rule::IntegralExpBase
+            | Rule::IntegralSin
+            | Rule::IntegralCos
+            | Rule::IntegralSecSquared
+            | Rule::IntegralTan
+            | Rule::IntegralSinh
+            | Rule::IntegralCosh
+            | Rule::IntegralArctan
+            | Rule::IntegralArcsin
+            | Rule::LinearSubstitution
+            | Rule::USubstitution
+            | Rule::ByParts
+            | Rule::Expand
+            | Rule::FundamentalTheorem
     )
+}
+
+/// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
+/// `partial` is whether the step sits inside a partial derivative.
+pub fn step_latex(step: &Step, partial: bool) -> String {
+    let x = latex_name(&step.var);
+    let lhs = match (&step.detail, integrates(step.rule)) {
+        (Detail::Definite { lower, upper, .. }, _) => format!(
+            "\\int_{{{}}}^{{{}}} {} \\,d{x}",
+            lower.latex(),
+            upper.latex(),
+            latex_operand(&step.before)
+        ),
+        (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
+        _ => format!(
+            "{} {}",
+            latex_operator(&step.var, 1, partial || step.rule == Rule::Partial),
+            latex_operand(&step.before)
+        ),
+    };
+    format!("{lhs} = {}", step.after.latex())
 }
 
 /// A step or an elision, flattened with its depth and its label ("outer", "inner").
@@ -74,30 +113,92 @@ fn rows(shown: &Shown, label: Option<&str>, depth: usize, partial: bool, out: &m
     }
 }
 
-/// The rows of a derivative answer, and its result equation.
+/// The rows of a derivative or integral answer, and its result equation.
 fn derivation(outcome: &Outcome) -> Option<(Vec<Row>, String)> {
-    let Answer::Derivative {
-        body,
-        var,
-        order,
-        partial,
-        steps,
-        result,
-    } = &outcome.answer
-    else {
-        return None;
-    };
     let mut out = Vec::new();
-    for s in steps {
-        rows(&prune(s, Limits::TEXT), None, 0, *partial, &mut out);
-    }
-    let equation = format!(
-        "{} {} = {}",
-        latex_operator(var, *order, *partial),
-        latex_operand(body),
-        result.latex()
-    );
+    let equation = match &outcome.answer {
+        Answer::Derivative {
+            body,
+            var,
+            order,
+            partial,
+            steps,
+            result,
+        } => {
+            for s in steps {
+                rows(&prune(s, Limits::TEXT), None, 0, *partial, &mut out);
+            }
+            format!(
+                "{} {} = {}",
+                latex_operator(var, *order, *partial),
+                latex_operand(body),
+                result.latex()
+            )
+        }
+        Answer::Integral {
+            body,
+            var,
+            steps,
+            result,
+            constant,
+            ..
+        } => {
+            rows(&prune(steps, Limits::TEXT), None, 0, false, &mut out);
+            format!(
+                "\\int {} \\,d{} = {} + {}",
+                latex_operand(body),
+                latex_name(var),
+                result.latex(),
+                latex_name(&constant_name(*constant, false))
+            )
+        }
+        Answer::DefiniteIntegral {
+            body,
+            var,
+            lower,
+            upper,
+            exact,
+            result,
+            value,
+            ..
+        } => {
+            if let Some(e) = exact {
+                rows(
+                    &prune(&e.antiderivative, Limits::TEXT),
+                    None,
+                    0,
+                    false,
+                    &mut out,
+                );
+                rows(&prune(&e.theorem, Limits::TEXT), None, 0, false, &mut out);
+            }
+            let mut equation = format!(
+                "\\int_{{{}}}^{{{}}} {} \\,d{} = {}",
+                lower.latex(),
+                upper.latex(),
+                latex_operand(body),
+                latex_name(var),
+                result.latex()
+            );
+            if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
+                equation.push_str(&format!(" \\approx {}", decimal(v)));
+            }
+            equation
+        }
+        Answer::Expression { .. } | Answer::Multivar(_) | Answer::Notation(_) => return None,
+    };
     Some((out, equation))
+}
+
+/// An answer LaTeX does not typeset (vectors, matrices): its text form, verbatim.
+fn plain_text(outcome: &Outcome) -> String {
+    render_text(
+        outcome,
+        TextOptions {
+            unicode: true,
+            quiet: false,
+        },
+    )
 }
 
 /// `\text{…}` around words, escaped.
@@ -134,7 +235,7 @@ pub fn render_latex(outcome: &Outcome) -> String {
         format!("  &{} && {maths}{end}\n", text(label))
     };
     match &outcome.answer {
-        Answer::Derivative { .. } => {
+        Answer::Derivative { .. } | Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
             let Some((rows, equation)) = derivation(outcome) else {
                 return out;
             };
@@ -167,6 +268,12 @@ pub fn render_latex(outcome: &Outcome) -> String {
             out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
             out.push_str(&row(label, &shown, true));
             out.push_str("\\end{align*}\n");
+        }
+        Answer::Multivar(_) => {
+            out.push_str(&format!(
+                "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
+                plain_text(outcome)
+            ));
         }
         Answer::Notation(reading) => {
             out.push_str(&format!(
@@ -201,7 +308,7 @@ pub fn render_markdown(outcome: &Outcome) -> String {
     }
     out.push('\n');
     match &outcome.answer {
-        Answer::Derivative { .. } => {
+        Answer::Derivative { .. } | Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
             let Some((rows, equation)) = derivation(outcome) else {
                 return out;
             };
@@ -229,6 +336,7 @@ pub fn render_markdown(outcome: &Outcome) -> String {
             }
             out.push('\n');
         }
+        Answer::Multivar(_) => out.push_str(&format!("```\n{}```\n", plain_text(outcome))),
         Answer::Notation(reading) => {
             for e in &reading.shapes {
                 let w = words(&e.shape);

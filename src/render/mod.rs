@@ -1,13 +1,19 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+mod integral;
 mod json;
 mod latex;
+mod matrix;
+mod multivar_json;
+mod multivar_text;
 mod notation;
 mod prune;
+mod readings;
 mod text;
 
 pub use catalogue::{note, title};
+pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use latex::{latex_operator, render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};

@@ -1,6 +1,7 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
 use super::catalogue::{note, title};
+use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::notation::words;
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Detail, Rule, Step};
@@ -25,7 +26,7 @@ pub struct TextOptions {
 }
 
 impl TextOptions {
-    fn style(&self) -> Style {
+    pub fn style(&self) -> Style {
         if self.unicode {
             Style::UNICODE
         } else {
@@ -36,16 +37,34 @@ impl TextOptions {
 
 /// The whole answer as text, ending with a newline.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    if let Answer::Multivar(answer) = &outcome.answer {
+        return super::multivar_text::render(outcome, answer, options);
+    }
     let style = options.style();
-    let Some(result) = outcome.result() else {
-        return match &outcome.answer {
-            Answer::Notation(reading) => notation_text(reading, options.quiet),
-            _ => String::new(),
-        };
-    };
-    let result = result.to_text(style);
+    if let Answer::Notation(reading) = &outcome.answer {
+        return notation_text(reading, options.quiet);
+    }
+    let result = outcome
+        .result()
+        .map(|r| r.to_text(style))
+        .unwrap_or_default();
     if options.quiet {
         return match &outcome.answer {
+            Answer::Integral { constant, .. } => {
+                format!("{result} + {}\n", constant_name(*constant, options.unicode))
+            }
+            Answer::DefiniteIntegral {
+                exact: None,
+                numeric: Some(n),
+                ..
+            } => format!("≈ {}\n", decimal(*n)),
+            Answer::DefiniteIntegral {
+                value: Some(v),
+                result: r,
+                ..
+            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                format!("{result} ≈ {}\n", decimal(*v))
+            }
             Answer::Expression {
                 value: Some(v),
                 result: r,
@@ -92,6 +111,9 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
                     "(shortened here; nudge -q prints the whole result)".dimmed()
                 ));
             }
+            if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
+                w.line(&format!("{} {reading}", "Meaning:".bold()));
+            }
         }
         Answer::Notation(_) => {}
         Answer::Expression { result: r, value } => {
@@ -109,6 +131,62 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
             };
             w.line(&format!("{} {}", label.bold(), shown.green().bold()));
         }
+        Answer::Integral {
+            body,
+            var,
+            steps,
+            result: r,
+            check,
+            constant,
+            motion,
+        } => {
+            let answer = Indefinite {
+                body,
+                var,
+                steps,
+                result: r,
+                check,
+                constant: *constant,
+                motion: *motion,
+            };
+            w.out.push_str(&indefinite_text(&answer, style));
+        }
+        Answer::DefiniteIntegral {
+            body,
+            var,
+            lower,
+            upper,
+            exact,
+            result: r,
+            value,
+            numeric,
+        } => {
+            let answer = Definite {
+                body,
+                var,
+                lower,
+                upper,
+                exact: exact.as_ref(),
+                result: r,
+                value: *value,
+                numeric: *numeric,
+            };
+            w.out.push_str(&definite_text(&answer, style));
+        }
+        Answer::Multivar(_) => {}
+    }
+    w.out
+}
+
+/// Step trees as text, one after the other; `partial` writes ∂ for d.
+pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        style: options.style(),
+        partial,
+    };
+    for s in steps {
+        w.step(&prune(s, Limits::TEXT), None, 0);
     }
     w.out
 }
@@ -366,7 +444,8 @@ impl Writer {
     }
 }
 
-fn operand(e: &Expr, style: Style) -> String {
+/// `e` as the operand of a product or derivative, bracketed when needed.
+pub(super) fn operand(e: &Expr, style: Style) -> String {
     let text = e.to_text(style);
     if needs_brackets(e) || has_top_level_slash(&text) {
         format!("({text})")

@@ -1,5 +1,6 @@
 //! The syntax tree: what the learner typed, with character spans, before any simplification.
 
+use super::multivar_ast::MultivarQuery;
 use super::notation::Notation;
 use crate::expr::{Constant, Func, Number};
 
@@ -83,4 +84,12 @@ pub enum Statement {
     },
     /// `read NOTATION`: notation to explain in words, not to compute.
     Read(Notation),
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(MultivarQuery),
+    /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
+    Integral {
+        body: Node,
+        var: String,
+        bounds: Option<(Node, Node)>,
+    },
 }

@@ -2,17 +2,22 @@
 
 mod ast;
 mod lower;
+mod multivar_ast;
 mod notation;
 mod parse;
 mod parse_latex;
+mod parse_multivar;
 mod parse_notation;
 mod reading;
 mod reading_latex;
+mod reading_multivar;
 mod words;
 
 pub use ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
 pub use lower::lower;
+pub use multivar_ast::MultivarQuery;
 pub use notation::{unbold_letter, Name, NameStyle, Notation, Piece};
 pub use parse::{parse, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
+pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{reading, reading_of_statement};
 pub use reading_latex::reading_latex;

@@ -213,7 +213,7 @@ impl Builder {
             )
             .at(word_span)
             .with_help(format!(
-                "to compute, write \\frac{{\\partial}}{{\\partial x}} followed by an expression; to hear notation such as {symbol}L in words, put read in front"
+                "start the line with it to compute (\\nabla f, \\frac{{\\partial}}{{\\partial x}} f); to hear notation such as {symbol}L in words, put read in front"
             ))),
             LatexWord::Unknown => Err(unknown_command(word, word_span)),
         }

@@ -81,7 +81,7 @@ impl Builder {
                     span,
                 }
             }
-            Rule::notation_integral => self.integral(pair, span)?,
+            Rule::notation_integral => self.notation_integral(pair, span)?,
             Rule::notation_equals => Piece::Equals,
             Rule::notation_times => Piece::Times,
             Rule::notation_expr => {
@@ -147,7 +147,7 @@ impl Builder {
         })
     }
 
-    fn integral(&mut self, pair: Pair<Rule>, span: Span) -> Result<Piece, Error> {
+    fn notation_integral(&mut self, pair: Pair<Rule>, span: Span) -> Result<Piece, Error> {
         let mut bounds = Vec::new();
         let mut integrand = String::new();
         let mut var = String::new();

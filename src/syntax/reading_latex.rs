@@ -29,7 +29,24 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
                 bracketed(body, needs_brackets_as_body(body), &mut out);
             }
         }
-        Statement::Read(_) => return None,
+        Statement::Integral { body, var, bounds } => {
+            out.push_str("\\int");
+            if let Some((a, b)) = bounds {
+                out.push_str("_{");
+                write(unwrapped(a), &mut out);
+                out.push_str("}^{");
+                write(unwrapped(b), &mut out);
+                out.push('}');
+            }
+            out.push(' ');
+            let sum = matches!(
+                body.kind,
+                NodeKind::Binary(BinOp::Add | BinOp::Sub, ..) | NodeKind::Neg(_)
+            );
+            bracketed(body, sum, &mut out);
+            out.push_str(&format!(" \\,d{}", latex_name(var)));
+        }
+        Statement::Read(_) | Statement::Multivar(_) => return None,
     }
     Some(out)
 }
