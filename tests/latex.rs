@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use nudge::expr::{Constant, Expr, Func};
 use nudge::syntax::{lower, Statement};
-use nudge::{Answer, Session};
+use nudge::Session;
 use proptest::prelude::*;
 
 fn nudge(args: &[&str]) -> (String, String, bool) {
@@ -26,17 +26,13 @@ fn text(query: &str) -> String {
     out
 }
 
-fn answer(line: &str) -> Answer {
-    Session::new()
-        .answer(line)
-        .unwrap_or_else(|e| panic!("{line}: {e}"))
-        .answer
-}
-
 fn result(line: &str) -> Expr {
-    match answer(line) {
-        Answer::Expression { result, .. } | Answer::Derivative { result, .. } => result,
-        other => panic!("{line} gave {other:?}"),
+    let outcome = Session::new()
+        .answer(line)
+        .unwrap_or_else(|e| panic!("{line}: {e}"));
+    match outcome.result() {
+        Some(r) => r.clone(),
+        None => panic!("{line} gave {:?}", outcome.answer),
     }
 }
 
@@ -89,10 +85,33 @@ fn latex_commands_mean_what_plain_input_means() {
         ),
         (r"\frac{d^2}{dx^2} x^4", "d^2/dx^2 x^4"),
         (r"\frac{d^{2}}{dx^{2}} \sin x", "d²/dx² sin(x)"),
+        (r"\int_0^1 x^2 \,dx", "∫_0^1 x^2 dx"),
+        (r"\int_{0}^{1} e^{2x} \,\mathrm{d}x", "∫_0^1 e^(2x) dx"),
+        (r"\int_0^\pi \sin x \, dx", "∫_0^pi sin(x) dx"),
+        (r"\int x \,\mathrm{d}x", "∫ x dx"),
+        (r"\int \frac{1}{x} \,dx", "∫ 1/x dx"),
+        (
+            r"\frac{\partial^2}{\partial x \partial y} x^2 y^3",
+            "∂²/∂x∂y x^2 y^3",
+        ),
     ];
     for (latex, plain) in pairs {
         assert_eq!(result(latex), result(plain), "{latex} vs {plain}");
     }
+}
+
+/// `\nabla f` is the gradient, answered exactly as `∇f` is.
+#[test]
+fn nabla_is_the_gradient() {
+    let json = |q: &str| {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", q]);
+        assert!(ok, "{q}");
+        let mut v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        v["input"] = serde_json::Value::Null;
+        v
+    };
+    assert_eq!(json(r"\nabla \left(x^2 + y^2\right)"), json("∇(x^2 + y^2)"));
+    assert_eq!(json(r"\nabla (x^2 y)"), json("grad x^2 y"));
 }
 
 #[test]
@@ -217,6 +236,9 @@ fn latex_and_markdown_formats() {
     ]);
     assert!(ok);
     insta::assert_snapshot!("format_latex", latex);
+    let (integral, _, ok) = nudge(&["--format", "latex", "-e", r"\int_0^1 x^2 \,dx"]);
+    assert!(ok);
+    insta::assert_snapshot!("format_latex_integral", integral);
     let (md, _, ok) = nudge(&[
         "--format",
         "markdown",
@@ -238,6 +260,9 @@ fn json_latex_reads_back() {
         "d/dx ln(x)/x",
         "∂/∂y x^2 y^3",
         "d/dx sqrt(1 - x^2)",
+        "∫ x e^x dx",
+        "∫ cos(3x) dx",
+        "∫_0^1 x^2 dx",
     ] {
         let (out, _, ok) = nudge(&["--format", "json", "-e", query]);
         assert!(ok);
@@ -245,7 +270,12 @@ fn json_latex_reads_back() {
         let latex = v["latex"].as_str().expect("latex field");
         assert_eq!(result(latex), result(query), "{query}: {latex}");
         let step = v["steps"][0]["latex"].as_str().expect("step latex");
-        assert!(step.starts_with(r"\frac{"), "{step}");
+        let operator = if query.starts_with('∫') {
+            r"\int"
+        } else {
+            r"\frac{"
+        };
+        assert!(step.starts_with(operator), "{query}: {step}");
     }
 }
 

@@ -11,7 +11,10 @@ use pest::iterators::Pair;
 impl Builder {
     pub(super) fn read(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let span = self.span(&pair);
-        let Some(notation) = pair.into_inner().find(|p| p.as_rule() == Rule::notation) else {
+        let Some(notation) = pair
+            .into_inner()
+            .find(|p| matches!(p.as_rule(), Rule::notation | Rule::notation_integral))
+        else {
             return Err(
                 Error::new(Phase::Parsing, "read what? write the notation after read")
                     .at(span)
@@ -20,7 +23,12 @@ impl Builder {
         };
         let text = notation.as_str().trim().to_string();
         let mut pieces = Vec::new();
-        for part in notation.into_inner() {
+        let parts: Vec<Pair<Rule>> = if notation.as_rule() == Rule::notation_integral {
+            vec![notation]
+        } else {
+            notation.into_inner().collect()
+        };
+        for part in parts {
             let piece = self.piece(part.clone());
             pieces.push(piece.unwrap_or_else(|e| self.unknown_from_error(&part, &e)));
         }
