@@ -81,6 +81,14 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     {
         return Some("write what to differentiate after the operator, as in d/dx x^2".to_string());
     }
+    if found == Some('\\') || before.ends_with('\\') {
+        return Some("nudge reads LaTeX commands such as \\frac, \\sqrt, \\sin, \\cdot and Greek letters; to hear other notation in words, put read in front".to_string());
+    }
+    if found == Some('{') && before.ends_with('_') {
+        return Some(
+            "a subscript is a name or a number, as in w_1, w_{12} or \\theta_{i}".to_string(),
+        );
+    }
     let integral = line.trim_start().starts_with('∫')
         || line.trim_start().to_lowercase().starts_with("integrate");
     if found == Some('∞') {
