@@ -325,6 +325,10 @@ fn latex_shorthand_and_help() {
         err.contains("expected a '{' starting a LaTeX group"),
         "{err}"
     );
+    let (_, err, _) = nudge(&["-e", r"\|x\|"]);
+    assert!(err.contains("put read in front"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\theta_{t+1}"]);
+    assert!(err.contains("a subscript is a name or a number"), "{err}");
 }
 
 fn leaf() -> impl Strategy<Value = Expr> {
