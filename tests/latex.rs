@@ -213,6 +213,33 @@ fn read_names_unknown_symbols_instead_of_guessing() {
     assert!(out.contains("nudge does not know ⊙"), "{out}");
 }
 
+/// Only a chain whose links meet is the chain rule; anything else is read piece by piece.
+#[test]
+fn read_knows_a_chain_from_a_broken_one() {
+    let shapes = |q: &str| {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", q]);
+        assert!(ok, "{q}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        v["explanations"]
+            .as_array()
+            .expect("explanations")
+            .iter()
+            .map(|e| e["shape"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shapes("read dL/dw = dL/dz · dz/dy · dy/dw")[0],
+        "chain_rule"
+    );
+    assert_eq!(
+        shapes(r"read \frac{dy}{dx} = \frac{dy}{du}\frac{du}{dx}")[0],
+        "chain_rule"
+    );
+    assert!(!shapes("read dy/dx = dy/du · dv/dx").contains(&"chain_rule".to_string()));
+    assert!(!shapes("read dy/dx = dy/du").contains(&"chain_rule".to_string()));
+    assert!(!shapes("read dy/dt = dy/du · du/dx").contains(&"chain_rule".to_string()));
+}
+
 #[test]
 fn read_in_json() {
     let (out, _, ok) = nudge(&["--format", "json", "-e", "read ∂L/∂W"]);

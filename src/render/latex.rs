@@ -4,7 +4,7 @@ use super::catalogue::{note, title};
 use super::integral::constant_name;
 use super::notation::words;
 use super::prune::{prune, Limits, Shown};
-use super::text::{child_labels, decimal, render_text, TextOptions};
+use super::text::{child_labels, decimal, folds_into_one_line, render_text, TextOptions};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::expr::{latex_name, latex_operand, Style};
@@ -99,6 +99,10 @@ fn rows(shown: &Shown, label: Option<&str>, depth: usize, partial: bool, out: &m
         maths: Some(step_latex(step, partial)),
         words: note(step, Style::UNICODE),
     });
+    // Sums and multiples of one-line steps (x → 1, a constant → 0) show as one row, as in text.
+    if folds_into_one_line(step) {
+        return;
+    }
     let labels = child_labels(step.rule);
     let mut real = 0;
     for child in children {

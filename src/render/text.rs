@@ -482,7 +482,7 @@ fn is_simple(step: &Step) -> bool {
 }
 
 /// A sum or multiple of simple steps is shown as one line with its working.
-fn folds_into_one_line(step: &Step) -> bool {
+pub(super) fn folds_into_one_line(step: &Step) -> bool {
     matches!(step.rule, Rule::Sum | Rule::ConstantMultiple) && step.substeps.iter().all(is_simple)
 }
 
