@@ -16,7 +16,10 @@ Examples:
   nudge -q -e 'd/dx x^3'                 just the result: 3x²
   nudge -e 'integrate x cos(x^2) dx'     an antiderivative, checked by differentiating
   nudge -e '∫_0^1 x^2 dx'                an area, exact and by numbers
-  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
+  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json
+  nudge -e '\\frac{d}{dx} \\sin\\left(x^2\\right)'   LaTeX pasted from a paper
+  nudge -e 'read \\frac{\\partial L}{\\partial W}'   notation explained in words
+  nudge --format latex -e 'd/dx x^3'     the derivation as LaTeX for notes";
 
 #[derive(Parser, Debug)]
 #[command(
