@@ -8,7 +8,7 @@ use crate::syntax::{reading, Callee, Name, NameStyle, NodeKind, Notation, Piece}
 
 /// What a name stands for, judged from how it is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Size {
+enum Size {
     Scalar,
     /// A bold lower-case name: `\mathbf{x}`, `𝐱`.
     Vector,
@@ -285,7 +285,7 @@ fn leibniz_shape(of: &Name, wrt: &Name, partial: bool, order: u32) -> Shape {
 }
 
 /// What is on top of the bar: bold names are vectors (or matrices, when capital).
-pub fn size_of_output(name: &Name) -> Size {
+fn size_of_output(name: &Name) -> Size {
     match (name.style, name.first_letter()) {
         (NameStyle::Bold, Some(c)) if c.is_uppercase() => Size::Matrix,
         (NameStyle::Bold, _) => Size::Vector,
@@ -294,7 +294,7 @@ pub fn size_of_output(name: &Name) -> Size {
 }
 
 /// What is below the bar: a capital Latin letter is a matrix of weights, a bold name a vector.
-pub fn size_of_input(name: &Name) -> Size {
+fn size_of_input(name: &Name) -> Size {
     match (name.style, name.first_letter()) {
         (NameStyle::Script, _) => Size::Scalar,
         (_, Some(c)) if c.is_ascii_uppercase() => Size::Matrix,

@@ -16,7 +16,7 @@ mod words;
 pub use ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
 pub use lower::lower;
 pub use multivar_ast::MultivarQuery;
-pub use notation::{unbold_letter, Name, NameStyle, Notation, Piece};
+pub use notation::{Name, NameStyle, Notation, Piece};
 pub use parse::{parse, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
 pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{reading, reading_of_statement};

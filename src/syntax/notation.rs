@@ -21,13 +21,6 @@ pub struct Name {
 }
 
 impl Name {
-    pub fn plain(text: impl Into<String>) -> Name {
-        Name {
-            text: text.into(),
-            style: NameStyle::Plain,
-        }
-    }
-
     /// The name as shown to the learner; bold names in bold Unicode letters.
     pub fn shown(&self) -> String {
         match self.style {
@@ -54,7 +47,7 @@ fn bold_letter(c: char) -> char {
 }
 
 /// The plain letter behind a mathematical bold letter, if it is one.
-pub fn unbold_letter(c: char) -> Option<char> {
+pub(super) fn unbold_letter(c: char) -> Option<char> {
     let code = c as u32;
     match code {
         0x1D400..=0x1D419 => char::from_u32('A' as u32 + code - 0x1D400),

@@ -69,7 +69,7 @@ pub(super) fn latex_word(word: &str) -> LatexWord {
 }
 
 /// The error for a command nudge does not read, with a close known command when there is one.
-pub(super) fn unknown_command(word: &str, span: Span) -> Error {
+fn unknown_command(word: &str, span: Span) -> Error {
     let error = Error::new(Phase::Parsing, format!("unknown LaTeX command \\{word}")).at(span);
     match closest(word, KNOWN_COMMANDS) {
         Some(near) => error.with_help(format!("did you mean \\{near}?")),
