@@ -77,7 +77,7 @@ pub fn words(shape: &Shape) -> Words {
             (
                 format!("the gradient of {l} with respect to the matrix {w}"),
                 format!(
-                    "A matrix the same shape as {w} holding each element's partial derivative: the entry in row i, column j is ∂{l}/∂{w}ᵢⱼ, how much {l} shifts when that one weight is nudged and every other one is held fixed. A capital letter below the bar is a matrix of weights."
+                    "A matrix the same shape as {w} holding each element's partial derivative: the entry in row i, column j is ∂{l}/∂{w}ᵢⱼ, how much {l} shifts when that one weight is nudged and every other one is held fixed. A capital letter below the bar is a matrix of weights; this is what updates a layer's weight matrix in training."
                 ),
             )
         }
@@ -86,7 +86,7 @@ pub fn words(shape: &Shape) -> Words {
             (
                 format!("the gradient of {l} with respect to the vector {w}"),
                 format!(
-                    "A vector the same shape as {w} holding each element's partial derivative ∂{l}/∂{}ᵢ: one slope per entry of {w}. It points where {l} rises fastest.",
+                    "A vector the same shape as {w} holding each element's partial derivative ∂{l}/∂{}ᵢ: one slope per entry of {w}. It points where {l} rises fastest, so gradient descent steps the other way.",
                     wrt.text
                 ),
             )
@@ -96,7 +96,7 @@ pub fn words(shape: &Shape) -> Words {
             (
                 format!("the Jacobian of {y} with respect to {x}"),
                 format!(
-                    "A table of partial derivatives, outputs down the rows, inputs across the columns: row i, column j holds ∂{}ᵢ/∂{}ⱼ, how much output i shifts when input j alone is nudged. Bold names are vectors, so there is one slope for every output and input pair.",
+                    "A table of partial derivatives, outputs down the rows, inputs across the columns: row i, column j holds ∂{}ᵢ/∂{}ⱼ, how much output i shifts when input j alone is nudged. Bold names are vectors, so there is one slope for every output and input pair. Backpropagation passes gradients from layer to layer through Jacobians.",
                     of.text, wrt.text
                 ),
             )
@@ -244,14 +244,14 @@ fn gradient_words(of: Option<&Name>, wrt: Option<&Name>) -> (String, String) {
         Some(w) => (
             format!("the gradient of {l} with respect to {}", w.shown()),
             format!(
-                "The gradient: the vector of ∂{l}/∂{}ᵢ over all parameters {}ᵢ, one slope per parameter. It points where {l} rises fastest, so training nudges {} a little the other way.",
+                "The gradient: the vector of ∂{l}/∂{}ᵢ over all parameters {}ᵢ, one slope per parameter. Its direction is where {l} rises fastest and its length how fast, so training nudges {} a little the other way.",
                 w.text, w.text, w.shown()
             ),
         ),
         None => (
             format!("the gradient of {l}"),
             format!(
-                "The gradient: the vector of the partial derivatives of {l}, one per input (∂{l}/∂x, ∂{l}/∂y, …). It points where {l} rises fastest."
+                "The gradient: the vector of the partial derivatives of {l}, one per input (∂{l}/∂x, ∂{l}/∂y, …). Its direction is where {l} rises fastest and its length how fast."
             ),
         ),
     }
