@@ -200,6 +200,11 @@ fn read_snapshots() {
         ("vector_rate", r"read \frac{d \mathbf{x}}{dt}"),
         ("log_base", r"read \log_2 x"),
         ("expression", "read x^2 + 1"),
+        (
+            "layer_weights",
+            r"read \frac{\partial \mathcal{L}}{\partial \mathbf{W}^{(l)}}",
+        ),
+        ("orders_disagree", "read ∂L/∂w²"),
     ];
     for (name, query) in rows {
         insta::assert_snapshot!(format!("read_{name}"), text(query), query);

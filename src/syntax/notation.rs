@@ -24,7 +24,17 @@ impl Name {
     /// The name as shown to the learner; bold names in bold Unicode letters.
     pub fn shown(&self) -> String {
         match self.style {
-            NameStyle::Bold => self.text.chars().map(bold_letter).collect(),
+            NameStyle::Bold => {
+                // A layer label such as ^(l) stays plain.
+                let (letters, label) = self
+                    .text
+                    .split_at(self.text.find('^').unwrap_or(self.text.len()));
+                letters
+                    .chars()
+                    .map(bold_letter)
+                    .chain(label.chars())
+                    .collect()
+            }
             _ => self.text.clone(),
         }
     }

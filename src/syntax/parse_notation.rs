@@ -128,13 +128,15 @@ impl Builder {
         }
         let mut marks: Vec<bool> = Vec::new();
         let mut order = 1;
+        let mut bottom_order = 1;
         let mut top = None;
         let mut bottom = None;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::leibniz_d | Rule::latex_leibniz_d => marks.push(false),
                 Rule::partial_d | Rule::latex_partial_d => marks.push(true),
-                Rule::order => order = self.order(part)?,
+                Rule::order if marks.len() < 2 => order = self.order(part)?,
+                Rule::order => bottom_order = self.order(part)?,
                 Rule::latex_frac_word => {}
                 _ => {
                     let name = self.notation_name(part)?;
@@ -145,6 +147,11 @@ impl Builder {
                     }
                 }
             }
+        }
+        if order != bottom_order {
+            return Err(
+                Error::new(Phase::Parsing, "the order on top and below the bar differ").at(span),
+            );
         }
         Ok(Piece::Leibniz {
             partial: marks.contains(&true),
@@ -194,11 +201,22 @@ impl Builder {
 
     /// A name in notation, with its style: bold names are vectors or matrices.
     fn notation_name(&mut self, pair: Pair<Rule>) -> Result<Name, Error> {
-        let pair = if pair.as_rule() == Rule::notation_name {
-            pair.into_inner().next().ok_or_else(|| internal("name"))?
-        } else {
-            pair
-        };
+        if pair.as_rule() == Rule::notation_name {
+            let mut inner = pair.into_inner();
+            let name = inner.next().ok_or_else(|| internal("name"))?;
+            let mut name = self.notation_name(name)?;
+            if let Some(label) = inner.next() {
+                // W^{(l)}: the weights of layer l, a label rather than a power.
+                let index = label
+                    .as_str()
+                    .trim_start_matches('^')
+                    .trim_start_matches('{')
+                    .trim_end_matches('}');
+                name.text.push('^');
+                name.text.push_str(index);
+            }
+            return Ok(name);
+        }
         if pair.as_rule() == Rule::bold_name {
             let text = pair
                 .as_str()
