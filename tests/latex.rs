@@ -70,6 +70,7 @@ fn latex_commands_mean_what_plain_input_means() {
         (r"\mathcal{L} \cdot \mathbf{W}", "L*W"),
         (r"\boldsymbol{\theta}", "theta"),
         (r"\mathrm{loss}", "loss"),
+        (r"\hat{y} - y + \bar{x}", "y_hat - y + x_bar"),
         (r"\sin^{2} x + \cos^2 x", "sin(x)^2 + cos(x)^2"),
         (r"{x + 1} {x - 1}", "(x+1)(x-1)"),
         (r"x \, y", "x*y"),
@@ -374,6 +375,7 @@ fn leaf() -> impl Strategy<Value = Expr> {
         Just(Expr::var("theta")),
         Just(Expr::var("w_1")),
         Just(Expr::var("loss")),
+        Just(Expr::var("y_hat")),
         Just(Expr::constant(Constant::Pi)),
         Just(Expr::constant(Constant::E)),
     ]

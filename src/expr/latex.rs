@@ -25,17 +25,18 @@ pub fn latex_name(name: &str) -> String {
         Some((b, r)) => (b, Some(r)),
         None => (name, None),
     };
-    let mut out = if greek_letter(base).is_some() {
+    let out = if greek_letter(base).is_some() {
         format!("\\{base}")
     } else if base.chars().count() == 1 {
         base.to_string()
     } else {
         format!("\\mathrm{{{base}}}")
     };
-    if let Some(sub) = rest {
-        out.push_str(&format!("_{{{sub}}}"));
+    match rest {
+        Some(accent @ ("hat" | "bar" | "tilde")) => format!("\\{accent}{{{out}}}"),
+        Some(sub) => format!("{out}_{{{sub}}}"),
+        None => out,
     }
-    out
 }
 
 /// `e` as the operand of `\frac{d}{dx}`, bracketed when it is a sum or starts with a minus.

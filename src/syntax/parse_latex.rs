@@ -223,6 +223,7 @@ impl Builder {
     pub(super) fn latex_variable_name(&mut self, pair: Pair<Rule>) -> Result<String, Error> {
         let mut base = String::new();
         let mut subscript = None;
+        let mut accent = None;
         let rule = pair.as_rule();
         if rule == Rule::variable {
             return Ok(ascii_name(pair.as_str()));
@@ -238,6 +239,15 @@ impl Builder {
                     }
                 }
                 Rule::name | Rule::name_no_underscore => base.push_str(part.as_str()),
+                // ŷ is not y: a prediction keeps its hat as part of its name, y_hat.
+                Rule::latex_style => {
+                    accent = match part.as_str() {
+                        "\\hat" => Some("hat"),
+                        "\\bar" => Some("bar"),
+                        "\\tilde" => Some("tilde"),
+                        _ => None,
+                    }
+                }
                 Rule::latex_subscript | Rule::latex_subscript_body => {
                     subscript = Some(subscript_text(part.as_str()));
                 }
@@ -247,9 +257,10 @@ impl Builder {
         if base.is_empty() {
             return Err(internal("LaTeX name"));
         }
-        let full = match subscript {
-            Some(sub) => format!("{base}_{sub}"),
-            None => base,
+        let full = match (subscript, accent) {
+            (Some(sub), _) => format!("{base}_{sub}"),
+            (None, Some(accent)) => format!("{base}_{accent}"),
+            (None, None) => base,
         };
         Ok(ascii_name(&full))
     }
