@@ -2,7 +2,7 @@
 
 use clap::{Parser, ValueEnum};
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
-use nudge::{Error, Session};
+use nudge::{Answer, Error, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 
 const EXAMPLES: &str = "\
@@ -81,6 +81,8 @@ pub struct Answerer {
     pub format: Format,
     pub options: TextOptions,
     pub failures: usize,
+    /// Set once a `quit` or `exit` line has been read.
+    pub quit: bool,
 }
 
 impl Answerer {
@@ -93,12 +95,17 @@ impl Answerer {
                 quiet: cli.quiet,
             },
             failures: 0,
+            quit: false,
         }
     }
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
         match self.session.answer(line) {
+            Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
+                self.quit = true;
+                Ok(())
+            }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),
                 Format::Text if self.options.quiet => {
@@ -144,9 +151,12 @@ pub fn run() -> i32 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
-        cli.expressions
-            .iter()
-            .try_for_each(|q| answerer.answer(q, &mut out))
+        cli.expressions.iter().try_for_each(|q| {
+            if answerer.quit {
+                return Ok(());
+            }
+            answerer.answer(q, &mut out)
+        })
     } else if io::stdin().is_terminal() {
         drop(out);
         return crate::repl::run(&mut answerer);
@@ -185,6 +195,9 @@ fn answer_stream(
                     continue;
                 }
                 answerer.answer(line, out)?;
+                if answerer.quit {
+                    return Ok(());
+                }
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();

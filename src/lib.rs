@@ -7,6 +7,7 @@ pub mod error;
 pub mod expr;
 pub mod render;
 pub mod syntax;
+pub mod topic;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

@@ -1,35 +1,56 @@
 //! The JSON Lines contract: exactly one object per query, in order.
 
 use super::catalogue::note;
+use super::help;
 use super::prune::{prune, Limits, Shown};
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Definition, Outcome};
 use crate::error::Error;
 use crate::expr::Style;
+use crate::syntax::Statement;
 use serde_json::{json, Map, Value};
 
 /// Longest expression written inside a JSON step, in characters.
 const STEP_BUDGET: usize = 4000;
 
 pub fn render_json(outcome: &Outcome) -> String {
-    let result = outcome.result();
     let mut obj = Map::new();
     obj.insert("input".into(), json!(outcome.input));
     obj.insert("kind".into(), json!(outcome.kind()));
-    obj.insert(
-        "reading".into(),
-        json!(crate::syntax::reading_of_statement(
-            &outcome.statement,
-            true
-        )),
-    );
-    obj.insert("result".into(), json!(result.ascii()));
-    obj.insert("unicode".into(), json!(result.unicode()));
-    match &outcome.answer {
+    if !matches!(outcome.statement, Statement::Command(_)) {
+        obj.insert(
+            "reading".into(),
+            json!(crate::syntax::reading_of_statement(
+                &outcome.statement,
+                true
+            )),
+        );
+    }
+    if let Some(result) = outcome.result() {
+        obj.insert("result".into(), json!(result.ascii()));
+        obj.insert("unicode".into(), json!(result.unicode()));
+    }
+    answer_fields(&outcome.answer, &mut obj);
+    if !outcome.notes.is_empty() {
+        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
+        obj.insert("notes".into(), json!(notes));
+    }
+    Value::Object(obj).to_string()
+}
+
+fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
+    match answer {
         Answer::Derivative {
-            steps, var, order, ..
+            steps,
+            var,
+            order,
+            named,
+            ..
         } => {
             obj.insert("variable".into(), json!(&**var));
             obj.insert("order".into(), json!(order));
+            if let Some(n) = named {
+                obj.insert("name".into(), json!(&**n.name()));
+            }
             let list: Vec<Value> = steps
                 .iter()
                 .map(|s| step_json(&prune(s, Limits::JSON)))
@@ -42,12 +63,46 @@ pub fn render_json(outcome: &Outcome) -> String {
             }
             obj.insert("steps".into(), json!([]));
         }
+        Answer::AtPoint {
+            inner,
+            point,
+            value,
+            ..
+        } => {
+            answer_fields(inner, obj);
+            let at: Map<String, Value> = point
+                .iter()
+                .map(|(v, e)| (v.to_string(), json!(e.ascii())))
+                .collect();
+            obj.insert("at".into(), Value::Object(at));
+            obj.insert("value".into(), json!(value));
+        }
+        Answer::Defined { definition, .. } | Answer::Forgotten(definition) => {
+            definition_fields(definition, obj);
+        }
+        Answer::Definitions(defs) => {
+            let list: Vec<Value> = defs
+                .iter()
+                .map(|d| {
+                    let mut m = Map::new();
+                    definition_fields(d, &mut m);
+                    m.insert("result".into(), json!(d.body.ascii()));
+                    Value::Object(m)
+                })
+                .collect();
+            obj.insert("definitions".into(), Value::Array(list));
+        }
+        Answer::Help(page) => {
+            obj.insert("text".into(), json!(help::page(*page, Style::UNICODE)));
+        }
+        Answer::Reset | Answer::Quit => {}
     }
-    if !outcome.notes.is_empty() {
-        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
-        obj.insert("notes".into(), json!(notes));
-    }
-    Value::Object(obj).to_string()
+}
+
+fn definition_fields(def: &Definition, obj: &mut Map<String, Value>) {
+    obj.insert("name".into(), json!(&*def.name));
+    let params: Vec<&str> = def.params.iter().map(|p| &**p).collect();
+    obj.insert("params".into(), json!(params));
 }
 
 fn step_json(shown: &Shown) -> Value {

@@ -1,8 +1,10 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+pub mod help;
 mod json;
 mod prune;
+mod session;
 mod text;
 
 pub use catalogue::{note, title};

@@ -2,11 +2,12 @@
 
 use super::catalogue::{note, title};
 use super::prune::{prune, Limits, Shown};
+use super::{help, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
 use crate::expr::{superscript, Expr, Kind, Number, Style};
-use crate::syntax::reading_of_statement;
+use crate::syntax::{reading_of_statement, Statement};
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
@@ -33,66 +34,60 @@ impl TextOptions {
 /// The whole answer as text, ending with a newline.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
     let style = options.style();
-    let result = outcome.result().to_text(style);
     if options.quiet {
-        return match &outcome.answer {
-            Answer::Expression {
-                value: Some(v),
-                result: r,
-            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                format!("{result} ≈ {}\n", decimal(*v))
-            }
-            _ => format!("{result}\n"),
-        };
+        return quiet(&outcome.answer, style);
     }
     let mut w = Writer {
         out: String::new(),
         style,
-        partial: matches!(outcome.answer, Answer::Derivative { partial: true, .. }),
+        partial: is_partial(&outcome.answer),
     };
-    w.line(&format!(
-        "{} {}",
-        "Reading:".bold(),
-        reading_of_statement(&outcome.statement, options.unicode)
-    ));
+    if !matches!(outcome.statement, Statement::Command(_)) {
+        w.line(&format!(
+            "{} {}",
+            "Reading:".bold(),
+            reading_of_statement(&outcome.statement, options.unicode)
+        ));
+    }
     for n in &outcome.notes {
         w.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
     }
-    match &outcome.answer {
-        Answer::Derivative {
-            body,
-            var,
-            order,
-            partial,
-            steps,
-            result: r,
-        } => {
-            w.out.push('\n');
-            for s in steps {
-                w.step(&prune(s, Limits::TEXT), None, 0);
-            }
-            w.out.push('\n');
-            let op = operator(var, *order, *partial, options.unicode);
-            let lhs = format!("{op} {}", operand(body, style));
-            w.line(&format!("{} = {}", lhs, r.to_text(style).green().bold()));
-        }
-        Answer::Expression { result: r, value } => {
-            let label = if value.is_some() {
-                "Value:"
-            } else {
-                "Simplified:"
-            };
-            let exact = r.to_text(style);
-            let shown = match value {
-                Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                    format!("{exact} ≈ {}", decimal(*v))
-                }
-                _ => exact,
-            };
-            w.line(&format!("{} {}", label.bold(), shown.green().bold()));
-        }
-    }
+    w.answer(&outcome.answer);
     w.out
+}
+
+/// `-q`: the result line alone.
+fn quiet(answer: &Answer, style: Style) -> String {
+    match answer {
+        Answer::Expression {
+            value: Some(v),
+            result: r,
+        }
+        | Answer::AtPoint {
+            value: v,
+            result: r,
+            ..
+        } if r.as_number().is_none_or(|n| !n.is_integer()) => {
+            format!("{} ≈ {}\n", r.to_text(style), decimal(*v))
+        }
+        Answer::Defined { definition, .. } => {
+            format!("{}\n", session::definition(definition, style))
+        }
+        Answer::Definitions(defs) => session::definitions(defs, style),
+        Answer::Help(page) => help::page(*page, style),
+        other => match other.result() {
+            Some(r) => format!("{}\n", r.to_text(style)),
+            None => String::new(),
+        },
+    }
+}
+
+fn is_partial(answer: &Answer) -> bool {
+    match answer {
+        Answer::Derivative { partial, .. } => *partial,
+        Answer::AtPoint { inner, .. } => is_partial(inner),
+        _ => false,
+    }
 }
 
 /// `d/dx`, `d²/dx²`, `∂/∂x`.
@@ -145,6 +140,77 @@ struct Writer {
 }
 
 impl Writer {
+    fn answer(&mut self, answer: &Answer) {
+        let style = self.style;
+        match answer {
+            Answer::Derivative {
+                body,
+                var,
+                order,
+                partial,
+                steps,
+                result: r,
+                named,
+            } => {
+                self.out.push('\n');
+                for s in steps {
+                    self.step(&prune(s, Limits::TEXT), None, 0);
+                }
+                self.out.push('\n');
+                let lhs = match named {
+                    Some(n) => session::label(n, var, *order, *partial, style),
+                    None => format!(
+                        "{} {}",
+                        operator(var, *order, *partial, style.unicode),
+                        operand(body, style)
+                    ),
+                };
+                self.line(&format!("{} = {}", lhs, r.to_text(style).green().bold()));
+            }
+            Answer::Expression { result: r, value } => {
+                let label = if value.is_some() {
+                    "Value:"
+                } else {
+                    "Simplified:"
+                };
+                let exact = r.to_text(style);
+                let shown = match value {
+                    Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                        format!("{exact} ≈ {}", decimal(*v))
+                    }
+                    _ => exact,
+                };
+                self.line(&format!("{} {}", label.bold(), shown.green().bold()));
+            }
+            Answer::AtPoint {
+                inner,
+                point,
+                result,
+                value,
+            } => {
+                if matches!(**inner, Answer::Derivative { .. }) {
+                    self.answer(inner);
+                }
+                self.out
+                    .push_str(&session::at_point(inner, point, result, *value, style));
+            }
+            Answer::Defined {
+                definition,
+                replaced,
+            } => self
+                .out
+                .push_str(&session::defined(definition, replaced.as_ref(), style)),
+            Answer::Forgotten(def) => {
+                self.line(&format!("Forgot {}.", session::definition(def, style)))
+            }
+            Answer::Definitions(defs) => self.out.push_str(&session::definitions(defs, style)),
+            Answer::Reset => self
+                .line("Everything is forgotten: no definitions, and no ans until the next answer."),
+            Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
+            Answer::Quit => {}
+        }
+    }
+
     fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push('\n');
