@@ -2,7 +2,7 @@
 
 use clap::{Parser, ValueEnum};
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
-use nudge::{Answer, Error, Session};
+use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 
 const EXAMPLES: &str = "\
@@ -40,6 +40,10 @@ pub struct Cli {
     /// Print only the result line of each answer.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -101,7 +105,18 @@ impl Answerer {
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
-        match self.session.answer(line) {
+        let result = self.session.answer(line);
+        self.show(line, result, out)
+    }
+
+    /// Writes the answer (or error) for one line.
+    pub fn show(
+        &mut self,
+        line: &str,
+        result: Result<Outcome, Error>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        match result {
             Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
                 self.quit = true;
                 Ok(())
@@ -157,9 +172,9 @@ pub fn run() -> i32 {
             }
             answerer.answer(q, &mut out)
         })
-    } else if io::stdin().is_terminal() {
+    } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        return crate::repl::run(&mut answerer);
+        return crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
     };

@@ -395,3 +395,15 @@ fn every_row_of_the_rules_table_is_what_nudge_computes() {
         );
     }
 }
+
+#[test]
+fn a_pipe_gets_no_banner_no_prompt_and_no_continuation() {
+    let (out, err, code) = piped("d/dx x^2\nsin(x\n");
+    assert_eq!(code, 1);
+    assert!(out.starts_with("Reading: d/dx x²"), "{out}");
+    assert!(!out.contains("nudge>") && !out.contains("Ctrl-D"), "{out}");
+    assert!(
+        err.contains("1 bracket(s) left open"),
+        "an open bracket is an error in a pipe: {err}"
+    );
+}
