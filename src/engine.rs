@@ -154,7 +154,7 @@ impl Session {
     /// Reads and answers one line.
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let parsed = parse_in(line, self)?;
-        let answer = self.statement(&parsed.statement)?;
+        let answer = self.statement(&parsed.statement, &[])?;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());
@@ -172,13 +172,15 @@ impl Session {
         self.definitions.iter().find(|d| &*d.name == name)
     }
 
-    fn statement(&mut self, statement: &Statement) -> Result<Answer, Error> {
+    /// Answers one statement; names in `bound` are variables here even if defined
+    /// (the `x` of `… at x = 2`).
+    fn statement(&mut self, statement: &Statement, bound: &[&str]) -> Result<Answer, Error> {
         match statement {
             Statement::Expr(node) => match &node.kind {
                 NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
-                    self.prime(name, *primes, &args[0])
+                    self.prime(name, *primes, &args[0], bound)
                 }
-                _ => expression(lower_in(node, self, &[])?),
+                _ => expression(lower_in(node, self, bound)?),
             },
             Statement::Derivative {
                 body,
@@ -186,7 +188,8 @@ impl Session {
                 order,
                 partial,
             } => {
-                let answer = derivative(lower_in(body, self, &[var])?, var, *order, *partial);
+                let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
+                let answer = derivative(lower_in(body, self, &bound)?, var, *order, *partial);
                 let named = match &body.kind {
                     NodeKind::Apply {
                         name,
@@ -196,7 +199,7 @@ impl Session {
                         name: Symbol::from(name.as_str()),
                         args: args
                             .iter()
-                            .map(|a| lower_in(a, self, &[var]))
+                            .map(|a| lower_in(a, self, &bound))
                             .collect::<Result<_, _>>()?,
                     }),
                     _ => None,
@@ -214,7 +217,11 @@ impl Session {
                 name, params, body, ..
             } => self.define(name, params, body),
             Statement::At { inner, point } => {
-                let inner = self.statement(inner)?;
+                let mut bound = bound.to_vec();
+                if let Point::Named(bindings) = point {
+                    bound.extend(bindings.iter().map(|(v, _)| v.as_str()));
+                }
+                let inner = self.statement(inner, &bound)?;
                 self.at(inner, point)
             }
             Statement::Command(command) => self.command(command),
@@ -222,7 +229,7 @@ impl Session {
     }
 
     /// `f'(x)`, `f''(t)`, `f'(2)`: the derivative of a defined function, named as the learner named it.
-    fn prime(&self, name: &str, primes: u32, arg: &Node) -> Result<Answer, Error> {
+    fn prime(&self, name: &str, primes: u32, arg: &Node, bound: &[&str]) -> Result<Answer, Error> {
         let def = self
             .lookup(name)
             .ok_or_else(|| not_defined(name, arg.span))?;
@@ -230,7 +237,7 @@ impl Session {
             .params
             .first()
             .ok_or_else(|| not_defined(name, arg.span))?;
-        let value = lower_in(arg, self, &[])?;
+        let value = lower_in(arg, self, bound)?;
         let named = |arg: Expr| {
             Some(Named::Prime {
                 name: def.name.clone(),
@@ -401,6 +408,11 @@ impl Session {
             Command::Rules => Answer::Help(Help::Rules),
             Command::Glossary => Answer::Help(Help::Glossary),
             Command::Defs => Answer::Definitions(self.definitions.clone()),
+            Command::Undef(name, span) if name.is_empty() => {
+                return Err(Error::new(Phase::Reading, "undef needs the name to forget")
+                    .at(*span)
+                    .with_help("write undef f, or reset to forget everything"))
+            }
             Command::Undef(name, span) => {
                 match self.definitions.iter().position(|d| &*d.name == name) {
                     Some(i) => Answer::Forgotten(self.definitions.remove(i)),

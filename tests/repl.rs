@@ -233,3 +233,36 @@ fn quit_leaves_with_status_zero() {
     p.exp_eof().expect("nudge ends");
     assert!(matches!(p.process().wait(), Ok(WaitStatus::Exited(_, 0))));
 }
+
+#[test]
+fn history_keeps_the_last_thousand_lines() {
+    let (_dir, history) = temp_history();
+    let mut old = String::from("#V2\n");
+    for i in 1..=1100 {
+        old.push_str(&format!("x^{i}\n"));
+    }
+    std::fs::write(&history, old).expect("write history");
+    let mut p = start(&history, "never");
+    p.send_line("d/dx x^2").expect("send");
+    expect(&mut p, "d/dx x² = 2x").expect("answer");
+    leave(p);
+    let saved = std::fs::read_to_string(&history).expect("history");
+    let entries: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(entries.len(), 1000);
+    assert_eq!(entries.last(), Some(&"d/dx x^2"), "appended after the line");
+}
+
+#[test]
+fn no_history_flag_leaves_the_file_alone() {
+    let (_dir, history) = temp_history();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", &history)
+        .args(["--color", "never", "--no-history"]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send_line("d/dx x^2").expect("send");
+    expect(&mut p, "d/dx x² = 2x").expect("answer");
+    leave(p);
+    assert!(!history.exists(), "--no-history writes nothing");
+}

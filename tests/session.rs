@@ -407,3 +407,41 @@ fn a_pipe_gets_no_banner_no_prompt_and_no_continuation() {
         "an open bracket is an error in a pipe: {err}"
     );
 }
+
+#[test]
+fn a_point_names_its_variable_even_when_a_value_has_that_name() {
+    let (out, _, code) = with_e(&["x = 3", "x^2", "1/x at x = 2", "d/dx x^2"], &["-q"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "x = 3\n9\n1/2 ≈ 0.5\n2x\n");
+}
+
+#[test]
+fn command_slips_get_clear_errors() {
+    let cases = [
+        ("undef", "undef needs the name to forget"),
+        ("help foo bar", "there is no help page on 'foo bar'"),
+        ("x^2 = 4", "a line with = defines a name"),
+        ("e = 3", "a line with = defines a name"),
+    ];
+    for (line, message) in cases {
+        let (_, err, code) = with_e(&[line], &[]);
+        assert_eq!(code, 1, "{line}");
+        assert!(err.contains(message), "{line}: {err}");
+    }
+}
+
+#[test]
+fn definitions_and_values_in_json() {
+    let v = json(&["g(x, y) = x^2 y", "defs", "help", "reset"]);
+    assert_eq!(v[0]["kind"], "definition");
+    assert_eq!(v[0]["name"], "g");
+    assert_eq!(v[0]["params"], serde_json::json!(["x", "y"]));
+    assert_eq!(v[0]["result"], "x^2*y");
+    assert_eq!(v[1]["kind"], "definitions");
+    assert_eq!(v[1]["definitions"][0]["result"], "x^2*y");
+    assert_eq!(v[2]["kind"], "help");
+    assert!(v[2]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("help TOPIC")));
+    assert_eq!(v[3]["kind"], "reset");
+}

@@ -10,7 +10,7 @@ nudge reads calculus the way an article writes it, and answers like a patient te
 it says how it read your line, names each rule as it uses it, and ends with the result.
 
   d/dx sin(x^2)            a derivative, every step explained
-  d²/dx² x^4               a second derivative (also d^2/dx^2)
+  d^2/dx^2 x^4             a second derivative (d²/dx² works too)
   ∂/∂x (x^2 y + y^3)       a partial derivative: y is held still
   x^2 + 2x + x^2           tidy up an expression
   d/dx x^3 at x = 2        a slope at one point, exact and as a decimal
@@ -19,7 +19,7 @@ it says how it read your line, names each rule as it uses it, and ends with the 
   y = 3x^2 + 1             define a name; then dy/dx, d²y/dx², y at x = 1
   a = 3                    a number to reuse in later lines
   ans                      the last result
-  defs · undef f · reset   list, forget one, or forget every definition
+  defs, undef f, reset     list, forget one, or forget every definition
   rules                    the table of common derivatives
   glossary                 the words AI articles use, in one line each
   help TOPIC               one idea with a worked example; the topics are
@@ -205,14 +205,24 @@ fn rules(unicode: bool) -> String {
 fn glossary() -> String {
     GLOSSARY
         .iter()
-        .map(|(term, meaning)| format!("  {term:<20}{meaning}\n"))
+        .map(|(term, meaning)| format!("  {term:<21}{meaning}\n"))
         .collect()
 }
 
 /// The Unicode of the help pages spelled in plain ASCII, for `--ascii`.
 fn to_ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `∇f` becomes `grad f`, but `∇ a gradient` must not gain a second space.
+        let gap = if chars
+            .peek()
+            .is_some_and(|n| n.is_alphanumeric() || *n == '(')
+        {
+            " "
+        } else {
+            ""
+        };
         match c {
             '²' => out.push_str("^2"),
             '³' => out.push_str("^3"),
@@ -224,8 +234,8 @@ fn to_ascii(text: &str) -> String {
             '′' => out.push('\''),
             '″' => out.push_str("''"),
             '∂' => out.push('d'),
-            '∇' => out.push_str("grad "),
-            '∫' => out.push_str("integral "),
+            '∇' => out.push_str(&format!("grad{gap}")),
+            '∫' => out.push_str(&format!("integral{gap}")),
             'π' => out.push_str("pi"),
             '≈' => out.push('~'),
             '√' => out.push_str("sqrt"),

@@ -194,14 +194,14 @@ impl Builder<'_> {
                 inner
                     .into_inner()
                     .find(|p| p.as_rule() == Rule::help_topic)
-                    .map(|t| (t.as_str().to_lowercase(), self.span(&t))),
+                    .map(|t| (t.as_str().trim().to_lowercase(), self.span(&t))),
             ),
             Rule::undef_command => {
-                let v = inner
-                    .into_inner()
-                    .find(|p| p.as_rule() == Rule::variable)
-                    .ok_or_else(|| internal("undef name"))?;
-                Command::Undef(ascii_name(v.as_str()), self.span(&v))
+                let span = self.span(&inner);
+                match inner.into_inner().find(|p| p.as_rule() == Rule::name) {
+                    Some(v) => Command::Undef(ascii_name(v.as_str()), self.span(&v)),
+                    None => Command::Undef(String::new(), Span::new(span.end, span.end)),
+                }
             }
             _ => match inner.as_str().to_ascii_lowercase().as_str() {
                 "rules" => Command::Rules,
