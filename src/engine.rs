@@ -1,8 +1,10 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
-use crate::calculus::{derive, Detail, Rule, Step};
+use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, Phase};
 use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
+use crate::integrals::{definite, indefinite};
+pub use crate::integrals::{ExactArea, Motion};
 use crate::syntax::{
     lower_in, parse_in, Command, Function, Names, Node, NodeKind, Note, Point, Span, Statement,
 };
@@ -36,6 +38,32 @@ pub enum Answer {
     Expression {
         result: Expr,
         value: Option<f64>,
+    },
+    /// An antiderivative with its steps, checked by differentiating it back.
+    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    Integral {
+        body: Expr,
+        var: Symbol,
+        steps: Step,
+        result: Expr,
+        check: Check,
+        constant: u32,
+        motion: Option<Motion>,
+    },
+    /// The area from `lower` to `upper`: exact through an antiderivative when
+    /// one is known, and by numbers beside it.
+    DefiniteIntegral {
+        body: Expr,
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        exact: Option<ExactArea>,
+        /// The exact value, or the numeric one when no antiderivative is known.
+        result: Expr,
+        /// The decimal value of `result`, when the bounds are numbers.
+        value: Option<f64>,
+        /// Adaptive Simpson's estimate, when the bounds are numbers.
+        numeric: Option<f64>,
     },
     /// Another answer's result evaluated at a point: exactly, and as a decimal.
     AtPoint {
@@ -104,6 +132,8 @@ impl Answer {
         match self {
             Answer::Derivative { result, .. }
             | Answer::Expression { result, .. }
+            | Answer::Integral { result, .. }
+            | Answer::DefiniteIntegral { result, .. }
             | Answer::AtPoint { result, .. } => Some(result),
             Answer::Defined { definition, .. } => Some(&definition.body),
             _ => None,
@@ -124,6 +154,8 @@ impl Outcome {
             Answer::Derivative { .. } => "derivative",
             Answer::Expression { value: Some(_), .. } | Answer::AtPoint { .. } => "value",
             Answer::Expression { .. } => "expression",
+            Answer::Integral { .. } => "integral",
+            Answer::DefiniteIntegral { .. } => "definite_integral",
             Answer::Defined { .. } => "definition",
             Answer::Forgotten(_) => "undefined",
             Answer::Definitions(_) => "definitions",
@@ -139,6 +171,8 @@ impl Outcome {
 pub struct Session {
     definitions: Vec<Definition>,
     ans: Option<Expr>,
+    /// Constants of integration handed out so far.
+    constants: u32,
 }
 
 impl Session {
@@ -224,6 +258,22 @@ impl Session {
                 let inner = self.statement(inner, &bound)?;
                 self.at(inner, point)
             }
+            Statement::Integral {
+                body,
+                var,
+                bounds: None,
+            } => {
+                let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
+                let integrand = lower_in(body, self, &bound)?;
+                let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
+                self.constants += 1;
+                Ok(answer)
+            }
+            Statement::Integral {
+                body,
+                var,
+                bounds: Some((a, b)),
+            } => definite(body, var, a, b),
             Statement::Command(command) => self.command(command),
         }
     }
@@ -433,6 +483,7 @@ impl Session {
             Command::Reset => {
                 self.definitions.clear();
                 self.ans = None;
+                self.constants = 0;
                 Answer::Reset
             }
             Command::Quit => Answer::Quit,

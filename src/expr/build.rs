@@ -6,6 +6,7 @@
 
 use super::{var_order, Constant, Expr, Func, Kind, Number, Symbol};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 static ZERO: LazyLock<Expr> = LazyLock::new(|| Expr::from_kind(Kind::Num(Number::zero())));
@@ -55,14 +56,17 @@ impl Expr {
         Expr::from_kind(Kind::Const(c))
     }
 
+    #[allow(clippy::should_implement_trait)] // a canonical constructor, like add and mul
     pub fn neg(e: Expr) -> Expr {
         Expr::mul(vec![Expr::int(-1), e])
     }
 
+    #[allow(clippy::should_implement_trait)] // a canonical constructor, like add and mul
     pub fn sub(a: Expr, b: Expr) -> Expr {
         Expr::add(vec![a, Expr::neg(b)])
     }
 
+    #[allow(clippy::should_implement_trait)] // a canonical constructor, like add and mul
     pub fn div(a: Expr, b: Expr) -> Expr {
         Expr::mul(vec![a, Expr::recip(b)])
     }
@@ -111,7 +115,8 @@ impl Expr {
     /// the number, then π and roots of numbers, variables, functions, brackets.
     pub fn mul(factors: Vec<Expr>) -> Expr {
         let mut coefficient = Number::one();
-        let mut powers = Collector::<Exponent>::default();
+        let expected: usize = factors.iter().map(|f| f.factors().len()).sum();
+        let mut powers = Collector::<Exponent>::with_capacity(expected);
         let mut pending = factors;
         pending.reverse();
         while let Some(f) = pending.pop() {
@@ -149,7 +154,9 @@ impl Expr {
             out.push(Expr::num(coefficient));
             return Expr::mul(out);
         }
-        out.sort_by(|a, b| factor_class(a).cmp(&factor_class(b)));
+        if !out.is_sorted_by(|a, b| factor_class(a) <= factor_class(b)) {
+            out.sort_by(|a, b| factor_class(a).cmp(&factor_class(b)));
+        }
         Expr::scaled(Expr::product_of_canonical(out), coefficient)
     }
 
@@ -168,7 +175,7 @@ impl Expr {
             }
             (Kind::Pow(inner_base, inner_exp), _) => {
                 let merge = exp.as_number().is_some_and(Number::is_integer)
-                    || inner_exp.as_number().is_some_and(|n| n.numer().bit(0));
+                    || inner_exp.as_number().is_some_and(Number::has_odd_numerator);
                 if merge {
                     let product = Expr::mul(vec![inner_exp.clone(), exp.clone()]);
                     return Expr::pow(inner_base.clone(), product);
@@ -178,7 +185,9 @@ impl Expr {
                 let raised = factors.iter().map(|f| Expr::pow(f.clone(), exp.clone()));
                 return Expr::mul(raised.collect());
             }
-            (Kind::Func(Func::Abs, inner), Kind::Num(e)) if e.is_integer() && !e.numer().bit(0) => {
+            (Kind::Func(Func::Abs, inner), Kind::Num(e))
+                if e.is_integer() && !e.has_odd_numerator() =>
+            {
                 return Expr::pow(inner.clone(), exp.clone());
             }
             (Kind::Const(Constant::E), _) => {
@@ -274,9 +283,15 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         return match f {
             Sin | Tan | Arcsin | Arctan | Sinh | Tanh | Abs => Some(Expr::zero()),
             Cos | Cosh | Sec => Some(Expr::one()),
-            Arccos => None,
+            Arccos => Some(Expr::mul(vec![
+                Expr::ratio(1, 2),
+                Expr::constant(Constant::Pi),
+            ])),
             Csc | Cot | Ln => None,
         };
+    }
+    if let Some(v) = trig_at_special_angle(f, arg).or_else(|| inverse_at_unit(f, arg)) {
+        return Some(v);
     }
     match (f, arg.kind()) {
         (Ln, Kind::Num(n)) if n.is_one() => Some(Expr::zero()),
@@ -288,6 +303,55 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         (Abs, Kind::Func(Abs, _)) => Some(arg.clone()),
         (Sin | Tan, Kind::Const(Constant::Pi)) => Some(Expr::zero()),
         (Cos | Sec, Kind::Const(Constant::Pi)) => Some(Expr::int(-1)),
+        _ => None,
+    }
+}
+
+/// sin, cos and tan at whole multiples of π/6 and π/4: the angles of the unit circle learners know.
+fn trig_at_special_angle(f: Func, arg: &Expr) -> Option<Expr> {
+    let (c, rest) = arg.split_coefficient();
+    if !matches!(rest.kind(), Kind::Const(Constant::Pi)) {
+        return None;
+    }
+    // The angle in steps of 15°, one turn being 24 steps.
+    let steps = c.mul(&Number::int(12)).to_i64()?.rem_euclid(24);
+    let sine = |k: i64| -> Option<Expr> {
+        let k = k.rem_euclid(24);
+        let (sign, k) = if k >= 12 { (-1, k - 12) } else { (1, k) };
+        let half = |n: i64| {
+            Expr::mul(vec![
+                Expr::ratio(sign, 2),
+                Expr::pow(Expr::int(n), Expr::ratio(1, 2)),
+            ])
+        };
+        match k {
+            0 | 12 => Some(Expr::zero()),
+            2 | 10 => Some(Expr::ratio(sign, 2)),
+            3 | 9 => Some(half(2)),
+            4 | 8 => Some(half(3)),
+            6 => Some(Expr::int(sign)),
+            _ => None,
+        }
+    };
+    match f {
+        Func::Sin => sine(steps),
+        Func::Cos => sine(steps + 6),
+        Func::Tan => {
+            let cos = sine(steps + 6)?;
+            (!cos.is_zero()).then(|| Expr::div(sine(steps).unwrap_or_else(Expr::zero), cos))
+        }
+        _ => None,
+    }
+}
+
+/// arcsin, arccos and arctan at ±1, in multiples of π.
+fn inverse_at_unit(f: Func, arg: &Expr) -> Option<Expr> {
+    let n = arg.as_number()?.to_i64()?;
+    let pi_times = |c: Number| Some(Expr::mul(vec![Expr::num(c), Expr::constant(Constant::Pi)]));
+    match (f, n) {
+        (Func::Arcsin, 1 | -1) => pi_times(Number::ratio(n, 2)),
+        (Func::Arctan, 1 | -1) => pi_times(Number::ratio(n, 4)),
+        (Func::Arccos, -1) => pi_times(Number::one()),
         _ => None,
     }
 }
@@ -313,18 +377,27 @@ fn integer_log(base: &Number, value: &Number) -> Option<i64> {
     None
 }
 
-/// Where a factor sits in a printed product.
-fn factor_class(e: &Expr) -> (u8, (u8, &str)) {
-    let (base, _) = match e.kind() {
-        Kind::Pow(b, x) => (b, x),
-        _ => (e, e),
+/// Where a factor sits in a printed product: (group, rank within variables, name).
+fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
+    let base = match e.kind() {
+        Kind::Pow(b, _) => b,
+        _ => e,
     };
     match base.kind() {
-        Kind::Num(_) | Kind::Const(Constant::Pi) => (1, (0, "")),
-        Kind::Var(v) => (2, var_order(v)),
-        Kind::Const(Constant::E) | Kind::Func(..) | Kind::Log(..) | Kind::Pow(..) => (3, (0, "")),
-        Kind::Mul(_) => (3, (0, "")),
-        Kind::Add(_) => (4, (0, "")),
+        Kind::Num(_) if matches!(e.kind(), Kind::Pow(_, x) if x.as_number().is_none()) => {
+            (3, 0, None)
+        }
+        Kind::Num(_) | Kind::Const(Constant::Pi) => (1, 0, None),
+        Kind::Var(v) => match var_order(v) {
+            (rank, "") => (2, rank, None),
+            (rank, name) => (2, rank, Some(name)),
+        },
+        Kind::Const(Constant::E)
+        | Kind::Func(..)
+        | Kind::Log(..)
+        | Kind::Pow(..)
+        | Kind::Mul(_) => (3, 0, None),
+        Kind::Add(_) => (4, 0, None),
     }
 }
 
@@ -385,17 +458,43 @@ impl Accumulate for Number {
     }
 }
 
+/// Expressions carry their hash already; the map uses it as it is.
+#[derive(Default)]
+struct PrehashedHasher(u64);
+
+impl Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Items keyed by expression, in first-arrival order, with their amounts summed.
 struct Collector<A> {
     items: Vec<(Expr, A)>,
-    index: HashMap<Expr, usize>,
+    index: HashMap<Expr, usize, BuildHasherDefault<PrehashedHasher>>,
 }
 
 impl<A> Default for Collector<A> {
     fn default() -> Self {
+        Collector::with_capacity(0)
+    }
+}
+
+impl<A> Collector<A> {
+    fn with_capacity(n: usize) -> Self {
         Collector {
-            items: Vec::new(),
-            index: HashMap::new(),
+            items: Vec::with_capacity(n),
+            index: HashMap::default(),
         }
     }
 }
@@ -406,6 +505,8 @@ impl<A: Accumulate> Collector<A> {
             self.items.iter().position(|(k, _)| *k == key)
         } else {
             if self.index.is_empty() {
+                self.index
+                    .reserve(self.items.capacity().max(2 * self.items.len()));
                 for (i, (k, _)) in self.items.iter().enumerate() {
                     self.index.insert(k.clone(), i);
                 }

@@ -67,7 +67,7 @@ fn power(base: f64, exp: &Expr, x: f64) -> Result<f64, EvalError> {
     }
     // A negative base: real only for odd roots, as in ∛(−8) = −2.
     match exp.as_number() {
-        Some(n) if n.denom().bit(0) => {
+        Some(n) if n.has_odd_denominator() => {
             let magnitude = (-base).powf(x);
             Ok(if n.numer().bit(0) {
                 -magnitude
@@ -99,6 +99,21 @@ fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
         Func::Arcsin | Func::Arccos if !(-1.0..=1.0).contains(&v) => {
             return Err(EvalError::Domain(format!(
                 "{} only takes inputs from -1 to 1, but here it gets {}",
+                f.name(),
+                show(v)
+            )))
+        }
+        // Floating point never hits cos(π/2) = 0 exactly; treat a cosine or sine this small as 0.
+        Func::Tan | Func::Sec if v.cos().abs() < 1e-12 => {
+            return Err(EvalError::Domain(format!(
+                "{} is undefined at {} (cos is 0 there, and it divides by cos)",
+                f.name(),
+                show(v)
+            )))
+        }
+        Func::Cot | Func::Csc if v.sin().abs() < 1e-12 => {
+            return Err(EvalError::Domain(format!(
+                "{} is undefined at {} (sin is 0 there, and it divides by sin)",
                 f.name(),
                 show(v)
             )))

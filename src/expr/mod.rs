@@ -11,7 +11,7 @@ mod number;
 mod print;
 mod subst;
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 pub use eval::{eval, EvalError};
@@ -65,6 +65,8 @@ struct Node {
     size: u32,
     /// Longest path to a leaf.
     depth: u32,
+    /// The variables that occur in the tree, in `var_order`.
+    vars: Arc<[Symbol]>,
     kind: Kind,
 }
 
@@ -76,9 +78,11 @@ impl Expr {
     fn from_kind(kind: Kind) -> Expr {
         let mut size: u32 = 1;
         let mut depth: u32 = 0;
+        let mut vars: Option<Arc<[Symbol]>> = None;
         let mut grow = |child: &Expr| {
             size = size.saturating_add(child.0.size);
             depth = depth.max(child.0.depth + 1);
+            vars = Some(union_vars(vars.take(), &child.0.vars));
         };
         let hash = match &kind {
             Kind::Num(n) => hash_of(&(0u8, n)),
@@ -107,10 +111,16 @@ impl Expr {
                 hash_of(&(7u8, b.0.hash, a.0.hash))
             }
         };
+        let vars = match (&kind, vars) {
+            (Kind::Var(v), _) => Arc::from(vec![v.clone()]),
+            (_, Some(v)) => v,
+            (_, None) => NO_VARS.clone(),
+        };
         Expr(Arc::new(Node {
             hash,
             size,
             depth,
+            vars,
             kind,
         }))
     }
@@ -150,39 +160,12 @@ impl Expr {
 
     /// Whether `name` occurs anywhere in the expression.
     pub fn contains(&self, name: &str) -> bool {
-        match self.kind() {
-            Kind::Num(_) | Kind::Const(_) => false,
-            Kind::Var(v) => &**v == name,
-            Kind::Add(items) | Kind::Mul(items) => items.iter().any(|e| e.contains(name)),
-            Kind::Pow(a, b) | Kind::Log(a, b) => a.contains(name) || b.contains(name),
-            Kind::Func(_, a) => a.contains(name),
-        }
+        self.0.vars.iter().any(|v| &**v == name)
     }
 
     /// The variables in the expression, in the order x, y, z, then alphabetical.
     pub fn free_vars(&self) -> Vec<Symbol> {
-        let mut out: Vec<Symbol> = Vec::new();
-        self.collect_vars(&mut out);
-        out.sort_by(|a, b| var_order(a).cmp(&var_order(b)));
-        out.dedup();
-        out
-    }
-
-    fn collect_vars(&self, out: &mut Vec<Symbol>) {
-        match self.kind() {
-            Kind::Num(_) | Kind::Const(_) => {}
-            Kind::Var(v) => {
-                if !out.contains(v) {
-                    out.push(v.clone());
-                }
-            }
-            Kind::Add(items) | Kind::Mul(items) => items.iter().for_each(|e| e.collect_vars(out)),
-            Kind::Pow(a, b) | Kind::Log(a, b) => {
-                a.collect_vars(out);
-                b.collect_vars(out);
-            }
-            Kind::Func(_, a) => a.collect_vars(out),
-        }
+        self.0.vars.to_vec()
     }
 
     /// Splits a term into its numeric coefficient and the rest: `3x²` → (3, x²).
@@ -222,6 +205,32 @@ impl Expr {
     }
 }
 
+static NO_VARS: std::sync::LazyLock<Arc<[Symbol]>> =
+    std::sync::LazyLock::new(|| Arc::from(Vec::new()));
+
+/// The union of two sorted variable sets, sharing `acc` when it already holds `more`.
+fn union_vars(acc: Option<Arc<[Symbol]>>, more: &Arc<[Symbol]>) -> Arc<[Symbol]> {
+    let Some(acc) = acc else {
+        return more.clone();
+    };
+    if Arc::ptr_eq(&acc, more) || more.is_empty() {
+        return acc;
+    }
+    if acc.is_empty() {
+        return more.clone();
+    }
+    if more.iter().all(|v| acc.contains(v)) {
+        return acc;
+    }
+    if acc.iter().all(|v| more.contains(v)) {
+        return more.clone();
+    }
+    let mut merged: Vec<Symbol> = acc.iter().chain(more.iter()).cloned().collect();
+    merged.sort_by(|a, b| var_order(a).cmp(&var_order(b)));
+    merged.dedup();
+    Arc::from(merged)
+}
+
 /// x, y, z first (as AI and textbook writing orders them), then the rest alphabetically.
 fn var_order(name: &str) -> (u8, &str) {
     match name {
@@ -233,9 +242,54 @@ fn var_order(name: &str) -> (u8, &str) {
 }
 
 fn hash_of<T: Hash>(value: &T) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     value.hash(&mut h);
     h.finish()
+}
+
+/// A small, fast, deterministic hasher (the Fx hash of rustc) for node hashes.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        // One final avalanche so that nearby inputs spread over all bits.
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(word));
+        }
+        for b in chunks.remainder() {
+            self.mix(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.mix(u64::from(n));
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.mix(n as u64);
+    }
 }
 
 /// A hash that does not depend on the order of the items.
@@ -297,6 +351,9 @@ fn same_multiset(a: &[Expr], b: &[Expr]) -> bool {
 /// Dropping a very deep tree must not recurse once per level on the stack.
 impl Drop for Node {
     fn drop(&mut self) {
+        if self.depth < 256 {
+            return;
+        }
         let mut stack: Vec<Expr> = Vec::new();
         take_children(&mut self.kind, &mut stack);
         while let Some(child) = stack.pop() {
@@ -325,6 +382,7 @@ static LEAF: std::sync::LazyLock<Arc<Node>> = std::sync::LazyLock::new(|| {
         hash: 0,
         size: 1,
         depth: 0,
+        vars: NO_VARS.clone(),
         kind: Kind::Const(Constant::E),
     })
 });

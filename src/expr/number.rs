@@ -1,35 +1,77 @@
-//! Exact rational numbers over big integers, with the few operations the simplifier needs.
+//! Exact rational numbers: machine integers while they fit, big integers when they do not.
 
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
 use std::fmt;
 
 /// Largest result, in bits, that exact powers may produce before staying symbolic.
 const MAX_POWER_BITS: u64 = 4096;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Number(BigRational);
+/// A reduced fraction. The representation is canonical: `Small` whenever
+/// numerator and denominator fit in `i64` (denominator positive), so the
+/// derived equality and hash agree with the value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Number {
+    Small(i64, i64),
+    Big(BigRational),
+}
 
 impl Number {
     pub fn int(i: i64) -> Number {
-        Number(BigRational::from_integer(BigInt::from(i)))
+        Number::Small(i, 1)
     }
 
     pub fn zero() -> Number {
-        Number(BigRational::zero())
+        Number::Small(0, 1)
     }
 
     pub fn one() -> Number {
-        Number(BigRational::one())
+        Number::Small(1, 1)
     }
 
+    /// n/d reduced; `d` must not be zero (a zero denominator gives 0).
     pub fn ratio(n: i64, d: i64) -> Number {
-        Number(BigRational::new(BigInt::from(n), BigInt::from(d)))
+        Number::from_i128(i128::from(n), i128::from(d))
     }
 
     pub fn from_big(numer: BigInt, denom: BigInt) -> Number {
-        Number(BigRational::new(numer, denom))
+        if denom.is_zero() {
+            return Number::zero();
+        }
+        Number::from_rational(BigRational::new(numer, denom))
+    }
+
+    fn from_rational(r: BigRational) -> Number {
+        match (r.numer().to_i64(), r.denom().to_i64()) {
+            (Some(n), Some(d)) => Number::Small(n, d),
+            _ => Number::Big(r),
+        }
+    }
+
+    fn from_i128(n: i128, d: i128) -> Number {
+        if d == 0 {
+            return Number::zero();
+        }
+        let g = n.gcd(&d).max(1);
+        let (mut n, mut d) = (n / g, d / g);
+        if d < 0 {
+            n = -n;
+            d = -d;
+        }
+        match (i64::try_from(n), i64::try_from(d)) {
+            (Ok(a), Ok(b)) => Number::Small(a, b),
+            _ => Number::Big(BigRational::new(BigInt::from(n), BigInt::from(d))),
+        }
+    }
+
+    fn to_rational(&self) -> BigRational {
+        match self {
+            Number::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
+            Number::Big(r) => r.clone(),
+        }
     }
 
     /// Reads digits with an optional decimal point exactly: "4.9" is 49/10.
@@ -38,43 +80,74 @@ impl Number {
         let digits = format!("{whole}{frac}");
         let numer: BigInt = digits.parse().ok()?;
         let denom = num_traits::pow(BigInt::from(10), frac.len());
-        Some(Number(BigRational::new(numer, denom)))
+        Some(Number::from_big(numer, denom))
     }
 
     pub fn is_zero(&self) -> bool {
-        self.0.is_zero()
+        matches!(self, Number::Small(0, _))
     }
 
     pub fn is_one(&self) -> bool {
-        self.0.is_one()
+        matches!(self, Number::Small(1, 1))
     }
 
     pub fn is_integer(&self) -> bool {
-        self.0.is_integer()
+        match self {
+            Number::Small(_, d) => *d == 1,
+            Number::Big(r) => r.is_integer(),
+        }
     }
 
     pub fn is_negative(&self) -> bool {
-        self.0.is_negative()
+        match self {
+            Number::Small(n, _) => *n < 0,
+            Number::Big(r) => r.is_negative(),
+        }
     }
 
-    pub fn numer(&self) -> &BigInt {
-        self.0.numer()
+    /// Whether the numerator is odd.
+    pub fn has_odd_numerator(&self) -> bool {
+        match self {
+            Number::Small(n, _) => n % 2 != 0,
+            Number::Big(r) => r.numer().is_odd(),
+        }
     }
 
-    pub fn denom(&self) -> &BigInt {
-        self.0.denom()
+    /// Whether the denominator is odd.
+    pub fn has_odd_denominator(&self) -> bool {
+        match self {
+            Number::Small(_, d) => d % 2 != 0,
+            Number::Big(r) => r.denom().is_odd(),
+        }
+    }
+
+    pub fn numer(&self) -> BigInt {
+        match self {
+            Number::Small(n, _) => BigInt::from(*n),
+            Number::Big(r) => r.numer().clone(),
+        }
+    }
+
+    pub fn denom(&self) -> BigInt {
+        match self {
+            Number::Small(_, d) => BigInt::from(*d),
+            Number::Big(r) => r.denom().clone(),
+        }
     }
 
     pub fn to_i64(&self) -> Option<i64> {
-        if self.is_integer() {
-            self.0.numer().to_i64()
-        } else {
-            None
+        match self {
+            Number::Small(n, 1) => Some(*n),
+            _ => None,
         }
     }
 
     pub fn to_f64(&self) -> f64 {
-        let (n, d) = (self.0.numer(), self.0.denom());
+        let r = match self {
+            Number::Small(n, d) => return *n as f64 / *d as f64,
+            Number::Big(r) => r,
+        };
+        let (n, d) = (r.numer(), r.denom());
         match (n.to_f64(), d.to_f64()) {
             (Some(a), Some(b)) if a.is_finite() && b.is_finite() => a / b,
             _ => {
@@ -88,28 +161,62 @@ impl Number {
     }
 
     pub fn abs(&self) -> Number {
-        Number(self.0.abs())
+        if self.is_negative() {
+            self.neg()
+        } else {
+            self.clone()
+        }
     }
 
     pub fn add(&self, other: &Number) -> Number {
-        Number(&self.0 + &other.0)
+        if let (Number::Small(a, b), Number::Small(c, d)) = (self, other) {
+            let (a, b, c, d) = (
+                i128::from(*a),
+                i128::from(*b),
+                i128::from(*c),
+                i128::from(*d),
+            );
+            if b == d {
+                return Number::from_i128(a + c, b);
+            }
+            return Number::from_i128(a * d + c * b, b * d);
+        }
+        Number::from_rational(self.to_rational() + other.to_rational())
     }
 
     pub fn sub(&self, other: &Number) -> Number {
-        Number(&self.0 - &other.0)
+        self.add(&other.neg())
     }
 
     pub fn mul(&self, other: &Number) -> Number {
-        Number(&self.0 * &other.0)
+        if let (Number::Small(a, b), Number::Small(c, d)) = (self, other) {
+            let (a, b, c, d) = (
+                i128::from(*a),
+                i128::from(*b),
+                i128::from(*c),
+                i128::from(*d),
+            );
+            return Number::from_i128(a * c, b * d);
+        }
+        Number::from_rational(self.to_rational() * other.to_rational())
     }
 
     pub fn neg(&self) -> Number {
-        Number(-&self.0)
+        match self {
+            Number::Small(n, d) => Number::from_i128(-i128::from(*n), i128::from(*d)),
+            Number::Big(r) => Number::from_rational(-r),
+        }
     }
 
     /// The reciprocal; `None` for zero.
     pub fn recip(&self) -> Option<Number> {
-        (!self.is_zero()).then(|| Number(self.0.recip()))
+        if self.is_zero() {
+            return None;
+        }
+        Some(match self {
+            Number::Small(n, d) => Number::from_i128(i128::from(*d), i128::from(*n)),
+            Number::Big(r) => Number::from_rational(r.recip()),
+        })
     }
 
     /// `self^exp` when it is a rational number small enough to keep exactly:
@@ -120,22 +227,20 @@ impl Number {
         }
         let root = exp.denom().to_u32()?;
         let base = if root == 1 {
-            self.clone()
+            self.to_rational()
         } else {
             if self.is_negative() {
                 return None;
             }
-            Number(BigRational::new(
-                exact_root(self.0.numer(), root)?,
-                exact_root(self.0.denom(), root)?,
-            ))
+            let r = self.to_rational();
+            BigRational::new(exact_root(r.numer(), root)?, exact_root(r.denom(), root)?)
         };
         let power = exp.numer().abs().to_u32()?;
-        let bits = base.0.numer().bits().max(base.0.denom().bits());
+        let bits = base.numer().bits().max(base.denom().bits());
         if bits.saturating_mul(u64::from(power)) > MAX_POWER_BITS {
             return None;
         }
-        let raised = Number(num_traits::pow(base.0, power as usize));
+        let raised = Number::from_rational(num_traits::pow(base, power as usize));
         if exp.is_negative() {
             raised.recip()
         } else {
@@ -150,13 +255,29 @@ fn exact_root(n: &BigInt, k: u32) -> Option<BigInt> {
     (num_traits::pow(r.clone(), k as usize) == *n).then_some(r)
 }
 
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Number) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Number {
+    fn cmp(&self, other: &Number) -> Ordering {
+        if let (Number::Small(a, b), Number::Small(c, d)) = (self, other) {
+            return (i128::from(*a) * i128::from(*d)).cmp(&(i128::from(*c) * i128::from(*b)));
+        }
+        self.to_rational().cmp(&other.to_rational())
+    }
+}
+
 impl fmt::Display for Number {
     /// `3`, `-2`, `1/2`: the integer or the reduced fraction.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_integer() {
-            write!(f, "{}", self.0.numer())
-        } else {
-            write!(f, "{}/{}", self.0.numer(), self.0.denom())
+        match self {
+            Number::Small(n, 1) => write!(f, "{n}"),
+            Number::Small(n, d) => write!(f, "{n}/{d}"),
+            Number::Big(r) if r.is_integer() => write!(f, "{}", r.numer()),
+            Number::Big(r) => write!(f, "{}/{}", r.numer(), r.denom()),
         }
     }
 }
@@ -188,5 +309,25 @@ mod tests {
         assert_eq!(n(0, 1).pow(&n(-1, 1)), None);
         assert_eq!(n(-8, 1).pow(&n(1, 3)), None);
         assert_eq!(n(3, 1).pow(&n(100_000, 1)), None);
+    }
+
+    #[test]
+    fn overflow_moves_to_big_integers_and_back() {
+        let big = Number::int(i64::MAX).mul(&Number::int(4));
+        assert!(matches!(big, Number::Big(_)));
+        assert_eq!(big.to_string(), "36893488147419103228");
+        let back = big.mul(&Number::ratio(1, 4));
+        assert_eq!(back, Number::int(i64::MAX));
+        assert!(matches!(back, Number::Small(..)));
+        assert_eq!(
+            Number::int(i64::MIN).neg().to_string(),
+            "9223372036854775808"
+        );
+    }
+
+    #[test]
+    fn order_is_by_value() {
+        assert!(Number::ratio(1, 3) < Number::ratio(1, 2));
+        assert!(Number::int(-5) < Number::zero());
     }
 }

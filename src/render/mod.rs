@@ -2,12 +2,14 @@
 
 mod catalogue;
 pub mod help;
+mod integral;
 mod json;
 mod prune;
 mod session;
 mod text;
 
 pub use catalogue::{note, title};
+pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

@@ -108,6 +108,12 @@ pub enum Statement {
         point: Point,
     },
     Command(Command),
+    /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
+    Integral {
+        body: Node,
+        var: String,
+        bounds: Option<(Node, Node)>,
+    },
 }
 
 /// Where `at` evaluates.
