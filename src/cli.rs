@@ -124,9 +124,13 @@ impl Answerer {
         out: &mut impl Write,
     ) -> io::Result<()> {
         match result {
+            // `quit` ends the run; JSON still gets its one object for the line.
             Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
                 self.quit = true;
-                Ok(())
+                match self.format {
+                    Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                    Format::Text => Ok(()),
+                }
             }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),

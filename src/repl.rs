@@ -4,6 +4,7 @@ mod helper;
 
 use crate::cli::Answerer;
 use helper::NudgeHelper;
+use nudge::calculus::stop_when;
 use nudge::{Error, Outcome, Session};
 use rustyline::config::{ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
@@ -13,6 +14,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Lines of history kept.
@@ -163,16 +165,19 @@ fn catch_interrupts() {
     }
 }
 
-/// Answers `line` on a worker thread; `None` when Ctrl-C stopped it (the worker is left to finish alone).
+/// Answers `line` on a worker thread; `None` when Ctrl-C stopped it (the worker is told to stop, and its answer is dropped).
 fn compute(session: &Session, line: &str) -> Option<(Session, Result<Outcome, Error>)> {
     INTERRUPTED.store(false, Ordering::SeqCst);
     let mut worker = session.clone();
     let owned = line.to_string();
     let (tx, rx) = mpsc::channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let worker_stop = Arc::clone(&stop);
     let spawned = std::thread::Builder::new()
         .name("answer".into())
         .stack_size(STACK_BYTES)
         .spawn(move || {
+            stop_when(worker_stop);
             let result = worker.answer(&owned);
             let _ = tx.send((worker, result));
         });
@@ -186,6 +191,7 @@ fn compute(session: &Session, line: &str) -> Option<(Session, Result<Outcome, Er
             Ok(done) => return Some(done),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 if INTERRUPTED.swap(false, Ordering::SeqCst) {
+                    stop.store(true, Ordering::SeqCst);
                     return None;
                 }
             }

@@ -369,6 +369,13 @@ fn quit_stops_reading_in_a_pipe_and_in_e() {
     let (out, _, code) = with_e(&["exit", "d/dx x^3"], &[]);
     assert_eq!(code, 0);
     assert_eq!(out, "");
+    let v = json(&["x^2", "quit", "d/dx x^3"]);
+    assert_eq!(
+        v.len(),
+        2,
+        "one object per line read, and nothing after quit"
+    );
+    assert_eq!(v[1]["kind"], "quit");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Calculus on expressions: derivatives and antiderivatives with their step trees, and numeric areas.
 
+mod cancel;
 mod check;
 mod derive;
 mod integrate;
@@ -7,6 +8,7 @@ mod quadrature;
 mod rewrite;
 mod step;
 
+pub use cancel::{stop_when, stopped};
 pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
 pub use integrate::{integrate, MAX_INTEGRAND_SIZE};
