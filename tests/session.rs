@@ -452,3 +452,17 @@ fn definitions_and_values_in_json() {
         .is_some_and(|t| t.contains("help TOPIC")));
     assert_eq!(v[3]["kind"], "reset");
 }
+
+#[test]
+fn every_example_in_the_help_overview_is_answered() {
+    let (out, _, _) = with_e(&["help"], &[]);
+    let examples: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.trim().split("  ").next())
+        .filter(|e| !e.starts_with("defs") && !e.contains("TOPIC") && *e != "quit")
+        .collect();
+    assert!(examples.len() >= 10, "{examples:?}");
+    let (_, err, code) = with_e(&examples, &[]);
+    assert_eq!(code, 0, "{examples:?}: {err}");
+}

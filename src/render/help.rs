@@ -13,6 +13,8 @@ it says how it read your line, names each rule as it uses it, and ends with the 
   d^2/dx^2 x^4             a second derivative (d²/dx² works too)
   ∂/∂x (x^2 y + y^3)       a partial derivative: y is held still
   x^2 + 2x + x^2           tidy up an expression
+  integrate x^2 dx         an antiderivative, checked by differentiating it back (also ∫ x^2 dx)
+  ∫_0^1 x^2 dx             an area under a curve, exact and by numbers
   d/dx x^3 at x = 2        a slope at one point, exact and as a decimal
   (x^2 + y^2) at (1, 2)    a value at a point, variables in the order x, y, z
   f(x) = x^2 sin x         define a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
