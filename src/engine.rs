@@ -92,8 +92,8 @@ pub enum Answer {
 pub enum Named {
     /// `f′(arg)`, `f″(arg)`.
     Prime { name: Symbol, arg: Expr },
-    /// `dy/dx`, `∂f/∂x`.
-    Leibniz { name: Symbol },
+    /// `dy/dx`, `∂f/∂x`; `params` are the function's inputs, none for a value.
+    Leibniz { name: Symbol, params: Vec<Symbol> },
     /// `d/dx f(args)`.
     Applied { name: Symbol, args: Vec<Expr> },
 }
@@ -102,9 +102,9 @@ impl Named {
     /// The defined name: `f`, `y`.
     pub fn name(&self) -> &Symbol {
         match self {
-            Named::Prime { name, .. } | Named::Leibniz { name } | Named::Applied { name, .. } => {
-                name
-            }
+            Named::Prime { name, .. }
+            | Named::Leibniz { name, .. }
+            | Named::Applied { name, .. } => name,
         }
     }
 }
@@ -344,6 +344,7 @@ impl Session {
             answer,
             Some(Named::Leibniz {
                 name: def.name.clone(),
+                params: def.params.clone(),
             }),
         ))
     }

@@ -106,6 +106,53 @@ pub fn label(named: &Named, var: &Symbol, order: u32, partial: bool, style: Styl
     }
 }
 
+/// What a derivative asked by name means, before its steps:
+/// "f′(x) is the slope of f(x) = x²·sin(x) as x is nudged."
+pub fn named_intro(
+    named: &Named,
+    body: &Expr,
+    var: &Symbol,
+    order: u32,
+    partial: bool,
+    style: Style,
+) -> String {
+    let name = Expr::symbol(named.name().clone()).to_text(style);
+    let x = Expr::symbol(var.clone()).to_text(style);
+    let what = match named {
+        Named::Leibniz { params, .. } if params.is_empty() => {
+            format!("{name} = {}", body.to_text(style))
+        }
+        Named::Leibniz { params, .. } => {
+            let params: Vec<String> = params
+                .iter()
+                .map(|p| Expr::symbol(p.clone()).to_text(style))
+                .collect();
+            format!("{name}({}) = {}", params.join(", "), body.to_text(style))
+        }
+        Named::Prime { .. } => format!("{name}({x}) = {}", body.to_text(style)),
+        Named::Applied { args, .. } => {
+            let args: Vec<String> = args.iter().map(|a| a.to_text(style)).collect();
+            format!("{name}({}) = {}", args.join(", "), body.to_text(style))
+        }
+    };
+    let slope = if order == 2 {
+        "the slope of the slope"
+    } else if order > 2 {
+        "a derivative, taken again and again,"
+    } else {
+        "the slope"
+    };
+    let nudged = if partial {
+        format!("only {x} is nudged")
+    } else {
+        format!("{x} is nudged")
+    };
+    format!(
+        "{} is {slope} of {what} as {nudged}.",
+        label(named, var, order, partial, style)
+    )
+}
+
 /// The lines of a value at a point: the value, exact and decimal, and what it means.
 pub fn at_point(
     inner: &Answer,

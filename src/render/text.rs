@@ -174,6 +174,10 @@ impl Writer {
                 result: r,
                 named,
             } => {
+                if let Some(n) = named {
+                    let intro = session::named_intro(n, body, var, *order, *partial, style);
+                    self.line(&intro);
+                }
                 self.out.push('\n');
                 for s in steps {
                     self.step(&prune(s, Limits::TEXT), None, 0);
