@@ -1,5 +1,9 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod multivar;
+
+pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, Phase};
 use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
@@ -65,6 +69,8 @@ pub enum Answer {
         /// Adaptive Simpson's estimate, when the bounds are numbers.
         numeric: Option<f64>,
     },
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(Box<MultivarAnswer>),
     /// Another answer's result evaluated at a point: exactly, and as a decimal.
     AtPoint {
         inner: Box<Answer>,
@@ -136,6 +142,12 @@ impl Answer {
             | Answer::DefiniteIntegral { result, .. }
             | Answer::AtPoint { result, .. } => Some(result),
             Answer::Defined { definition, .. } => Some(&definition.body),
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
+                MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
+                MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -156,6 +168,16 @@ impl Outcome {
             Answer::Expression { .. } => "expression",
             Answer::Integral { .. } => "integral",
             Answer::DefiniteIntegral { .. } => "definite_integral",
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { .. } => "mixed_partial",
+                MultivarAnswer::Gradient { .. } => "gradient",
+                MultivarAnswer::Directional { .. } => "directional_derivative",
+                MultivarAnswer::Jacobian { .. } => "jacobian",
+                MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion(_) => "vector_derivative",
+                MultivarAnswer::Literal { matrix: true, .. } => "matrix",
+                MultivarAnswer::Literal { .. } => "vector",
+            },
             Answer::Defined { .. } => "definition",
             Answer::Forgotten(_) => "undefined",
             Answer::Definitions(_) => "definitions",
@@ -274,6 +296,9 @@ impl Session {
                 var,
                 bounds: Some((a, b)),
             } => definite(body, var, a, b),
+            Statement::Multivar(query) => {
+                Ok(Answer::Multivar(Box::new(multivar::answer(query, self)?)))
+            }
             Statement::Command(command) => self.command(command),
         }
     }

@@ -466,3 +466,18 @@ fn every_example_in_the_help_overview_is_answered() {
     let (_, err, code) = with_e(&examples, &[]);
     assert_eq!(code, 0, "{examples:?}: {err}");
 }
+
+#[test]
+fn many_variable_questions_know_the_sessions_names() {
+    let (out, err, code) = with_e(
+        &[
+            "f(x, y) = x^2 + y^2",
+            "grad f(x, y) at (1, 2)",
+            "a = 3",
+            "hessian(a x^2)",
+        ],
+        &["-q"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "f(x, y) = x² + y²\n(2, 4)\na = 3\n[6]\n");
+}

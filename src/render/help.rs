@@ -150,7 +150,7 @@ With several outputs as well as several inputs, the partial derivatives fill a t
 Row i belongs to output i, column j to input j, and the entry is ∂(output i)/∂(input j).
 Backpropagation passes gradients from layer to layer through tables like this.
 Example: for the outputs (x·y, x + y) the Jacobian is [[y, x], [1, 1]].
-Try: jacobian(x*y, x + y)
+Try: jacobian([x*y, x + y])
 ",
         Topic::Integral => "\
 Integration runs differentiation backwards, and it also measures area.

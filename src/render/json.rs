@@ -143,6 +143,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             }
             obj.insert("steps".into(), Value::Array(list));
         }
+        Answer::Multivar(answer) => super::multivar_json::fill(obj, answer),
     }
 }
 
@@ -161,7 +162,7 @@ fn check_json(check: &Check) -> Value {
     json!({ "derivative": check.derivative.ascii(), "method": method })
 }
 
-fn step_json(shown: &Shown) -> Value {
+pub(super) fn step_json(shown: &Shown) -> Value {
     match shown {
         Shown::Elided(e) => json!({
             "rule": "elided",

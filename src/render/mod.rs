@@ -4,7 +4,11 @@ mod catalogue;
 pub mod help;
 mod integral;
 mod json;
+mod matrix;
+mod multivar_json;
+mod multivar_text;
 mod prune;
+mod readings;
 mod session;
 mod text;
 

@@ -25,7 +25,7 @@ pub struct TextOptions {
 }
 
 impl TextOptions {
-    fn style(&self) -> Style {
+    pub fn style(&self) -> Style {
         if self.unicode {
             Style::UNICODE
         } else {
@@ -36,6 +36,9 @@ impl TextOptions {
 
 /// The whole answer as text, ending with a newline.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    if let Answer::Multivar(answer) = &outcome.answer {
+        return super::multivar_text::render(outcome, answer, options);
+    }
     let style = options.style();
     if options.quiet {
         return quiet(&outcome.answer, style);
@@ -110,6 +113,19 @@ fn is_partial(answer: &Answer) -> bool {
         Answer::AtPoint { inner, .. } => is_partial(inner),
         _ => false,
     }
+}
+
+/// Step trees as text, for renderers of other answers (many variables).
+pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        style: options.style(),
+        partial,
+    };
+    for s in steps {
+        w.step(&prune(s, Limits::TEXT), None, 0);
+    }
+    w.out
 }
 
 /// `d/dx`, `d²/dx²`, `∂/∂x`.
@@ -199,6 +215,9 @@ impl Writer {
                         "(shortened here; nudge -q prints the whole result)".dimmed()
                     ));
                 }
+                if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
+                    self.line(&format!("{} {reading}", "Meaning:".bold()));
+                }
             }
             Answer::Expression { result: r, value } => {
                 let label = if value.is_some() {
@@ -282,7 +301,8 @@ impl Writer {
             Answer::Reset => self
                 .line("Everything is forgotten: no definitions, and no ans until the next answer."),
             Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
-            Answer::Quit => {}
+            // Many-variable answers have their own renderer (render_text hands them over).
+            Answer::Multivar(_) | Answer::Quit => {}
         }
     }
 
@@ -468,7 +488,8 @@ impl Writer {
     }
 }
 
-fn operand(e: &Expr, style: Style) -> String {
+/// `e` as the operand of a product or derivative, bracketed when needed.
+pub(super) fn operand(e: &Expr, style: Style) -> String {
     let text = e.to_text(style);
     if needs_brackets(e) || has_top_level_slash(&text) {
         format!("({text})")

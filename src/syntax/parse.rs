@@ -138,9 +138,9 @@ impl Offsets {
     }
 }
 
-struct Builder<'n> {
+pub(super) struct Builder<'n> {
     offsets: Offsets,
-    notes: Vec<Note>,
+    pub(super) notes: Vec<Note>,
     names: &'n dyn Names,
     /// The name a definition line is defining: using it in its own body is an error.
     defining: Option<String>,
@@ -153,12 +153,12 @@ struct Operator {
     partial: bool,
 }
 
-fn internal(what: &str) -> Error {
+pub(super) fn internal(what: &str) -> Error {
     Error::new(Phase::Parsing, format!("internal parser error: {what}"))
 }
 
 impl Builder<'_> {
-    fn span(&self, pair: &Pair<Rule>) -> Span {
+    pub(super) fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
     }
@@ -174,7 +174,7 @@ impl Builder<'_> {
             Rule::integral | Rule::integral_call => self.integral(pair)?,
             Rule::named_derivative => self.named_derivative(pair)?,
             Rule::expr => Statement::Expr(self.expr(pair)?),
-            _ => return Err(internal("unknown statement")),
+            _ => Statement::Multivar(self.multivar(pair)?),
         };
         match parts.next() {
             Some(at) if at.as_rule() == Rule::at_clause => Ok(Statement::At {
@@ -307,8 +307,8 @@ impl Builder<'_> {
     fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut inner = pair.into_inner();
         let op = inner.next().ok_or_else(|| internal("operator"))?;
-        let op_span = self.span(&op);
         let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
+        let op_span = self.span(&op);
         let op = self.operator(op, op_span, |_, _| {})?;
         Ok(Statement::Derivative {
             body,
@@ -316,6 +316,16 @@ impl Builder<'_> {
             order: op.order,
             partial: op.partial,
         })
+    }
+
+    /// `d²/dx²` → (x, 2, ordinary); `∂/∂y` → (y, 1, partial).
+    pub(super) fn derivative_operator(
+        &mut self,
+        op: Pair<Rule>,
+    ) -> Result<(String, u32, bool), Error> {
+        let op_span = self.span(&op);
+        let op = self.operator(op, op_span, |_, _| {})?;
+        Ok((op.var, op.order, op.partial))
     }
 
     /// The parts of `d/dx`, `d²y/dx²`, `∂/∂x`: checked, and handed to `other` when not d, order or x.
@@ -480,7 +490,7 @@ impl Builder<'_> {
         Ok(node)
     }
 
-    fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
+    pub(super) fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
         let span = self.span(&pair);
         let text = pair.as_str().trim_start_matches('^');
         let digits = from_superscript(text).unwrap_or_else(|| text.to_string());
@@ -489,7 +499,7 @@ impl Builder<'_> {
         })
     }
 
-    fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
+    pub(super) fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
         if order == 0 || order > MAX_ORDER {
             return Err(Error::new(
                 Phase::Parsing,
@@ -506,7 +516,7 @@ impl Builder<'_> {
         })
     }
 
-    fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+    pub(super) fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut inner = pair.into_inner();
         let mut acc = self.term(inner.next().ok_or_else(|| internal("term"))?)?;
         while let Some(op) = inner.next() {
@@ -983,7 +993,7 @@ fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
 }
 
 /// `θ` → `theta`; other names as typed.
-fn ascii_name(name: &str) -> String {
+pub(super) fn ascii_name(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => {
