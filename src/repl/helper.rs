@@ -1,5 +1,6 @@
 //! What the line editor asks of nudge: completion, a preview hint, colours, and when a line is complete.
 
+use nudge::calculus::stop_when;
 use nudge::expr::KNOWN_FUNCTION_NAMES;
 use nudge::render::{render_text, TextOptions};
 use nudge::syntax::{parse_in, NodeKind, Statement};
@@ -11,7 +12,8 @@ use rustyline::hint::{Hint, Hinter, HistoryHinter};
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::Context;
 use std::borrow::Cow;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 /// Lines longer than this get no preview: the hint must never hold up typing.
@@ -76,11 +78,14 @@ impl NudgeHelper {
             quiet: true,
         };
         let (tx, rx) = mpsc::channel();
-        // A preview that takes too long is dropped (its thread finishes alone): typing never waits.
+        let stop = Arc::new(AtomicBool::new(false));
+        let worker_stop = Arc::clone(&stop);
+        // A preview that takes too long is told to stop and dropped: typing never waits.
         std::thread::Builder::new()
             .name("preview".into())
             .stack_size(PREVIEW_STACK_BYTES)
             .spawn(move || {
+                stop_when(worker_stop);
                 let text = session.answer(&owned).ok().and_then(|outcome| {
                     matches!(
                         outcome.answer,
@@ -93,7 +98,11 @@ impl NudgeHelper {
                 let _ = tx.send(text);
             })
             .ok()?;
-        let text = rx.recv_timeout(PREVIEW_TIME).ok()??;
+        let Ok(text) = rx.recv_timeout(PREVIEW_TIME) else {
+            stop.store(true, Ordering::SeqCst);
+            return None;
+        };
+        let text = text?;
         let text = text.trim();
         if text == line.trim() {
             return None;
