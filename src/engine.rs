@@ -10,7 +10,8 @@ use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
 use crate::syntax::{
-    lower_in, parse_in, Command, Function, Names, Node, NodeKind, Note, Point, Span, Statement,
+    lower_in, parse_in, Callee, Command, Function, Names, Node, NodeKind, Note, Point, Span,
+    Statement,
 };
 use crate::topic::Topic;
 
@@ -210,6 +211,8 @@ impl Session {
     /// Reads and answers one line.
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let parsed = parse_in(line, self)?;
+        let mut notes = parsed.notes;
+        notes.extend(self.name_notes(&parsed.statement));
         let answer = self.statement(&parsed.statement, &[])?;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
@@ -219,9 +222,103 @@ impl Session {
         Ok(Outcome {
             input: line.to_string(),
             statement: parsed.statement,
-            notes: parsed.notes,
+            notes,
             answer,
         })
+    }
+
+    /// One note for each defined value a line uses, so the learner sees what was put in its place.
+    fn name_notes(&self, statement: &Statement) -> Vec<Note> {
+        let mut notes = Vec::new();
+        self.statement_names(statement, &[], &mut notes);
+        notes
+    }
+
+    fn statement_names(&self, statement: &Statement, bound: &[&str], notes: &mut Vec<Note>) {
+        let with = |extra: &[&str]| -> Vec<String> {
+            bound
+                .iter()
+                .chain(extra)
+                .map(|s| (*s).to_string())
+                .collect()
+        };
+        match statement {
+            Statement::Expr(node) => self.node_names(node, bound, notes),
+            Statement::Derivative { body, var, .. } => {
+                let b = with(&[var]);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.node_names(body, &b, notes);
+            }
+            Statement::Integral { body, var, bounds } => {
+                let b = with(&[var]);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.node_names(body, &b, notes);
+                if let Some((lo, hi)) = bounds {
+                    self.node_names(lo, bound, notes);
+                    self.node_names(hi, bound, notes);
+                }
+            }
+            Statement::Define { params, body, .. } => {
+                let p: Vec<&str> = params.iter().map(String::as_str).collect();
+                let b = with(&p);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.node_names(body, &b, notes);
+            }
+            Statement::At { inner, point } => {
+                let (names, values): (Vec<&str>, Vec<&Node>) = match point {
+                    Point::Named(bindings) => bindings.iter().map(|(v, n)| (v.as_str(), n)).unzip(),
+                    Point::Tuple(nodes) => (Vec::new(), nodes.iter().collect()),
+                };
+                let b = with(&names);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.statement_names(inner, &b, notes);
+                for v in values {
+                    self.node_names(v, bound, notes);
+                }
+            }
+            Statement::NamedDerivative { .. } | Statement::Multivar(_) | Statement::Command(_) => {}
+        }
+    }
+
+    fn node_names(&self, node: &Node, bound: &[&str], notes: &mut Vec<Note>) {
+        match &node.kind {
+            NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
+                let Some(value) = self.value(name) else {
+                    return;
+                };
+                let message = if name == "ans" {
+                    format!("ans stands for the last result, {}", value.unicode())
+                } else {
+                    format!("{name} stands for {}, as you defined it", value.unicode())
+                };
+                if !notes.iter().any(|n| n.message == message) {
+                    notes.push(Note {
+                        message,
+                        span: node.span,
+                    });
+                }
+            }
+            NodeKind::Number(_) | NodeKind::Constant(_) | NodeKind::Var(_) => {}
+            NodeKind::Neg(inner) | NodeKind::Paren(inner) => self.node_names(inner, bound, notes),
+            NodeKind::Binary(_, lhs, rhs) => {
+                self.node_names(lhs, bound, notes);
+                self.node_names(rhs, bound, notes);
+            }
+            NodeKind::Call { arg, power, callee } => {
+                if let Callee::LogBase(base) = callee {
+                    self.node_names(base, bound, notes);
+                }
+                self.node_names(arg, bound, notes);
+                if let Some(p) = power {
+                    self.node_names(p, bound, notes);
+                }
+            }
+            NodeKind::Apply { args, .. } => {
+                for a in args {
+                    self.node_names(a, bound, notes);
+                }
+            }
+        }
     }
 
     fn lookup(&self, name: &str) -> Option<&Definition> {
@@ -295,7 +392,7 @@ impl Session {
                 body,
                 var,
                 bounds: Some((a, b)),
-            } => definite(body, var, a, b),
+            } => definite(body, var, a, b, self),
             Statement::Multivar(query) => {
                 Ok(Answer::Multivar(Box::new(multivar::answer(query, self)?)))
             }

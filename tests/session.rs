@@ -481,3 +481,31 @@ fn many_variable_questions_know_the_sessions_names() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "f(x, y) = x² + y²\n(2, 4)\na = 3\n[6]\n");
 }
+
+#[test]
+fn a_defined_name_in_a_line_is_pointed_out() {
+    let (out, _, code) = with_e(&["y = 3x^2 + 1", "y + 1", "ans", "d/dy (x y)"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Note: y stands for 3x² + 1, as you defined it"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Note: ans stands for the last result, 3x² + 2"),
+        "{out}"
+    );
+    assert!(
+        out.contains("d/dy x·y = x"),
+        "the variable of a derivative stays a variable: {out}"
+    );
+}
+
+#[test]
+fn areas_know_the_sessions_names() {
+    let (out, err, code) = with_e(
+        &["a = 2", "∫_0^a x dx", "f(x) = x^2", "∫_0^3 f(x) dx"],
+        &["-q"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "a = 2\n2\nf(x) = x²\n9\n");
+}
