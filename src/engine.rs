@@ -283,13 +283,18 @@ impl Session {
     fn node_names(&self, node: &Node, bound: &[&str], notes: &mut Vec<Note>) {
         match &node.kind {
             NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
-                let Some(value) = self.value(name) else {
-                    return;
-                };
-                let message = if name == "ans" {
-                    format!("ans stands for the last result, {}", value.unicode())
-                } else {
-                    format!("{name} stands for {}, as you defined it", value.unicode())
+                let message = match (self.value(name), self.lookup(name)) {
+                    (Some(value), _) if name == "ans" => {
+                        format!("ans stands for the last result, {}", value.unicode())
+                    }
+                    (Some(value), _) => {
+                        format!("{name} stands for {}, as you defined it", value.unicode())
+                    }
+                    (None, Some(def)) => format!(
+                        "{name} alone stands for its formula, {}",
+                        def.body.unicode()
+                    ),
+                    (None, None) => return,
                 };
                 if !notes.iter().any(|n| n.message == message) {
                     notes.push(Note {

@@ -509,3 +509,10 @@ fn areas_know_the_sessions_names() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "a = 2\n2\nf(x) = x²\n9\n");
 }
+
+#[test]
+fn a_function_named_alone_stands_for_its_formula() {
+    let (out, err, code) = with_e(&["f(x, y) = x^2 y", "∇f", "d/dx f"], &["-q"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "f(x, y) = x²·y\n(2x·y, x²)\n2x·y\n");
+}

@@ -119,7 +119,11 @@ impl Lowering<'_> {
             )
             .at(node.span)
             .with_help("ask something first, such as d/dx x^3, then use ans")),
-            None => Ok(Expr::var(name)),
+            // A function named alone, as in ∇f or d/dx f, stands for its formula.
+            None => Ok(self
+                .names
+                .function(name, 0)
+                .map_or_else(|| Expr::var(name), |f| f.body)),
         }
     }
 
