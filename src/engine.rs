@@ -465,7 +465,13 @@ impl Session {
         order: u32,
         partial: bool,
     ) -> Result<Answer, Error> {
-        let def = self.lookup(name).ok_or_else(|| not_defined(name, span))?;
+        let def = self.lookup(name).ok_or_else(|| {
+            let error = not_defined(name, span);
+            match closest(name, self.definitions.iter().map(|d| &*d.name)) {
+                Some(near) => error.with_help(format!("did you mean d{near}/d{var}?")),
+                None => error,
+            }
+        })?;
         let answer = derivative(def.body.clone(), var, order, partial);
         Ok(with_name(
             answer,
@@ -637,6 +643,13 @@ impl Names for Session {
 
     fn arity(&self, name: &str) -> Option<usize> {
         self.lookup(name).map(|d| d.params.len()).filter(|n| *n > 0)
+    }
+
+    fn defined(&self) -> Vec<String> {
+        self.definitions
+            .iter()
+            .map(|d| d.name.to_string())
+            .collect()
     }
 
     fn value(&self, name: &str) -> Option<Expr> {

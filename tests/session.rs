@@ -516,3 +516,11 @@ fn a_function_named_alone_stands_for_its_formula() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "f(x, y) = x²·y\n(2x·y, x²)\n2x·y\n");
 }
+
+#[test]
+fn a_near_miss_of_a_defined_name_is_suggested() {
+    let (_, err, code) = with_e(&["foo(x) = x^2", "fo'(x)", "dfo/dx"], &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean foo?"), "{err}");
+    assert!(err.contains("did you mean dfoo/dx?"), "{err}");
+}

@@ -17,6 +17,10 @@ pub trait Names {
     fn arity(&self, name: &str) -> Option<usize>;
     /// The value of a name defined with `name = …`, or `ans`.
     fn value(&self, name: &str) -> Option<Expr>;
+    /// Every defined name, for "did you mean".
+    fn defined(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// No definitions at all: every name is a plain variable.

@@ -784,7 +784,13 @@ impl Builder<'_> {
                 _ => {}
             }
         }
-        let define_help = format!("define it first, for example {name}(x) = x^2 sin x");
+        let defined = self.names.defined();
+        let define_help = match closest(&name, defined.iter().map(String::as_str)) {
+            Some(near) => format!(
+                "did you mean {near}? Otherwise define it first, as in {name}(x) = x^2 sin x"
+            ),
+            None => format!("define it first, for example {name}(x) = x^2 sin x"),
+        };
         match self.names.arity(&name) {
             Some(arity) if arity != args.len() => Err(Error::new(
                 Phase::Parsing,
