@@ -266,3 +266,28 @@ fn no_history_flag_leaves_the_file_alone() {
     leave(p);
     assert!(!history.exists(), "--no-history writes nothing");
 }
+
+#[test]
+fn auto_colour_follows_no_color_on_a_terminal() {
+    let (_dir, history) = temp_history();
+    for (no_color, coloured) in [(false, true), (true, false)] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+        cmd.env("TERM", "xterm")
+            .env("NUDGE_HISTORY", &history)
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("NO_COLOR");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn");
+        expect(&mut p, "nudge> ").expect("prompt");
+        p.send_line("d/dx x^2").expect("send");
+        let before = expect(&mut p, "power rule").expect("answer");
+        assert_eq!(
+            before.contains("\x1b[1mReading:"),
+            coloured,
+            "NO_COLOR={no_color}: {before:?}"
+        );
+        leave(p);
+    }
+}
