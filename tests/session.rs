@@ -524,3 +524,22 @@ fn a_near_miss_of_a_defined_name_is_suggested() {
     assert!(err.contains("did you mean foo?"), "{err}");
     assert!(err.contains("did you mean dfoo/dx?"), "{err}");
 }
+
+#[test]
+fn a_long_value_at_a_point_is_shortened_in_text_and_whole_with_q() {
+    let n = 400;
+    let query = format!("d/dx {}x{} at x = 1", "sin(".repeat(n), ")".repeat(n));
+    let (out, _, code) = with_e(&[&query], &[]);
+    assert_eq!(code, 0);
+    let at_line = out
+        .lines()
+        .find(|l| l.starts_with("At x = 1:"))
+        .unwrap_or_default();
+    assert!(at_line.contains('…'), "{at_line}");
+    assert!(out.contains("(shortened here; nudge -q prints the whole result)"));
+    let (whole, _, _) = with_e(&[&query], &["-q"]);
+    assert!(
+        !whole.contains('…') && whole.len() > at_line.len(),
+        "-q prints it all"
+    );
+}

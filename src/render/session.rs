@@ -1,6 +1,6 @@
 //! Words for the session's own answers: definitions, values at a point, and what a value means.
 
-use super::text::{decimal, operator};
+use super::text::{decimal, operator, RESULT_BUDGET};
 use crate::engine::{Answer, Definition, Named};
 use crate::expr::{superscript, Expr, Style, Symbol};
 use colored::Colorize;
@@ -161,7 +161,8 @@ pub fn at_point(
     value: f64,
     style: Style,
 ) -> String {
-    let exact = result.to_text(style);
+    let long = style.with_budget(RESULT_BUDGET);
+    let exact = result.to_text(long);
     let shown = if result.as_number().is_some_and(|n| n.is_integer()) {
         exact
     } else {
@@ -187,7 +188,7 @@ pub fn at_point(
             )
         }
         _ => {
-            let target = inner.result().map(|t| t.to_text(style)).unwrap_or_default();
+            let target = inner.result().map(|t| t.to_text(long)).unwrap_or_default();
             format!(
                 "{} {target} = {}\n",
                 format!("At {place}:").bold(),
@@ -195,6 +196,12 @@ pub fn at_point(
             )
         }
     };
+    if out.contains('…') {
+        out.push_str(&format!(
+            "{}\n",
+            "(shortened here; nudge -q prints the whole result)".dimmed()
+        ));
+    }
     if let Some(meaning) = meaning(inner, point, value, style) {
         out.push_str(&format!("{} {meaning}\n", "Reading it:".bold()));
     }

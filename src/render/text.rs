@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 /// Longest expression shown inside a step, in characters.
 const STEP_BUDGET: usize = 160;
 /// Longest result shown under the steps; `-q` always prints the whole result.
-const RESULT_BUDGET: usize = 4000;
+pub(super) const RESULT_BUDGET: usize = 4000;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
