@@ -5,7 +5,7 @@ use nudge::render::{
     render_error, render_json, render_json_error, render_latex, render_markdown, render_text,
     TextOptions,
 };
-use nudge::{Error, Session};
+use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 
 const EXAMPLES: &str = "\
@@ -53,6 +53,10 @@ pub struct Cli {
     /// Print only the result line of each answer.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -98,6 +102,8 @@ pub struct Answerer {
     pub format: Format,
     pub options: TextOptions,
     pub failures: usize,
+    /// Set once a `quit` or `exit` line has been read.
+    pub quit: bool,
 }
 
 impl Answerer {
@@ -110,12 +116,32 @@ impl Answerer {
                 quiet: cli.quiet,
             },
             failures: 0,
+            quit: false,
         }
     }
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
-        match self.session.answer(line) {
+        let result = self.session.answer(line);
+        self.show(line, result, out)
+    }
+
+    /// Writes the answer (or error) for one line.
+    pub fn show(
+        &mut self,
+        line: &str,
+        result: Result<Outcome, Error>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        match result {
+            // `quit` ends the run; JSON still gets its one object for the line.
+            Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
+                self.quit = true;
+                match self.format {
+                    Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                    Format::Text | Format::Latex | Format::Markdown => Ok(()),
+                }
+            }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),
                 Format::Latex => writeln!(out, "{}", render_latex(&outcome)),
@@ -167,12 +193,15 @@ pub fn run() -> i32 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
-        cli.expressions
-            .iter()
-            .try_for_each(|q| answerer.answer(q, &mut out))
-    } else if io::stdin().is_terminal() {
+        cli.expressions.iter().try_for_each(|q| {
+            if answerer.quit {
+                return Ok(());
+            }
+            answerer.answer(q, &mut out)
+        })
+    } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        return crate::repl::run(&mut answerer);
+        return crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
     };
@@ -208,6 +237,9 @@ fn answer_stream(
                     continue;
                 }
                 answerer.answer(line, out)?;
+                if answerer.quit {
+                    return Ok(());
+                }
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();

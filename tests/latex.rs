@@ -284,6 +284,19 @@ fn latex_and_markdown_formats() {
     insta::assert_snapshot!("format_markdown", md);
 }
 
+/// A session's definitions and values at a point come out as LaTeX too.
+#[test]
+fn latex_for_a_session() {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "latex"])
+        .write_stdin("f(x) = x^2 \\sin x\nd/dx f(x) at x = 2\n")
+        .output()
+        .expect("run nudge");
+    assert!(out.status.success());
+    insta::assert_snapshot!("format_latex_session", String::from_utf8_lossy(&out.stdout));
+}
+
 /// The JSON `latex` of every result and step reads back as LaTeX input.
 #[test]
 fn json_latex_reads_back() {

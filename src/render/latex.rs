@@ -6,7 +6,7 @@ use super::notation::words;
 use super::prune::{prune, Limits, Shown};
 use super::text::{child_labels, decimal, folds_into_one_line, render_text, TextOptions};
 use crate::calculus::{Detail, Rule, Step};
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Definition, Outcome};
 use crate::expr::{latex_name, latex_operand, Style};
 use crate::syntax::{reading_latex, reading_of_statement};
 
@@ -117,10 +117,13 @@ fn rows(shown: &Shown, label: Option<&str>, depth: usize, partial: bool, out: &m
     }
 }
 
-/// The rows of a derivative or integral answer, and its result equation.
-fn derivation(outcome: &Outcome) -> Option<(Vec<Row>, String)> {
+/// The last lines of a derivation, each a label and its maths: the result, the value at a point.
+type Closing = Vec<(String, String)>;
+
+/// The rows of a derivative or integral answer, and its closing lines.
+fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
     let mut out = Vec::new();
-    let equation = match &outcome.answer {
+    let equation = match answer {
         Answer::Derivative {
             body,
             var,
@@ -128,6 +131,7 @@ fn derivation(outcome: &Outcome) -> Option<(Vec<Row>, String)> {
             partial,
             steps,
             result,
+            ..
         } => {
             for s in steps {
                 rows(&prune(s, Limits::TEXT), None, 0, *partial, &mut out);
@@ -189,12 +193,30 @@ fn derivation(outcome: &Outcome) -> Option<(Vec<Row>, String)> {
             }
             equation
         }
-        Answer::Expression { .. } | Answer::Multivar(_) | Answer::Notation(_) => return None,
+        Answer::AtPoint {
+            inner,
+            point,
+            result,
+            value,
+        } => {
+            let (rows, mut closing) = derivation(inner)?;
+            let at: Vec<String> = point
+                .iter()
+                .map(|(v, e)| format!("{} = {}", latex_name(v), e.latex()))
+                .collect();
+            let mut shown = result.latex();
+            if result.as_number().is_none_or(|n| !n.is_integer()) {
+                shown.push_str(&format!(" \\approx {}", decimal(*value)));
+            }
+            closing.push((format!("at {}", at.join(", ")), shown));
+            return Some((rows, closing));
+        }
+        _ => return None,
     };
-    Some((out, equation))
+    Some((out, vec![("result".to_string(), equation)]))
 }
 
-/// An answer LaTeX does not typeset (vectors, matrices): its text form, verbatim.
+/// An answer LaTeX does not typeset (vectors, matrices, session words): its text form.
 fn plain_text(outcome: &Outcome) -> String {
     render_text(
         outcome,
@@ -203,6 +225,21 @@ fn plain_text(outcome: &Outcome) -> String {
             quiet: false,
         },
     )
+}
+
+/// `f(x) = x^{2}` for a definition.
+fn definition_latex(definition: &Definition) -> String {
+    let params: Vec<String> = definition.params.iter().map(|p| latex_name(p)).collect();
+    let name = latex_name(&definition.name);
+    if params.is_empty() {
+        format!("{name} = {}", definition.body.latex())
+    } else {
+        format!(
+            "{name}\\left({}\\right) = {}",
+            params.join(", "),
+            definition.body.latex()
+        )
+    }
 }
 
 /// `\text{…}` around words, escaped.
@@ -238,26 +275,26 @@ pub fn render_latex(outcome: &Outcome) -> String {
         let end = if last { "" } else { " \\\\" };
         format!("  &{} && {maths}{end}\n", text(label))
     };
-    match &outcome.answer {
-        Answer::Derivative { .. } | Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
-            let Some((rows, equation)) = derivation(outcome) else {
-                return out;
-            };
-            out.push_str("\\begin{align*}\n");
-            out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
-            for r in &rows {
-                let indent = "\\quad ".repeat(r.depth);
-                match &r.maths {
-                    Some(m) => out.push_str(&format!(
-                        "  &{indent}{} && {m} \\\\\n",
-                        text(&format!("{}:", r.heading))
-                    )),
-                    None => out.push_str(&format!("  &{indent}{} \\\\\n", text(&r.words))),
-                }
+    if let Some((rows, closing)) = derivation(&outcome.answer) {
+        out.push_str("\\begin{align*}\n");
+        out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
+        for r in &rows {
+            let indent = "\\quad ".repeat(r.depth);
+            match &r.maths {
+                Some(m) => out.push_str(&format!(
+                    "  &{indent}{} && {m} \\\\\n",
+                    text(&format!("{}:", r.heading))
+                )),
+                None => out.push_str(&format!("  &{indent}{} \\\\\n", text(&r.words))),
             }
-            out.push_str(&row("result:", &equation, true));
-            out.push_str("\\end{align*}\n");
         }
+        for (i, (label, maths)) in closing.iter().enumerate() {
+            out.push_str(&row(&format!("{label}:"), maths, i + 1 == closing.len()));
+        }
+        out.push_str("\\end{align*}\n");
+        return out;
+    }
+    match &outcome.answer {
         Answer::Expression { result, value } => {
             let mut shown = result.latex();
             if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
@@ -273,11 +310,8 @@ pub fn render_latex(outcome: &Outcome) -> String {
             out.push_str(&row(label, &shown, true));
             out.push_str("\\end{align*}\n");
         }
-        Answer::Multivar(_) => {
-            out.push_str(&format!(
-                "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
-                plain_text(outcome)
-            ));
+        Answer::Defined { definition, .. } => {
+            out.push_str(&format!("\\[ {} \\]\n", definition_latex(definition)));
         }
         Answer::Notation(reading) => {
             out.push_str(&format!(
@@ -295,6 +329,12 @@ pub fn render_latex(outcome: &Outcome) -> String {
             }
             out.push_str("\\end{description}\n");
         }
+        _ => {
+            out.push_str(&format!(
+                "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
+                plain_text(outcome)
+            ));
+        }
     }
     out
 }
@@ -304,30 +344,39 @@ pub fn render_markdown(outcome: &Outcome) -> String {
     let reading = match (&outcome.answer, reading_latex(&outcome.statement)) {
         (Answer::Notation(n), _) => n.shown.clone(),
         (_, Some(latex)) => format!("${latex}$"),
-        (_, None) => reading_of_statement(&outcome.statement, true),
+        (_, None) => format!("`{}`", reading_of_statement(&outcome.statement, true)),
     };
     let mut out = format!("**Reading:** {reading}\n");
     for n in &outcome.notes {
         out.push_str(&format!("\n*Note:* {}\n", n.message));
     }
     out.push('\n');
-    match &outcome.answer {
-        Answer::Derivative { .. } | Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
-            let Some((rows, equation)) = derivation(outcome) else {
-                return out;
-            };
-            for r in &rows {
-                let indent = "  ".repeat(r.depth);
-                match &r.maths {
-                    Some(m) => out.push_str(&format!(
-                        "{indent}- **{}:** ${m}$ — {}\n",
-                        r.heading, r.words
-                    )),
-                    None => out.push_str(&format!("{indent}- {}\n", r.words)),
-                }
+    if let Some((rows, closing)) = derivation(&outcome.answer) {
+        for r in &rows {
+            let indent = "  ".repeat(r.depth);
+            match &r.maths {
+                Some(m) => out.push_str(&format!(
+                    "{indent}- **{}:** ${m}$ — {}\n",
+                    r.heading, r.words
+                )),
+                None => out.push_str(&format!("{indent}- {}\n", r.words)),
             }
-            out.push_str(&format!("\n**Result:** ${equation}$\n"));
         }
+        out.push('\n');
+        let lines: Vec<String> = closing
+            .iter()
+            .map(|(label, maths)| {
+                let mut chars = label.chars();
+                let label: String = chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                });
+                format!("**{label}:** ${maths}$\n")
+            })
+            .collect();
+        out.push_str(&lines.join("\n"));
+        return out;
+    }
+    match &outcome.answer {
         Answer::Expression { result, value } => {
             let label = if value.is_some() {
                 "Value"
@@ -340,13 +389,19 @@ pub fn render_markdown(outcome: &Outcome) -> String {
             }
             out.push('\n');
         }
-        Answer::Multivar(_) => out.push_str(&format!("```\n{}```\n", plain_text(outcome))),
+        Answer::Defined { definition, .. } => {
+            out.push_str(&format!(
+                "**Defined:** ${}$\n",
+                definition_latex(definition)
+            ));
+        }
         Answer::Notation(reading) => {
             for e in &reading.shapes {
                 let w = words(&e.shape);
                 out.push_str(&format!("- **{}** — {}. {}\n", e.shown, w.title, w.meaning));
             }
         }
+        _ => out.push_str(&format!("```\n{}```\n", plain_text(outcome))),
     }
     out
 }

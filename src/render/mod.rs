@@ -1,6 +1,7 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+pub mod help;
 mod integral;
 mod json;
 mod latex;
@@ -10,6 +11,7 @@ mod multivar_text;
 mod notation;
 mod prune;
 mod readings;
+mod session;
 mod text;
 
 pub use catalogue::{note, title};

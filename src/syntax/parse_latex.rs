@@ -79,7 +79,7 @@ fn unknown_command(word: &str, span: Span) -> Error {
     }
 }
 
-impl Builder {
+impl Builder<'_> {
     /// A LaTeX primary: `{…}`, `\frac`, `\sqrt`, `\left(…\right)`, a LaTeX name.
     pub(super) fn latex_primary(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let span = self.span(&pair);

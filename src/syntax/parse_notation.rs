@@ -8,7 +8,7 @@ use crate::error::{Error, Phase};
 use crate::expr::unicode_name;
 use pest::iterators::Pair;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn read(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let span = self.span(&pair);
         let Some(notation) = pair

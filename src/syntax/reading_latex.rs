@@ -1,6 +1,6 @@
 //! How the input was read, written as LaTeX with the learner's own grouping.
 
-use super::ast::{BinOp, Callee, Node, NodeKind, Statement};
+use super::ast::{BinOp, Callee, Node, NodeKind, Point, Statement};
 use super::reading::{is_atom, level, needs_brackets_as_body, show_number};
 use crate::expr::{latex_name, Constant, Func};
 
@@ -46,7 +46,36 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
             bracketed(body, sum, &mut out);
             out.push_str(&format!(" \\,d{}", latex_name(var)));
         }
-        Statement::Read(_) | Statement::Multivar(_) => return None,
+        Statement::At { inner, point } => {
+            out.push_str(&reading_latex(inner)?);
+            out.push_str(" \\quad \\text{at } ");
+            match point {
+                Point::Named(bindings) => {
+                    for (i, (var, value)) in bindings.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push_str(&format!("{} = ", latex_name(var)));
+                        write(value, &mut out);
+                    }
+                }
+                Point::Tuple(values) => {
+                    out.push_str("\\left(");
+                    for (i, value) in values.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        write(value, &mut out);
+                    }
+                    out.push_str("\\right)");
+                }
+            }
+        }
+        Statement::Read(_)
+        | Statement::Multivar(_)
+        | Statement::NamedDerivative { .. }
+        | Statement::Define { .. }
+        | Statement::Command(_) => return None,
     }
     Some(out)
 }
@@ -119,6 +148,18 @@ fn write(node: &Node, out: &mut String) {
             bracketed(lhs, left, out);
             out.push_str(symbol);
             bracketed(rhs, right, out);
+        }
+        NodeKind::Apply { name, primes, args } => {
+            out.push_str(&latex_name(name));
+            out.push_str(&"'".repeat(*primes as usize));
+            out.push_str("\\left(");
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write(a, out);
+            }
+            out.push_str("\\right)");
         }
         NodeKind::Call { callee, arg, power } => {
             let name = match callee {
