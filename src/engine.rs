@@ -674,7 +674,7 @@ fn not_defined(name: &str, span: Span) -> Error {
     Error::new(Phase::Reading, format!("{name} is not defined yet"))
         .at(span)
         .with_help(format!(
-            "define it first, as in {name} = 3x^2 + 1 or {name}(x) = x^2 sin x"
+            "define it first, as in {name} = 3x^2 + 1 or {name}(x) = x^2 sin x; to hear notation such as d{name}/dw in words, put read in front"
         ))
 }
 

@@ -297,6 +297,29 @@ fn latex_for_a_session() {
     insta::assert_snapshot!("format_latex_session", String::from_utf8_lossy(&out.stdout));
 }
 
+/// `\frac{dy}{dx}` on its own line asks what `dy/dx` asks: the slope of a defined name.
+#[test]
+fn latex_leibniz_of_a_defined_name() {
+    let run = |input: &str| {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["-q"])
+            .write_stdin(input)
+            .output()
+            .expect("run nudge");
+        assert!(out.status.success(), "{input}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        run("y = x^3\n\\frac{dy}{dx}\n\\frac{d^2 y}{dx^2} at x = 2\n"),
+        run("y = x^3\ndy/dx\nd^2y/dx^2 at x = 2\n")
+    );
+    assert_eq!(
+        run("f(x, y) = x^2 y\n\\frac{\\partial f}{\\partial y}\n"),
+        run("f(x, y) = x^2 y\n∂f/∂y\n")
+    );
+}
+
 /// The JSON `latex` of every result and step reads back as LaTeX input.
 #[test]
 fn json_latex_reads_back() {

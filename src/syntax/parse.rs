@@ -174,6 +174,7 @@ impl Builder<'_> {
             Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
             Rule::integral | Rule::integral_call => self.integral(pair)?,
             Rule::named_derivative => self.named_derivative(pair)?,
+            Rule::latex_named_derivative => self.latex_named_derivative(pair)?,
             Rule::expr => Statement::Expr(self.expr(pair)?),
             _ => Statement::Multivar(self.multivar(pair)?),
         };

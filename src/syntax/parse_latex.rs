@@ -1,6 +1,6 @@
 //! LaTeX pasted from a paper, built into the same syntax tree as plain input.
 
-use super::ast::{BinOp, Callee, Node, NodeKind, Span};
+use super::ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
 use super::parse::{ascii_name, binary, call, internal, Builder, Rule};
 use crate::error::{closest, Error, Phase};
 use crate::expr::{greek_letter, Constant, Func, Number};
@@ -147,6 +147,48 @@ impl Builder<'_> {
             None => NodeKind::Var(text.to_string()),
         };
         Ok(Node { kind, span })
+    }
+
+    /// `\frac{dy}{dx}` on its own: the derivative of the defined name y, as `dy/dx` asks.
+    pub(super) fn latex_named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let leibniz = pair
+            .into_inner()
+            .next()
+            .ok_or_else(|| internal("LaTeX Leibniz"))?;
+        let span = self.span(&leibniz);
+        let mut marks = Vec::new();
+        let mut orders = (None, None);
+        let mut name = None;
+        let mut var = None;
+        for part in leibniz.into_inner() {
+            match part.as_rule() {
+                Rule::latex_leibniz_d => marks.push(false),
+                Rule::latex_partial_d => marks.push(true),
+                Rule::order if marks.len() < 2 => orders.0 = Some(self.order(part)?),
+                Rule::order => orders.1 = Some(self.order(part)?),
+                Rule::latex_frac_word => {}
+                _ if marks.len() < 2 => {
+                    let name_span = self.span(&part);
+                    name = Some((self.latex_variable_name(part)?, name_span));
+                }
+                _ => var = Some(self.latex_variable_name(part)?),
+            }
+        }
+        if orders.0 != orders.1 {
+            return Err(
+                Error::new(Phase::Parsing, "the order on top and below must match")
+                    .at(span)
+                    .with_help("write \\frac{d^2 y}{dx^2} for the second derivative"),
+            );
+        }
+        let (name, name_span) = name.ok_or_else(|| internal("LaTeX Leibniz name"))?;
+        Ok(Statement::NamedDerivative {
+            name,
+            name_span,
+            var: var.ok_or_else(|| internal("LaTeX Leibniz variable"))?,
+            order: self.check_order(orders.0.unwrap_or(1), span)?,
+            partial: marks.contains(&true),
+        })
     }
 
     /// The expression inside `{…}`, `\left(…\right)` or `\left|…\right|`.
