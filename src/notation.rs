@@ -154,6 +154,14 @@ pub fn analyse(notation: &Notation) -> NotationReading {
     if shapes.len() > 1 {
         shapes.retain(|e| !is_trivial(&e.shape));
     }
+    if shapes.is_empty() {
+        shapes.push(Explained {
+            shown: shown.clone(),
+            shape: Shape::Unknown {
+                symbol: shown.clone(),
+            },
+        });
+    }
     NotationReading { shown, shapes }
 }
 
