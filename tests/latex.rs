@@ -448,8 +448,71 @@ fn expression() -> impl Strategy<Value = Expr> {
     })
 }
 
+/// Pieces of LaTeX and notation, to throw together in any order.
+const TOKENS: [&str; 40] = [
+    r"\frac",
+    "{",
+    "}",
+    r"\sqrt",
+    "[",
+    "]",
+    r"\left(",
+    r"\right)",
+    "x",
+    "2",
+    "^",
+    "_",
+    r"\theta",
+    r"\partial",
+    "d",
+    "/",
+    "∂",
+    "∇",
+    r"\nabla",
+    r"\int",
+    "dx",
+    r"\,",
+    "'",
+    "+",
+    "-",
+    r"\cdot",
+    "=",
+    r"\mathbf",
+    r"\mathcal",
+    "L",
+    "w",
+    "W",
+    "(",
+    ")",
+    r"\sin",
+    r"\foo",
+    "∫",
+    "e",
+    " ",
+    r"\mathrm{d}",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// No jumble of LaTeX and notation makes nudge panic: every line is answered or refused.
+    #[test]
+    fn jumbled_latex_never_panics(
+        picks in prop::collection::vec(0usize..TOKENS.len(), 1..14),
+        read in any::<bool>(),
+    ) {
+        let body: String = picks.iter().map(|i| TOKENS[*i]).collect();
+        let line = if read { format!("read {body}") } else { body };
+        let answered = std::panic::catch_unwind(|| {
+            let outcome = Session::new().answer(&line);
+            if let Ok(o) = &outcome {
+                let _ = nudge::render::render_latex(o);
+                let _ = nudge::render::render_markdown(o);
+                let _ = nudge::render::render_json(o);
+            }
+        });
+        prop_assert!(answered.is_ok(), "panicked on {}", line);
+    }
 
     /// Every LaTeX expression nudge prints parses back to an equal expression.
     #[test]
