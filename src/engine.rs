@@ -59,6 +59,18 @@ impl Session {
         Session::default()
     }
 
+    /// Reads a line as a plain expression, such as a learner's answer, without changing the session.
+    pub fn read_expression(&self, line: &str) -> Result<Expr, Error> {
+        match parse(line)?.statement {
+            Statement::Expr(node) => lower(&node),
+            _ => Err(
+                Error::new(Phase::Reading, "this is a question, not an answer")
+                    .at(crate::syntax::Span::new(0, line.chars().count()))
+                    .with_help("write the result itself, such as 5x^4"),
+            ),
+        }
+    }
+
     /// Reads and answers one line.
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let parsed = parse(line)?;
