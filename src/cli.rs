@@ -4,6 +4,7 @@ use clap::{Parser, ValueEnum};
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
 use nudge::{Error, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -11,7 +12,10 @@ Examples:
   nudge -e 'd/dx sin(x^2)'               one answer, with every step
   echo 'd/dx (3x+1)^5' | nudge           one answer per line read
   nudge -q -e 'd/dx x^3'                 just the result: 3x²
-  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
+  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json
+  nudge --lesson 0                       list the built-in lessons; --lesson 3 plays one
+  nudge my-lesson.nudge                  play a lesson file
+  nudge --check lessons/*.nudge          verify lessons' expectations (exit 1 if any fails)";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -45,6 +49,30 @@ pub struct Cli {
     /// Print only the result line of each answer.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Lesson files (.nudge) to play, or to verify with --check.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Verify lessons without a learner: no pauses, every expectation checked (all built-in lessons when no FILE is given).
+    #[arg(long)]
+    pub check: bool,
+
+    /// Stop a lesson at its first problem.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Play lesson N of the built-in tour; 0 lists the lessons.
+    #[arg(long, value_name = "N")]
+    pub lesson: Option<usize>,
+
+    /// Seed for exercises and answer checking, so a session can be repeated.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Ask exercises and wait at pauses even when input is not a terminal.
+    #[arg(long)]
+    pub interactive: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -145,6 +173,15 @@ pub fn run() -> i32 {
         }
     };
     set_colour(cli.color);
+    if let Some(n) = cli.lesson {
+        return crate::tutor::run_builtin(&cli, n);
+    }
+    if !cli.files.is_empty() {
+        return crate::tutor::run_files(&cli);
+    }
+    if cli.check {
+        return crate::tutor::check_tour(&cli);
+    }
     let mut answerer = Answerer::new(&cli);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

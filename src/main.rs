@@ -2,6 +2,7 @@
 
 mod cli;
 mod repl;
+mod tutor;
 
 /// Stack for the engine thread: deep compositions recurse once per level.
 const STACK_BYTES: usize = 1 << 30;

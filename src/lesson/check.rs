@@ -81,7 +81,8 @@ pub fn compare(expected: &Expr, given: &Expr, rng: &mut Rng) -> Equality {
                 } else {
                     rng.float(-3.0, 3.0)
                 };
-                (v.clone(), value)
+                // Two decimals, so a point shown to the learner is the point used.
+                (v.clone(), (value * 100.0).round() / 100.0)
             })
             .collect();
         let lookup = |name: &str| point.iter().find(|(v, _)| &**v == name).map(|(_, x)| *x);

@@ -1,11 +1,13 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+mod feedback;
 mod json;
 mod prune;
 mod text;
 
 pub use catalogue::{note, title};
+pub use feedback::{first_rule_hint, mistake_hint, witness_hint, wrap};
 pub use json::{render_json, render_json_error};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

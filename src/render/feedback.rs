@@ -1,0 +1,142 @@
+//! The words a learner reads about an answer: hints for slips, a point where values part, wrapped prose.
+
+use super::catalogue::{note, title};
+use super::text::decimal;
+use crate::calculus::{Rule, Step};
+use crate::expr::{Expr, Style};
+use crate::lesson::check::{Mistake, Witness};
+use unicode_width::UnicodeWidthStr;
+
+/// A hint for a recognised slip.
+pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
+    let show = |e: &Expr| e.to_text(style.with_budget(60));
+    match mistake {
+        Mistake::OuterOnly {
+            inner,
+            inner_derivative,
+        } => format!(
+            "You have the outer derivative; now multiply by the inner one. The inside is {}, and its derivative is {}.",
+            show(inner),
+            show(inner_derivative)
+        ),
+        Mistake::ProductOfDerivatives { first, second } => format!(
+            "That multiplies the two derivatives, but a product does not work that way. With f = {} and g = {}, the slope is f′·g + f·g′.",
+            show(first),
+            show(second)
+        ),
+        Mistake::HalfProduct { first, second } => format!(
+            "That is half of the product rule. Nudging moves both {} and {}: add f′·g and f·g′.",
+            show(first),
+            show(second)
+        ),
+        Mistake::QuotientOfDerivatives { top, bottom } => format!(
+            "Dividing the two derivatives does not give the slope of a fraction. With top {} and bottom {}, use (top′·bottom − top·bottom′) / bottom².",
+            show(top),
+            show(bottom)
+        ),
+        Mistake::QuotientPlus { top, bottom } => format!(
+            "Close: the quotient rule has a minus in the middle. (top′·bottom − top·bottom′) / bottom², with top {} and bottom {}.",
+            show(top),
+            show(bottom)
+        ),
+        Mistake::ExponentKept { base, exponent } => format!(
+            "You brought the exponent {} down; now also reduce the power of {} by one.",
+            show(exponent),
+            show(base)
+        ),
+        Mistake::ExponentNotBroughtDown { base, exponent } => format!(
+            "You reduced the power of {} by one; the old exponent {} also comes down in front as a factor.",
+            show(base),
+            show(exponent)
+        ),
+        Mistake::ConstantDropped { constant } => format!(
+            "The constant factor {} went missing: it comes along, multiplying the slope.",
+            show(constant)
+        ),
+        Mistake::TermMissed { term } => format!(
+            "One term is missing: differentiate {} too, and add its slope.",
+            show(term)
+        ),
+        Mistake::SignFlipped => "Right size, wrong sign: check each minus sign.".to_string(),
+        Mistake::NotDifferentiated => {
+            "That is the function itself; the question asks for its slope.".to_string()
+        }
+        Mistake::StrayVariable { name } => format!(
+            "Your answer uses {}, which the question does not: write it in the question's variables.",
+            show(&Expr::symbol(name.clone()))
+        ),
+    }
+}
+
+/// "Start with the chain rule: …": the first rule of the worked answer, skipping wrappers.
+pub fn first_rule_hint(step: &Step, style: Style) -> String {
+    let mut step = step;
+    while matches!(step.rule, Rule::Partial | Rule::HigherOrder) && step.substeps.len() == 1 {
+        step = &step.substeps[0];
+    }
+    format!(
+        "The {} applies first. {}",
+        title(step.rule),
+        note(step, style)
+    )
+}
+
+/// "At x = 1.5 the answer is 6.75, but yours gives 3.2."
+pub fn witness_hint(witness: &Witness, style: Style) -> String {
+    let point: Vec<String> = witness
+        .point
+        .iter()
+        .map(|(v, x)| {
+            format!(
+                "{} = {}",
+                Expr::symbol(v.clone()).to_text(style),
+                decimal(*x)
+            )
+        })
+        .collect();
+    format!(
+        "Check a point: at {} the answer is {}, but yours gives {}.",
+        point.join(", "),
+        decimal(witness.expected),
+        decimal(witness.given)
+    )
+}
+
+/// Prose wrapped at `width` columns, words kept whole.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = UnicodeWidthStr::width(word);
+        if used > 0 && used + 1 + w > width {
+            out.push('\n');
+            used = 0;
+        } else if used > 0 {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += w;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_wraps_at_the_width_without_breaking_words() {
+        let text = "A derivative is the slope you get by nudging the input a little.";
+        let wrapped = wrap(text, 20);
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 20),
+            "{wrapped}"
+        );
+        assert_eq!(
+            wrapped.split_whitespace().collect::<Vec<_>>().join(" "),
+            text
+        );
+        assert_eq!(wrap("one", 2), "one");
+    }
+}
