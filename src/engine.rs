@@ -1,8 +1,10 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
-use crate::calculus::{derive, Detail, Rule, Step};
+use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
+use crate::integrals::{definite, indefinite};
+pub use crate::integrals::{ExactArea, Motion};
 use crate::syntax::{lower, parse, Note, Statement};
 
 /// What nudge worked out for one line.
@@ -29,13 +31,42 @@ pub enum Answer {
     },
     /// A bare expression, simplified; `value` when it has no variables.
     Expression { result: Expr, value: Option<f64> },
+    /// An antiderivative with its steps, checked by differentiating it back.
+    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    Integral {
+        body: Expr,
+        var: Symbol,
+        steps: Step,
+        result: Expr,
+        check: Check,
+        constant: u32,
+        motion: Option<Motion>,
+    },
+    /// The area from `lower` to `upper`: exact through an antiderivative when
+    /// one is known, and by numbers beside it.
+    DefiniteIntegral {
+        body: Expr,
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        exact: Option<ExactArea>,
+        /// The exact value, or the numeric one when no antiderivative is known.
+        result: Expr,
+        /// The decimal value of `result`, when the bounds are numbers.
+        value: Option<f64>,
+        /// Adaptive Simpson's estimate, when the bounds are numbers.
+        numeric: Option<f64>,
+    },
 }
 
 impl Outcome {
     /// The final expression of the answer.
     pub fn result(&self) -> &Expr {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => result,
+            Answer::Derivative { result, .. }
+            | Answer::Expression { result, .. }
+            | Answer::Integral { result, .. }
+            | Answer::DefiniteIntegral { result, .. } => result,
         }
     }
 
@@ -46,13 +77,18 @@ impl Outcome {
             Answer::Derivative { .. } => "derivative",
             Answer::Expression { value: Some(_), .. } => "value",
             Answer::Expression { .. } => "expression",
+            Answer::Integral { .. } => "integral",
+            Answer::DefiniteIntegral { .. } => "definite_integral",
         }
     }
 }
 
 /// Definitions and history shared by the lines of one session.
 #[derive(Debug, Default)]
-pub struct Session {}
+pub struct Session {
+    /// Constants of integration handed out so far.
+    constants: u32,
+}
 
 impl Session {
     pub fn new() -> Session {
@@ -82,6 +118,20 @@ impl Session {
                 order,
                 partial,
             } => derivative(lower(body)?, var, *order, *partial),
+            Statement::Integral {
+                body,
+                var,
+                bounds: None,
+            } => {
+                let answer = indefinite(lower(body)?, var, body.span, self.constants + 1)?;
+                self.constants += 1;
+                answer
+            }
+            Statement::Integral {
+                body,
+                var,
+                bounds: Some((a, b)),
+            } => definite(body, var, a, b)?,
         };
         Ok(Outcome {
             input: line.to_string(),

@@ -1,6 +1,7 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
 use super::catalogue::{note, title};
+use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
@@ -38,6 +39,21 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
     let result = outcome.result().to_text(style);
     if options.quiet {
         return match &outcome.answer {
+            Answer::Integral { constant, .. } => {
+                format!("{result} + {}\n", constant_name(*constant, options.unicode))
+            }
+            Answer::DefiniteIntegral {
+                exact: None,
+                numeric: Some(n),
+                ..
+            } => format!("≈ {}\n", decimal(*n)),
+            Answer::DefiniteIntegral {
+                value: Some(v),
+                result: r,
+                ..
+            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                format!("{result} ≈ {}\n", decimal(*v))
+            }
             Answer::Expression {
                 value: Some(v),
                 result: r,
@@ -99,6 +115,48 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
                 _ => exact,
             };
             w.line(&format!("{} {}", label.bold(), shown.green().bold()));
+        }
+        Answer::Integral {
+            body,
+            var,
+            steps,
+            result: r,
+            check,
+            constant,
+            motion,
+        } => {
+            let answer = Indefinite {
+                body,
+                var,
+                steps,
+                result: r,
+                check,
+                constant: *constant,
+                motion: *motion,
+            };
+            w.out.push_str(&indefinite_text(&answer, style));
+        }
+        Answer::DefiniteIntegral {
+            body,
+            var,
+            lower,
+            upper,
+            exact,
+            result: r,
+            value,
+            numeric,
+        } => {
+            let answer = Definite {
+                body,
+                var,
+                lower,
+                upper,
+                exact: exact.as_ref(),
+                result: r,
+                value: *value,
+                numeric: *numeric,
+            };
+            w.out.push_str(&definite_text(&answer, style));
         }
     }
     w.out

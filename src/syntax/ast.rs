@@ -80,4 +80,10 @@ pub enum Statement {
         order: u32,
         partial: bool,
     },
+    /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
+    Integral {
+        body: Node,
+        var: String,
+        bounds: Option<(Node, Node)>,
+    },
 }
