@@ -1,7 +1,7 @@
 //! Is the learner's answer right? Canonical forms first, then agreement at random points; and if not, which slip it looks like.
 
 use super::rng::Rng;
-use crate::calculus::{Detail, Rule, Step};
+use crate::calculus::{derive, Detail, Rule, Step};
 use crate::expr::{eval, Expr, Symbol};
 
 /// Random points tried before giving up on finding enough where both sides exist.
@@ -106,6 +106,16 @@ pub fn compare(expected: &Expr, given: &Expr, rng: &mut Rng) -> Equality {
         }
     }
     Equality::Unknown
+}
+
+/// Whether `given` is an antiderivative of the same function as `expected`: equal up to a constant.
+/// A point where they part shows slopes, so no witness is kept.
+pub fn compare_antiderivative(expected: &Expr, given: &Expr, var: &str, rng: &mut Rng) -> Equality {
+    let slope = |e: &Expr| derive(e, var).after;
+    match compare(&slope(expected), &slope(given), rng) {
+        Equality::Differs(_) => Equality::Differs(None),
+        other => other,
+    }
 }
 
 /// Whether two expressions are equal, by `compare`.
@@ -228,7 +238,6 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calculus::derive;
     use crate::Session;
 
     fn read(text: &str) -> Expr {
@@ -276,6 +285,16 @@ mod tests {
         assert!(matches!(verdict("2x", "x^2"), Equality::Differs(_)));
         assert!(matches!(verdict("sin x", "x"), Equality::Differs(_)));
         assert!(matches!(verdict("x^3", "x"), Equality::Differs(_)));
+    }
+
+    #[test]
+    fn antiderivatives_may_differ_by_a_constant() {
+        let check =
+            |a: &str, b: &str| compare_antiderivative(&read(a), &read(b), "x", &mut Rng::new(5));
+        assert_eq!(check("x^3/3", "x^3/3 + 7"), Equality::Same);
+        assert_eq!(check("x^3/3", "x^3/3 + C"), Equality::Same);
+        assert_eq!(check("-cos x", "1 - cos x"), Equality::Same);
+        assert_eq!(check("x^3/3", "x^3"), Equality::Differs(None));
     }
 
     #[test]

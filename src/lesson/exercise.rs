@@ -1,12 +1,13 @@
 //! One exercise with a learner: ask, check the answer, hint, retry; after three wrong tries, the whole working.
 
-use super::check::{compare, diagnose, Equality};
+use super::check::{compare, compare_antiderivative, diagnose, Equality};
 use super::rng::Rng;
-use crate::calculus::Step;
+use crate::calculus::{derive, Step};
 use crate::engine::{Answer, Outcome};
-use crate::expr::{Expr, Style};
+use crate::expr::{Expr, Style, Symbol};
 use crate::render::{
-    first_rule_hint, mistake_hint, render_error, render_text, witness_hint, wrap, TextOptions,
+    antiderivative_hint, first_rule_hint, mistake_hint, render_error, render_text, witness_hint,
+    wrap, TextOptions,
 };
 use crate::Session;
 use colored::Colorize;
@@ -56,20 +57,44 @@ impl Context<'_> {
     }
 }
 
-/// The expected result of an outcome, and its first step tree when it is a first derivative.
-pub fn expected_of(outcome: &Outcome) -> (Expr, Option<&Step>) {
-    let step = match &outcome.answer {
-        Answer::Derivative {
-            order: 1, steps, ..
-        } => steps.first(),
-        _ => None,
-    };
-    (outcome.result().clone(), step)
+/// What a right answer must equal, and the steps that explain it.
+pub struct Target<'a> {
+    pub result: Expr,
+    /// The first derivative's step tree, for hints.
+    pub step: Option<&'a Step>,
+    /// For an antiderivative: the integrand and the variable, since any constant may be added.
+    pub up_to_constant: Option<(Expr, Symbol)>,
+}
+
+impl Target<'_> {
+    pub fn of(outcome: &Outcome) -> Target<'_> {
+        let (step, up_to_constant) = match &outcome.answer {
+            Answer::Derivative {
+                order: 1, steps, ..
+            } => (steps.first(), None),
+            Answer::Integral { body, var, .. } => (None, Some((body.clone(), var.clone()))),
+            _ => (None, None),
+        };
+        Target {
+            result: outcome.result().clone(),
+            step,
+            up_to_constant,
+        }
+    }
+
+    /// How `given` compares with the target.
+    pub fn compare(&self, given: &Expr, rng: &mut Rng) -> Equality {
+        match &self.up_to_constant {
+            Some((_, var)) => compare_antiderivative(&self.result, given, var, rng),
+            None => compare(&self.result, given, rng),
+        }
+    }
 }
 
 /// Asks for the result of `outcome` until the learner has it, gives up, or leaves.
 pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
-    let (expected, step) = expected_of(outcome);
+    let target = Target::of(outcome);
+    let (expected, step) = (&target.result, target.step);
     let style = cx.style();
     let mut wrong = 0;
     loop {
@@ -98,10 +123,10 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
                 continue;
             }
         };
-        let verdict = compare(&expected, &given, cx.rng);
+        let verdict = target.compare(&given, cx.rng);
         if verdict == Equality::Same {
             let mut words = format!("{} ", "Right.".green().bold());
-            if given != expected {
+            if given != *expected {
                 words.push_str(&format!("nudge writes it {}.", expected.to_text(style)));
             }
             cx.say(&words)?;
@@ -121,14 +146,20 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             Equality::Differs(Some(w)) => Some(witness_hint(w, style)),
             _ => None,
         };
-        let hint = match (wrong, mistake, step) {
-            (_, Some(m), _) => mistake_hint(&m, style),
-            (1, None, Some(s)) => first_rule_hint(s, style),
-            _ if verdict == Equality::Unknown => {
-                "nudge could not find enough points where your answer has a value to compare it."
-                    .to_string()
+        let hint = if let Some((integrand, var)) = &target.up_to_constant {
+            let slope = derive(&given, var).after;
+            let x = Expr::symbol(var.clone()).to_text(style);
+            antiderivative_hint(integrand, &slope, &x, style)
+        } else {
+            match (wrong, mistake, step) {
+                (_, Some(m), _) => mistake_hint(&m, style),
+                (1, None, Some(s)) => first_rule_hint(s, style),
+                _ if verdict == Equality::Unknown => {
+                    "nudge could not find enough points where your answer has a value to compare it."
+                        .to_string()
+                }
+                _ => witness.unwrap_or_default(),
             }
-            _ => witness.unwrap_or_default(),
         };
         let left = TRIES - wrong;
         let tries = if left == 1 { "try" } else { "tries" };

@@ -1,11 +1,11 @@
 //! Playing a lesson: narration, queries and exercises in order, expectations verified, errors placed in the file.
 
-use super::check::{compare, Equality};
-use super::exercise::{self, Attempt, Context, Learner};
+use super::check::Equality;
+use super::exercise::{self, Attempt, Context, Learner, Target};
 use super::rng::Rng;
 use super::script::{ItemKind, Query, Script, ScriptError};
 use crate::engine::Outcome;
-use crate::expr::{Expr, Style};
+use crate::expr::Style;
 use crate::render::{render_error, render_text, wrap, TextOptions};
 use crate::Session;
 use colored::Colorize;
@@ -250,8 +250,9 @@ impl Player<'_, '_> {
             }
         };
         self.report.checks += 1;
-        let got: &Expr = outcome.result();
-        if compare(&wanted, got, &mut self.rng) == Equality::Same {
+        let target = Target::of(outcome);
+        let got = &target.result;
+        if target.compare(&wanted, &mut self.rng) == Equality::Same {
             return Ok(());
         }
         self.report.failures += 1;

@@ -94,11 +94,32 @@ pub fn witness_hint(witness: &Witness, style: Style) -> String {
             )
         })
         .collect();
+    if point.is_empty() {
+        let side = if witness.given > witness.expected {
+            "too large"
+        } else {
+            "too small"
+        };
+        return format!(
+            "Yours comes to {}, which is {side}.",
+            decimal(witness.given)
+        );
+    }
     format!(
         "Check a point: at {} the answer is {}, but yours gives {}.",
         point.join(", "),
         decimal(witness.expected),
         decimal(witness.given)
+    )
+}
+
+/// For an antiderivative: what differentiating the learner's answer gives back.
+pub fn antiderivative_hint(integrand: &Expr, slope: &Expr, var: &str, style: Style) -> String {
+    let show = |e: &Expr| e.to_text(style.with_budget(60));
+    format!(
+        "Differentiate your answer to check it: d/d{var} of it should give back {}, but it gives {}.",
+        show(integrand),
+        show(slope)
     )
 }
 
