@@ -17,7 +17,8 @@ Examples:
   printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json
   nudge --lesson 0                       list the built-in lessons; --lesson 3 plays one
   nudge my-lesson.nudge                  play a lesson file
-  nudge --check lessons/*.nudge          verify lessons' expectations (exit 1 if any fails)";
+  nudge --check lessons/*.nudge          verify lessons' expectations (exit 1 if any fails)
+  nudge --practice chain --seed 7        five chain-rule exercises, the same ones each time";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -67,6 +68,10 @@ pub struct Cli {
     /// Play lesson N of the built-in tour; 0 lists the lessons.
     #[arg(long, value_name = "N")]
     pub lesson: Option<usize>,
+
+    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, integral, mixed).
+    #[arg(long, value_name = "TOPIC", num_args = 0..=1, default_missing_value = "mixed")]
+    pub practice: Option<String>,
 
     /// Seed for exercises and answer checking, so a session can be repeated.
     #[arg(long, value_name = "N")]
@@ -175,6 +180,9 @@ pub fn run() -> i32 {
         }
     };
     set_colour(cli.color);
+    if let Some(topic) = &cli.practice {
+        return crate::tutor::run_practice(&cli, topic);
+    }
     if let Some(n) = cli.lesson {
         return crate::tutor::run_builtin(&cli, n);
     }

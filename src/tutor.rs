@@ -2,9 +2,10 @@
 
 use crate::cli::Cli;
 use colored::Colorize;
+use nudge::lesson::exercise::Context;
 use nudge::lesson::{
-    play, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Script, ScriptError,
-    TOUR,
+    play, practice, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Rng,
+    Script, ScriptError, Topic, TOUR,
 };
 use nudge::render::TextOptions;
 use nudge::Session;
@@ -48,9 +49,7 @@ pub fn options(cli: &Cli) -> Options {
             quiet: false,
         },
         width,
-        seed: cli
-            .seed
-            .unwrap_or_else(|| nudge::lesson::Rng::from_clock().next_u64()),
+        seed: cli.seed.unwrap_or_else(|| Rng::from_clock().next_u64()),
     }
 }
 
@@ -106,6 +105,39 @@ pub fn check_tour(cli: &Cli) -> i32 {
         clean &= run_script(&script, &problems, &options, None);
     }
     i32::from(!clean)
+}
+
+/// `nudge --practice TOPIC`: exit 0 when the session ran, 2 for an unknown topic.
+pub fn run_practice(cli: &Cli, name: &str) -> i32 {
+    let Some(topic) = Topic::named(name) else {
+        eprintln!(
+            "{} there is no practice topic '{name}'; the topics are {}",
+            "error:".red().bold(),
+            Topic::names()
+        );
+        return 2;
+    };
+    let options = options(cli);
+    let mut session = Session::new();
+    let mut rng = Rng::new(options.seed);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut cx = Context {
+        session: &mut session,
+        learner: &mut Keyboard,
+        out: &mut out,
+        text: options.text,
+        width: options.width,
+        rng: &mut rng,
+    };
+    let result = practice(topic, &mut cx).and_then(|_| out.flush());
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("nudge: cannot write the exercises: {e}");
+            1
+        }
+        _ => 0,
+    }
 }
 
 /// The tour, numbered, with a mark on each finished lesson.

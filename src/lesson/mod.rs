@@ -3,6 +3,7 @@
 pub mod check;
 pub mod exercise;
 pub mod play;
+pub mod practice;
 pub mod progress;
 pub mod rng;
 pub mod script;
@@ -10,6 +11,7 @@ pub mod tour;
 
 pub use exercise::Learner;
 pub use play::{play, Io, Mode, Options, Report};
+pub use practice::{practice, Topic};
 pub use progress::Progress;
 pub use rng::Rng;
 pub use script::{read_script, Script, ScriptError};

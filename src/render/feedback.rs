@@ -68,14 +68,14 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
     }
 }
 
-/// "Start with the chain rule: …": the first rule of the worked answer, skipping wrappers.
+/// "Where to start: chain rule. …": the first rule of the worked answer, skipping wrappers.
 pub fn first_rule_hint(step: &Step, style: Style) -> String {
     let mut step = step;
     while matches!(step.rule, Rule::Partial | Rule::HigherOrder) && step.substeps.len() == 1 {
         step = &step.substeps[0];
     }
     format!(
-        "The {} applies first. {}",
+        "Where to start: {}. {}",
         title(step.rule),
         note(step, style)
     )
