@@ -218,16 +218,28 @@ fn summary(out: &mut impl Write, script: &Script, r: &Report, mode: Mode) -> io:
             };
             writeln!(
                 out,
-                "{verdict} {} ({} expectations, {} exercises){problems}",
-                script.origin, r.checks, r.exercises
+                "{verdict} {} ({}, {}){problems}",
+                script.origin,
+                count(r.checks, "expectation"),
+                count(r.exercises, "exercise")
             )
         }
         Mode::Interactive if r.exercises > 0 && !r.stopped => writeln!(
             out,
-            "End of the lesson: {} of {} exercises solved.",
-            r.solved, r.exercises
+            "End of the lesson: {} of {} solved.",
+            r.solved,
+            count(r.exercises, "exercise")
         ),
         _ => Ok(()),
+    }
+}
+
+/// "1 exercise", "3 exercises".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

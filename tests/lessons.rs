@@ -96,6 +96,23 @@ fn expectations_accept_any_equal_form() {
 }
 
 #[test]
+fn the_readme_example_lesson_passes_check() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let example = readme
+        .split("```text\n# my-lesson.nudge\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows an example lesson");
+    let (dir, path) = lesson(example);
+    nudge(&dir.path().join("p"))
+        .arg("--check")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(2 expectations, 1 exercise)"));
+}
+
+#[test]
 fn a_query_that_cannot_be_read_is_placed_with_a_caret_and_the_rest_still_runs() {
     let (dir, path) = lesson("# a comment\n> d/dx (x^2\n> d/dx x^4\n");
     let shown = path.display().to_string();
@@ -151,7 +168,7 @@ fn format_errors_report_line_and_column() {
     // The good expectation on line 6 was still checked.
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(
-        out.contains("(1 expectations, 0 exercises): 4 errors"),
+        out.contains("(1 expectation, 0 exercises): 4 errors"),
         "{out}"
     );
 }
@@ -212,7 +229,7 @@ fn an_exercise_answered_wrong_then_right_from_a_pipe_with_interactive() {
     );
     assert!(prose.contains("does not count as a try"), "{out}");
     assert!(out.contains("Right."), "{out}");
-    assert!(out.contains("1 of 1 exercises solved"), "{out}");
+    assert!(out.contains("1 of 1 exercise solved"), "{out}");
 }
 
 #[test]
@@ -235,7 +252,7 @@ fn three_wrong_tries_show_the_whole_working() {
     );
     assert!(out.contains("Here is the whole working:"), "{out}");
     assert!(out.contains("d/dx x⁵ = 5x⁴"), "{out}");
-    assert!(out.contains("0 of 1 exercises solved"), "{out}");
+    assert!(out.contains("0 of 1 exercise solved"), "{out}");
 }
 
 #[test]
@@ -376,7 +393,6 @@ fn on_a_terminal_an_exercise_is_answered_wrong_then_right() {
     p.exp_string("answer> ").expect("a second prompt");
     p.send_line("15 (3x + 1)^4").expect("the right answer");
     p.exp_string("Right.").expect("accepted");
-    p.exp_string("1 of 1 exercises solved")
-        .expect("the summary");
+    p.exp_string("1 of 1 exercise solved").expect("the summary");
     p.exp_eof().expect("the lesson ends");
 }
