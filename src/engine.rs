@@ -1,5 +1,9 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod multivar;
+
+pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
@@ -57,16 +61,24 @@ pub enum Answer {
         /// Adaptive Simpson's estimate, when the bounds are numbers.
         numeric: Option<f64>,
     },
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(Box<MultivarAnswer>),
 }
 
 impl Outcome {
-    /// The final expression of the answer.
-    pub fn result(&self) -> &Expr {
+    /// The final expression of the answer; `None` when it is a vector or a matrix.
+    pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
             Answer::Derivative { result, .. }
             | Answer::Expression { result, .. }
             | Answer::Integral { result, .. }
-            | Answer::DefiniteIntegral { result, .. } => result,
+            | Answer::DefiniteIntegral { result, .. } => Some(result),
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
+                MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
+                MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
+                _ => None,
+            },
         }
     }
 
@@ -79,6 +91,16 @@ impl Outcome {
             Answer::Expression { .. } => "expression",
             Answer::Integral { .. } => "integral",
             Answer::DefiniteIntegral { .. } => "definite_integral",
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { .. } => "mixed_partial",
+                MultivarAnswer::Gradient { .. } => "gradient",
+                MultivarAnswer::Directional { .. } => "directional_derivative",
+                MultivarAnswer::Jacobian { .. } => "jacobian",
+                MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion(_) => "vector_derivative",
+                MultivarAnswer::Literal { matrix: true, .. } => "matrix",
+                MultivarAnswer::Literal { .. } => "vector",
+            },
         }
     }
 }
@@ -132,6 +154,7 @@ impl Session {
                 var,
                 bounds: Some((a, b)),
             } => definite(body, var, a, b)?,
+            Statement::Multivar(query) => Answer::Multivar(Box::new(multivar::answer(query)?)),
         };
         Ok(Outcome {
             input: line.to_string(),

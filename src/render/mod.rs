@@ -4,7 +4,11 @@ mod catalogue;
 mod feedback;
 mod integral;
 mod json;
+mod matrix;
+mod multivar_json;
+mod multivar_text;
 mod prune;
+mod readings;
 mod text;
 
 pub use catalogue::{note, title};

@@ -24,7 +24,7 @@ pub struct TextOptions {
 }
 
 impl TextOptions {
-    fn style(&self) -> Style {
+    pub fn style(&self) -> Style {
         if self.unicode {
             Style::UNICODE
         } else {
@@ -35,8 +35,14 @@ impl TextOptions {
 
 /// The whole answer as text, ending with a newline.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    if let Answer::Multivar(answer) = &outcome.answer {
+        return super::multivar_text::render(outcome, answer, options);
+    }
     let style = options.style();
-    let result = outcome.result().to_text(style);
+    let result = outcome
+        .result()
+        .map(|r| r.to_text(style))
+        .unwrap_or_default();
     if options.quiet {
         return match &outcome.answer {
             Answer::Integral { constant, .. } => {
@@ -100,6 +106,9 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
                     "(shortened here; nudge -q prints the whole result)".dimmed()
                 ));
             }
+            if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
+                w.line(&format!("{} {reading}", "Meaning:".bold()));
+            }
         }
         Answer::Expression { result: r, value } => {
             let label = if value.is_some() {
@@ -158,6 +167,20 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
             };
             w.out.push_str(&definite_text(&answer, style));
         }
+        Answer::Multivar(_) => {}
+    }
+    w.out
+}
+
+/// Step trees as text, one after the other; `partial` writes ∂ for d.
+pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        style: options.style(),
+        partial,
+    };
+    for s in steps {
+        w.step(&prune(s, Limits::TEXT), None, 0);
     }
     w.out
 }
@@ -394,7 +417,8 @@ impl Writer {
     }
 }
 
-fn operand(e: &Expr, style: Style) -> String {
+/// `e` as the operand of a product or derivative, bracketed when needed.
+pub(super) fn operand(e: &Expr, style: Style) -> String {
     let text = e.to_text(style);
     if needs_brackets(e) || has_top_level_slash(&text) {
         format!("({text})")

@@ -1,5 +1,6 @@
 //! The syntax tree: what the learner typed, with character spans, before any simplification.
 
+use super::multivar_ast::MultivarQuery;
 use crate::expr::{Constant, Func, Number};
 
 /// Character offsets `[start, end)` into the input line.
@@ -80,6 +81,8 @@ pub enum Statement {
         order: u32,
         partial: bool,
     },
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(MultivarQuery),
     /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
     Integral {
         body: Node,

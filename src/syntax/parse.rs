@@ -130,17 +130,17 @@ impl Offsets {
     }
 }
 
-struct Builder {
+pub(super) struct Builder {
     offsets: Offsets,
-    notes: Vec<Note>,
+    pub(super) notes: Vec<Note>,
 }
 
-fn internal(what: &str) -> Error {
+pub(super) fn internal(what: &str) -> Error {
     Error::new(Phase::Parsing, format!("internal parser error: {what}"))
 }
 
 impl Builder {
-    fn span(&self, pair: &Pair<Rule>) -> Span {
+    pub(super) fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
     }
@@ -155,15 +155,29 @@ impl Builder {
             Rule::diff_call | Rule::partial_call => self.call_form(pair),
             Rule::integral | Rule::integral_call => self.integral(pair),
             Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
-            _ => Err(internal("unknown statement")),
+            _ => Ok(Statement::Multivar(self.multivar(pair)?)),
         }
     }
 
     fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut inner = pair.into_inner();
         let op = inner.next().ok_or_else(|| internal("operator"))?;
-        let op_span = self.span(&op);
         let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
+        let (var, order, partial) = self.derivative_operator(op)?;
+        Ok(Statement::Derivative {
+            body,
+            var,
+            order,
+            partial,
+        })
+    }
+
+    /// `d²/dx²` → (x, 2, ordinary); `∂/∂y` → (y, 1, partial).
+    pub(super) fn derivative_operator(
+        &mut self,
+        op: Pair<Rule>,
+    ) -> Result<(String, u32, bool), Error> {
+        let op_span = self.span(&op);
         let mut partial_marks = Vec::new();
         let mut orders = Vec::new();
         let mut var = String::new();
@@ -198,12 +212,11 @@ impl Builder {
                     .with_help("use d/dx for one variable, ∂/∂x for a partial derivative"),
             );
         }
-        Ok(Statement::Derivative {
-            body,
+        Ok((
             var,
-            order: self.check_order(top.unwrap_or(1), op_span)?,
-            partial: partial_marks.first() == Some(&true),
-        })
+            self.check_order(top.unwrap_or(1), op_span)?,
+            partial_marks.first() == Some(&true),
+        ))
     }
 
     fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
@@ -320,7 +333,7 @@ impl Builder {
         Ok(node)
     }
 
-    fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
+    pub(super) fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
         let span = self.span(&pair);
         let text = pair.as_str().trim_start_matches('^');
         let digits = from_superscript(text).unwrap_or_else(|| text.to_string());
@@ -329,7 +342,7 @@ impl Builder {
         })
     }
 
-    fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
+    pub(super) fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
         if order == 0 || order > MAX_ORDER {
             return Err(Error::new(
                 Phase::Parsing,
@@ -346,7 +359,7 @@ impl Builder {
         })
     }
 
-    fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+    pub(super) fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut inner = pair.into_inner();
         let mut acc = self.term(inner.next().ok_or_else(|| internal("term"))?)?;
         while let Some(op) = inner.next() {
@@ -701,7 +714,7 @@ fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
 }
 
 /// `θ` → `theta`; other names as typed.
-fn ascii_name(name: &str) -> String {
+pub(super) fn ascii_name(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => {
