@@ -82,6 +82,14 @@ impl Outcome {
         }
     }
 
+    /// The final answer: an expression, a vector or a matrix, when there is one.
+    pub fn headline(&self) -> Option<Headline> {
+        match &self.answer {
+            Answer::Multivar(m) => Some(m.headline()),
+            _ => self.result().cloned().map(Headline::Scalar),
+        }
+    }
+
     /// The stable name of the answer's kind, as JSON reports it.
     pub fn kind(&self) -> &'static str {
         match &self.answer {
@@ -117,10 +125,14 @@ impl Session {
         Session::default()
     }
 
-    /// Reads a line as a plain expression, such as a learner's answer, without changing the session.
-    pub fn read_expression(&self, line: &str) -> Result<Expr, Error> {
+    /// Reads a line as an answer, without changing the session: an expression, or a vector or
+    /// matrix typed out.
+    pub fn read_answer(&self, line: &str) -> Result<Headline, Error> {
         match parse(line)?.statement {
-            Statement::Expr(node) => lower(&node),
+            Statement::Expr(node) => Ok(Headline::Scalar(lower(&node)?)),
+            Statement::Multivar(query @ crate::syntax::MultivarQuery::Literal { .. }) => {
+                Ok(multivar::answer(&query)?.headline())
+            }
             _ => Err(
                 Error::new(Phase::Reading, "this is a question, not an answer")
                     .at(crate::syntax::Span::new(0, line.chars().count()))

@@ -256,6 +256,29 @@ fn three_wrong_tries_show_the_whole_working() {
 }
 
 #[test]
+fn vector_answers_are_checked_entry_by_entry() {
+    let (dir, path) = lesson("? grad (x^3 + 2y^2)\n? jacobian([x y, x + y^2], [x, y])\n");
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--seed", "4"])
+            .arg(&path)
+            .write_stdin("3x^2\n(3x^2, 4)\n(3 x x, 2y*2)\n[[y, x], [1, y]]\n[[y, x], [1, 2y]]\n"),
+    );
+    let prose = flat(&out);
+    assert!(
+        prose.contains("The answer is a vector with 2 entries"),
+        "{out}"
+    );
+    assert!(
+        prose.contains("The entries before entry 2 are right, but entry 2 is not yet."),
+        "{out}"
+    );
+    assert!(prose.contains("(1 try left) answer> Right."), "{out}");
+    assert!(prose.contains("row 2, column 2 is not yet"), "{out}");
+    assert!(out.contains("2 of 2 exercises solved"), "{out}");
+}
+
+#[test]
 fn the_tour_is_listed_and_an_unknown_lesson_is_a_usage_error() {
     let dir = tempfile::tempdir().expect("dir");
     let out = stdout_of(nudge(&dir.path().join("p")).args(["--lesson", "0"]));
@@ -368,7 +391,8 @@ fn an_unknown_practice_topic_lists_the_topics() {
         .args(["--practice", "calculus"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("power, chain, product"));
+        .stderr(predicate::str::contains("power, chain, product"))
+        .stderr(predicate::str::contains("gradient, integral, mixed"));
 }
 
 #[cfg(unix)]

@@ -2,6 +2,7 @@
 
 use super::rng::Rng;
 use crate::calculus::{derive, Detail, Rule, Step};
+use crate::engine::Headline;
 use crate::expr::{eval, Expr, Symbol};
 
 /// Random points tried before giving up on finding enough where both sides exist.
@@ -115,6 +116,52 @@ pub fn compare_antiderivative(expected: &Expr, given: &Expr, var: &str, rng: &mu
     match compare(&slope(expected), &slope(given), rng) {
         Equality::Differs(_) => Equality::Differs(None),
         other => other,
+    }
+}
+
+/// How a vector or matrix answer compares with the expected one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GridFit {
+    Same,
+    /// A different number of rows or entries.
+    Shape,
+    /// The first entry (row, column, from 0) that is not equal.
+    Entry {
+        row: usize,
+        column: usize,
+        equality: Equality,
+    },
+}
+
+/// Compares two answers entry by entry; an expression is a 1×1 grid, a vector one row.
+pub fn compare_grid(expected: &Headline, given: &Headline, rng: &mut Rng) -> GridFit {
+    let (a, b) = (grid(expected), grid(given));
+    let shape = |g: &[Vec<Expr>]| g.iter().map(Vec::len).collect::<Vec<_>>();
+    if shape(&a) != shape(&b)
+        || matches!(expected, Headline::Matrix(_)) != matches!(given, Headline::Matrix(_))
+    {
+        return GridFit::Shape;
+    }
+    for (row, (ra, rb)) in a.iter().zip(&b).enumerate() {
+        for (column, (x, y)) in ra.iter().zip(rb).enumerate() {
+            let equality = compare(x, y, rng);
+            if equality != Equality::Same {
+                return GridFit::Entry {
+                    row,
+                    column,
+                    equality,
+                };
+            }
+        }
+    }
+    GridFit::Same
+}
+
+fn grid(h: &Headline) -> Vec<Vec<Expr>> {
+    match h {
+        Headline::Scalar(e) => vec![vec![e.clone()]],
+        Headline::Vector(v) => vec![v.clone()],
+        Headline::Matrix(m) => m.clone(),
     }
 }
 
@@ -240,10 +287,17 @@ mod tests {
     use super::*;
     use crate::Session;
 
-    fn read(text: &str) -> Expr {
+    fn answer(text: &str) -> Headline {
         Session::new()
-            .read_expression(text)
+            .read_answer(text)
             .unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    fn read(text: &str) -> Expr {
+        match answer(text) {
+            Headline::Scalar(e) => e,
+            other => panic!("{text} is not an expression: {other:?}"),
+        }
     }
 
     fn verdict(expected: &str, given: &str) -> Equality {
@@ -295,6 +349,34 @@ mod tests {
         assert_eq!(check("x^3/3", "x^3/3 + C"), Equality::Same);
         assert_eq!(check("-cos x", "1 - cos x"), Equality::Same);
         assert_eq!(check("x^3/3", "x^3"), Equality::Differs(None));
+    }
+
+    #[test]
+    fn vectors_and_matrices_are_compared_entry_by_entry() {
+        let fit = |a: &str, b: &str| compare_grid(&answer(a), &answer(b), &mut Rng::new(8));
+        assert_eq!(fit("(2x, 2y)", "(x*2, 2 y)"), GridFit::Same);
+        assert_eq!(
+            fit("[[y, x], [1, 2y]]", "[[y, x], [1, y*2]]"),
+            GridFit::Same
+        );
+        assert_eq!(fit("(2x, 2y)", "(2x, 2y, 0)"), GridFit::Shape);
+        assert_eq!(fit("(2x, 2y)", "2x"), GridFit::Shape);
+        assert!(matches!(
+            fit("[[y, x], [1, 2y]]", "[[y, x], [1, y]]"),
+            GridFit::Entry {
+                row: 1,
+                column: 1,
+                ..
+            }
+        ));
+        assert!(matches!(
+            fit("(2x, 2y)", "(2x, y)"),
+            GridFit::Entry {
+                row: 0,
+                column: 1,
+                ..
+            }
+        ));
     }
 
     #[test]

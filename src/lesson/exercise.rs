@@ -1,13 +1,13 @@
 //! One exercise with a learner: ask, check the answer, hint, retry; after three wrong tries, the whole working.
 
-use super::check::{compare, compare_antiderivative, diagnose, Equality};
+use super::check::{compare, compare_antiderivative, compare_grid, diagnose, Equality, GridFit};
 use super::rng::Rng;
 use crate::calculus::{derive, Step};
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Headline, Outcome};
 use crate::expr::{Expr, Style, Symbol};
 use crate::render::{
-    antiderivative_hint, first_rule_hint, mistake_hint, render_error, render_text, witness_hint,
-    wrap, TextOptions,
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, render_error,
+    render_text, witness_hint, wrap, TextOptions,
 };
 use crate::Session;
 use colored::Colorize;
@@ -59,15 +59,26 @@ impl Context<'_> {
 
 /// What a right answer must equal, and the steps that explain it.
 pub struct Target<'a> {
-    pub result: Expr,
+    pub result: Headline,
     /// The first derivative's step tree, for hints.
     pub step: Option<&'a Step>,
     /// For an antiderivative: the integrand and the variable, since any constant may be added.
     pub up_to_constant: Option<(Expr, Symbol)>,
 }
 
+/// How an answer compares with the target.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Right,
+    /// One expression, not equal to the expected one.
+    Wrong(Equality),
+    /// A vector or matrix (on either side) that does not fit.
+    Grid(GridFit),
+}
+
 impl Target<'_> {
-    pub fn of(outcome: &Outcome) -> Target<'_> {
+    /// The target of an outcome that has a final answer.
+    pub fn of(outcome: &Outcome) -> Option<Target<'_>> {
         let (step, up_to_constant) = match &outcome.answer {
             Answer::Derivative {
                 order: 1, steps, ..
@@ -75,26 +86,73 @@ impl Target<'_> {
             Answer::Integral { body, var, .. } => (None, Some((body.clone(), var.clone()))),
             _ => (None, None),
         };
-        Target {
-            result: outcome.result().clone(),
+        Some(Target {
+            result: outcome.headline()?,
             step,
             up_to_constant,
-        }
+        })
     }
 
     /// How `given` compares with the target.
-    pub fn compare(&self, given: &Expr, rng: &mut Rng) -> Equality {
-        match &self.up_to_constant {
-            Some((_, var)) => compare_antiderivative(&self.result, given, var, rng),
-            None => compare(&self.result, given, rng),
+    pub fn check(&self, given: &Headline, rng: &mut Rng) -> Verdict {
+        let equality = match (&self.result, given, &self.up_to_constant) {
+            (Headline::Scalar(e), Headline::Scalar(g), Some((_, var))) => {
+                compare_antiderivative(e, g, var, rng)
+            }
+            (Headline::Scalar(e), Headline::Scalar(g), None) => compare(e, g, rng),
+            _ => {
+                return match compare_grid(&self.result, given, rng) {
+                    GridFit::Same => Verdict::Right,
+                    fit => Verdict::Grid(fit),
+                }
+            }
+        };
+        match equality {
+            Equality::Same => Verdict::Right,
+            other => Verdict::Wrong(other),
+        }
+    }
+
+    /// Why `given` is wrong, in words: a named slip, the first rule, or a point where values part.
+    fn hint(
+        &self,
+        given: &Headline,
+        verdict: &Verdict,
+        wrong: u32,
+        rng: &mut Rng,
+        style: Style,
+    ) -> String {
+        let given = match (verdict, given) {
+            (Verdict::Grid(fit), _) => return grid_hint(&self.result, fit, style),
+            (_, Headline::Scalar(g)) => g,
+            _ => return String::new(),
+        };
+        if let Some((integrand, var)) = &self.up_to_constant {
+            let slope = derive(given, var).after;
+            let x = Expr::symbol(var.clone()).to_text(style);
+            return antiderivative_hint(integrand, &slope, &x, style);
+        }
+        let mistake = self.step.and_then(|s| diagnose(s, given, rng));
+        match (wrong, mistake, self.step, verdict) {
+            (_, Some(m), _, _) => mistake_hint(&m, style),
+            (1, None, Some(s), _) => first_rule_hint(s, style),
+            (_, _, _, Verdict::Wrong(Equality::Differs(Some(w)))) => witness_hint(w, style),
+            (_, _, _, Verdict::Wrong(Equality::Unknown)) => {
+                "nudge could not find enough points where your answer has a value to compare it."
+                    .to_string()
+            }
+            _ => String::new(),
         }
     }
 }
 
 /// Asks for the result of `outcome` until the learner has it, gives up, or leaves.
+/// An outcome without a final answer to ask for just shows its working.
 pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
-    let target = Target::of(outcome);
-    let (expected, step) = (&target.result, target.step);
+    let Some(target) = Target::of(outcome) else {
+        show_working(outcome, cx)?;
+        return Ok(Attempt::Shown);
+    };
     let style = cx.style();
     let mut wrong = 0;
     loop {
@@ -115,7 +173,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             }
             _ => {}
         }
-        let given = match cx.session.read_expression(typed) {
+        let given = match cx.session.read_answer(typed) {
             Ok(given) => given,
             Err(e) => {
                 write!(cx.out, "{}", render_error(typed, &e, None))?;
@@ -123,11 +181,15 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
                 continue;
             }
         };
-        let verdict = target.compare(&given, cx.rng);
-        if verdict == Equality::Same {
+        let verdict = target.check(&given, cx.rng);
+        if verdict == Verdict::Right {
             let mut words = format!("{} ", "Right.".green().bold());
-            if given != *expected {
-                words.push_str(&format!("nudge writes it {}.", expected.to_text(style)));
+            let (theirs, ours) = (
+                answer_text(&given, style),
+                answer_text(&target.result, style),
+            );
+            if theirs != ours {
+                words.push_str(&format!("nudge writes it {ours}."));
             }
             cx.say(&words)?;
             return Ok(Attempt::Solved(wrong + 1));
@@ -141,26 +203,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             show_working(outcome, cx)?;
             return Ok(Attempt::Shown);
         }
-        let mistake = step.and_then(|s| diagnose(s, &given, cx.rng));
-        let witness = match &verdict {
-            Equality::Differs(Some(w)) => Some(witness_hint(w, style)),
-            _ => None,
-        };
-        let hint = if let Some((integrand, var)) = &target.up_to_constant {
-            let slope = derive(&given, var).after;
-            let x = Expr::symbol(var.clone()).to_text(style);
-            antiderivative_hint(integrand, &slope, &x, style)
-        } else {
-            match (wrong, mistake, step) {
-                (_, Some(m), _) => mistake_hint(&m, style),
-                (1, None, Some(s)) => first_rule_hint(s, style),
-                _ if verdict == Equality::Unknown => {
-                    "nudge could not find enough points where your answer has a value to compare it."
-                        .to_string()
-                }
-                _ => witness.unwrap_or_default(),
-            }
-        };
+        let hint = target.hint(&given, &verdict, wrong, cx.rng, style);
         let left = TRIES - wrong;
         let tries = if left == 1 { "try" } else { "tries" };
         cx.say(&format!(

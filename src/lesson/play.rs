@@ -1,12 +1,12 @@
 //! Playing a lesson: narration, queries and exercises in order, expectations verified, errors placed in the file.
 
-use super::check::Equality;
-use super::exercise::{self, Attempt, Context, Learner, Target};
+use super::exercise::{self, Attempt, Context, Learner, Target, Verdict};
 use super::rng::Rng;
 use super::script::{ItemKind, Query, Script, ScriptError};
 use crate::engine::Outcome;
+use crate::error::{Error, Phase};
 use crate::expr::Style;
-use crate::render::{render_error, render_text, wrap, TextOptions};
+use crate::render::{answer_text, render_error, render_text, wrap, TextOptions};
 use crate::Session;
 use colored::Colorize;
 use std::io::{self, Write};
@@ -202,6 +202,15 @@ impl Player<'_, '_> {
         let Some(outcome) = self.answer(line, q)? else {
             return Ok(());
         };
+        if Target::of(&outcome).is_none() {
+            let error = Error::new(
+                Phase::Reading,
+                "an exercise needs a question with a result to ask for",
+            )
+            .with_help("ask for a derivative, an integral, a gradient or a value");
+            let problem = ScriptError::in_piece(line, &q.source, &q.question, error);
+            return self.problem(&problem);
+        }
         self.verify(line, q, &outcome)?;
         if self.report.stopped {
             return Ok(());
@@ -242,7 +251,7 @@ impl Player<'_, '_> {
         let Some(expected) = &q.expected else {
             return Ok(());
         };
-        let wanted = match self.session.read_expression(&expected.text) {
+        let wanted = match self.session.read_answer(&expected.text) {
             Ok(e) => e,
             Err(e) => {
                 let problem = ScriptError::in_piece(line, &q.source, expected, e);
@@ -250,9 +259,13 @@ impl Player<'_, '_> {
             }
         };
         self.report.checks += 1;
-        let target = Target::of(outcome);
-        let got = &target.result;
-        if target.compare(&wanted, &mut self.rng) == Equality::Same {
+        let Some(target) = Target::of(outcome) else {
+            let error = Error::new(Phase::Reading, "this query gives no result to compare with")
+                .with_help("expect the results of derivatives, integrals and expressions");
+            let problem = ScriptError::in_piece(line, &q.source, &q.question, error);
+            return self.problem(&problem);
+        };
+        if target.check(&wanted, &mut self.rng) == Verdict::Right {
             return Ok(());
         }
         self.report.failures += 1;
@@ -265,8 +278,8 @@ impl Player<'_, '_> {
             self.script.origin,
             line,
             q.question.text,
-            got.to_text(style),
-            wanted.to_text(style)
+            answer_text(&target.result, style),
+            answer_text(&wanted, style)
         )?;
         self.report.stopped |= self.options.strict;
         Ok(())

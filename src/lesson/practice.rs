@@ -18,12 +18,13 @@ pub enum Topic {
     ExpLog,
     Trig,
     Partial,
+    Gradient,
     Integral,
     Mixed,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 9] = [
+    pub const ALL: [Topic; 10] = [
         Topic::Power,
         Topic::Chain,
         Topic::Product,
@@ -31,6 +32,7 @@ impl Topic {
         Topic::ExpLog,
         Topic::Trig,
         Topic::Partial,
+        Topic::Gradient,
         Topic::Integral,
         Topic::Mixed,
     ];
@@ -44,6 +46,7 @@ impl Topic {
             Topic::ExpLog => "exp-log",
             Topic::Trig => "trig",
             Topic::Partial => "partial",
+            Topic::Gradient => "gradient",
             Topic::Integral => "integral",
             Topic::Mixed => "mixed",
         }
@@ -121,6 +124,13 @@ pub fn question(topic: Topic, level: u32, rng: &mut Rng) -> String {
                 _ => format!("∂/∂{v} sin(x^2 + {a}y)"),
             }
         }
+        Topic::Gradient => match level {
+            1 => format!("grad (x^2 + {a}y^2)"),
+            2 => format!("grad (x^{n} y)"),
+            3 => format!("grad (x y + {a}y^2) at (1, {b})"),
+            4 => "grad e^(x y)".to_string(),
+            _ => format!("grad (x^2 + y^2 + z^{m})"),
+        },
         Topic::Integral => match level {
             1 => format!("integrate x^{n} dx"),
             2 => format!("integrate {a}x^{n} + {b} dx"),
@@ -223,7 +233,8 @@ mod tests {
     #[test]
     fn topics_are_found_by_name() {
         assert_eq!(Topic::named("Exp-Log"), Some(Topic::ExpLog));
-        assert_eq!(Topic::named("gradient"), None);
+        assert_eq!(Topic::named("gradient"), Some(Topic::Gradient));
+        assert_eq!(Topic::named("limits"), None);
         assert!(Topic::names().starts_with("power, chain"));
     }
 }

@@ -3,8 +3,9 @@
 use super::catalogue::{note, title};
 use super::text::decimal;
 use crate::calculus::{Rule, Step};
+use crate::engine::Headline;
 use crate::expr::{Expr, Style};
-use crate::lesson::check::{Mistake, Witness};
+use crate::lesson::check::{Equality, GridFit, Mistake, Witness};
 use unicode_width::UnicodeWidthStr;
 
 /// A hint for a recognised slip.
@@ -121,6 +122,65 @@ pub fn antiderivative_hint(integrand: &Expr, slope: &Expr, var: &str, style: Sty
         show(integrand),
         show(slope)
     )
+}
+
+/// An answer on one line: `2x`, `(2x, 2y)`, `[[y, x], [1, 2y]]`.
+pub fn answer_text(answer: &Headline, style: Style) -> String {
+    let row = |r: &[Expr]| {
+        r.iter()
+            .map(|e| e.to_text(style))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match answer {
+        Headline::Scalar(e) => e.to_text(style),
+        Headline::Vector(v) => format!("({})", row(v)),
+        Headline::Matrix(m) => {
+            let rows: Vec<String> = m.iter().map(|r| format!("[{}]", row(r))).collect();
+            format!("[{}]", rows.join(", "))
+        }
+    }
+}
+
+/// What is wrong with a vector or matrix answer: its shape, or the first entry that is off.
+pub fn grid_hint(expected: &Headline, fit: &GridFit, style: Style) -> String {
+    match (fit, expected) {
+        (GridFit::Shape, Headline::Scalar(_)) => {
+            "The answer is a single expression, not a vector or a matrix.".to_string()
+        }
+        (GridFit::Shape, Headline::Vector(v)) => format!(
+            "The answer is a vector with {} entries, one per variable: write it as (a, b).",
+            v.len()
+        ),
+        (GridFit::Shape, Headline::Matrix(m)) => format!(
+            "The answer is a matrix with {} rows of {} entries: write it as [[a, b], [c, d]].",
+            m.len(),
+            m.first().map_or(0, Vec::len)
+        ),
+        (
+            GridFit::Entry {
+                row,
+                column,
+                equality,
+            },
+            _,
+        ) => {
+            let place = match expected {
+                Headline::Matrix(_) => format!("row {}, column {}", row + 1, column + 1),
+                _ => format!("entry {}", column + 1),
+            };
+            let point = match equality {
+                Equality::Differs(Some(w)) => format!(" {}", witness_hint(w, style)),
+                _ => String::new(),
+            };
+            if *row == 0 && *column == 0 {
+                format!("The first entry is not right yet.{point}")
+            } else {
+                format!("The entries before {place} are right, but {place} is not yet.{point}")
+            }
+        }
+        (GridFit::Same, _) => String::new(),
+    }
 }
 
 /// Prose wrapped at `width` columns, words kept whole.

@@ -12,7 +12,9 @@ mod readings;
 mod text;
 
 pub use catalogue::{note, title};
-pub use feedback::{antiderivative_hint, first_rule_hint, mistake_hint, witness_hint, wrap};
+pub use feedback::{
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, witness_hint, wrap,
+};
 pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
