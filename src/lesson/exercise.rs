@@ -134,6 +134,10 @@ impl Target<'_> {
         }
         let mistake = self.step.and_then(|s| diagnose(s, given, rng));
         match (wrong, mistake, self.step, verdict) {
+            // A second try with the same slip: the slip again, and a point to check it at.
+            (2.., Some(m), _, Verdict::Wrong(Equality::Differs(Some(w)))) => {
+                format!("{} {}", mistake_hint(&m, style), witness_hint(w, style))
+            }
             (_, Some(m), _, _) => mistake_hint(&m, style),
             (1, None, Some(s), _) => first_rule_hint(s, style),
             (_, _, _, Verdict::Wrong(Equality::Differs(Some(w)))) => witness_hint(w, style),
