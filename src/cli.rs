@@ -54,7 +54,7 @@ pub struct Cli {
     pub quiet: bool,
 
     /// Lesson files (.nudge) to play, or to verify with --check.
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
     pub files: Vec<PathBuf>,
 
     /// Verify lessons without a learner: no pauses, every expectation checked (all built-in lessons when no FILE is given).
@@ -66,11 +66,17 @@ pub struct Cli {
     pub strict: bool,
 
     /// Play lesson N of the built-in tour; 0 lists the lessons.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with_all = ["expressions", "practice"])]
     pub lesson: Option<usize>,
 
-    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, integral, mixed).
-    #[arg(long, value_name = "TOPIC", num_args = 0..=1, default_missing_value = "mixed")]
+    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, gradient, integral, mixed).
+    #[arg(
+        long,
+        value_name = "TOPIC",
+        num_args = 0..=1,
+        default_missing_value = "mixed",
+        conflicts_with_all = ["expressions", "check"]
+    )]
     pub practice: Option<String>,
 
     /// Seed for exercises and answer checking, so a session can be repeated.
