@@ -420,3 +420,26 @@ fn on_a_terminal_an_exercise_is_answered_wrong_then_right() {
     p.exp_string("1 of 1 exercise solved").expect("the summary");
     p.exp_eof().expect("the lesson ends");
 }
+
+#[test]
+fn every_directive_from_a_pipe_snapshot() {
+    let (dir, path) = lesson(
+        "# not shown\n= Every directive\n\nNarration is wrapped\nand joined into one paragraph.\n\n> d/dx x^3 => 3x^2\n---\n? d/dx e^(2x)\n\\? a line that starts with a question mark\n",
+    );
+    let out = stdout_of(nudge(&dir.path().join("p")).arg(&path).write_stdin(""));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn lesson_errors_snapshot() {
+    let (dir, path) = lesson("= Errors\n?\n> d/dx sinn(x)\n> d/dx x^2 => 3x\n> d/dx x^2 => 2x\n");
+    let output = nudge(&dir.path().join("p"))
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let shown = path.display().to_string();
+    let err = String::from_utf8_lossy(&output.stderr).replace(&shown, "lesson.nudge");
+    let out = String::from_utf8_lossy(&output.stdout).replace(&shown, "lesson.nudge");
+    insta::assert_snapshot!(format!("{out}\n{err}"));
+}
