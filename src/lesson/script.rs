@@ -4,6 +4,7 @@
 //! # a comment, never shown
 //! = A heading (the first one is the lesson's title)
 //! Plain lines are narration; a blank line ends a paragraph.
+//! - a line starting with a dash stays a line of its own
 //! > d/dx x^3              a query, answered with its steps
 //! > d/dx x^3 => 3x^2      a query whose result is checked
 //! ? d/dx x^5              an exercise for the learner
@@ -34,7 +35,7 @@ pub struct Item {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemKind {
     Heading(String),
-    /// A paragraph, its lines joined by spaces.
+    /// A paragraph, its lines joined by spaces; a line starting `- ` (a list item) keeps its own line.
     Narration(String),
     Query(Query),
     Exercise(Query),
@@ -103,6 +104,7 @@ pub fn read_script(origin: &str, text: &str) -> (Script, Vec<ScriptError>) {
             });
         }
     };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let source = raw.trim_end_matches('\r');
@@ -157,7 +159,8 @@ pub fn read_script(origin: &str, text: &str) -> (Script, Vec<ScriptError>) {
             let words = trimmed.strip_prefix('\\').unwrap_or(trimmed);
             match &mut paragraph {
                 Some((_, text)) => {
-                    text.push(' ');
+                    // A list item keeps its own line.
+                    text.push(if words.starts_with("- ") { '\n' } else { ' ' });
                     text.push_str(words);
                 }
                 None => paragraph = Some((line, words.to_string())),
@@ -268,6 +271,17 @@ mod tests {
                 ItemKind::Narration("One line and the next.".into()),
                 ItemKind::Narration("A new paragraph.".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn list_items_keep_their_lines_and_a_byte_order_mark_is_skipped() {
+        let items = kinds("\u{feff}Three steps:\n- outer\n- inner\nthen multiply.\n");
+        assert_eq!(
+            items,
+            vec![ItemKind::Narration(
+                "Three steps:\n- outer\n- inner then multiply.".into()
+            )]
         );
     }
 

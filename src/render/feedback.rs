@@ -183,8 +183,15 @@ pub fn grid_hint(expected: &Headline, fit: &GridFit, style: Style) -> String {
     }
 }
 
-/// Prose wrapped at `width` columns, words kept whole.
+/// Prose wrapped at `width` columns, words kept whole; line breaks already in it are kept.
 pub fn wrap(text: &str, width: usize) -> String {
+    text.lines()
+        .map(|line| wrap_line(line, width))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn wrap_line(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for word in text.split_whitespace() {
@@ -219,5 +226,6 @@ mod tests {
             text
         );
         assert_eq!(wrap("one", 2), "one");
+        assert_eq!(wrap("a list:\n- one\n- two", 40), "a list:\n- one\n- two");
     }
 }
