@@ -2,7 +2,7 @@
 
 use clap::{Parser, ValueEnum};
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
-use nudge::{Error, Session};
+use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -52,6 +52,10 @@ pub struct Cli {
     /// Print only the result line of each answer.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
+    #[arg(long)]
+    pub no_history: bool,
 
     /// Lesson files (.nudge) to play, or to verify with --check.
     #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
@@ -127,6 +131,8 @@ pub struct Answerer {
     pub format: Format,
     pub options: TextOptions,
     pub failures: usize,
+    /// Set once a `quit` or `exit` line has been read.
+    pub quit: bool,
 }
 
 impl Answerer {
@@ -139,12 +145,32 @@ impl Answerer {
                 quiet: cli.quiet,
             },
             failures: 0,
+            quit: false,
         }
     }
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
-        match self.session.answer(line) {
+        let result = self.session.answer(line);
+        self.show(line, result, out)
+    }
+
+    /// Writes the answer (or error) for one line.
+    pub fn show(
+        &mut self,
+        line: &str,
+        result: Result<Outcome, Error>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        match result {
+            // `quit` ends the run; JSON still gets its one object for the line.
+            Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
+                self.quit = true;
+                match self.format {
+                    Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                    Format::Text => Ok(()),
+                }
+            }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),
                 Format::Text if self.options.quiet => {
@@ -202,12 +228,15 @@ pub fn run() -> i32 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
-        cli.expressions
-            .iter()
-            .try_for_each(|q| answerer.answer(q, &mut out))
-    } else if io::stdin().is_terminal() {
+        cli.expressions.iter().try_for_each(|q| {
+            if answerer.quit {
+                return Ok(());
+            }
+            answerer.answer(q, &mut out)
+        })
+    } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        return crate::repl::run(&mut answerer);
+        return crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
     };
@@ -243,6 +272,9 @@ fn answer_stream(
                     continue;
                 }
                 answerer.answer(line, out)?;
+                if answerer.quit {
+                    return Ok(());
+                }
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();

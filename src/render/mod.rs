@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod feedback;
+pub mod help;
 mod integral;
 mod json;
 mod matrix;
@@ -9,6 +10,7 @@ mod multivar_json;
 mod multivar_text;
 mod prune;
 mod readings;
+mod session;
 mod text;
 
 pub use catalogue::{note, title};
