@@ -1,6 +1,7 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
 use clap::{Parser, ValueEnum};
+use nudge::engine::Tutor;
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -133,6 +134,26 @@ pub struct Answerer {
     pub failures: usize,
     /// Set once a `quit` or `exit` line has been read.
     pub quit: bool,
+    /// A lesson or practice asked for by the last line, for the caller to play.
+    pub tutor: Option<Tutor>,
+    /// How lessons and practice run here.
+    pub lessons: nudge::lesson::Options,
+}
+
+impl Answerer {
+    /// Plays the lesson or practice the last line asked for, if any; a lesson with problems counts as a failure.
+    pub fn play_requested(
+        &mut self,
+        learner: &mut dyn nudge::lesson::Learner,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if let Some(request) = self.tutor.take() {
+            if !crate::tutor::serve(request, learner, out, &self.lessons)? {
+                self.failures += 1;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Answerer {
@@ -146,6 +167,8 @@ impl Answerer {
             },
             failures: 0,
             quit: false,
+            tutor: None,
+            lessons: crate::tutor::options(cli),
         }
     }
 
@@ -163,6 +186,14 @@ impl Answerer {
         out: &mut impl Write,
     ) -> io::Result<()> {
         match result {
+            // A lesson or practice is played by the caller, which knows where answers come from.
+            Ok(Outcome {
+                answer: Answer::Tutor(request),
+                ..
+            }) if self.format == Format::Text => {
+                self.tutor = Some(request);
+                Ok(())
+            }
             // `quit` ends the run; JSON still gets its one object for the line.
             Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
                 self.quit = true;
@@ -232,7 +263,10 @@ pub fn run() -> i32 {
             if answerer.quit {
                 return Ok(());
             }
-            answerer.answer(q, &mut out)
+            answerer.answer(q, &mut out)?;
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            answerer.play_requested(&mut crate::tutor::Lines(&mut input), &mut out)
         })
     } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
@@ -275,6 +309,8 @@ fn answer_stream(
                 if answerer.quit {
                     return Ok(());
                 }
+                // Answers to a practice or lesson come from the lines that follow.
+                answerer.play_requested(&mut crate::tutor::Lines(&mut input), out)?;
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();

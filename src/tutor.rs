@@ -1,7 +1,8 @@
-//! The terminal side of lessons: reading lesson files, the learner's keyboard, the tour list, progress notes.
+//! The terminal side of lessons and practice: lesson files, the learner's keyboard, the tour list, progress notes.
 
 use crate::cli::Cli;
 use colored::Colorize;
+use nudge::engine::Tutor;
 use nudge::lesson::exercise::Context;
 use nudge::lesson::{
     play, practice, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Rng,
@@ -12,16 +13,16 @@ use nudge::Session;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 
-/// The learner's lines from standard input, the prompt on standard output.
-pub struct Keyboard;
+/// The learner's lines from any reader (standard input, or the rest of a piped session).
+pub struct Lines<'a>(pub &'a mut dyn BufRead);
 
-impl Learner for Keyboard {
+impl Learner for Lines<'_> {
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
         let mut out = io::stdout().lock();
         write!(out, "{prompt}")?;
         out.flush()?;
         let mut line = String::new();
-        if io::stdin().lock().read_line(&mut line)? == 0 {
+        if self.0.read_line(&mut line)? == 0 {
             writeln!(out)?;
             return Ok(None);
         }
@@ -53,61 +54,81 @@ pub fn options(cli: &Cli) -> Options {
     }
 }
 
+/// Runs `f` with standard input as the learner and buffered standard output; exit code 1 if output failed.
+fn on_stdout(f: impl FnOnce(&mut dyn Learner, &mut dyn Write) -> io::Result<bool>) -> i32 {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = f(&mut Lines(&mut input), &mut out).and_then(|clean| {
+        out.flush()?;
+        Ok(clean)
+    });
+    match result {
+        Ok(clean) => i32::from(!clean),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("nudge: cannot write the lesson: {e}");
+            1
+        }
+    }
+}
+
 /// `nudge FILE...` and `nudge --check FILE...`.
 pub fn run_files(cli: &Cli) -> i32 {
     let options = options(cli);
-    let mut clean = true;
-    for path in &cli.files {
-        let text = match read_file(path) {
-            Ok(text) => text,
-            Err(message) => {
-                eprintln!("{} {}: {message}", "error:".red().bold(), path.display());
-                clean = false;
-                continue;
-            }
-        };
-        let (script, problems) = read_script(&path.display().to_string(), &text);
-        clean &= run_script(&script, &problems, &options, None);
-    }
-    i32::from(!clean)
+    on_stdout(|learner, out| {
+        let mut clean = true;
+        for path in &cli.files {
+            let text = match read_file(path) {
+                Ok(text) => text,
+                Err(message) => {
+                    out.flush()?;
+                    eprintln!("{} {}: {message}", "error:".red().bold(), path.display());
+                    clean = false;
+                    continue;
+                }
+            };
+            let (script, problems) = read_script(&path.display().to_string(), &text);
+            clean &= run_script(&script, &problems, &options, None, learner, out)?;
+        }
+        Ok(clean)
+    })
 }
 
-/// `nudge --lesson N` (and `lesson N` in a session); 0 lists the tour.
+/// `nudge --lesson N`; 0 lists the tour.
 pub fn run_builtin(cli: &Cli, n: usize) -> i32 {
-    if n == 0 {
-        let mut out = io::stdout().lock();
-        let _ = out.write_all(tour_list().as_bytes());
-        return 0;
-    }
-    let Some(lesson) = Builtin::numbered(n) else {
+    if n != 0 && Builtin::numbered(n).is_none() {
         eprintln!(
             "{} there is no lesson {n}; the tour has lessons 1 to {} (nudge --lesson 0 lists them)",
             "error:".red().bold(),
             TOUR.len()
         );
         return 2;
+    }
+    let request = if n == 0 {
+        Tutor::List
+    } else {
+        Tutor::Lesson(n)
     };
-    let (script, problems) = lesson.script();
-    i32::from(!run_script(
-        &script,
-        &problems,
-        &options(cli),
-        Some(lesson.id),
-    ))
+    let options = options(cli);
+    on_stdout(|learner, out| serve(request, learner, out, &options))
 }
 
 /// `nudge --check` with no files: every built-in lesson.
 pub fn check_tour(cli: &Cli) -> i32 {
     let options = options(cli);
-    let mut clean = true;
-    for lesson in TOUR {
-        let (script, problems) = lesson.script();
-        clean &= run_script(&script, &problems, &options, None);
-    }
-    i32::from(!clean)
+    on_stdout(|learner, out| {
+        let mut clean = true;
+        for lesson in TOUR {
+            let (script, problems) = lesson.script();
+            clean &= run_script(&script, &problems, &options, None, learner, out)?;
+        }
+        Ok(clean)
+    })
 }
 
-/// `nudge --practice TOPIC`: exit 0 when the session ran, 2 for an unknown topic.
+/// `nudge --practice TOPIC`: exit 2 for an unknown topic.
 pub fn run_practice(cli: &Cli, name: &str) -> i32 {
     let Some(topic) = Topic::named(name) else {
         eprintln!(
@@ -118,32 +139,50 @@ pub fn run_practice(cli: &Cli, name: &str) -> i32 {
         return 2;
     };
     let options = options(cli);
-    let mut session = Session::new();
-    let mut rng = Rng::new(options.seed);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut cx = Context {
-        session: &mut session,
-        learner: &mut Keyboard,
-        out: &mut out,
-        text: options.text,
-        width: options.width,
-        rng: &mut rng,
-    };
-    let result = practice(topic, &mut cx).and_then(|_| out.flush());
-    match result {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("nudge: cannot write the exercises: {e}");
-            1
+    on_stdout(|learner, out| serve(Tutor::Practice(topic), learner, out, &options))
+}
+
+/// Plays what a session asked for (`lessons`, `lesson N`, `practice TOPIC`), in a fresh session
+/// so the learner's own definitions stay as they were. `Ok(false)` when a lesson had problems.
+pub fn serve(
+    request: Tutor,
+    learner: &mut dyn Learner,
+    out: &mut dyn Write,
+    options: &Options,
+) -> io::Result<bool> {
+    match request {
+        Tutor::List => {
+            out.write_all(tour_list().as_bytes())?;
+            Ok(true)
         }
-        _ => 0,
+        Tutor::Lesson(n) => match Builtin::numbered(n) {
+            Some(lesson) => {
+                let (script, problems) = lesson.script();
+                run_script(&script, &problems, options, Some(lesson.id), learner, out)
+            }
+            None => Ok(false),
+        },
+        Tutor::Practice(topic) => {
+            let mut session = Session::new();
+            let mut rng = Rng::new(options.seed);
+            let mut cx = Context {
+                session: &mut session,
+                learner,
+                out,
+                text: options.text,
+                width: options.width,
+                rng: &mut rng,
+            };
+            practice(topic, &mut cx)?;
+            Ok(true)
+        }
     }
 }
 
 /// The tour, numbered, with a mark on each finished lesson.
-pub fn tour_list() -> String {
+fn tour_list() -> String {
     let progress = Progress::load();
-    let mut text = String::from("The tour (nudge --lesson N plays one):\n");
+    let mut text = String::from("The tour (lesson N, or nudge --lesson N, plays one):\n");
     for (i, lesson) in TOUR.iter().enumerate() {
         let mark = if progress.is_finished(lesson.id) {
             "✓".green().to_string()
@@ -155,36 +194,28 @@ pub fn tour_list() -> String {
     text
 }
 
-/// Plays or checks one lesson; `true` when it ran clean. A finished built-in lesson is remembered.
+/// Plays or checks one lesson; `Ok(true)` when it ran clean. A finished built-in lesson is remembered.
 fn run_script(
     script: &Script,
     problems: &[ScriptError],
     options: &Options,
     builtin: Option<&str>,
-) -> bool {
+    learner: &mut dyn Learner,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
     let mut session = Session::new();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    let mut keyboard = Keyboard;
     let mut lesson_io = Io {
-        learner: &mut keyboard,
-        out: &mut out,
+        learner,
+        out: &mut *out,
         err: &mut err,
     };
-    let report = match play(script, problems, &mut session, &mut lesson_io, options) {
-        Ok(report) => report,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return true,
-        Err(e) => {
-            eprintln!("nudge: cannot write the lesson: {e}");
-            return false;
-        }
-    };
-    let _ = summary(&mut out, script, &report, options.mode);
-    let _ = out.flush();
+    let report = play(script, problems, &mut session, &mut lesson_io, options)?;
+    summary(out, script, &report, options.mode)?;
     if let Some(id) = builtin {
         if options.mode == Mode::Interactive && !report.stopped {
             if let Err(e) = Progress::load().finish(id) {
+                out.flush()?;
                 eprintln!(
                     "{}",
                     format!("(could not save your progress: {e})").dimmed()
@@ -192,10 +223,10 @@ fn run_script(
             }
         }
     }
-    report.clean()
+    Ok(report.clean())
 }
 
-fn summary(out: &mut impl Write, script: &Script, r: &Report, mode: Mode) -> io::Result<()> {
+fn summary(out: &mut dyn Write, script: &Script, r: &Report, mode: Mode) -> io::Result<()> {
     match mode {
         Mode::Check => {
             let verdict = if r.clean() {

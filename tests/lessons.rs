@@ -443,3 +443,99 @@ fn lesson_errors_snapshot() {
     let out = String::from_utf8_lossy(&output.stdout).replace(&shown, "lesson.nudge");
     insta::assert_snapshot!(format!("{out}\n{err}"));
 }
+
+#[test]
+fn a_piped_session_plays_practice_with_the_lines_that_follow() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--seed", "3"])
+            .write_stdin("practice power\n5x^4\nquit\nd/dx x^3\n"),
+    );
+    assert!(
+        out.contains("Question 1: d/dx x^5\nanswer> Right."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Score: 1 of 2 solved, 1 on the first try."),
+        "{out}"
+    );
+    // After practice the session goes on answering.
+    assert!(out.contains("d/dx x³ = 3x²"), "{out}");
+}
+
+#[test]
+fn session_commands_list_and_play_lessons() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = stdout_of(nudge(&dir.path().join("p")).write_stdin("lessons\nlesson 4\n"));
+    assert!(out.contains(" 4. e^x and ln x"), "{out}");
+    assert!(out.contains("Your turn: d/dx 3e^x\nSolution:"), "{out}");
+    let json = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--format", "json", "-e", "lesson 4", "-e", "practice trig"])
+            .write_stdin(""),
+    );
+    assert_eq!(
+        json,
+        "{\"input\":\"lesson 4\",\"kind\":\"lesson\",\"lesson\":4}\n\
+         {\"input\":\"practice trig\",\"kind\":\"practice\",\"topic\":\"trig\"}\n"
+    );
+}
+
+#[test]
+fn session_commands_report_unknown_lessons_and_topics() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (line, message, help) in [
+        (
+            "lesson 13",
+            "there is no lesson 13; the tour has lessons 1 to 12",
+            "type lessons",
+        ),
+        (
+            "lesson",
+            "lesson needs the lesson's number",
+            "write lesson 1",
+        ),
+        (
+            "practice chian",
+            "there is no practice topic 'chian'",
+            "did you mean 'chain'?",
+        ),
+    ] {
+        nudge(&dir.path().join("p"))
+            .args(["-e", line])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(message).and(predicate::str::contains(help)));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn practice_inside_the_interactive_session_then_back_to_the_prompt() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", dir.path().join("history"))
+        .env("NUDGE_PROGRESS", dir.path().join("progress"))
+        .args(["--color", "never", "--seed", "3"]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("spawned on a pty");
+    p.exp_string("nudge> ").expect("a prompt");
+    p.send_line("practice power").expect("practice");
+    p.exp_string("Question 1: d/dx x^5")
+        .expect("the first question");
+    p.exp_string("answer> ").expect("an answer prompt");
+    p.send_line("5x^5").expect("a wrong answer");
+    p.exp_string("Not yet.").expect("a hint");
+    p.exp_string("answer> ").expect("another try");
+    p.send_line("5x^4").expect("the right answer");
+    p.exp_string("Right.").expect("accepted");
+    p.exp_string("answer> ").expect("question 2");
+    p.send_line("quit").expect("leave practice");
+    p.exp_string("Score: 1 of 2 solved").expect("the score");
+    p.exp_string("nudge> ").expect("back at the prompt");
+    p.send_line("d/dx x^3").expect("a query");
+    p.exp_string("3x").expect("answered");
+    p.send_control('d').expect("Ctrl-D");
+    p.exp_eof().expect("nudge ends");
+}
