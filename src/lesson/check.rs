@@ -58,6 +58,8 @@ pub enum Mistake {
     NotDifferentiated,
     /// The answer uses a variable the expected result has not.
     StrayVariable { name: Symbol },
+    /// One part (a term of a sum, the inside of a chain) has a slip, and the rest is right.
+    InPart { part: Expr, slip: Box<Mistake> },
 }
 
 /// Decides whether `given` equals `expected` as a function of their variables.
@@ -191,6 +193,14 @@ pub fn diagnose(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
     rule_slip(step, given, rng)
 }
 
+/// The slip in one part of the working, where `given` is what the answer implies that part gives.
+fn inside(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
+    if same(&Expr::neg(step.after.clone()), given, rng) {
+        return Some(Mistake::SignFlipped);
+    }
+    rule_slip(step, given, rng)
+}
+
 /// Slips particular to the first rule that applies.
 fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
     let after = |i: usize| step.substeps.get(i).map(|s| s.after.clone());
@@ -216,10 +226,19 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
                 ..
             },
         ) => {
-            let inner_derivative = after(1)?;
-            same(outer_derivative_at_inner, given, rng).then(|| Mistake::OuterOnly {
-                inner: inner.clone(),
-                inner_derivative,
+            let inner_step = step.substeps.get(1)?;
+            if same(outer_derivative_at_inner, given, rng) {
+                return Some(Mistake::OuterOnly {
+                    inner: inner.clone(),
+                    inner_derivative: inner_step.after.clone(),
+                });
+            }
+            // The outer part right and the inner one wrong: look inside.
+            let implied = Expr::div(given.clone(), outer_derivative_at_inner.clone());
+            let slip = inside(inner_step, &implied, rng)?;
+            Some(Mistake::InPart {
+                part: inner.clone(),
+                slip: Box::new(slip),
             })
         }
         (Rule::Product, Detail::Product { first, second }) => {
@@ -272,12 +291,31 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
                 None
             }
         }
-        (Rule::Sum, _) => step.substeps.iter().find_map(|term| {
-            let without = Expr::sub(step.after.clone(), term.after.clone());
-            (!term.after.is_zero() && same(&without, given, rng)).then(|| Mistake::TermMissed {
-                term: term.before.clone(),
+        (Rule::Sum, _) => {
+            let missed = step.substeps.iter().find(|term| {
+                let without = Expr::sub(step.after.clone(), term.after.clone());
+                !term.after.is_zero() && same(&without, given, rng)
+            });
+            if let Some(term) = missed {
+                return Some(Mistake::TermMissed {
+                    term: term.before.clone(),
+                });
+            }
+            // If every other term is right, the answer says this term's slope is `implied`;
+            // the first term for which that is a recognisable slip is the one to point at.
+            step.substeps.iter().find_map(|term| {
+                let implied = Expr::add(vec![
+                    given.clone(),
+                    term.after.clone(),
+                    Expr::neg(step.after.clone()),
+                ]);
+                let slip = inside(term, &implied, rng)?;
+                Some(Mistake::InPart {
+                    part: term.before.clone(),
+                    slip: Box::new(slip),
+                })
             })
-        }),
+        }
         _ => None,
     }
 }
@@ -467,5 +505,32 @@ mod tests {
             })
         );
         assert_eq!(slip("x^3", "7x"), None);
+    }
+
+    #[test]
+    fn a_slip_in_one_part_is_found_there() {
+        let in_part = |function: &str, given: &str| match slip(function, given) {
+            Some(Mistake::InPart { part, slip }) => (part.unicode(), *slip),
+            other => panic!("{function} / {given}: {other:?}"),
+        };
+        let (part, inner) = in_part("sin(x^2) + x^3", "cos(x^2) + 3x^2");
+        assert_eq!(part, "sin(x²)");
+        assert!(matches!(inner, Mistake::OuterOnly { .. }), "{inner:?}");
+        let (part, inner) = in_part("sin(x^2) + x^3", "2x cos(x^2) + 3x^3");
+        assert_eq!(part, "x³");
+        assert!(matches!(inner, Mistake::ExponentKept { .. }), "{inner:?}");
+        let (part, inner) = in_part("x^2 + cos x", "2x + sin x");
+        assert_eq!(part, "cos(x)");
+        assert_eq!(inner, Mistake::SignFlipped);
+        // The inside of a chain: 3x^2 differentiates to 6x, not 3x.
+        let (part, inner) = in_part("sin(3x^2)", "3x cos(3x^2)");
+        assert_eq!(part, "3x²");
+        assert!(
+            matches!(inner, Mistake::ExponentNotBroughtDown { .. }),
+            "{inner:?}"
+        );
+        // Two wrong terms, or a slip of no known kind: no one part to point at.
+        assert_eq!(slip("x^2 + x^3", "x + x^2"), None);
+        assert_eq!(slip("x^2 + e^x", "2x + 7"), None);
     }
 }

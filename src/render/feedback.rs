@@ -62,6 +62,11 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
         Mistake::NotDifferentiated => {
             "That is the function itself; the question asks for its slope.".to_string()
         }
+        Mistake::InPart { part, slip } => format!(
+            "The rest is right; look again at the slope of {}. {}",
+            show(part),
+            mistake_hint(slip, style)
+        ),
         Mistake::StrayVariable { name } => format!(
             "Your answer uses {}, which the question does not: write it in the question's variables.",
             show(&Expr::symbol(name.clone()))
