@@ -90,7 +90,7 @@ pub fn run_files(cli: &Cli) -> i32 {
                 }
             };
             let (script, problems) = read_script(&path.display().to_string(), &text);
-            clean &= run_script(&script, &problems, &options, None, learner, out)?;
+            clean &= run_script(&script, &problems, &options, None, learner, out)?.clean();
         }
         Ok(clean)
     })
@@ -122,7 +122,7 @@ pub fn check_tour(cli: &Cli) -> i32 {
         let mut clean = true;
         for lesson in TOUR {
             let (script, problems) = lesson.script();
-            clean &= run_script(&script, &problems, &options, None, learner, out)?;
+            clean &= run_script(&script, &problems, &options, None, learner, out)?.clean();
         }
         Ok(clean)
     })
@@ -158,7 +158,14 @@ pub fn serve(
         Tutor::Lesson(n) => match Builtin::numbered(n) {
             Some(lesson) => {
                 let (script, problems) = lesson.script();
-                run_script(&script, &problems, options, Some(lesson.id), learner, out)
+                let report =
+                    run_script(&script, &problems, options, Some(lesson.id), learner, out)?;
+                let next = Builtin::numbered(n + 1);
+                if let (Mode::Interactive, false, Some(next)) = (options.mode, report.stopped, next)
+                {
+                    writeln!(out, "Next: lesson {}, {}.", n + 1, next.title())?;
+                }
+                Ok(report.clean())
             }
             None => Ok(false),
         },
@@ -194,7 +201,7 @@ fn tour_list() -> String {
     text
 }
 
-/// Plays or checks one lesson; `Ok(true)` when it ran clean. A finished built-in lesson is remembered.
+/// Plays or checks one lesson. A finished built-in lesson is remembered.
 fn run_script(
     script: &Script,
     problems: &[ScriptError],
@@ -202,7 +209,7 @@ fn run_script(
     builtin: Option<&str>,
     learner: &mut dyn Learner,
     out: &mut dyn Write,
-) -> io::Result<bool> {
+) -> io::Result<Report> {
     let mut session = Session::new();
     let mut err = io::stderr();
     let mut lesson_io = Io {
@@ -223,7 +230,7 @@ fn run_script(
             }
         }
     }
-    Ok(report.clean())
+    Ok(report)
 }
 
 fn summary(out: &mut dyn Write, script: &Script, r: &Report, mode: Mode) -> io::Result<()> {
