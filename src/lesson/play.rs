@@ -228,6 +228,10 @@ impl Player<'_, '_> {
             }
             Mode::Interactive => {
                 writeln!(self.io.out, "{} {}", "Your turn:".bold(), q.question.text)?;
+                if self.report.exercises == 1 {
+                    let tip = "Type the result in any form you like (3x^2, 3*x^2, 3x²); 'skip' shows the working, 'quit' leaves.";
+                    writeln!(self.io.out, "{}", wrap(tip, self.options.width).dimmed())?;
+                }
                 let mut cx = Context {
                     session: self.session,
                     learner: &mut *self.io.learner,
