@@ -229,11 +229,12 @@ impl Session {
         match (&outcome.statement, outcome.headline()) {
             (Statement::Expr(_), Some(h))
             | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => Ok(h),
-            _ => Err(
-                Error::new(Phase::Reading, "this is a question, not an answer")
-                    .at(Span::new(0, line.chars().count()))
-                    .with_help("write the result itself, such as 5x^4"),
-            ),
+            _ => Err(Error::new(
+                Phase::Reading,
+                "an answer is the result itself: an expression, a vector or a matrix",
+            )
+            .at(Span::new(0, line.chars().count()))
+            .with_help("write the result itself, such as 5x^4")),
         }
     }
 

@@ -539,3 +539,25 @@ fn practice_inside_the_interactive_session_then_back_to_the_prompt() {
     p.send_control('d').expect("Ctrl-D");
     p.exp_eof().expect("nudge ends");
 }
+
+#[test]
+fn a_question_or_a_definition_typed_as_an_answer_does_not_count() {
+    let (dir, path) = lesson("? d/dx x^2\n");
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--seed", "1"])
+            .arg(&path)
+            .write_stdin("d/dx x^2\nf(x) = 2x\n2x\n"),
+    );
+    assert_eq!(
+        out.matches("an answer is the result itself").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("(That does not count as a try.)").count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("1 of 1 exercise solved"), "{out}");
+}

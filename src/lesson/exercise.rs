@@ -181,7 +181,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             Ok(given) => given,
             Err(e) => {
                 write!(cx.out, "{}", render_error(typed, &e, None))?;
-                cx.say("(That was not read as maths, so it does not count as a try.)")?;
+                cx.say("(That does not count as a try.)")?;
                 continue;
             }
         };
