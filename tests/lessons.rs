@@ -561,3 +561,40 @@ fn a_question_or_a_definition_typed_as_an_answer_does_not_count() {
     );
     assert!(out.contains("1 of 1 exercise solved"), "{out}");
 }
+
+/// A learner who has nothing to say.
+struct Silent;
+
+impl nudge::lesson::Learner for Silent {
+    fn ask(&mut self, _prompt: &str) -> std::io::Result<Option<String>> {
+        Ok(None)
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text at all reads as a lesson and plays without a panic; every problem is placed
+    /// on a line that exists.
+    #[test]
+    fn any_text_is_a_lesson_that_plays(text in "([>?=#\\\\ -]{0,2}[a-z0-9^/()+*=> ]{0,12}\n){0,8}") {
+        let (script, problems) = nudge::lesson::read_script("any.nudge", &text);
+        let lines = text.lines().count().max(1);
+        for p in &problems {
+            proptest::prop_assert!(p.line >= 1 && p.line <= lines);
+        }
+        for mode in [nudge::lesson::Mode::Check, nudge::lesson::Mode::Read, nudge::lesson::Mode::Interactive] {
+            let options = nudge::lesson::Options {
+                mode,
+                strict: false,
+                text: nudge::render::TextOptions { unicode: true, quiet: false },
+                width: 60,
+                seed: 1,
+            };
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let mut io = nudge::lesson::Io { learner: &mut Silent, out: &mut out, err: &mut err };
+            let report = nudge::lesson::play(&script, &problems, &mut nudge::Session::new(), &mut io, &options);
+            proptest::prop_assert!(report.is_ok());
+        }
+    }
+}
