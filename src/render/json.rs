@@ -7,7 +7,7 @@ use super::latex::step_latex;
 use super::notation::{shape_id, words};
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Check, CheckMethod, Rule};
-use crate::engine::{Answer, Definition, Outcome};
+use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
 use crate::expr::Style;
 use crate::syntax::Statement;
@@ -115,7 +115,13 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
         Answer::Help(page) => {
             obj.insert("text".into(), json!(help::page(*page, Style::UNICODE)));
         }
-        Answer::Reset | Answer::Quit => {}
+        Answer::Reset | Answer::Quit | Answer::Tutor(Tutor::List) => {}
+        Answer::Tutor(Tutor::Lesson(n)) => {
+            obj.insert("lesson".into(), json!(n));
+        }
+        Answer::Tutor(Tutor::Practice(topic)) => {
+            obj.insert("topic".into(), json!(topic.name()));
+        }
         Answer::Integral {
             var,
             steps,

@@ -328,7 +328,7 @@ impl Writer {
                 .line("Everything is forgotten: no definitions, and no ans until the next answer."),
             Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
             // Many-variable answers have their own renderer (render_text hands them over).
-            Answer::Multivar(_) | Answer::Notation(_) | Answer::Quit => {}
+            Answer::Multivar(_) | Answer::Notation(_) | Answer::Quit | Answer::Tutor(_) => {}
         }
     }
 
