@@ -318,6 +318,11 @@ fn latex_leibniz_of_a_defined_name() {
         run("f(x, y) = x^2 y\n\\frac{\\partial f}{\\partial y}\n"),
         run("f(x, y) = x^2 y\n∂f/∂y\n")
     );
+    // A function named with a Greek letter, as papers name the sigmoid.
+    assert_eq!(
+        run("\\sigma(x) = \\frac{1}{1 + e^{-x}}\n\\sigma'(x)\n\\sigma(0)\n"),
+        run("σ(x) = 1/(1 + e^(-x))\nσ'(x)\nσ(0)\n")
+    );
 }
 
 /// The JSON `latex` of every result and step reads back as LaTeX input.

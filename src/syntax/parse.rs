@@ -236,7 +236,7 @@ impl Builder<'_> {
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::def_name => {
-                    let n = ascii_name(part.as_str());
+                    let n = self.defined_name_text(&part)?;
                     let span = self.span(&part);
                     if n == "ans" {
                         return Err(Error::new(
@@ -653,6 +653,7 @@ impl Builder<'_> {
                     .with_help(format!("did you mean '{suggestion}'?")),
             );
         }
+        let name = crate::expr::unicode_name(name);
         self.notes.push(Note {
             message: format!(
                 "'{name}' is not a function nudge knows, so {name}(…) is read as {name}·(…)"
@@ -797,8 +798,8 @@ impl Builder<'_> {
         let mut primes = 0;
         for p in head.into_inner() {
             match p.as_rule() {
-                Rule::variable => {
-                    name = ascii_name(p.as_str());
+                Rule::variable | Rule::latex_defined_word => {
+                    name = self.defined_name_text(&p)?;
                     name_span = self.span(&p);
                 }
                 Rule::prime if p.as_str() == "″" => primes += 2,

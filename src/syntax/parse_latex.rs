@@ -149,6 +149,18 @@ impl Builder<'_> {
         Ok(Node { kind, span })
     }
 
+    /// A defined name as typed, `f`, `θ` or `\sigma`, in ASCII: `f`, `theta`, `sigma`.
+    pub(super) fn defined_name_text(&self, pair: &Pair<Rule>) -> Result<String, Error> {
+        let text = pair.as_str();
+        let Some(word) = text.strip_prefix('\\') else {
+            return Ok(ascii_name(text));
+        };
+        match latex_word(word) {
+            LatexWord::Greek(c) => Ok(ascii_name(&c.to_string())),
+            _ => Err(unknown_command(word, self.span(pair))),
+        }
+    }
+
     /// `\frac{dy}{dx}` on its own: the derivative of the defined name y, as `dy/dx` asks.
     pub(super) fn latex_named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let leibniz = pair
