@@ -1,6 +1,7 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
 use clap::{Parser, ValueEnum};
+use nudge::engine::PlotSize;
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
 use nudge::{Error, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -75,6 +76,14 @@ fn set_colour(choice: ColorChoice) {
     colored::control::set_override(on);
 }
 
+/// Columns of the terminal on stdout; 80 on a pipe or a file.
+fn terminal_width() -> usize {
+    if !io::stdout().is_terminal() {
+        return 80;
+    }
+    terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+}
+
 /// Answers queries one by one and writes each answer as it comes.
 pub struct Answerer {
     pub session: Session,
@@ -85,8 +94,10 @@ pub struct Answerer {
 
 impl Answerer {
     pub fn new(cli: &Cli) -> Answerer {
+        let mut session = Session::new();
+        session.set_plot_size(PlotSize::for_width(terminal_width()));
         Answerer {
-            session: Session::new(),
+            session,
             format: cli.format,
             options: TextOptions {
                 unicode: !cli.ascii,

@@ -1,5 +1,12 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod seeing;
+
+pub use seeing::{
+    Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
+    PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
+};
+
 use crate::calculus::{derive, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
@@ -29,13 +36,24 @@ pub enum Answer {
     },
     /// A bare expression, simplified; `value` when it has no variables.
     Expression { result: Expr, value: Option<f64> },
+    /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
+    Seeing(Box<SeeingAnswer>),
 }
 
 impl Outcome {
-    /// The final expression of the answer.
-    pub fn result(&self) -> &Expr {
+    /// The final expression of the answer; `None` when it is a table or a picture.
+    pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => result,
+            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => Some(result),
+            Answer::Seeing(s) => match s.as_ref() {
+                SeeingAnswer::Nudge(n) => n.slope.as_ref().ok(),
+                SeeingAnswer::Tangent(t) => Some(&t.line),
+                SeeingAnswer::Limit(l) => match &l.verdict {
+                    Verdict::Value { named, .. } => named.as_ref(),
+                    _ => None,
+                },
+                SeeingAnswer::Plot(_) | SeeingAnswer::Contour(_) => None,
+            },
         }
     }
 
@@ -46,17 +64,32 @@ impl Outcome {
             Answer::Derivative { .. } => "derivative",
             Answer::Expression { value: Some(_), .. } => "value",
             Answer::Expression { .. } => "expression",
+            Answer::Seeing(s) => match s.as_ref() {
+                SeeingAnswer::Nudge(_) => "nudge_table",
+                SeeingAnswer::Tangent(_) => "tangent",
+                SeeingAnswer::Limit(_) => "limit",
+                SeeingAnswer::Plot(_) => "plot",
+                SeeingAnswer::Contour(_) => "contour",
+            },
         }
     }
 }
 
 /// Definitions and history shared by the lines of one session.
 #[derive(Debug, Default)]
-pub struct Session {}
+pub struct Session {
+    /// Room for plots and contour maps.
+    plot_size: PlotSize,
+}
 
 impl Session {
     pub fn new() -> Session {
         Session::default()
+    }
+
+    /// Plots drawn from now on fit this size.
+    pub fn set_plot_size(&mut self, size: PlotSize) {
+        self.plot_size = size;
     }
 
     /// Reads and answers one line.
@@ -70,6 +103,9 @@ impl Session {
                 order,
                 partial,
             } => derivative(lower(body)?, var, *order, *partial),
+            Statement::Seeing(query) => {
+                Answer::Seeing(Box::new(seeing::answer(query, self.plot_size)?))
+            }
         };
         Ok(Outcome {
             input: line.to_string(),

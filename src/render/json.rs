@@ -11,7 +11,6 @@ use serde_json::{json, Map, Value};
 const STEP_BUDGET: usize = 4000;
 
 pub fn render_json(outcome: &Outcome) -> String {
-    let result = outcome.result();
     let mut obj = Map::new();
     obj.insert("input".into(), json!(outcome.input));
     obj.insert("kind".into(), json!(outcome.kind()));
@@ -22,8 +21,10 @@ pub fn render_json(outcome: &Outcome) -> String {
             true
         )),
     );
-    obj.insert("result".into(), json!(result.ascii()));
-    obj.insert("unicode".into(), json!(result.unicode()));
+    if let Some(result) = outcome.result() {
+        obj.insert("result".into(), json!(result.ascii()));
+        obj.insert("unicode".into(), json!(result.unicode()));
+    }
     match &outcome.answer {
         Answer::Derivative {
             steps, var, order, ..
@@ -42,6 +43,7 @@ pub fn render_json(outcome: &Outcome) -> String {
             }
             obj.insert("steps".into(), json!([]));
         }
+        Answer::Seeing(answer) => super::seeing_json::fill(&mut obj, answer),
     }
     if !outcome.notes.is_empty() {
         let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
@@ -50,7 +52,7 @@ pub fn render_json(outcome: &Outcome) -> String {
     Value::Object(obj).to_string()
 }
 
-fn step_json(shown: &Shown) -> Value {
+pub(super) fn step_json(shown: &Shown) -> Value {
     match shown {
         Shown::Elided(e) => json!({
             "rule": "elided",

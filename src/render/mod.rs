@@ -2,7 +2,10 @@
 
 mod catalogue;
 mod json;
+mod plot;
 mod prune;
+mod seeing_json;
+mod seeing_text;
 mod text;
 
 pub use catalogue::{note, title};

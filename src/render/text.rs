@@ -23,7 +23,7 @@ pub struct TextOptions {
 }
 
 impl TextOptions {
-    fn style(&self) -> Style {
+    pub fn style(&self) -> Style {
         if self.unicode {
             Style::UNICODE
         } else {
@@ -34,8 +34,14 @@ impl TextOptions {
 
 /// The whole answer as text, ending with a newline.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    if let Answer::Seeing(answer) = &outcome.answer {
+        return super::seeing_text::render(outcome, answer, options);
+    }
     let style = options.style();
-    let result = outcome.result().to_text(style);
+    let result = outcome
+        .result()
+        .map(|r| r.to_text(style))
+        .unwrap_or_default();
     if options.quiet {
         return match &outcome.answer {
             Answer::Expression {
@@ -100,6 +106,20 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
             };
             w.line(&format!("{} {}", label.bold(), shown.green().bold()));
         }
+        Answer::Seeing(_) => {}
+    }
+    w.out
+}
+
+/// Step trees as text, one after the other; `partial` writes ∂ for d.
+pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        style: options.style(),
+        partial,
+    };
+    for s in steps {
+        w.step(&prune(s, Limits::TEXT), None, 0);
     }
     w.out
 }
@@ -336,7 +356,8 @@ impl Writer {
     }
 }
 
-fn operand(e: &Expr, style: Style) -> String {
+/// `e` as the operand of a product or derivative, bracketed when needed.
+pub(super) fn operand(e: &Expr, style: Style) -> String {
     let text = e.to_text(style);
     if needs_brackets(e) {
         format!("({text})")

@@ -1,5 +1,6 @@
 //! The syntax tree: what the learner typed, with character spans, before any simplification.
 
+use super::seeing_ast::SeeingQuery;
 use crate::expr::{Constant, Func, Number};
 
 /// Character offsets `[start, end)` into the input line.
@@ -80,4 +81,6 @@ pub enum Statement {
         order: u32,
         partial: bool,
     },
+    /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
+    Seeing(Box<SeeingQuery>),
 }

@@ -3,10 +3,14 @@
 mod ast;
 mod lower;
 mod parse;
+mod parse_seeing;
 mod reading;
+mod reading_seeing;
+mod seeing_ast;
 mod words;
 
 pub use ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
 pub use lower::lower;
 pub use parse::{parse, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
 pub use reading::{reading, reading_of_statement};
+pub use seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};

@@ -130,17 +130,17 @@ impl Offsets {
     }
 }
 
-struct Builder {
+pub(super) struct Builder {
     offsets: Offsets,
-    notes: Vec<Note>,
+    pub(super) notes: Vec<Note>,
 }
 
-fn internal(what: &str) -> Error {
+pub(super) fn internal(what: &str) -> Error {
     Error::new(Phase::Parsing, format!("internal parser error: {what}"))
 }
 
 impl Builder {
-    fn span(&self, pair: &Pair<Rule>) -> Span {
+    pub(super) fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
     }
@@ -154,11 +154,11 @@ impl Builder {
             Rule::derivative => self.derivative(pair),
             Rule::diff_call | Rule::partial_call => self.call_form(pair),
             Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
-            _ => Err(internal("unknown statement")),
+            _ => Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
         }
     }
 
-    fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut inner = pair.into_inner();
         let op = inner.next().ok_or_else(|| internal("operator"))?;
         let op_span = self.span(&op);
@@ -255,7 +255,7 @@ impl Builder {
         })
     }
 
-    fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+    pub(super) fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut inner = pair.into_inner();
         let mut acc = self.term(inner.next().ok_or_else(|| internal("term"))?)?;
         while let Some(op) = inner.next() {
@@ -610,7 +610,7 @@ fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
 }
 
 /// `θ` → `theta`; other names as typed.
-fn ascii_name(name: &str) -> String {
+pub(super) fn ascii_name(name: &str) -> String {
     let mut chars = name.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => {

@@ -14,6 +14,7 @@ pub fn reading(node: &Node, unicode: bool) -> String {
 pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
     match statement {
         Statement::Expr(node) => reading(node, unicode),
+        Statement::Seeing(query) => super::reading_seeing::reading_of_seeing(query, unicode),
         Statement::Derivative {
             body,
             var,

@@ -1,0 +1,502 @@
+//! The text of the "seeing" answers: nudge tables, tangent lines, limit tables, plots, contour maps.
+
+use super::plot::{draw_contour, draw_plot};
+use super::text::{decimal, operand, operator, steps_text, TextOptions};
+use crate::engine::{
+    Approach, ContourAnswer, Direction, LimitAnswer, NudgeAnswer, Outcome, Plot, SeeingAnswer,
+    TangentAnswer, Target, Verdict,
+};
+use crate::expr::{Expr, Style};
+use crate::numeric::limit::Heading;
+use crate::syntax::{reading, reading_of_statement, SeeingQuery, Side, Statement};
+use colored::Colorize;
+
+pub(super) fn render(outcome: &Outcome, answer: &SeeingAnswer, options: TextOptions) -> String {
+    let style = options.style();
+    if options.quiet {
+        return format!("{}\n", quiet(answer, style));
+    }
+    let mut out = format!(
+        "{} {}\n",
+        "Reading:".bold(),
+        reading_of_statement(&outcome.statement, options.unicode)
+    );
+    for n in &outcome.notes {
+        out.push_str(&format!("{} {}\n", "Note:".yellow().bold(), n.message));
+    }
+    out.push('\n');
+    let typed = typed_body(&outcome.statement, options.unicode);
+    let lines = match answer {
+        SeeingAnswer::Nudge(n) => nudge(n, style, typed.unwrap_or_else(|| n.body.to_text(style))),
+        SeeingAnswer::Tangent(t) => {
+            tangent(t, options, typed.unwrap_or_else(|| t.body.to_text(style)))
+        }
+        SeeingAnswer::Limit(l) => limit(l, style, typed.unwrap_or_else(|| l.body.to_text(style))),
+        SeeingAnswer::Plot(p) => plot(p, style),
+        SeeingAnswer::Contour(c) => contour(c, style),
+    };
+    for line in lines {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The function as the learner typed it, for table headings: `(1 + 1/n)ⁿ`, not `(1/n + 1)ⁿ`.
+fn typed_body(statement: &Statement, unicode: bool) -> Option<String> {
+    let Statement::Seeing(query) = statement else {
+        return None;
+    };
+    match query.as_ref() {
+        SeeingQuery::Nudge { body, .. }
+        | SeeingQuery::Tangent { body, .. }
+        | SeeingQuery::Limit { body, .. } => Some(reading(body, unicode)),
+        _ => None,
+    }
+}
+
+/// The one line `-q` prints.
+fn quiet(answer: &SeeingAnswer, style: Style) -> String {
+    match answer {
+        SeeingAnswer::Nudge(n) => match (&n.slope, n.slope_value) {
+            (Ok(s), Some(v)) => with_decimal(s, v, style),
+            _ => "undefined".to_string(),
+        },
+        SeeingAnswer::Tangent(t) => format!("y = {}", t.line.to_text(style)),
+        SeeingAnswer::Limit(l) => verdict_short(&l.verdict, style),
+        SeeingAnswer::Plot(p) => p
+            .curves
+            .iter()
+            .map(|c| c.expr.to_text(style))
+            .collect::<Vec<_>>()
+            .join(", "),
+        SeeingAnswer::Contour(c) => match &c.gradient {
+            Some(g) => gradient_text(g, style),
+            None => c.body.to_text(style),
+        },
+    }
+}
+
+/// `π/4 ≈ 0.785398`, or just `6` for a whole number.
+fn with_decimal(e: &Expr, v: f64, style: Style) -> String {
+    let exact = e.to_text(style);
+    if e.as_number().is_some_and(|n| n.is_integer()) {
+        exact
+    } else {
+        format!("{exact} ≈ {}", decimal(v))
+    }
+}
+
+/// `f(x)`, `f(t)`: the name the tables use for the learner's expression.
+fn f_of(var: &str, style: Style) -> String {
+    format!("f({})", Expr::var(var).to_text(style))
+}
+
+fn prime(style: Style) -> &'static str {
+    if style.unicode {
+        "′"
+    } else {
+        "'"
+    }
+}
+
+/// `3 + h`, `π/4 + h`, `-2 + h`, `h`.
+fn plus_h(at: &Expr, style: Style) -> String {
+    if at.is_zero() {
+        "h".to_string()
+    } else {
+        format!("{} + h", at.to_text(style))
+    }
+}
+
+fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
+    let x = Expr::symbol(n.var.clone()).to_text(style);
+    let a = n.at.to_text(style);
+    let minus = "-";
+    let mut out = vec![
+        format!("Let {} = {body}.", f_of(&n.var, style)),
+        format!(
+            "Nudge {x} from {a} to {}, and divide the change in f by the nudge h:",
+            plus_h(&n.at, style)
+        ),
+        String::new(),
+    ];
+    let header = format!("(f({}) {minus} f({a})) / h", plus_h(&n.at, style));
+    let h_width = 10;
+    out.push(format!("  {:>h_width$}   {}", "h", header.bold()));
+    let mut rounding = false;
+    for row in &n.rows {
+        let h = decimal(row.h);
+        let q = match &row.quotient {
+            Ok(q) => format!("{q:.prec$}", prec = n.decimals),
+            Err(why) => format!("no value: {why}"),
+        };
+        let flag = if row.roundoff {
+            rounding = true;
+            format!("   {}", "← rounding".yellow())
+        } else {
+            String::new()
+        };
+        out.push(format!("  {h:>h_width$}   {q}{flag}"));
+    }
+    out.push(String::new());
+    let p = prime(style);
+    let d = n.derivative.to_text(style);
+    match (&n.slope, n.slope_value) {
+        (Ok(slope), Some(v)) => {
+            out.push(format!(
+                "{} f{p}({x}) = {d}, so f{p}({a}) = {}",
+                "Exact slope:".bold(),
+                with_decimal(slope, v, style).green().bold()
+            ));
+            out.push(format!(
+                "As h shrinks the quotients close in on {}: that is the derivative, the rate of change with the nudge shrunk toward zero.",
+                decimal(v)
+            ));
+        }
+        _ => {
+            let why = why_text(&n.slope);
+            out.push(format!(
+                "{} f{p}({x}) = {d}, which has no value at {x} = {a} ({why}).",
+                "Exact slope:".bold()
+            ));
+            out.push(
+                "So the quotients need not settle: there is no single slope here.".to_string(),
+            );
+        }
+    }
+    if rounding {
+        out.push(format!(
+            "{} in the rows marked ← rounding the nudge is so small that the computer's rounding of f({}) {minus} f({a}) shows; the maths itself keeps closing in.",
+            "Note:".yellow().bold(),
+            plus_h(&n.at, style)
+        ));
+    }
+    out
+}
+
+fn why_text(slope: &Result<Expr, String>) -> String {
+    match slope {
+        Err(why) => why.clone(),
+        Ok(_) => "it is not a finite number".to_string(),
+    }
+}
+
+fn tangent(t: &TangentAnswer, options: TextOptions, body: String) -> Vec<String> {
+    let style = options.style();
+    let x = Expr::symbol(t.var.clone()).to_text(style);
+    let a = t.at.to_text(style);
+    let p = prime(style);
+    let value = t.value.to_text(style);
+    let mut out = vec![
+        format!("Let {} = {body}.", f_of(&t.var, style)),
+        format!(
+            "{} f({a}) = {value}, so the line touches the curve at ({a}, {value}).",
+            "1. The point:".bold()
+        ),
+        format!(
+            "{} f{p}({x}) = {}, so f{p}({a}) = {}.",
+            "2. The slope there:".bold(),
+            t.steps.after.to_text(style),
+            t.slope.to_text(style)
+        ),
+    ];
+    for line in steps_text(std::slice::from_ref(&t.steps), false, options).lines() {
+        out.push(format!("     {line}"));
+    }
+    let dot = if style.unicode { "·" } else { "*" };
+    out.push(format!(
+        "{} y = f{p}({a}){dot}({}) + f({a}) = {}",
+        "3. Point-slope form:".bold(),
+        shift(&t.var, &t.at, style),
+        point_slope(t, style)
+    ));
+    out.push(format!(
+        "{} y = {}",
+        "4. Simplified:".bold(),
+        t.line.to_text(style).green().bold()
+    ));
+    out.push(String::new());
+    let dot = if style.unicode { "●" } else { "O" };
+    let legend = [
+        format!("y = {body}"),
+        format!(
+            "the tangent y = {}, touching at {dot} ({a}, {value})",
+            t.line.to_text(style)
+        ),
+    ];
+    out.extend(draw_plot(&t.plot, &legend, style.unicode));
+    out
+}
+
+/// `x − 3`, `x + 2`, `x`.
+fn shift(var: &str, at: &Expr, style: Style) -> String {
+    Expr::sub(Expr::var(var), at.clone()).to_text(style)
+}
+
+/// `6(x − 3) + 9`, written without `1·` or `+ -`.
+fn point_slope(t: &TangentAnswer, style: Style) -> String {
+    let bracket = if t.at.is_zero() {
+        Expr::var(&t.var).to_text(style)
+    } else {
+        format!("({})", shift(&t.var, &t.at, style))
+    };
+    let slope = if t.slope.is_one() {
+        String::new()
+    } else if t.slope.as_number().is_some_and(|n| n.to_i64() == Some(-1)) {
+        "-".to_string()
+    } else {
+        let s = operand(&t.slope, style);
+        let dot = if style.unicode { "·" } else { "*" };
+        if t.at.is_zero() {
+            format!("{s}{dot}")
+        } else {
+            s
+        }
+    };
+    let minus = "-";
+    let value = t.value.to_text(style);
+    let tail = if t.value.is_zero() {
+        String::new()
+    } else if let Some(rest) = value.strip_prefix('-') {
+        format!(" {minus} {rest}")
+    } else {
+        format!(" + {value}")
+    };
+    if t.slope.is_zero() {
+        return value;
+    }
+    format!("{slope}{bracket}{tail}")
+}
+
+/// A value in a table: nine decimals for moderate sizes, fewer for large ones.
+fn table_value(v: f64) -> String {
+    if v.abs() >= 1e9 {
+        return format!("{v:.4e}");
+    }
+    let whole = if v.abs() >= 1.0 {
+        v.abs().log10().floor() as i32 + 1
+    } else {
+        1
+    };
+    let decimals = (10 - whole).clamp(2, 9) as usize;
+    format!("{v:.decimals$}")
+}
+
+fn limit(l: &LimitAnswer, style: Style, body: String) -> Vec<String> {
+    let x = Expr::symbol(l.var.clone()).to_text(style);
+    let mut out = Vec::new();
+    for approach in &l.approaches {
+        let title = match (&l.target, approach.direction) {
+            (_, Direction::Outward { negative: false }) => {
+                format!("Let {x} grow and watch {body}:")
+            }
+            (_, Direction::Outward { negative: true }) => {
+                format!("Let {x} fall toward minus infinity and watch {body}:")
+            }
+            (Target::Point { at, .. }, Direction::From(side)) => format!(
+                "{x} → {} from {}:",
+                at.to_text(style),
+                if side == Side::Below {
+                    "below"
+                } else {
+                    "above"
+                }
+            ),
+            (Target::Infinity { .. }, Direction::From(_)) => String::new(),
+        };
+        out.push(title);
+        out.push(format!("  {:>12}   {}", x, body.bold()));
+        for row in &approach.rows {
+            let input = if matches!(approach.direction, Direction::Outward { .. }) {
+                format!("{}", row.input)
+            } else {
+                decimal(row.input)
+            };
+            let value = match &row.value {
+                Ok(v) => table_value(*v),
+                Err(why) => format!("no value: {why}"),
+            };
+            out.push(format!("  {input:>12}   {value}"));
+        }
+        if l.approaches.len() > 1 {
+            out.push(format!("  {}", heading_text(approach)));
+        }
+        out.push(String::new());
+    }
+    out.extend(verdict_lines(l, style));
+    out
+}
+
+fn heading_text(approach: &Approach) -> String {
+    match &approach.heading {
+        Heading::Settles { value, .. } => format!("heading for {}", decimal(*value)),
+        Heading::Unbounded { positive: true } => "growing without bound, toward +∞".to_string(),
+        Heading::Unbounded { positive: false } => "falling without bound, toward −∞".to_string(),
+        Heading::Unsettled => "not settling on any one number".to_string(),
+        Heading::Undefined(why) => format!("no values here: {why}"),
+    }
+}
+
+fn verdict_short(v: &Verdict, style: Style) -> String {
+    match v {
+        Verdict::Value {
+            value,
+            decimals,
+            named,
+            ..
+        } => match named {
+            Some(n) if n.as_number().is_some() => n.to_text(style),
+            Some(n) => format!("{} ≈ {value:.decimals$}", n.to_text(style)),
+            None => format!("≈ {value:.decimals$}"),
+        },
+        Verdict::Unbounded { positive: true } => "+∞".to_string(),
+        Verdict::Unbounded { positive: false } => "−∞".to_string(),
+        Verdict::SidesDisagree => "no limit: the two sides disagree".to_string(),
+        Verdict::None => "no limit: the values do not settle".to_string(),
+    }
+}
+
+fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
+    let mut out = Vec::new();
+    let estimate = "a numerical estimate read from the values, not a proof";
+    match &l.verdict {
+        Verdict::Value {
+            value,
+            decimals,
+            named,
+            only,
+        } => {
+            if let Some(side) = only {
+                let (here, there) = match side {
+                    Side::Above => ("above", "below"),
+                    Side::Below => ("below", "above"),
+                };
+                out.push(format!("Only the values from {here} exist; from {there} the function has none, so this is a one-sided limit."));
+            }
+            let shown = format!("{value:.decimals$}");
+            match named {
+                Some(n) => {
+                    let name = n.to_text(style);
+                    out.push(format!(
+                        "The values head for {shown}, which matches {name} to the {decimals} decimals shown."
+                    ));
+                    let rhs = if n.as_number().is_some_and(|v| v.is_integer()) {
+                        name
+                    } else {
+                        format!("{name} ≈ {shown}")
+                    };
+                    out.push(format!(
+                        "{} {} ({estimate})",
+                        "Limit:".bold(),
+                        rhs.green().bold()
+                    ));
+                }
+                None => {
+                    out.push(format!(
+                        "The values head for {shown}, as far as the table can tell."
+                    ));
+                    out.push(format!(
+                        "{} {} ({estimate})",
+                        "Limit:".bold(),
+                        format!("≈ {shown}").green().bold()
+                    ));
+                }
+            }
+        }
+        Verdict::Unbounded { positive } => {
+            let (way, sign) = if *positive {
+                ("grow", "+∞")
+            } else {
+                ("fall", "−∞")
+            };
+            out.push(format!(
+                "The values {way} past any number you name: there is no finite limit."
+            ));
+            out.push(format!(
+                "{} {} (the values grow without bound)",
+                "Limit:".bold(),
+                sign.green().bold()
+            ));
+        }
+        Verdict::SidesDisagree => {
+            let at = match &l.target {
+                Target::Point { at, .. } => at.to_text(style),
+                Target::Infinity { .. } => "∞".to_string(),
+            };
+            out.push(format!(
+                "The two sides disagree, so there is no limit at {at}."
+            ));
+            out.push(format!(
+                "{} {}",
+                "Limit:".bold(),
+                "none (the two sides disagree)".green().bold()
+            ));
+        }
+        Verdict::None => {
+            out.push("The values do not settle on any one number.".to_string());
+            out.push(format!(
+                "{} {}",
+                "Limit:".bold(),
+                "none that the table can see".green().bold()
+            ));
+        }
+    }
+    out
+}
+
+/// The legend line of each curve: `sin(x)`, `d/dx x³ = 3x²`.
+fn legend(p: &Plot, style: Style) -> Vec<String> {
+    p.curves
+        .iter()
+        .map(|c| match &c.derivative_of {
+            Some((f, order)) => format!(
+                "{} {} = {}",
+                operator(&p.var, *order, false, style.unicode),
+                operand(f, style),
+                c.expr.to_text(style)
+            ),
+            None => c.expr.to_text(style),
+        })
+        .collect()
+}
+
+fn plot(p: &Plot, style: Style) -> Vec<String> {
+    draw_plot(p, &legend(p, style), style.unicode)
+}
+
+fn gradient_text(g: &crate::engine::GradientAt, style: Style) -> String {
+    format!(
+        "({}, {})",
+        with_decimal(&g.gradient.0, g.gradient_value.0, style),
+        with_decimal(&g.gradient.1, g.gradient_value.1, style)
+    )
+}
+
+fn contour(c: &ContourAnswer, style: Style) -> Vec<String> {
+    let mut out = draw_contour(c, style.unicode);
+    out.push(String::new());
+    out.push(format!(
+        "Contour lines of f = {}, seen from above: each line joins the points at one height.",
+        c.body.to_text(style)
+    ));
+    if let Some(g) = &c.gradient {
+        let point = format!(
+            "({}, {})",
+            g.point.0.to_text(style),
+            g.point.1.to_text(style)
+        );
+        let nabla = if style.unicode { "∇f" } else { "grad f" };
+        out.push(format!(
+            "At {point}: f = {}; the highlighted line is the contour at that height.",
+            decimal(g.value)
+        ));
+        out.push(format!(
+            "{} {nabla}{point} = {}",
+            "Gradient:".bold(),
+            gradient_text(g, style).green().bold()
+        ));
+        out.push("The arrow is the gradient: it points straight uphill, across the contour line at a right angle.".to_string());
+    }
+    out
+}
