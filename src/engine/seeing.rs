@@ -173,8 +173,6 @@ pub struct GradientAt {
 
 /// Default x-interval of a plot.
 const PLOT_RANGE: (f64, f64) = (-5.0, 5.0);
-/// Contour levels drawn besides the one through the marked point.
-const CONTOUR_LEVELS: usize = 5;
 
 pub fn answer(query: &SeeingQuery, size: PlotSize) -> Result<SeeingAnswer, Error> {
     Ok(match query {
@@ -602,7 +600,8 @@ fn contour_answer(
         })
     };
     let grid = contour::grid(&f, region, 80);
-    let mut levels = contour::levels(&grid, CONTOUR_LEVELS);
+    // Besides the level through the marked point: fewer lines on a smaller map.
+    let mut levels = contour::levels(&grid, (size.columns / 16).clamp(3, 5));
     let gradient = match marked {
         None => None,
         Some(((ex, px), (ey, py))) => {

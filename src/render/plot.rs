@@ -193,7 +193,7 @@ impl Picture {
     /// The picture with a y-axis of tick labels on the left and an x-axis below.
     fn framed(&self, unicode: bool, x_name: &str) -> Vec<String> {
         let (y_ticks, y_step) = ticks(self.y, (self.rows / 3).max(2));
-        let (x_ticks, x_step) = ticks(self.x, (self.columns / 12).max(2));
+        let (x_ticks, x_step) = ticks(self.x, (self.columns / 8).max(2));
         let y_labels: Vec<(usize, String)> = y_ticks
             .iter()
             .filter_map(|&v| {

@@ -125,12 +125,13 @@ fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
     let h_width = 10;
     out.push(format!("  {:>h_width$}   {}", "h", header.bold()));
     let mut rounding = false;
-    for row in &n.rows {
+    let quotients = aligned(n.rows.iter().map(|r| {
+        r.quotient
+            .as_ref()
+            .map(|q| format!("{q:.prec$}", prec = n.decimals))
+    }));
+    for (row, q) in n.rows.iter().zip(quotients) {
         let h = decimal(row.h);
-        let q = match &row.quotient {
-            Ok(q) => format!("{q:.prec$}", prec = n.decimals),
-            Err(why) => format!("no value: {why}"),
-        };
         let flag = if row.roundoff {
             rounding = true;
             format!("   {}", "← rounding".yellow())
@@ -150,9 +151,13 @@ fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
                 with_decimal(slope, v, style).green().bold()
             ));
             out.push(format!(
-                "As h shrinks the quotients close in on {}: that is the derivative, the rate of change with the nudge shrunk toward zero.",
-                decimal(v)
+                "As h shrinks, the quotients close in on {}.",
+                trimmed(v, n.decimals)
             ));
+            out.push(
+                "That is the derivative: the rate of change with the nudge shrunk toward zero."
+                    .to_string(),
+            );
         }
         _ => {
             let why = why_text(&n.slope);
@@ -161,18 +166,49 @@ fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
                 "Exact slope:".bold()
             ));
             out.push(
-                "So the quotients need not settle: there is no single slope here.".to_string(),
+                "So the quotients need not settle: there is no single slope here,".to_string(),
             );
+            out.push("and a nudge to the left may tell a different story.".to_string());
         }
     }
     if rounding {
         out.push(format!(
-            "{} in the rows marked ← rounding the nudge is so small that the computer's rounding of f({}) {minus} f({a}) shows; the maths itself keeps closing in.",
+            "{} in the rows marked ← rounding, h is so small that the computer's",
             "Note:".yellow().bold(),
+        ));
+        out.push(format!(
+            "rounding of f({}) {minus} f({a}) swamps the change; the maths itself keeps closing in.",
             plus_h(&n.at, style)
         ));
     }
     out
+}
+
+/// A column of numbers right-aligned, so their decimal points line up; gaps explained.
+fn aligned<'a>(cells: impl Iterator<Item = Result<String, &'a String>>) -> Vec<String> {
+    let cells: Vec<Result<String, &String>> = cells.collect();
+    let width = cells
+        .iter()
+        .filter_map(|c| c.as_ref().ok().map(|t| t.chars().count()))
+        .max()
+        .unwrap_or(0);
+    cells
+        .into_iter()
+        .map(|c| match c {
+            Ok(text) => format!("{text:>width$}"),
+            Err(why) => format!("no value: {why}"),
+        })
+        .collect()
+}
+
+/// `v` to `decimals` places, without trailing zeros.
+fn trimmed(v: f64, decimals: usize) -> String {
+    let text = format!("{v:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 fn why_text(slope: &Result<Expr, String>) -> String {
@@ -269,17 +305,27 @@ fn point_slope(t: &TangentAnswer, style: Style) -> String {
     format!("{slope}{bracket}{tail}")
 }
 
-/// A value in a table: nine decimals for moderate sizes, fewer for large ones.
-fn table_value(v: f64) -> String {
+/// Decimals for a table's values: nine for moderate sizes, fewer for large
+/// ones, the same for the whole column so the decimal points line up.
+fn table_decimals(values: impl Iterator<Item = f64>) -> usize {
+    values
+        .map(|v| {
+            let whole = if v.abs() >= 1.0 {
+                v.abs().log10().floor() as i32 + 1
+            } else {
+                1
+            };
+            (10 - whole).clamp(2, 9) as usize
+        })
+        .min()
+        .unwrap_or(9)
+}
+
+/// A value in a table, in scientific notation once it is too long to read.
+fn table_value(v: f64, decimals: usize) -> String {
     if v.abs() >= 1e9 {
         return format!("{v:.4e}");
     }
-    let whole = if v.abs() >= 1.0 {
-        v.abs().log10().floor() as i32 + 1
-    } else {
-        1
-    };
-    let decimals = (10 - whole).clamp(2, 9) as usize;
     format!("{v:.decimals$}")
 }
 
@@ -307,15 +353,18 @@ fn limit(l: &LimitAnswer, style: Style, body: String) -> Vec<String> {
         };
         out.push(title);
         out.push(format!("  {:>12}   {}", x, body.bold()));
-        for row in &approach.rows {
+        let decimals = table_decimals(approach.rows.iter().filter_map(|r| r.value.clone().ok()));
+        let values = aligned(
+            approach
+                .rows
+                .iter()
+                .map(|r| r.value.as_ref().map(|v| table_value(*v, decimals))),
+        );
+        for (row, value) in approach.rows.iter().zip(values) {
             let input = if matches!(approach.direction, Direction::Outward { .. }) {
                 format!("{}", row.input)
             } else {
                 decimal(row.input)
-            };
-            let value = match &row.value {
-                Ok(v) => table_value(*v),
-                Err(why) => format!("no value: {why}"),
             };
             out.push(format!("  {input:>12}   {value}"));
         }
@@ -414,7 +463,7 @@ fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
                 "The values {way} past any number you name: there is no finite limit."
             ));
             out.push(format!(
-                "{} {} (the values grow without bound)",
+                "{} {} (the values {way} without bound)",
                 "Limit:".bold(),
                 sign.green().bold()
             ));
@@ -477,9 +526,10 @@ fn contour(c: &ContourAnswer, style: Style) -> Vec<String> {
     let mut out = draw_contour(c, style.unicode);
     out.push(String::new());
     out.push(format!(
-        "Contour lines of f = {}, seen from above: each line joins the points at one height.",
+        "Contour lines of f = {}, seen from above:",
         c.body.to_text(style)
     ));
+    out.push("each line joins the points at one height.".to_string());
     if let Some(g) = &c.gradient {
         let point = format!(
             "({}, {})",
@@ -496,7 +546,8 @@ fn contour(c: &ContourAnswer, style: Style) -> Vec<String> {
             "Gradient:".bold(),
             gradient_text(g, style).green().bold()
         ));
-        out.push("The arrow is the gradient: it points straight uphill, across the contour line at a right angle.".to_string());
+        out.push("The arrow is the gradient: it points straight uphill,".to_string());
+        out.push("crossing the contour line at a right angle.".to_string());
     }
     out
 }
