@@ -244,6 +244,7 @@ fn limits_that_do_not_exist_say_why() {
         Verdict::Unbounded { positive: true }
     );
     assert_eq!(verdict("limit sin(1/x) as x -> 0"), Verdict::None);
+    assert_eq!(verdict("limit (-1)^n as n -> inf"), Verdict::None);
     assert!(text("limit 1/x as x -> 0", UNICODE).contains("two sides disagree"));
 }
 
@@ -371,6 +372,8 @@ fn plots_fit_eighty_columns_on_a_pipe() {
         "plot 1/x from -1 to 1",
         "tangent x^3 at x = 1",
         "contour x^2 - y^2 at (1, 0.5)",
+        "plot x from 0 to 0.000000001",
+        "plot 100000 x^3, tan x",
     ] {
         for ascii in [false, true] {
             let mut cmd = nudge_cmd();

@@ -59,18 +59,35 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, String>, first: i32, last: i32) ->
         return Heading::Unbounded { positive };
     }
     let (value, error) = richardson(&values);
-    let scale = value.abs().max(1.0);
-    if error <= 1e-6 * scale {
-        return Heading::Settles { value, error };
-    }
-    // An approach like √t or t·ln t is not a power series in t; Aitken's Δ² does
-    // not need to know the power.
-    match aitken(&values) {
-        Some((value, error)) if error <= 1e-3 * value.abs().max(1.0) => {
+    let estimate = if error <= 1e-6 * value.abs().max(1.0) {
+        Some((value, error))
+    } else {
+        // An approach like √t or t·ln t is not a power series in t; Aitken's Δ²
+        // does not need to know the power.
+        aitken(&values).filter(|(v, e)| *e <= 1e-3 * v.abs().max(1.0))
+    };
+    match estimate {
+        Some((value, error)) if confirmed(f, last, value, error, values[values.len() - 1]) => {
             Heading::Settles { value, error }
         }
         _ => Heading::Unsettled,
     }
+}
+
+/// Inputs between the powers of two must head the same way: (−1)ⁿ is 1 at
+/// every n = 2ᵏ, yet has no limit.
+fn confirmed(
+    f: &dyn Fn(f64) -> Result<f64, String>,
+    last: i32,
+    value: f64,
+    error: f64,
+    at_last: f64,
+) -> bool {
+    let allowed = 2.0 * (at_last - value).abs() + 10.0 * error + 1e-12 * value.abs().max(1.0);
+    (0..3).all(|i| {
+        let t = 0.75 * 2f64.powi(-(last - i));
+        f(t).is_ok_and(|v| (v - value).abs() <= allowed * 2f64.powi(i + 1))
+    })
 }
 
 /// Aitken's Δ² applied to the last values; the estimate and how much it still moved.
@@ -152,6 +169,18 @@ mod tests {
             Heading::Settles { value, error } => assert!(value.abs() <= 10.0 * error + 1e-9),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn minus_one_to_the_n_does_not_settle() {
+        let f = |t: f64| {
+            let n = (1.0 / t).round();
+            if (n - 1.0 / t).abs() > 1e-9 {
+                return Err("n must be a whole number".to_string());
+            }
+            Ok(if n % 2.0 == 0.0 { 1.0 } else { -1.0 })
+        };
+        assert_eq!(heading(&f, 3, 24), Heading::Unsettled);
     }
 
     #[test]

@@ -202,11 +202,7 @@ impl Picture {
                 (dot >= -0.5 && row < self.rows).then(|| (row, tick_text(v, y_step)))
             })
             .collect();
-        let margin = y_labels
-            .iter()
-            .map(|(_, t)| t.chars().count())
-            .max()
-            .unwrap_or(1);
+        let margin = y_margin(self.y, self.rows);
         let (tick, bar, corner, rule, down) = if unicode {
             ('┤', '│', '└', '─', '┬')
         } else {
@@ -222,7 +218,7 @@ impl Picture {
         }
         // The x-axis: a rule with a tick under each labelled value, the values beneath.
         let mut axis: Vec<char> = vec![rule; self.columns];
-        let mut labels: Vec<char> = vec![' '; self.columns + margin + 2 + 8];
+        let mut labels: Vec<char> = vec![' '; self.columns + margin + 2];
         let mut free_from = 0;
         for &v in &x_ticks {
             let (dot, _) = self.dot((v, self.y.0));
@@ -231,7 +227,9 @@ impl Picture {
                 continue;
             }
             let text: Vec<char> = tick_text(v, x_step).chars().collect();
-            let start = (col + margin + 2).saturating_sub(text.len() / 2);
+            let start = (col + margin + 2)
+                .saturating_sub(text.len() / 2)
+                .min(labels.len().saturating_sub(text.len()));
             if start < free_from || start + text.len() > labels.len() {
                 continue;
             }
@@ -240,20 +238,29 @@ impl Picture {
             free_from = start + text.len() + 1;
         }
         out.push(format!(
-            "{:margin$} {corner}{}",
+            "{:margin$} {corner}{} {x_name}",
             "",
             axis.iter().collect::<String>()
         ));
-        let mut label_line: String = labels.iter().collect::<String>().trim_end().to_string();
-        let room = self.columns + margin + 2;
-        if label_line.chars().count() + 1 + x_name.chars().count() <= room + 2 {
-            let pad = room.saturating_sub(label_line.chars().count() + x_name.chars().count());
-            label_line.push_str(&" ".repeat(pad.max(1)));
-            label_line.push_str(x_name);
-        }
-        out.push(label_line);
+        out.push(labels.iter().collect::<String>().trim_end().to_string());
         out
     }
+}
+
+/// Room the y-axis labels need on the left.
+fn y_margin(y: (f64, f64), rows: usize) -> usize {
+    let (values, step) = ticks(y, (rows / 3).max(2));
+    values
+        .iter()
+        .map(|v| tick_text(*v, step).chars().count())
+        .max()
+        .unwrap_or(1)
+}
+
+/// Columns left for the canvas once the y labels, the axis and the x name have theirs.
+fn canvas_columns(total: usize, y: (f64, f64), rows: usize, x_name: &str) -> usize {
+    let x_name = x_name.chars().count() + 1;
+    total.saturating_sub(y_margin(y, rows) + 2 + x_name).max(10)
 }
 
 /// Liang–Barsky: the part of segment p→q inside [0, w] × [0, h].
@@ -319,8 +326,7 @@ fn is_jump(a: f64, b: f64, y: (f64, f64)) -> bool {
 
 /// A plot as lines of text: the framed picture, then one legend line per curve.
 pub fn draw_plot(plot: &Plot, legend: &[String], unicode: bool) -> Vec<String> {
-    let margin = 8;
-    let columns = plot.size.columns.saturating_sub(margin + 2).max(10);
+    let columns = canvas_columns(plot.size.columns, plot.y_range, plot.size.rows, &plot.var);
     let mut picture = Picture::new(columns, plot.size.rows, plot.x_range, plot.y_range);
     picture.zero_axes();
     let several = plot.curves.len() > 1;

@@ -546,8 +546,13 @@ fn contour(c: &ContourAnswer, style: Style) -> Vec<String> {
             "Gradient:".bold(),
             gradient_text(g, style).green().bold()
         ));
-        out.push("The arrow is the gradient: it points straight uphill,".to_string());
-        out.push("crossing the contour line at a right angle.".to_string());
+        if g.gradient_value.0 == 0.0 && g.gradient_value.1 == 0.0 {
+            out.push("The gradient is zero: the surface is flat right here, so no".to_string());
+            out.push("direction is uphill and there is no arrow to draw.".to_string());
+        } else {
+            out.push("The arrow is the gradient: it points straight uphill,".to_string());
+            out.push("crossing the contour line at a right angle.".to_string());
+        }
     }
     out
 }
