@@ -12,6 +12,8 @@ Examples:
   nudge -e 'd/dx sin(x^2)'               one answer, with every step
   echo 'd/dx (3x+1)^5' | nudge           one answer per line read
   nudge -q -e 'd/dx x^3'                 just the result: 3x²
+  nudge -e 'integrate x cos(x^2) dx'     an antiderivative, checked by differentiating
+  nudge -e '∫_0^1 x^2 dx'                an area, exact and by numbers
   printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
 
 #[derive(Parser, Debug)]
@@ -23,7 +25,12 @@ Examples:
 )]
 pub struct Cli {
     /// A query to answer (repeat for several); stdin is not read then.
-    #[arg(short = 'e', long = "expression", value_name = "QUERY")]
+    #[arg(
+        short = 'e',
+        long = "expression",
+        value_name = "QUERY",
+        allow_hyphen_values = true
+    )]
     pub expressions: Vec<String>,
 
     /// How answers are printed.

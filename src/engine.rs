@@ -7,9 +7,11 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
-use crate::calculus::{derive, Detail, Rule, Step};
+use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{eval, Expr, Symbol};
+use crate::integrals::{definite, indefinite};
+pub use crate::integrals::{ExactArea, Motion};
 use crate::syntax::{lower, parse, Note, Statement};
 
 /// What nudge worked out for one line.
@@ -38,13 +40,42 @@ pub enum Answer {
     Expression { result: Expr, value: Option<f64> },
     /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
     Seeing(Box<SeeingAnswer>),
+    /// An antiderivative with its steps, checked by differentiating it back.
+    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    Integral {
+        body: Expr,
+        var: Symbol,
+        steps: Step,
+        result: Expr,
+        check: Check,
+        constant: u32,
+        motion: Option<Motion>,
+    },
+    /// The area from `lower` to `upper`: exact through an antiderivative when
+    /// one is known, and by numbers beside it.
+    DefiniteIntegral {
+        body: Expr,
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        exact: Option<ExactArea>,
+        /// The exact value, or the numeric one when no antiderivative is known.
+        result: Expr,
+        /// The decimal value of `result`, when the bounds are numbers.
+        value: Option<f64>,
+        /// Adaptive Simpson's estimate, when the bounds are numbers.
+        numeric: Option<f64>,
+    },
 }
 
 impl Outcome {
     /// The final expression of the answer; `None` when it is a table or a picture.
     pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => Some(result),
+            Answer::Derivative { result, .. }
+            | Answer::Expression { result, .. }
+            | Answer::Integral { result, .. }
+            | Answer::DefiniteIntegral { result, .. } => Some(result),
             Answer::Seeing(s) => match s.as_ref() {
                 SeeingAnswer::Nudge(n) => n.slope.as_ref().ok(),
                 SeeingAnswer::Tangent(t) => Some(&t.line),
@@ -71,6 +102,8 @@ impl Outcome {
                 SeeingAnswer::Plot(_) => "plot",
                 SeeingAnswer::Contour(_) => "contour",
             },
+            Answer::Integral { .. } => "integral",
+            Answer::DefiniteIntegral { .. } => "definite_integral",
         }
     }
 }
@@ -80,6 +113,8 @@ impl Outcome {
 pub struct Session {
     /// Room for plots and contour maps.
     plot_size: PlotSize,
+    /// Constants of integration handed out so far.
+    constants: u32,
 }
 
 impl Session {
@@ -106,6 +141,20 @@ impl Session {
             Statement::Seeing(query) => {
                 Answer::Seeing(Box::new(seeing::answer(query, self.plot_size)?))
             }
+            Statement::Integral {
+                body,
+                var,
+                bounds: None,
+            } => {
+                let answer = indefinite(lower(body)?, var, body.span, self.constants + 1)?;
+                self.constants += 1;
+                answer
+            }
+            Statement::Integral {
+                body,
+                var,
+                bounds: Some((a, b)),
+            } => definite(body, var, a, b)?,
         };
         Ok(Outcome {
             input: line.to_string(),

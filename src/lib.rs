@@ -5,6 +5,7 @@ pub mod calculus;
 pub mod engine;
 pub mod error;
 pub mod expr;
+mod integrals;
 pub mod numeric;
 pub mod render;
 pub mod syntax;

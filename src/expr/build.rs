@@ -281,9 +281,15 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         return match f {
             Sin | Tan | Arcsin | Arctan | Sinh | Tanh | Abs => Some(Expr::zero()),
             Cos | Cosh | Sec => Some(Expr::one()),
-            Arccos => None,
+            Arccos => Some(Expr::mul(vec![
+                Expr::ratio(1, 2),
+                Expr::constant(Constant::Pi),
+            ])),
             Csc | Cot | Ln => None,
         };
+    }
+    if let Some(v) = trig_at_special_angle(f, arg).or_else(|| inverse_at_unit(f, arg)) {
+        return Some(v);
     }
     match (f, arg.kind()) {
         (Ln, Kind::Num(n)) if n.is_one() => Some(Expr::zero()),
@@ -295,6 +301,55 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         (Abs, Kind::Func(Abs, _)) => Some(arg.clone()),
         (Sin | Tan, Kind::Const(Constant::Pi)) => Some(Expr::zero()),
         (Cos | Sec, Kind::Const(Constant::Pi)) => Some(Expr::int(-1)),
+        _ => None,
+    }
+}
+
+/// sin, cos and tan at whole multiples of π/6 and π/4: the angles of the unit circle learners know.
+fn trig_at_special_angle(f: Func, arg: &Expr) -> Option<Expr> {
+    let (c, rest) = arg.split_coefficient();
+    if !matches!(rest.kind(), Kind::Const(Constant::Pi)) {
+        return None;
+    }
+    // The angle in steps of 15°, one turn being 24 steps.
+    let steps = c.mul(&Number::int(12)).to_i64()?.rem_euclid(24);
+    let sine = |k: i64| -> Option<Expr> {
+        let k = k.rem_euclid(24);
+        let (sign, k) = if k >= 12 { (-1, k - 12) } else { (1, k) };
+        let half = |n: i64| {
+            Expr::mul(vec![
+                Expr::ratio(sign, 2),
+                Expr::pow(Expr::int(n), Expr::ratio(1, 2)),
+            ])
+        };
+        match k {
+            0 | 12 => Some(Expr::zero()),
+            2 | 10 => Some(Expr::ratio(sign, 2)),
+            3 | 9 => Some(half(2)),
+            4 | 8 => Some(half(3)),
+            6 => Some(Expr::int(sign)),
+            _ => None,
+        }
+    };
+    match f {
+        Func::Sin => sine(steps),
+        Func::Cos => sine(steps + 6),
+        Func::Tan => {
+            let cos = sine(steps + 6)?;
+            (!cos.is_zero()).then(|| Expr::div(sine(steps).unwrap_or_else(Expr::zero), cos))
+        }
+        _ => None,
+    }
+}
+
+/// arcsin, arccos and arctan at ±1, in multiples of π.
+fn inverse_at_unit(f: Func, arg: &Expr) -> Option<Expr> {
+    let n = arg.as_number()?.to_i64()?;
+    let pi_times = |c: Number| Some(Expr::mul(vec![Expr::num(c), Expr::constant(Constant::Pi)]));
+    match (f, n) {
+        (Func::Arcsin, 1 | -1) => pi_times(Number::ratio(n, 2)),
+        (Func::Arctan, 1 | -1) => pi_times(Number::ratio(n, 4)),
+        (Func::Arccos, -1) => pi_times(Number::one()),
         _ => None,
     }
 }
@@ -327,6 +382,9 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
         _ => e,
     };
     match base.kind() {
+        Kind::Num(_) if matches!(e.kind(), Kind::Pow(_, x) if x.as_number().is_none()) => {
+            (3, 0, None)
+        }
         Kind::Num(_) | Kind::Const(Constant::Pi) => (1, 0, None),
         Kind::Var(v) => match var_order(v) {
             (rank, "") => (2, rank, None),

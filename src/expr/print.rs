@@ -238,7 +238,16 @@ impl Printer {
     }
 
     fn sum(&mut self, terms: &[Expr], depth: usize) {
-        for (i, term) in terms.iter().enumerate() {
+        // Start with a positive term when there is one: 1 - x², not -x² + 1.
+        let first_positive = terms
+            .iter()
+            .position(|t| !t.split_coefficient().0.is_negative())
+            .unwrap_or(0);
+        let ordered = terms[first_positive..first_positive + 1]
+            .iter()
+            .chain(&terms[..first_positive])
+            .chain(&terms[first_positive + 1..]);
+        for (i, term) in ordered.enumerate() {
             let (c, rest) = term.split_coefficient();
             if c.is_negative() {
                 self.out.push_str(if i == 0 { "-" } else { " - " });

@@ -1,7 +1,9 @@
 //! The JSON Lines contract: exactly one object per query, in order.
 
 use super::catalogue::note;
+use super::integral::constant_name;
 use super::prune::{prune, Limits, Shown};
+use crate::calculus::{Check, CheckMethod};
 use crate::engine::{Answer, Outcome};
 use crate::error::Error;
 use crate::expr::Style;
@@ -44,12 +46,66 @@ pub fn render_json(outcome: &Outcome) -> String {
             obj.insert("steps".into(), json!([]));
         }
         Answer::Seeing(answer) => super::seeing_json::fill(&mut obj, answer),
+        Answer::Integral {
+            var,
+            steps,
+            check,
+            constant,
+            ..
+        } => {
+            obj.insert("variable".into(), json!(&**var));
+            obj.insert("constant".into(), json!(constant_name(*constant, false)));
+            obj.insert("check".into(), check_json(check));
+            let list = vec![step_json(&prune(steps, Limits::JSON))];
+            obj.insert("steps".into(), Value::Array(list));
+        }
+        Answer::DefiniteIntegral {
+            var,
+            lower,
+            upper,
+            exact,
+            value,
+            numeric,
+            ..
+        } => {
+            obj.insert("variable".into(), json!(&**var));
+            obj.insert("lower".into(), json!(lower.ascii()));
+            obj.insert("upper".into(), json!(upper.ascii()));
+            obj.insert("exact".into(), json!(exact.is_some()));
+            if let (None, Some(n)) = (exact, numeric) {
+                // Only a numeric value: written as the decimal it is, which reads back exactly.
+                obj.insert("result".into(), json!(n.to_string()));
+                obj.insert("unicode".into(), json!(n.to_string()));
+            }
+            if let Some(v) = value.filter(|v| v.is_finite()) {
+                obj.insert("value".into(), json!(v));
+            }
+            if let Some(n) = numeric.filter(|v| v.is_finite()) {
+                obj.insert("numeric".into(), json!(n));
+            }
+            let mut list = Vec::new();
+            if let Some(e) = exact {
+                obj.insert("check".into(), check_json(&e.check));
+                list.push(step_json(&prune(&e.antiderivative, Limits::JSON)));
+                list.push(step_json(&prune(&e.theorem, Limits::JSON)));
+            }
+            obj.insert("steps".into(), Value::Array(list));
+        }
     }
     if !outcome.notes.is_empty() {
         let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
         obj.insert("notes".into(), json!(notes));
     }
     Value::Object(obj).to_string()
+}
+
+/// How an antiderivative was checked: its derivative, and whether exactly or at sample points.
+fn check_json(check: &Check) -> Value {
+    let method = match check.method {
+        CheckMethod::Exact => "exact",
+        CheckMethod::Numeric { .. } => "numeric",
+    };
+    json!({ "derivative": check.derivative.ascii(), "method": method })
 }
 
 pub(super) fn step_json(shown: &Shown) -> Value {

@@ -1,6 +1,7 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+mod integral;
 mod json;
 mod plot;
 mod prune;
@@ -9,6 +10,7 @@ mod seeing_text;
 mod text;
 
 pub use catalogue::{note, title};
+pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

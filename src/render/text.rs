@@ -1,6 +1,7 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
 use super::catalogue::{note, title};
+use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
@@ -44,6 +45,21 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
         .unwrap_or_default();
     if options.quiet {
         return match &outcome.answer {
+            Answer::Integral { constant, .. } => {
+                format!("{result} + {}\n", constant_name(*constant, options.unicode))
+            }
+            Answer::DefiniteIntegral {
+                exact: None,
+                numeric: Some(n),
+                ..
+            } => format!("≈ {}\n", decimal(*n)),
+            Answer::DefiniteIntegral {
+                value: Some(v),
+                result: r,
+                ..
+            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                format!("{result} ≈ {}\n", decimal(*v))
+            }
             Answer::Expression {
                 value: Some(v),
                 result: r,
@@ -105,6 +121,48 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
                 _ => exact,
             };
             w.line(&format!("{} {}", label.bold(), shown.green().bold()));
+        }
+        Answer::Integral {
+            body,
+            var,
+            steps,
+            result: r,
+            check,
+            constant,
+            motion,
+        } => {
+            let answer = Indefinite {
+                body,
+                var,
+                steps,
+                result: r,
+                check,
+                constant: *constant,
+                motion: *motion,
+            };
+            w.out.push_str(&indefinite_text(&answer, style));
+        }
+        Answer::DefiniteIntegral {
+            body,
+            var,
+            lower,
+            upper,
+            exact,
+            result: r,
+            value,
+            numeric,
+        } => {
+            let answer = Definite {
+                body,
+                var,
+                lower,
+                upper,
+                exact: exact.as_ref(),
+                result: r,
+                value: *value,
+                numeric: *numeric,
+            };
+            w.out.push_str(&definite_text(&answer, style));
         }
         Answer::Seeing(_) => {}
     }
@@ -359,11 +417,25 @@ impl Writer {
 /// `e` as the operand of a product or derivative, bracketed when needed.
 pub(super) fn operand(e: &Expr, style: Style) -> String {
     let text = e.to_text(style);
-    if needs_brackets(e) {
+    if needs_brackets(e) || has_top_level_slash(&text) {
         format!("({text})")
     } else {
         text
     }
+}
+
+/// Whether a printed expression is a fraction at its top level, like `2x/(x² + 1)`.
+fn has_top_level_slash(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '/' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn is_plain(n: &Number) -> bool {
@@ -415,25 +487,26 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String 
     if let Some(o) = origin {
         out.push_str(&format!("  --> {o}\n"));
     }
-    let shown_line: String = input.chars().take(200).collect();
     if let Some(span) = error.span {
-        let prefix: String = input.chars().take(span.start).collect();
-        if span.start <= 200 {
-            let marked: String = input
-                .chars()
-                .skip(span.start)
-                .take(span.end.saturating_sub(span.start).max(1))
-                .collect();
-            let col = UnicodeWidthStr::width(prefix.as_str());
-            let width = UnicodeWidthStr::width(marked.as_str()).max(1);
-            out.push_str(&format!("   | {shown_line}\n"));
-            out.push_str(&format!(
-                "   | {}{} {}\n",
-                " ".repeat(col),
-                "^".repeat(width).red().bold(),
-                phase.dimmed()
-            ));
-        }
+        // A window of the line around the problem, so long lines stay readable.
+        let chars: Vec<char> = input.chars().collect();
+        let from = span.start.saturating_sub(40);
+        let to = (span.start + 40).min(chars.len());
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < chars.len() { "…" } else { "" };
+        let before: String = chars[from..span.start.min(chars.len())].iter().collect();
+        let shown: String = chars[from..to].iter().collect();
+        let marked_len = span.end.saturating_sub(span.start).clamp(1, 40);
+        let marked: String = chars.iter().skip(span.start).take(marked_len).collect();
+        let col = UnicodeWidthStr::width(lead) + UnicodeWidthStr::width(before.as_str());
+        let width = UnicodeWidthStr::width(marked.as_str()).max(1);
+        out.push_str(&format!("   | {lead}{shown}{tail}\n"));
+        out.push_str(&format!(
+            "   | {}{} {}\n",
+            " ".repeat(col),
+            "^".repeat(width).red().bold(),
+            phase.dimmed()
+        ));
     }
     if let Some(help) = &error.help {
         out.push_str(&format!("   = {} {help}\n", "help:".bold()));

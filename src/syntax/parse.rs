@@ -153,6 +153,7 @@ impl Builder {
         match pair.as_rule() {
             Rule::derivative => self.derivative(pair),
             Rule::diff_call | Rule::partial_call => self.call_form(pair),
+            Rule::integral | Rule::integral_call => self.integral(pair),
             Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
             _ => Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
         }
@@ -227,6 +228,96 @@ impl Builder {
             order,
             partial,
         })
+    }
+
+    /// `∫ f dx`, `∫_a^b f dx`, `integrate(f, x)`, `integrate(f, x, a, b)`.
+    fn integral(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let mut exprs = Vec::new();
+        let mut var = None;
+        let mut bounds = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::expr => exprs.push(self.expr(part)?),
+                Rule::variable => var = Some(ascii_name(part.as_str())),
+                Rule::differential => {
+                    let name = part.into_inner().next().ok_or_else(|| internal("dx"))?;
+                    if matches!(name.as_str(), "e" | "pi" | "π") {
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            format!(
+                                "{} is a constant, not a variable to integrate over",
+                                name.as_str()
+                            ),
+                        )
+                        .at(self.span(&name))
+                        .with_help("end the integral with d and a variable, as in dx or dt"));
+                    }
+                    var = Some(ascii_name(name.as_str()));
+                }
+                Rule::integral_bounds => bounds = Some(self.integral_bounds(part)?),
+                _ => {}
+            }
+        }
+        let mut exprs = exprs.into_iter();
+        let body = exprs.next().ok_or_else(|| internal("integrand"))?;
+        if let (Some(lower), Some(upper)) = (exprs.next(), exprs.next()) {
+            bounds = Some((lower, upper));
+        }
+        Ok(Statement::Integral {
+            body,
+            var: var.ok_or_else(|| internal("variable of integration"))?,
+            bounds,
+        })
+    }
+
+    fn integral_bounds(&mut self, pair: Pair<Rule>) -> Result<(Node, Node), Error> {
+        let mut found = Vec::new();
+        for part in pair.into_inner() {
+            let span = self.span(&part);
+            let node = match part.as_rule() {
+                Rule::bound => self.bound(part)?,
+                Rule::subscript_bound => {
+                    let text = part.as_str();
+                    let digits = from_subscript(text);
+                    let value = Number::parse_decimal(&digits)
+                        .ok_or_else(|| internal("subscript bound"))?;
+                    let number = Node {
+                        kind: NodeKind::Number(value),
+                        span,
+                    };
+                    if text.starts_with('₋') {
+                        negate(span, number)
+                    } else {
+                        number
+                    }
+                }
+                Rule::superscript_bound => self.superscript(&part)?,
+                _ => continue,
+            };
+            found.push(node);
+        }
+        let mut found = found.into_iter();
+        match (found.next(), found.next()) {
+            (Some(lower), Some(upper)) => Ok((lower, upper)),
+            _ => Err(internal("integral bounds")),
+        }
+    }
+
+    fn bound(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut negations = Vec::new();
+        let mut node = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::negation => negations.push(self.span(&part)),
+                Rule::expr => node = Some(self.expr(part)?),
+                _ => node = Some(self.primary(part)?),
+            }
+        }
+        let mut node = node.ok_or_else(|| internal("bound"))?;
+        for neg in negations.into_iter().rev() {
+            node = negate(neg, node);
+        }
+        Ok(node)
     }
 
     fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {

@@ -40,7 +40,40 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             write_operand(body, true, &mut body_text, needs_brackets_as_body(body));
             format!("{d}{power}/{d}{shown_var}{power} {body_text}")
         }
+        Statement::Integral { body, var, bounds } => {
+            let shown_var = show_var(var, unicode);
+            if !unicode {
+                let body = reading(body, false);
+                return match bounds {
+                    Some((a, b)) => format!(
+                        "integrate({body}, {shown_var}, {}, {})",
+                        reading(a, false),
+                        reading(b, false)
+                    ),
+                    None => format!("integrate({body}, {shown_var})"),
+                };
+            }
+            let limits = match bounds {
+                Some((a, b)) => format!("_{}^{}", bound(a), bound(b)),
+                None => String::new(),
+            };
+            let mut body_text = String::new();
+            let sum = matches!(body.kind, NodeKind::Binary(BinOp::Add | BinOp::Sub, ..));
+            write_operand(body, true, &mut body_text, sum);
+            format!("∫{limits} {body_text} d{shown_var}")
+        }
     }
+}
+
+/// A bound of an integral, bracketed unless it is a single number or name.
+fn bound(node: &Node) -> String {
+    let mut out = String::new();
+    let simple = match &node.kind {
+        NodeKind::Neg(inner) => matches!(inner.kind, NodeKind::Number(_)),
+        _ => is_atom(node),
+    };
+    write_operand(node, true, &mut out, !simple);
+    out
 }
 
 fn needs_brackets_as_body(node: &Node) -> bool {

@@ -11,9 +11,8 @@ fn words(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         expr | term | power | postfix | function | paren | abs_bars | root | number | constant
         | variable | function_name | plain_function | log_base | exponent | bare_argument
-        | bare_factor | negation | implicit | diff_call | partial_call | derivative => {
-            "a number, a variable, a function or '('"
-        }
+        | bare_factor | negation | implicit | diff_call | partial_call | derivative | bound
+        | integral | integral_call | integral_bounds => "a number, a variable, a function or '('",
         add_op | mul_op | pow_op => "an operator such as + or *",
         rparen => "a closing ')'",
         lparen => "an opening '('",
@@ -30,6 +29,7 @@ fn words(rule: Rule) -> Option<&'static str> {
         from_word => "'from', as in plot sin x from 0 to 6",
         to_word => "'to', as in plot sin x from 0 to 6",
         pair_point => "a point such as (1, 2)",
+        differential | integration_var => "the variable of integration, as in dx",
         _ => return None,
     })
 }
@@ -79,6 +79,15 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
         && (before.ends_with("/dx") || before.starts_with("d/d") || before.starts_with('∂'))
     {
         return Some("write what to differentiate after the operator, as in d/dx x^2".to_string());
+    }
+    let integral = line.trim_start().starts_with('∫')
+        || line.trim_start().to_lowercase().starts_with("integrate");
+    if found == Some('∞') {
+        return Some("an integral out to infinity is improper, and nudge does not work those out; try a large number as the bound".to_string());
+    }
+    let call = line.trim_start().to_lowercase().starts_with("integrate(");
+    if found.is_none() && integral && !call {
+        return Some("end the integral with d and its variable, as in ∫ x^2 dx".to_string());
     }
     if found == Some(' ') && (before.ends_with("/d") || before.ends_with("/∂")) {
         return Some("write the variable right after the d, with no space: d/dx".to_string());
