@@ -371,6 +371,15 @@ fn limit(l: &LimitAnswer, style: Style, body: String) -> Vec<String> {
         if l.approaches.len() > 1 {
             out.push(format!("  {}", heading_text(approach)));
         }
+        if matches!(approach.direction, Direction::Outward { .. }) {
+            // The steps are the article's compounding counts, so the e table reads as its story.
+            out.push(format!(
+                "  ({x} steps through the compounding counts of the interest story: yearly,"
+            ));
+            out.push(
+                "  twice a year, quarterly, monthly, daily, hourly, every minute.)".to_string(),
+            );
+        }
         out.push(String::new());
     }
     out.extend(verdict_lines(l, style));
