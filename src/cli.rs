@@ -14,6 +14,9 @@ Examples:
   nudge -q -e 'd/dx x^3'                 just the result: 3x²
   nudge -e 'integrate x cos(x^2) dx'     an antiderivative, checked by differentiating
   nudge -e '∫_0^1 x^2 dx'                an area, exact and by numbers
+  nudge -e 'nudge x^2 at x = 3'          the slope, watched as the nudge shrinks
+  nudge -e 'limit (1 + 1/n)^n as n -> inf'   a limit read off a table: e
+  nudge -e 'plot sin x, cos x'           curves in the terminal (--ascii for plain)
   printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
 
 #[derive(Parser, Debug)]

@@ -465,3 +465,30 @@ fn the_new_words_are_not_swallowed_as_variables() {
     assert!(session().answer("d/dx asin x").is_ok());
     assert!(session().answer("tangent t^2 at t = 2").is_ok());
 }
+
+// ---- no panics ------------------------------------------------------------
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Scrambled questions get an answer or an error, never a panic.
+    #[test]
+    fn scrambled_questions_never_panic(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "nudge", "slope", "tangent", "limit", "plot", "contour", "at", "as", "from",
+                "to", "around", "x", "y", "n", "=", "->", "→", "inf", "∞", "-", "+", "0", "1",
+                "2", "1/x", "sin x", "x^2", "(", ")", ",", "(1, 2)", "d/dx", "ln x", "0+",
+            ]),
+            1..10,
+        )
+    ) {
+        let line = words.join(" ");
+        let mut s = session();
+        if let Ok(outcome) = s.answer(&line) {
+            let _ = render_text(&outcome, UNICODE);
+            let _ = render_text(&outcome, ASCII);
+            let _ = render_json(&outcome);
+        }
+    }
+}
