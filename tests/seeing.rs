@@ -305,6 +305,17 @@ fn json_nudge_table_has_rows_as_arrays() {
 }
 
 #[test]
+fn a_corner_is_nudged_from_both_sides() {
+    let v = json("nudge |x - 1| at x = 1");
+    assert_eq!(v["exact"], Value::Null);
+    assert_eq!(v["rows"][6][1], 1.0);
+    assert_eq!(v["rows_left"][6][1], -1.0);
+    assert!(text("nudge |x - 1| at x = 1", UNICODE).contains("the two sides disagree"));
+    // Where the slope exists, one column is enough.
+    assert_eq!(json("nudge x^2 at x = 3")["rows_left"], Value::Null);
+}
+
+#[test]
 fn json_limit_tangent_plot_and_contour() {
     let v = json("limit (1 + 1/n)^n as n -> inf");
     assert_eq!(v["kind"], "limit");

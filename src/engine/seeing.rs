@@ -5,7 +5,7 @@ use crate::error::{Error, Phase};
 use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
 use crate::numeric::contour::{self, Contour, Region};
 use crate::numeric::limit::{self, Heading, LimitRow};
-use crate::numeric::nudge::{self, NudgeRow};
+use crate::numeric::nudge::{self, NudgeRow, Toward};
 use crate::numeric::{recognise::recognise, sample};
 use crate::syntax::{lower, LimitTarget, Node, PlotItem, SeeingQuery, Side};
 
@@ -57,6 +57,8 @@ pub struct NudgeAnswer {
     pub slope: Result<Expr, String>,
     pub slope_value: Option<f64>,
     pub rows: Vec<NudgeRow>,
+    /// Nudges to the left as well, when there is no exact slope to close in on.
+    pub left: Option<Vec<NudgeRow>>,
     /// Decimals that show the convergence without showing rounding noise.
     pub decimals: usize,
 }
@@ -246,7 +248,11 @@ fn nudge(body_node: &Node, var: &str, at_node: &Node) -> Result<NudgeAnswer, Err
         Ok(_) => (Err("it is infinite".to_string()), None),
         Err(e) => (Err(e.to_string()), None),
     };
-    let rows = nudge::difference_quotients(&f, a, value, slope_value);
+    let rows = nudge::difference_quotients(&f, a, value, slope_value, Toward::Right);
+    let left = slope_value
+        .is_none()
+        .then(|| nudge::difference_quotients(&f, a, value, None, Toward::Left))
+        .filter(|rows| rows.iter().any(|r| r.quotient.is_ok()));
     let decimals = nudge::decimals(value, slope_value.unwrap_or(value));
     Ok(NudgeAnswer {
         body,
@@ -257,6 +263,7 @@ fn nudge(body_node: &Node, var: &str, at_node: &Node) -> Result<NudgeAnswer, Err
         slope,
         slope_value,
         rows,
+        left,
         decimals,
     })
 }

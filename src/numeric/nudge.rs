@@ -19,13 +19,30 @@ pub struct NudgeRow {
     pub roundoff: bool,
 }
 
+/// Which way the input is nudged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toward {
+    /// a + h.
+    Right,
+    /// a − h.
+    Left,
+}
+
 /// The difference quotients of `f` at `a`, given f(a) and, when known, the exact slope.
-pub fn difference_quotients(f: RealFn, a: f64, fa: f64, exact: Option<f64>) -> Vec<NudgeRow> {
+/// Nudged to the left the quotient is (f(a − h) − f(a)) / (−h).
+pub fn difference_quotients(
+    f: RealFn,
+    a: f64,
+    fa: f64,
+    exact: Option<f64>,
+    toward: Toward,
+) -> Vec<NudgeRow> {
+    let sign = if toward == Toward::Right { 1.0 } else { -1.0 };
     let mut rows: Vec<NudgeRow> = Vec::new();
     let mut best_error = f64::INFINITY;
     for k in 0..=SMALLEST {
         let h = 10f64.powi(-k);
-        let quotient = finite(f(a + h)).map(|fah| (fah - fa) / h);
+        let quotient = finite(f(a + sign * h)).map(|fah| (fah - fa) / (sign * h));
         let mut roundoff = false;
         if let (Ok(q), Some(slope)) = (&quotient, exact) {
             let error = (q - slope).abs();
@@ -62,7 +79,7 @@ mod tests {
     #[test]
     fn square_at_three_approaches_six() {
         let f = |x: f64| Ok(x * x);
-        let rows = difference_quotients(&f, 3.0, 9.0, Some(6.0));
+        let rows = difference_quotients(&f, 3.0, 9.0, Some(6.0), Toward::Right);
         assert_eq!(rows.len(), 7);
         for row in &rows {
             let q = row.quotient.clone().unwrap();
@@ -70,5 +87,14 @@ mod tests {
             assert!(!row.roundoff);
         }
         assert_eq!(decimals(9.0, 6.0), 8);
+    }
+
+    #[test]
+    fn a_corner_has_two_different_slopes() {
+        let f = |x: f64| Ok(x.abs());
+        let right = difference_quotients(&f, 0.0, 0.0, None, Toward::Right);
+        let left = difference_quotients(&f, 0.0, 0.0, None, Toward::Left);
+        assert!(right.iter().all(|r| r.quotient == Ok(1.0)));
+        assert!(left.iter().all(|r| r.quotient == Ok(-1.0)));
     }
 }

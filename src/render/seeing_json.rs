@@ -4,6 +4,7 @@ use super::json::step_json;
 use super::prune::{prune, Limits};
 use crate::engine::{Direction, Plot, SeeingAnswer, Target, Verdict};
 use crate::numeric::limit::Heading;
+use crate::numeric::nudge::NudgeRow;
 use crate::syntax::Side;
 use serde_json::{json, Map, Value};
 
@@ -26,15 +27,18 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &SeeingAnswer) {
             obj.insert("exact".into(), n.slope_value.map_or(Value::Null, number));
             obj.insert("decimals".into(), json!(n.decimals));
             obj.insert("columns".into(), json!(["h", "quotient", "rounding"]));
-            let rows: Vec<Value> = n
-                .rows
-                .iter()
-                .map(|r| {
-                    let q = r.quotient.as_ref().map_or(Value::Null, |q| number(*q));
-                    json!([r.h, q, r.roundoff])
-                })
-                .collect();
-            obj.insert("rows".into(), Value::Array(rows));
+            let rows = |rows: &[NudgeRow]| -> Value {
+                rows.iter()
+                    .map(|r| {
+                        let q = r.quotient.as_ref().map_or(Value::Null, |q| number(*q));
+                        json!([r.h, q, r.roundoff])
+                    })
+                    .collect()
+            };
+            obj.insert("rows".into(), rows(&n.rows));
+            if let Some(left) = &n.left {
+                obj.insert("rows_left".into(), rows(left));
+            }
             obj.insert("steps".into(), json!([]));
         }
         SeeingAnswer::Tangent(t) => {

@@ -8,6 +8,7 @@ use crate::engine::{
 };
 use crate::expr::{Expr, Style};
 use crate::numeric::limit::Heading;
+use crate::numeric::nudge::NudgeRow;
 use crate::syntax::{reading, reading_of_statement, SeeingQuery, Side, Statement};
 use colored::Colorize;
 
@@ -123,14 +124,36 @@ fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
     ];
     let header = format!("(f({}) {minus} f({a})) / h", plus_h(&n.at, style));
     let h_width = 10;
-    out.push(format!("  {:>h_width$}   {}", "h", header.bold()));
+    let column = |rows: &[NudgeRow]| {
+        aligned(rows.iter().map(|r| {
+            r.quotient
+                .as_ref()
+                .map(|q| format!("{q:.prec$}", prec = n.decimals))
+        }))
+    };
+    let right = column(&n.rows);
+    // With no exact slope, nudges to the left go in a second column.
+    let left = n.left.as_deref().map(column);
+    let width = right
+        .iter()
+        .map(|q| q.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(header.chars().count());
+    let left_header = left.as_ref().map(|_| {
+        format!(
+            "   (f({}) {minus} f({a})) / ({minus}h)",
+            minus_h(&n.at, style)
+        )
+    });
+    out.push(format!(
+        "  {:>h_width$}   {}{}",
+        "h",
+        format!("{header:<width$}").bold(),
+        left_header.unwrap_or_default().bold()
+    ));
     let mut rounding = false;
-    let quotients = aligned(n.rows.iter().map(|r| {
-        r.quotient
-            .as_ref()
-            .map(|q| format!("{q:.prec$}", prec = n.decimals))
-    }));
-    for (row, q) in n.rows.iter().zip(quotients) {
+    for (i, (row, q)) in n.rows.iter().zip(&right).enumerate() {
         let h = decimal(row.h);
         let flag = if row.roundoff {
             rounding = true;
@@ -138,7 +161,11 @@ fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
         } else {
             String::new()
         };
-        out.push(format!("  {h:>h_width$}   {q}{flag}"));
+        let other = match left.as_ref().and_then(|l| l.get(i)) {
+            Some(l) => format!("{q:<width$}   {l}"),
+            None => q.clone(),
+        };
+        out.push(format!("  {h:>h_width$}   {other}{flag}"));
     }
     out.push(String::new());
     let p = prime(style);
@@ -165,10 +192,7 @@ fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
                 "{} f{p}({x}) = {d}, which has no value at {x} = {a} ({why}).",
                 "Exact slope:".bold()
             ));
-            out.push(
-                "So the quotients need not settle: there is no single slope here,".to_string(),
-            );
-            out.push("and a nudge to the left may tell a different story.".to_string());
+            out.extend(two_sides(n));
         }
     }
     if rounding {
@@ -182,6 +206,46 @@ fn nudge(n: &NudgeAnswer, style: Style, body: String) -> Vec<String> {
         ));
     }
     out
+}
+
+/// `3 - h`, `π/4 - h`, `-h`.
+fn minus_h(at: &Expr, style: Style) -> String {
+    if at.is_zero() {
+        "-h".to_string()
+    } else {
+        format!("{} - h", at.to_text(style))
+    }
+}
+
+/// What the nudges to the right and to the left say together, when f′(a) does not exist.
+fn two_sides(n: &NudgeAnswer) -> Vec<String> {
+    let last = |rows: &[NudgeRow]| rows.last().and_then(|r| r.quotient.clone().ok());
+    let right = last(&n.rows);
+    let left = n.left.as_deref().and_then(last);
+    let first = n.rows.first().and_then(|r| r.quotient.clone().ok());
+    if let (Some(r), Some(f)) = (right, first) {
+        if r.abs() > 100.0 * f.abs().max(1.0) {
+            return vec![
+                "The quotients grow without bound: the curve turns vertical here,".to_string(),
+                "so there is no finite slope.".to_string(),
+            ];
+        }
+    }
+    match (right, left) {
+        (Some(r), Some(l)) if (r - l).abs() > 1e-3 * r.abs().max(l.abs()).max(1.0) => vec![
+            format!(
+                "Nudged right the quotients head for {}, nudged left for {}:",
+                trimmed(r, n.decimals),
+                trimmed(l, n.decimals)
+            ),
+            "the two sides disagree, so there is no single slope here (a corner or a jump)."
+                .to_string(),
+        ],
+        _ => vec![
+            "So the quotients need not settle on one number: there is no single slope here."
+                .to_string(),
+        ],
+    }
 }
 
 /// A column of numbers right-aligned, so their decimal points line up; gaps explained.
