@@ -308,8 +308,9 @@ fn json_nudge_table_has_rows_as_arrays() {
 fn a_corner_is_nudged_from_both_sides() {
     let v = json("nudge |x - 1| at x = 1");
     assert_eq!(v["exact"], Value::Null);
-    assert_eq!(v["rows"][6][1], 1.0);
-    assert_eq!(v["rows_left"][6][1], -1.0);
+    let last = |key: &str| v[key][6][1].as_f64().expect("a quotient");
+    assert!((last("rows") - 1.0).abs() < 1e-9);
+    assert!((last("rows_left") + 1.0).abs() < 1e-9);
     assert!(text("nudge |x - 1| at x = 1", UNICODE).contains("the two sides disagree"));
     // Where the slope exists, one column is enough.
     assert_eq!(json("nudge x^2 at x = 3")["rows_left"], Value::Null);
