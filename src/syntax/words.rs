@@ -22,7 +22,7 @@ fn words(rule: Rule) -> Option<&'static str> {
         integer => "a whole number",
         order => "an order such as ^2",
         leibniz_d | partial_d => "'d' or '∂', as in d/dx",
-        at_value | at_word => "'at', as in nudge x^2 at x = 3",
+        at_value | at_keyword => "'at', as in nudge x^2 at x = 3",
         as_word => "'as', as in limit 1/n as n -> inf",
         arrow => "an arrow -> or →",
         limit_target | infinity => "where the variable goes: a number, or inf",
