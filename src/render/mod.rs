@@ -3,6 +3,7 @@
 mod catalogue;
 mod integral;
 mod json;
+mod limit_text;
 mod plot;
 mod prune;
 mod seeing_json;

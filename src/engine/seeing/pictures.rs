@@ -1,0 +1,178 @@
+//! Pictures: curves sampled across an interval, and contour maps with the gradient at a point.
+
+use super::{at_x, computing, point, ContourAnswer, Curve, GradientAt, Plot, PlotSize};
+use crate::calculus::derive;
+use crate::error::Error;
+use crate::expr::{eval, substitute, Expr, Symbol};
+use crate::numeric::contour::{self, Region};
+use crate::numeric::sample;
+use crate::syntax::{lower, Node, PlotItem};
+
+/// Default x-interval of a plot.
+const PLOT_RANGE: (f64, f64) = (-5.0, 5.0);
+
+pub(super) fn plot(
+    items: &[PlotItem],
+    range: &Option<(Node, Node)>,
+    size: PlotSize,
+) -> Result<Plot, Error> {
+    let mut exprs = Vec::new();
+    for item in items {
+        exprs.push(match item {
+            PlotItem::Expr(node) => (lower(node)?, None, node),
+            PlotItem::Derivative { body, var, order } => {
+                let f = lower(body)?;
+                let mut d = f.clone();
+                for _ in 0..*order {
+                    d = derive(&d, var).after;
+                }
+                (d, Some((f, *order)), body)
+            }
+        });
+    }
+    let mut var: Option<Symbol> = None;
+    for (e, _, node) in &exprs {
+        for v in e.free_vars() {
+            match &var {
+                None => var = Some(v),
+                Some(known) if *known == v => {}
+                Some(known) => {
+                    return Err(computing(
+                        format!("a plot draws functions of one variable, but these use {known} and {v}; for a function of two variables try contour"),
+                        node,
+                    ))
+                }
+            }
+        }
+    }
+    let var = var.unwrap_or_else(|| Symbol::from("x"));
+    let x_range = match range {
+        None => PLOT_RANGE,
+        Some((a, b)) => {
+            let (_, from) = point(a)?;
+            let (_, to) = point(b)?;
+            if from >= to {
+                return Err(computing("the plot needs from < to", b));
+            }
+            (from, to)
+        }
+    };
+    let curves: Vec<Curve> = exprs
+        .into_iter()
+        .map(|(e, of, _)| curve(&e, of, &var, x_range, size))
+        .collect();
+    let y_range = sample::y_range(curves.iter().map(|c| c.samples.as_slice()));
+    Ok(Plot {
+        var,
+        curves,
+        x_range,
+        y_range,
+        marks: Vec::new(),
+        size,
+    })
+}
+
+pub(super) fn contour_answer(
+    body_node: &Node,
+    around: &Option<Box<(Node, Node)>>,
+    at: &Option<Box<(Node, Node)>>,
+    size: PlotSize,
+) -> Result<ContourAnswer, Error> {
+    let body = lower(body_node)?;
+    let mut vars = body.free_vars();
+    if vars.len() > 2 {
+        return Err(computing(
+            format!(
+                "a contour map shows a function of two variables, but this has {}",
+                vars.len()
+            ),
+            body_node,
+        ));
+    }
+    for default in ["x", "y"] {
+        if vars.len() < 2 && !vars.iter().any(|v| &**v == default) {
+            vars.push(Symbol::from(default));
+        }
+    }
+    let (xv, yv) = (vars[0].clone(), vars[1].clone());
+    let center = match around.as_deref() {
+        Some((a, b)) => (point(a)?.1, point(b)?.1),
+        None => (0.0, 0.0),
+    };
+    let marked = match at.as_deref() {
+        Some((a, b)) => Some((point(a)?, point(b)?)),
+        None => None,
+    };
+    let mut half: f64 = 2.0;
+    if let Some(((_, px), (_, py))) = &marked {
+        half = half.max(1.5 * (px - center.0).abs().max((py - center.1).abs()));
+    }
+    let region = Region {
+        x: (center.0 - half, center.0 + half),
+        y: (center.1 - half, center.1 + half),
+    };
+    let f = |x: f64, y: f64| {
+        eval(&body, &|name| {
+            if name == &*xv {
+                Some(x)
+            } else if name == &*yv {
+                Some(y)
+            } else {
+                None
+            }
+        })
+    };
+    let grid = contour::grid(&f, region, 80);
+    // Besides the level through the marked point: fewer lines on a smaller map.
+    let mut levels = contour::levels(&grid, (size.columns / 16).clamp(3, 5));
+    let gradient = match marked {
+        None => None,
+        Some(((ex, px), (ey, py))) => {
+            let value = f(px, py)
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| computing("the surface has no value at this point", body_node))?;
+            let gx = substitute(&substitute(&derive(&body, &xv).after, &xv, &ex), &yv, &ey);
+            let gy = substitute(&substitute(&derive(&body, &yv).after, &xv, &ex), &yv, &ey);
+            let gxv = eval(&gx, &|_| None)
+                .map_err(|e| computing(format!("no gradient here: {e}"), body_node))?;
+            let gyv = eval(&gy, &|_| None)
+                .map_err(|e| computing(format!("no gradient here: {e}"), body_node))?;
+            levels.insert(0, value);
+            Some(GradientAt {
+                point: (ex, ey),
+                at: (px, py),
+                value,
+                gradient: (gx, gy),
+                gradient_value: (gxv, gyv),
+            })
+        }
+    };
+    let contours = levels
+        .into_iter()
+        .map(|level| contour::trace(&grid, region, level))
+        .collect();
+    Ok(ContourAnswer {
+        body,
+        vars: (xv, yv),
+        region,
+        contours,
+        gradient,
+        size,
+    })
+}
+
+pub(super) fn curve(
+    e: &Expr,
+    derivative_of: Option<(Expr, u32)>,
+    var: &str,
+    range: (f64, f64),
+    size: PlotSize,
+) -> Curve {
+    let f = at_x(e, var);
+    Curve {
+        expr: e.clone(),
+        derivative_of,
+        samples: sample::samples(&f, range.0, range.1, 4 * size.columns + 1),
+    }
+}
