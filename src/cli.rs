@@ -104,10 +104,8 @@ pub struct Answerer {
 
 impl Answerer {
     pub fn new(cli: &Cli) -> Answerer {
-        let mut session = Session::new();
-        session.set_plot_size(PlotSize::for_width(terminal_width()));
         Answerer {
-            session,
+            session: Session::new(),
             format: cli.format,
             options: TextOptions {
                 unicode: !cli.ascii,
@@ -119,6 +117,9 @@ impl Answerer {
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
+        // A terminal may have been resized since the last answer.
+        self.session
+            .set_plot_size(PlotSize::for_width(terminal_width()));
         match self.session.answer(line) {
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),
