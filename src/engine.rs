@@ -6,6 +6,9 @@ pub use seeing::{
     Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
+mod multivar;
+
+pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
 
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{Error, Phase};
@@ -66,10 +69,13 @@ pub enum Answer {
         /// Adaptive Simpson's estimate, when the bounds are numbers.
         numeric: Option<f64>,
     },
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(Box<MultivarAnswer>),
 }
 
 impl Outcome {
-    /// The final expression of the answer; `None` when it is a table or a picture.
+    /// The final expression of the answer; `None` when it is a table, a picture,
+    /// a vector or a matrix.
     pub fn result(&self) -> Option<&Expr> {
         match &self.answer {
             Answer::Derivative { result, .. }
@@ -84,6 +90,12 @@ impl Outcome {
                     _ => None,
                 },
                 SeeingAnswer::Plot(_) | SeeingAnswer::Contour(_) => None,
+            },
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
+                MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
+                MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
+                _ => None,
             },
         }
     }
@@ -104,6 +116,16 @@ impl Outcome {
             },
             Answer::Integral { .. } => "integral",
             Answer::DefiniteIntegral { .. } => "definite_integral",
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { .. } => "mixed_partial",
+                MultivarAnswer::Gradient { .. } => "gradient",
+                MultivarAnswer::Directional { .. } => "directional_derivative",
+                MultivarAnswer::Jacobian { .. } => "jacobian",
+                MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion(_) => "vector_derivative",
+                MultivarAnswer::Literal { matrix: true, .. } => "matrix",
+                MultivarAnswer::Literal { .. } => "vector",
+            },
         }
     }
 }
@@ -155,6 +177,7 @@ impl Session {
                 var,
                 bounds: Some((a, b)),
             } => definite(body, var, a, b)?,
+            Statement::Multivar(query) => Answer::Multivar(Box::new(multivar::answer(query)?)),
         };
         Ok(Outcome {
             input: line.to_string(),

@@ -190,7 +190,11 @@ fn every_spelling_reads_the_same_integral() {
             .answer(q)
             .unwrap_or_else(|e| panic!("{q}: {e}"));
         assert_eq!(outcome.kind(), "definite_integral", "{q}");
-        assert_eq!(outcome.result().expect("a result").ascii(), "1/3", "{q}");
+        assert_eq!(
+            outcome.result().map(|r| r.ascii()).unwrap_or_default(),
+            "1/3",
+            "{q}"
+        );
     }
 }
 
@@ -206,7 +210,10 @@ fn the_integrand_stops_before_the_differential() {
     let outcome = Session::new()
         .answer("dx + 1")
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(outcome.result().expect("a result").ascii(), "dx + 1");
+    assert_eq!(
+        outcome.result().map(|r| r.ascii()).unwrap_or_default(),
+        "dx + 1"
+    );
 }
 
 #[test]

@@ -1,8 +1,11 @@
-//! Calculus on expressions: derivatives and antiderivatives with their step trees, and numeric areas.
+//! Calculus on expressions: derivatives (of one variable or many) and antiderivatives with their step trees, and numeric areas.
 
 mod check;
 mod derive;
+pub mod exact;
 mod integrate;
+pub mod motion;
+pub mod multivar;
 mod quadrature;
 mod rewrite;
 mod step;

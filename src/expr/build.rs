@@ -15,6 +15,8 @@ static ONE: LazyLock<Expr> = LazyLock::new(|| Expr::from_kind(Kind::Num(Number::
 /// Past this many distinct items, like terms are found through a hash map.
 const LINEAR_SCAN_LIMIT: usize = 12;
 
+// The constructors are named for the maths (`Expr::sub(a, b)`), not operator traits.
+#[allow(clippy::should_implement_trait)]
 impl Expr {
     pub fn zero() -> Expr {
         ZERO.clone()

@@ -91,6 +91,7 @@ pub fn render_json(outcome: &Outcome) -> String {
             }
             obj.insert("steps".into(), Value::Array(list));
         }
+        Answer::Multivar(answer) => super::multivar_json::fill(&mut obj, answer),
     }
     if !outcome.notes.is_empty() {
         let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();

@@ -38,6 +38,9 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
     if let Answer::Seeing(answer) = &outcome.answer {
         return super::seeing_text::render(outcome, answer, options);
     }
+    if let Answer::Multivar(answer) = &outcome.answer {
+        return super::multivar_text::render(outcome, answer, options);
+    }
     let style = options.style();
     let result = outcome
         .result()
@@ -106,6 +109,9 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
                     "(shortened here; nudge -q prints the whole result)".dimmed()
                 ));
             }
+            if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
+                w.line(&format!("{} {reading}", "Meaning:".bold()));
+            }
         }
         Answer::Expression { result: r, value } => {
             let label = if value.is_some() {
@@ -165,6 +171,7 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
             w.out.push_str(&definite_text(&answer, style));
         }
         Answer::Seeing(_) => {}
+        Answer::Multivar(_) => {}
     }
     w.out
 }

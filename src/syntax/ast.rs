@@ -1,5 +1,6 @@
 //! The syntax tree: what the learner typed, with character spans, before any simplification.
 
+use super::multivar_ast::MultivarQuery;
 use super::seeing_ast::SeeingQuery;
 use crate::expr::{Constant, Func, Number};
 
@@ -83,6 +84,8 @@ pub enum Statement {
     },
     /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
     Seeing(Box<SeeingQuery>),
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(MultivarQuery),
     /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
     Integral {
         body: Node,

@@ -2,15 +2,20 @@
 
 mod ast;
 mod lower;
+mod multivar_ast;
 mod parse;
+mod parse_multivar;
 mod parse_seeing;
 mod reading;
+mod reading_multivar;
 mod reading_seeing;
 mod seeing_ast;
 mod words;
 
 pub use ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
 pub use lower::lower;
+pub use multivar_ast::MultivarQuery;
 pub use parse::{parse, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
+pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{reading, reading_of_statement};
 pub use seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};

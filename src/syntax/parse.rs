@@ -155,15 +155,34 @@ impl Builder {
             Rule::diff_call | Rule::partial_call => self.call_form(pair),
             Rule::integral | Rule::integral_call => self.integral(pair),
             Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
-            _ => Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
+            Rule::nudge_query
+            | Rule::tangent_query
+            | Rule::limit_query
+            | Rule::plot_query
+            | Rule::contour_query => Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
+            _ => Ok(Statement::Multivar(self.multivar(pair)?)),
         }
     }
 
     pub(super) fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut inner = pair.into_inner();
         let op = inner.next().ok_or_else(|| internal("operator"))?;
-        let op_span = self.span(&op);
         let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
+        let (var, order, partial) = self.derivative_operator(op)?;
+        Ok(Statement::Derivative {
+            body,
+            var,
+            order,
+            partial,
+        })
+    }
+
+    /// `d²/dx²` → (x, 2, ordinary); `∂/∂y` → (y, 1, partial).
+    pub(super) fn derivative_operator(
+        &mut self,
+        op: Pair<Rule>,
+    ) -> Result<(String, u32, bool), Error> {
+        let op_span = self.span(&op);
         let mut partial_marks = Vec::new();
         let mut orders = Vec::new();
         let mut var = String::new();
@@ -198,12 +217,11 @@ impl Builder {
                     .with_help("use d/dx for one variable, ∂/∂x for a partial derivative"),
             );
         }
-        Ok(Statement::Derivative {
-            body,
+        Ok((
             var,
-            order: self.check_order(top.unwrap_or(1), op_span)?,
-            partial: partial_marks.first() == Some(&true),
-        })
+            self.check_order(top.unwrap_or(1), op_span)?,
+            partial_marks.first() == Some(&true),
+        ))
     }
 
     fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
@@ -320,7 +338,7 @@ impl Builder {
         Ok(node)
     }
 
-    fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
+    pub(super) fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
         let span = self.span(&pair);
         let text = pair.as_str().trim_start_matches('^');
         let digits = from_superscript(text).unwrap_or_else(|| text.to_string());
@@ -329,7 +347,7 @@ impl Builder {
         })
     }
 
-    fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
+    pub(super) fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
         if order == 0 || order > MAX_ORDER {
             return Err(Error::new(
                 Phase::Parsing,

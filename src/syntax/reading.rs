@@ -15,6 +15,7 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
     match statement {
         Statement::Expr(node) => reading(node, unicode),
         Statement::Seeing(query) => super::reading_seeing::reading_of_seeing(query, unicode),
+        Statement::Multivar(query) => super::reading_multivar::reading_of_query(query, unicode),
         Statement::Derivative {
             body,
             var,
@@ -76,7 +77,7 @@ fn bound(node: &Node) -> String {
     out
 }
 
-fn needs_brackets_as_body(node: &Node) -> bool {
+pub(super) fn needs_brackets_as_body(node: &Node) -> bool {
     matches!(
         node.kind,
         NodeKind::Binary(
@@ -86,7 +87,7 @@ fn needs_brackets_as_body(node: &Node) -> bool {
     )
 }
 
-fn show_var(name: &str, unicode: bool) -> String {
+pub(super) fn show_var(name: &str, unicode: bool) -> String {
     match greek_letter(name).filter(|_| unicode) {
         Some(c) => c.to_string(),
         None => name.to_string(),
@@ -122,7 +123,7 @@ fn is_atom(node: &Node) -> bool {
     }
 }
 
-fn write_operand(node: &Node, unicode: bool, out: &mut String, bracket: bool) {
+pub(super) fn write_operand(node: &Node, unicode: bool, out: &mut String, bracket: bool) {
     if bracket && !matches!(node.kind, NodeKind::Paren(_)) {
         out.push('(');
         write(node, unicode, out);

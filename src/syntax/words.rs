@@ -30,6 +30,10 @@ fn words(rule: Rule) -> Option<&'static str> {
         to_word => "'to', as in plot sin x from 0 to 6",
         pair_point => "a point such as (1, 2)",
         differential | integration_var => "the variable of integration, as in dx",
+        along => "'along' and a direction, as in along (1, 1)",
+        at_coordinates => "'at' and a point, as in at (1, 2)",
+        variable_list => "a list of variables, as in [x, y]",
+        point | tuple | vector => "a list in brackets, as in (1, 2)",
         _ => return None,
     })
 }
