@@ -291,6 +291,40 @@ fn tangent_lines_touch_and_share_the_slope() {
     assert!(text("tangent x^2 at x = 3", UNICODE).contains("6(x - 3) + 9"));
 }
 
+#[test]
+fn the_gradient_arrow_crosses_its_contour_at_a_right_angle() {
+    for (surface, point) in [
+        ("x^2 + 3y^2", (1.0, 1.0)),
+        ("x y", (1.0, 2.0)),
+        ("sin(x) + y^2", (0.5, -1.0)),
+    ] {
+        let query = format!("contour {surface} at ({}, {})", point.0, point.1);
+        let SeeingAnswer::Contour(map) = seeing(&query) else {
+            panic!("{query}");
+        };
+        let g = map.gradient.expect("a gradient");
+        // The highlighted contour is the one through the point; take its nearest piece.
+        let through = &map.contours[0];
+        assert_eq!(through.level, g.value);
+        let distance = |((x0, y0), (x1, y1)): &((f64, f64), (f64, f64))| {
+            let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            (mx - point.0).hypot(my - point.1)
+        };
+        let nearest = through
+            .segments
+            .iter()
+            .filter(|((x0, y0), (x1, y1))| (x1 - x0).hypot(y1 - y0) > 1e-9)
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+            .expect("a segment near the point");
+        assert!(distance(nearest) < 0.1, "{query}");
+        let ((x0, y0), (x1, y1)) = *nearest;
+        let (dx, dy) = (x1 - x0, y1 - y0);
+        let (gx, gy) = g.gradient_value;
+        let cosine = (dx * gx + dy * gy) / (dx.hypot(dy) * gx.hypot(gy));
+        assert!(cosine.abs() < 0.1, "{query}: cos = {cosine}");
+    }
+}
+
 // ---- JSON -----------------------------------------------------------------
 
 #[test]
