@@ -510,6 +510,9 @@ fn the_new_words_are_not_swallowed_as_variables() {
     assert!(session().answer("d/dx atan(x)").is_ok());
     assert!(session().answer("d/dx asin x").is_ok());
     assert!(session().answer("tangent t^2 at t = 2").is_ok());
+    // The ASCII reading of a plotted derivative reads back as the same plot.
+    assert!(text("plot x^3, d/dx x^3", ASCII).contains("plot x^3, diff(x^3, x)"));
+    assert!(session().answer("plot x^3, diff(x^3, x)").is_ok());
 }
 
 // ---- no panics ------------------------------------------------------------

@@ -224,7 +224,7 @@ impl Builder {
         ))
     }
 
-    fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let partial = pair.as_rule() == Rule::partial_call;
         let mut body = None;
         let mut var = None;

@@ -106,14 +106,17 @@ impl Builder {
             match part.as_rule() {
                 Rule::plot_item => {
                     let inner = part.into_inner().next().ok_or_else(|| internal("item"))?;
-                    items.push(match inner.as_rule() {
-                        Rule::derivative => match self.derivative(inner)? {
-                            Statement::Derivative {
-                                body, var, order, ..
-                            } => PlotItem::Derivative { body, var, order },
-                            _ => return Err(internal("plotted derivative")),
-                        },
-                        _ => PlotItem::Expr(self.expr(inner)?),
+                    let statement = match inner.as_rule() {
+                        Rule::derivative => self.derivative(inner)?,
+                        Rule::diff_call => self.call_form(inner)?,
+                        _ => Statement::Expr(self.expr(inner)?),
+                    };
+                    items.push(match statement {
+                        Statement::Derivative {
+                            body, var, order, ..
+                        } => PlotItem::Derivative { body, var, order },
+                        Statement::Expr(node) => PlotItem::Expr(node),
+                        _ => return Err(internal("plotted item")),
                     });
                 }
                 Rule::plot_range => range = Some(self.two_exprs(part)?),
