@@ -319,10 +319,9 @@ fn tangent(
         }
     }
     let x = Expr::var(var);
-    let line = Expr::add(vec![
-        Expr::mul(vec![slope.clone(), Expr::sub(x, at.clone())]),
-        value.clone(),
-    ]);
+    // Slope-intercept form: m·x + (f(a) − m·a), so the intercept's like terms meet.
+    let intercept = Expr::sub(value.clone(), Expr::mul(vec![slope.clone(), at.clone()]));
+    let line = Expr::add(vec![Expr::mul(vec![slope.clone(), x]), intercept]);
     let half = a.abs().max(2.0);
     let x_range = (a - half, a + half);
     let curve = curve(&body, None, var, x_range, size);

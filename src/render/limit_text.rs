@@ -74,7 +74,7 @@ pub(super) fn limit(l: &LimitAnswer, style: Style, body: String) -> Vec<String> 
         if l.approaches.len() > 1 {
             out.push(format!("  {}", heading_text(approach)));
         }
-        if matches!(approach.direction, Direction::Outward { .. }) {
+        if approach.direction == (Direction::Outward { negative: false }) {
             // The steps are the article's compounding counts, so the e table reads as its story.
             out.push(format!(
                 "  ({x} steps through the compounding counts of the interest story: yearly,"

@@ -302,10 +302,14 @@ fn tangent(t: &TangentAnswer, options: TextOptions, body: String) -> Vec<String>
         out.push(format!("     {line}"));
     }
     let dot = if style.unicode { "·" } else { "*" };
+    let shifted = if t.at.is_zero() {
+        x.clone()
+    } else {
+        format!("({})", shift(&t.var, &t.at, style))
+    };
     out.push(format!(
-        "{} y = f{p}({a}){dot}({}) + f({a}) = {}",
+        "{} y = f{p}({a}){dot}{shifted} + f({a}) = {}",
         "3. Point-slope form:".bold(),
-        shift(&t.var, &t.at, style),
         point_slope(t, style)
     ));
     out.push(format!(
@@ -333,23 +337,14 @@ fn shift(var: &str, at: &Expr, style: Style) -> String {
 
 /// `6(x − 3) + 9`, written without `1·` or `+ -`.
 fn point_slope(t: &TangentAnswer, style: Style) -> String {
-    let bracket = if t.at.is_zero() {
-        Expr::var(&t.var).to_text(style)
-    } else {
-        format!("({})", shift(&t.var, &t.at, style))
-    };
     let slope = if t.slope.is_one() {
         String::new()
     } else if t.slope.as_number().is_some_and(|n| n.to_i64() == Some(-1)) {
         "-".to_string()
+    } else if t.slope.as_number().is_some_and(|n| n.is_integer()) {
+        t.slope.to_text(style)
     } else {
-        let s = operand(&t.slope, style);
-        let dot = if style.unicode { "·" } else { "*" };
-        if t.at.is_zero() {
-            format!("{s}{dot}")
-        } else {
-            s
-        }
+        operand(&t.slope, style)
     };
     let minus = "-";
     let value = t.value.to_text(style);
@@ -363,7 +358,16 @@ fn point_slope(t: &TangentAnswer, style: Style) -> String {
     if t.slope.is_zero() {
         return value;
     }
-    format!("{slope}{bracket}{tail}")
+    if t.at.is_zero() {
+        // At 0 the point-slope form is already slope·x + f(0).
+        let term = Expr::mul(vec![t.slope.clone(), Expr::var(&t.var)]);
+        return format!("{}{tail}", term.to_text(style));
+    }
+    let shifted = shift(&t.var, &t.at, style);
+    if slope.is_empty() && tail.is_empty() {
+        return shifted;
+    }
+    format!("{slope}({shifted}){tail}")
 }
 
 /// The legend line of each curve: `sin(x)`, `d/dx x³ = 3x²`.
