@@ -289,6 +289,16 @@ fn tangent_lines_touch_and_share_the_slope() {
     }
     assert!(text("tangent x^2 at x = 3", UNICODE).contains("y = 6x - 9"));
     assert!(text("tangent x^2 at x = 3", UNICODE).contains("6(x - 3) + 9"));
+    let cases: &[(&str, &str)] = &[
+        ("tangent x^3 - 2x at x = 0", "y = f′(0)·x + f(0) = -2x"),
+        ("tangent x^2 at x = -2", "= -4(x + 2) + 4"),
+        ("tangent ln x at x = 1", "+ f(1) = x - 1"),
+        ("tangent sqrt x at x = 4", "= (1/4)(x - 4) + 2"),
+        ("tangent x^2 + 1 at x = 0", "y = 1"),
+    ];
+    for (query, shown) in cases {
+        assert!(text(query, UNICODE).contains(shown), "{query}");
+    }
 }
 
 #[test]
