@@ -226,6 +226,11 @@ fn point(node: &Node) -> Result<(Expr, f64), Error> {
     Ok((e, value))
 }
 
+/// How many points a curve is sampled at: a few per Braille dot across.
+fn samples(size: PlotSize) -> usize {
+    4 * size.columns + 1
+}
+
 /// `e` as a function of `var`.
 fn at_x(e: &Expr, var: &str) -> impl Fn(f64) -> Result<f64, EvalError> {
     let (e, var) = (e.clone(), var.to_string());
@@ -300,8 +305,8 @@ fn tangent(
         .ok_or_else(|| undefined_at(&body, var, a, body_node))?;
     let steps = derive(&body, var);
     let slope = substitute(&steps.after, var, &at);
-    match at_x(&steps.after, var)(a) {
-        Ok(v) if v.is_finite() => {}
+    let slope_value = match at_x(&steps.after, var)(a) {
+        Ok(v) if v.is_finite() => v,
         Ok(_) => {
             return Err(computing(
                 format!(
@@ -317,7 +322,7 @@ fn tangent(
                 at_node,
             ))
         }
-    }
+    };
     let x = Expr::var(var);
     // Slope-intercept form: m·x + (f(a) − m·a), so the intercept's like terms meet.
     let intercept = Expr::sub(value.clone(), Expr::mul(vec![slope.clone(), at.clone()]));
@@ -325,7 +330,13 @@ fn tangent(
     let half = a.abs().max(2.0);
     let x_range = (a - half, a + half);
     let curve = curve(&body, None, var, x_range, size);
-    let tangent_curve = self::curve(&line, None, var, x_range, size);
+    // Drawn from numbers: the exact line can be a large expression to evaluate.
+    let touching = move |x: f64| Ok(slope_value * (x - a) + fa);
+    let tangent_curve = Curve {
+        expr: line.clone(),
+        derivative_of: None,
+        samples: sample::samples(&touching, x_range.0, x_range.1, samples(size)),
+    };
     let y_range = sample::y_range([curve.samples.as_slice()]);
     let plot = Plot {
         var: Symbol::from(var),

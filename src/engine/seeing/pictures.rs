@@ -1,6 +1,6 @@
 //! Pictures: curves sampled across an interval, and contour maps with the gradient at a point.
 
-use super::{at_x, computing, point, ContourAnswer, Curve, GradientAt, Plot, PlotSize};
+use super::{at_x, computing, point, samples, ContourAnswer, Curve, GradientAt, Plot, PlotSize};
 use crate::calculus::derive;
 use crate::error::Error;
 use crate::expr::{eval, substitute, Expr, Symbol};
@@ -173,6 +173,6 @@ pub(super) fn curve(
     Curve {
         expr: e.clone(),
         derivative_of,
-        samples: sample::samples(&f, range.0, range.1, 4 * size.columns + 1),
+        samples: sample::samples(&f, range.0, range.1, samples(size)),
     }
 }
