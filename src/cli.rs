@@ -3,7 +3,7 @@
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
-use nudge::{Error, Session};
+use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 
 const EXAMPLES: &str = "\
@@ -51,6 +51,10 @@ pub struct Cli {
     /// Print only the result line of each answer.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -67,6 +71,14 @@ pub enum ColorChoice {
 }
 
 /// Decides colour once, for the whole run.
+/// Columns of the terminal on stdout; 80 on a pipe or a file.
+fn terminal_width() -> usize {
+    if !io::stdout().is_terminal() {
+        return 80;
+    }
+    terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+}
+
 fn set_colour(choice: ColorChoice) {
     let on = match choice {
         ColorChoice::Always => true,
@@ -86,20 +98,14 @@ fn set_colour(choice: ColorChoice) {
     colored::control::set_override(on);
 }
 
-/// Columns of the terminal on stdout; 80 on a pipe or a file.
-fn terminal_width() -> usize {
-    if !io::stdout().is_terminal() {
-        return 80;
-    }
-    terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
-}
-
 /// Answers queries one by one and writes each answer as it comes.
 pub struct Answerer {
     pub session: Session,
     pub format: Format,
     pub options: TextOptions,
     pub failures: usize,
+    /// Set once a `quit` or `exit` line has been read.
+    pub quit: bool,
 }
 
 impl Answerer {
@@ -112,15 +118,39 @@ impl Answerer {
                 quiet: cli.quiet,
             },
             failures: 0,
+            quit: false,
         }
+    }
+
+    /// Plots from now on fit the terminal, which may have been resized since the last answer.
+    pub fn fit_plots(&mut self) {
+        self.session
+            .set_plot_size(PlotSize::for_width(terminal_width()));
     }
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
-        // A terminal may have been resized since the last answer.
-        self.session
-            .set_plot_size(PlotSize::for_width(terminal_width()));
-        match self.session.answer(line) {
+        self.fit_plots();
+        let result = self.session.answer(line);
+        self.show(line, result, out)
+    }
+
+    /// Writes the answer (or error) for one line.
+    pub fn show(
+        &mut self,
+        line: &str,
+        result: Result<Outcome, Error>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        match result {
+            // `quit` ends the run; JSON still gets its one object for the line.
+            Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
+                self.quit = true;
+                match self.format {
+                    Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                    Format::Text => Ok(()),
+                }
+            }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),
                 Format::Text if self.options.quiet => {
@@ -166,12 +196,15 @@ pub fn run() -> i32 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
-        cli.expressions
-            .iter()
-            .try_for_each(|q| answerer.answer(q, &mut out))
-    } else if io::stdin().is_terminal() {
+        cli.expressions.iter().try_for_each(|q| {
+            if answerer.quit {
+                return Ok(());
+            }
+            answerer.answer(q, &mut out)
+        })
+    } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        return crate::repl::run(&mut answerer);
+        return crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
     };
@@ -207,6 +240,9 @@ fn answer_stream(
                     continue;
                 }
                 answerer.answer(line, out)?;
+                if answerer.quit {
+                    return Ok(());
+                }
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();

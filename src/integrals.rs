@@ -7,7 +7,7 @@ use crate::calculus::{
 use crate::engine::Answer;
 use crate::error::{Error, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
-use crate::syntax::{lower, Node, Span};
+use crate::syntax::{lower_in, Names, Node, Span};
 
 /// A definite integral worked out exactly: F, its check, and F(b) − F(a).
 #[derive(Clone, Debug)]
@@ -99,9 +99,16 @@ fn motion(body: &Expr, var: &str) -> Option<Motion> {
 }
 
 /// ∫_a^b body d(var): exact by F(b) − F(a) where possible, and by numbers.
-pub(crate) fn definite(body: &Node, var: &str, a: &Node, b: &Node) -> Result<Answer, Error> {
-    let integrand = lower(body)?;
-    let (lower_e, upper_e) = (lower(a)?, lower(b)?);
+/// Names the session defined are put in place, except the variable of integration.
+pub(crate) fn definite(
+    body: &Node,
+    var: &str,
+    a: &Node,
+    b: &Node,
+    names: &dyn Names,
+) -> Result<Answer, Error> {
+    let integrand = lower_in(body, names, &[var])?;
+    let (lower_e, upper_e) = (lower_in(a, names, &[])?, lower_in(b, names, &[])?);
     for (bound, node) in [(&lower_e, a), (&upper_e, b)] {
         if ["inf", "infinity", "oo"]
             .iter()

@@ -9,6 +9,7 @@ mod integrals;
 pub mod numeric;
 pub mod render;
 pub mod syntax;
+pub mod topic;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

@@ -551,3 +551,26 @@ proptest::proptest! {
         }
     }
 }
+
+// ---- with the session's definitions ---------------------------------------
+
+#[test]
+fn defined_functions_can_be_nudged_plotted_and_touched() {
+    let mut s = session();
+    s.answer("f(x) = x^2 sin x").expect("definition");
+    let plot = s.answer("plot f(x), f'(x) from -3 to 3").expect("plot");
+    let shown = render_text(&plot, UNICODE);
+    assert!(shown.contains("f(x) = x²·sin(x)"), "{shown}");
+    assert!(shown.contains("f′(x) = 2x·sin(x) + x²·cos(x)"), "{shown}");
+    let Answer::Seeing(nudge) = s.answer("nudge f(x) at x = 1").expect("nudge").answer else {
+        panic!("not a nudge table");
+    };
+    let SeeingAnswer::Nudge(n) = *nudge else {
+        panic!("not a nudge table");
+    };
+    let exact = 2.0 * 1f64.sin() + 1f64.cos();
+    assert!((n.slope_value.expect("slope") - exact).abs() < 1e-12);
+    s.answer("y = 3x^2 + 1").expect("definition");
+    let tangent = s.answer("tangent y at x = 1").expect("tangent");
+    assert_eq!(tangent.result().expect("line").ascii(), "6*x - 2");
+}

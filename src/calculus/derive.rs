@@ -46,7 +46,8 @@ impl Deriver {
     }
 
     fn step(&self, e: &Expr, var: &Symbol, level: usize) -> Step {
-        if !e.contains(var) {
+        // Asked to stop (Ctrl-C in the terminal): the caller discards this answer.
+        if !e.contains(var) || super::cancel::stopped() {
             return leaf(Rule::Constant, var, e, Expr::zero());
         }
         match e.kind() {

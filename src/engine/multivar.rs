@@ -7,7 +7,7 @@ use crate::calculus::multivar::{
 };
 use crate::error::{Error, Phase};
 use crate::expr::{EvalError, Expr, Symbol};
-use crate::syntax::{lower, MultivarQuery, Node, Span, MAX_DIMENSION};
+use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, Span, MAX_DIMENSION};
 
 /// What nudge worked out for a many-variable question.
 #[derive(Clone, Debug)]
@@ -117,8 +117,9 @@ pub struct MatrixAt {
     pub values: Vec<Vec<Value>>,
 }
 
-/// Answers one many-variable question, or says why it cannot.
-pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
+/// Answers one many-variable question, or says why it cannot; `names` are the session's definitions.
+pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer, Error> {
+    let lower = |node: &Node| lower_in(node, names, &[]);
     Ok(match query {
         MultivarQuery::MixedPartial { body, vars } => {
             let body = lower(body)?;
@@ -143,7 +144,7 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
             }
         }
         MultivarQuery::Gradient { body, vars, at } => {
-            let (expr, vars) = function_of(body, vars.as_deref())?;
+            let (expr, vars) = function_of(body, vars.as_deref(), names)?;
             let partials = gradient(&expr, &vars);
             let at = match at {
                 Some(point) => {
@@ -165,7 +166,7 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
             at,
             along,
         } => {
-            let (expr, vars) = function_of(body, vars.as_deref())?;
+            let (expr, vars) = function_of(body, vars.as_deref(), names)?;
             let partials = gradient(&expr, &vars);
             let p = coordinates(at, &vars)?;
             let g = gradient_at(&partials, &vars, &p).map_err(|e| computing(e, at))?;
@@ -188,7 +189,7 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
             }
         }
         MultivarQuery::Jacobian { outputs, vars, at } => {
-            let exprs = outputs.iter().map(lower).collect::<Result<Vec<_>, _>>()?;
+            let exprs = outputs.iter().map(&lower).collect::<Result<Vec<_>, _>>()?;
             let vars = match vars {
                 Some(v) => v.iter().map(|v| Symbol::from(v.as_str())).collect(),
                 None => shared_vars(&exprs),
@@ -204,7 +205,7 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
             }
         }
         MultivarQuery::Hessian { body, vars, at } => {
-            let (expr, vars) = function_of(body, vars.as_deref())?;
+            let (expr, vars) = function_of(body, vars.as_deref(), names)?;
             let rows = hessian(&expr, &vars);
             let at_node = at.as_deref();
             let at = matrix_at(&rows, &vars, at_node)?;
@@ -245,7 +246,7 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
         MultivarQuery::Literal { rows, matrix } => MultivarAnswer::Literal {
             rows: rows
                 .iter()
-                .map(|r| r.iter().map(lower).collect::<Result<Vec<_>, _>>())
+                .map(|r| r.iter().map(&lower).collect::<Result<Vec<_>, _>>())
                 .collect::<Result<Vec<_>, _>>()?,
             matrix: *matrix,
         },
@@ -257,7 +258,7 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
         } => {
             let exprs = components
                 .iter()
-                .map(lower)
+                .map(&lower)
                 .collect::<Result<Vec<_>, _>>()?;
             MultivarAnswer::Motion(motion(&exprs, &Symbol::from(var.as_str()), *order, *speed))
         }
@@ -265,8 +266,12 @@ pub fn answer(query: &MultivarQuery) -> Result<MultivarAnswer, Error> {
 }
 
 /// The expression and its variables: those listed, or its own in the order x, y, z, then alphabetical.
-fn function_of(body: &Node, vars: Option<&[String]>) -> Result<(Expr, Vec<Symbol>), Error> {
-    let expr = lower(body)?;
+fn function_of(
+    body: &Node,
+    vars: Option<&[String]>,
+    names: &dyn Names,
+) -> Result<(Expr, Vec<Symbol>), Error> {
+    let expr = lower_in(body, names, &[])?;
     let vars = match vars {
         Some(v) => v.iter().map(|v| Symbol::from(v.as_str())).collect(),
         None => expr.free_vars(),

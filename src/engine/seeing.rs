@@ -10,7 +10,7 @@ use crate::numeric::contour::{Contour, Region};
 use crate::numeric::limit::{Heading, LimitRow};
 use crate::numeric::nudge::{self, NudgeRow, Toward};
 use crate::numeric::sample;
-use crate::syntax::{lower, Node, SeeingQuery, Side};
+use crate::syntax::{lower_in, Names, Node, SeeingQuery, Side};
 use limits::limit_answer;
 use pictures::{contour_answer, curve, plot};
 
@@ -178,52 +178,71 @@ pub struct GradientAt {
     pub gradient_value: (f64, f64),
 }
 
-pub fn answer(query: &SeeingQuery, size: PlotSize) -> Result<SeeingAnswer, Error> {
+pub fn answer(
+    query: &SeeingQuery,
+    names: &dyn Names,
+    size: PlotSize,
+) -> Result<SeeingAnswer, Error> {
+    let cx = Context { names, size };
     Ok(match query {
-        SeeingQuery::Nudge { body, var, at } => SeeingAnswer::Nudge(nudge(body, var, at)?),
+        SeeingQuery::Nudge { body, var, at } => SeeingAnswer::Nudge(nudge(cx, body, var, at)?),
         SeeingQuery::Tangent { body, var, at } => {
-            SeeingAnswer::Tangent(tangent(body, var, at, size)?)
+            SeeingAnswer::Tangent(tangent(cx, body, var, at)?)
         }
         SeeingQuery::Limit { body, var, target } => {
-            SeeingAnswer::Limit(limit_answer(body, var, target)?)
+            SeeingAnswer::Limit(limit_answer(cx, body, var, target)?)
         }
-        SeeingQuery::Plot { items, range } => SeeingAnswer::Plot(plot(items, range, size)?),
+        SeeingQuery::Plot { items, range } => SeeingAnswer::Plot(plot(cx, items, range)?),
         SeeingQuery::Contour { body, around, at } => {
-            SeeingAnswer::Contour(contour_answer(body, around, at, size)?)
+            SeeingAnswer::Contour(contour_answer(cx, body, around, at)?)
         }
     })
 }
 
+/// What a question is answered against: the session's names, and the room for pictures.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    names: &'a dyn Names,
+    size: PlotSize,
+}
+
+impl Context<'_> {
+    /// The expression of `node`, read against the session; `bound` names stay variables.
+    fn lower(&self, node: &Node, bound: &[&str]) -> Result<Expr, Error> {
+        lower_in(node, self.names, bound)
+    }
+
+    /// The expression of `node`, which may use no variable but `var`.
+    fn function_of(&self, node: &Node, var: &str) -> Result<Expr, Error> {
+        let e = self.lower(node, &[var])?;
+        if let Some(other) = e.free_vars().into_iter().find(|v| &**v != var) {
+            return Err(computing(
+                format!("this has another variable, {other}, with no value; here it must be a function of {var} alone"),
+                node,
+            ));
+        }
+        Ok(e)
+    }
+
+    /// A number typed as a point: exact, and its value.
+    fn point(&self, node: &Node) -> Result<(Expr, f64), Error> {
+        let e = self.lower(node, &[])?;
+        if let Some(v) = e.free_vars().first() {
+            return Err(computing(
+                format!("the point must be a number, but this has the variable {v}"),
+                node,
+            ));
+        }
+        let value = eval(&e, &|_| None).map_err(|err| computing(err.to_string(), node))?;
+        if !value.is_finite() {
+            return Err(computing("the point must be a finite number", node));
+        }
+        Ok((e, value))
+    }
+}
+
 fn computing(message: impl Into<String>, node: &Node) -> Error {
     Error::new(Phase::Computing, message).at(node.span)
-}
-
-/// The expression of `node`, which may use no variable but `var`.
-fn function_of(node: &Node, var: &str) -> Result<Expr, Error> {
-    let e = lower(node)?;
-    if let Some(other) = e.free_vars().into_iter().find(|v| &**v != var) {
-        return Err(computing(
-            format!("this has another variable, {other}, with no value; here it must be a function of {var} alone"),
-            node,
-        ));
-    }
-    Ok(e)
-}
-
-/// A number typed as a point: exact, and its value.
-fn point(node: &Node) -> Result<(Expr, f64), Error> {
-    let e = lower(node)?;
-    if let Some(v) = e.free_vars().first() {
-        return Err(computing(
-            format!("the point must be a number, but this has the variable {v}"),
-            node,
-        ));
-    }
-    let value = eval(&e, &|_| None).map_err(|err| computing(err.to_string(), node))?;
-    if !value.is_finite() {
-        return Err(computing("the point must be a finite number", node));
-    }
-    Ok((e, value))
 }
 
 /// How many points a curve is sampled at: a few per Braille dot across.
@@ -237,9 +256,9 @@ fn at_x(e: &Expr, var: &str) -> impl Fn(f64) -> Result<f64, EvalError> {
     move |x| eval(&e, &|name| (name == var).then_some(x))
 }
 
-fn nudge(body_node: &Node, var: &str, at_node: &Node) -> Result<NudgeAnswer, Error> {
-    let body = function_of(body_node, var)?;
-    let (at, a) = point(at_node)?;
+fn nudge(cx: Context, body_node: &Node, var: &str, at_node: &Node) -> Result<NudgeAnswer, Error> {
+    let body = cx.function_of(body_node, var)?;
+    let (at, a) = cx.point(at_node)?;
     let f = at_x(&body, var);
     let value = f(a)
         .ok()
@@ -291,13 +310,13 @@ fn undefined_at(body: &Expr, var: &str, a: f64, node: &Node) -> Error {
 }
 
 fn tangent(
+    cx: Context,
     body_node: &Node,
     var: &str,
     at_node: &Node,
-    size: PlotSize,
 ) -> Result<TangentAnswer, Error> {
-    let body = function_of(body_node, var)?;
-    let (at, a) = point(at_node)?;
+    let body = cx.function_of(body_node, var)?;
+    let (at, a) = cx.point(at_node)?;
     let value = substitute(&body, var, &at);
     let fa = eval(&value, &|_| None)
         .ok()
@@ -329,13 +348,13 @@ fn tangent(
     let line = Expr::add(vec![Expr::mul(vec![slope.clone(), x]), intercept]);
     let half = a.abs().max(2.0);
     let x_range = (a - half, a + half);
-    let curve = curve(&body, None, var, x_range, size);
+    let curve = curve(&body, None, var, x_range, cx.size);
     // Drawn from numbers: the exact line can be a large expression to evaluate.
     let touching = move |x: f64| Ok(slope_value * (x - a) + fa);
     let tangent_curve = Curve {
         expr: line.clone(),
         derivative_of: None,
-        samples: sample::samples(&touching, x_range.0, x_range.1, samples(size)),
+        samples: sample::samples(&touching, x_range.0, x_range.1, samples(cx.size)),
     };
     let y_range = sample::y_range([curve.samples.as_slice()]);
     let plot = Plot {
@@ -344,7 +363,7 @@ fn tangent(
         x_range,
         y_range: (y_range.0.min(fa), y_range.1.max(fa)),
         marks: vec![(a, fa)],
-        size,
+        size: cx.size,
     };
     Ok(TangentAnswer {
         body,

@@ -1,12 +1,14 @@
 //! The JSON Lines contract: exactly one object per query, in order.
 
 use super::catalogue::note;
+use super::help;
 use super::integral::constant_name;
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Check, CheckMethod};
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Definition, Outcome};
 use crate::error::Error;
 use crate::expr::Style;
+use crate::syntax::Statement;
 use serde_json::{json, Map, Value};
 
 /// Longest expression written inside a JSON step, in characters.
@@ -16,23 +18,41 @@ pub fn render_json(outcome: &Outcome) -> String {
     let mut obj = Map::new();
     obj.insert("input".into(), json!(outcome.input));
     obj.insert("kind".into(), json!(outcome.kind()));
-    obj.insert(
-        "reading".into(),
-        json!(crate::syntax::reading_of_statement(
-            &outcome.statement,
-            true
-        )),
-    );
+    if !matches!(outcome.statement, Statement::Command(_)) {
+        obj.insert(
+            "reading".into(),
+            json!(crate::syntax::reading_of_statement(
+                &outcome.statement,
+                true
+            )),
+        );
+    }
     if let Some(result) = outcome.result() {
         obj.insert("result".into(), json!(result.ascii()));
         obj.insert("unicode".into(), json!(result.unicode()));
     }
-    match &outcome.answer {
+    answer_fields(&outcome.answer, &mut obj);
+    if !outcome.notes.is_empty() {
+        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
+        obj.insert("notes".into(), json!(notes));
+    }
+    Value::Object(obj).to_string()
+}
+
+fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
+    match answer {
         Answer::Derivative {
-            steps, var, order, ..
+            steps,
+            var,
+            order,
+            named,
+            ..
         } => {
             obj.insert("variable".into(), json!(&**var));
             obj.insert("order".into(), json!(order));
+            if let Some(n) = named {
+                obj.insert("name".into(), json!(&**n.name()));
+            }
             let list: Vec<Value> = steps
                 .iter()
                 .map(|s| step_json(&prune(s, Limits::JSON)))
@@ -45,7 +65,40 @@ pub fn render_json(outcome: &Outcome) -> String {
             }
             obj.insert("steps".into(), json!([]));
         }
-        Answer::Seeing(answer) => super::seeing_json::fill(&mut obj, answer),
+        Answer::AtPoint {
+            inner,
+            point,
+            value,
+            ..
+        } => {
+            answer_fields(inner, obj);
+            let at: Map<String, Value> = point
+                .iter()
+                .map(|(v, e)| (v.to_string(), json!(e.ascii())))
+                .collect();
+            obj.insert("at".into(), Value::Object(at));
+            obj.insert("value".into(), json!(value));
+        }
+        Answer::Defined { definition, .. } | Answer::Forgotten(definition) => {
+            definition_fields(definition, obj);
+        }
+        Answer::Definitions(defs) => {
+            let list: Vec<Value> = defs
+                .iter()
+                .map(|d| {
+                    let mut m = Map::new();
+                    definition_fields(d, &mut m);
+                    m.insert("result".into(), json!(d.body.ascii()));
+                    Value::Object(m)
+                })
+                .collect();
+            obj.insert("definitions".into(), Value::Array(list));
+        }
+        Answer::Help(page) => {
+            obj.insert("text".into(), json!(help::page(*page, Style::UNICODE)));
+        }
+        Answer::Reset | Answer::Quit => {}
+        Answer::Seeing(answer) => super::seeing_json::fill(obj, answer),
         Answer::Integral {
             var,
             steps,
@@ -91,13 +144,14 @@ pub fn render_json(outcome: &Outcome) -> String {
             }
             obj.insert("steps".into(), Value::Array(list));
         }
-        Answer::Multivar(answer) => super::multivar_json::fill(&mut obj, answer),
+        Answer::Multivar(answer) => super::multivar_json::fill(obj, answer),
     }
-    if !outcome.notes.is_empty() {
-        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
-        obj.insert("notes".into(), json!(notes));
-    }
-    Value::Object(obj).to_string()
+}
+
+fn definition_fields(def: &Definition, obj: &mut Map<String, Value>) {
+    obj.insert("name".into(), json!(&*def.name));
+    let params: Vec<&str> = def.params.iter().map(|p| &**p).collect();
+    obj.insert("params".into(), json!(params));
 }
 
 /// How an antiderivative was checked: its derivative, and whether exactly or at sample points.

@@ -1,6 +1,7 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+pub mod help;
 mod integral;
 mod json;
 mod limit_text;
@@ -12,6 +13,7 @@ mod prune;
 mod readings;
 mod seeing_json;
 mod seeing_text;
+mod session;
 mod text;
 
 pub use catalogue::{note, title};

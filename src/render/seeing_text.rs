@@ -6,7 +6,7 @@ use super::text::{decimal, operand, operator, steps_text, TextOptions};
 use crate::engine::{ContourAnswer, NudgeAnswer, Outcome, Plot, SeeingAnswer, TangentAnswer};
 use crate::expr::{Expr, Style};
 use crate::numeric::nudge::NudgeRow;
-use crate::syntax::{reading, reading_of_statement, SeeingQuery, Statement};
+use crate::syntax::{reading, reading_of_statement, NodeKind, PlotItem, SeeingQuery, Statement};
 use colored::Colorize;
 
 pub(super) fn render(outcome: &Outcome, answer: &SeeingAnswer, options: TextOptions) -> String {
@@ -30,7 +30,7 @@ pub(super) fn render(outcome: &Outcome, answer: &SeeingAnswer, options: TextOpti
             tangent(t, options, typed.unwrap_or_else(|| t.body.to_text(style)))
         }
         SeeingAnswer::Limit(l) => limit(l, style, typed.unwrap_or_else(|| l.body.to_text(style))),
-        SeeingAnswer::Plot(p) => plot(p, style),
+        SeeingAnswer::Plot(p) => plot(p, &outcome.statement, style),
         SeeingAnswer::Contour(c) => contour(c, style),
     };
     for line in lines {
@@ -370,24 +370,47 @@ fn point_slope(t: &TangentAnswer, style: Style) -> String {
     format!("{slope}({shifted}){tail}")
 }
 
-/// The legend line of each curve: `sin(x)`, `d/dx x³ = 3x²`.
-fn legend(p: &Plot, style: Style) -> Vec<String> {
+/// The legend line of each curve: `sin(x)`, `d/dx x³ = 3x²`, and a defined
+/// function by its name as typed: `f′(x) = 2x·sin(x) + x²·cos(x)`.
+fn legend(p: &Plot, statement: &Statement, style: Style) -> Vec<String> {
+    let typed: Vec<Option<String>> = match statement {
+        Statement::Seeing(query) => match query.as_ref() {
+            SeeingQuery::Plot { items, .. } => items
+                .iter()
+                .map(|item| match item {
+                    // A name standing for a definition: `f(x)`, `f′(x)`, `y`.
+                    PlotItem::Expr(node)
+                        if matches!(node.kind, NodeKind::Apply { .. } | NodeKind::Var(_)) =>
+                    {
+                        Some(reading(node, style.unicode))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
     p.curves
         .iter()
-        .map(|c| match &c.derivative_of {
-            Some((f, order)) => format!(
-                "{} {} = {}",
-                operator(&p.var, *order, false, style.unicode),
-                operand(f, style),
-                c.expr.to_text(style)
-            ),
-            None => c.expr.to_text(style),
+        .enumerate()
+        .map(|(i, c)| {
+            let shown = c.expr.to_text(style);
+            match (&c.derivative_of, typed.get(i).cloned().flatten()) {
+                (Some((f, order)), _) => format!(
+                    "{} {} = {shown}",
+                    operator(&p.var, *order, false, style.unicode),
+                    operand(f, style),
+                ),
+                (None, Some(name)) if name != shown => format!("{name} = {shown}"),
+                (None, _) => shown,
+            }
         })
         .collect()
 }
 
-fn plot(p: &Plot, style: Style) -> Vec<String> {
-    draw_plot(p, &legend(p, style), style.unicode)
+fn plot(p: &Plot, statement: &Statement, style: Style) -> Vec<String> {
+    draw_plot(p, &legend(p, statement, style), style.unicode)
 }
 
 fn gradient_text(g: &crate::engine::GradientAt, style: Style) -> String {

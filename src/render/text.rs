@@ -3,18 +3,19 @@
 use super::catalogue::{note, title};
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::prune::{prune, Limits, Shown};
+use super::{help, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
 use crate::expr::{superscript, Expr, Kind, Number, Style};
-use crate::syntax::reading_of_statement;
+use crate::syntax::{reading_of_statement, Statement};
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
 /// Longest expression shown inside a step, in characters.
 const STEP_BUDGET: usize = 160;
 /// Longest result shown under the steps; `-q` always prints the whole result.
-const RESULT_BUDGET: usize = 4000;
+pub(super) const RESULT_BUDGET: usize = 4000;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
@@ -42,141 +43,82 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
         return super::multivar_text::render(outcome, answer, options);
     }
     let style = options.style();
-    let result = outcome
-        .result()
-        .map(|r| r.to_text(style))
-        .unwrap_or_default();
     if options.quiet {
-        return match &outcome.answer {
-            Answer::Integral { constant, .. } => {
-                format!("{result} + {}\n", constant_name(*constant, options.unicode))
-            }
-            Answer::DefiniteIntegral {
-                exact: None,
-                numeric: Some(n),
-                ..
-            } => format!("≈ {}\n", decimal(*n)),
-            Answer::DefiniteIntegral {
-                value: Some(v),
-                result: r,
-                ..
-            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                format!("{result} ≈ {}\n", decimal(*v))
-            }
-            Answer::Expression {
-                value: Some(v),
-                result: r,
-            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                format!("{result} ≈ {}\n", decimal(*v))
-            }
-            _ => format!("{result}\n"),
-        };
+        return quiet(&outcome.answer, style);
     }
     let mut w = Writer {
         out: String::new(),
         style,
-        partial: matches!(outcome.answer, Answer::Derivative { partial: true, .. }),
+        partial: is_partial(&outcome.answer),
     };
-    w.line(&format!(
-        "{} {}",
-        "Reading:".bold(),
-        reading_of_statement(&outcome.statement, options.unicode)
-    ));
+    if !matches!(outcome.statement, Statement::Command(_)) {
+        w.line(&format!(
+            "{} {}",
+            "Reading:".bold(),
+            reading_of_statement(&outcome.statement, options.unicode)
+        ));
+    }
     for n in &outcome.notes {
         w.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
     }
-    match &outcome.answer {
-        Answer::Derivative {
-            body,
-            var,
-            order,
-            partial,
-            steps,
-            result: r,
-        } => {
-            w.out.push('\n');
-            for s in steps {
-                w.step(&prune(s, Limits::TEXT), None, 0);
-            }
-            w.out.push('\n');
-            let op = operator(var, *order, *partial, options.unicode);
-            let lhs = format!("{op} {}", operand(body, style.with_budget(RESULT_BUDGET)));
-            let shown = r.to_text(style.with_budget(RESULT_BUDGET));
-            w.line(&format!("{} = {}", lhs, shown.green().bold()));
-            if shown.contains('…') {
-                w.line(&format!(
-                    "{}",
-                    "(shortened here; nudge -q prints the whole result)".dimmed()
-                ));
-            }
-            if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
-                w.line(&format!("{} {reading}", "Meaning:".bold()));
-            }
-        }
-        Answer::Expression { result: r, value } => {
-            let label = if value.is_some() {
-                "Value:"
-            } else {
-                "Simplified:"
-            };
-            let exact = r.to_text(style);
-            let shown = match value {
-                Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                    format!("{exact} ≈ {}", decimal(*v))
-                }
-                _ => exact,
-            };
-            w.line(&format!("{} {}", label.bold(), shown.green().bold()));
-        }
-        Answer::Integral {
-            body,
-            var,
-            steps,
-            result: r,
-            check,
-            constant,
-            motion,
-        } => {
-            let answer = Indefinite {
-                body,
-                var,
-                steps,
-                result: r,
-                check,
-                constant: *constant,
-                motion: *motion,
-            };
-            w.out.push_str(&indefinite_text(&answer, style));
-        }
-        Answer::DefiniteIntegral {
-            body,
-            var,
-            lower,
-            upper,
-            exact,
-            result: r,
-            value,
-            numeric,
-        } => {
-            let answer = Definite {
-                body,
-                var,
-                lower,
-                upper,
-                exact: exact.as_ref(),
-                result: r,
-                value: *value,
-                numeric: *numeric,
-            };
-            w.out.push_str(&definite_text(&answer, style));
-        }
-        Answer::Seeing(_) => {}
-        Answer::Multivar(_) => {}
-    }
+    w.answer(&outcome.answer);
     w.out
 }
 
-/// Step trees as text, one after the other; `partial` writes ∂ for d.
+/// `-q`: the result line alone.
+fn quiet(answer: &Answer, style: Style) -> String {
+    match answer {
+        Answer::Integral {
+            constant, result, ..
+        } => {
+            format!(
+                "{} + {}\n",
+                result.to_text(style),
+                constant_name(*constant, style.unicode)
+            )
+        }
+        Answer::DefiniteIntegral {
+            exact: None,
+            numeric: Some(n),
+            ..
+        } => format!("≈ {}\n", decimal(*n)),
+        Answer::Expression {
+            value: Some(v),
+            result: r,
+        }
+        | Answer::DefiniteIntegral {
+            value: Some(v),
+            result: r,
+            ..
+        }
+        | Answer::AtPoint {
+            value: v,
+            result: r,
+            ..
+        } if r.as_number().is_none_or(|n| !n.is_integer()) => {
+            format!("{} ≈ {}\n", r.to_text(style), decimal(*v))
+        }
+        Answer::Defined { definition, .. } => {
+            format!("{}\n", session::definition(definition, style))
+        }
+        Answer::Definitions(defs) => session::definitions(defs, style),
+        Answer::Help(page) => help::page(*page, style),
+        other => match other.result() {
+            Some(r) => format!("{}\n", r.to_text(style)),
+            None => String::new(),
+        },
+    }
+}
+
+fn is_partial(answer: &Answer) -> bool {
+    match answer {
+        Answer::Derivative { partial, .. } => *partial,
+        Answer::AtPoint { inner, .. } => is_partial(inner),
+        _ => false,
+    }
+}
+
+/// Step trees as text, for renderers of other answers (many variables).
 pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
     let mut w = Writer {
         out: String::new(),
@@ -239,6 +181,134 @@ struct Writer {
 }
 
 impl Writer {
+    fn answer(&mut self, answer: &Answer) {
+        let style = self.style;
+        match answer {
+            Answer::Derivative {
+                body,
+                var,
+                order,
+                partial,
+                steps,
+                result: r,
+                named,
+            } => {
+                if let Some(n) = named {
+                    let intro = session::named_intro(n, body, var, *order, *partial, style);
+                    self.line(&intro);
+                }
+                self.out.push('\n');
+                for s in steps {
+                    self.step(&prune(s, Limits::TEXT), None, 0);
+                }
+                self.out.push('\n');
+                let lhs = match named {
+                    Some(n) => session::label(n, var, *order, *partial, style),
+                    None => format!(
+                        "{} {}",
+                        operator(var, *order, *partial, style.unicode),
+                        operand(body, style.with_budget(RESULT_BUDGET))
+                    ),
+                };
+                let shown = r.to_text(style.with_budget(RESULT_BUDGET));
+                self.line(&format!("{} = {}", lhs, shown.green().bold()));
+                if shown.contains('…') {
+                    self.line(&format!(
+                        "{}",
+                        "(shortened here; nudge -q prints the whole result)".dimmed()
+                    ));
+                }
+                if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
+                    self.line(&format!("{} {reading}", "Meaning:".bold()));
+                }
+            }
+            Answer::Expression { result: r, value } => {
+                let label = if value.is_some() {
+                    "Value:"
+                } else {
+                    "Simplified:"
+                };
+                let exact = r.to_text(style);
+                let shown = match value {
+                    Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                        format!("{exact} ≈ {}", decimal(*v))
+                    }
+                    _ => exact,
+                };
+                self.line(&format!("{} {}", label.bold(), shown.green().bold()));
+            }
+            Answer::Integral {
+                body,
+                var,
+                steps,
+                result: r,
+                check,
+                constant,
+                motion,
+            } => {
+                let answer = Indefinite {
+                    body,
+                    var,
+                    steps,
+                    result: r,
+                    check,
+                    constant: *constant,
+                    motion: *motion,
+                };
+                self.out.push_str(&indefinite_text(&answer, style));
+            }
+            Answer::DefiniteIntegral {
+                body,
+                var,
+                lower,
+                upper,
+                exact,
+                result: r,
+                value,
+                numeric,
+            } => {
+                let answer = Definite {
+                    body,
+                    var,
+                    lower,
+                    upper,
+                    exact: exact.as_ref(),
+                    result: r,
+                    value: *value,
+                    numeric: *numeric,
+                };
+                self.out.push_str(&definite_text(&answer, style));
+            }
+            Answer::AtPoint {
+                inner,
+                point,
+                result,
+                value,
+            } => {
+                if matches!(**inner, Answer::Derivative { .. }) {
+                    self.answer(inner);
+                }
+                self.out
+                    .push_str(&session::at_point(inner, point, result, *value, style));
+            }
+            Answer::Defined {
+                definition,
+                replaced,
+            } => self
+                .out
+                .push_str(&session::defined(definition, replaced.as_ref(), style)),
+            Answer::Forgotten(def) => {
+                self.line(&format!("Forgot {}.", session::definition(def, style)))
+            }
+            Answer::Definitions(defs) => self.out.push_str(&session::definitions(defs, style)),
+            Answer::Reset => self
+                .line("Everything is forgotten: no definitions, and no ans until the next answer."),
+            Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
+            // Many-variable and seeing answers have their own renderers (render_text hands them over).
+            Answer::Multivar(_) | Answer::Seeing(_) | Answer::Quit => {}
+        }
+    }
+
     fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push('\n');

@@ -1,6 +1,7 @@
 //! From a line of text to a syntax tree, through the pest grammar in `grammar/nudge.pest`.
 
-use super::ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
+use super::ast::{BinOp, Callee, Command, Node, NodeKind, Point, Span, Statement};
+use super::names::{Names, NoNames};
 use super::words::describe_parse_error;
 use crate::error::{closest, Error, Phase};
 use crate::expr::{Constant, Func, Number, KNOWN_FUNCTION_NAMES};
@@ -32,8 +33,13 @@ pub struct Parsed {
     pub notes: Vec<Note>,
 }
 
-/// Parses one line of input.
+/// Parses one line of input with no names defined.
 pub fn parse(line: &str) -> Result<Parsed, Error> {
+    parse_in(line, &NoNames)
+}
+
+/// Parses one line of input; `names` tells which names are functions the learner defined.
+pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
     let offsets = Offsets::new(line);
     if line.trim().is_empty() {
         return Err(Error::new(Phase::Parsing, "there is nothing to read here")
@@ -60,6 +66,8 @@ pub fn parse(line: &str) -> Result<Parsed, Error> {
     let mut builder = Builder {
         offsets,
         notes: Vec::new(),
+        names,
+        defining: None,
     };
     let statement = builder.statement(line_pair)?;
     Ok(Parsed {
@@ -130,50 +138,188 @@ impl Offsets {
     }
 }
 
-pub(super) struct Builder {
+pub(super) struct Builder<'n> {
     offsets: Offsets,
     pub(super) notes: Vec<Note>,
+    names: &'n dyn Names,
+    /// The name a definition line is defining: using it in its own body is an error.
+    defining: Option<String>,
+}
+
+/// What a derivative operator says: which variable, how many times, partial or not.
+struct Operator {
+    var: String,
+    order: u32,
+    partial: bool,
 }
 
 pub(super) fn internal(what: &str) -> Error {
     Error::new(Phase::Parsing, format!("internal parser error: {what}"))
 }
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
     }
 
     fn statement(&mut self, line: Pair<Rule>) -> Result<Statement, Error> {
-        let pair = line
-            .into_inner()
-            .find(|p| p.as_rule() != Rule::EOI)
-            .ok_or_else(|| internal("empty line"))?;
-        match pair.as_rule() {
-            Rule::derivative => self.derivative(pair),
-            Rule::diff_call | Rule::partial_call => self.call_form(pair),
-            Rule::integral | Rule::integral_call => self.integral(pair),
-            Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
+        let mut parts = line.into_inner().filter(|p| p.as_rule() != Rule::EOI);
+        let pair = parts.next().ok_or_else(|| internal("empty line"))?;
+        let statement = match pair.as_rule() {
+            Rule::command => return Ok(Statement::Command(self.command(pair)?)),
+            Rule::definition => return self.definition(pair),
             Rule::nudge_query
             | Rule::tangent_query
             | Rule::limit_query
             | Rule::plot_query
-            | Rule::contour_query => Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
-            _ => Ok(Statement::Multivar(self.multivar(pair)?)),
+            | Rule::contour_query => return Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
+            Rule::derivative => self.derivative(pair)?,
+            Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
+            Rule::integral | Rule::integral_call => self.integral(pair)?,
+            Rule::named_derivative => self.named_derivative(pair)?,
+            Rule::expr => Statement::Expr(self.expr(pair)?),
+            _ => Statement::Multivar(self.multivar(pair)?),
+        };
+        match parts.next() {
+            Some(at) if at.as_rule() == Rule::at_clause => Ok(Statement::At {
+                inner: Box::new(statement),
+                point: self.at_clause(at)?,
+            }),
+            _ => Ok(statement),
         }
+    }
+
+    fn command(&mut self, pair: Pair<Rule>) -> Result<Command, Error> {
+        let inner = pair
+            .into_inner()
+            .next()
+            .ok_or_else(|| internal("command"))?;
+        Ok(match inner.as_rule() {
+            Rule::help_command => Command::Help(
+                inner
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::help_topic)
+                    .map(|t| (t.as_str().trim().to_lowercase(), self.span(&t))),
+            ),
+            Rule::undef_command => {
+                let span = self.span(&inner);
+                match inner.into_inner().find(|p| p.as_rule() == Rule::name) {
+                    Some(v) => Command::Undef(ascii_name(v.as_str()), self.span(&v)),
+                    None => Command::Undef(String::new(), Span::new(span.end, span.end)),
+                }
+            }
+            _ => match inner.as_str().to_ascii_lowercase().as_str() {
+                "rules" => Command::Rules,
+                "glossary" => Command::Glossary,
+                "defs" => Command::Defs,
+                "reset" => Command::Reset,
+                _ => Command::Quit,
+            },
+        })
+    }
+
+    fn definition(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let mut name = None;
+        let mut params: Vec<String> = Vec::new();
+        let mut body = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::def_name => {
+                    let n = ascii_name(part.as_str());
+                    let span = self.span(&part);
+                    if n == "ans" {
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            "ans always holds the last result, so it cannot be defined",
+                        )
+                        .at(span)
+                        .with_help("pick another name, such as a = …"));
+                    }
+                    self.defining = Some(n.clone());
+                    name = Some((n, span));
+                }
+                Rule::def_params => {
+                    for v in part.into_inner().filter(|p| p.as_rule() == Rule::variable) {
+                        let p = ascii_name(v.as_str());
+                        if params.contains(&p) {
+                            return Err(Error::new(
+                                Phase::Parsing,
+                                format!("the input {p} is named twice"),
+                            )
+                            .at(self.span(&v))
+                            .with_help("give each input its own name, as in g(x, y) = x^2 y"));
+                        }
+                        params.push(p);
+                    }
+                }
+                Rule::expr => body = Some(self.expr(part)?),
+                _ => {}
+            }
+        }
+        let (name, name_span) = name.ok_or_else(|| internal("definition name"))?;
+        Ok(Statement::Define {
+            name,
+            name_span,
+            params,
+            body: body.ok_or_else(|| internal("definition body"))?,
+        })
+    }
+
+    fn named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let op_span = self.span(&pair);
+        let mut name = None;
+        let op = self.operator(pair, op_span, |part, b| {
+            if part.as_rule() == Rule::defined_name {
+                name = Some((ascii_name(part.as_str()), b.span(part)));
+            }
+        })?;
+        let (name, name_span) = name.ok_or_else(|| internal("named derivative"))?;
+        Ok(Statement::NamedDerivative {
+            name,
+            name_span,
+            var: op.var,
+            order: op.order,
+            partial: op.partial,
+        })
+    }
+
+    fn at_clause(&mut self, pair: Pair<Rule>) -> Result<Point, Error> {
+        let mut named = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::at_point => {
+                    let mut values = Vec::new();
+                    for p in part.into_inner().filter(|p| p.as_rule() == Rule::expr) {
+                        values.push(self.expr(p)?);
+                    }
+                    return Ok(Point::Tuple(values));
+                }
+                Rule::at_binding => {
+                    let mut inner = part.into_inner();
+                    let var = inner.next().ok_or_else(|| internal("at variable"))?;
+                    let value = inner
+                        .find(|p| p.as_rule() == Rule::expr)
+                        .ok_or_else(|| internal("at value"))?;
+                    named.push((ascii_name(var.as_str()), self.expr(value)?));
+                }
+                _ => {}
+            }
+        }
+        Ok(Point::Named(named))
     }
 
     pub(super) fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut inner = pair.into_inner();
         let op = inner.next().ok_or_else(|| internal("operator"))?;
         let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
-        let (var, order, partial) = self.derivative_operator(op)?;
+        let op_span = self.span(&op);
+        let op = self.operator(op, op_span, |_, _| {})?;
         Ok(Statement::Derivative {
             body,
-            var,
-            order,
-            partial,
+            var: op.var,
+            order: op.order,
+            partial: op.partial,
         })
     }
 
@@ -183,6 +329,17 @@ impl Builder {
         op: Pair<Rule>,
     ) -> Result<(String, u32, bool), Error> {
         let op_span = self.span(&op);
+        let op = self.operator(op, op_span, |_, _| {})?;
+        Ok((op.var, op.order, op.partial))
+    }
+
+    /// The parts of `d/dx`, `d²y/dx²`, `∂/∂x`: checked, and handed to `other` when not d, order or x.
+    fn operator(
+        &mut self,
+        op: Pair<Rule>,
+        op_span: Span,
+        mut other: impl FnMut(&Pair<Rule>, &Self),
+    ) -> Result<Operator, Error> {
         let mut partial_marks = Vec::new();
         let mut orders = Vec::new();
         let mut var = String::new();
@@ -192,7 +349,7 @@ impl Builder {
                 Rule::partial_d => partial_marks.push(true),
                 Rule::order => orders.push((partial_marks.len(), self.order(part)?)),
                 Rule::respect_var => var = ascii_name(part.as_str()),
-                _ => {}
+                _ => other(&part, self),
             }
         }
         let top = orders.iter().find(|(at, _)| *at == 1).map(|(_, n)| *n);
@@ -217,11 +374,11 @@ impl Builder {
                     .with_help("use d/dx for one variable, ∂/∂x for a partial derivative"),
             );
         }
-        Ok((
+        Ok(Operator {
             var,
-            self.check_order(top.unwrap_or(1), op_span)?,
-            partial_marks.first() == Some(&true),
-        ))
+            order: self.check_order(top.unwrap_or(1), op_span)?,
+            partial: partial_marks.first() == Some(&true),
+        })
     }
 
     pub(super) fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
@@ -456,7 +613,19 @@ impl Builder {
             return Ok(());
         };
         let touching = rhs.span.start == lhs.span.end && matches!(rhs.kind, NodeKind::Paren(_));
-        if !touching || name.chars().count() < 2 {
+        if !touching {
+            return Ok(());
+        }
+        if matches!(name.as_str(), "f" | "g" | "h") {
+            self.notes.push(Note {
+                message: format!(
+                    "{name} is not defined, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
+                ),
+                span: lhs.span.to(rhs.span),
+            });
+            return Ok(());
+        }
+        if name.chars().count() < 2 {
             return Ok(());
         }
         if let Some(suggestion) = closest(name, KNOWN_FUNCTION_NAMES) {
@@ -482,7 +651,7 @@ impl Builder {
         match inner.next() {
             Some(exp) => {
                 let exponent = self.exponent(exp)?;
-                Ok(binary(BinOp::Pow, base, exponent))
+                Ok(raise(base, exponent))
             }
             None => Ok(base),
         }
@@ -511,7 +680,7 @@ impl Builder {
         match inner.next() {
             Some(sup) => {
                 let exponent = self.superscript(&sup)?;
-                Ok(binary(BinOp::Pow, primary, exponent))
+                Ok(raise(primary, exponent))
             }
             None => Ok(primary),
         }
@@ -550,9 +719,12 @@ impl Builder {
                 _ => Constant::Pi,
             }))),
             Rule::variable => {
+                let name = ascii_name(pair.as_str());
+                self.check_self_reference(&name, span)?;
                 self.check_glued_function(pair.as_str(), span);
-                Ok(node(NodeKind::Var(ascii_name(pair.as_str()))))
+                Ok(node(NodeKind::Var(name)))
             }
+            Rule::applied => self.applied(pair),
             Rule::paren => {
                 let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr);
                 let expr = self.expr(inner.ok_or_else(|| internal("paren"))?)?;
@@ -570,6 +742,108 @@ impl Builder {
             }
             Rule::function => self.function(pair),
             _ => Err(internal("unknown primary")),
+        }
+    }
+
+    /// `y = y + 1` would never finish expanding: a definition may not use its own name.
+    fn check_self_reference(&self, name: &str, span: Span) -> Result<(), Error> {
+        if self.defining.as_deref() != Some(name) {
+            return Ok(());
+        }
+        Err(Error::new(
+            Phase::Parsing,
+            format!("this defines {name} in terms of itself"),
+        )
+        .at(span)
+        .with_help(format!(
+            "a definition cannot use its own name; to change {name}, write its new formula in full"
+        )))
+    }
+
+    /// `f(2)`, `f'(x)`, `g(1, 2)` for a defined function; otherwise `x(x + 1)` is a product.
+    fn applied(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let head = inner.next().ok_or_else(|| internal("applied name"))?;
+        let mut name = String::new();
+        let mut name_span = span;
+        let mut primes = 0;
+        for p in head.into_inner() {
+            match p.as_rule() {
+                Rule::variable => {
+                    name = ascii_name(p.as_str());
+                    name_span = self.span(&p);
+                }
+                Rule::prime if p.as_str() == "″" => primes += 2,
+                Rule::prime => primes += 1,
+                _ => {}
+            }
+        }
+        self.check_self_reference(&name, name_span)?;
+        let mut args = Vec::new();
+        let mut open = name_span.end;
+        for p in inner {
+            match p.as_rule() {
+                Rule::lparen => open = self.span(&p).start,
+                Rule::expr => args.push(self.expr(p)?),
+                _ => {}
+            }
+        }
+        let defined = self.names.defined();
+        let define_help = match closest(&name, defined.iter().map(String::as_str)) {
+            Some(near) => format!(
+                "did you mean {near}? Otherwise define it first, as in {name}(x) = x^2 sin x"
+            ),
+            None => format!("define it first, for example {name}(x) = x^2 sin x"),
+        };
+        match self.names.arity(&name) {
+            Some(arity) if arity != args.len() => Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "{name} takes {arity} input{}, but here it is given {}",
+                    if arity == 1 { "" } else { "s" },
+                    args.len()
+                ),
+            )
+            .at(span)),
+            Some(arity) if primes > 0 && arity > 1 => Err(Error::new(
+                Phase::Parsing,
+                format!("{name} has {arity} inputs, so a prime does not say which one to nudge"),
+            )
+            .at(name_span)
+            .with_help(format!(
+                "ask for a partial derivative instead, such as ∂{name}/∂x"
+            ))),
+            Some(_) => Ok(Node {
+                kind: NodeKind::Apply { name, primes, args },
+                span,
+            }),
+            None if primes > 0 => Err(Error::new(
+                Phase::Parsing,
+                format!("{name} is not defined yet, so {name}′ has nothing to differentiate"),
+            )
+            .at(name_span)
+            .with_help(define_help)),
+            None if args.len() > 1 => Err(Error::new(
+                Phase::Parsing,
+                format!("{name} is not a function you have defined"),
+            )
+            .at(name_span)
+            .with_help(define_help)),
+            None => {
+                self.check_glued_function(&name, name_span);
+                let lhs = Node {
+                    kind: NodeKind::Var(name),
+                    span: name_span,
+                };
+                let arg = args.pop().ok_or_else(|| internal("applied argument"))?;
+                let rhs = Node {
+                    kind: NodeKind::Paren(Box::new(arg)),
+                    span: Span::new(open, span.end),
+                };
+                self.check_call_like(&lhs, &rhs)?;
+                Ok(binary(BinOp::Implicit, lhs, rhs))
+            }
         }
     }
 
@@ -699,6 +973,17 @@ fn binary(op: BinOp, lhs: Node, rhs: Node) -> Node {
     Node {
         kind: NodeKind::Binary(op, Box::new(lhs), Box::new(rhs)),
         span,
+    }
+}
+
+/// `base^exponent`; but `x(x + 1)²` is x·(x + 1)², since the product came from a name before brackets.
+fn raise(base: Node, exponent: Node) -> Node {
+    let Node { kind, span } = base;
+    match kind {
+        NodeKind::Binary(BinOp::Implicit, lhs, rhs) => {
+            binary(BinOp::Implicit, *lhs, binary(BinOp::Pow, *rhs, exponent))
+        }
+        kind => binary(BinOp::Pow, Node { kind, span }, exponent),
     }
 }
 

@@ -6,7 +6,7 @@ use super::parse::{ascii_name, internal, Builder, Rule};
 use crate::error::{Error, Phase};
 use pest::iterators::Pair;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn multivar(&mut self, pair: Pair<Rule>) -> Result<MultivarQuery, Error> {
         let rule = pair.as_rule();
         match rule {

@@ -6,7 +6,7 @@ use super::seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};
 use crate::error::Error;
 use pest::iterators::Pair;
 
-impl Builder {
+impl Builder<'_> {
     pub(super) fn seeing(&mut self, pair: Pair<Rule>) -> Result<SeeingQuery, Error> {
         match pair.as_rule() {
             Rule::nudge_query | Rule::tangent_query => self.at_value_query(pair),

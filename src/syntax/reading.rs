@@ -1,6 +1,6 @@
 //! How the input was read: the syntax tree printed back, bracketed wherever grouping matters.
 
-use super::ast::{BinOp, Callee, Node, NodeKind, Statement};
+use super::ast::{BinOp, Callee, Command, Node, NodeKind, Point, Statement};
 use crate::expr::{greek_letter, superscript, Constant, Number};
 
 /// The tree printed with brackets around every group a learner might misread.
@@ -41,6 +41,67 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             write_operand(body, true, &mut body_text, needs_brackets_as_body(body));
             format!("{d}{power}/{d}{shown_var}{power} {body_text}")
         }
+        Statement::NamedDerivative {
+            name,
+            var,
+            order,
+            partial,
+            ..
+        } => {
+            let (name, var) = (show_var(name, unicode), show_var(var, unicode));
+            match (unicode, partial, order) {
+                (false, true, 1) => format!("partial({name}, {var})"),
+                (false, _, 1) => format!("diff({name}, {var})"),
+                (false, _, n) => format!("diff({name}, {var}, {n})"),
+                (true, _, n) => {
+                    let d = if *partial { "∂" } else { "d" };
+                    let p = if *n > 1 {
+                        superscript(i64::from(*n))
+                    } else {
+                        String::new()
+                    };
+                    format!("{d}{p}{name}/{d}{var}{p}")
+                }
+            }
+        }
+        Statement::Define {
+            name, params, body, ..
+        } => {
+            let name = show_var(name, unicode);
+            let body = reading(body, unicode);
+            if params.is_empty() {
+                format!("{name} = {body}")
+            } else {
+                let params: Vec<String> = params.iter().map(|p| show_var(p, unicode)).collect();
+                format!("{name}({}) = {body}", params.join(", "))
+            }
+        }
+        Statement::At { inner, point } => {
+            let inner = reading_of_statement(inner, unicode);
+            match point {
+                Point::Named(bindings) => {
+                    let shown: Vec<String> = bindings
+                        .iter()
+                        .map(|(v, n)| format!("{} = {}", show_var(v, unicode), reading(n, unicode)))
+                        .collect();
+                    format!("{inner} at {}", shown.join(", "))
+                }
+                Point::Tuple(values) => {
+                    let shown: Vec<String> = values.iter().map(|n| reading(n, unicode)).collect();
+                    format!("{inner} at ({})", shown.join(", "))
+                }
+            }
+        }
+        Statement::Command(command) => match command {
+            Command::Help(None) => "help".to_string(),
+            Command::Help(Some((topic, _))) => format!("help {topic}"),
+            Command::Rules => "rules".to_string(),
+            Command::Glossary => "glossary".to_string(),
+            Command::Defs => "defs".to_string(),
+            Command::Undef(name, _) => format!("undef {name}"),
+            Command::Reset => "reset".to_string(),
+            Command::Quit => "quit".to_string(),
+        },
         Statement::Integral { body, var, bounds } => {
             let shown_var = show_var(var, unicode);
             if !unicode {
@@ -116,9 +177,11 @@ fn show_number(n: &Number) -> String {
 fn is_atom(node: &Node) -> bool {
     match &node.kind {
         NodeKind::Number(n) => n.is_integer() || show_number(n).contains('.'),
-        NodeKind::Constant(_) | NodeKind::Var(_) | NodeKind::Paren(_) | NodeKind::Call { .. } => {
-            true
-        }
+        NodeKind::Constant(_)
+        | NodeKind::Var(_)
+        | NodeKind::Paren(_)
+        | NodeKind::Call { .. }
+        | NodeKind::Apply { .. } => true,
         _ => false,
     }
 }
@@ -148,6 +211,22 @@ fn write(node: &Node, unicode: bool, out: &mut String) {
         NodeKind::Constant(Constant::Pi) => out.push_str(if unicode { "π" } else { "pi" }),
         NodeKind::Constant(Constant::E) => out.push('e'),
         NodeKind::Var(v) => out.push_str(&show_var(v, unicode)),
+        NodeKind::Apply { name, primes, args } => {
+            out.push_str(&show_var(name, unicode));
+            match (unicode, primes) {
+                (true, 2) => out.push('″'),
+                (true, n) => out.push_str(&"′".repeat(*n as usize)),
+                (false, n) => out.push_str(&"'".repeat(*n as usize)),
+            }
+            out.push('(');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write(a, unicode, out);
+            }
+            out.push(')');
+        }
         NodeKind::Paren(inner) => {
             out.push('(');
             write(inner, unicode, out);

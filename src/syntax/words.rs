@@ -99,6 +99,12 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     if found.is_none() && before.ends_with(['^', '*', '/', '+', '-']) {
         return Some("an operator needs something on its right".to_string());
     }
+    if found == Some('=') {
+        return Some(
+            "a line with = defines a name, as in f(x) = x^2, y = 3x + 1 or a = 3 (not e, pi or a function's name)"
+                .to_string(),
+        );
+    }
     let open = line.matches('(').count();
     let close = line.matches(')').count();
     if open > close && found.is_none() {

@@ -1,6 +1,6 @@
 //! Limits read off tables: the values on the way, where each side heads, and what that makes.
 
-use super::{at_x, function_of, point, Approach, Direction, LimitAnswer, Target, Verdict};
+use super::{at_x, Approach, Context, Direction, LimitAnswer, Target, Verdict};
 use crate::error::Error;
 use crate::expr::Symbol;
 use crate::numeric::limit::{self, Heading};
@@ -8,11 +8,12 @@ use crate::numeric::recognise::recognise;
 use crate::syntax::{LimitTarget, Node, Side};
 
 pub(super) fn limit_answer(
+    cx: Context,
     body_node: &Node,
     var: &str,
     target: &LimitTarget,
 ) -> Result<LimitAnswer, Error> {
-    let body = function_of(body_node, var)?;
+    let body = cx.function_of(body_node, var)?;
     let f = at_x(&body, var);
     let g = |x: f64| crate::numeric::finite(f(x));
     let (target, approaches) = match target {
@@ -35,7 +36,7 @@ pub(super) fn limit_answer(
             )
         }
         LimitTarget::Point { at, side } => {
-            let (at_expr, a) = point(at)?;
+            let (at_expr, a) = cx.point(at)?;
             let sides = match side {
                 Some(s) => vec![*s],
                 None => vec![Side::Below, Side::Above],

@@ -1,27 +1,27 @@
 //! Pictures: curves sampled across an interval, and contour maps with the gradient at a point.
 
-use super::{at_x, computing, point, samples, ContourAnswer, Curve, GradientAt, Plot, PlotSize};
+use super::{at_x, computing, samples, Context, ContourAnswer, Curve, GradientAt, Plot, PlotSize};
 use crate::calculus::derive;
 use crate::error::Error;
 use crate::expr::{eval, substitute, Expr, Symbol};
 use crate::numeric::contour::{self, Region};
 use crate::numeric::sample;
-use crate::syntax::{lower, Node, PlotItem};
+use crate::syntax::{Node, PlotItem};
 
 /// Default x-interval of a plot.
 const PLOT_RANGE: (f64, f64) = (-5.0, 5.0);
 
 pub(super) fn plot(
+    cx: Context,
     items: &[PlotItem],
     range: &Option<(Node, Node)>,
-    size: PlotSize,
 ) -> Result<Plot, Error> {
     let mut exprs = Vec::new();
     for item in items {
         exprs.push(match item {
-            PlotItem::Expr(node) => (lower(node)?, None, node),
+            PlotItem::Expr(node) => (cx.lower(node, &[])?, None, node),
             PlotItem::Derivative { body, var, order } => {
-                let f = lower(body)?;
+                let f = cx.lower(body, &[var.as_str()])?;
                 let mut d = f.clone();
                 for _ in 0..*order {
                     d = derive(&d, var).after;
@@ -49,8 +49,8 @@ pub(super) fn plot(
     let x_range = match range {
         None => PLOT_RANGE,
         Some((a, b)) => {
-            let (_, from) = point(a)?;
-            let (_, to) = point(b)?;
+            let (_, from) = cx.point(a)?;
+            let (_, to) = cx.point(b)?;
             if from >= to {
                 return Err(computing("the plot needs from < to", b));
             }
@@ -59,7 +59,7 @@ pub(super) fn plot(
     };
     let curves: Vec<Curve> = exprs
         .into_iter()
-        .map(|(e, of, _)| curve(&e, of, &var, x_range, size))
+        .map(|(e, of, _)| curve(&e, of, &var, x_range, cx.size))
         .collect();
     let y_range = sample::y_range(curves.iter().map(|c| c.samples.as_slice()));
     Ok(Plot {
@@ -68,17 +68,17 @@ pub(super) fn plot(
         x_range,
         y_range,
         marks: Vec::new(),
-        size,
+        size: cx.size,
     })
 }
 
 pub(super) fn contour_answer(
+    cx: Context,
     body_node: &Node,
     around: &Option<Box<(Node, Node)>>,
     at: &Option<Box<(Node, Node)>>,
-    size: PlotSize,
 ) -> Result<ContourAnswer, Error> {
-    let body = lower(body_node)?;
+    let body = cx.lower(body_node, &["x", "y"])?;
     let mut vars = body.free_vars();
     if vars.len() > 2 {
         return Err(computing(
@@ -96,11 +96,11 @@ pub(super) fn contour_answer(
     }
     let (xv, yv) = (vars[0].clone(), vars[1].clone());
     let center = match around.as_deref() {
-        Some((a, b)) => (point(a)?.1, point(b)?.1),
+        Some((a, b)) => (cx.point(a)?.1, cx.point(b)?.1),
         None => (0.0, 0.0),
     };
     let marked = match at.as_deref() {
-        Some((a, b)) => Some((point(a)?, point(b)?)),
+        Some((a, b)) => Some((cx.point(a)?, cx.point(b)?)),
         None => None,
     };
     let mut half: f64 = 2.0;
@@ -124,7 +124,7 @@ pub(super) fn contour_answer(
     };
     let grid = contour::grid(&f, region, 80);
     // Besides the level through the marked point: fewer lines on a smaller map.
-    let mut levels = contour::levels(&grid, (size.columns / 16).clamp(3, 5));
+    let mut levels = contour::levels(&grid, (cx.size.columns / 16).clamp(3, 5));
     let gradient = match marked {
         None => None,
         Some(((ex, px), (ey, py))) => {
@@ -158,7 +158,7 @@ pub(super) fn contour_answer(
         region,
         contours,
         gradient,
-        size,
+        size: cx.size,
     })
 }
 
