@@ -31,6 +31,9 @@ const COMMANDS: [&str; 8] = [
     "help", "rules", "glossary", "defs", "undef", "reset", "quit", "exit",
 ];
 
+/// Words that start a table or a picture.
+const SEEING: [&str; 6] = ["nudge", "slope", "tangent", "limit", "plot", "contour"];
+
 /// `\name` escapes that Tab turns into symbols.
 const ESCAPES: [(&str, &str); 6] = [
     ("pi", "π"),
@@ -174,6 +177,7 @@ impl Completer for NudgeHelper {
         } else {
             if head.is_empty() {
                 words.extend(COMMANDS.iter().map(|c| c.to_string()));
+                words.extend(SEEING.iter().map(|c| c.to_string()));
             }
             words.extend(KNOWN_FUNCTION_NAMES.iter().map(|f| f.to_string()));
             words.extend(
