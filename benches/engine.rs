@@ -11,6 +11,10 @@ use nudge::Session;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// The same allocator as the `nudge` binary, so the figures match what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn median_time(mut work: impl FnMut()) -> Duration {
     let mut times = Vec::new();
     let start = Instant::now();
