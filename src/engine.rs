@@ -306,10 +306,14 @@ impl Session {
                     self.node_names(v, bound, notes);
                 }
             }
-            Statement::NamedDerivative { .. }
-            | Statement::Multivar(_)
-            | Statement::Seeing(_)
-            | Statement::Command(_) => {}
+            Statement::Seeing(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
+                }
+            }
+            Statement::NamedDerivative { .. } | Statement::Multivar(_) | Statement::Command(_) => {}
         }
     }
 

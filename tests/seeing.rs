@@ -573,4 +573,23 @@ fn defined_functions_can_be_nudged_plotted_and_touched() {
     s.answer("y = 3x^2 + 1").expect("definition");
     let tangent = s.answer("tangent y at x = 1").expect("tangent");
     assert_eq!(tangent.result().expect("line").ascii(), "6*x - 2");
+    assert!(tangent
+        .notes
+        .iter()
+        .any(|n| n.message.contains("y stands for 3x² + 1")));
+    // A session value for x does not replace the x being nudged or plotted.
+    s.answer("x = 5").expect("definition");
+    let nudge = s.answer("nudge x^2 at x = 3").expect("nudge");
+    assert_eq!(nudge.result().expect("slope").ascii(), "6");
+    let plot = s.answer("plot x^2").expect("plot");
+    assert_eq!(
+        render_text(
+            &plot,
+            TextOptions {
+                quiet: true,
+                ..UNICODE
+            }
+        ),
+        "x²\n"
+    );
 }

@@ -28,6 +28,46 @@ pub enum SeeingQuery {
     },
 }
 
+impl SeeingQuery {
+    /// Every expression in the question, with the variables it binds there
+    /// (so a session's value for x does not replace the x being nudged).
+    pub fn parts(&self) -> Vec<(&Node, Vec<&str>)> {
+        match self {
+            SeeingQuery::Nudge { body, var, at } | SeeingQuery::Tangent { body, var, at } => {
+                vec![(body, vec![var.as_str()]), (at, Vec::new())]
+            }
+            SeeingQuery::Limit { body, var, target } => {
+                let mut parts = vec![(body, vec![var.as_str()])];
+                if let LimitTarget::Point { at, .. } = target {
+                    parts.push((at, Vec::new()));
+                }
+                parts
+            }
+            SeeingQuery::Plot { items, range } => {
+                let mut parts: Vec<(&Node, Vec<&str>)> = items
+                    .iter()
+                    .map(|item| match item {
+                        // x is the plot's axis even when the session gave x a value.
+                        PlotItem::Expr(node) => (node, vec!["x"]),
+                        PlotItem::Derivative { body, var, .. } => (body, vec![var.as_str()]),
+                    })
+                    .collect();
+                if let Some((a, b)) = range {
+                    parts.extend([(a, Vec::new()), (b, Vec::new())]);
+                }
+                parts
+            }
+            SeeingQuery::Contour { body, around, at } => {
+                let mut parts = vec![(body, vec!["x", "y"])];
+                for (a, b) in around.iter().chain(at).map(|p| p.as_ref()) {
+                    parts.extend([(a, Vec::new()), (b, Vec::new())]);
+                }
+                parts
+            }
+        }
+    }
+}
+
 /// Where a limit's variable is heading.
 #[derive(Clone, Debug)]
 pub enum LimitTarget {

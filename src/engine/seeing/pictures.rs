@@ -19,7 +19,7 @@ pub(super) fn plot(
     let mut exprs = Vec::new();
     for item in items {
         exprs.push(match item {
-            PlotItem::Expr(node) => (cx.lower(node, &[])?, None, node),
+            PlotItem::Expr(node) => (cx.lower(node, &["x"])?, None, node),
             PlotItem::Derivative { body, var, order } => {
                 let f = cx.lower(body, &[var.as_str()])?;
                 let mut d = f.clone();
