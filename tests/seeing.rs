@@ -302,6 +302,18 @@ fn tangent_lines_touch_and_share_the_slope() {
 }
 
 #[test]
+fn plots_of_one_sided_functions_take_their_side() {
+    let range = |q: &str| match seeing(q) {
+        SeeingAnswer::Plot(p) => p.x_range,
+        other => panic!("{q}: {other:?}"),
+    };
+    assert_eq!(range("plot sin x"), (-5.0, 5.0));
+    assert_eq!(range("plot ln x, sqrt x"), (0.0, 10.0));
+    assert_eq!(range("plot sqrt(-x)"), (-10.0, 0.0));
+    assert_eq!(range("plot ln x from -1 to 3"), (-1.0, 3.0));
+}
+
+#[test]
 fn the_gradient_arrow_crosses_its_contour_at_a_right_angle() {
     for (surface, point) in [
         ("x^2 + 3y^2", (1.0, 1.0)),

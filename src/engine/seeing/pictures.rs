@@ -46,7 +46,7 @@ pub(super) fn plot(
         }
     }
     let var = var.unwrap_or_else(|| Symbol::from("x"));
-    let x_range = match range {
+    let mut x_range = match range {
         None => PLOT_RANGE,
         Some((a, b)) => {
             let (_, from) = cx.point(a)?;
@@ -57,10 +57,20 @@ pub(super) fn plot(
             (from, to)
         }
     };
-    let curves: Vec<Curve> = exprs
-        .into_iter()
-        .map(|(e, of, _)| curve(&e, of, &var, x_range, cx.size))
-        .collect();
+    let draw = |x_range| -> Vec<Curve> {
+        exprs
+            .iter()
+            .map(|(e, of, _)| curve(e, of.clone(), &var, x_range, cx.size))
+            .collect()
+    };
+    let mut curves = draw(x_range);
+    if range.is_none() {
+        // Functions that live on one side of 0 only (ln x, √x) get that side.
+        if let Some(side) = one_sided(&curves) {
+            x_range = side;
+            curves = draw(x_range);
+        }
+    }
     let y_range = sample::y_range(curves.iter().map(|c| c.samples.as_slice()));
     Ok(Plot {
         var,
@@ -70,6 +80,21 @@ pub(super) fn plot(
         marks: Vec::new(),
         size: cx.size,
     })
+}
+
+/// (0, 10) when no curve has a value left of 0 but some have one right of it; (−10, 0) the other way.
+fn one_sided(curves: &[Curve]) -> Option<(f64, f64)> {
+    let any = |keep: fn(f64) -> bool| {
+        curves
+            .iter()
+            .flat_map(|c| &c.samples)
+            .any(|(x, y)| keep(*x) && y.is_some())
+    };
+    match (any(|x| x < 0.0), any(|x| x > 0.0)) {
+        (false, true) => Some((0.0, 2.0 * PLOT_RANGE.1)),
+        (true, false) => Some((2.0 * PLOT_RANGE.0, 0.0)),
+        _ => None,
+    }
 }
 
 pub(super) fn contour_answer(
