@@ -8,10 +8,8 @@ pub const SMALLEST: i32 = 6;
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NudgeRow {
-    /// The nudge h = 10^-k.
+    /// The nudge h: 1, 0.1, … 10⁻⁶.
     pub h: f64,
-    /// k in h = 10^-k.
-    pub k: i32,
     /// (f(a + h) − f(a)) / h, or why it has no value.
     pub quotient: Result<f64, String>,
     /// True when the quotient moved away from the exact slope as h shrank:
@@ -52,7 +50,6 @@ pub fn difference_quotients(
         }
         rows.push(NudgeRow {
             h,
-            k,
             quotient,
             roundoff,
         });
