@@ -605,3 +605,21 @@ fn defined_functions_can_be_nudged_plotted_and_touched() {
         "x²\n"
     );
 }
+
+#[test]
+fn a_tiny_plot_size_still_draws() {
+    colored::control::set_override(false);
+    let mut s = Session::new();
+    s.set_plot_size(PlotSize {
+        columns: 0,
+        rows: 0,
+    });
+    for q in [
+        "plot sin x",
+        "tangent x^2 at x = 1",
+        "contour x y at (1, 1)",
+    ] {
+        let outcome = s.answer(q).expect(q);
+        assert!(!render_text(&outcome, UNICODE).is_empty());
+    }
+}

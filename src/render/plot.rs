@@ -67,8 +67,8 @@ struct Picture {
 impl Picture {
     fn new(columns: usize, rows: usize, x: (f64, f64), y: (f64, f64)) -> Picture {
         Picture {
-            columns,
-            rows,
+            columns: columns.max(2),
+            rows: rows.max(2),
             x,
             y,
             layers: Vec::new(),
