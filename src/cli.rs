@@ -2,9 +2,11 @@
 
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
+use nudge::engine::Tutor;
 use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,7 +19,11 @@ Examples:
   nudge -e 'nudge x^2 at x = 3'          the slope, watched as the nudge shrinks
   nudge -e 'limit (1 + 1/n)^n as n -> inf'   a limit read off a table: e
   nudge -e 'plot sin x, cos x'           curves in the terminal (--ascii for plain)
-  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
+  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json
+  nudge --lesson 0                       list the built-in lessons; --lesson 3 plays one
+  nudge my-lesson.nudge                  play a lesson file
+  nudge --check lessons/*.nudge          verify lessons' expectations (exit 1 if any fails)
+  nudge --practice chain --seed 7        five chain-rule exercises, the same ones each time";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -55,6 +61,40 @@ pub struct Cli {
     /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
     #[arg(long)]
     pub no_history: bool,
+
+    /// Lesson files (.nudge) to play, or to verify with --check.
+    #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
+    pub files: Vec<PathBuf>,
+
+    /// Verify lessons without a learner: no pauses, every expectation checked (all built-in lessons when no FILE is given).
+    #[arg(long)]
+    pub check: bool,
+
+    /// Stop a lesson at its first problem.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Play lesson N of the built-in tour; 0 lists the lessons.
+    #[arg(long, value_name = "N", conflicts_with_all = ["expressions", "practice"])]
+    pub lesson: Option<usize>,
+
+    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, gradient, integral, mixed).
+    #[arg(
+        long,
+        value_name = "TOPIC",
+        num_args = 0..=1,
+        default_missing_value = "mixed",
+        conflicts_with_all = ["expressions", "check"]
+    )]
+    pub practice: Option<String>,
+
+    /// Seed for exercises and answer checking, so a session can be repeated.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Ask exercises and wait at pauses even when input is not a terminal.
+    #[arg(long)]
+    pub interactive: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -106,6 +146,26 @@ pub struct Answerer {
     pub failures: usize,
     /// Set once a `quit` or `exit` line has been read.
     pub quit: bool,
+    /// A lesson or practice asked for by the last line, for the caller to play.
+    pub tutor: Option<Tutor>,
+    /// How lessons and practice run here.
+    pub lessons: nudge::lesson::Options,
+}
+
+impl Answerer {
+    /// Plays the lesson or practice the last line asked for, if any; a lesson with problems counts as a failure.
+    pub fn play_requested(
+        &mut self,
+        learner: &mut dyn nudge::lesson::Learner,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if let Some(request) = self.tutor.take() {
+            if !crate::tutor::serve(request, learner, out, &self.lessons)? {
+                self.failures += 1;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Answerer {
@@ -119,6 +179,8 @@ impl Answerer {
             },
             failures: 0,
             quit: false,
+            tutor: None,
+            lessons: crate::tutor::options(cli),
         }
     }
 
@@ -143,6 +205,14 @@ impl Answerer {
         out: &mut impl Write,
     ) -> io::Result<()> {
         match result {
+            // A lesson or practice is played by the caller, which knows where answers come from.
+            Ok(Outcome {
+                answer: Answer::Tutor(request),
+                ..
+            }) if self.format == Format::Text => {
+                self.tutor = Some(request);
+                Ok(())
+            }
             // `quit` ends the run; JSON still gets its one object for the line.
             Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
                 self.quit = true;
@@ -192,6 +262,18 @@ pub fn run() -> i32 {
         }
     };
     set_colour(cli.color);
+    if let Some(topic) = &cli.practice {
+        return crate::tutor::run_practice(&cli, topic);
+    }
+    if let Some(n) = cli.lesson {
+        return crate::tutor::run_builtin(&cli, n);
+    }
+    if !cli.files.is_empty() {
+        return crate::tutor::run_files(&cli);
+    }
+    if cli.check {
+        return crate::tutor::check_tour(&cli);
+    }
     let mut answerer = Answerer::new(&cli);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -200,7 +282,10 @@ pub fn run() -> i32 {
             if answerer.quit {
                 return Ok(());
             }
-            answerer.answer(q, &mut out)
+            answerer.answer(q, &mut out)?;
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            answerer.play_requested(&mut crate::tutor::Lines(&mut input), &mut out)
         })
     } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
@@ -243,6 +328,8 @@ fn answer_stream(
                 if answerer.quit {
                     return Ok(());
                 }
+                // Answers to a practice or lesson come from the lines that follow.
+                answerer.play_requested(&mut crate::tutor::Lines(&mut input), out)?;
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();

@@ -14,6 +14,7 @@ use crate::error::{closest, Error, Phase};
 use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
+use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::syntax::{
     lower_in, parse_in, Callee, Command, Function, Names, Node, NodeKind, Note, Point, Span,
     Statement,
@@ -99,6 +100,8 @@ pub enum Answer {
     Reset,
     Help(Help),
     Quit,
+    /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
+    Tutor(Tutor),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -176,6 +179,14 @@ impl Outcome {
         self.answer.result()
     }
 
+    /// The final answer: an expression, a vector or a matrix, when there is one.
+    pub fn headline(&self) -> Option<Headline> {
+        match &self.answer {
+            Answer::Multivar(m) => Some(m.headline()),
+            _ => self.result().cloned().map(Headline::Scalar),
+        }
+    }
+
     /// The stable name of the answer's kind, as JSON reports it.
     pub fn kind(&self) -> &'static str {
         match &self.answer {
@@ -208,6 +219,9 @@ impl Outcome {
             Answer::Reset => "reset",
             Answer::Help(_) => "help",
             Answer::Quit => "quit",
+            Answer::Tutor(Tutor::List) => "lessons",
+            Answer::Tutor(Tutor::Lesson(_)) => "lesson",
+            Answer::Tutor(Tutor::Practice(_)) => "practice",
         }
     }
 }
@@ -236,6 +250,22 @@ impl Session {
     /// The definitions, oldest first.
     pub fn definitions(&self) -> &[Definition] {
         &self.definitions
+    }
+
+    /// Reads a line as an answer, without changing the session: an expression, or a vector or
+    /// matrix typed out. Definitions and `ans` are known, as in any line.
+    pub fn read_answer(&self, line: &str) -> Result<Headline, Error> {
+        let outcome = self.clone().answer(line)?;
+        match (&outcome.statement, outcome.headline()) {
+            (Statement::Expr(_), Some(h))
+            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => Ok(h),
+            _ => Err(Error::new(
+                Phase::Reading,
+                "an answer is the result itself: an expression, a vector or a matrix",
+            )
+            .at(Span::new(0, line.chars().count()))
+            .with_help("write the result itself, such as 5x^4")),
+        }
     }
 
     /// Reads and answers one line.
@@ -663,7 +693,57 @@ impl Session {
                 Answer::Reset
             }
             Command::Quit => Answer::Quit,
+            Command::Lessons => Answer::Tutor(Tutor::List),
+            Command::Lesson(rest) => Answer::Tutor(Tutor::Lesson(lesson_number(rest.as_ref())?)),
+            Command::Practice(None) => Answer::Tutor(Tutor::Practice(PracticeTopic::Mixed)),
+            Command::Practice(Some((name, span))) => match PracticeTopic::named(name) {
+                Some(topic) => Answer::Tutor(Tutor::Practice(topic)),
+                None => {
+                    let names = PracticeTopic::ALL.map(PracticeTopic::name);
+                    let mut error = Error::new(
+                        Phase::Reading,
+                        format!("there is no practice topic '{name}'"),
+                    )
+                    .at(*span)
+                    .with_help(format!("the topics are {}", PracticeTopic::names()));
+                    if let Some(near) = closest(name, names) {
+                        error = error.with_help(format!("did you mean '{near}'?"));
+                    }
+                    return Err(error);
+                }
+            },
         })
+    }
+}
+
+/// Something for the terminal to play rather than print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tutor {
+    /// The lessons of the tour.
+    List,
+    /// Lesson N of the tour, counting from 1.
+    Lesson(usize),
+    Practice(PracticeTopic),
+}
+
+/// The number after `lesson`, checked against the tour.
+fn lesson_number(rest: Option<&(String, Span)>) -> Result<usize, Error> {
+    let count = TOUR.len();
+    let Some((text, span)) = rest else {
+        return Err(
+            Error::new(Phase::Reading, "lesson needs the lesson's number").with_help(format!(
+                "write lesson 1 … lesson {count}; lessons lists them"
+            )),
+        );
+    };
+    match text.parse::<usize>() {
+        Ok(n) if (1..=count).contains(&n) => Ok(n),
+        _ => Err(Error::new(
+            Phase::Reading,
+            format!("there is no lesson {text}; the tour has lessons 1 to {count}"),
+        )
+        .at(*span)
+        .with_help("type lessons to see them")),
     }
 }
 

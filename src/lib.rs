@@ -6,6 +6,7 @@ pub mod engine;
 pub mod error;
 pub mod expr;
 mod integrals;
+pub mod lesson;
 pub mod numeric;
 pub mod render;
 pub mod syntax;

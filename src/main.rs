@@ -2,6 +2,7 @@
 
 mod cli;
 mod repl;
+mod tutor;
 
 /// Expressions are many small shared nodes; mimalloc serves them markedly faster than the system allocator.
 #[global_allocator]

@@ -86,7 +86,9 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
                         "Stopped. Nothing changed: the session is as it was before that line."
                     ),
                 };
-                if shown.and_then(|()| out.flush()).is_err() || answerer.quit {
+                let played = shown
+                    .and_then(|()| answerer.play_requested(&mut Answers(&mut editor), &mut out));
+                if played.and_then(|()| out.flush()).is_err() || answerer.quit {
                     return 0;
                 }
                 if let Some(h) = editor.helper_mut() {
@@ -95,6 +97,21 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
             }
             Err(ReadlineError::Interrupted) => continue,
             Err(_) => return 0,
+        }
+    }
+}
+
+/// A learner's answers during a lesson or practice, read with the session's line editor.
+struct Answers<'a>(&'a mut Editor<NudgeHelper, DefaultHistory>);
+
+impl nudge::lesson::Learner for Answers<'_> {
+    fn ask(&mut self, prompt: &str) -> std::io::Result<Option<String>> {
+        match self.0.readline(prompt) {
+            Ok(line) => Ok(Some(line)),
+            // Ctrl-C leaves the lesson and goes back to the session.
+            Err(ReadlineError::Interrupted) => Ok(Some("quit".to_string())),
+            Err(ReadlineError::Io(e)) => Err(e),
+            Err(_) => Ok(None),
         }
     }
 }

@@ -29,6 +29,9 @@ it says how it read your line, names each rule as it uses it, and ends with the 
   defs, undef f, reset     list, forget one, or forget every definition
   rules                    the table of common derivatives
   glossary                 the words AI articles use, in one line each
+  lessons                  the tour: twelve short lessons, with exercises
+  lesson 1                 play one lesson; your answers are checked
+  practice chain           five exercises that get harder, then a score
   help TOPIC               one idea with a worked example; the topics are
                            power chain product quotient exp ln log trig
                            partial gradient jacobian integral notation e

@@ -5,7 +5,7 @@ use super::help;
 use super::integral::constant_name;
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Check, CheckMethod};
-use crate::engine::{Answer, Definition, Outcome};
+use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
 use crate::expr::Style;
 use crate::syntax::Statement;
@@ -97,7 +97,13 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
         Answer::Help(page) => {
             obj.insert("text".into(), json!(help::page(*page, Style::UNICODE)));
         }
-        Answer::Reset | Answer::Quit => {}
+        Answer::Reset | Answer::Quit | Answer::Tutor(Tutor::List) => {}
+        Answer::Tutor(Tutor::Lesson(n)) => {
+            obj.insert("lesson".into(), json!(n));
+        }
+        Answer::Tutor(Tutor::Practice(topic)) => {
+            obj.insert("topic".into(), json!(topic.name()));
+        }
         Answer::Seeing(answer) => super::seeing_json::fill(obj, answer),
         Answer::Integral {
             var,

@@ -1,6 +1,7 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
 mod catalogue;
+mod feedback;
 pub mod help;
 mod integral;
 mod json;
@@ -17,6 +18,9 @@ mod session;
 mod text;
 
 pub use catalogue::{note, title};
+pub use feedback::{
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, witness_hint, wrap,
+};
 pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use prune::{prune, thousands, Elision, Limits, Shown};

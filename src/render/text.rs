@@ -305,7 +305,7 @@ impl Writer {
                 .line("Everything is forgotten: no definitions, and no ans until the next answer."),
             Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
             // Many-variable and seeing answers have their own renderers (render_text hands them over).
-            Answer::Multivar(_) | Answer::Seeing(_) | Answer::Quit => {}
+            Answer::Multivar(_) | Answer::Seeing(_) | Answer::Quit | Answer::Tutor(_) => {}
         }
     }
 

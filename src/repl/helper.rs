@@ -27,8 +27,9 @@ const PREVIEW_MAX_ORDER: u32 = 3;
 const PREVIEW_STACK_BYTES: usize = 256 << 20;
 
 /// Words that start a command.
-const COMMANDS: [&str; 8] = [
-    "help", "rules", "glossary", "defs", "undef", "reset", "quit", "exit",
+const COMMANDS: [&str; 11] = [
+    "help", "rules", "glossary", "defs", "undef", "reset", "quit", "exit", "lessons", "lesson",
+    "practice",
 ];
 
 /// Words that start a table or a picture.
@@ -174,6 +175,8 @@ impl Completer for NudgeHelper {
         if head == "help" {
             words.extend(Topic::ALL.iter().map(|t| t.name().to_string()));
             words.extend(["rules", "glossary"].map(String::from));
+        } else if head == "practice" {
+            words.extend(nudge::lesson::Topic::ALL.map(|t| t.name().to_string()));
         } else {
             if head.is_empty() {
                 words.extend(COMMANDS.iter().map(|c| c.to_string()));

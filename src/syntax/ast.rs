@@ -145,4 +145,10 @@ pub enum Command {
     /// Forget every definition and `ans`.
     Reset,
     Quit,
+    /// List the lessons of the tour.
+    Lessons,
+    /// `lesson N`: what followed the word, unchecked.
+    Lesson(Option<(String, Span)>),
+    /// `practice` or `practice TOPIC`.
+    Practice(Option<(String, Span)>),
 }

@@ -202,6 +202,18 @@ impl Builder<'_> {
                     .find(|p| p.as_rule() == Rule::help_topic)
                     .map(|t| (t.as_str().trim().to_lowercase(), self.span(&t))),
             ),
+            Rule::lesson_command | Rule::practice_command => {
+                let lesson = inner.as_rule() == Rule::lesson_command;
+                let rest = inner
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::command_rest)
+                    .map(|t| (t.as_str().trim().to_lowercase(), self.span(&t)));
+                if lesson {
+                    Command::Lesson(rest)
+                } else {
+                    Command::Practice(rest)
+                }
+            }
             Rule::undef_command => {
                 let span = self.span(&inner);
                 match inner.into_inner().find(|p| p.as_rule() == Rule::name) {
@@ -214,6 +226,7 @@ impl Builder<'_> {
                 "glossary" => Command::Glossary,
                 "defs" => Command::Defs,
                 "reset" => Command::Reset,
+                "lessons" => Command::Lessons,
                 _ => Command::Quit,
             },
         })

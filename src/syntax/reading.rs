@@ -101,6 +101,11 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             Command::Undef(name, _) => format!("undef {name}"),
             Command::Reset => "reset".to_string(),
             Command::Quit => "quit".to_string(),
+            Command::Lessons => "lessons".to_string(),
+            Command::Lesson(None) => "lesson".to_string(),
+            Command::Lesson(Some((rest, _))) => format!("lesson {rest}"),
+            Command::Practice(None) => "practice".to_string(),
+            Command::Practice(Some((topic, _))) => format!("practice {topic}"),
         },
         Statement::Integral { body, var, bounds } => {
             let shown_var = show_var(var, unicode);
