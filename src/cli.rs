@@ -1,6 +1,7 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
 use clap::{Parser, ValueEnum};
+use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::render::{
     render_error, render_json, render_json_error, render_latex, render_markdown, render_text,
@@ -18,6 +19,9 @@ Examples:
   nudge -q -e 'd/dx x^3'                 just the result: 3x²
   nudge -e 'integrate x cos(x^2) dx'     an antiderivative, checked by differentiating
   nudge -e '∫_0^1 x^2 dx'                an area, exact and by numbers
+  nudge -e 'nudge x^2 at x = 3'          the slope, watched as the nudge shrinks
+  nudge -e 'limit (1 + 1/n)^n as n -> inf'   a limit read off a table: e
+  nudge -e 'plot sin x, cos x'           curves in the terminal (--ascii for plain)
   printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json
   nudge --lesson 0                       list the built-in lessons; --lesson 3 plays one
   nudge my-lesson.nudge                  play a lesson file
@@ -117,6 +121,14 @@ pub enum ColorChoice {
 }
 
 /// Decides colour once, for the whole run.
+/// Columns of the terminal on stdout; 80 on a pipe or a file.
+fn terminal_width() -> usize {
+    if !io::stdout().is_terminal() {
+        return 80;
+    }
+    terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+}
+
 fn set_colour(choice: ColorChoice) {
     let on = match choice {
         ColorChoice::Always => true,
@@ -182,8 +194,15 @@ impl Answerer {
         }
     }
 
+    /// Plots from now on fit the terminal, which may have been resized since the last answer.
+    pub fn fit_plots(&mut self) {
+        self.session
+            .set_plot_size(PlotSize::for_width(terminal_width()));
+    }
+
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
+        self.fit_plots();
         let result = self.session.answer(line);
         self.show(line, result, out)
     }

@@ -1,8 +1,13 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
 mod multivar;
+mod seeing;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+pub use seeing::{
+    Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
+    PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
+};
 
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, Phase};
@@ -76,6 +81,8 @@ pub enum Answer {
     Multivar(Box<MultivarAnswer>),
     /// `read NOTATION`: what each part of the notation means.
     Notation(NotationReading),
+    /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
+    Seeing(Box<SeeingAnswer>),
     /// Another answer's result evaluated at a point: exactly, and as a decimal.
     AtPoint {
         inner: Box<Answer>,
@@ -155,6 +162,15 @@ impl Answer {
                 MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
                 _ => None,
             },
+            Answer::Seeing(s) => match s.as_ref() {
+                SeeingAnswer::Nudge(n) => n.slope.as_ref().ok(),
+                SeeingAnswer::Tangent(t) => Some(&t.line),
+                SeeingAnswer::Limit(l) => match &l.verdict {
+                    Verdict::Value { named, .. } => named.as_ref(),
+                    _ => None,
+                },
+                SeeingAnswer::Plot(_) | SeeingAnswer::Contour(_) => None,
+            },
             _ => None,
         }
     }
@@ -194,6 +210,13 @@ impl Outcome {
                 MultivarAnswer::Literal { matrix: true, .. } => "matrix",
                 MultivarAnswer::Literal { .. } => "vector",
             },
+            Answer::Seeing(s) => match s.as_ref() {
+                SeeingAnswer::Nudge(_) => "nudge_table",
+                SeeingAnswer::Tangent(_) => "tangent",
+                SeeingAnswer::Limit(_) => "limit",
+                SeeingAnswer::Plot(_) => "plot",
+                SeeingAnswer::Contour(_) => "contour",
+            },
             Answer::Defined { .. } => "definition",
             Answer::Forgotten(_) => "undefined",
             Answer::Definitions(_) => "definitions",
@@ -214,11 +237,18 @@ pub struct Session {
     ans: Option<Expr>,
     /// Constants of integration handed out so far.
     constants: u32,
+    /// Room for plots and contour maps.
+    plot_size: PlotSize,
 }
 
 impl Session {
     pub fn new() -> Session {
         Session::default()
+    }
+
+    /// Plots drawn from now on fit this size.
+    pub fn set_plot_size(&mut self, size: PlotSize) {
+        self.plot_size = size;
     }
 
     /// The definitions, oldest first.
@@ -308,6 +338,13 @@ impl Session {
                 self.statement_names(inner, &b, notes);
                 for v in values {
                     self.node_names(v, bound, notes);
+                }
+            }
+            Statement::Seeing(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
                 }
             }
             Statement::NamedDerivative { .. }
@@ -438,6 +475,11 @@ impl Session {
             Statement::Multivar(query) => {
                 Ok(Answer::Multivar(Box::new(multivar::answer(query, self)?)))
             }
+            Statement::Seeing(query) => Ok(Answer::Seeing(Box::new(seeing::answer(
+                query,
+                self,
+                self.plot_size,
+            )?))),
             Statement::Command(command) => self.command(command),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
         }

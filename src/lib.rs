@@ -8,6 +8,7 @@ pub mod expr;
 mod integrals;
 pub mod lesson;
 pub mod notation;
+pub mod numeric;
 pub mod render;
 pub mod syntax;
 pub mod topic;

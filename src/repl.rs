@@ -73,6 +73,7 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
                     continue;
                 }
                 history.add(&mut editor, line.trim());
+                answerer.fit_plots();
                 let result = compute(&answerer.session, &line);
                 let mut out = std::io::stdout().lock();
                 let shown = match result {

@@ -15,6 +15,11 @@ it says how it read your line, names each rule as it uses it, and ends with the 
   x^2 + 2x + x^2           tidy up an expression
   integrate x^2 dx         an antiderivative, checked by differentiating it back (also ∫ x^2 dx)
   ∫_0^1 x^2 dx             an area under a curve, exact and by numbers
+  nudge x^2 at x = 3       the slope seen as the nudge h shrinks (also slope …)
+  tangent x^2 at x = 3     the tangent line there, with a picture
+  limit sin(x)/x as x -> 0  a limit read off a table of values (also n -> inf)
+  plot sin x, cos x        curves in the terminal (from -pi to pi sets the range)
+  contour x^2 + y^2 at (1, 2)   contour lines and the gradient arrow at a point
   d/dx x^3 at x = 2        a slope at one point, exact and as a decimal
   (x^2 + y^2) at (1, 2)    a value at a point, variables in the order x, y, z
   f(x) = x^2 sin x         define a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
@@ -180,7 +185,7 @@ and you owe (1 + 1/n)ⁿ, which creeps up towards e as n grows but never passes 
 It is also the one base whose exponential is its own slope, and ln x (log base e) has the
 clean slope 1/x. That is why softmax, cross-entropy and log-likelihood are written with e and ln.
 Example: d/dx eˣ = eˣ, while d/dx 2ˣ = 2ˣ·ln 2, about 0.693·2ˣ: only base e adds no factor.
-Try: e, d/dx e^x, d/dx 2^x
+Try: e, d/dx e^x, d/dx 2^x, limit (1 + 1/n)^n as n -> inf
 ",
     }
 }

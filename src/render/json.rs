@@ -122,6 +122,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
         Answer::Tutor(Tutor::Practice(topic)) => {
             obj.insert("topic".into(), json!(topic.name()));
         }
+        Answer::Seeing(answer) => super::seeing_json::fill(obj, answer),
         Answer::Integral {
             var,
             steps,

@@ -6,12 +6,16 @@ pub mod help;
 mod integral;
 mod json;
 mod latex;
+mod limit_text;
 mod matrix;
 mod multivar_json;
 mod multivar_text;
 mod notation;
+mod plot;
 mod prune;
 mod readings;
+mod seeing_json;
+mod seeing_text;
 mod session;
 mod text;
 

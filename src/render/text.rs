@@ -38,6 +38,9 @@ impl TextOptions {
 
 /// The whole answer as text, ending with a newline.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    if let Answer::Seeing(answer) = &outcome.answer {
+        return super::seeing_text::render(outcome, answer, options);
+    }
     if let Answer::Multivar(answer) = &outcome.answer {
         return super::multivar_text::render(outcome, answer, options);
     }
@@ -327,8 +330,12 @@ impl Writer {
             Answer::Reset => self
                 .line("Everything is forgotten: no definitions, and no ans until the next answer."),
             Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
-            // Many-variable answers have their own renderer (render_text hands them over).
-            Answer::Multivar(_) | Answer::Notation(_) | Answer::Quit | Answer::Tutor(_) => {}
+            // Many-variable and seeing answers have their own renderers (render_text hands them over).
+            Answer::Multivar(_)
+            | Answer::Seeing(_)
+            | Answer::Notation(_)
+            | Answer::Quit
+            | Answer::Tutor(_) => {}
         }
     }
 

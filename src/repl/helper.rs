@@ -32,6 +32,9 @@ const COMMANDS: [&str; 11] = [
     "practice",
 ];
 
+/// Words that start a table or a picture.
+const SEEING: [&str; 6] = ["nudge", "slope", "tangent", "limit", "plot", "contour"];
+
 /// `\name` escapes that Tab turns into symbols.
 const ESCAPES: [(&str, &str); 6] = [
     ("pi", "π"),
@@ -177,6 +180,7 @@ impl Completer for NudgeHelper {
         } else {
             if head.is_empty() {
                 words.extend(COMMANDS.iter().map(|c| c.to_string()));
+                words.extend(SEEING.iter().map(|c| c.to_string()));
             }
             words.extend(KNOWN_FUNCTION_NAMES.iter().map(|f| f.to_string()));
             words.extend(

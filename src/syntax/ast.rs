@@ -2,6 +2,7 @@
 
 use super::multivar_ast::MultivarQuery;
 use super::notation::Notation;
+use super::seeing_ast::SeeingQuery;
 use crate::expr::{Constant, Func, Number};
 
 /// Character offsets `[start, end)` into the input line.
@@ -114,6 +115,8 @@ pub enum Statement {
     Command(Command),
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(MultivarQuery),
+    /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
+    Seeing(Box<SeeingQuery>),
     /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
     Integral {
         body: Node,

@@ -9,9 +9,12 @@ mod parse;
 mod parse_latex;
 mod parse_multivar;
 mod parse_notation;
+mod parse_seeing;
 mod reading;
 mod reading_latex;
 mod reading_multivar;
+mod reading_seeing;
+mod seeing_ast;
 mod words;
 
 pub use ast::{BinOp, Callee, Command, Node, NodeKind, Point, Span, Statement};
@@ -23,3 +26,4 @@ pub use parse::{parse, parse_in, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_
 pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{reading, reading_of_statement};
 pub use reading_latex::reading_latex;
+pub use seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};

@@ -170,6 +170,11 @@ impl Builder<'_> {
             Rule::command => return Ok(Statement::Command(self.command(pair)?)),
             Rule::definition => return self.definition(pair),
             Rule::read => return self.read(pair),
+            Rule::nudge_query
+            | Rule::tangent_query
+            | Rule::limit_query
+            | Rule::plot_query
+            | Rule::contour_query => return Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
             Rule::derivative => self.derivative(pair)?,
             Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
             Rule::integral | Rule::integral_call => self.integral(pair)?,
@@ -319,7 +324,7 @@ impl Builder<'_> {
         Ok(Point::Named(named))
     }
 
-    fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut inner = pair.into_inner();
         let op = inner.next().ok_or_else(|| internal("operator"))?;
         let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
@@ -395,7 +400,7 @@ impl Builder<'_> {
         })
     }
 
-    fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let partial = pair.as_rule() == Rule::partial_call;
         let mut body = None;
         let mut var = None;

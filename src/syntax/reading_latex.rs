@@ -75,7 +75,8 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
         | Statement::Multivar(_)
         | Statement::NamedDerivative { .. }
         | Statement::Define { .. }
-        | Statement::Command(_) => return None,
+        | Statement::Command(_)
+        | Statement::Seeing(_) => return None,
     }
     Some(out)
 }
