@@ -152,7 +152,10 @@ fn notation_text(reading: &NotationReading, quiet: bool) -> String {
             out.push('\n');
         }
         out.push_str(&format!("{} — {}\n", e.shown.bold(), w.title.cyan().bold()));
-        out.push_str(&format!("  {}\n", w.meaning));
+        // Prose is wrapped, as lesson narration is; the notation itself stays on its line.
+        for line in super::feedback::wrap(&w.meaning, 76).lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
     }
     out
 }
