@@ -246,6 +246,31 @@ fn read_knows_a_chain_from_a_broken_one() {
     assert!(!shapes("read dy/dt = dy/du · du/dx").contains(&"chain_rule".to_string()));
 }
 
+/// With --ascii, read speaks plain ASCII: ∂ is d, θ is theta, bold letters are plain.
+#[test]
+fn read_in_ascii() {
+    let (out, _, ok) = nudge(&[
+        "--ascii",
+        "-e",
+        "read ∇_θ L",
+        "-e",
+        r"read \frac{\partial \mathbf{y}}{\partial \mathbf{x}}",
+        "-e",
+        "read f''(2) = d²f/dx²",
+    ]);
+    assert!(ok);
+    assert!(out.is_ascii(), "{out}");
+    assert!(
+        out.contains("grad_theta L - the gradient of L with respect to theta"),
+        "{out}"
+    );
+    assert!(
+        out.contains("dy/dx - the Jacobian of y with respect to x"),
+        "{out}"
+    );
+    assert!(out.contains("f''(2) = d^2f/dx^2"), "{out}");
+}
+
 #[test]
 fn read_in_json() {
     let (out, _, ok) = nudge(&["--format", "json", "-e", "read ∂L/∂W"]);

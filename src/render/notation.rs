@@ -2,7 +2,7 @@
 
 use crate::expr::superscript;
 use crate::notation::{prime_marks, Shape};
-use crate::syntax::Name;
+use crate::syntax::{unbold_letter, Name};
 
 /// A short heading and the explanation of one shape.
 pub struct Words {
@@ -34,6 +34,57 @@ pub fn shape_id(shape: &Shape) -> &'static str {
     }
 }
 
+/// Notation and its explanation spelled in plain ASCII, for `--ascii`: ∂ → d, θ → theta, 𝐱 → x.
+pub fn ascii_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_is_word = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        match c {
+            '∂' => out.push('d'),
+            '∇' if next_is_word => out.push_str("grad "),
+            '∇' => out.push_str("grad"),
+            '∫' => out.push_str("integral"),
+            'ᵢ' => out.push_str("_i"),
+            'ⱼ' => out.push_str("_j"),
+            '′' => out.push('\''),
+            '″' => out.push_str("''"),
+            '·' => out.push('*'),
+            '—' | '−' => out.push('-'),
+            '≈' => out.push('~'),
+            'π' => out.push_str("pi"),
+            c if is_superscript_digit(c) => {
+                out.push('^');
+                out.push(superscript_digit(c));
+                while let Some(d) = chars.peek().copied().filter(|d| is_superscript_digit(*d)) {
+                    out.push(superscript_digit(d));
+                    chars.next();
+                }
+            }
+            _ => match (crate::expr::greek_name(c), unbold_letter(c)) {
+                (Some(name), _) => out.push_str(name),
+                (None, Some(plain)) => out.push(plain),
+                (None, None) => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
+}
+
+fn superscript_digit(c: char) -> char {
+    match c {
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁰' => '0',
+        other => char::from_u32(other as u32 - '⁴' as u32 + '4' as u32).unwrap_or('?'),
+    }
+}
+
 /// What a shape means, in the reading-first voice.
 pub fn words(shape: &Shape) -> Words {
     let (title, meaning) = match shape {
@@ -60,11 +111,11 @@ pub fn words(shape: &Shape) -> Words {
         } => {
             let (l, w) = (of.shown(), wrt.shown());
             let mut meaning = format!(
-                "How much {l} shifts when {w} is nudged, with every other {others} held fixed. The curly ∂ instead of d is the sign that {l} has other inputs and they stay put."
+                "How much {l} shifts when {w} is nudged, with every other {others} held fixed. That is what the curly d says: {l} has other inputs, and they stay put."
             );
             if *could_be_jacobian {
                 meaning.push_str(&format!(
-                    " If the paper prints {l} and {w} in bold, they are vectors and this is the Jacobian: see read ∂𝐲/∂𝐱."
+                    " If the paper prints {l} and {w} in bold, they are vectors and this is the Jacobian."
                 ));
             }
             (

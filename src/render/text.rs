@@ -2,7 +2,7 @@
 
 use super::catalogue::{note, title};
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
-use super::notation::words;
+use super::notation::{ascii_text, words};
 use super::prune::{prune, Limits, Shown};
 use super::{help, session};
 use crate::calculus::{Detail, Rule, Step};
@@ -45,7 +45,7 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
         return super::multivar_text::render(outcome, answer, options);
     }
     if let Answer::Notation(reading) = &outcome.answer {
-        return notation_text(reading, options.quiet);
+        return notation_text(reading, options);
     }
     let style = options.style();
     if options.quiet {
@@ -137,23 +137,41 @@ pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) ->
 }
 
 /// What each part of a line of notation means, headed by how it was read.
-fn notation_text(reading: &NotationReading, quiet: bool) -> String {
+fn notation_text(reading: &NotationReading, options: TextOptions) -> String {
+    let spell = |text: &str| {
+        if options.unicode {
+            text.to_string()
+        } else {
+            ascii_text(text)
+        }
+    };
+    let quiet = options.quiet;
     let mut out = String::new();
     if !quiet {
-        out.push_str(&format!("{} {}\n\n", "Reading:".bold(), reading.shown));
+        out.push_str(&format!(
+            "{} {}\n\n",
+            "Reading:".bold(),
+            spell(&reading.shown)
+        ));
     }
     for (i, e) in reading.shapes.iter().enumerate() {
         let w = words(&e.shape);
+        let (shown, title, meaning) = (spell(&e.shown), spell(&w.title), spell(&w.meaning));
         if quiet {
-            out.push_str(&format!("{}: {}\n", e.shown, w.title));
+            out.push_str(&format!("{shown}: {title}\n"));
             continue;
         }
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{} — {}\n", e.shown.bold(), w.title.cyan().bold()));
+        let dash = if options.unicode { "—" } else { "-" };
+        out.push_str(&format!(
+            "{} {dash} {}\n",
+            shown.bold(),
+            title.cyan().bold()
+        ));
         // Prose is wrapped, as lesson narration is; the notation itself stays on its line.
-        for line in super::feedback::wrap(&w.meaning, 76).lines() {
+        for line in super::feedback::wrap(&meaning, 76).lines() {
             out.push_str(&format!("  {line}\n"));
         }
     }

@@ -21,7 +21,7 @@ pub use ast::{BinOp, Callee, Command, Node, NodeKind, Point, Span, Statement};
 pub use lower::{lower, lower_in};
 pub use multivar_ast::MultivarQuery;
 pub use names::{Function, Names, NoNames};
-pub use notation::{Name, NameStyle, Notation, Piece};
+pub use notation::{unbold_letter, Name, NameStyle, Notation, Piece};
 pub use parse::{parse, parse_in, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
 pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{reading, reading_of_statement};

@@ -57,7 +57,7 @@ fn bold_letter(c: char) -> char {
 }
 
 /// The plain letter behind a mathematical bold letter, if it is one.
-pub(super) fn unbold_letter(c: char) -> Option<char> {
+pub fn unbold_letter(c: char) -> Option<char> {
     let code = c as u32;
     match code {
         0x1D400..=0x1D419 => char::from_u32('A' as u32 + code - 0x1D400),
