@@ -121,18 +121,16 @@ impl Expr {
         pending.reverse();
         while let Some(f) = pending.pop() {
             match f.kind() {
-                Kind::Num(n) => {
-                    if n.is_zero() {
-                        return Expr::zero();
-                    }
-                    coefficient = coefficient.mul(n);
-                }
+                Kind::Num(n) => coefficient = coefficient.mul(n),
                 Kind::Mul(items) => pending.extend(items.iter().rev().cloned()),
                 _ => {
                     let (base, exp) = f.split_power();
                     powers.add(base, Exponent::from(exp));
                 }
             }
+        }
+        if coefficient.is_zero() {
+            return zero_times(powers.items.iter().map(|(base, exp)| (base, exp)));
         }
         let mut out: Vec<Expr> = Vec::with_capacity(powers.len());
         let mut needs_another_pass = false;
@@ -247,6 +245,18 @@ impl Expr {
 
     pub fn exp(arg: Expr) -> Expr {
         Expr::pow(Expr::e(), arg)
+    }
+}
+
+/// 0 times the other factors: 0, unless one of them divides by zero, as x/|x| does at
+/// x = 0; then the product stays undefined (1/0) for evaluation to report.
+fn zero_times<'a>(mut powers: impl Iterator<Item = (&'a Expr, &'a Exponent)>) -> Expr {
+    let divides_by_zero = powers
+        .any(|(base, exp)| base.is_zero() && matches!(exp, Exponent::Exact(n) if n.is_negative()));
+    if divides_by_zero {
+        Expr::pow_held(Expr::zero(), Expr::int(-1))
+    } else {
+        Expr::zero()
     }
 }
 
@@ -619,6 +629,15 @@ mod tests {
         assert_eq!(a, b);
         let sq = |e: Expr| Expr::pow(e, Expr::int(2));
         assert_eq!(Expr::div(sq(a), sq(b)), Expr::one());
+    }
+
+    #[test]
+    fn zero_times_one_over_zero_stays_undefined() {
+        let undefined = Expr::mul(vec![Expr::zero(), Expr::recip(Expr::zero())]);
+        assert!(matches!(undefined.kind(), Kind::Pow(..)));
+        let also = Expr::mul(vec![Expr::recip(Expr::zero()), Expr::zero()]);
+        assert!(matches!(also.kind(), Kind::Pow(..)));
+        assert_eq!(Expr::mul(vec![Expr::zero(), x()]), Expr::zero());
     }
 
     #[test]
