@@ -135,14 +135,20 @@ impl Expr {
         let mut out: Vec<Expr> = Vec::with_capacity(powers.len());
         let mut needs_another_pass = false;
         for (base, exp) in powers.into_items() {
-            let p = Expr::pow(base, exp.into_expr());
+            let p = Expr::pow(base.clone(), exp.into_expr());
             match p.kind() {
                 Kind::Num(n) => coefficient = coefficient.mul(n),
                 Kind::Mul(_) => {
                     needs_another_pass = true;
                     out.push(p);
                 }
-                _ => out.push(p),
+                _ => {
+                    // |x|² became x²: it may now meet another power of x.
+                    if p.split_power().0 != base {
+                        needs_another_pass = true;
+                    }
+                    out.push(p);
+                }
             }
         }
         if coefficient.is_zero() {
