@@ -1,5 +1,6 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
+mod ascii;
 mod catalogue;
 mod feedback;
 pub mod help;

@@ -36,8 +36,17 @@ impl TextOptions {
     }
 }
 
-/// The whole answer as text, ending with a newline.
+/// The whole answer as text, ending with a newline; with `--ascii`, ASCII only.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    let text = render_any(outcome, options);
+    if options.unicode {
+        text
+    } else {
+        super::ascii::transliterate(&text)
+    }
+}
+
+fn render_any(outcome: &Outcome, options: TextOptions) -> String {
     if let Answer::Seeing(answer) = &outcome.answer {
         return super::seeing_text::render(outcome, answer, options);
     }
@@ -617,7 +626,11 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String 
     }
     if let Some(span) = error.span {
         // A window of the line around the problem, so long lines stay readable.
-        let chars: Vec<char> = input.chars().collect();
+        // Tabs would widen differently on every terminal: show them as single spaces.
+        let chars: Vec<char> = input
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
         let from = span.start.saturating_sub(40);
         let to = (span.start + 40).min(chars.len());
         let lead = if from > 0 { "…" } else { "" };

@@ -990,6 +990,10 @@ impl Builder<'_> {
     fn bare_argument(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut acc: Option<Node> = None;
         for factor in pair.into_inner() {
+            // `sin cos x`: a function as the whole argument, sin(cos(x)).
+            if factor.as_rule() == Rule::function {
+                return self.function(factor);
+            }
             let mut inner = factor.into_inner();
             let mut node = self.primary(inner.next().ok_or_else(|| internal("bare factor"))?)?;
             let next = inner.next();
