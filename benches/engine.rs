@@ -11,6 +11,10 @@ use nudge::Session;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// The same allocator as the `nudge` binary, so the figures match what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn median_time(mut work: impl FnMut()) -> Duration {
     let mut times = Vec::new();
     let start = Instant::now();
@@ -25,6 +29,14 @@ fn median_time(mut work: impl FnMut()) -> Duration {
 
 fn report(name: &str, d: Duration) {
     println!("{name:<58} {:>12.3} ms", d.as_secs_f64() * 1e3);
+}
+
+/// Runs and reports one workload, unless a filter word was given that its name lacks.
+fn bench(name: &str, work: impl FnMut()) {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.is_none_or(|f| name.contains(&f)) {
+        report(name, median_time(work));
+    }
 }
 
 fn body_of(query: &str) -> Expr {
@@ -69,72 +81,57 @@ fn run() {
     println!("{:<58} {:>15}", "workload", "median");
 
     let mut session = Session::new();
-    report(
+    bench(
         "typical query: parse → derive → render (d/dx sin(x^2))",
-        median_time(|| {
+        || {
             let o = session.answer(black_box("d/dx sin(x^2)")).expect("answers");
             black_box(render_text(&o, text));
-        }),
+        },
     );
 
     let body = body_of("d/dx x^3 e^(2x) sin(x)");
-    report(
-        "diff(x^3 e^(2x) sin(x), x, 20), derivatives only",
-        median_time(|| {
-            let mut e = body.clone();
-            for _ in 0..20 {
-                e = derive(&e, "x").after;
-            }
-            black_box(e);
-        }),
-    );
-    report(
+    bench("diff(x^3 e^(2x) sin(x), x, 20), derivatives only", || {
+        let mut e = body.clone();
+        for _ in 0..20 {
+            e = derive(&e, "x").after;
+        }
+        black_box(e);
+    });
+    bench(
         "diff(x^3 e^(2x) sin(x), x, 20), whole query with -q",
-        median_time(|| {
+        || {
             let o = session
                 .answer(black_box("diff(x^3 e^(2x) sin(x), x, 20)"))
                 .expect("answers");
             black_box(render_text(&o, quiet));
-        }),
+        },
     );
 
     let deep = deep_composition(2000);
     let deep_body = body_of(&deep);
-    report(
-        "sin(sin(…(x))) 2,000 deep: derivative only",
-        median_time(|| {
-            black_box(derive(&deep_body, "x"));
-        }),
-    );
-    report(
+    bench("sin(sin(…(x))) 2,000 deep: derivative only", || {
+        black_box(derive(&deep_body, "x"));
+    });
+    bench(
         "sin(sin(…(x))) 2,000 deep: parse + derive + text steps",
-        median_time(|| {
+        || {
             let o = session.answer(black_box(&deep)).expect("answers");
             black_box(render_text(&o, text));
-        }),
+        },
     );
 
     let sum = big_sum(10_000);
-    report(
-        "10,000-term sum: parse only",
-        median_time(|| {
-            black_box(parse(black_box(&sum)).expect("parses"));
-        }),
-    );
+    bench("10,000-term sum: parse only", || {
+        black_box(parse(black_box(&sum)).expect("parses"));
+    });
     let sum_body = body_of(&sum);
-    report(
-        "10,000-term sum: derivative only",
-        median_time(|| {
-            black_box(derive(&sum_body, "x"));
-        }),
-    );
-    report(
-        "10,000-term sum: parse + derive + print result",
-        median_time(|| {
-            let o = session.answer(black_box(&sum)).expect("answers");
-            black_box(o.result().to_text(Style::UNICODE));
-        }),
-    );
+    bench("10,000-term sum: derivative only", || {
+        black_box(derive(&sum_body, "x"));
+    });
+    bench("10,000-term sum: parse + derive + print result", || {
+        let o = session.answer(black_box(&sum)).expect("answers");
+        black_box(o.result().map(|r| r.to_text(Style::UNICODE)));
+    });
 
     let queries = ["d/dx x^3", "d/dx sin(x)", "d/dx e^(2x)", "d/dx ln(x^2 + 1)"];
     let per_query = median_time(|| {

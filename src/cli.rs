@@ -1,9 +1,15 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
 use clap::{Parser, ValueEnum};
-use nudge::render::{render_error, render_json, render_json_error, render_text, TextOptions};
-use nudge::{Error, Session};
+use nudge::engine::PlotSize;
+use nudge::engine::Tutor;
+use nudge::render::{
+    render_error, render_json, render_json_error, render_latex, render_markdown, render_text,
+    TextOptions,
+};
+use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -11,7 +17,19 @@ Examples:
   nudge -e 'd/dx sin(x^2)'               one answer, with every step
   echo 'd/dx (3x+1)^5' | nudge           one answer per line read
   nudge -q -e 'd/dx x^3'                 just the result: 3x²
-  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json";
+  nudge -e 'integrate x cos(x^2) dx'     an antiderivative, checked by differentiating
+  nudge -e '∫_0^1 x^2 dx'                an area, exact and by numbers
+  nudge -e 'nudge x^2 at x = 3'          the slope, watched as the nudge shrinks
+  nudge -e 'limit (1 + 1/n)^n as n -> inf'   a limit read off a table: e
+  nudge -e 'plot sin x, cos x'           curves in the terminal (--ascii for plain)
+  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json
+  nudge --lesson 0                       list the built-in lessons; --lesson 3 plays one
+  nudge my-lesson.nudge                  play a lesson file
+  nudge --check lessons/*.nudge          verify lessons' expectations (exit 1 if any fails)
+  nudge --practice chain --seed 7        five chain-rule exercises, the same ones each time
+  nudge -e '\\frac{d}{dx} \\sin\\left(x^2\\right)'   LaTeX pasted from a paper
+  nudge -e 'read \\frac{\\partial L}{\\partial W}'   notation explained in words
+  nudge --format latex -e 'd/dx x^3'     the derivation as LaTeX for notes";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -22,7 +40,12 @@ Examples:
 )]
 pub struct Cli {
     /// A query to answer (repeat for several); stdin is not read then.
-    #[arg(short = 'e', long = "expression", value_name = "QUERY")]
+    #[arg(
+        short = 'e',
+        long = "expression",
+        value_name = "QUERY",
+        allow_hyphen_values = true
+    )]
     pub expressions: Vec<String>,
 
     /// How answers are printed.
@@ -40,12 +63,54 @@ pub struct Cli {
     /// Print only the result line of each answer.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
+    #[arg(long)]
+    pub no_history: bool,
+
+    /// Lesson files (.nudge) to play, or to verify with --check.
+    #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
+    pub files: Vec<PathBuf>,
+
+    /// Verify lessons without a learner: no pauses, every expectation checked (all built-in lessons when no FILE is given).
+    #[arg(long)]
+    pub check: bool,
+
+    /// Stop a lesson at its first problem.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Play lesson N of the built-in tour; 0 lists the lessons.
+    #[arg(long, value_name = "N", conflicts_with_all = ["expressions", "practice"])]
+    pub lesson: Option<usize>,
+
+    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, gradient, integral, mixed).
+    #[arg(
+        long,
+        value_name = "TOPIC",
+        num_args = 0..=1,
+        default_missing_value = "mixed",
+        conflicts_with_all = ["expressions", "check"]
+    )]
+    pub practice: Option<String>,
+
+    /// Seed for exercises and answer checking, so a session can be repeated.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Ask exercises and wait at pauses even when input is not a terminal.
+    #[arg(long)]
+    pub interactive: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,
+    /// Each answer as an `align*` derivation, ready for a LaTeX document.
+    Latex,
+    /// Each answer as Markdown, steps as a list with `$…$` maths.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -56,6 +121,14 @@ pub enum ColorChoice {
 }
 
 /// Decides colour once, for the whole run.
+/// Columns of the terminal on stdout; 80 on a pipe or a file.
+fn terminal_width() -> usize {
+    if !io::stdout().is_terminal() {
+        return 80;
+    }
+    terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+}
+
 fn set_colour(choice: ColorChoice) {
     let on = match choice {
         ColorChoice::Always => true,
@@ -81,6 +154,28 @@ pub struct Answerer {
     pub format: Format,
     pub options: TextOptions,
     pub failures: usize,
+    /// Set once a `quit` or `exit` line has been read.
+    pub quit: bool,
+    /// A lesson or practice asked for by the last line, for the caller to play.
+    pub tutor: Option<Tutor>,
+    /// How lessons and practice run here.
+    pub lessons: nudge::lesson::Options,
+}
+
+impl Answerer {
+    /// Plays the lesson or practice the last line asked for, if any; a lesson with problems counts as a failure.
+    pub fn play_requested(
+        &mut self,
+        learner: &mut dyn nudge::lesson::Learner,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if let Some(request) = self.tutor.take() {
+            if !crate::tutor::serve(request, learner, out, &self.lessons)? {
+                self.failures += 1;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Answerer {
@@ -93,14 +188,53 @@ impl Answerer {
                 quiet: cli.quiet,
             },
             failures: 0,
+            quit: false,
+            tutor: None,
+            lessons: crate::tutor::options(cli),
         }
+    }
+
+    /// Plots from now on fit the terminal, which may have been resized since the last answer.
+    pub fn fit_plots(&mut self) {
+        self.session
+            .set_plot_size(PlotSize::for_width(terminal_width()));
     }
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
-        match self.session.answer(line) {
+        self.fit_plots();
+        let result = self.session.answer(line);
+        self.show(line, result, out)
+    }
+
+    /// Writes the answer (or error) for one line.
+    pub fn show(
+        &mut self,
+        line: &str,
+        result: Result<Outcome, Error>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        match result {
+            // A lesson or practice is played by the caller, which knows where answers come from.
+            Ok(Outcome {
+                answer: Answer::Tutor(request),
+                ..
+            }) if self.format == Format::Text => {
+                self.tutor = Some(request);
+                Ok(())
+            }
+            // `quit` ends the run; JSON still gets its one object for the line.
+            Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
+                self.quit = true;
+                match self.format {
+                    Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                    Format::Text | Format::Latex | Format::Markdown => Ok(()),
+                }
+            }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                Format::Latex => writeln!(out, "{}", render_latex(&outcome)),
+                Format::Markdown => writeln!(out, "{}", render_markdown(&outcome)),
                 Format::Text if self.options.quiet => {
                     out.write_all(render_text(&outcome, self.options).as_bytes())
                 }
@@ -119,7 +253,7 @@ impl Answerer {
     pub fn report(&mut self, line: &str, error: &Error, out: &mut impl Write) -> io::Result<()> {
         match self.format {
             Format::Json => writeln!(out, "{}", render_json_error(line, error)),
-            Format::Text => {
+            Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
                 let _ = err.write_all(render_error(line, error, None).as_bytes());
@@ -139,17 +273,39 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    set_colour(cli.color);
+    // LaTeX and Markdown are pasted into files: never colour them.
+    set_colour(match cli.format {
+        Format::Latex | Format::Markdown => ColorChoice::Never,
+        _ => cli.color,
+    });
+    if let Some(topic) = &cli.practice {
+        return crate::tutor::run_practice(&cli, topic);
+    }
+    if let Some(n) = cli.lesson {
+        return crate::tutor::run_builtin(&cli, n);
+    }
+    if !cli.files.is_empty() {
+        return crate::tutor::run_files(&cli);
+    }
+    if cli.check {
+        return crate::tutor::check_tour(&cli);
+    }
     let mut answerer = Answerer::new(&cli);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
-        cli.expressions
-            .iter()
-            .try_for_each(|q| answerer.answer(q, &mut out))
-    } else if io::stdin().is_terminal() {
+        cli.expressions.iter().try_for_each(|q| {
+            if answerer.quit {
+                return Ok(());
+            }
+            answerer.answer(q, &mut out)?;
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            answerer.play_requested(&mut crate::tutor::Lines(&mut input), &mut out)
+        })
+    } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        return crate::repl::run(&mut answerer);
+        return crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
     };
@@ -185,6 +341,11 @@ fn answer_stream(
                     continue;
                 }
                 answerer.answer(line, out)?;
+                if answerer.quit {
+                    return Ok(());
+                }
+                // Answers to a practice or lesson come from the lines that follow.
+                answerer.play_requested(&mut crate::tutor::Lines(&mut input), out)?;
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();

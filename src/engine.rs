@@ -1,9 +1,26 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
-use crate::calculus::{derive, Detail, Rule, Step};
-use crate::error::{Error, Phase};
-use crate::expr::{eval, Expr, Symbol};
-use crate::syntax::{lower, parse, Note, Statement};
+mod multivar;
+mod seeing;
+
+pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+pub use seeing::{
+    Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
+    PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
+};
+
+use crate::calculus::{derive, Check, Detail, Rule, Step};
+use crate::error::{closest, Error, Phase};
+use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
+use crate::integrals::{definite, indefinite};
+pub use crate::integrals::{ExactArea, Motion};
+use crate::lesson::{Topic as PracticeTopic, TOUR};
+use crate::notation::{analyse, NotationReading};
+use crate::syntax::{
+    lower_in, parse_in, Callee, Command, Function, Names, Node, NodeKind, Note, Point, Span,
+    Statement,
+};
+use crate::topic::Topic;
 
 /// What nudge worked out for one line.
 #[derive(Clone, Debug)]
@@ -26,16 +43,150 @@ pub enum Answer {
         partial: bool,
         steps: Vec<Step>,
         result: Expr,
+        /// The learner's own name for it: `f′(x)`, `dy/dx`.
+        named: Option<Named>,
     },
     /// A bare expression, simplified; `value` when it has no variables.
-    Expression { result: Expr, value: Option<f64> },
+    Expression {
+        result: Expr,
+        value: Option<f64>,
+    },
+    /// An antiderivative with its steps, checked by differentiating it back.
+    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    Integral {
+        body: Expr,
+        var: Symbol,
+        steps: Step,
+        result: Expr,
+        check: Check,
+        constant: u32,
+        motion: Option<Motion>,
+    },
+    /// The area from `lower` to `upper`: exact through an antiderivative when
+    /// one is known, and by numbers beside it.
+    DefiniteIntegral {
+        body: Expr,
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        exact: Option<ExactArea>,
+        /// The exact value, or the numeric one when no antiderivative is known.
+        result: Expr,
+        /// The decimal value of `result`, when the bounds are numbers.
+        value: Option<f64>,
+        /// Adaptive Simpson's estimate, when the bounds are numbers.
+        numeric: Option<f64>,
+    },
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(Box<MultivarAnswer>),
+    /// `read NOTATION`: what each part of the notation means.
+    Notation(NotationReading),
+    /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
+    Seeing(Box<SeeingAnswer>),
+    /// Another answer's result evaluated at a point: exactly, and as a decimal.
+    AtPoint {
+        inner: Box<Answer>,
+        point: Vec<(Symbol, Expr)>,
+        result: Expr,
+        value: f64,
+    },
+    /// A new definition; `replaced` is the one it took the place of.
+    Defined {
+        definition: Definition,
+        replaced: Option<Definition>,
+    },
+    /// `undef NAME`.
+    Forgotten(Definition),
+    /// `defs`: every definition, oldest first.
+    Definitions(Vec<Definition>),
+    /// `reset`: every definition and `ans` forgotten.
+    Reset,
+    Help(Help),
+    Quit,
+    /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
+    Tutor(Tutor),
+}
+
+/// The learner's name for a derivative, so the answer can speak it back.
+#[derive(Clone, Debug)]
+pub enum Named {
+    /// `f′(arg)`, `f″(arg)`.
+    Prime { name: Symbol, arg: Expr },
+    /// `dy/dx`, `∂f/∂x`; `params` are the function's inputs, none for a value.
+    Leibniz { name: Symbol, params: Vec<Symbol> },
+    /// `d/dx f(args)`.
+    Applied { name: Symbol, args: Vec<Expr> },
+}
+
+impl Named {
+    /// The defined name: `f`, `y`.
+    pub fn name(&self) -> &Symbol {
+        match self {
+            Named::Prime { name, .. }
+            | Named::Leibniz { name, .. }
+            | Named::Applied { name, .. } => name,
+        }
+    }
+}
+
+/// A name the learner defined: `f(x) = …` has params, `y = …` has none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Definition {
+    pub name: Symbol,
+    pub params: Vec<Symbol>,
+    pub body: Expr,
+}
+
+/// Which page of help to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Help {
+    Overview,
+    Topic(Topic),
+    Rules,
+    Glossary,
+}
+
+impl Answer {
+    /// The final expression of the answer, when it computed one.
+    pub fn result(&self) -> Option<&Expr> {
+        match self {
+            Answer::Derivative { result, .. }
+            | Answer::Expression { result, .. }
+            | Answer::Integral { result, .. }
+            | Answer::DefiniteIntegral { result, .. }
+            | Answer::AtPoint { result, .. } => Some(result),
+            Answer::Defined { definition, .. } => Some(&definition.body),
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
+                MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
+                MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
+                _ => None,
+            },
+            Answer::Seeing(s) => match s.as_ref() {
+                SeeingAnswer::Nudge(n) => n.slope.as_ref().ok(),
+                SeeingAnswer::Tangent(t) => Some(&t.line),
+                SeeingAnswer::Limit(l) => match &l.verdict {
+                    Verdict::Value { named, .. } => named.as_ref(),
+                    _ => None,
+                },
+                SeeingAnswer::Plot(_) | SeeingAnswer::Contour(_) => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 impl Outcome {
-    /// The final expression of the answer.
-    pub fn result(&self) -> &Expr {
+    /// The final expression of the answer, when it computed one.
+    pub fn result(&self) -> Option<&Expr> {
+        self.answer.result()
+    }
+
+    /// The final answer: an expression, a vector or a matrix, when there is one.
+    pub fn headline(&self) -> Option<Headline> {
         match &self.answer {
-            Answer::Derivative { result, .. } | Answer::Expression { result, .. } => result,
+            Answer::Multivar(m) => Some(m.headline()),
+            _ => self.result().cloned().map(Headline::Scalar),
         }
     }
 
@@ -44,40 +195,712 @@ impl Outcome {
         match &self.answer {
             Answer::Derivative { partial: true, .. } => "partial",
             Answer::Derivative { .. } => "derivative",
-            Answer::Expression { value: Some(_), .. } => "value",
+            Answer::Expression { value: Some(_), .. } | Answer::AtPoint { .. } => "value",
             Answer::Expression { .. } => "expression",
+            Answer::Notation(_) => "notation",
+            Answer::Integral { .. } => "integral",
+            Answer::DefiniteIntegral { .. } => "definite_integral",
+            Answer::Multivar(m) => match m.as_ref() {
+                MultivarAnswer::MixedPartial { .. } => "mixed_partial",
+                MultivarAnswer::Gradient { .. } => "gradient",
+                MultivarAnswer::Directional { .. } => "directional_derivative",
+                MultivarAnswer::Jacobian { .. } => "jacobian",
+                MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion(_) => "vector_derivative",
+                MultivarAnswer::Literal { matrix: true, .. } => "matrix",
+                MultivarAnswer::Literal { .. } => "vector",
+            },
+            Answer::Seeing(s) => match s.as_ref() {
+                SeeingAnswer::Nudge(_) => "nudge_table",
+                SeeingAnswer::Tangent(_) => "tangent",
+                SeeingAnswer::Limit(_) => "limit",
+                SeeingAnswer::Plot(_) => "plot",
+                SeeingAnswer::Contour(_) => "contour",
+            },
+            Answer::Defined { .. } => "definition",
+            Answer::Forgotten(_) => "undefined",
+            Answer::Definitions(_) => "definitions",
+            Answer::Reset => "reset",
+            Answer::Help(_) => "help",
+            Answer::Quit => "quit",
+            Answer::Tutor(Tutor::List) => "lessons",
+            Answer::Tutor(Tutor::Lesson(_)) => "lesson",
+            Answer::Tutor(Tutor::Practice(_)) => "practice",
         }
     }
 }
 
-/// Definitions and history shared by the lines of one session.
-#[derive(Debug, Default)]
-pub struct Session {}
+/// Definitions and the last result, shared by the lines of one session.
+#[derive(Clone, Debug, Default)]
+pub struct Session {
+    definitions: Vec<Definition>,
+    ans: Option<Expr>,
+    /// Constants of integration handed out so far.
+    constants: u32,
+    /// Room for plots and contour maps.
+    plot_size: PlotSize,
+}
 
 impl Session {
     pub fn new() -> Session {
         Session::default()
     }
 
+    /// Plots drawn from now on fit this size.
+    pub fn set_plot_size(&mut self, size: PlotSize) {
+        self.plot_size = size;
+    }
+
+    /// The definitions, oldest first.
+    pub fn definitions(&self) -> &[Definition] {
+        &self.definitions
+    }
+
+    /// Reads a line as an answer, without changing the session: an expression, or a vector or
+    /// matrix typed out. Definitions and `ans` are known, as in any line.
+    pub fn read_answer(&self, line: &str) -> Result<Headline, Error> {
+        let outcome = self.clone().answer(line)?;
+        match (&outcome.statement, outcome.headline()) {
+            (Statement::Expr(_), Some(h))
+            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => Ok(h),
+            _ => Err(Error::new(
+                Phase::Reading,
+                "an answer is the result itself: an expression, a vector or a matrix",
+            )
+            .at(Span::new(0, line.chars().count()))
+            .with_help("write the result itself, such as 5x^4")),
+        }
+    }
+
     /// Reads and answers one line.
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
-        let parsed = parse(line)?;
-        let answer = match &parsed.statement {
-            Statement::Expr(node) => expression(lower(node)?)?,
+        let parsed = parse_in(line, self)?;
+        let mut notes = parsed.notes;
+        notes.extend(self.name_notes(&parsed.statement));
+        let answer = self.statement(&parsed.statement, &[])?;
+        if let Some(result) = answer.result() {
+            if !matches!(answer, Answer::Defined { .. }) {
+                self.ans = Some(result.clone());
+            }
+        }
+        Ok(Outcome {
+            input: line.to_string(),
+            statement: parsed.statement,
+            notes,
+            answer,
+        })
+    }
+
+    /// One note for each defined value a line uses, so the learner sees what was put in its place.
+    fn name_notes(&self, statement: &Statement) -> Vec<Note> {
+        let mut notes = Vec::new();
+        self.statement_names(statement, &[], &mut notes);
+        notes
+    }
+
+    fn statement_names(&self, statement: &Statement, bound: &[&str], notes: &mut Vec<Note>) {
+        let with = |extra: &[&str]| -> Vec<String> {
+            bound
+                .iter()
+                .chain(extra)
+                .map(|s| (*s).to_string())
+                .collect()
+        };
+        match statement {
+            Statement::Expr(node) => self.node_names(node, bound, notes),
+            Statement::Derivative { body, var, .. } => {
+                let b = with(&[var]);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.node_names(body, &b, notes);
+            }
+            Statement::Integral { body, var, bounds } => {
+                let b = with(&[var]);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.node_names(body, &b, notes);
+                if let Some((lo, hi)) = bounds {
+                    self.node_names(lo, bound, notes);
+                    self.node_names(hi, bound, notes);
+                }
+            }
+            Statement::Define { params, body, .. } => {
+                let p: Vec<&str> = params.iter().map(String::as_str).collect();
+                let b = with(&p);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.node_names(body, &b, notes);
+            }
+            Statement::At { inner, point } => {
+                let (names, values): (Vec<&str>, Vec<&Node>) = match point {
+                    Point::Named(bindings) => bindings.iter().map(|(v, n)| (v.as_str(), n)).unzip(),
+                    Point::Tuple(nodes) => (Vec::new(), nodes.iter().collect()),
+                };
+                let b = with(&names);
+                let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                self.statement_names(inner, &b, notes);
+                for v in values {
+                    self.node_names(v, bound, notes);
+                }
+            }
+            Statement::Seeing(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
+                }
+            }
+            Statement::NamedDerivative { .. }
+            | Statement::Multivar(_)
+            | Statement::Command(_)
+            | Statement::Read(_) => {}
+        }
+    }
+
+    fn node_names(&self, node: &Node, bound: &[&str], notes: &mut Vec<Note>) {
+        match &node.kind {
+            NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
+                let message = match (self.value(name), self.lookup(name)) {
+                    (Some(value), _) if name == "ans" => {
+                        format!("ans stands for the last result, {}", value.unicode())
+                    }
+                    (Some(value), _) => {
+                        format!("{name} stands for {}, as you defined it", value.unicode())
+                    }
+                    (None, Some(def)) => format!(
+                        "{name} alone stands for its formula, {}",
+                        def.body.unicode()
+                    ),
+                    (None, None) => return,
+                };
+                if !notes.iter().any(|n| n.message == message) {
+                    notes.push(Note {
+                        message,
+                        span: node.span,
+                    });
+                }
+            }
+            NodeKind::Number(_) | NodeKind::Constant(_) | NodeKind::Var(_) => {}
+            NodeKind::Neg(inner) | NodeKind::Paren(inner) => self.node_names(inner, bound, notes),
+            NodeKind::Binary(_, lhs, rhs) => {
+                self.node_names(lhs, bound, notes);
+                self.node_names(rhs, bound, notes);
+            }
+            NodeKind::Call { arg, power, callee } => {
+                if let Callee::LogBase(base) = callee {
+                    self.node_names(base, bound, notes);
+                }
+                self.node_names(arg, bound, notes);
+                if let Some(p) = power {
+                    self.node_names(p, bound, notes);
+                }
+            }
+            NodeKind::Apply { args, .. } => {
+                for a in args {
+                    self.node_names(a, bound, notes);
+                }
+            }
+        }
+    }
+
+    fn lookup(&self, name: &str) -> Option<&Definition> {
+        self.definitions.iter().find(|d| &*d.name == name)
+    }
+
+    /// Answers one statement; names in `bound` are variables here even if defined
+    /// (the `x` of `… at x = 2`).
+    fn statement(&mut self, statement: &Statement, bound: &[&str]) -> Result<Answer, Error> {
+        match statement {
+            Statement::Expr(node) => match &node.kind {
+                NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
+                    self.prime(name, *primes, &args[0], bound)
+                }
+                _ => expression(lower_in(node, self, bound)?),
+            },
             Statement::Derivative {
                 body,
                 var,
                 order,
                 partial,
-            } => derivative(lower(body)?, var, *order, *partial),
+            } => {
+                let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
+                let answer = derivative(lower_in(body, self, &bound)?, var, *order, *partial);
+                let named = match &body.kind {
+                    NodeKind::Apply {
+                        name,
+                        primes: 0,
+                        args,
+                    } => Some(Named::Applied {
+                        name: Symbol::from(name.as_str()),
+                        args: args
+                            .iter()
+                            .map(|a| lower_in(a, self, &bound))
+                            .collect::<Result<_, _>>()?,
+                    }),
+                    _ => None,
+                };
+                Ok(with_name(answer, named))
+            }
+            Statement::NamedDerivative {
+                name,
+                name_span,
+                var,
+                order,
+                partial,
+            } => self.named_derivative(name, *name_span, var, *order, *partial),
+            Statement::Define {
+                name, params, body, ..
+            } => self.define(name, params, body),
+            Statement::At { inner, point } => {
+                let mut bound = bound.to_vec();
+                if let Point::Named(bindings) = point {
+                    bound.extend(bindings.iter().map(|(v, _)| v.as_str()));
+                }
+                let inner = self.statement(inner, &bound)?;
+                self.at(inner, point)
+            }
+            Statement::Integral {
+                body,
+                var,
+                bounds: None,
+            } => {
+                let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
+                let integrand = lower_in(body, self, &bound)?;
+                let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
+                self.constants += 1;
+                Ok(answer)
+            }
+            Statement::Integral {
+                body,
+                var,
+                bounds: Some((a, b)),
+            } => definite(body, var, a, b, self),
+            Statement::Multivar(query) => {
+                Ok(Answer::Multivar(Box::new(multivar::answer(query, self)?)))
+            }
+            Statement::Seeing(query) => Ok(Answer::Seeing(Box::new(seeing::answer(
+                query,
+                self,
+                self.plot_size,
+            )?))),
+            Statement::Command(command) => self.command(command),
+            Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+        }
+    }
+
+    /// `f'(x)`, `f''(t)`, `f'(2)`: the derivative of a defined function, named as the learner named it.
+    fn prime(&self, name: &str, primes: u32, arg: &Node, bound: &[&str]) -> Result<Answer, Error> {
+        let def = self
+            .lookup(name)
+            .ok_or_else(|| not_defined(name, arg.span))?;
+        let param = def
+            .params
+            .first()
+            .ok_or_else(|| not_defined(name, arg.span))?;
+        let value = lower_in(arg, self, bound)?;
+        let named = |arg: Expr| {
+            Some(Named::Prime {
+                name: def.name.clone(),
+                arg,
+            })
         };
-        Ok(Outcome {
-            input: line.to_string(),
-            statement: parsed.statement,
-            notes: parsed.notes,
-            answer,
+        if let crate::expr::Kind::Var(v) = value.kind() {
+            let body = substitute(&def.body, param, &value);
+            return Ok(with_name(
+                derivative(body, v, primes, false),
+                named(value.clone()),
+            ));
+        }
+        let inner = with_name(
+            derivative(def.body.clone(), param, primes, false),
+            named(Expr::symbol(param.clone())),
+        );
+        if value.free_vars().is_empty() {
+            return at_values(inner, vec![(param.clone(), value)], arg.span);
+        }
+        Ok(match inner {
+            Answer::Derivative {
+                body,
+                var,
+                order,
+                partial,
+                steps,
+                result,
+                ..
+            } => Answer::Derivative {
+                result: substitute(&result, param, &value),
+                body,
+                var,
+                order,
+                partial,
+                steps,
+                named: named(value),
+            },
+            other => other,
         })
     }
+
+    fn named_derivative(
+        &self,
+        name: &str,
+        span: Span,
+        var: &str,
+        order: u32,
+        partial: bool,
+    ) -> Result<Answer, Error> {
+        let def = self.lookup(name).ok_or_else(|| {
+            let error = not_defined(name, span);
+            match closest(name, self.definitions.iter().map(|d| &*d.name)) {
+                Some(near) => error.with_help(format!("did you mean d{near}/d{var}?")),
+                None => error,
+            }
+        })?;
+        let answer = derivative(def.body.clone(), var, order, partial);
+        Ok(with_name(
+            answer,
+            Some(Named::Leibniz {
+                name: def.name.clone(),
+                params: def.params.clone(),
+            }),
+        ))
+    }
+
+    fn define(&mut self, name: &str, params: &[String], body: &Node) -> Result<Answer, Error> {
+        let bound: Vec<&str> = params.iter().map(String::as_str).collect();
+        let definition = Definition {
+            name: Symbol::from(name),
+            params: params.iter().map(|p| Symbol::from(p.as_str())).collect(),
+            body: lower_in(body, self, &bound)?,
+        };
+        let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
+            Some(i) => Some(self.definitions.remove(i)),
+            None => None,
+        };
+        self.definitions.push(definition.clone());
+        Ok(Answer::Defined {
+            definition,
+            replaced,
+        })
+    }
+
+    fn at(&self, inner: Answer, point: &Point) -> Result<Answer, Error> {
+        if matches!(inner, Answer::AtPoint { .. }) {
+            return Err(Error::new(
+                Phase::Reading,
+                "this already has its point: it is one number, so there is nothing left to put a value into",
+            ));
+        }
+        let Some(target) = inner.result().cloned() else {
+            return Err(Error::new(
+                Phase::Reading,
+                "only an expression or a derivative can be evaluated at a point",
+            ));
+        };
+        let (values, span) = match point {
+            Point::Named(bindings) => {
+                let mut values: Vec<(Symbol, Expr)> = Vec::new();
+                for (var, node) in bindings {
+                    if values.iter().any(|(v, _)| &**v == var) {
+                        return Err(Error::new(
+                            Phase::Reading,
+                            format!("{var} is given a value twice"),
+                        )
+                        .at(node.span));
+                    }
+                    values.push((Symbol::from(var.as_str()), self.number(node)?));
+                }
+                let span = bindings
+                    .iter()
+                    .map(|(_, n)| n.span)
+                    .reduce(Span::to)
+                    .unwrap_or(Span::new(0, 0));
+                (values, span)
+            }
+            Point::Tuple(nodes) => {
+                let span = nodes
+                    .iter()
+                    .map(|n| n.span)
+                    .reduce(Span::to)
+                    .unwrap_or(Span::new(0, 0));
+                // The question's variables: those of the body, for a derivative.
+                let vars = match &inner {
+                    Answer::Derivative { body, .. } => body.free_vars(),
+                    _ => target.free_vars(),
+                };
+                if vars.len() != nodes.len() {
+                    let names: Vec<&str> = vars.iter().map(|v| &**v).collect();
+                    let message = match names.as_slice() {
+                        [] => "this has no variables to put the point into".to_string(),
+                        _ => format!(
+                            "this has {} variable{} ({}), but the point gives {} value{}",
+                            names.len(),
+                            if names.len() == 1 { "" } else { "s" },
+                            names.join(", "),
+                            nodes.len(),
+                            if nodes.len() == 1 { "" } else { "s" }
+                        ),
+                    };
+                    return Err(Error::new(Phase::Reading, message)
+                        .at(span)
+                        .with_help("give one value per variable, in the order x, y, z, or name them: at x = 1, y = 2"));
+                }
+                let mut values = Vec::new();
+                for (var, node) in vars.into_iter().zip(nodes) {
+                    values.push((var, self.number(node)?));
+                }
+                (values, span)
+            }
+        };
+        at_values(inner, values, span)
+    }
+
+    /// The value given for a variable: it must be a number, possibly written as `pi/2` or `a`.
+    fn number(&self, node: &Node) -> Result<Expr, Error> {
+        let value = lower_in(node, self, &[])?;
+        match value.free_vars().first() {
+            None => Ok(value),
+            Some(v) => Err(Error::new(
+                Phase::Reading,
+                format!("a point needs numbers, but this value still has {v} in it"),
+            )
+            .at(node.span)
+            .with_help("write a number such as 2, 1/4 or pi/2")),
+        }
+    }
+
+    fn command(&mut self, command: &Command) -> Result<Answer, Error> {
+        Ok(match command {
+            Command::Help(None) => Answer::Help(Help::Overview),
+            Command::Help(Some((topic, span))) => Answer::Help(help_page(topic, *span)?),
+            Command::Rules => Answer::Help(Help::Rules),
+            Command::Glossary => Answer::Help(Help::Glossary),
+            Command::Defs => Answer::Definitions(self.definitions.clone()),
+            Command::Undef(name, span) if name.is_empty() => {
+                return Err(Error::new(Phase::Reading, "undef needs the name to forget")
+                    .at(*span)
+                    .with_help("write undef f, or reset to forget everything"))
+            }
+            Command::Undef(name, span) => {
+                match self.definitions.iter().position(|d| &*d.name == name) {
+                    Some(i) => Answer::Forgotten(self.definitions.remove(i)),
+                    None => {
+                        let mut error = Error::new(
+                            Phase::Reading,
+                            format!("{name} is not defined, so there is nothing to forget"),
+                        )
+                        .at(*span);
+                        if let Some(near) = closest(name, self.definitions.iter().map(|d| &*d.name))
+                        {
+                            error = error.with_help(format!("did you mean '{near}'?"));
+                        }
+                        return Err(error);
+                    }
+                }
+            }
+            Command::Reset => {
+                self.definitions.clear();
+                self.ans = None;
+                self.constants = 0;
+                Answer::Reset
+            }
+            Command::Quit => Answer::Quit,
+            Command::Lessons => Answer::Tutor(Tutor::List),
+            Command::Lesson(rest) => Answer::Tutor(Tutor::Lesson(lesson_number(rest.as_ref())?)),
+            Command::Practice(None) => Answer::Tutor(Tutor::Practice(PracticeTopic::Mixed)),
+            Command::Practice(Some((name, span))) => match PracticeTopic::named(name) {
+                Some(topic) => Answer::Tutor(Tutor::Practice(topic)),
+                None => {
+                    let names = PracticeTopic::ALL.map(PracticeTopic::name);
+                    let mut error = Error::new(
+                        Phase::Reading,
+                        format!("there is no practice topic '{name}'"),
+                    )
+                    .at(*span)
+                    .with_help(format!("the topics are {}", PracticeTopic::names()));
+                    if let Some(near) = closest(name, names) {
+                        error = error.with_help(format!("did you mean '{near}'?"));
+                    }
+                    return Err(error);
+                }
+            },
+        })
+    }
+}
+
+/// Something for the terminal to play rather than print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tutor {
+    /// The lessons of the tour.
+    List,
+    /// Lesson N of the tour, counting from 1.
+    Lesson(usize),
+    Practice(PracticeTopic),
+}
+
+/// The number after `lesson`, checked against the tour.
+fn lesson_number(rest: Option<&(String, Span)>) -> Result<usize, Error> {
+    let count = TOUR.len();
+    let Some((text, span)) = rest else {
+        return Err(
+            Error::new(Phase::Reading, "lesson needs the lesson's number").with_help(format!(
+                "write lesson 1 … lesson {count}; lessons lists them"
+            )),
+        );
+    };
+    match text.parse::<usize>() {
+        Ok(n) if (1..=count).contains(&n) => Ok(n),
+        _ => Err(Error::new(
+            Phase::Reading,
+            format!("there is no lesson {text}; the tour has lessons 1 to {count}"),
+        )
+        .at(*span)
+        .with_help("type lessons to see them")),
+    }
+}
+
+impl Names for Session {
+    fn function(&self, name: &str, primes: u32) -> Option<Function> {
+        let def = self.lookup(name).filter(|d| !d.params.is_empty())?;
+        let mut body = def.body.clone();
+        if primes > 0 {
+            let param = def.params.first().filter(|_| def.params.len() == 1)?;
+            for _ in 0..primes {
+                body = derive(&body, param).after;
+            }
+        }
+        Some(Function {
+            params: def.params.clone(),
+            body,
+        })
+    }
+
+    fn arity(&self, name: &str) -> Option<usize> {
+        self.lookup(name).map(|d| d.params.len()).filter(|n| *n > 0)
+    }
+
+    fn defined(&self) -> Vec<String> {
+        self.definitions
+            .iter()
+            .map(|d| d.name.to_string())
+            .collect()
+    }
+
+    fn value(&self, name: &str) -> Option<Expr> {
+        if name == "ans" {
+            return self.ans.clone();
+        }
+        self.lookup(name)
+            .filter(|d| d.params.is_empty())
+            .map(|d| d.body.clone())
+    }
+}
+
+fn not_defined(name: &str, span: Span) -> Error {
+    Error::new(Phase::Reading, format!("{name} is not defined yet"))
+        .at(span)
+        .with_help(format!(
+            "define it first, as in {name} = 3x^2 + 1 or {name}(x) = x^2 sin x; to hear notation such as d{name}/dw in words, put read in front"
+        ))
+}
+
+fn help_page(topic: &str, span: Span) -> Result<Help, Error> {
+    match topic {
+        "rules" => return Ok(Help::Rules),
+        "glossary" => return Ok(Help::Glossary),
+        _ => {}
+    }
+    if let Some(t) = Topic::from_name(topic) {
+        return Ok(Help::Topic(t));
+    }
+    let names: Vec<&str> = Topic::ALL.iter().map(|t| t.name()).collect();
+    let mut error = Error::new(
+        Phase::Reading,
+        format!("there is no help page on '{topic}'"),
+    )
+    .at(span);
+    error = match closest(topic, names.iter().copied()) {
+        Some(near) => error.with_help(format!("did you mean 'help {near}'?")),
+        None => error.with_help(format!("the topics are: {}", names.join(", "))),
+    };
+    Err(error)
+}
+
+fn with_name(answer: Answer, name: Option<Named>) -> Answer {
+    match answer {
+        Answer::Derivative {
+            body,
+            var,
+            order,
+            partial,
+            steps,
+            result,
+            ..
+        } => Answer::Derivative {
+            body,
+            var,
+            order,
+            partial,
+            steps,
+            result,
+            named: name,
+        },
+        other => other,
+    }
+}
+
+/// `inner`'s result with each variable given its value: exact, and as a decimal.
+fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<Answer, Error> {
+    let Some(target) = inner.result().cloned() else {
+        return Err(Error::new(
+            Phase::Reading,
+            "only an expression or a derivative can be evaluated at a point",
+        ));
+    };
+    let missing: Vec<Symbol> = target
+        .free_vars()
+        .into_iter()
+        .filter(|v| !values.iter().any(|(n, _)| n == v))
+        .collect();
+    if let Some(first) = missing.first() {
+        return Err(Error::new(
+            Phase::Reading,
+            format!("this still has {first} in it, and the point gives {first} no value"),
+        )
+        .at(span)
+        .with_help(format!("give it one too, as in at x = 1, {first} = 2")));
+    }
+    let numeric: Vec<(Symbol, f64)> = values
+        .iter()
+        .map(|(v, e)| eval(e, &|_| None).map(|n| (v.clone(), n)))
+        .collect::<Result<_, _>>()
+        .map_err(|e| Error::new(Phase::Computing, e.to_string()).at(span))?;
+    let lookup = |name: &str| numeric.iter().find(|(v, _)| &**v == name).map(|(_, n)| *n);
+    let value = eval(&target, &lookup).map_err(|e| {
+        let place: Vec<String> = values
+            .iter()
+            .map(|(v, e)| format!("{v} = {}", e.unicode()))
+            .collect();
+        let why = match e {
+            EvalError::DivisionByZero => "it divides by zero there".to_string(),
+            other => other.to_string(),
+        };
+        Error::new(
+            Phase::Computing,
+            format!(
+                "{} has no value at {}: {why}",
+                target.unicode(),
+                place.join(", ")
+            ),
+        )
+        .at(span)
+    })?;
+    let mut result = target;
+    for (v, e) in &values {
+        result = substitute(&result, v, e);
+    }
+    Ok(Answer::AtPoint {
+        inner: Box::new(inner),
+        point: values,
+        result,
+        value,
+    })
 }
 
 fn expression(result: Expr) -> Result<Answer, Error> {
@@ -115,6 +938,7 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
         partial,
         steps,
         result: current,
+        named: None,
     }
 }
 

@@ -5,8 +5,13 @@ pub mod calculus;
 pub mod engine;
 pub mod error;
 pub mod expr;
+mod integrals;
+pub mod lesson;
+pub mod notation;
+pub mod numeric;
 pub mod render;
 pub mod syntax;
+pub mod topic;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

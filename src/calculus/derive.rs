@@ -11,42 +11,43 @@ const HELPER_NAMES: [&str; 6] = ["u", "v", "w", "p", "q", "s"];
 
 /// Differentiates `e` with respect to `var`, recording every step.
 pub fn derive(e: &Expr, var: &str) -> Step {
-    let taken = e.free_vars();
-    let mut names: Vec<Symbol> = HELPER_NAMES
+    let mut taken = e.free_vars();
+    taken.push(Symbol::from(var));
+    let names = HELPER_NAMES
         .iter()
         .map(|n| Symbol::from(*n))
-        .filter(|n| !taken.contains(n) && &**n != var)
+        .filter(|n| !taken.contains(n))
         .collect();
-    let mut k = 1;
-    while names.len() < 8 {
-        let candidate = Symbol::from(format!("u{k}"));
-        if !taken.contains(&candidate) {
-            names.push(candidate);
-        }
-        k += 1;
-    }
-    let deriver = Deriver { names };
+    let deriver = Deriver { names, taken };
     deriver.step(e, &Symbol::from(var), 0)
 }
 
 struct Deriver {
+    /// Free helper letters, one per nesting level.
     names: Vec<Symbol>,
+    /// Names already used in the expression, which helpers must avoid.
+    taken: Vec<Symbol>,
 }
 
 impl Deriver {
-    /// The helper name for a chain rule nested `level` deep.
+    /// The helper name for a chain rule nested `level` deep: u, v, w, …, then u1, u2, …
     fn helper(&self, level: usize) -> Symbol {
-        match self.names.get(level) {
-            Some(n) => n.clone(),
-            None => {
-                let last = self.names.len() - 1;
-                Symbol::from(format!("{}{}", self.names[last], level - last + 1))
+        if let Some(n) = self.names.get(level) {
+            return n.clone();
+        }
+        let mut k = level - self.names.len() + 1;
+        loop {
+            let candidate = Symbol::from(format!("u{k}"));
+            if !self.taken.contains(&candidate) {
+                return candidate;
             }
+            k += 1;
         }
     }
 
     fn step(&self, e: &Expr, var: &Symbol, level: usize) -> Step {
-        if !e.contains(var) {
+        // Asked to stop (Ctrl-C in the terminal): the caller discards this answer.
+        if !e.contains(var) || super::cancel::stopped() {
             return leaf(Rule::Constant, var, e, Expr::zero());
         }
         match e.kind() {
@@ -110,8 +111,8 @@ impl Deriver {
             let bottom = self.step(&denominator, var, level);
             let after = Expr::div(
                 Expr::sub(
-                    Expr::mul(vec![top.after.clone(), denominator.clone()]),
-                    Expr::mul(vec![numerator.clone(), bottom.after.clone()]),
+                    spread(top.after.clone(), denominator.clone()),
+                    spread(numerator.clone(), bottom.after.clone()),
                 ),
                 Expr::pow(denominator.clone(), Expr::int(2)),
             );

@@ -1,7 +1,19 @@
-//! Calculus on expressions: derivatives with their step trees.
+//! Calculus on expressions: derivatives (of one variable or many) and antiderivatives with their step trees, and numeric areas.
 
+mod cancel;
+mod check;
 mod derive;
+pub mod exact;
+mod integrate;
+pub mod motion;
+pub mod multivar;
+mod quadrature;
+mod rewrite;
 mod step;
 
+pub use cancel::{stop_when, stopped};
+pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
-pub use step::{Detail, Rule, Step};
+pub use integrate::{integrate, MAX_INTEGRAND_SIZE};
+pub use quadrature::{area, QuadratureError};
+pub use step::{Detail, PartsChoice, Rule, Step};

@@ -34,6 +34,27 @@ pub enum Rule {
     GeneralPower,
     Partial,
     HigherOrder,
+    // Integration: each rule read backwards, as a question "what has this slope?".
+    IntegralConstant,
+    ReversePower,
+    Reciprocal,
+    IntegralSum,
+    IntegralConstantMultiple,
+    IntegralExp,
+    IntegralExpBase,
+    IntegralSin,
+    IntegralCos,
+    IntegralSecSquared,
+    IntegralTan,
+    IntegralSinh,
+    IntegralCosh,
+    IntegralArctan,
+    IntegralArcsin,
+    LinearSubstitution,
+    USubstitution,
+    ByParts,
+    Expand,
+    FundamentalTheorem,
 }
 
 impl Rule {
@@ -68,6 +89,26 @@ impl Rule {
             Rule::GeneralPower => "general_power",
             Rule::Partial => "partial",
             Rule::HigherOrder => "higher_order",
+            Rule::IntegralConstant => "integral_constant",
+            Rule::ReversePower => "reverse_power",
+            Rule::Reciprocal => "reciprocal",
+            Rule::IntegralSum => "integral_sum",
+            Rule::IntegralConstantMultiple => "integral_constant_multiple",
+            Rule::IntegralExp => "integral_exp",
+            Rule::IntegralExpBase => "integral_exp_base",
+            Rule::IntegralSin => "integral_sin",
+            Rule::IntegralCos => "integral_cos",
+            Rule::IntegralSecSquared => "integral_sec_squared",
+            Rule::IntegralTan => "integral_tan",
+            Rule::IntegralSinh => "integral_sinh",
+            Rule::IntegralCosh => "integral_cosh",
+            Rule::IntegralArctan => "integral_arctan",
+            Rule::IntegralArcsin => "integral_arcsin",
+            Rule::LinearSubstitution => "linear_substitution",
+            Rule::USubstitution => "u_substitution",
+            Rule::ByParts => "by_parts",
+            Rule::Expand => "expand",
+            Rule::FundamentalTheorem => "fundamental_theorem",
         }
     }
 }
@@ -114,6 +155,43 @@ pub enum Detail {
         n: u32,
         of: u32,
     },
+    /// ∫ f(g(x))·g′(x) dx: `name` = `inner`, whose derivative is `slope`; the
+    /// substep integrates `rewritten` with respect to `name`.
+    Substitution {
+        name: Symbol,
+        inner: Expr,
+        slope: Expr,
+        rewritten: Expr,
+    },
+    /// ∫ u dv = u·v − ∫ v du: substeps are ∫ dv (giving v) then ∫ v du.
+    ByParts {
+        u: Expr,
+        dv: Expr,
+        du: Expr,
+        v: Expr,
+        choice: PartsChoice,
+    },
+    /// The integrand multiplied out; the substep integrates it.
+    Expand {
+        expanded: Expr,
+    },
+    /// F(b) − F(a) for the antiderivative F.
+    Definite {
+        antiderivative: Expr,
+        lower: Expr,
+        upper: Expr,
+        at_upper: Expr,
+        at_lower: Expr,
+    },
+}
+
+/// Why integration by parts picked its u.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartsChoice {
+    /// u = ln x: it turns into 1/x when differentiated.
+    Logarithm,
+    /// u = xⁿ: it loses a power each time it is differentiated.
+    Power,
 }
 
 /// One step: `d/d{var} before = after` by `rule`.

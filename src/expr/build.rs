@@ -15,6 +15,8 @@ static ONE: LazyLock<Expr> = LazyLock::new(|| Expr::from_kind(Kind::Num(Number::
 /// Past this many distinct items, like terms are found through a hash map.
 const LINEAR_SCAN_LIMIT: usize = 12;
 
+// The constructors are named for the maths (`Expr::sub(a, b)`), not operator traits.
+#[allow(clippy::should_implement_trait)]
 impl Expr {
     pub fn zero() -> Expr {
         ZERO.clone()
@@ -113,17 +115,13 @@ impl Expr {
     /// the number, then π and roots of numbers, variables, functions, brackets.
     pub fn mul(factors: Vec<Expr>) -> Expr {
         let mut coefficient = Number::one();
-        let mut powers = Collector::<Exponent>::default();
+        let expected: usize = factors.iter().map(|f| f.factors().len()).sum();
+        let mut powers = Collector::<Exponent>::with_capacity(expected);
         let mut pending = factors;
         pending.reverse();
         while let Some(f) = pending.pop() {
             match f.kind() {
-                Kind::Num(n) => {
-                    if n.is_zero() {
-                        return Expr::zero();
-                    }
-                    coefficient = coefficient.mul(n);
-                }
+                Kind::Num(n) => coefficient = coefficient.mul(n),
                 Kind::Mul(items) => pending.extend(items.iter().rev().cloned()),
                 _ => {
                     let (base, exp) = f.split_power();
@@ -131,17 +129,26 @@ impl Expr {
                 }
             }
         }
+        if coefficient.is_zero() {
+            return zero_times(powers.items.iter().map(|(base, exp)| (base, exp)));
+        }
         let mut out: Vec<Expr> = Vec::with_capacity(powers.len());
         let mut needs_another_pass = false;
         for (base, exp) in powers.into_items() {
-            let p = Expr::pow(base, exp.into_expr());
+            let p = Expr::pow(base.clone(), exp.into_expr());
             match p.kind() {
                 Kind::Num(n) => coefficient = coefficient.mul(n),
                 Kind::Mul(_) => {
                     needs_another_pass = true;
                     out.push(p);
                 }
-                _ => out.push(p),
+                _ => {
+                    // |x|² became x²: it may now meet another power of x.
+                    if p.split_power().0 != base {
+                        needs_another_pass = true;
+                    }
+                    out.push(p);
+                }
             }
         }
         if coefficient.is_zero() {
@@ -151,7 +158,9 @@ impl Expr {
             out.push(Expr::num(coefficient));
             return Expr::mul(out);
         }
-        out.sort_by(|a, b| factor_class(a).cmp(&factor_class(b)));
+        if !out.is_sorted_by(|a, b| factor_class(a) <= factor_class(b)) {
+            out.sort_by(|a, b| factor_class(a).cmp(&factor_class(b)));
+        }
         Expr::scaled(Expr::product_of_canonical(out), coefficient)
     }
 
@@ -245,6 +254,18 @@ impl Expr {
     }
 }
 
+/// 0 times the other factors: 0, unless one of them divides by zero, as x/|x| does at
+/// x = 0; then the product stays undefined (1/0) for evaluation to report.
+fn zero_times<'a>(mut powers: impl Iterator<Item = (&'a Expr, &'a Exponent)>) -> Expr {
+    let divides_by_zero = powers
+        .any(|(base, exp)| base.is_zero() && matches!(exp, Exponent::Exact(n) if n.is_negative()));
+    if divides_by_zero {
+        Expr::pow_held(Expr::zero(), Expr::int(-1))
+    } else {
+        Expr::zero()
+    }
+}
+
 /// `e^(ln u)` = u and `e^(k·ln u)` = u^k.
 fn exp_of_log(exp: &Expr) -> Option<Expr> {
     if let Kind::Func(Func::Ln, u) = exp.kind() {
@@ -278,9 +299,15 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         return match f {
             Sin | Tan | Arcsin | Arctan | Sinh | Tanh | Abs => Some(Expr::zero()),
             Cos | Cosh | Sec => Some(Expr::one()),
-            Arccos => None,
+            Arccos => Some(Expr::mul(vec![
+                Expr::ratio(1, 2),
+                Expr::constant(Constant::Pi),
+            ])),
             Csc | Cot | Ln => None,
         };
+    }
+    if let Some(v) = trig_at_special_angle(f, arg).or_else(|| inverse_at_unit(f, arg)) {
+        return Some(v);
     }
     match (f, arg.kind()) {
         (Ln, Kind::Num(n)) if n.is_one() => Some(Expr::zero()),
@@ -292,6 +319,55 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         (Abs, Kind::Func(Abs, _)) => Some(arg.clone()),
         (Sin | Tan, Kind::Const(Constant::Pi)) => Some(Expr::zero()),
         (Cos | Sec, Kind::Const(Constant::Pi)) => Some(Expr::int(-1)),
+        _ => None,
+    }
+}
+
+/// sin, cos and tan at whole multiples of π/6 and π/4: the angles of the unit circle learners know.
+fn trig_at_special_angle(f: Func, arg: &Expr) -> Option<Expr> {
+    let (c, rest) = arg.split_coefficient();
+    if !matches!(rest.kind(), Kind::Const(Constant::Pi)) {
+        return None;
+    }
+    // The angle in steps of 15°, one turn being 24 steps.
+    let steps = c.mul(&Number::int(12)).to_i64()?.rem_euclid(24);
+    let sine = |k: i64| -> Option<Expr> {
+        let k = k.rem_euclid(24);
+        let (sign, k) = if k >= 12 { (-1, k - 12) } else { (1, k) };
+        let half = |n: i64| {
+            Expr::mul(vec![
+                Expr::ratio(sign, 2),
+                Expr::pow(Expr::int(n), Expr::ratio(1, 2)),
+            ])
+        };
+        match k {
+            0 | 12 => Some(Expr::zero()),
+            2 | 10 => Some(Expr::ratio(sign, 2)),
+            3 | 9 => Some(half(2)),
+            4 | 8 => Some(half(3)),
+            6 => Some(Expr::int(sign)),
+            _ => None,
+        }
+    };
+    match f {
+        Func::Sin => sine(steps),
+        Func::Cos => sine(steps + 6),
+        Func::Tan => {
+            let cos = sine(steps + 6)?;
+            (!cos.is_zero()).then(|| Expr::div(sine(steps).unwrap_or_else(Expr::zero), cos))
+        }
+        _ => None,
+    }
+}
+
+/// arcsin, arccos and arctan at ±1, in multiples of π.
+fn inverse_at_unit(f: Func, arg: &Expr) -> Option<Expr> {
+    let n = arg.as_number()?.to_i64()?;
+    let pi_times = |c: Number| Some(Expr::mul(vec![Expr::num(c), Expr::constant(Constant::Pi)]));
+    match (f, n) {
+        (Func::Arcsin, 1 | -1) => pi_times(Number::ratio(n, 2)),
+        (Func::Arctan, 1 | -1) => pi_times(Number::ratio(n, 4)),
+        (Func::Arccos, -1) => pi_times(Number::one()),
         _ => None,
     }
 }
@@ -317,18 +393,27 @@ fn integer_log(base: &Number, value: &Number) -> Option<i64> {
     None
 }
 
-/// Where a factor sits in a printed product.
-fn factor_class(e: &Expr) -> (u8, (u8, &str)) {
-    let (base, _) = match e.kind() {
-        Kind::Pow(b, x) => (b, x),
-        _ => (e, e),
+/// Where a factor sits in a printed product: (group, rank within variables, name).
+fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
+    let base = match e.kind() {
+        Kind::Pow(b, _) => b,
+        _ => e,
     };
     match base.kind() {
-        Kind::Num(_) | Kind::Const(Constant::Pi) => (1, (0, "")),
-        Kind::Var(v) => (2, var_order(v)),
-        Kind::Const(Constant::E) | Kind::Func(..) | Kind::Log(..) | Kind::Pow(..) => (3, (0, "")),
-        Kind::Mul(_) => (3, (0, "")),
-        Kind::Add(_) => (4, (0, "")),
+        Kind::Num(_) if matches!(e.kind(), Kind::Pow(_, x) if x.as_number().is_none()) => {
+            (3, 0, None)
+        }
+        Kind::Num(_) | Kind::Const(Constant::Pi) => (1, 0, None),
+        Kind::Var(v) => match var_order(v) {
+            (rank, "") => (2, rank, None),
+            (rank, name) => (2, rank, Some(name)),
+        },
+        Kind::Const(Constant::E)
+        | Kind::Func(..)
+        | Kind::Log(..)
+        | Kind::Pow(..)
+        | Kind::Mul(_) => (3, 0, None),
+        Kind::Add(_) => (4, 0, None),
     }
 }
 
@@ -417,8 +502,14 @@ struct Collector<A> {
 
 impl<A> Default for Collector<A> {
     fn default() -> Self {
+        Collector::with_capacity(0)
+    }
+}
+
+impl<A> Collector<A> {
+    fn with_capacity(n: usize) -> Self {
         Collector {
-            items: Vec::new(),
+            items: Vec::with_capacity(n),
             index: HashMap::default(),
         }
     }
@@ -430,6 +521,8 @@ impl<A: Accumulate> Collector<A> {
             self.items.iter().position(|(k, _)| *k == key)
         } else {
             if self.index.is_empty() {
+                self.index
+                    .reserve(self.items.capacity().max(2 * self.items.len()));
                 for (i, (k, _)) in self.items.iter().enumerate() {
                     self.index.insert(k.clone(), i);
                 }
@@ -542,6 +635,15 @@ mod tests {
         assert_eq!(a, b);
         let sq = |e: Expr| Expr::pow(e, Expr::int(2));
         assert_eq!(Expr::div(sq(a), sq(b)), Expr::one());
+    }
+
+    #[test]
+    fn zero_times_one_over_zero_stays_undefined() {
+        let undefined = Expr::mul(vec![Expr::zero(), Expr::recip(Expr::zero())]);
+        assert!(matches!(undefined.kind(), Kind::Pow(..)));
+        let also = Expr::mul(vec![Expr::recip(Expr::zero()), Expr::zero()]);
+        assert!(matches!(also.kind(), Kind::Pow(..)));
+        assert_eq!(Expr::mul(vec![Expr::zero(), x()]), Expr::zero());
     }
 
     #[test]

@@ -103,6 +103,21 @@ fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
                 show(v)
             )))
         }
+        // Floating point never hits cos(π/2) = 0 exactly; treat a cosine or sine this small as 0.
+        Func::Tan | Func::Sec if v.cos().abs() < 1e-12 => {
+            return Err(EvalError::Domain(format!(
+                "{} is undefined at {} (cos is 0 there, and it divides by cos)",
+                f.name(),
+                show(v)
+            )))
+        }
+        Func::Cot | Func::Csc if v.sin().abs() < 1e-12 => {
+            return Err(EvalError::Domain(format!(
+                "{} is undefined at {} (sin is 0 there, and it divides by sin)",
+                f.name(),
+                show(v)
+            )))
+        }
         _ => {}
     }
     let out = f.apply(v);

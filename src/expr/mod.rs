@@ -7,6 +7,7 @@
 mod build;
 mod eval;
 mod func;
+mod latex;
 mod number;
 mod print;
 mod subst;
@@ -16,9 +17,10 @@ use std::sync::Arc;
 
 pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
+pub use latex::{latex_name, latex_operand};
 pub use number::Number;
 pub(crate) use print::greek_name;
-pub use print::{greek_letter, superscript, Style};
+pub use print::{greek_letter, superscript, unicode_name, Style};
 pub use subst::substitute;
 
 /// A variable name, stored in ASCII (`theta`, `w_1`); printing maps Greek names to letters.
@@ -213,6 +215,12 @@ fn union_vars(acc: Option<Arc<[Symbol]>>, more: &Arc<[Symbol]>) -> Arc<[Symbol]>
     let Some(acc) = acc else {
         return more.clone();
     };
+    if Arc::ptr_eq(&acc, more) || more.is_empty() {
+        return acc;
+    }
+    if acc.is_empty() {
+        return more.clone();
+    }
     if more.iter().all(|v| acc.contains(v)) {
         return acc;
     }

@@ -42,7 +42,7 @@ const ATOM: u8 = 4;
 /// Nesting past which a budgeted print gives up on detail.
 const BUDGET_DEPTH: usize = 24;
 
-const GREEK: [(&str, char); 24] = [
+const GREEK: [(&str, char); 34] = [
     ("alpha", 'α'),
     ("beta", 'β'),
     ("gamma", 'γ'),
@@ -66,7 +66,17 @@ const GREEK: [(&str, char); 24] = [
     ("chi", 'χ'),
     ("psi", 'ψ'),
     ("omega", 'ω'),
+    ("Gamma", 'Γ'),
     ("Delta", 'Δ'),
+    ("Theta", 'Θ'),
+    ("Lambda", 'Λ'),
+    ("Xi", 'Ξ'),
+    ("Pi", 'Π'),
+    ("Sigma", 'Σ'),
+    ("Upsilon", 'Υ'),
+    ("Phi", 'Φ'),
+    ("Psi", 'Ψ'),
+    ("Omega", 'Ω'),
 ];
 
 /// The Greek letter for a spelled-out name (`theta` → θ), or the ASCII name for a letter.
@@ -76,6 +86,15 @@ pub fn greek_letter(name: &str) -> Option<char> {
 
 pub(crate) fn greek_name(letter: char) -> Option<&'static str> {
     GREEK.iter().find(|(_, c)| *c == letter).map(|(n, _)| *n)
+}
+
+/// A variable's name with its Greek part as a letter: `theta` → `θ`, `theta_0` → `θ_0`.
+pub fn unicode_name(name: &str) -> String {
+    let (base, rest) = name.split_at(name.find('_').unwrap_or(name.len()));
+    match greek_letter(base) {
+        Some(letter) => format!("{letter}{rest}"),
+        None => name.to_string(),
+    }
 }
 
 impl Expr {
@@ -110,13 +129,13 @@ struct Printer {
 }
 
 /// A product split for printing: sign, what goes above the bar and what below.
-struct Fraction {
-    negative: bool,
-    numerator: Vec<Expr>,
-    denominator: Vec<Expr>,
+pub(super) struct Fraction {
+    pub(super) negative: bool,
+    pub(super) numerator: Vec<Expr>,
+    pub(super) denominator: Vec<Expr>,
 }
 
-fn split_fraction(e: &Expr) -> Fraction {
+pub(super) fn split_fraction(e: &Expr) -> Fraction {
     let (coefficient, rest) = e.split_coefficient();
     let mut numerator = Vec::new();
     let mut denominator = Vec::new();
@@ -146,7 +165,7 @@ fn split_fraction(e: &Expr) -> Fraction {
     }
 }
 
-trait BigOne {
+pub(super) trait BigOne {
     fn is_one_big(&self) -> bool;
 }
 
@@ -220,9 +239,10 @@ impl Printer {
     }
 
     fn variable(&mut self, name: &str) {
-        match greek_letter(name).filter(|_| self.style.unicode) {
-            Some(letter) => self.out.push(letter),
-            None => self.out.push_str(name),
+        if self.style.unicode {
+            self.out.push_str(&unicode_name(name));
+        } else {
+            self.out.push_str(name);
         }
     }
 
@@ -238,7 +258,16 @@ impl Printer {
     }
 
     fn sum(&mut self, terms: &[Expr], depth: usize) {
-        for (i, term) in terms.iter().enumerate() {
+        // Start with a positive term when there is one: 1 - x², not -x² + 1.
+        let first_positive = terms
+            .iter()
+            .position(|t| !t.split_coefficient().0.is_negative())
+            .unwrap_or(0);
+        let ordered = terms[first_positive..first_positive + 1]
+            .iter()
+            .chain(&terms[..first_positive])
+            .chain(&terms[first_positive + 1..]);
+        for (i, term) in ordered.enumerate() {
             let (c, rest) = term.split_coefficient();
             if c.is_negative() {
                 self.out.push_str(if i == 0 { "-" } else { " - " });

@@ -3,7 +3,8 @@
 //! Every `match` here is exhaustive over `Rule`, so a new rule without words
 //! does not compile.
 
-use crate::calculus::{Detail, Rule, Step};
+use crate::calculus::{CheckMethod, Detail, PartsChoice, Rule, Step};
+use crate::engine::Motion;
 use crate::expr::{Expr, Style};
 
 /// The rule's short name, as a step's heading shows it.
@@ -38,6 +39,26 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::GeneralPower => "variable base and exponent",
         Rule::Partial => "partial derivative",
         Rule::HigherOrder => "higher derivative",
+        Rule::IntegralConstant => "constant",
+        Rule::ReversePower => "reverse power rule",
+        Rule::Reciprocal => "1/x rule",
+        Rule::IntegralSum => "sum rule",
+        Rule::IntegralConstantMultiple => "constant multiple",
+        Rule::IntegralExp => "e^x rule",
+        Rule::IntegralExpBase => "a^x rule",
+        Rule::IntegralSin => "sine",
+        Rule::IntegralCos => "cosine",
+        Rule::IntegralSecSquared => "sec² rule",
+        Rule::IntegralTan => "tangent",
+        Rule::IntegralSinh => "sinh",
+        Rule::IntegralCosh => "cosh",
+        Rule::IntegralArctan => "arctangent",
+        Rule::IntegralArcsin => "arcsine",
+        Rule::LinearSubstitution => "linear substitution",
+        Rule::USubstitution => "u-substitution",
+        Rule::ByParts => "integration by parts",
+        Rule::Expand => "multiply out",
+        Rule::FundamentalTheorem => "fundamental theorem",
     }
 }
 
@@ -148,6 +169,149 @@ pub fn note(step: &Step, style: Style) -> String {
             ),
             _ => String::new(),
         },
+        Rule::IntegralConstant
+        | Rule::ReversePower
+        | Rule::Reciprocal
+        | Rule::IntegralSum
+        | Rule::IntegralConstantMultiple
+        | Rule::IntegralExp
+        | Rule::IntegralExpBase
+        | Rule::IntegralSin
+        | Rule::IntegralCos
+        | Rule::IntegralSecSquared
+        | Rule::IntegralTan
+        | Rule::IntegralSinh
+        | Rule::IntegralCosh
+        | Rule::IntegralArctan
+        | Rule::IntegralArcsin
+        | Rule::LinearSubstitution
+        | Rule::USubstitution
+        | Rule::ByParts
+        | Rule::Expand
+        | Rule::FundamentalTheorem => integral_note(step, style),
+    }
+}
+
+/// The explanation of an integration step: each rule is a slope rule read backwards.
+fn integral_note(step: &Step, style: Style) -> String {
+    let x = show(&Expr::symbol(step.var.clone()), style);
+    let before = show(&step.before, style);
+    match (step.rule, &step.detail) {
+        (Rule::IntegralConstant, _) if step.before.free_vars().is_empty() => format!(
+            "A constant integrates to a straight line: {} has slope {before} everywhere.",
+            show(&step.after, style)
+        ),
+        (Rule::IntegralConstant, _) => format!(
+            "{before} has no {x} in it, so it counts as a constant: the function whose slope is {before} everywhere is {}.",
+            show(&step.after, style)
+        ),
+        (Rule::ReversePower, _) => "Raise the exponent by one and divide by the new exponent: this undoes the power rule, which brought the exponent down and lowered it by one.".to_string(),
+        (Rule::Reciprocal, _) => format!(
+            "1/{x} is the one power the reverse power rule cannot take (it would divide by 0). Instead: the slope of ln|{x}| is 1/{x}. The bars keep it right for negative {x} too."
+        ),
+        (Rule::IntegralSum, _) => "Integrate each term on its own, then add: slopes add, so antiderivatives add too.".to_string(),
+        (Rule::IntegralConstantMultiple, Detail::ConstantMultiple { constant }) => {
+            if *constant == Expr::int(-1) {
+                "A minus sign in front stays in front; integrate what follows it.".to_string()
+            } else {
+                format!(
+                    "The constant factor {} just comes along: integrate the rest and multiply by it.",
+                    show(constant, style)
+                )
+            }
+        }
+        (Rule::IntegralExp, _) => format!("e^{x} is its own slope, so it is its own antiderivative too."),
+        (Rule::IntegralExpBase, _) => {
+            let base = match step.before.kind() {
+                crate::expr::Kind::Pow(b, _) => show(b, style),
+                _ => "a".to_string(),
+            };
+            format!(
+                "{base}^{x} differentiates to itself times ln {base}, so to undo that, divide by ln {base}."
+            )
+        }
+        (Rule::IntegralSin, _) => "Which function has slope sin? The slope of cos is -sin, so the answer is -cos.".to_string(),
+        (Rule::IntegralCos, _) => "The slope of sin is cos, so sin is an antiderivative of cos.".to_string(),
+        (Rule::IntegralSecSquared, _) => "The slope of tan is sec², which is 1/cos², so tan is the antiderivative.".to_string(),
+        (Rule::IntegralTan, _) => format!(
+            "tan {x} is sin {x} / cos {x}, and the top is minus the slope of the bottom. The slope of ln|cos {x}| is -sin {x} / cos {x}, so the answer is -ln|cos {x}|."
+        ),
+        (Rule::IntegralSinh, _) => "The slope of cosh is sinh, so cosh is an antiderivative of sinh (no minus sign, unlike cos).".to_string(),
+        (Rule::IntegralCosh, _) => "The slope of sinh is cosh, so sinh is an antiderivative of cosh.".to_string(),
+        (Rule::IntegralArctan, _) => format!("The slope of arctan {x} is 1/(1 + {x}²); read backwards, that is this integral."),
+        (Rule::IntegralArcsin, _) => format!("The slope of arcsin {x} is 1/√(1 - {x}²); read backwards, that is this integral."),
+        (Rule::LinearSubstitution, Detail::Substitution { name, inner, slope, .. }) => {
+            let u = show(&Expr::symbol(name.clone()), style);
+            let a = show(slope, style);
+            format!(
+                "The inside, {u} = {}, is a straight line in {x} with slope {a}: d{u} = {a} d{x}, so d{x} = d{u}/{a}. Integrate in {u}, which divides by {a}, then put {u} back.",
+                show(inner, style)
+            )
+        }
+        (Rule::USubstitution, Detail::Substitution { name, inner, slope, .. }) => {
+            let u = show(&Expr::symbol(name.clone()), style);
+            format!(
+                "Choose {u} = {}: its derivative {} also appears in the integrand (up to a constant factor), so it and d{x} together become d{u}, and every {x} disappears. This is the chain rule read backwards.",
+                show(inner, style),
+                show(slope, style)
+            )
+        }
+        (Rule::ByParts, Detail::ByParts { u, dv, choice, .. }) => {
+            let why = match choice {
+                PartsChoice::Logarithm => format!(
+                    "Choose u = {}: it has no simple antiderivative of its own, but differentiating turns it into the much simpler 1/{x}. The rest, dv = {}, is easy to integrate.",
+                    show(u, style),
+                    times_d(dv, &x, style)
+                ),
+                PartsChoice::Power => format!(
+                    "Choose u = {}: it loses a power each time it is differentiated, while dv = {} integrates without getting any harder.",
+                    show(u, style),
+                    times_d(dv, &x, style)
+                ),
+            };
+            format!("{why} Then ∫ u dv = u·v − ∫ v du: the product rule read backwards.")
+        }
+        (Rule::Expand, _) => "Multiply out the brackets first: a sum of simple terms can be integrated term by term.".to_string(),
+        (Rule::FundamentalTheorem, _) => "The area under the curve from a to b is the antiderivative's value at b minus its value at a, F(b) - F(a); parts below the axis count as negative.".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// `x² dx`, or just `dx` for 1.
+fn times_d(e: &Expr, x: &str, style: Style) -> String {
+    if e.is_one() {
+        format!("d{x}")
+    } else {
+        format!("{} d{x}", show(e, style))
+    }
+}
+
+/// What the constant of integration is, in words.
+pub fn constant_note(constant: &str, antiderivative: &str, integrand: &str) -> String {
+    format!(
+        "{constant} stands for any constant: it disappears when you differentiate, so every {antiderivative} + {constant} has the slope {integrand}."
+    )
+}
+
+/// The article's motion reading of an integral over time.
+pub fn motion_note(motion: Motion, constant: &str, integrand: &str) -> String {
+    match motion {
+        Motion::Velocity => format!(
+            "In motion terms: if {integrand} is an acceleration, the answer is a velocity, and {constant} is the velocity at t = 0, the initial velocity (often written v0)."
+        ),
+        Motion::Position => format!(
+            "In motion terms: if {integrand} is a velocity, the answer is a position, and {constant} is the position at t = 0, the initial position."
+        ),
+    }
+}
+
+/// What the check by differentiating back says.
+pub fn check_note(method: &CheckMethod) -> String {
+    match method {
+        CheckMethod::Exact => "differentiating the answer gives back the integrand".to_string(),
+        CheckMethod::Numeric { points } => format!(
+            "differentiating the answer gives back the integrand: they agree at {points} sample points"
+        ),
     }
 }
 

@@ -1,48 +1,38 @@
 //! The JSON Lines contract: exactly one object per query, in order.
 
 use super::catalogue::note;
+use super::help;
+use super::integral::constant_name;
+use super::latex::step_latex;
+use super::notation::{shape_id, words};
 use super::prune::{prune, Limits, Shown};
-use crate::engine::{Answer, Outcome};
+use crate::calculus::{Check, CheckMethod, Rule};
+use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
 use crate::expr::Style;
+use crate::syntax::Statement;
 use serde_json::{json, Map, Value};
 
 /// Longest expression written inside a JSON step, in characters.
 const STEP_BUDGET: usize = 4000;
 
 pub fn render_json(outcome: &Outcome) -> String {
-    let result = outcome.result();
     let mut obj = Map::new();
     obj.insert("input".into(), json!(outcome.input));
     obj.insert("kind".into(), json!(outcome.kind()));
-    obj.insert(
-        "reading".into(),
-        json!(crate::syntax::reading_of_statement(
-            &outcome.statement,
-            true
-        )),
-    );
-    obj.insert("result".into(), json!(result.ascii()));
-    obj.insert("unicode".into(), json!(result.unicode()));
-    match &outcome.answer {
-        Answer::Derivative {
-            steps, var, order, ..
-        } => {
-            obj.insert("variable".into(), json!(&**var));
-            obj.insert("order".into(), json!(order));
-            let list: Vec<Value> = steps
-                .iter()
-                .map(|s| step_json(&prune(s, Limits::JSON)))
-                .collect();
-            obj.insert("steps".into(), Value::Array(list));
-        }
-        Answer::Expression { value, .. } => {
-            if let Some(v) = value.filter(|v| v.is_finite()) {
-                obj.insert("value".into(), json!(v));
-            }
-            obj.insert("steps".into(), json!([]));
-        }
+    if !matches!(outcome.statement, Statement::Command(_)) {
+        let reading = match &outcome.answer {
+            Answer::Notation(n) => n.shown.clone(),
+            _ => crate::syntax::reading_of_statement(&outcome.statement, true),
+        };
+        obj.insert("reading".into(), json!(reading));
     }
+    if let Some(result) = outcome.result() {
+        obj.insert("result".into(), json!(result.ascii()));
+        obj.insert("unicode".into(), json!(result.unicode()));
+        obj.insert("latex".into(), json!(result.latex()));
+    }
+    answer_fields(&outcome.answer, &mut obj);
     if !outcome.notes.is_empty() {
         let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
         obj.insert("notes".into(), json!(notes));
@@ -50,13 +40,166 @@ pub fn render_json(outcome: &Outcome) -> String {
     Value::Object(obj).to_string()
 }
 
-fn step_json(shown: &Shown) -> Value {
+fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
+    match answer {
+        Answer::Derivative {
+            steps,
+            var,
+            order,
+            named,
+            ..
+        } => {
+            obj.insert("variable".into(), json!(&**var));
+            obj.insert("order".into(), json!(order));
+            if let Some(n) = named {
+                obj.insert("name".into(), json!(&**n.name()));
+            }
+            let list: Vec<Value> = steps
+                .iter()
+                .map(|s| step_json(&prune(s, Limits::JSON)))
+                .collect();
+            obj.insert("steps".into(), Value::Array(list));
+        }
+        Answer::Notation(reading) => {
+            let explained: Vec<Value> = reading
+                .shapes
+                .iter()
+                .map(|e| {
+                    let w = words(&e.shape);
+                    json!({
+                        "notation": e.shown,
+                        "shape": shape_id(&e.shape),
+                        "title": w.title,
+                        "meaning": w.meaning,
+                    })
+                })
+                .collect();
+            obj.insert("explanations".into(), Value::Array(explained));
+            obj.insert("steps".into(), json!([]));
+        }
+        Answer::Expression { value, .. } => {
+            if let Some(v) = value.filter(|v| v.is_finite()) {
+                obj.insert("value".into(), json!(v));
+            }
+            obj.insert("steps".into(), json!([]));
+        }
+        Answer::AtPoint {
+            inner,
+            point,
+            value,
+            ..
+        } => {
+            answer_fields(inner, obj);
+            let at: Map<String, Value> = point
+                .iter()
+                .map(|(v, e)| (v.to_string(), json!(e.ascii())))
+                .collect();
+            obj.insert("at".into(), Value::Object(at));
+            obj.insert("value".into(), json!(value));
+        }
+        Answer::Defined { definition, .. } | Answer::Forgotten(definition) => {
+            definition_fields(definition, obj);
+        }
+        Answer::Definitions(defs) => {
+            let list: Vec<Value> = defs
+                .iter()
+                .map(|d| {
+                    let mut m = Map::new();
+                    definition_fields(d, &mut m);
+                    m.insert("result".into(), json!(d.body.ascii()));
+                    Value::Object(m)
+                })
+                .collect();
+            obj.insert("definitions".into(), Value::Array(list));
+        }
+        Answer::Help(page) => {
+            obj.insert("text".into(), json!(help::page(*page, Style::UNICODE)));
+        }
+        Answer::Reset | Answer::Quit | Answer::Tutor(Tutor::List) => {}
+        Answer::Tutor(Tutor::Lesson(n)) => {
+            obj.insert("lesson".into(), json!(n));
+        }
+        Answer::Tutor(Tutor::Practice(topic)) => {
+            obj.insert("topic".into(), json!(topic.name()));
+        }
+        Answer::Seeing(answer) => super::seeing_json::fill(obj, answer),
+        Answer::Integral {
+            var,
+            steps,
+            check,
+            constant,
+            ..
+        } => {
+            obj.insert("variable".into(), json!(&**var));
+            obj.insert("constant".into(), json!(constant_name(*constant, false)));
+            obj.insert("check".into(), check_json(check));
+            let list = vec![step_json(&prune(steps, Limits::JSON))];
+            obj.insert("steps".into(), Value::Array(list));
+        }
+        Answer::DefiniteIntegral {
+            var,
+            lower,
+            upper,
+            exact,
+            value,
+            numeric,
+            ..
+        } => {
+            obj.insert("variable".into(), json!(&**var));
+            obj.insert("lower".into(), json!(lower.ascii()));
+            obj.insert("upper".into(), json!(upper.ascii()));
+            obj.insert("exact".into(), json!(exact.is_some()));
+            if let (None, Some(n)) = (exact, numeric) {
+                // Only a numeric value: written as the decimal it is, which reads back exactly.
+                obj.insert("result".into(), json!(n.to_string()));
+                obj.insert("unicode".into(), json!(n.to_string()));
+            }
+            if let Some(v) = value.filter(|v| v.is_finite()) {
+                obj.insert("value".into(), json!(v));
+            }
+            if let Some(n) = numeric.filter(|v| v.is_finite()) {
+                obj.insert("numeric".into(), json!(n));
+            }
+            let mut list = Vec::new();
+            if let Some(e) = exact {
+                obj.insert("check".into(), check_json(&e.check));
+                list.push(step_json(&prune(&e.antiderivative, Limits::JSON)));
+                list.push(step_json(&prune(&e.theorem, Limits::JSON)));
+            }
+            obj.insert("steps".into(), Value::Array(list));
+        }
+        Answer::Multivar(answer) => super::multivar_json::fill(obj, answer),
+    }
+}
+
+fn definition_fields(def: &Definition, obj: &mut Map<String, Value>) {
+    obj.insert("name".into(), json!(&*def.name));
+    let params: Vec<&str> = def.params.iter().map(|p| &**p).collect();
+    obj.insert("params".into(), json!(params));
+}
+
+/// How an antiderivative was checked: its derivative, and whether exactly or at sample points.
+fn check_json(check: &Check) -> Value {
+    let method = match check.method {
+        CheckMethod::Exact => "exact",
+        CheckMethod::Numeric { .. } => "numeric",
+    };
+    json!({ "derivative": check.derivative.ascii(), "method": method })
+}
+
+pub(super) fn step_json(shown: &Shown) -> Value {
+    step_json_in(shown, false)
+}
+
+/// A step and its substeps; `partial` once inside a partial derivative.
+fn step_json_in(shown: &Shown, partial: bool) -> Value {
     match shown {
         Shown::Elided(e) => json!({
             "rule": "elided",
             "before": "",
             "after": "",
             "note": e.describe(),
+            "latex": "",
             "substeps": [],
         }),
         Shown::Step { step, children } => {
@@ -66,7 +209,11 @@ fn step_json(shown: &Shown) -> Value {
                 "before": step.before.to_text(budget),
                 "after": step.after.to_text(budget),
                 "note": note(step, Style::UNICODE),
-                "substeps": children.iter().map(step_json).collect::<Vec<_>>(),
+                "latex": step_latex(step, partial),
+                "substeps": children
+                    .iter()
+                    .map(|c| step_json_in(c, partial || step.rule == Rule::Partial))
+                    .collect::<Vec<_>>(),
             })
         }
     }

@@ -1,11 +1,32 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
 
+mod ascii;
 mod catalogue;
+mod feedback;
+pub mod help;
+mod integral;
 mod json;
+mod latex;
+mod limit_text;
+mod matrix;
+mod multivar_json;
+mod multivar_text;
+mod notation;
+mod plot;
 mod prune;
+mod readings;
+mod seeing_json;
+mod seeing_text;
+mod session;
 mod text;
 
 pub use catalogue::{note, title};
+pub use feedback::{
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, witness_hint, wrap,
+};
+pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
+pub use latex::{latex_operator, render_latex, render_markdown, step_latex};
+pub use notation::{shape_id, words, Words};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

@@ -18,7 +18,7 @@ impl Limits {
     };
     pub const JSON: Limits = Limits {
         max_children: 1000,
-        max_depth: 64,
+        max_depth: 40,
     };
 }
 

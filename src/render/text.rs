@@ -1,17 +1,23 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
 use super::catalogue::{note, title};
+use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
+use super::notation::{ascii_text, words};
 use super::prune::{prune, Limits, Shown};
+use super::{help, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
 use crate::expr::{superscript, Expr, Kind, Number, Style};
-use crate::syntax::reading_of_statement;
+use crate::notation::NotationReading;
+use crate::syntax::{reading_of_statement, Statement};
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
 /// Longest expression shown inside a step, in characters.
 const STEP_BUDGET: usize = 160;
+/// Longest result shown under the steps; `-q` always prints the whole result.
+pub(super) const RESULT_BUDGET: usize = 4000;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
@@ -21,7 +27,7 @@ pub struct TextOptions {
 }
 
 impl TextOptions {
-    fn style(&self) -> Style {
+    pub fn style(&self) -> Style {
         if self.unicode {
             Style::UNICODE
         } else {
@@ -30,69 +36,155 @@ impl TextOptions {
     }
 }
 
-/// The whole answer as text, ending with a newline.
+/// The whole answer as text, ending with a newline; with `--ascii`, ASCII only.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    let text = render_any(outcome, options);
+    if options.unicode {
+        text
+    } else {
+        super::ascii::transliterate(&text)
+    }
+}
+
+fn render_any(outcome: &Outcome, options: TextOptions) -> String {
+    if let Answer::Seeing(answer) = &outcome.answer {
+        return super::seeing_text::render(outcome, answer, options);
+    }
+    if let Answer::Multivar(answer) = &outcome.answer {
+        return super::multivar_text::render(outcome, answer, options);
+    }
+    if let Answer::Notation(reading) = &outcome.answer {
+        return notation_text(reading, options);
+    }
     let style = options.style();
-    let result = outcome.result().to_text(style);
     if options.quiet {
-        return match &outcome.answer {
-            Answer::Expression {
-                value: Some(v),
-                result: r,
-            } if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                format!("{result} ≈ {}\n", decimal(*v))
-            }
-            _ => format!("{result}\n"),
-        };
+        return quiet(&outcome.answer, style);
     }
     let mut w = Writer {
         out: String::new(),
         style,
-        partial: matches!(outcome.answer, Answer::Derivative { partial: true, .. }),
+        partial: is_partial(&outcome.answer),
     };
-    w.line(&format!(
-        "{} {}",
-        "Reading:".bold(),
-        reading_of_statement(&outcome.statement, options.unicode)
-    ));
+    if !matches!(outcome.statement, Statement::Command(_)) {
+        w.line(&format!(
+            "{} {}",
+            "Reading:".bold(),
+            reading_of_statement(&outcome.statement, options.unicode)
+        ));
+    }
     for n in &outcome.notes {
         w.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
     }
-    match &outcome.answer {
-        Answer::Derivative {
-            body,
-            var,
-            order,
-            partial,
-            steps,
-            result: r,
+    w.answer(&outcome.answer);
+    w.out
+}
+
+/// `-q`: the result line alone.
+fn quiet(answer: &Answer, style: Style) -> String {
+    match answer {
+        Answer::Integral {
+            constant, result, ..
         } => {
-            w.out.push('\n');
-            for s in steps {
-                w.step(&prune(s, Limits::TEXT), None, 0);
-            }
-            w.out.push('\n');
-            let op = operator(var, *order, *partial, options.unicode);
-            let lhs = format!("{op} {}", operand(body, style));
-            w.line(&format!("{} = {}", lhs, r.to_text(style).green().bold()));
+            format!(
+                "{} + {}\n",
+                result.to_text(style),
+                constant_name(*constant, style.unicode)
+            )
         }
-        Answer::Expression { result: r, value } => {
-            let label = if value.is_some() {
-                "Value:"
-            } else {
-                "Simplified:"
-            };
-            let exact = r.to_text(style);
-            let shown = match value {
-                Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                    format!("{exact} ≈ {}", decimal(*v))
-                }
-                _ => exact,
-            };
-            w.line(&format!("{} {}", label.bold(), shown.green().bold()));
+        Answer::DefiniteIntegral {
+            exact: None,
+            numeric: Some(n),
+            ..
+        } => format!("≈ {}\n", decimal(*n)),
+        Answer::Expression {
+            value: Some(v),
+            result: r,
         }
+        | Answer::DefiniteIntegral {
+            value: Some(v),
+            result: r,
+            ..
+        }
+        | Answer::AtPoint {
+            value: v,
+            result: r,
+            ..
+        } if r.as_number().is_none_or(|n| !n.is_integer()) => {
+            format!("{} ≈ {}\n", r.to_text(style), decimal(*v))
+        }
+        Answer::Defined { definition, .. } => {
+            format!("{}\n", session::definition(definition, style))
+        }
+        Answer::Definitions(defs) => session::definitions(defs, style),
+        Answer::Help(page) => help::page(*page, style),
+        other => match other.result() {
+            Some(r) => format!("{}\n", r.to_text(style)),
+            None => String::new(),
+        },
+    }
+}
+
+fn is_partial(answer: &Answer) -> bool {
+    match answer {
+        Answer::Derivative { partial, .. } => *partial,
+        Answer::AtPoint { inner, .. } => is_partial(inner),
+        _ => false,
+    }
+}
+
+/// Step trees as text, for renderers of other answers (many variables).
+pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        style: options.style(),
+        partial,
+    };
+    for s in steps {
+        w.step(&prune(s, Limits::TEXT), None, 0);
     }
     w.out
+}
+
+/// What each part of a line of notation means, headed by how it was read.
+fn notation_text(reading: &NotationReading, options: TextOptions) -> String {
+    let spell = |text: &str| {
+        if options.unicode {
+            text.to_string()
+        } else {
+            ascii_text(text)
+        }
+    };
+    let quiet = options.quiet;
+    let mut out = String::new();
+    if !quiet {
+        out.push_str(&format!(
+            "{} {}\n\n",
+            "Reading:".bold(),
+            spell(&reading.shown)
+        ));
+    }
+    for (i, e) in reading.shapes.iter().enumerate() {
+        let w = words(&e.shape);
+        let (shown, title, meaning) = (spell(&e.shown), spell(&w.title), spell(&w.meaning));
+        if quiet {
+            out.push_str(&format!("{shown}: {title}\n"));
+            continue;
+        }
+        if i > 0 {
+            out.push('\n');
+        }
+        let dash = if options.unicode { "—" } else { "-" };
+        out.push_str(&format!(
+            "{} {dash} {}\n",
+            shown.bold(),
+            title.cyan().bold()
+        ));
+        // Prose is wrapped, as lesson narration is; the notation itself stays on its line.
+        for line in super::feedback::wrap(&meaning, 76).lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out
 }
 
 /// `d/dx`, `d²/dx²`, `∂/∂x`.
@@ -145,6 +237,138 @@ struct Writer {
 }
 
 impl Writer {
+    fn answer(&mut self, answer: &Answer) {
+        let style = self.style;
+        match answer {
+            Answer::Derivative {
+                body,
+                var,
+                order,
+                partial,
+                steps,
+                result: r,
+                named,
+            } => {
+                if let Some(n) = named {
+                    let intro = session::named_intro(n, body, var, *order, *partial, style);
+                    self.line(&intro);
+                }
+                self.out.push('\n');
+                for s in steps {
+                    self.step(&prune(s, Limits::TEXT), None, 0);
+                }
+                self.out.push('\n');
+                let lhs = match named {
+                    Some(n) => session::label(n, var, *order, *partial, style),
+                    None => format!(
+                        "{} {}",
+                        operator(var, *order, *partial, style.unicode),
+                        operand(body, style.with_budget(RESULT_BUDGET))
+                    ),
+                };
+                let shown = r.to_text(style.with_budget(RESULT_BUDGET));
+                self.line(&format!("{} = {}", lhs, shown.green().bold()));
+                if shown.contains('…') {
+                    self.line(&format!(
+                        "{}",
+                        "(shortened here; nudge -q prints the whole result)".dimmed()
+                    ));
+                }
+                if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
+                    self.line(&format!("{} {reading}", "Meaning:".bold()));
+                }
+            }
+            Answer::Expression { result: r, value } => {
+                let label = if value.is_some() {
+                    "Value:"
+                } else {
+                    "Simplified:"
+                };
+                let exact = r.to_text(style);
+                let shown = match value {
+                    Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
+                        format!("{exact} ≈ {}", decimal(*v))
+                    }
+                    _ => exact,
+                };
+                self.line(&format!("{} {}", label.bold(), shown.green().bold()));
+            }
+            Answer::Integral {
+                body,
+                var,
+                steps,
+                result: r,
+                check,
+                constant,
+                motion,
+            } => {
+                let answer = Indefinite {
+                    body,
+                    var,
+                    steps,
+                    result: r,
+                    check,
+                    constant: *constant,
+                    motion: *motion,
+                };
+                self.out.push_str(&indefinite_text(&answer, style));
+            }
+            Answer::DefiniteIntegral {
+                body,
+                var,
+                lower,
+                upper,
+                exact,
+                result: r,
+                value,
+                numeric,
+            } => {
+                let answer = Definite {
+                    body,
+                    var,
+                    lower,
+                    upper,
+                    exact: exact.as_ref(),
+                    result: r,
+                    value: *value,
+                    numeric: *numeric,
+                };
+                self.out.push_str(&definite_text(&answer, style));
+            }
+            Answer::AtPoint {
+                inner,
+                point,
+                result,
+                value,
+            } => {
+                if matches!(**inner, Answer::Derivative { .. }) {
+                    self.answer(inner);
+                }
+                self.out
+                    .push_str(&session::at_point(inner, point, result, *value, style));
+            }
+            Answer::Defined {
+                definition,
+                replaced,
+            } => self
+                .out
+                .push_str(&session::defined(definition, replaced.as_ref(), style)),
+            Answer::Forgotten(def) => {
+                self.line(&format!("Forgot {}.", session::definition(def, style)))
+            }
+            Answer::Definitions(defs) => self.out.push_str(&session::definitions(defs, style)),
+            Answer::Reset => self
+                .line("Everything is forgotten: no definitions, and no ans until the next answer."),
+            Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
+            // Many-variable and seeing answers have their own renderers (render_text hands them over).
+            Answer::Multivar(_)
+            | Answer::Seeing(_)
+            | Answer::Notation(_)
+            | Answer::Quit
+            | Answer::Tutor(_) => {}
+        }
+    }
+
     fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push('\n');
@@ -327,13 +551,28 @@ impl Writer {
     }
 }
 
-fn operand(e: &Expr, style: Style) -> String {
+/// `e` as the operand of a product or derivative, bracketed when needed.
+pub(super) fn operand(e: &Expr, style: Style) -> String {
     let text = e.to_text(style);
-    if needs_brackets(e) {
+    if needs_brackets(e) || has_top_level_slash(&text) {
         format!("({text})")
     } else {
         text
     }
+}
+
+/// Whether a printed expression is a fraction at its top level, like `2x/(x² + 1)`.
+fn has_top_level_slash(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '/' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn is_plain(n: &Number) -> bool {
@@ -350,11 +589,11 @@ fn is_simple(step: &Step) -> bool {
 }
 
 /// A sum or multiple of simple steps is shown as one line with its working.
-fn folds_into_one_line(step: &Step) -> bool {
+pub(super) fn folds_into_one_line(step: &Step) -> bool {
     matches!(step.rule, Rule::Sum | Rule::ConstantMultiple) && step.substeps.iter().all(is_simple)
 }
 
-fn child_labels(rule: Rule) -> &'static [&'static str] {
+pub(super) fn child_labels(rule: Rule) -> &'static [&'static str] {
     match rule {
         Rule::Chain => &["outer", "inner"],
         Rule::Product => &["first factor", "second factor"],
@@ -385,25 +624,30 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String 
     if let Some(o) = origin {
         out.push_str(&format!("  --> {o}\n"));
     }
-    let shown_line: String = input.chars().take(200).collect();
     if let Some(span) = error.span {
-        let prefix: String = input.chars().take(span.start).collect();
-        if span.start <= 200 {
-            let marked: String = input
-                .chars()
-                .skip(span.start)
-                .take(span.end.saturating_sub(span.start).max(1))
-                .collect();
-            let col = UnicodeWidthStr::width(prefix.as_str());
-            let width = UnicodeWidthStr::width(marked.as_str()).max(1);
-            out.push_str(&format!("   | {shown_line}\n"));
-            out.push_str(&format!(
-                "   | {}{} {}\n",
-                " ".repeat(col),
-                "^".repeat(width).red().bold(),
-                phase.dimmed()
-            ));
-        }
+        // A window of the line around the problem, so long lines stay readable.
+        // Tabs would widen differently on every terminal: show them as single spaces.
+        let chars: Vec<char> = input
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        let from = span.start.saturating_sub(40);
+        let to = (span.start + 40).min(chars.len());
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < chars.len() { "…" } else { "" };
+        let before: String = chars[from..span.start.min(chars.len())].iter().collect();
+        let shown: String = chars[from..to].iter().collect();
+        let marked_len = span.end.saturating_sub(span.start).clamp(1, 40);
+        let marked: String = chars.iter().skip(span.start).take(marked_len).collect();
+        let col = UnicodeWidthStr::width(lead) + UnicodeWidthStr::width(before.as_str());
+        let width = UnicodeWidthStr::width(marked.as_str()).max(1);
+        out.push_str(&format!("   | {lead}{shown}{tail}\n"));
+        out.push_str(&format!(
+            "   | {}{} {}\n",
+            " ".repeat(col),
+            "^".repeat(width).red().bold(),
+            phase.dimmed()
+        ));
     }
     if let Some(help) = &error.help {
         out.push_str(&format!("   = {} {help}\n", "help:".bold()));

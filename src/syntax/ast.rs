@@ -1,5 +1,8 @@
 //! The syntax tree: what the learner typed, with character spans, before any simplification.
 
+use super::multivar_ast::MultivarQuery;
+use super::notation::Notation;
+use super::seeing_ast::SeeingQuery;
 use crate::expr::{Constant, Func, Number};
 
 /// Character offsets `[start, end)` into the input line.
@@ -66,6 +69,13 @@ pub enum NodeKind {
         arg: Box<Node>,
         power: Option<Box<Node>>,
     },
+    /// A call of a function the learner defined: `f(2)`, `f'(x)`, `g(1, 2)`.
+    Apply {
+        name: String,
+        /// How many primes: 1 for `f'(x)`, 2 for `f''(x)`.
+        primes: u32,
+        args: Vec<Node>,
+    },
 }
 
 /// A whole line.
@@ -80,4 +90,68 @@ pub enum Statement {
         order: u32,
         partial: bool,
     },
+    /// `read NOTATION`: notation to explain in words, not to compute.
+    Read(Notation),
+    /// `dy/dx`, `d²y/dx²`, `∂f/∂x`: the derivative of a defined name.
+    NamedDerivative {
+        name: String,
+        name_span: Span,
+        var: String,
+        order: u32,
+        partial: bool,
+    },
+    /// `f(x) = …` (with parameters) or `y = …` (without).
+    Define {
+        name: String,
+        name_span: Span,
+        params: Vec<String>,
+        body: Node,
+    },
+    /// `STATEMENT at x = 2` or `STATEMENT at (1, 2)`.
+    At {
+        inner: Box<Statement>,
+        point: Point,
+    },
+    Command(Command),
+    /// Gradients, Jacobians, Hessians, mixed partials, motion.
+    Multivar(MultivarQuery),
+    /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
+    Seeing(Box<SeeingQuery>),
+    /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
+    Integral {
+        body: Node,
+        var: String,
+        bounds: Option<(Node, Node)>,
+    },
+}
+
+/// Where `at` evaluates.
+#[derive(Clone, Debug)]
+pub enum Point {
+    /// `x = 2, y = 3`.
+    Named(Vec<(String, Node)>),
+    /// `(1, 2)`: values for the free variables in x, y, z order.
+    Tuple(Vec<Node>),
+}
+
+/// A word that asks the session to do something rather than compute.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `help` or `help TOPIC`.
+    Help(Option<(String, Span)>),
+    Rules,
+    Glossary,
+    /// List the definitions.
+    Defs,
+    /// Forget one definition.
+    Undef(String, Span),
+    /// Forget every definition and `ans`.
+    Reset,
+    Quit,
+    /// List the lessons of the tour.
+    Lessons,
+    /// `lesson N`: what followed the word, unchecked.
+    Lesson(Option<(String, Span)>),
+    /// `practice` or `practice TOPIC`.
+    Practice(Option<(String, Span)>),
 }

@@ -1,85 +1,179 @@
 //! From the syntax tree to a canonical expression.
 
 use super::ast::{BinOp, Callee, Node, NodeKind};
+use super::names::{Names, NoNames};
 use crate::error::{Error, Phase};
-use crate::expr::{Expr, Func};
+use crate::expr::{substitute, Expr, Func, Symbol};
 
-/// The expression a syntax tree stands for, simplified.
+/// Largest definition body nudge puts in place of a name, in nodes.
+const MAX_EXPANSION: u32 = 200_000;
+
+/// The expression a syntax tree stands for, simplified, with no names defined.
 pub fn lower(node: &Node) -> Result<Expr, Error> {
-    Ok(match &node.kind {
-        NodeKind::Number(n) => Expr::num(n.clone()),
-        NodeKind::Constant(c) => Expr::constant(*c),
-        NodeKind::Var(name) => Expr::var(name),
-        NodeKind::Neg(inner) => Expr::neg(lower(inner)?),
-        NodeKind::Paren(inner) => lower(inner)?,
-        NodeKind::Binary(BinOp::Add | BinOp::Sub, ..) => {
-            // A long chain a + b - c + … is built in one pass, not one sum per operator.
-            let mut terms = Vec::new();
-            collect_chain(node, &mut terms, true)?;
-            Expr::add(terms)
-        }
-        NodeKind::Binary(BinOp::Mul | BinOp::Implicit, ..) => {
-            let mut factors = Vec::new();
-            collect_chain(node, &mut factors, false)?;
-            Expr::mul(factors)
-        }
-        NodeKind::Binary(BinOp::Div, lhs, rhs) => {
-            let (a, b) = (lower(lhs)?, lower(rhs)?);
-            if b.is_zero() {
-                return Err(Error::new(Phase::Reading, "division by zero")
-                    .at(rhs.span)
-                    .with_help("what is below a fraction bar must not be 0"));
-            }
-            Expr::div(a, b)
-        }
-        NodeKind::Binary(BinOp::Pow, lhs, rhs) => {
-            let (a, b) = (lower(lhs)?, lower(rhs)?);
-            if a.is_zero() && b.as_number().is_some_and(|n| n.is_negative()) {
-                return Err(
-                    Error::new(Phase::Reading, "0 to a negative power divides by zero")
-                        .at(node.span),
-                );
-            }
-            Expr::pow(a, b)
-        }
-        NodeKind::Call { callee, arg, power } => {
-            let a = lower(arg)?;
-            let value = match callee {
-                Callee::Named(f) => Expr::func(*f, a),
-                Callee::Exp => Expr::exp(a),
-                Callee::Sqrt => Expr::pow(a, Expr::ratio(1, 2)),
-                Callee::NaturalLog => Expr::func(Func::Ln, a),
-                Callee::LogBase(base) => Expr::log(lower(base)?, a),
-            };
-            match power {
-                Some(p) => Expr::pow(value, lower(p)?),
-                None => value,
-            }
-        }
-    })
+    lower_in(node, &NoNames, &[])
 }
 
-/// The operands of a left-leaning chain of + and − (`sum`) or of · (`!sum`), lowered.
-fn collect_chain(node: &Node, out: &mut Vec<Expr>, sum: bool) -> Result<(), Error> {
-    let mut rights = Vec::new();
-    let mut current = node;
-    loop {
-        match &current.kind {
-            NodeKind::Binary(op @ (BinOp::Add | BinOp::Sub), lhs, rhs) if sum => {
-                rights.push((*op == BinOp::Sub, rhs));
-                current = lhs;
+/// The expression a syntax tree stands for, with the learner's names put in
+/// place; names in `bound` (a function's inputs, the variable of a
+/// derivative) stay variables.
+pub fn lower_in(node: &Node, names: &dyn Names, bound: &[&str]) -> Result<Expr, Error> {
+    Lowering { names, bound }.lower(node)
+}
+
+struct Lowering<'a> {
+    names: &'a dyn Names,
+    bound: &'a [&'a str],
+}
+
+impl Lowering<'_> {
+    fn lower(&self, node: &Node) -> Result<Expr, Error> {
+        Ok(match &node.kind {
+            NodeKind::Number(n) => Expr::num(n.clone()),
+            NodeKind::Constant(c) => Expr::constant(*c),
+            NodeKind::Var(name) => self.variable(name, node)?,
+            NodeKind::Apply { name, primes, args } => self.apply(name, *primes, args, node)?,
+            NodeKind::Neg(inner) => Expr::neg(self.lower(inner)?),
+            NodeKind::Paren(inner) => self.lower(inner)?,
+            NodeKind::Binary(BinOp::Add | BinOp::Sub, ..) => {
+                // A long chain a + b - c + … is built in one pass, not one sum per operator.
+                let mut terms = Vec::new();
+                self.collect_chain(node, &mut terms, true)?;
+                Expr::add(terms)
             }
-            NodeKind::Binary(BinOp::Mul | BinOp::Implicit, lhs, rhs) if !sum => {
-                rights.push((false, rhs));
-                current = lhs;
+            NodeKind::Binary(BinOp::Mul | BinOp::Implicit, ..) => {
+                let mut factors = Vec::new();
+                self.collect_chain(node, &mut factors, false)?;
+                Expr::mul(factors)
             }
-            _ => break,
+            NodeKind::Binary(BinOp::Div, lhs, rhs) => {
+                let (a, b) = (self.lower(lhs)?, self.lower(rhs)?);
+                if b.is_zero() {
+                    return Err(Error::new(Phase::Reading, "division by zero")
+                        .at(rhs.span)
+                        .with_help("what is below a fraction bar must not be 0"));
+                }
+                Expr::div(a, b)
+            }
+            NodeKind::Binary(BinOp::Pow, lhs, rhs) => {
+                let (a, b) = (self.lower(lhs)?, self.lower(rhs)?);
+                if a.is_zero() && b.as_number().is_some_and(|n| n.is_negative()) {
+                    return Err(Error::new(
+                        Phase::Reading,
+                        "0 to a negative power divides by zero",
+                    )
+                    .at(node.span));
+                }
+                Expr::pow(a, b)
+            }
+            NodeKind::Call { callee, arg, power } => {
+                let a = self.lower(arg)?;
+                let value = match callee {
+                    Callee::Named(f) => Expr::func(*f, a),
+                    Callee::Exp => Expr::exp(a),
+                    Callee::Sqrt => Expr::pow(a, Expr::ratio(1, 2)),
+                    Callee::NaturalLog => Expr::func(Func::Ln, a),
+                    Callee::LogBase(base) => Expr::log(self.lower(base)?, a),
+                };
+                match power {
+                    Some(p) => Expr::pow(value, self.lower(p)?),
+                    None => value,
+                }
+            }
+        })
+    }
+
+    /// The operands of a left-leaning chain of + and − (`sum`) or of · (`!sum`), lowered.
+    fn collect_chain(&self, node: &Node, out: &mut Vec<Expr>, sum: bool) -> Result<(), Error> {
+        let mut rights = Vec::new();
+        let mut current = node;
+        loop {
+            match &current.kind {
+                NodeKind::Binary(op @ (BinOp::Add | BinOp::Sub), lhs, rhs) if sum => {
+                    rights.push((*op == BinOp::Sub, rhs));
+                    current = lhs;
+                }
+                NodeKind::Binary(BinOp::Mul | BinOp::Implicit, lhs, rhs) if !sum => {
+                    rights.push((false, rhs));
+                    current = lhs;
+                }
+                _ => break,
+            }
+        }
+        out.push(self.lower(current)?);
+        for (negate, rhs) in rights.into_iter().rev() {
+            let e = self.lower(rhs)?;
+            out.push(if negate { Expr::neg(e) } else { e });
+        }
+        Ok(())
+    }
+
+    fn variable(&self, name: &str, node: &Node) -> Result<Expr, Error> {
+        if self.bound.contains(&name) {
+            return Ok(Expr::var(name));
+        }
+        match self.names.value(name) {
+            Some(value) => Ok(value),
+            None if name == "ans" => Err(Error::new(
+                Phase::Reading,
+                "ans stands for the last result, and there is none yet",
+            )
+            .at(node.span)
+            .with_help("ask something first, such as d/dx x^3, then use ans")),
+            // A function named alone, as in ∇f or d/dx f, stands for its formula.
+            None => Ok(self
+                .names
+                .function(name, 0)
+                .map_or_else(|| Expr::var(name), |f| f.body)),
         }
     }
-    out.push(lower(current)?);
-    for (negate, rhs) in rights.into_iter().rev() {
-        let e = lower(rhs)?;
-        out.push(if negate { Expr::neg(e) } else { e });
+
+    /// `f(2)`, `f'(x)`, `g(1, 2)`: the definition with its inputs replaced by the arguments.
+    fn apply(&self, name: &str, primes: u32, args: &[Node], node: &Node) -> Result<Expr, Error> {
+        let function = self.names.function(name, primes).ok_or_else(|| {
+            Error::new(
+                Phase::Reading,
+                format!("{name} is not a function you have defined"),
+            )
+            .at(node.span)
+        })?;
+        if function.params.len() != args.len() {
+            return Err(Error::new(
+                Phase::Reading,
+                format!(
+                    "{name} takes {} inputs, but here it is given {}",
+                    function.params.len(),
+                    args.len()
+                ),
+            )
+            .at(node.span));
+        }
+        let values = args
+            .iter()
+            .map(|a| self.lower(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let too_big = values.iter().any(|v| {
+            u64::from(function.body.size()) * u64::from(v.size()) > u64::from(MAX_EXPANSION)
+        });
+        if too_big {
+            return Err(Error::new(
+                Phase::Reading,
+                format!(
+                    "putting these inputs into {name} makes an expression too large to work with"
+                ),
+            )
+            .at(node.span));
+        }
+        // Replace every input at once: g(y, x) must not turn x into y and back.
+        let mut body = function.body;
+        let placeholders: Vec<Symbol> = (0..function.params.len())
+            .map(|i| Symbol::from(format!("#{i}")))
+            .collect();
+        for (param, placeholder) in function.params.iter().zip(&placeholders) {
+            body = substitute(&body, param, &Expr::symbol(placeholder.clone()));
+        }
+        for (placeholder, value) in placeholders.iter().zip(&values) {
+            body = substitute(&body, placeholder, value);
+        }
+        Ok(body)
     }
-    Ok(())
 }

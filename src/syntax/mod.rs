@@ -2,11 +2,28 @@
 
 mod ast;
 mod lower;
+mod multivar_ast;
+mod names;
+mod notation;
 mod parse;
+mod parse_latex;
+mod parse_multivar;
+mod parse_notation;
+mod parse_seeing;
 mod reading;
+mod reading_latex;
+mod reading_multivar;
+mod reading_seeing;
+mod seeing_ast;
 mod words;
 
-pub use ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
-pub use lower::lower;
-pub use parse::{parse, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
+pub use ast::{BinOp, Callee, Command, Node, NodeKind, Point, Span, Statement};
+pub use lower::{lower, lower_in};
+pub use multivar_ast::MultivarQuery;
+pub use names::{Function, Names, NoNames};
+pub use notation::{unbold_letter, Name, NameStyle, Notation, Piece};
+pub use parse::{parse, parse_in, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
+pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{reading, reading_of_statement};
+pub use reading_latex::reading_latex;
+pub use seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};

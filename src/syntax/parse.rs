@@ -1,6 +1,7 @@
 //! From a line of text to a syntax tree, through the pest grammar in `grammar/nudge.pest`.
 
-use super::ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
+use super::ast::{BinOp, Callee, Command, Node, NodeKind, Point, Span, Statement};
+use super::names::{Names, NoNames};
 use super::words::describe_parse_error;
 use crate::error::{closest, Error, Phase};
 use crate::expr::{Constant, Func, Number, KNOWN_FUNCTION_NAMES};
@@ -9,7 +10,7 @@ use pest::Parser as _;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/nudge.pest"]
-struct Grammar;
+pub(super) struct Grammar;
 
 /// Longest line nudge reads, in bytes.
 pub const MAX_LINE_BYTES: usize = 512 * 1024;
@@ -32,8 +33,13 @@ pub struct Parsed {
     pub notes: Vec<Note>,
 }
 
-/// Parses one line of input.
+/// Parses one line of input with no names defined.
 pub fn parse(line: &str) -> Result<Parsed, Error> {
+    parse_in(line, &NoNames)
+}
+
+/// Parses one line of input; `names` tells which names are functions the learner defined.
+pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
     let offsets = Offsets::new(line);
     if line.trim().is_empty() {
         return Err(Error::new(Phase::Parsing, "there is nothing to read here")
@@ -60,6 +66,8 @@ pub fn parse(line: &str) -> Result<Parsed, Error> {
     let mut builder = Builder {
         offsets,
         notes: Vec::new(),
+        names,
+        defining: None,
     };
     let statement = builder.statement(line_pair)?;
     Ok(Parsed {
@@ -130,49 +138,237 @@ impl Offsets {
     }
 }
 
-struct Builder {
-    offsets: Offsets,
-    notes: Vec<Note>,
+pub(super) struct Builder<'n> {
+    pub(super) offsets: Offsets,
+    pub(super) notes: Vec<Note>,
+    names: &'n dyn Names,
+    /// The name a definition line is defining: using it in its own body is an error.
+    defining: Option<String>,
 }
 
-fn internal(what: &str) -> Error {
+/// What a derivative operator says: which variable, how many times, partial or not.
+struct Operator {
+    var: String,
+    order: u32,
+    partial: bool,
+}
+
+pub(super) fn internal(what: &str) -> Error {
     Error::new(Phase::Parsing, format!("internal parser error: {what}"))
 }
 
-impl Builder {
-    fn span(&self, pair: &Pair<Rule>) -> Span {
+impl Builder<'_> {
+    pub(super) fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
     }
 
     fn statement(&mut self, line: Pair<Rule>) -> Result<Statement, Error> {
-        let pair = line
-            .into_inner()
-            .find(|p| p.as_rule() != Rule::EOI)
-            .ok_or_else(|| internal("empty line"))?;
-        match pair.as_rule() {
-            Rule::derivative => self.derivative(pair),
-            Rule::diff_call | Rule::partial_call => self.call_form(pair),
-            Rule::expr => Ok(Statement::Expr(self.expr(pair)?)),
-            _ => Err(internal("unknown statement")),
+        let mut parts = line.into_inner().filter(|p| p.as_rule() != Rule::EOI);
+        let pair = parts.next().ok_or_else(|| internal("empty line"))?;
+        let statement = match pair.as_rule() {
+            Rule::command => return Ok(Statement::Command(self.command(pair)?)),
+            Rule::definition => return self.definition(pair),
+            Rule::read => return self.read(pair),
+            Rule::nudge_query
+            | Rule::tangent_query
+            | Rule::limit_query
+            | Rule::plot_query
+            | Rule::contour_query => return Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
+            Rule::derivative => self.derivative(pair)?,
+            Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
+            Rule::integral | Rule::integral_call => self.integral(pair)?,
+            Rule::named_derivative => self.named_derivative(pair)?,
+            Rule::latex_named_derivative => self.latex_named_derivative(pair)?,
+            Rule::expr => Statement::Expr(self.expr(pair)?),
+            _ => Statement::Multivar(self.multivar(pair)?),
+        };
+        match parts.next() {
+            Some(at) if at.as_rule() == Rule::at_clause => Ok(Statement::At {
+                inner: Box::new(statement),
+                point: self.at_clause(at)?,
+            }),
+            _ => Ok(statement),
         }
     }
 
-    fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    fn command(&mut self, pair: Pair<Rule>) -> Result<Command, Error> {
+        let inner = pair
+            .into_inner()
+            .next()
+            .ok_or_else(|| internal("command"))?;
+        Ok(match inner.as_rule() {
+            Rule::help_command => Command::Help(
+                inner
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::help_topic)
+                    .map(|t| (t.as_str().trim().to_lowercase(), self.span(&t))),
+            ),
+            Rule::lesson_command | Rule::practice_command => {
+                let lesson = inner.as_rule() == Rule::lesson_command;
+                let rest = inner
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::command_rest)
+                    .map(|t| (t.as_str().trim().to_lowercase(), self.span(&t)));
+                if lesson {
+                    Command::Lesson(rest)
+                } else {
+                    Command::Practice(rest)
+                }
+            }
+            Rule::undef_command => {
+                let span = self.span(&inner);
+                match inner.into_inner().find(|p| p.as_rule() == Rule::name) {
+                    Some(v) => Command::Undef(ascii_name(v.as_str()), self.span(&v)),
+                    None => Command::Undef(String::new(), Span::new(span.end, span.end)),
+                }
+            }
+            _ => match inner.as_str().to_ascii_lowercase().as_str() {
+                "rules" => Command::Rules,
+                "glossary" => Command::Glossary,
+                "defs" => Command::Defs,
+                "reset" => Command::Reset,
+                "lessons" => Command::Lessons,
+                _ => Command::Quit,
+            },
+        })
+    }
+
+    fn definition(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let mut name = None;
+        let mut params: Vec<String> = Vec::new();
+        let mut body = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::def_name => {
+                    let n = self.defined_name_text(&part)?;
+                    let span = self.span(&part);
+                    if n == "ans" {
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            "ans always holds the last result, so it cannot be defined",
+                        )
+                        .at(span)
+                        .with_help("pick another name, such as a = …"));
+                    }
+                    self.defining = Some(n.clone());
+                    name = Some((n, span));
+                }
+                Rule::def_params => {
+                    for v in part.into_inner().filter(|p| p.as_rule() == Rule::variable) {
+                        let p = ascii_name(v.as_str());
+                        if params.contains(&p) {
+                            return Err(Error::new(
+                                Phase::Parsing,
+                                format!("the input {p} is named twice"),
+                            )
+                            .at(self.span(&v))
+                            .with_help("give each input its own name, as in g(x, y) = x^2 y"));
+                        }
+                        params.push(p);
+                    }
+                }
+                Rule::expr => body = Some(self.expr(part)?),
+                _ => {}
+            }
+        }
+        let (name, name_span) = name.ok_or_else(|| internal("definition name"))?;
+        Ok(Statement::Define {
+            name,
+            name_span,
+            params,
+            body: body.ok_or_else(|| internal("definition body"))?,
+        })
+    }
+
+    fn named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let op_span = self.span(&pair);
+        let mut name = None;
+        let op = self.operator(pair, op_span, |part, b| {
+            if part.as_rule() == Rule::defined_name {
+                name = Some((ascii_name(part.as_str()), b.span(part)));
+            }
+        })?;
+        let (name, name_span) = name.ok_or_else(|| internal("named derivative"))?;
+        Ok(Statement::NamedDerivative {
+            name,
+            name_span,
+            var: op.var,
+            order: op.order,
+            partial: op.partial,
+        })
+    }
+
+    fn at_clause(&mut self, pair: Pair<Rule>) -> Result<Point, Error> {
+        let mut named = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::at_point => {
+                    let mut values = Vec::new();
+                    for p in part.into_inner().filter(|p| p.as_rule() == Rule::expr) {
+                        values.push(self.expr(p)?);
+                    }
+                    return Ok(Point::Tuple(values));
+                }
+                Rule::at_binding => {
+                    let mut inner = part.into_inner();
+                    let var = inner.next().ok_or_else(|| internal("at variable"))?;
+                    let value = inner
+                        .find(|p| p.as_rule() == Rule::expr)
+                        .ok_or_else(|| internal("at value"))?;
+                    named.push((ascii_name(var.as_str()), self.expr(value)?));
+                }
+                _ => {}
+            }
+        }
+        Ok(Point::Named(named))
+    }
+
+    pub(super) fn derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut inner = pair.into_inner();
         let op = inner.next().ok_or_else(|| internal("operator"))?;
-        let op_span = self.span(&op);
         let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
+        let op_span = self.span(&op);
+        let op = self.operator(op, op_span, |_, _| {})?;
+        Ok(Statement::Derivative {
+            body,
+            var: op.var,
+            order: op.order,
+            partial: op.partial,
+        })
+    }
+
+    /// `d²/dx²` → (x, 2, ordinary); `∂/∂y` → (y, 1, partial).
+    pub(super) fn derivative_operator(
+        &mut self,
+        op: Pair<Rule>,
+    ) -> Result<(String, u32, bool), Error> {
+        let op_span = self.span(&op);
+        let op = self.operator(op, op_span, |_, _| {})?;
+        Ok((op.var, op.order, op.partial))
+    }
+
+    /// The parts of `d/dx`, `d²y/dx²`, `∂/∂x`: checked, and handed to `other` when not d, order or x.
+    fn operator(
+        &mut self,
+        op: Pair<Rule>,
+        op_span: Span,
+        mut other: impl FnMut(&Pair<Rule>, &Self),
+    ) -> Result<Operator, Error> {
         let mut partial_marks = Vec::new();
         let mut orders = Vec::new();
         let mut var = String::new();
         for part in op.into_inner() {
             match part.as_rule() {
-                Rule::leibniz_d => partial_marks.push(false),
-                Rule::partial_d => partial_marks.push(true),
+                Rule::leibniz_d | Rule::latex_leibniz_d => partial_marks.push(false),
+                Rule::partial_d | Rule::latex_partial_d => partial_marks.push(true),
                 Rule::order => orders.push((partial_marks.len(), self.order(part)?)),
                 Rule::respect_var => var = ascii_name(part.as_str()),
-                _ => {}
+                Rule::latex_styled
+                | Rule::latex_subscripted
+                | Rule::latex_command
+                | Rule::variable => var = self.latex_variable_name(part)?,
+                _ => other(&part, self),
             }
         }
         let top = orders.iter().find(|(at, _)| *at == 1).map(|(_, n)| *n);
@@ -197,15 +393,14 @@ impl Builder {
                     .with_help("use d/dx for one variable, ∂/∂x for a partial derivative"),
             );
         }
-        Ok(Statement::Derivative {
-            body,
+        Ok(Operator {
             var,
             order: self.check_order(top.unwrap_or(1), op_span)?,
             partial: partial_marks.first() == Some(&true),
         })
     }
 
-    fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn call_form(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let partial = pair.as_rule() == Rule::partial_call;
         let mut body = None;
         let mut var = None;
@@ -229,16 +424,110 @@ impl Builder {
         })
     }
 
-    fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
+    /// `∫ f dx`, `∫_a^b f dx`, `integrate(f, x)`, `integrate(f, x, a, b)`.
+    fn integral(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let mut exprs = Vec::new();
+        let mut var = None;
+        let mut bounds = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::expr => exprs.push(self.expr(part)?),
+                Rule::variable => var = Some(ascii_name(part.as_str())),
+                Rule::differential => {
+                    let name = part.into_inner().next().ok_or_else(|| internal("dx"))?;
+                    if matches!(name.as_str(), "e" | "pi" | "π") {
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            format!(
+                                "{} is a constant, not a variable to integrate over",
+                                name.as_str()
+                            ),
+                        )
+                        .at(self.span(&name))
+                        .with_help("end the integral with d and a variable, as in dx or dt"));
+                    }
+                    var = Some(ascii_name(name.as_str()));
+                }
+                Rule::integral_bounds => bounds = Some(self.integral_bounds(part)?),
+                _ => {}
+            }
+        }
+        let mut exprs = exprs.into_iter();
+        let body = exprs.next().ok_or_else(|| internal("integrand"))?;
+        if let (Some(lower), Some(upper)) = (exprs.next(), exprs.next()) {
+            bounds = Some((lower, upper));
+        }
+        Ok(Statement::Integral {
+            body,
+            var: var.ok_or_else(|| internal("variable of integration"))?,
+            bounds,
+        })
+    }
+
+    fn integral_bounds(&mut self, pair: Pair<Rule>) -> Result<(Node, Node), Error> {
+        let mut found = Vec::new();
+        for part in pair.into_inner() {
+            let span = self.span(&part);
+            let node = match part.as_rule() {
+                Rule::bound => self.bound(part)?,
+                Rule::subscript_bound => {
+                    let text = part.as_str();
+                    let digits = from_subscript(text);
+                    let value = Number::parse_decimal(&digits)
+                        .ok_or_else(|| internal("subscript bound"))?;
+                    let number = Node {
+                        kind: NodeKind::Number(value),
+                        span,
+                    };
+                    if text.starts_with('₋') {
+                        negate(span, number)
+                    } else {
+                        number
+                    }
+                }
+                Rule::superscript_bound => self.superscript(&part)?,
+                _ => continue,
+            };
+            found.push(node);
+        }
+        let mut found = found.into_iter();
+        match (found.next(), found.next()) {
+            (Some(lower), Some(upper)) => Ok((lower, upper)),
+            _ => Err(internal("integral bounds")),
+        }
+    }
+
+    fn bound(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let mut negations = Vec::new();
+        let mut node = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::negation => negations.push(self.span(&part)),
+                Rule::expr => node = Some(self.expr(part)?),
+                _ => node = Some(self.primary(part)?),
+            }
+        }
+        let mut node = node.ok_or_else(|| internal("bound"))?;
+        for neg in negations.into_iter().rev() {
+            node = negate(neg, node);
+        }
+        Ok(node)
+    }
+
+    pub(super) fn order(&self, pair: Pair<Rule>) -> Result<u32, Error> {
         let span = self.span(&pair);
-        let text = pair.as_str().trim_start_matches('^');
+        let text = pair
+            .as_str()
+            .trim_start_matches('^')
+            .trim_start_matches('{')
+            .trim_end_matches('}');
         let digits = from_superscript(text).unwrap_or_else(|| text.to_string());
         digits.parse::<u32>().map_err(|_| {
             Error::new(Phase::Parsing, "the order must be a whole number, like 2").at(span)
         })
     }
 
-    fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
+    pub(super) fn check_order(&self, order: u32, span: Span) -> Result<u32, Error> {
         if order == 0 || order > MAX_ORDER {
             return Err(Error::new(
                 Phase::Parsing,
@@ -255,7 +544,7 @@ impl Builder {
         })
     }
 
-    fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+    pub(super) fn expr(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut inner = pair.into_inner();
         let mut acc = self.term(inner.next().ok_or_else(|| internal("term"))?)?;
         while let Some(op) = inner.next() {
@@ -285,7 +574,7 @@ impl Builder {
                 Rule::negation => pending_negations.push(self.span(&part)),
                 Rule::mul_op => {
                     pending_op = Some(match part.as_str() {
-                        "/" | "÷" => BinOp::Div,
+                        "/" | "÷" | "\\div" => BinOp::Div,
                         _ => BinOp::Mul,
                     })
                 }
@@ -347,7 +636,19 @@ impl Builder {
             return Ok(());
         };
         let touching = rhs.span.start == lhs.span.end && matches!(rhs.kind, NodeKind::Paren(_));
-        if !touching || name.chars().count() < 2 {
+        if !touching {
+            return Ok(());
+        }
+        if matches!(name.as_str(), "f" | "g" | "h") {
+            self.notes.push(Note {
+                message: format!(
+                    "{name} is not defined, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
+                ),
+                span: lhs.span.to(rhs.span),
+            });
+            return Ok(());
+        }
+        if name.chars().count() < 2 {
             return Ok(());
         }
         if let Some(suggestion) = closest(name, KNOWN_FUNCTION_NAMES) {
@@ -357,6 +658,7 @@ impl Builder {
                     .with_help(format!("did you mean '{suggestion}'?")),
             );
         }
+        let name = crate::expr::unicode_name(name);
         self.notes.push(Note {
             message: format!(
                 "'{name}' is not a function nudge knows, so {name}(…) is read as {name}·(…)"
@@ -373,7 +675,7 @@ impl Builder {
         match inner.next() {
             Some(exp) => {
                 let exponent = self.exponent(exp)?;
-                Ok(binary(BinOp::Pow, base, exponent))
+                Ok(raise(base, exponent))
             }
             None => Ok(base),
         }
@@ -402,7 +704,7 @@ impl Builder {
         match inner.next() {
             Some(sup) => {
                 let exponent = self.superscript(&sup)?;
-                Ok(binary(BinOp::Pow, primary, exponent))
+                Ok(raise(primary, exponent))
             }
             None => Ok(primary),
         }
@@ -441,9 +743,12 @@ impl Builder {
                 _ => Constant::Pi,
             }))),
             Rule::variable => {
+                let name = ascii_name(pair.as_str());
+                self.check_self_reference(&name, span)?;
                 self.check_glued_function(pair.as_str(), span);
-                Ok(node(NodeKind::Var(ascii_name(pair.as_str()))))
+                Ok(node(NodeKind::Var(name)))
             }
+            Rule::applied => self.applied(pair),
             Rule::paren => {
                 let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr);
                 let expr = self.expr(inner.ok_or_else(|| internal("paren"))?)?;
@@ -460,7 +765,118 @@ impl Builder {
                 Ok(node(call(Callee::Sqrt, arg, None)))
             }
             Rule::function => self.function(pair),
+            Rule::latex_group
+            | Rule::latex_frac
+            | Rule::latex_sqrt
+            | Rule::latex_paren
+            | Rule::latex_abs
+            | Rule::latex_styled
+            | Rule::latex_subscripted
+            | Rule::latex_command
+            | Rule::latex_leibniz => self.latex_primary(pair),
             _ => Err(internal("unknown primary")),
+        }
+    }
+
+    /// `y = y + 1` would never finish expanding: a definition may not use its own name.
+    fn check_self_reference(&self, name: &str, span: Span) -> Result<(), Error> {
+        if self.defining.as_deref() != Some(name) {
+            return Ok(());
+        }
+        Err(Error::new(
+            Phase::Parsing,
+            format!("this defines {name} in terms of itself"),
+        )
+        .at(span)
+        .with_help(format!(
+            "a definition cannot use its own name; to change {name}, write its new formula in full"
+        )))
+    }
+
+    /// `f(2)`, `f'(x)`, `g(1, 2)` for a defined function; otherwise `x(x + 1)` is a product.
+    fn applied(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let head = inner.next().ok_or_else(|| internal("applied name"))?;
+        let mut name = String::new();
+        let mut name_span = span;
+        let mut primes = 0;
+        for p in head.into_inner() {
+            match p.as_rule() {
+                Rule::variable | Rule::latex_defined_word => {
+                    name = self.defined_name_text(&p)?;
+                    name_span = self.span(&p);
+                }
+                Rule::prime if p.as_str() == "″" => primes += 2,
+                Rule::prime => primes += 1,
+                _ => {}
+            }
+        }
+        self.check_self_reference(&name, name_span)?;
+        let mut args = Vec::new();
+        let mut open = name_span.end;
+        for p in inner {
+            match p.as_rule() {
+                Rule::lparen => open = self.span(&p).start,
+                Rule::expr => args.push(self.expr(p)?),
+                _ => {}
+            }
+        }
+        let defined = self.names.defined();
+        let define_help = match closest(&name, defined.iter().map(String::as_str)) {
+            Some(near) => format!(
+                "did you mean {near}? Otherwise define it first, as in {name}(x) = x^2 sin x"
+            ),
+            None => format!("define it first, for example {name}(x) = x^2 sin x"),
+        };
+        match self.names.arity(&name) {
+            Some(arity) if arity != args.len() => Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "{name} takes {arity} input{}, but here it is given {}",
+                    if arity == 1 { "" } else { "s" },
+                    args.len()
+                ),
+            )
+            .at(span)),
+            Some(arity) if primes > 0 && arity > 1 => Err(Error::new(
+                Phase::Parsing,
+                format!("{name} has {arity} inputs, so a prime does not say which one to nudge"),
+            )
+            .at(name_span)
+            .with_help(format!(
+                "ask for a partial derivative instead, such as ∂{name}/∂x"
+            ))),
+            Some(_) => Ok(Node {
+                kind: NodeKind::Apply { name, primes, args },
+                span,
+            }),
+            None if primes > 0 => Err(Error::new(
+                Phase::Parsing,
+                format!("{name} is not defined yet, so {name}′ has nothing to differentiate"),
+            )
+            .at(name_span)
+            .with_help(define_help)),
+            None if args.len() > 1 => Err(Error::new(
+                Phase::Parsing,
+                format!("{name} is not a function you have defined"),
+            )
+            .at(name_span)
+            .with_help(define_help)),
+            None => {
+                self.check_glued_function(&name, name_span);
+                let lhs = Node {
+                    kind: NodeKind::Var(name),
+                    span: name_span,
+                };
+                let arg = args.pop().ok_or_else(|| internal("applied argument"))?;
+                let rhs = Node {
+                    kind: NodeKind::Paren(Box::new(arg)),
+                    span: Span::new(open, span.end),
+                };
+                self.check_call_like(&lhs, &rhs)?;
+                Ok(binary(BinOp::Implicit, lhs, rhs))
+            }
         }
     }
 
@@ -492,6 +908,7 @@ impl Builder {
                 Rule::function_power => power = Some(self.function_power(part)?),
                 Rule::expr => arg = Some(self.expr(part)?),
                 Rule::bare_argument => arg = Some(self.bare_argument(part)?),
+                Rule::latex_paren | Rule::latex_group => arg = Some(self.latex_inner(part)?),
                 _ => {}
             }
         }
@@ -505,7 +922,13 @@ impl Builder {
 
     fn callee(&mut self, pair: Pair<Rule>) -> Result<Callee, Error> {
         let span = self.span(&pair);
-        let inner = pair.into_inner().next().ok_or_else(|| internal("callee"))?;
+        let mut inner = pair.into_inner().next().ok_or_else(|| internal("callee"))?;
+        if inner.as_rule() == Rule::latex_function_name {
+            inner = inner
+                .into_inner()
+                .next()
+                .ok_or_else(|| internal("LaTeX function"))?;
+        }
         if inner.as_rule() == Rule::log_base {
             let base_pair = inner
                 .into_inner()
@@ -557,6 +980,7 @@ impl Builder {
                     }));
                 }
                 Rule::paren => return Ok(Box::new(self.primary(part)?)),
+                Rule::latex_group => return Ok(Box::new(self.latex_inner(part)?)),
                 _ => {}
             }
         }
@@ -566,6 +990,10 @@ impl Builder {
     fn bare_argument(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut acc: Option<Node> = None;
         for factor in pair.into_inner() {
+            // `sin cos x`: a function as the whole argument, sin(cos(x)).
+            if factor.as_rule() == Rule::function {
+                return self.function(factor);
+            }
             let mut inner = factor.into_inner();
             let mut node = self.primary(inner.next().ok_or_else(|| internal("bare factor"))?)?;
             let next = inner.next();
@@ -585,11 +1013,22 @@ impl Builder {
     }
 }
 
-fn binary(op: BinOp, lhs: Node, rhs: Node) -> Node {
+pub(super) fn binary(op: BinOp, lhs: Node, rhs: Node) -> Node {
     let span = lhs.span.to(rhs.span);
     Node {
         kind: NodeKind::Binary(op, Box::new(lhs), Box::new(rhs)),
         span,
+    }
+}
+
+/// `base^exponent`; but `x(x + 1)²` is x·(x + 1)², since the product came from a name before brackets.
+fn raise(base: Node, exponent: Node) -> Node {
+    let Node { kind, span } = base;
+    match kind {
+        NodeKind::Binary(BinOp::Implicit, lhs, rhs) => {
+            binary(BinOp::Implicit, *lhs, binary(BinOp::Pow, *rhs, exponent))
+        }
+        kind => binary(BinOp::Pow, Node { kind, span }, exponent),
     }
 }
 
@@ -601,7 +1040,7 @@ fn negate(sign: Span, node: Node) -> Node {
     }
 }
 
-fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
+pub(super) fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
     NodeKind::Call {
         callee,
         arg: Box::new(arg),
@@ -609,13 +1048,15 @@ fn call(callee: Callee, arg: Node, power: Option<Box<Node>>) -> NodeKind {
     }
 }
 
-/// `θ` → `theta`; other names as typed.
-fn ascii_name(name: &str) -> String {
-    let mut chars = name.chars();
+/// `θ` → `theta`, `θ_0` → `theta_0`; other names as typed.
+pub(super) fn ascii_name(name: &str) -> String {
+    let (base, rest) = name.split_at(name.find('_').unwrap_or(name.len()));
+    let mut chars = base.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => {
-            crate::expr::greek_name(c).map_or_else(|| name.to_string(), str::to_string)
-        }
+        (Some(c), None) => match crate::expr::greek_name(c) {
+            Some(spelled) => format!("{spelled}{rest}"),
+            None => name.to_string(),
+        },
         _ => name.to_string(),
     }
 }

@@ -1,7 +1,7 @@
 //! How the input was read: the syntax tree printed back, bracketed wherever grouping matters.
 
-use super::ast::{BinOp, Callee, Node, NodeKind, Statement};
-use crate::expr::{greek_letter, superscript, Constant, Number};
+use super::ast::{BinOp, Callee, Command, Node, NodeKind, Point, Statement};
+use crate::expr::{superscript, unicode_name, Constant, Number};
 
 /// The tree printed with brackets around every group a learner might misread.
 pub fn reading(node: &Node, unicode: bool) -> String {
@@ -14,6 +14,9 @@ pub fn reading(node: &Node, unicode: bool) -> String {
 pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
     match statement {
         Statement::Expr(node) => reading(node, unicode),
+        Statement::Read(notation) => notation.text.clone(),
+        Statement::Seeing(query) => super::reading_seeing::reading_of_seeing(query, unicode),
+        Statement::Multivar(query) => super::reading_multivar::reading_of_query(query, unicode),
         Statement::Derivative {
             body,
             var,
@@ -39,10 +42,109 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             write_operand(body, true, &mut body_text, needs_brackets_as_body(body));
             format!("{d}{power}/{d}{shown_var}{power} {body_text}")
         }
+        Statement::NamedDerivative {
+            name,
+            var,
+            order,
+            partial,
+            ..
+        } => {
+            let (name, var) = (show_var(name, unicode), show_var(var, unicode));
+            match (unicode, partial, order) {
+                (false, true, 1) => format!("partial({name}, {var})"),
+                (false, _, 1) => format!("diff({name}, {var})"),
+                (false, _, n) => format!("diff({name}, {var}, {n})"),
+                (true, _, n) => {
+                    let d = if *partial { "∂" } else { "d" };
+                    let p = if *n > 1 {
+                        superscript(i64::from(*n))
+                    } else {
+                        String::new()
+                    };
+                    format!("{d}{p}{name}/{d}{var}{p}")
+                }
+            }
+        }
+        Statement::Define {
+            name, params, body, ..
+        } => {
+            let name = show_var(name, unicode);
+            let body = reading(body, unicode);
+            if params.is_empty() {
+                format!("{name} = {body}")
+            } else {
+                let params: Vec<String> = params.iter().map(|p| show_var(p, unicode)).collect();
+                format!("{name}({}) = {body}", params.join(", "))
+            }
+        }
+        Statement::At { inner, point } => {
+            let inner = reading_of_statement(inner, unicode);
+            match point {
+                Point::Named(bindings) => {
+                    let shown: Vec<String> = bindings
+                        .iter()
+                        .map(|(v, n)| format!("{} = {}", show_var(v, unicode), reading(n, unicode)))
+                        .collect();
+                    format!("{inner} at {}", shown.join(", "))
+                }
+                Point::Tuple(values) => {
+                    let shown: Vec<String> = values.iter().map(|n| reading(n, unicode)).collect();
+                    format!("{inner} at ({})", shown.join(", "))
+                }
+            }
+        }
+        Statement::Command(command) => match command {
+            Command::Help(None) => "help".to_string(),
+            Command::Help(Some((topic, _))) => format!("help {topic}"),
+            Command::Rules => "rules".to_string(),
+            Command::Glossary => "glossary".to_string(),
+            Command::Defs => "defs".to_string(),
+            Command::Undef(name, _) => format!("undef {name}"),
+            Command::Reset => "reset".to_string(),
+            Command::Quit => "quit".to_string(),
+            Command::Lessons => "lessons".to_string(),
+            Command::Lesson(None) => "lesson".to_string(),
+            Command::Lesson(Some((rest, _))) => format!("lesson {rest}"),
+            Command::Practice(None) => "practice".to_string(),
+            Command::Practice(Some((topic, _))) => format!("practice {topic}"),
+        },
+        Statement::Integral { body, var, bounds } => {
+            let shown_var = show_var(var, unicode);
+            if !unicode {
+                let body = reading(body, false);
+                return match bounds {
+                    Some((a, b)) => format!(
+                        "integrate({body}, {shown_var}, {}, {})",
+                        reading(a, false),
+                        reading(b, false)
+                    ),
+                    None => format!("integrate({body}, {shown_var})"),
+                };
+            }
+            let limits = match bounds {
+                Some((a, b)) => format!("_{}^{}", bound(a), bound(b)),
+                None => String::new(),
+            };
+            let mut body_text = String::new();
+            let sum = matches!(body.kind, NodeKind::Binary(BinOp::Add | BinOp::Sub, ..));
+            write_operand(body, true, &mut body_text, sum);
+            format!("∫{limits} {body_text} d{shown_var}")
+        }
     }
 }
 
-fn needs_brackets_as_body(node: &Node) -> bool {
+/// A bound of an integral, bracketed unless it is a single number or name.
+fn bound(node: &Node) -> String {
+    let mut out = String::new();
+    let simple = match &node.kind {
+        NodeKind::Neg(inner) => matches!(inner.kind, NodeKind::Number(_)),
+        _ => is_atom(node),
+    };
+    write_operand(node, true, &mut out, !simple);
+    out
+}
+
+pub(super) fn needs_brackets_as_body(node: &Node) -> bool {
     matches!(
         node.kind,
         NodeKind::Binary(
@@ -52,14 +154,15 @@ fn needs_brackets_as_body(node: &Node) -> bool {
     )
 }
 
-fn show_var(name: &str, unicode: bool) -> String {
-    match greek_letter(name).filter(|_| unicode) {
-        Some(c) => c.to_string(),
-        None => name.to_string(),
+pub(super) fn show_var(name: &str, unicode: bool) -> String {
+    if unicode {
+        unicode_name(name)
+    } else {
+        name.to_string()
     }
 }
 
-fn show_number(n: &Number) -> String {
+pub(super) fn show_number(n: &Number) -> String {
     // Decimals as typed: 49/10 was typed 4.9.
     let mut denom = n.denom();
     let mut places = 0;
@@ -78,17 +181,19 @@ fn show_number(n: &Number) -> String {
     format!("{sign}{whole}.{frac}")
 }
 
-fn is_atom(node: &Node) -> bool {
+pub(super) fn is_atom(node: &Node) -> bool {
     match &node.kind {
         NodeKind::Number(n) => n.is_integer() || show_number(n).contains('.'),
-        NodeKind::Constant(_) | NodeKind::Var(_) | NodeKind::Paren(_) | NodeKind::Call { .. } => {
-            true
-        }
+        NodeKind::Constant(_)
+        | NodeKind::Var(_)
+        | NodeKind::Paren(_)
+        | NodeKind::Call { .. }
+        | NodeKind::Apply { .. } => true,
         _ => false,
     }
 }
 
-fn write_operand(node: &Node, unicode: bool, out: &mut String, bracket: bool) {
+pub(super) fn write_operand(node: &Node, unicode: bool, out: &mut String, bracket: bool) {
     if bracket && !matches!(node.kind, NodeKind::Paren(_)) {
         out.push('(');
         write(node, unicode, out);
@@ -98,7 +203,7 @@ fn write_operand(node: &Node, unicode: bool, out: &mut String, bracket: bool) {
     }
 }
 
-fn level(node: &Node) -> u8 {
+pub(super) fn level(node: &Node) -> u8 {
     match &node.kind {
         NodeKind::Binary(BinOp::Add | BinOp::Sub, ..) => 1,
         NodeKind::Binary(BinOp::Mul | BinOp::Implicit | BinOp::Div, ..) | NodeKind::Neg(_) => 2,
@@ -113,6 +218,22 @@ fn write(node: &Node, unicode: bool, out: &mut String) {
         NodeKind::Constant(Constant::Pi) => out.push_str(if unicode { "π" } else { "pi" }),
         NodeKind::Constant(Constant::E) => out.push('e'),
         NodeKind::Var(v) => out.push_str(&show_var(v, unicode)),
+        NodeKind::Apply { name, primes, args } => {
+            out.push_str(&show_var(name, unicode));
+            match (unicode, primes) {
+                (true, 2) => out.push('″'),
+                (true, n) => out.push_str(&"′".repeat(*n as usize)),
+                (false, n) => out.push_str(&"'".repeat(*n as usize)),
+            }
+            out.push('(');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write(a, unicode, out);
+            }
+            out.push(')');
+        }
         NodeKind::Paren(inner) => {
             out.push('(');
             write(inner, unicode, out);

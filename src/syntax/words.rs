@@ -11,9 +11,8 @@ fn words(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         expr | term | power | postfix | function | paren | abs_bars | root | number | constant
         | variable | function_name | plain_function | log_base | exponent | bare_argument
-        | bare_factor | negation | implicit | diff_call | partial_call | derivative => {
-            "a number, a variable, a function or '('"
-        }
+        | bare_factor | negation | implicit | diff_call | partial_call | derivative | bound
+        | integral | integral_call | integral_bounds => "a number, a variable, a function or '('",
         add_op | mul_op | pow_op => "an operator such as + or *",
         rparen => "a closing ')'",
         lparen => "an opening '('",
@@ -23,6 +22,22 @@ fn words(rule: Rule) -> Option<&'static str> {
         integer => "a whole number",
         order => "an order such as ^2",
         leibniz_d | partial_d => "'d' or '∂', as in d/dx",
+        latex_group | latex_frac_arg => "a '{' starting a LaTeX group such as {x + 1}",
+        latex_root_index => "a root index such as [3]",
+        latex_leibniz_d | latex_partial_d => "d or \\partial, as in \\frac{d}{dx}",
+        latex_word => "a LaTeX command such as \\theta",
+        at_value | at_keyword => "'at', as in nudge x^2 at x = 3",
+        as_word => "'as', as in limit 1/n as n -> inf",
+        arrow => "an arrow -> or →",
+        limit_target | infinity => "where the variable goes: a number, or inf",
+        from_word => "'from', as in plot sin x from 0 to 6",
+        to_word => "'to', as in plot sin x from 0 to 6",
+        pair_point => "a point such as (1, 2)",
+        differential | integration_var => "the variable of integration, as in dx",
+        along => "'along' and a direction, as in along (1, 1)",
+        at_coordinates => "'at' and a point, as in at (1, 2)",
+        variable_list => "a list of variables, as in [x, y]",
+        point | tuple | vector => "a list in brackets, as in (1, 2)",
         _ => return None,
     })
 }
@@ -73,11 +88,40 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     {
         return Some("write what to differentiate after the operator, as in d/dx x^2".to_string());
     }
+    if found == Some('\\') || before.ends_with('\\') {
+        return Some("nudge reads LaTeX commands such as \\frac, \\sqrt, \\sin, \\cdot and Greek letters; to hear other notation in words, put read in front".to_string());
+    }
+    if found == Some('{') && before.ends_with('_') {
+        return Some(
+            "a subscript is a name or a number, as in w_1, w_{12} or \\theta_{i}".to_string(),
+        );
+    }
+    let integral = line.trim_start().starts_with('∫')
+        || line.trim_start().to_lowercase().starts_with("integrate");
+    if found == Some('∞') {
+        return Some("an integral out to infinity is improper, and nudge does not work those out; try a large number as the bound".to_string());
+    }
+    let call = line.trim_start().to_lowercase().starts_with("integrate(");
+    if found.is_none() && integral && !call {
+        return Some("end the integral with d and its variable, as in ∫ x^2 dx".to_string());
+    }
     if found == Some(' ') && (before.ends_with("/d") || before.ends_with("/∂")) {
         return Some("write the variable right after the d, with no space: d/dx".to_string());
     }
     if found.is_none() && before.ends_with(['^', '*', '/', '+', '-']) {
         return Some("an operator needs something on its right".to_string());
+    }
+    if found.is_none() && line.matches('{').count() > line.matches('}').count() {
+        return Some("a '{' is left open: close each LaTeX group with '}'".to_string());
+    }
+    if line.matches("\\left").count() > line.matches("\\right").count() {
+        return Some("each \\left( needs a matching \\right)".to_string());
+    }
+    if found == Some('=') {
+        return Some(
+            "a line with = defines a name, as in f(x) = x^2, y = 3x + 1 or a = 3 (not e, pi or a function's name)"
+                .to_string(),
+        );
     }
     let open = line.matches('(').count();
     let close = line.matches(')').count();

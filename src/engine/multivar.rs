@@ -1,0 +1,381 @@
+//! The engine's branch for many-variable questions: lowers the query, checks it, runs the calculus.
+
+use crate::calculus::motion::{motion, Motion};
+use crate::calculus::multivar::{
+    agree_numerically, differentiate, directional, flat_spot, function_vars, gradient, gradient_at,
+    hessian, jacobian, shared_vars, value_at, Derivation, Directional, FlatSpot, GradientAt, Value,
+};
+use crate::error::{Error, Phase};
+use crate::expr::{EvalError, Expr, Symbol};
+use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, Span, MAX_DIMENSION};
+
+/// What nudge worked out for a many-variable question.
+#[derive(Clone, Debug)]
+pub enum MultivarAnswer {
+    /// `∂²/∂x∂y f`: one partial after the other.
+    MixedPartial {
+        body: Expr,
+        derivation: Derivation,
+        /// The result with the two variables taken the other way round, when they differ.
+        swapped: Option<Swapped>,
+    },
+    /// ∇f: one partial derivative per variable, and the gradient at a point.
+    Gradient {
+        body: Expr,
+        vars: Vec<Symbol>,
+        partials: Vec<Derivation>,
+        at: Option<GradientAt>,
+    },
+    /// The slope of f at a point along a direction.
+    Directional {
+        body: Expr,
+        vars: Vec<Symbol>,
+        partials: Vec<Derivation>,
+        directional: Directional,
+    },
+    /// Rows are outputs, columns are inputs.
+    Jacobian {
+        outputs: Vec<Expr>,
+        vars: Vec<Symbol>,
+        rows: Vec<Vec<Derivation>>,
+        at: Option<MatrixAt>,
+    },
+    /// The matrix of second partials.
+    Hessian {
+        body: Expr,
+        vars: Vec<Symbol>,
+        rows: Vec<Vec<Derivation>>,
+        /// Whether every mixed pair agrees in value, as it does for smooth functions.
+        symmetric: bool,
+        /// Whether every mixed pair is also written the same way.
+        same_forms: bool,
+        /// At a point where the gradient is 0: what kind of flat spot it is.
+        flat_spot: Option<FlatSpot>,
+        at: Option<MatrixAt>,
+    },
+    /// A moving point: velocity, acceleration, speed.
+    Motion(Motion),
+    /// A vector or matrix typed out, simplified entry by entry.
+    Literal { rows: Vec<Vec<Expr>>, matrix: bool },
+}
+
+/// The final answer in one piece: what `-q` prints and JSON's `result` holds.
+#[derive(Clone, Debug)]
+pub enum Headline {
+    Scalar(Expr),
+    Vector(Vec<Expr>),
+    Matrix(Vec<Vec<Expr>>),
+}
+
+impl MultivarAnswer {
+    /// The answer's final value: at the point when one was given.
+    pub fn headline(&self) -> Headline {
+        let results = |ds: &[Derivation]| ds.iter().map(|d| d.result.clone()).collect::<Vec<_>>();
+        let exact = |vs: &[Value]| vs.iter().map(|v| v.exact.clone()).collect::<Vec<_>>();
+        match self {
+            MultivarAnswer::MixedPartial { derivation, .. } => {
+                Headline::Scalar(derivation.result.clone())
+            }
+            MultivarAnswer::Gradient { at: Some(at), .. } => Headline::Vector(exact(&at.vector)),
+            MultivarAnswer::Gradient { partials, .. } => Headline::Vector(results(partials)),
+            MultivarAnswer::Directional { directional, .. } => {
+                Headline::Scalar(directional.value.exact.clone())
+            }
+            MultivarAnswer::Jacobian { at: Some(at), .. }
+            | MultivarAnswer::Hessian { at: Some(at), .. } => {
+                Headline::Matrix(at.values.iter().map(|r| exact(r)).collect())
+            }
+            MultivarAnswer::Jacobian { rows, .. } | MultivarAnswer::Hessian { rows, .. } => {
+                Headline::Matrix(rows.iter().map(|r| results(r)).collect())
+            }
+            MultivarAnswer::Motion(m) => match &m.length {
+                Some(l) => Headline::Scalar(l.result.clone()),
+                None => Headline::Vector(results(&m.derivatives)),
+            },
+            MultivarAnswer::Literal { rows, matrix: true } => Headline::Matrix(rows.clone()),
+            MultivarAnswer::Literal { rows, .. } => {
+                Headline::Vector(rows.first().cloned().unwrap_or_default())
+            }
+        }
+    }
+}
+
+/// A mixed partial taken in the other order, compared with the first.
+#[derive(Clone, Debug)]
+pub struct Swapped {
+    pub result: Expr,
+    /// Equal as written.
+    pub same_form: bool,
+    /// Equal in value at sample points, as for every smooth function.
+    pub agrees: bool,
+}
+
+/// A matrix of derivatives evaluated at a point.
+#[derive(Clone, Debug)]
+pub struct MatrixAt {
+    pub point: Vec<Expr>,
+    pub values: Vec<Vec<Value>>,
+}
+
+/// Answers one many-variable question, or says why it cannot; `names` are the session's definitions.
+pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer, Error> {
+    let lower = |node: &Node| lower_in(node, names, &[]);
+    Ok(match query {
+        MultivarQuery::MixedPartial { body, vars } => {
+            let body = lower(body)?;
+            let vars: Vec<Symbol> = vars.iter().map(|v| Symbol::from(v.as_str())).collect();
+            let all = function_vars(&body, &vars);
+            let derivation = differentiate(&body, &vars, Some(&all));
+            let reversed: Vec<Symbol> = vars.iter().rev().cloned().collect();
+            let swapped = (reversed != vars).then(|| {
+                let result = differentiate(&body, &reversed, Some(&all)).result;
+                let same_form = result == derivation.result;
+                let agrees = same_form || agree_numerically(&result, &derivation.result);
+                Swapped {
+                    result,
+                    same_form,
+                    agrees,
+                }
+            });
+            MultivarAnswer::MixedPartial {
+                body,
+                derivation,
+                swapped,
+            }
+        }
+        MultivarQuery::Gradient { body, vars, at } => {
+            let (expr, vars) = function_of(body, vars.as_deref(), names)?;
+            let partials = gradient(&expr, &vars);
+            let at = match at {
+                Some(point) => {
+                    let p = coordinates(point, &vars)?;
+                    Some(gradient_at(&partials, &vars, &p).map_err(|e| computing(e, point))?)
+                }
+                None => None,
+            };
+            MultivarAnswer::Gradient {
+                body: expr,
+                vars,
+                partials,
+                at,
+            }
+        }
+        MultivarQuery::Directional {
+            body,
+            vars,
+            at,
+            along,
+        } => {
+            let (expr, vars) = function_of(body, vars.as_deref(), names)?;
+            let partials = gradient(&expr, &vars);
+            let p = coordinates(at, &vars)?;
+            let g = gradient_at(&partials, &vars, &p).map_err(|e| computing(e, at))?;
+            let direction = coordinates(along, &vars)?;
+            let directional = directional(g, &direction)
+                .map_err(|e| computing(e, along))?
+                .ok_or_else(|| {
+                    Error::new(
+                        Phase::Computing,
+                        "this direction has length 0, so it points nowhere",
+                    )
+                    .at(span_of(along))
+                    .with_help("give a direction with a non-zero entry, such as (1, 1)")
+                })?;
+            MultivarAnswer::Directional {
+                body: expr,
+                vars,
+                partials,
+                directional,
+            }
+        }
+        MultivarQuery::Jacobian { outputs, vars, at } => {
+            let exprs = outputs.iter().map(&lower).collect::<Result<Vec<_>, _>>()?;
+            let vars = match vars {
+                Some(v) => v.iter().map(|v| Symbol::from(v.as_str())).collect(),
+                None => shared_vars(&exprs),
+            };
+            check_vars(&vars, span_of(outputs))?;
+            let rows = jacobian(&exprs, &vars);
+            let at = matrix_at(&rows, &vars, at.as_deref())?;
+            MultivarAnswer::Jacobian {
+                outputs: exprs,
+                vars,
+                rows,
+                at,
+            }
+        }
+        MultivarQuery::Hessian { body, vars, at } => {
+            let (expr, vars) = function_of(body, vars.as_deref(), names)?;
+            let rows = hessian(&expr, &vars);
+            let at_node = at.as_deref();
+            let at = matrix_at(&rows, &vars, at_node)?;
+            let pairs_all = |test: &dyn Fn(&Expr, &Expr) -> bool| {
+                rows.iter().enumerate().all(|(i, row)| {
+                    row.iter()
+                        .enumerate()
+                        .all(|(j, d)| test(&d.result, &rows[j][i].result))
+                })
+            };
+            let same_forms = pairs_all(&|a, b| a == b);
+            let flat_spot = match (&at, at_node) {
+                (Some(m), Some(point)) => {
+                    let g = gradient_at(&gradient(&expr, &vars), &vars, &m.point)
+                        .map_err(|e| computing(e, point))?;
+                    g.direction.is_none().then(|| {
+                        let values: Vec<Vec<f64>> = m
+                            .values
+                            .iter()
+                            .map(|r| r.iter().map(|v| v.approx).collect())
+                            .collect();
+                        flat_spot(&values)
+                    })
+                }
+                _ => None,
+            };
+            let symmetric = same_forms || pairs_all(&|a, b| a == b || agree_numerically(a, b));
+            MultivarAnswer::Hessian {
+                body: expr,
+                vars,
+                rows,
+                symmetric,
+                same_forms,
+                flat_spot,
+                at,
+            }
+        }
+        MultivarQuery::Literal { rows, matrix } => MultivarAnswer::Literal {
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(&lower).collect::<Result<Vec<_>, _>>())
+                .collect::<Result<Vec<_>, _>>()?,
+            matrix: *matrix,
+        },
+        MultivarQuery::VectorDerivative {
+            components,
+            var,
+            order,
+            speed,
+        } => {
+            let exprs = components
+                .iter()
+                .map(&lower)
+                .collect::<Result<Vec<_>, _>>()?;
+            MultivarAnswer::Motion(motion(&exprs, &Symbol::from(var.as_str()), *order, *speed))
+        }
+    })
+}
+
+/// The expression and its variables: those listed, or its own in the order x, y, z, then alphabetical.
+fn function_of(
+    body: &Node,
+    vars: Option<&[String]>,
+    names: &dyn Names,
+) -> Result<(Expr, Vec<Symbol>), Error> {
+    let expr = lower_in(body, names, &[])?;
+    let vars = match vars {
+        Some(v) => v.iter().map(|v| Symbol::from(v.as_str())).collect(),
+        None => expr.free_vars(),
+    };
+    check_vars(&vars, body.span)?;
+    Ok((expr, vars))
+}
+
+fn check_vars(vars: &[Symbol], span: Span) -> Result<(), Error> {
+    if vars.is_empty() {
+        return Err(Error::new(
+            Phase::Computing,
+            "this has no variables, so there is nothing to nudge",
+        )
+        .at(span)
+        .with_help("name the variables, as in grad(5, [x, y]), or use an expression in x and y"));
+    }
+    if vars.len() > MAX_DIMENSION {
+        return Err(Error::new(
+            Phase::Computing,
+            format!(
+                "this has {} variables; nudge works with up to {MAX_DIMENSION}",
+                vars.len()
+            ),
+        )
+        .at(span));
+    }
+    Ok(())
+}
+
+/// The coordinates of a point: plain numbers, one per variable.
+fn coordinates(point: &[Node], vars: &[Symbol]) -> Result<Vec<Expr>, Error> {
+    if point.len() != vars.len() {
+        let names: Vec<&str> = vars.iter().map(|v| &**v).collect();
+        return Err(Error::new(
+            Phase::Computing,
+            format!(
+                "this has {} coordinates, but there {} {} variable{} ({})",
+                point.len(),
+                if vars.len() == 1 { "is" } else { "are" },
+                vars.len(),
+                if vars.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ),
+        )
+        .at(span_of(point))
+        .with_help("give one number per variable, in the order listed"));
+    }
+    point
+        .iter()
+        .map(|node| {
+            let e = lower(node)?;
+            match e.free_vars().first() {
+                Some(v) => Err(Error::new(
+                    Phase::Computing,
+                    format!("a coordinate must be a number, but this one has {v} in it"),
+                )
+                .at(node.span)),
+                None => Ok(e),
+            }
+        })
+        .collect()
+}
+
+fn matrix_at(
+    rows: &[Vec<Derivation>],
+    vars: &[Symbol],
+    point: Option<&[Node]>,
+) -> Result<Option<MatrixAt>, Error> {
+    let Some(point) = point else {
+        return Ok(None);
+    };
+    let p = coordinates(point, vars)?;
+    let values = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|d| value_at(&d.result, vars, &p))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| computing(e, point))?;
+    Ok(Some(MatrixAt { point: p, values }))
+}
+
+fn span_of(nodes: &[Node]) -> Span {
+    match (nodes.first(), nodes.last()) {
+        (Some(a), Some(b)) => a.span.to(b.span),
+        _ => Span::new(0, 0),
+    }
+}
+
+fn computing(e: EvalError, at: &[Node]) -> Error {
+    match &e {
+        EvalError::Unbound(name) => Error::new(
+            Phase::Computing,
+            format!("{name} has no value at this point"),
+        )
+        .at(span_of(at))
+        .with_help(format!(
+            "the point gives values to the listed variables only: write a number in place of {name}, or list {name} among the variables"
+        )),
+        _ => Error::new(Phase::Computing, format!("at this point: {e}"))
+            .at(span_of(at))
+            .with_help("try a point where the function and its slopes are defined"),
+    }
+}

@@ -1,0 +1,251 @@
+//! Answering integral questions: antiderivatives checked by differentiating back, and areas.
+
+use crate::calculus::{
+    area, check_antiderivative, derive, integrate, Check, Detail, QuadratureError, Rule, Step,
+    MAX_INTEGRAND_SIZE,
+};
+use crate::engine::Answer;
+use crate::error::{Error, Phase};
+use crate::expr::{eval, substitute, Expr, Number, Symbol};
+use crate::syntax::{lower_in, Names, Node, Span};
+
+/// A definite integral worked out exactly: F, its check, and F(b) − F(a).
+#[derive(Clone, Debug)]
+pub struct ExactArea {
+    pub antiderivative: Step,
+    pub check: Check,
+    pub theorem: Step,
+}
+
+/// The article's motion reading of an integral over time t.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Motion {
+    /// A constant acceleration integrates to a velocity; C is the initial velocity.
+    Velocity,
+    /// A velocity a·t + v0 integrates to a position; C is the initial position.
+    Position,
+}
+
+/// ∫ body d(var), with its steps and check; `constant` numbers the C.
+pub(crate) fn indefinite(
+    body: Expr,
+    var: &str,
+    span: Span,
+    constant: u32,
+) -> Result<Answer, Error> {
+    if body.size() > MAX_INTEGRAND_SIZE {
+        return Err(Error::new(
+            Phase::Computing,
+            "this integrand is too long for nudge to integrate step by step",
+        )
+        .at(span));
+    }
+    let Some((steps, check)) = antiderivative(&body, var) else {
+        let mut error = unknown(span);
+        if let Some(term) = failing_term(&body, var) {
+            error = error.with_help(format!(
+                "the term {term} is the one nudge cannot integrate; the other terms it can"
+            ));
+        }
+        return Err(error);
+    };
+    Ok(Answer::Integral {
+        motion: motion(&body, var),
+        result: steps.after.clone(),
+        body,
+        var: Symbol::from(var),
+        steps,
+        check,
+        constant,
+    })
+}
+
+/// An antiderivative that differentiates back to `body`; `None` when the rules find none.
+fn antiderivative(body: &Expr, var: &str) -> Option<(Step, Check)> {
+    let step = integrate(body, var)?;
+    // A failed check is a bug in a rule: never show its answer.
+    let check = check_antiderivative(body, &step.after, var)?;
+    Some((step, check))
+}
+
+fn unknown(span: Span) -> Error {
+    Error::new(
+        Phase::Computing,
+        "I don't know an antiderivative for this with the rules I teach",
+    )
+    .at(span)
+    .with_help("with bounds, as in ∫_0^1 … dx, nudge still finds the area by numbers")
+}
+
+/// In a sum where only some terms fail, the first term with no antiderivative.
+fn failing_term(body: &Expr, var: &str) -> Option<Expr> {
+    let terms = body.terms();
+    if terms.len() < 2 {
+        return None;
+    }
+    terms.iter().find(|t| integrate(t, var).is_none()).cloned()
+}
+
+/// The motion reading applies to integrals over t of a constant or of a·t + b.
+fn motion(body: &Expr, var: &str) -> Option<Motion> {
+    if var != "t" {
+        return None;
+    }
+    if !body.contains(var) {
+        return Some(Motion::Velocity);
+    }
+    let slope = derive(body, var).after;
+    (!slope.contains(var)).then_some(Motion::Position)
+}
+
+/// ∫_a^b body d(var): exact by F(b) − F(a) where possible, and by numbers.
+/// Names the session defined are put in place, except the variable of integration.
+pub(crate) fn definite(
+    body: &Node,
+    var: &str,
+    a: &Node,
+    b: &Node,
+    names: &dyn Names,
+) -> Result<Answer, Error> {
+    let integrand = lower_in(body, names, &[var])?;
+    let (lower_e, upper_e) = (lower_in(a, names, &[])?, lower_in(b, names, &[])?);
+    for (bound, node) in [(&lower_e, a), (&upper_e, b)] {
+        if ["inf", "infinity", "oo"]
+            .iter()
+            .any(|name| bound.is_var(name))
+        {
+            return Err(Error::new(
+                Phase::Computing,
+                "an integral out to infinity is an improper integral, and nudge does not work those out",
+            )
+            .at(node.span)
+            .with_help("try a large number as the bound to see where the area is heading"));
+        }
+        if bound.contains(var) {
+            return Err(Error::new(
+                Phase::Reading,
+                format!("a bound must not contain {var}, the variable of integration"),
+            )
+            .at(node.span)
+            .with_help(format!(
+                "write the bounds as numbers or other names, as in ∫_0^1 … d{var}"
+            )));
+        }
+    }
+    let exact = antiderivative(&integrand, var).map(|(steps, check)| {
+        let f = steps.after.clone();
+        let at_upper = substitute(&f, var, &upper_e);
+        let at_lower = substitute(&f, var, &lower_e);
+        let value = Expr::sub(at_upper.clone(), at_lower.clone());
+        let theorem = Step {
+            rule: Rule::FundamentalTheorem,
+            var: Symbol::from(var),
+            before: integrand.clone(),
+            after: value,
+            detail: Detail::Definite {
+                antiderivative: f,
+                lower: lower_e.clone(),
+                upper: upper_e.clone(),
+                at_upper,
+                at_lower,
+            },
+            substeps: Vec::new(),
+        };
+        ExactArea {
+            antiderivative: steps,
+            check,
+            theorem,
+        }
+    });
+    let numeric = numeric_area(&integrand, var, &lower_e, &upper_e, a.span.to(b.span))?;
+    let exact_value = exact
+        .as_ref()
+        .and_then(|e| eval(&e.theorem.after, &|_| None).ok());
+    if let (Some(n), Some(exact)) = (numeric, &exact) {
+        let agrees = exact_value.is_some_and(|v| (v - n).abs() <= 1e-6 * 1.0_f64.max(v.abs()));
+        if !agrees {
+            return Err(Error::new(
+                Phase::Computing,
+                format!(
+                    "the exact value {} and the numeric area do not agree, so the integrand is probably not continuous between the bounds",
+                    exact.theorem.after
+                ),
+            )
+            .at(body.span)
+            .with_help("the fundamental theorem needs an integrand with no breaks between the bounds"));
+        }
+    }
+    let (result, value) = match (&exact, numeric) {
+        (Some(e), _) => (e.theorem.after.clone(), exact_value),
+        (None, Some(n)) => (decimal_expr(n), Some(n)),
+        (None, None) => return Err(unknown(body.span)),
+    };
+    Ok(Answer::DefiniteIntegral {
+        body: integrand,
+        var: Symbol::from(var),
+        lower: lower_e,
+        upper: upper_e,
+        exact,
+        result,
+        value,
+        numeric,
+    })
+}
+
+/// The area by adaptive Simpson's rule, when everything but `var` has a value.
+fn numeric_area(
+    body: &Expr,
+    var: &str,
+    lower: &Expr,
+    upper: &Expr,
+    bounds: Span,
+) -> Result<Option<f64>, Error> {
+    let none = |_: &str| None;
+    let (Ok(a), Ok(b)) = (eval(lower, &none), eval(upper, &none)) else {
+        return Ok(None);
+    };
+    if body.free_vars().iter().any(|v| &**v != var) {
+        return Ok(None);
+    }
+    let f = |x: f64| eval(body, &|name: &str| (name == var).then_some(x)).ok();
+    let improper = |why: String| {
+        Error::new(
+            Phase::Computing,
+            format!("{why}: this is an improper integral, and nudge does not work those out"),
+        )
+        .at(bounds)
+        .with_help("choose bounds that keep the trouble spot outside the interval")
+    };
+    match area(&f, a, b) {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        Ok(_) => Err(Error::new(
+            Phase::Computing,
+            "the area is larger than the largest number nudge can hold",
+        )
+        .at(bounds)
+        .with_help("try a narrower interval")),
+        Err(QuadratureError::Undefined { at }) => Err(improper(format!(
+            "the integrand has no value at {var} = {}, which lies in the interval",
+            crate::render::decimal(at)
+        ))),
+        Err(QuadratureError::Overflow { at }) => Err(Error::new(
+            Phase::Computing,
+            format!(
+                "the integrand grows past the largest number nudge can hold near {var} = {}",
+                crate::render::decimal(at)
+            ),
+        )
+        .at(bounds)
+        .with_help("try a narrower interval")),
+        Err(QuadratureError::NotSettling) => Err(improper(
+            "the integrand grows without bound somewhere between the bounds".to_string(),
+        )),
+    }
+}
+
+/// A decimal value as the exact number its shortest decimal form spells, so it reads back.
+fn decimal_expr(v: f64) -> Expr {
+    let text = format!("{}", v.abs());
+    let n = Number::parse_decimal(&text).unwrap_or_else(Number::zero);
+    Expr::num(if v < 0.0 { n.neg() } else { n })
+}

@@ -1,0 +1,227 @@
+//! One exercise with a learner: ask, check the answer, hint, retry; after three wrong tries, the whole working.
+
+use super::check::{compare, compare_antiderivative, compare_grid, diagnose, Equality, GridFit};
+use super::rng::Rng;
+use crate::calculus::{derive, Step};
+use crate::engine::{Answer, Headline, Outcome};
+use crate::expr::{Expr, Style, Symbol};
+use crate::render::{
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, render_error,
+    render_text, witness_hint, wrap, TextOptions,
+};
+use crate::Session;
+use colored::Colorize;
+use std::io::{self, Write};
+
+/// Wrong tries before the whole working is shown.
+pub const TRIES: u32 = 3;
+
+/// Where a learner's lines come from: a terminal with line editing, a pipe, a test.
+pub trait Learner {
+    /// Shows `prompt` and reads one line; `None` at the end of input.
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>>;
+}
+
+/// How an exercise ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// Right, after this many tries.
+    Solved(u32),
+    /// The working was shown: three wrong tries, or the learner asked.
+    Shown,
+    /// The learner left (end of input, or `quit`).
+    Left,
+}
+
+/// What an exercise needs to check answers and to explain them.
+pub struct Context<'a> {
+    pub session: &'a mut Session,
+    pub learner: &'a mut dyn Learner,
+    pub out: &'a mut dyn Write,
+    pub text: TextOptions,
+    pub width: usize,
+    pub rng: &'a mut Rng,
+}
+
+impl Context<'_> {
+    fn style(&self) -> Style {
+        if self.text.unicode {
+            Style::UNICODE
+        } else {
+            Style::ASCII
+        }
+    }
+
+    fn say(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "{}", wrap(text, self.width))
+    }
+}
+
+/// What a right answer must equal, and the steps that explain it.
+pub struct Target<'a> {
+    pub result: Headline,
+    /// The first derivative's step tree, for hints.
+    pub step: Option<&'a Step>,
+    /// For an antiderivative: the integrand and the variable, since any constant may be added.
+    pub up_to_constant: Option<(Expr, Symbol)>,
+}
+
+/// How an answer compares with the target.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Right,
+    /// One expression, not equal to the expected one.
+    Wrong(Equality),
+    /// A vector or matrix (on either side) that does not fit.
+    Grid(GridFit),
+}
+
+impl Target<'_> {
+    /// The target of an outcome that has a final answer.
+    pub fn of(outcome: &Outcome) -> Option<Target<'_>> {
+        let (step, up_to_constant) = match &outcome.answer {
+            Answer::Derivative {
+                order: 1, steps, ..
+            } => (steps.first(), None),
+            Answer::Integral { body, var, .. } => (None, Some((body.clone(), var.clone()))),
+            _ => (None, None),
+        };
+        Some(Target {
+            result: outcome.headline()?,
+            step,
+            up_to_constant,
+        })
+    }
+
+    /// How `given` compares with the target.
+    pub fn check(&self, given: &Headline, rng: &mut Rng) -> Verdict {
+        let equality = match (&self.result, given, &self.up_to_constant) {
+            (Headline::Scalar(e), Headline::Scalar(g), Some((_, var))) => {
+                compare_antiderivative(e, g, var, rng)
+            }
+            (Headline::Scalar(e), Headline::Scalar(g), None) => compare(e, g, rng),
+            _ => {
+                return match compare_grid(&self.result, given, rng) {
+                    GridFit::Same => Verdict::Right,
+                    fit => Verdict::Grid(fit),
+                }
+            }
+        };
+        match equality {
+            Equality::Same => Verdict::Right,
+            other => Verdict::Wrong(other),
+        }
+    }
+
+    /// Why `given` is wrong, in words: a named slip, the first rule, or a point where values part.
+    fn hint(
+        &self,
+        given: &Headline,
+        verdict: &Verdict,
+        wrong: u32,
+        rng: &mut Rng,
+        style: Style,
+    ) -> String {
+        let given = match (verdict, given) {
+            (Verdict::Grid(fit), _) => return grid_hint(&self.result, fit, style),
+            (_, Headline::Scalar(g)) => g,
+            _ => return String::new(),
+        };
+        if let Some((integrand, var)) = &self.up_to_constant {
+            let slope = derive(given, var).after;
+            let x = Expr::symbol(var.clone()).to_text(style);
+            return antiderivative_hint(integrand, &slope, &x, style);
+        }
+        let mistake = self.step.and_then(|s| diagnose(s, given, rng));
+        match (wrong, mistake, self.step, verdict) {
+            // A second try with the same slip: the slip again, and a point to check it at.
+            (2.., Some(m), _, Verdict::Wrong(Equality::Differs(Some(w)))) => {
+                format!("{} {}", mistake_hint(&m, style), witness_hint(w, style))
+            }
+            (_, Some(m), _, _) => mistake_hint(&m, style),
+            (1, None, Some(s), _) => first_rule_hint(s, style),
+            (_, _, _, Verdict::Wrong(Equality::Differs(Some(w)))) => witness_hint(w, style),
+            (_, _, _, Verdict::Wrong(Equality::Unknown)) => {
+                "nudge could not find enough points where your answer has a value to compare it."
+                    .to_string()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// Asks for the result of `outcome` until the learner has it, gives up, or leaves.
+/// An outcome without a final answer to ask for just shows its working.
+pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
+    let Some(target) = Target::of(outcome) else {
+        show_working(outcome, cx)?;
+        return Ok(Attempt::Shown);
+    };
+    let style = cx.style();
+    let mut wrong = 0;
+    loop {
+        cx.out.flush()?;
+        let Some(line) = cx.learner.ask("answer> ")? else {
+            return Ok(Attempt::Left);
+        };
+        let typed = line.trim();
+        match typed {
+            "" => {
+                cx.say("Type your answer, or 'skip' to see the working.")?;
+                continue;
+            }
+            "quit" | "exit" => return Ok(Attempt::Left),
+            "skip" | "?" => {
+                show_working(outcome, cx)?;
+                return Ok(Attempt::Shown);
+            }
+            _ => {}
+        }
+        let given = match cx.session.read_answer(typed) {
+            Ok(given) => given,
+            Err(e) => {
+                write!(cx.out, "{}", render_error(typed, &e, None))?;
+                cx.say("(That does not count as a try.)")?;
+                continue;
+            }
+        };
+        let verdict = target.check(&given, cx.rng);
+        if verdict == Verdict::Right {
+            let mut words = format!("{} ", "Right.".green().bold());
+            let (theirs, ours) = (
+                answer_text(&given, style),
+                answer_text(&target.result, style),
+            );
+            if theirs != ours {
+                words.push_str(&format!("nudge writes it {ours}."));
+            }
+            cx.say(&words)?;
+            return Ok(Attempt::Solved(wrong + 1));
+        }
+        wrong += 1;
+        if wrong >= TRIES {
+            cx.say(&format!(
+                "{} Here is the whole working:",
+                "Not quite, three times.".yellow().bold()
+            ))?;
+            show_working(outcome, cx)?;
+            return Ok(Attempt::Shown);
+        }
+        let hint = target.hint(&given, &verdict, wrong, cx.rng, style);
+        let left = TRIES - wrong;
+        let tries = if left == 1 { "try" } else { "tries" };
+        cx.say(&format!(
+            "{} {hint} ({left} {tries} left)",
+            "Not yet.".yellow().bold()
+        ))?;
+    }
+}
+
+fn show_working(outcome: &Outcome, cx: &mut Context) -> io::Result<()> {
+    let text = TextOptions {
+        quiet: false,
+        ..cx.text
+    };
+    writeln!(cx.out)?;
+    cx.out.write_all(render_text(outcome, text).as_bytes())
+}

@@ -1,0 +1,236 @@
+//! The words a learner reads about an answer: hints for slips, a point where values part, wrapped prose.
+
+use super::catalogue::{note, title};
+use super::text::decimal;
+use crate::calculus::{Rule, Step};
+use crate::engine::Headline;
+use crate::expr::{Expr, Style};
+use crate::lesson::check::{Equality, GridFit, Mistake, Witness};
+use unicode_width::UnicodeWidthStr;
+
+/// A hint for a recognised slip.
+pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
+    let show = |e: &Expr| e.to_text(style.with_budget(60));
+    match mistake {
+        Mistake::OuterOnly {
+            inner,
+            inner_derivative,
+        } => format!(
+            "You have the outer derivative; now multiply by the inner one. The inside is {}, and its derivative is {}.",
+            show(inner),
+            show(inner_derivative)
+        ),
+        Mistake::ProductOfDerivatives { first, second } => format!(
+            "That multiplies the two derivatives, but a product does not work that way. With f = {} and g = {}, the slope is f′·g + f·g′.",
+            show(first),
+            show(second)
+        ),
+        Mistake::HalfProduct { first, second } => format!(
+            "That is half of the product rule. Nudging moves both {} and {}: add f′·g and f·g′.",
+            show(first),
+            show(second)
+        ),
+        Mistake::QuotientOfDerivatives { top, bottom } => format!(
+            "Dividing the two derivatives does not give the slope of a fraction. With top {} and bottom {}, use (top′·bottom − top·bottom′) / bottom².",
+            show(top),
+            show(bottom)
+        ),
+        Mistake::QuotientPlus { top, bottom } => format!(
+            "Close: the quotient rule has a minus in the middle. (top′·bottom − top·bottom′) / bottom², with top {} and bottom {}.",
+            show(top),
+            show(bottom)
+        ),
+        Mistake::ExponentKept { base, exponent } => format!(
+            "You brought the exponent {} down; now also reduce the power of {} by one.",
+            show(exponent),
+            show(base)
+        ),
+        Mistake::ExponentNotBroughtDown { base, exponent } => format!(
+            "You reduced the power of {} by one; the old exponent {} also comes down in front as a factor.",
+            show(base),
+            show(exponent)
+        ),
+        Mistake::ConstantDropped { constant } => format!(
+            "The constant factor {} went missing: it comes along, multiplying the slope.",
+            show(constant)
+        ),
+        Mistake::TermMissed { term } => format!(
+            "One term is missing: differentiate {} too, and add its slope.",
+            show(term)
+        ),
+        Mistake::SignFlipped => "Right size, wrong sign: check each minus sign.".to_string(),
+        Mistake::NotDifferentiated => {
+            "That is the function itself; the question asks for its slope.".to_string()
+        }
+        Mistake::InPart { part, slip } => format!(
+            "The rest is right; look again at the slope of {}. {}",
+            show(part),
+            mistake_hint(slip, style)
+        ),
+        Mistake::StrayVariable { name } => format!(
+            "Your answer uses {}, which the question does not: write it in the question's variables.",
+            show(&Expr::symbol(name.clone()))
+        ),
+    }
+}
+
+/// "Where to start: chain rule. …": the first rule of the worked answer, skipping wrappers.
+pub fn first_rule_hint(step: &Step, style: Style) -> String {
+    let mut step = step;
+    while matches!(step.rule, Rule::Partial | Rule::HigherOrder) && step.substeps.len() == 1 {
+        step = &step.substeps[0];
+    }
+    format!(
+        "Where to start: {}. {}",
+        title(step.rule),
+        note(step, style)
+    )
+}
+
+/// "At x = 1.5 the answer is 6.75, but yours gives 3.2."
+pub fn witness_hint(witness: &Witness, style: Style) -> String {
+    let point: Vec<String> = witness
+        .point
+        .iter()
+        .map(|(v, x)| {
+            format!(
+                "{} = {}",
+                Expr::symbol(v.clone()).to_text(style),
+                decimal(*x)
+            )
+        })
+        .collect();
+    if point.is_empty() {
+        let side = if witness.given > witness.expected {
+            "too large"
+        } else {
+            "too small"
+        };
+        return format!(
+            "Yours comes to {}, which is {side}.",
+            decimal(witness.given)
+        );
+    }
+    format!(
+        "Check a point: at {} the answer is {}, but yours gives {}.",
+        point.join(", "),
+        decimal(witness.expected),
+        decimal(witness.given)
+    )
+}
+
+/// For an antiderivative: what differentiating the learner's answer gives back.
+pub fn antiderivative_hint(integrand: &Expr, slope: &Expr, var: &str, style: Style) -> String {
+    let show = |e: &Expr| e.to_text(style.with_budget(60));
+    format!(
+        "Differentiate your answer to check it: d/d{var} of it should give back {}, but it gives {}.",
+        show(integrand),
+        show(slope)
+    )
+}
+
+/// An answer on one line: `2x`, `(2x, 2y)`, `[[y, x], [1, 2y]]`.
+pub fn answer_text(answer: &Headline, style: Style) -> String {
+    let row = |r: &[Expr]| {
+        r.iter()
+            .map(|e| e.to_text(style))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match answer {
+        Headline::Scalar(e) => e.to_text(style),
+        Headline::Vector(v) => format!("({})", row(v)),
+        Headline::Matrix(m) => {
+            let rows: Vec<String> = m.iter().map(|r| format!("[{}]", row(r))).collect();
+            format!("[{}]", rows.join(", "))
+        }
+    }
+}
+
+/// What is wrong with a vector or matrix answer: its shape, or the first entry that is off.
+pub fn grid_hint(expected: &Headline, fit: &GridFit, style: Style) -> String {
+    match (fit, expected) {
+        (GridFit::Shape, Headline::Scalar(_)) => {
+            "The answer is a single expression, not a vector or a matrix.".to_string()
+        }
+        (GridFit::Shape, Headline::Vector(v)) => format!(
+            "The answer is a vector with {} entries, one per variable: write it as (a, b).",
+            v.len()
+        ),
+        (GridFit::Shape, Headline::Matrix(m)) => format!(
+            "The answer is a matrix with {} rows of {} entries: write it as [[a, b], [c, d]].",
+            m.len(),
+            m.first().map_or(0, Vec::len)
+        ),
+        (
+            GridFit::Entry {
+                row,
+                column,
+                equality,
+            },
+            _,
+        ) => {
+            let place = match expected {
+                Headline::Matrix(_) => format!("row {}, column {}", row + 1, column + 1),
+                _ => format!("entry {}", column + 1),
+            };
+            let point = match equality {
+                Equality::Differs(Some(w)) => format!(" {}", witness_hint(w, style)),
+                _ => String::new(),
+            };
+            if *row == 0 && *column == 0 {
+                format!("The first entry is not right yet.{point}")
+            } else {
+                format!("The entries before {place} are right, but {place} is not yet.{point}")
+            }
+        }
+        (GridFit::Same, _) => String::new(),
+    }
+}
+
+/// Prose wrapped at `width` columns, words kept whole; line breaks already in it are kept.
+pub fn wrap(text: &str, width: usize) -> String {
+    text.lines()
+        .map(|line| wrap_line(line, width))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn wrap_line(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = UnicodeWidthStr::width(word);
+        if used > 0 && used + 1 + w > width {
+            out.push('\n');
+            used = 0;
+        } else if used > 0 {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += w;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_wraps_at_the_width_without_breaking_words() {
+        let text = "A derivative is the slope you get by nudging the input a little.";
+        let wrapped = wrap(text, 20);
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 20),
+            "{wrapped}"
+        );
+        assert_eq!(
+            wrapped.split_whitespace().collect::<Vec<_>>().join(" "),
+            text
+        );
+        assert_eq!(wrap("one", 2), "one");
+        assert_eq!(wrap("a list:\n- one\n- two", 40), "a list:\n- one\n- two");
+    }
+}

@@ -1,0 +1,260 @@
+//! The words of `help`, `help TOPIC`, `rules` and `glossary`, in the reading-first voice.
+
+use crate::engine::Help;
+use crate::expr::Style;
+use crate::topic::Topic;
+
+/// What can be typed, one example a line.
+const OVERVIEW: &str = "\
+nudge reads calculus the way an article writes it, and answers like a patient teacher:
+it says how it read your line, names each rule as it uses it, and ends with the result.
+
+  d/dx sin(x^2)            a derivative, every step explained
+  d^2/dx^2 x^4             a second derivative (d²/dx² works too)
+  ∂/∂x (x^2 y + y^3)       a partial derivative: y is held still
+  x^2 + 2x + x^2           tidy up an expression
+  integrate x^2 dx         an antiderivative, checked by differentiating it back (also ∫ x^2 dx)
+  ∫_0^1 x^2 dx             an area under a curve, exact and by numbers
+  nudge x^2 at x = 3       the slope seen as the nudge h shrinks (also slope …)
+  tangent x^2 at x = 3     the tangent line there, with a picture
+  limit sin(x)/x as x -> 0  a limit read off a table of values (also n -> inf)
+  plot sin x, cos x        curves in the terminal (from -pi to pi sets the range)
+  contour x^2 + y^2 at (1, 2)   contour lines and the gradient arrow at a point
+  d/dx x^3 at x = 2        a slope at one point, exact and as a decimal
+  (x^2 + y^2) at (1, 2)    a value at a point, variables in the order x, y, z
+  f(x) = x^2 sin x         define a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
+  y = 3x^2 + 1             define a name; then dy/dx, d²y/dx², y at x = 1
+  a = 3                    a number to reuse in later lines
+  ans                      the last result
+  read ∂L/∂W               notation in words, with your names (also ? dy/dx = dy/du · du/dx)
+  \\frac{d}{dx} \\sin x      LaTeX pasted from a paper works wherever an expression does
+  defs, undef f, reset     list, forget one, or forget every definition
+  rules                    the table of common derivatives
+  glossary                 the words AI articles use, in one line each
+  lessons                  the tour: twelve short lessons, with exercises
+  lesson 1                 play one lesson; your answers are checked
+  practice chain           five exercises that get harder, then a score
+  help TOPIC               one idea with a worked example; the topics are
+                           power chain product quotient exp ln log trig
+                           partial gradient jacobian integral notation e
+  quit                     leave (Ctrl-D works too)
+";
+
+/// The derivatives a reader meets most: (function, derivative) in Unicode and in ASCII.
+/// The ASCII column is nudge input, so a test can check every row.
+pub const RULES: [(&str, &str, &str, &str); 14] = [
+    ("c (a constant)", "0", "c", "0"),
+    ("xⁿ", "n·xⁿ⁻¹", "x^n", "n*x^(n-1)"),
+    ("√x", "1/(2√x)", "sqrt(x)", "1/(2*sqrt(x))"),
+    ("eˣ", "eˣ", "e^x", "e^x"),
+    ("aˣ", "aˣ·ln a", "a^x", "a^x*ln(a)"),
+    ("ln x", "1/x", "ln(x)", "1/x"),
+    ("log_a x", "1/(x·ln a)", "log_a(x)", "1/(x*ln(a))"),
+    ("sin x", "cos x", "sin(x)", "cos(x)"),
+    ("cos x", "-sin x", "cos(x)", "-sin(x)"),
+    ("tan x", "1/cos² x", "tan(x)", "1/cos(x)^2"),
+    ("arcsin x", "1/√(1 - x²)", "arcsin(x)", "1/sqrt(1 - x^2)"),
+    ("arccos x", "-1/√(1 - x²)", "arccos(x)", "-1/sqrt(1 - x^2)"),
+    ("arctan x", "1/(1 + x²)", "arctan(x)", "1/(1 + x^2)"),
+    ("sinh x", "cosh x", "sinh(x)", "cosh(x)"),
+];
+
+const RULES_AFTER: &str = "\
+Putting pieces together:
+  sum              (f + g)′ = f′ + g′
+  constant factor  (c·f)′ = c·f′
+  product          (f·g)′ = f′·g + f·g′
+  quotient         (f/g)′ = (f′·g - f·g′)/g²
+  chain            f(g(x))′ = f′(g(x))·g′(x): outer × inner
+Each row works with any function of x in place of x, times the inner slope (chain rule).
+";
+
+/// The terms a reader of AI articles meets, each in one line.
+const GLOSSARY: [(&str, &str); 11] = [
+    ("derivative", "the slope of a function at one point: how far the output moves for each little nudge of the input"),
+    ("derivative function", "the function that gives that slope at every point; written f′(x) or df/dx"),
+    ("d/dx", "\"differentiate with respect to x\" (Leibniz's notation): x is the input being nudged"),
+    ("f′(x)", "the derivative function of f (Lagrange's notation), read \"f prime of x\"; f″(x) differentiates twice"),
+    ("e", "≈ 2.71828, where compound interest (1 + 1/n)ⁿ settles as n grows; the one base whose eˣ is its own slope"),
+    ("natural log", "ln x, the logarithm with base e; AI writing usually just writes log"),
+    ("chain rule", "for a function inside a function: differentiate outer and inner, then multiply (outer × inner)"),
+    ("partial derivative", "∂f/∂x: the slope when only x is nudged and every other input is held still"),
+    ("gradient", "∇f: every partial derivative stacked into a vector; it points uphill, where f climbs fastest"),
+    ("Jacobian", "the table of partial derivatives of each output (rows) by each input (columns)"),
+    ("integral", "∫: a derivative run backwards, and the area under a curve between two points"),
+];
+
+fn topic_text(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Power => "\
+Power rule: bring the exponent down in front, then lower the exponent by one.
+xⁿ has slope n·xⁿ⁻¹, whatever n is: negative, a fraction, anything.
+A constant has slope 0: something that never changes does not tilt.
+Example: d/dx x³ = 3·x^(3-1) = 3x². And √x = x^(1/2), so its slope is (1/2)·x^(-1/2) = 1/(2√x).
+Try: d/dx x^5, d/dx 1/x^2, d/dx sqrt(x)
+",
+        Topic::Chain => "\
+Chain rule: for a function inside a function, differentiate the outer one with the
+inside left alone, differentiate the inner one, and multiply. Outer × inner.
+Think of gears: nudging x turns the inner part, which turns the outer part; the two ratios multiply.
+Example: d/dx sin(x²). Outer: sin(u) has slope cos(u). Inner: u = x² has slope 2x.
+Multiply: cos(x²)·2x = 2x·cos(x²).
+A neural network is functions inside functions, layer after layer: backpropagation is this rule, repeated.
+Try: d/dx (3x + 1)^5, d/dx e^(x^2)
+",
+        Topic::Product => "\
+Product rule: for f·g, differentiate the first and keep the second, then keep the first
+and differentiate the second, and add: f′·g + f·g′.
+Example: d/dx x²·sin x = 2x·sin x + x²·cos x.
+Try: d/dx x e^x, d/dx x^2 ln x
+",
+        Topic::Quotient => "\
+Quotient rule: for a fraction f/g, the slope is (f′·g - f·g′)/g²:
+the top's slope times the bottom, minus the top times the bottom's slope, over the bottom squared.
+Example: d/dx sin(x)/x = (cos(x)·x - sin(x)·1)/x² = (x·cos(x) - sin(x))/x².
+Try: d/dx (x + 1)/(x - 1)
+",
+        Topic::Exp => "\
+eˣ is its own slope: differentiate it as often as you like and it stays eˣ.
+Any other base picks up a constant: aˣ has slope aˣ·ln a, so 2ˣ gains a factor of about 0.693
+and 3ˣ about 1.099. Only e gives exactly 1, which is why AI formulas such as softmax use e.
+Example, with the chain rule: d/dx e^(3x) = e^(3x)·3 = 3e^(3x).
+Try: d/dx 2^x, d/dx exp(x^2)
+",
+        Topic::Ln => "\
+ln x is the natural log, the logarithm with base e: it answers \"e to what power gives x?\".
+Its slope is 1/x, with no extra factor, which is one reason log-likelihood and cross-entropy use it.
+Example, with the chain rule: d/dx ln(x² + 1) = 1/(x² + 1)·2x = 2x/(x² + 1).
+Try: d/dx ln(3x), d/dx x ln x
+",
+        Topic::Log => "\
+In AI writing, log with no base almost always means ln, the natural log, and nudge reads it so
+(and says so each time). For another base write log_2 x or log_10(x).
+log_a x = ln x / ln a, so its slope is 1/(x·ln a): an extra factor that only base e avoids.
+Example: d/dx log_2 x = 1/(x·ln 2).
+Try: d/dx log_10(x^2), d/dx log(x)
+",
+        Topic::Trig => "\
+The slope of sin is cos, and the slope of cos is -sin: each turns into the next.
+tan x has slope 1/cos² x. The inverses: arcsin x has slope 1/√(1 - x²), arctan x has 1/(1 + x²).
+Angles are in radians: sin(π/2) = 1.
+Example, with the chain rule: d/dx sin(2x) = cos(2x)·2 = 2·cos(2x).
+Try: d/dx tan x, d/dx arctan(x^2), sin(pi/6)
+",
+        Topic::Partial => "\
+A partial derivative ∂f/∂x nudges one input and holds all the others still.
+Read ∂ as \"partial\": the round d announces that the other variables are frozen.
+That is the whole change: anything without x in it acts like a constant.
+Example: ∂/∂x (x² + y²) = 2x, since y² does not move when only x does; ∂/∂y (x² + y²) = 2y.
+Try: ∂/∂x (x^2 y), partial(x^2 y, y), or g(x, y) = x^2 y and then ∂g/∂y
+",
+        Topic::Gradient => "\
+The gradient ∇f stacks every partial derivative of f into one vector.
+It points where f climbs fastest, and its length says how steep that climb is.
+Gradient descent steps the other way, downhill, to make a loss smaller.
+Example: f = x² + y² has ∇f = (2x, 2y); at (1, 2) that is (2, 4).
+Try: grad (x^2 + y^2), grad (x^2 + y^2) at (1, 2)
+",
+        Topic::Jacobian => "\
+With several outputs as well as several inputs, the partial derivatives fill a table: the Jacobian.
+Row i belongs to output i, column j to input j, and the entry is ∂(output i)/∂(input j).
+Backpropagation passes gradients from layer to layer through tables like this.
+Example: for the outputs (x·y, x + y) the Jacobian is [[y, x], [1, 1]].
+Try: jacobian([x*y, x + y])
+",
+        Topic::Integral => "\
+Integration runs differentiation backwards, and it also measures area.
+∫ f(x) dx is a function whose slope is f, plus a constant C (constants have slope 0, so any C fits).
+∫ from a to b of f(x) dx is the area under f between a and b: the antiderivative at b minus at a.
+Example: ∫ 2x dx = x² + C, and from 0 to 1 that is 1² - 0² = 1.
+Try: integrate x^2 dx, ∫_0^1 x^2 dx
+",
+        Topic::Notation => "\
+Two ways to write the same derivative:
+  d/dx f(x) or dy/dx (Leibniz): says which variable is nudged; AI papers prefer it.
+  f′(x), \"f prime\" (Lagrange): short, handy when one function is differentiated again and again.
+dy/dx looks like a fraction but is one symbol: how far y moves per tiny nudge of x.
+∂ marks a partial derivative, ∇ a gradient, ∫ an integral.
+Example: after y = x³, dy/dx = 3x², the same as d/dx x³.
+To hear any notation in words, put read in front of it: read ∂L/∂W.
+Try: f(x) = x^3, then f'(x) and d/dx f(x), read d²y/dx²
+",
+        Topic::E => "\
+e ≈ 2.71828 first turned up in compound interest: borrow 1 at 100% a year, compound n times,
+and you owe (1 + 1/n)ⁿ, which creeps up towards e as n grows but never passes it.
+It is also the one base whose exponential is its own slope, and ln x (log base e) has the
+clean slope 1/x. That is why softmax, cross-entropy and log-likelihood are written with e and ln.
+Example: d/dx eˣ = eˣ, while d/dx 2ˣ = 2ˣ·ln 2, about 0.693·2ˣ: only base e adds no factor.
+Try: e, d/dx e^x, d/dx 2^x, limit (1 + 1/n)^n as n -> inf
+",
+    }
+}
+
+/// One page of help as text, ending with a newline.
+pub fn page(help: Help, style: Style) -> String {
+    let text = match help {
+        Help::Overview => OVERVIEW.to_string(),
+        Help::Topic(t) => topic_text(t).to_string(),
+        Help::Rules => rules(style.unicode),
+        Help::Glossary => glossary(),
+    };
+    if style.unicode {
+        text
+    } else {
+        to_ascii(&text)
+    }
+}
+
+fn rules(unicode: bool) -> String {
+    let mut out = String::from("Common derivatives: the function, then its slope.\n");
+    for (f, d, f_ascii, d_ascii) in RULES {
+        let (f, d) = if unicode { (f, d) } else { (f_ascii, d_ascii) };
+        out.push_str(&format!("  {f:<16}{d}\n"));
+    }
+    out.push_str(RULES_AFTER);
+    out
+}
+
+fn glossary() -> String {
+    GLOSSARY
+        .iter()
+        .map(|(term, meaning)| format!("  {term:<21}{meaning}\n"))
+        .collect()
+}
+
+/// The Unicode of the help pages spelled in plain ASCII, for `--ascii`.
+fn to_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `∇f` becomes `grad f`, but `∇ a gradient` must not gain a second space.
+        let gap = if chars
+            .peek()
+            .is_some_and(|n| n.is_alphanumeric() || *n == '(')
+        {
+            " "
+        } else {
+            ""
+        };
+        match c {
+            '²' => out.push_str("^2"),
+            '³' => out.push_str("^3"),
+            'ⁿ' => out.push_str("^n"),
+            'ˣ' => out.push_str("^x"),
+            '⁻' => out.push_str("^-"),
+            '¹' => out.push('1'),
+            '·' => out.push('*'),
+            '′' => out.push('\''),
+            '″' => out.push_str("''"),
+            '∂' => out.push('d'),
+            '∇' => out.push_str(&format!("grad{gap}")),
+            '∫' => out.push_str(&format!("integral{gap}")),
+            'π' => out.push_str("pi"),
+            '≈' => out.push('~'),
+            '√' => out.push_str("sqrt"),
+            '×' => out.push('x'),
+            _ => out.push(c),
+        }
+    }
+    out
+}

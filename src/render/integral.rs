@@ -1,0 +1,440 @@
+//! The text of an integral answer: each step in words, the check, the + C, and areas.
+
+use super::catalogue::{check_note, constant_note, motion_note, note, title};
+use super::prune::{prune, Limits, Shown};
+use super::text::decimal;
+use crate::calculus::{Check, Detail, Rule, Step};
+use crate::engine::{ExactArea, Motion};
+use crate::expr::{Expr, Kind, Style};
+use colored::Colorize;
+
+/// Longest expression shown inside a step, in characters.
+const STEP_BUDGET: usize = 160;
+/// Longest integrand or result shown on the answer line.
+const RESULT_BUDGET: usize = 4000;
+
+/// An indefinite integral, `∫ f dx = F + C₁`, as the lines after the reading.
+pub struct Indefinite<'a> {
+    pub body: &'a Expr,
+    pub var: &'a str,
+    pub steps: &'a Step,
+    pub result: &'a Expr,
+    pub check: &'a Check,
+    pub constant: u32,
+    pub motion: Option<Motion>,
+}
+
+/// A definite integral, `∫_a^b f dx = value`, as the lines after the reading.
+pub struct Definite<'a> {
+    pub body: &'a Expr,
+    pub var: &'a str,
+    pub lower: &'a Expr,
+    pub upper: &'a Expr,
+    pub exact: Option<&'a ExactArea>,
+    pub result: &'a Expr,
+    pub value: Option<f64>,
+    pub numeric: Option<f64>,
+}
+
+/// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII).
+pub fn constant_name(n: u32, unicode: bool) -> String {
+    if unicode {
+        let digits: String = n
+            .to_string()
+            .chars()
+            .filter_map(|d| d.to_digit(10).and_then(|d| char::from_u32('₀' as u32 + d)))
+            .collect();
+        format!("C{digits}")
+    } else {
+        format!("C_{n}")
+    }
+}
+
+/// `∫ f dx` with the integrand bracketed when it is a sum.
+fn integral_sign(e: &Expr, var: &str, style: Style) -> String {
+    let sign = if style.unicode { "∫" } else { "integrate" };
+    let x = Expr::var(var).to_text(style);
+    format!("{sign} {} d{x}", operand(e, style))
+}
+
+/// `e` bracketed when it is a sum or starts with a minus; a step's budget unless another is given.
+fn operand(e: &Expr, style: Style) -> String {
+    let style = match style.budget {
+        Some(_) => style,
+        None => style.with_budget(STEP_BUDGET),
+    };
+    let text = e.to_text(style);
+    let bracket = matches!(e.kind(), Kind::Add(_)) || e.split_coefficient().0.is_negative();
+    if bracket {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+pub fn indefinite_text(answer: &Indefinite, style: Style) -> String {
+    let mut w = Writer::new(style);
+    w.out.push('\n');
+    w.step(&prune(answer.steps, Limits::TEXT), None, 0);
+    w.out.push('\n');
+    w.check(answer.result, answer.body, answer.var, answer.check);
+    let c = constant_name(answer.constant, style.unicode);
+    let lhs = integral_sign(answer.body, answer.var, style.with_budget(RESULT_BUDGET));
+    let rhs = format!(
+        "{} + {c}",
+        answer.result.to_text(style.with_budget(RESULT_BUDGET))
+    );
+    w.line(&format!("{lhs} = {}", rhs.green().bold()));
+    let shown_result = answer.result.to_text(style.with_budget(STEP_BUDGET));
+    let shown_body = answer.body.to_text(style.with_budget(STEP_BUDGET));
+    w.line(&format!(
+        "  {}",
+        constant_note(&c, &shown_result, &shown_body).dimmed()
+    ));
+    if let Some(m) = answer.motion {
+        w.line(&format!("  {}", motion_note(m, &c, &shown_body)));
+    }
+    w.out
+}
+
+pub fn definite_text(answer: &Definite, style: Style) -> String {
+    let mut w = Writer::new(style);
+    w.out.push('\n');
+    let x = Expr::var(answer.var).to_text(style);
+    let a = answer.lower.to_text(style);
+    let b = answer.upper.to_text(style);
+    let lhs = if style.unicode {
+        format!(
+            "∫_{}^{} {} d{x}",
+            bound(answer.lower, style),
+            bound(answer.upper, style),
+            operand(answer.body, style.with_budget(RESULT_BUDGET))
+        )
+    } else {
+        let body = answer.body.to_text(style.with_budget(RESULT_BUDGET));
+        format!("integrate({body}, {x}, {a}, {b})")
+    };
+    match answer.exact {
+        Some(exact) => {
+            w.line(&"First an antiderivative F:".bold().to_string());
+            w.step(&prune(&exact.antiderivative, Limits::TEXT), None, 0);
+            w.out.push('\n');
+            w.check(
+                &exact.antiderivative.after,
+                answer.body,
+                answer.var,
+                &exact.check,
+            );
+            w.theorem(&exact.theorem);
+        }
+        None => {
+            w.line("I don't know an antiderivative for this with the rules I teach, so the exact area is out of reach.");
+            w.line("The area can still be found by numbers: adaptive Simpson's rule adds up thin slices, halving them until the total stops changing.");
+        }
+    }
+    w.out.push('\n');
+    let exact_text = answer.result.to_text(style);
+    let line = match (answer.exact.is_some(), answer.value, answer.numeric) {
+        (true, Some(v), Some(n)) => {
+            let shown = with_decimal(&exact_text, answer.result, v);
+            format!(
+                "{lhs} = {}   (numeric check by adaptive Simpson: {})",
+                shown.green().bold(),
+                decimal(n)
+            )
+        }
+        (true, Some(v), None) => {
+            format!("{lhs} = {}", with_decimal(&exact_text, answer.result, v).green().bold())
+        }
+        (true, None, _) => format!(
+            "{lhs} = {}   (no decimal value, since some names have no values; this holds when the integrand has no break between the bounds)",
+            exact_text.green().bold()
+        ),
+        (false, _, Some(n)) => format!(
+            "{lhs} ≈ {}   (numeric, by adaptive Simpson's rule)",
+            decimal(n).green().bold()
+        ),
+        (false, _, None) => format!("{lhs}: no value"),
+    };
+    w.line(&line);
+    w.out
+}
+
+/// `1/3 ≈ 0.333333`, or just `2` when the exact value is a whole number.
+fn with_decimal(text: &str, exact: &Expr, v: f64) -> String {
+    if exact.as_number().is_some_and(|n| n.is_integer()) {
+        text.to_string()
+    } else {
+        format!("{text} ≈ {}", decimal(v))
+    }
+}
+
+/// A bound, bracketed unless it is a single number or name.
+fn bound(e: &Expr, style: Style) -> String {
+    let text = e.to_text(style);
+    let simple = match e.kind() {
+        Kind::Num(n) => n.is_integer(),
+        Kind::Var(_) | Kind::Const(_) => true,
+        _ => false,
+    };
+    if simple {
+        text
+    } else {
+        format!("({text})")
+    }
+}
+
+struct Writer {
+    out: String,
+    style: Style,
+}
+
+impl Writer {
+    fn new(style: Style) -> Writer {
+        Writer {
+            out: String::new(),
+            style,
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn show(&self, e: &Expr) -> String {
+        e.to_text(self.style.with_budget(STEP_BUDGET))
+    }
+
+    fn sign(&self, step: &Step) -> String {
+        integral_sign(&step.before, &step.var, self.style.with_budget(STEP_BUDGET))
+    }
+
+    /// `Check: d/dx F = f ✓`, with the simplified integrand when the derivative
+    /// comes out in another shape.
+    fn check(&mut self, antiderivative: &Expr, integrand: &Expr, var: &str, check: &Check) {
+        let d = super::text::operator(var, 1, false, self.style.unicode);
+        let tick = if self.style.unicode { "✓" } else { "ok" };
+        let shown = self.show(antiderivative);
+        let atomic = matches!(
+            antiderivative.kind(),
+            Kind::Var(_) | Kind::Func(..) | Kind::Num(_)
+        );
+        let shown = if atomic { shown } else { format!("({shown})") };
+        let mut slope = self.show(&check.derivative);
+        if check.derivative != *integrand {
+            slope = format!("{slope} = {}", self.show(integrand));
+        }
+        self.line(&format!(
+            "{} {d} {shown} = {slope} {}  ({})",
+            "Check:".bold(),
+            tick.green(),
+            check_note(&check.method)
+        ));
+    }
+
+    fn theorem(&mut self, step: &Step) {
+        let Detail::Definite {
+            antiderivative,
+            lower,
+            upper,
+            at_upper,
+            at_lower,
+        } = &step.detail
+        else {
+            return;
+        };
+        let minus = "-";
+        self.line(&format!(
+            "{}: {}",
+            title(step.rule).cyan().bold(),
+            note(step, self.style).dimmed()
+        ));
+        let x = Expr::symbol(step.var.clone()).to_text(self.style);
+        let (a, b) = (self.show(lower), self.show(upper));
+        let difference = format!(
+            "{} {minus} {}",
+            operand(at_upper, self.style),
+            operand(at_lower, self.style)
+        );
+        let after = self.show(&step.after);
+        let tail = if difference == after {
+            after
+        } else {
+            format!("{difference} = {after}")
+        };
+        self.line(&format!(
+            "  F({x}) = {}, so F({b}) {minus} F({a}) = {tail}",
+            self.show(antiderivative),
+        ));
+    }
+
+    fn step(&mut self, shown: &Shown, label: Option<&str>, indent: usize) {
+        let pad = "  ".repeat(indent);
+        let (step, children) = match shown {
+            Shown::Elided(e) => {
+                self.line(&format!("{pad}{}", e.describe().dimmed()));
+                return;
+            }
+            Shown::Step { step, children } => (*step, children),
+        };
+        let bullet = if indent > 0 { "• " } else { "" };
+        let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
+        let head = format!("{}", title(step.rule).cyan().bold());
+        let lhs = self.sign(step);
+        let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
+        if step.substeps.is_empty() {
+            let after = self.show(&step.after);
+            let middle = self
+                .middle(step)
+                .filter(|m| *m != after)
+                .map(|m| format!(" = {m}"))
+                .unwrap_or_default();
+            self.line(&format!(
+                "{pad}{bullet}{label}{head}: {lhs}{middle} = {after}"
+            ));
+            self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
+            return;
+        }
+        self.line(&format!("{pad}{bullet}{label}{head}: {lhs}"));
+        self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
+        self.setup(step, &inner_pad);
+        let labels: &[&str] = match step.rule {
+            Rule::ByParts => &["v", "∫ v du"],
+            _ => &[],
+        };
+        let mut real = 0;
+        for child in children {
+            let l = match child {
+                Shown::Step { .. } => {
+                    real += 1;
+                    labels.get(real - 1).copied()
+                }
+                Shown::Elided(_) => None,
+            };
+            self.step(child, l, indent + 1);
+        }
+        self.combine(step, &inner_pad);
+    }
+
+    /// Lines that set a rule up before its substeps: what u is, what dv is.
+    fn setup(&mut self, step: &Step, pad: &str) {
+        let x = Expr::symbol(step.var.clone()).to_text(self.style);
+        match &step.detail {
+            Detail::Substitution {
+                name,
+                inner,
+                slope,
+                rewritten,
+            } => {
+                let u = Expr::symbol(name.clone()).to_text(self.style);
+                self.line(&format!(
+                    "{pad}Let {u} = {}, so d{u} = {} d{x}; the integral becomes {}.",
+                    self.show(inner),
+                    operand(slope, self.style),
+                    integral_sign(rewritten, name, self.style.with_budget(STEP_BUDGET))
+                ));
+            }
+            Detail::ByParts { u, dv, du, v, .. } => {
+                let times_dx = |e: &Expr| {
+                    if e.is_one() {
+                        format!("d{x}")
+                    } else {
+                        format!("{} d{x}", operand(e, self.style))
+                    }
+                };
+                self.line(&format!(
+                    "{pad}u = {}, dv = {}, so du = {} and v = {}.",
+                    self.show(u),
+                    times_dx(dv),
+                    times_dx(du),
+                    self.show(v)
+                ));
+            }
+            Detail::Expand { expanded } => {
+                self.line(&format!(
+                    "{pad}{} = {}",
+                    self.show(&step.before),
+                    self.show(expanded)
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    /// The closing line of a rule with substeps: its pieces put together.
+    fn combine(&mut self, step: &Step, pad: &str) {
+        let after = self.show(&step.after);
+        let dot = if self.style.unicode { " · " } else { " * " };
+        let minus = " - ";
+        let text = match (&step.detail, step.rule) {
+            (_, Rule::IntegralSum) => {
+                let parts: Vec<String> =
+                    step.substeps.iter().map(|s| self.show(&s.after)).collect();
+                let joined = parts.join(" + ").replace("+ -", "- ");
+                if joined == after {
+                    format!("add: {after}")
+                } else {
+                    format!("add: {joined} = {after}")
+                }
+            }
+            (Detail::ConstantMultiple { constant }, _) => {
+                let inner = step.substeps.first().map(|s| operand(&s.after, self.style));
+                match inner {
+                    Some(i) => format!(
+                        "times the constant: {}{dot}{i} = {after}",
+                        operand(constant, self.style)
+                    ),
+                    None => format!("times the constant: {after}"),
+                }
+            }
+            (Detail::Substitution { name, inner, .. }, _) => {
+                let u = Expr::symbol(name.clone()).to_text(self.style);
+                let in_u = step
+                    .substeps
+                    .first()
+                    .map(|s| self.show(&s.after))
+                    .unwrap_or_default();
+                format!(
+                    "put {u} = {} back: {in_u} becomes {after}",
+                    self.show(inner)
+                )
+            }
+            (Detail::ByParts { u, v, .. }, _) => {
+                let rest = step
+                    .substeps
+                    .get(1)
+                    .map(|s| operand(&s.after, self.style))
+                    .unwrap_or_default();
+                format!(
+                    "u·v − ∫ v du: {}{dot}{}{minus}{rest} = {after}",
+                    operand(u, self.style),
+                    operand(v, self.style)
+                )
+            }
+            _ => format!("so: {after}"),
+        };
+        self.line(&format!("{pad}{text}"));
+    }
+
+    /// The middle form of a leaf rule: `x^(2+1)/(2+1)`.
+    fn middle(&self, step: &Step) -> Option<String> {
+        if step.rule != Rule::ReversePower {
+            return None;
+        }
+        let Detail::Power { exponent } = &step.detail else {
+            return None;
+        };
+        let x = Expr::symbol(step.var.clone()).to_text(self.style);
+        let n = exponent.to_text(self.style);
+        let n = if exponent
+            .as_number()
+            .is_some_and(|n| n.is_integer() && !n.is_negative())
+        {
+            n
+        } else {
+            format!("({n})")
+        };
+        Some(format!("{x}^({n}+1)/({n}+1)"))
+    }
+}

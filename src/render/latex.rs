@@ -1,0 +1,407 @@
+//! Answers as LaTeX (an `align*` derivation) and as Markdown with `$…$` maths, for notes.
+
+use super::catalogue::{note, title};
+use super::integral::constant_name;
+use super::notation::words;
+use super::prune::{prune, Limits, Shown};
+use super::text::{child_labels, decimal, folds_into_one_line, render_text, TextOptions};
+use crate::calculus::{Detail, Rule, Step};
+use crate::engine::{Answer, Definition, Outcome};
+use crate::expr::{latex_name, latex_operand, Style};
+use crate::syntax::{reading_latex, reading_of_statement};
+
+/// `\frac{d}{dx}`, `\frac{\partial}{\partial x}`, `\frac{d^{2}}{dx^{2}}`.
+pub fn latex_operator(var: &str, order: u32, partial: bool) -> String {
+    let d = if partial { "\\partial " } else { "d" };
+    let x = latex_name(var);
+    match order {
+        1 => format!("\\frac{{{}}}{{{d}{x}}}", d.trim_end()),
+        n => format!("\\frac{{{}^{{{n}}}}}{{{d}{x}^{{{n}}}}}", d.trim_end()),
+    }
+}
+
+/// Whether a rule belongs to integration, where a step reads `\int f \,dx = F`.
+fn integrates(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::IntegralConstant
+            | Rule::ReversePower
+            | Rule::Reciprocal
+            | Rule::IntegralSum
+            | Rule::IntegralConstantMultiple
+            | Rule::IntegralExp
+            | Rule::IntegralExpBase
+            | Rule::IntegralSin
+            | Rule::IntegralCos
+            | Rule::IntegralSecSquared
+            | Rule::IntegralTan
+            | Rule::IntegralSinh
+            | Rule::IntegralCosh
+            | Rule::IntegralArctan
+            | Rule::IntegralArcsin
+            | Rule::LinearSubstitution
+            | Rule::USubstitution
+            | Rule::ByParts
+            | Rule::Expand
+            | Rule::FundamentalTheorem
+    )
+}
+
+/// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
+/// `partial` is whether the step sits inside a partial derivative.
+pub fn step_latex(step: &Step, partial: bool) -> String {
+    let x = latex_name(&step.var);
+    let lhs = match (&step.detail, integrates(step.rule)) {
+        (Detail::Definite { lower, upper, .. }, _) => format!(
+            "\\int_{{{}}}^{{{}}} {} \\,d{x}",
+            lower.latex(),
+            upper.latex(),
+            latex_operand(&step.before)
+        ),
+        (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
+        _ => format!(
+            "{} {}",
+            latex_operator(&step.var, 1, partial || step.rule == Rule::Partial),
+            latex_operand(&step.before)
+        ),
+    };
+    format!("{lhs} = {}", step.after.latex())
+}
+
+/// A step or an elision, flattened with its depth and its label ("outer", "inner").
+struct Row {
+    depth: usize,
+    heading: String,
+    maths: Option<String>,
+    words: String,
+}
+
+fn rows(shown: &Shown, label: Option<&str>, depth: usize, partial: bool, out: &mut Vec<Row>) {
+    let (step, children) = match shown {
+        Shown::Elided(e) => {
+            out.push(Row {
+                depth,
+                heading: String::new(),
+                maths: None,
+                words: e.describe(),
+            });
+            return;
+        }
+        Shown::Step { step, children } => (*step, children),
+    };
+    let heading = match label {
+        Some(l) => format!("{l}, {}", title(step.rule)),
+        None => title(step.rule).to_string(),
+    };
+    out.push(Row {
+        depth,
+        heading,
+        maths: Some(step_latex(step, partial)),
+        words: note(step, Style::UNICODE),
+    });
+    // Sums and multiples of one-line steps (x → 1, a constant → 0) show as one row, as in text.
+    if folds_into_one_line(step) {
+        return;
+    }
+    let labels = child_labels(step.rule);
+    let mut real = 0;
+    for child in children {
+        let l = match child {
+            Shown::Step { .. } => {
+                real += 1;
+                labels.get(real - 1).copied()
+            }
+            Shown::Elided(_) => None,
+        };
+        rows(child, l, depth + 1, partial, out);
+    }
+}
+
+/// The last lines of a derivation, each a label and its maths: the result, the value at a point.
+type Closing = Vec<(String, String)>;
+
+/// The rows of a derivative or integral answer, and its closing lines.
+fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
+    let mut out = Vec::new();
+    let equation = match answer {
+        Answer::Derivative {
+            body,
+            var,
+            order,
+            partial,
+            steps,
+            result,
+            ..
+        } => {
+            for s in steps {
+                rows(&prune(s, Limits::TEXT), None, 0, *partial, &mut out);
+            }
+            format!(
+                "{} {} = {}",
+                latex_operator(var, *order, *partial),
+                latex_operand(body),
+                result.latex()
+            )
+        }
+        Answer::Integral {
+            body,
+            var,
+            steps,
+            result,
+            constant,
+            ..
+        } => {
+            rows(&prune(steps, Limits::TEXT), None, 0, false, &mut out);
+            format!(
+                "\\int {} \\,d{} = {} + {}",
+                latex_operand(body),
+                latex_name(var),
+                result.latex(),
+                latex_name(&constant_name(*constant, false))
+            )
+        }
+        Answer::DefiniteIntegral {
+            body,
+            var,
+            lower,
+            upper,
+            exact,
+            result,
+            value,
+            ..
+        } => {
+            if let Some(e) = exact {
+                rows(
+                    &prune(&e.antiderivative, Limits::TEXT),
+                    None,
+                    0,
+                    false,
+                    &mut out,
+                );
+                rows(&prune(&e.theorem, Limits::TEXT), None, 0, false, &mut out);
+            }
+            let mut equation = format!(
+                "\\int_{{{}}}^{{{}}} {} \\,d{} = {}",
+                lower.latex(),
+                upper.latex(),
+                latex_operand(body),
+                latex_name(var),
+                result.latex()
+            );
+            if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
+                equation.push_str(&format!(" \\approx {}", decimal(v)));
+            }
+            equation
+        }
+        Answer::AtPoint {
+            inner,
+            point,
+            result,
+            value,
+        } => {
+            let (rows, mut closing) = derivation(inner)?;
+            let at: Vec<String> = point
+                .iter()
+                .map(|(v, e)| format!("{} = {}", latex_name(v), e.latex()))
+                .collect();
+            let mut shown = result.latex();
+            if result.as_number().is_none_or(|n| !n.is_integer()) {
+                shown.push_str(&format!(" \\approx {}", decimal(*value)));
+            }
+            closing.push((format!("at {}", at.join(", ")), shown));
+            return Some((rows, closing));
+        }
+        _ => return None,
+    };
+    Some((out, vec![("result".to_string(), equation)]))
+}
+
+/// An answer LaTeX does not typeset (vectors, matrices, session words): its text form.
+fn plain_text(outcome: &Outcome) -> String {
+    render_text(
+        outcome,
+        TextOptions {
+            unicode: true,
+            quiet: false,
+        },
+    )
+}
+
+/// `f(x) = x^{2}` for a definition.
+fn definition_latex(definition: &Definition) -> String {
+    let params: Vec<String> = definition.params.iter().map(|p| latex_name(p)).collect();
+    let name = latex_name(&definition.name);
+    if params.is_empty() {
+        format!("{name} = {}", definition.body.latex())
+    } else {
+        format!(
+            "{name}\\left({}\\right) = {}",
+            params.join(", "),
+            definition.body.latex()
+        )
+    }
+}
+
+/// `\text{…}` around words, escaped.
+fn text(words: &str) -> String {
+    format!("\\text{{{}}}", escape(words))
+}
+
+/// Words with the characters LaTeX treats specially escaped.
+fn escape(words: &str) -> String {
+    let mut out = String::new();
+    for c in words.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '%' | '&' | '#' | '_' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '^' => out.push_str("\\^{}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole answer as LaTeX: an `align*` of the reading, each step and the result.
+pub fn render_latex(outcome: &Outcome) -> String {
+    let mut out = format!("% nudge: {}\n", outcome.input);
+    for n in &outcome.notes {
+        out.push_str(&format!("% Note: {}\n", n.message));
+    }
+    let reading = reading_latex(&outcome.statement);
+    let row = |label: &str, maths: &str, last: bool| {
+        let end = if last { "" } else { " \\\\" };
+        format!("  &{} && {maths}{end}\n", text(label))
+    };
+    if let Some((rows, closing)) = derivation(&outcome.answer) {
+        out.push_str("\\begin{align*}\n");
+        out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
+        for r in &rows {
+            let indent = "\\quad ".repeat(r.depth);
+            match &r.maths {
+                Some(m) => out.push_str(&format!(
+                    "  &{indent}{} && {m} \\\\\n",
+                    text(&format!("{}:", r.heading))
+                )),
+                None => out.push_str(&format!("  &{indent}{} \\\\\n", text(&r.words))),
+            }
+        }
+        for (i, (label, maths)) in closing.iter().enumerate() {
+            out.push_str(&row(&format!("{label}:"), maths, i + 1 == closing.len()));
+        }
+        out.push_str("\\end{align*}\n");
+        return out;
+    }
+    match &outcome.answer {
+        Answer::Expression { result, value } => {
+            let mut shown = result.latex();
+            if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
+                shown.push_str(&format!(" \\approx {}", decimal(v)));
+            }
+            let label = if value.is_some() {
+                "value:"
+            } else {
+                "simplified:"
+            };
+            out.push_str("\\begin{align*}\n");
+            out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
+            out.push_str(&row(label, &shown, true));
+            out.push_str("\\end{align*}\n");
+        }
+        Answer::Defined { definition, .. } => {
+            out.push_str(&format!("\\[ {} \\]\n", definition_latex(definition)));
+        }
+        Answer::Notation(reading) => {
+            out.push_str(&format!(
+                "% Reading: {}\n\\begin{{description}}\n",
+                reading.shown
+            ));
+            for e in &reading.shapes {
+                let w = words(&e.shape);
+                out.push_str(&format!(
+                    "  \\item[{}] \\textbf{{{}.}} {}\n",
+                    escape(&e.shown),
+                    escape(&w.title),
+                    escape(&w.meaning)
+                ));
+            }
+            out.push_str("\\end{description}\n");
+        }
+        _ => {
+            out.push_str(&format!(
+                "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
+                plain_text(outcome)
+            ));
+        }
+    }
+    out
+}
+
+/// The whole answer as Markdown: steps as a list, maths in `$…$`.
+pub fn render_markdown(outcome: &Outcome) -> String {
+    let reading = match (&outcome.answer, reading_latex(&outcome.statement)) {
+        (Answer::Notation(n), _) => n.shown.clone(),
+        (_, Some(latex)) => format!("${latex}$"),
+        (_, None) => format!("`{}`", reading_of_statement(&outcome.statement, true)),
+    };
+    let mut out = format!("**Reading:** {reading}\n");
+    for n in &outcome.notes {
+        out.push_str(&format!("\n*Note:* {}\n", n.message));
+    }
+    out.push('\n');
+    if let Some((rows, closing)) = derivation(&outcome.answer) {
+        for r in &rows {
+            let indent = "  ".repeat(r.depth);
+            match &r.maths {
+                Some(m) => out.push_str(&format!(
+                    "{indent}- **{}:** ${m}$ — {}\n",
+                    r.heading, r.words
+                )),
+                None => out.push_str(&format!("{indent}- {}\n", r.words)),
+            }
+        }
+        out.push('\n');
+        let lines: Vec<String> = closing
+            .iter()
+            .map(|(label, maths)| {
+                let mut chars = label.chars();
+                let label: String = chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                });
+                format!("**{label}:** ${maths}$\n")
+            })
+            .collect();
+        out.push_str(&lines.join("\n"));
+        return out;
+    }
+    match &outcome.answer {
+        Answer::Expression { result, value } => {
+            let label = if value.is_some() {
+                "Value"
+            } else {
+                "Simplified"
+            };
+            out.push_str(&format!("**{label}:** ${}$", result.latex()));
+            if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
+                out.push_str(&format!(" ≈ {}", decimal(v)));
+            }
+            out.push('\n');
+        }
+        Answer::Defined { definition, .. } => {
+            out.push_str(&format!(
+                "**Defined:** ${}$\n",
+                definition_latex(definition)
+            ));
+        }
+        Answer::Notation(reading) => {
+            for e in &reading.shapes {
+                let w = words(&e.shape);
+                out.push_str(&format!("- **{}** — {}. {}\n", e.shown, w.title, w.meaning));
+            }
+        }
+        _ => out.push_str(&format!("```\n{}```\n", plain_text(outcome))),
+    }
+    out
+}

@@ -1,0 +1,246 @@
+//! Reading the many-variable questions out of the grammar's pairs.
+
+use super::ast::{Node, Span};
+use super::multivar_ast::MultivarQuery;
+use super::parse::{ascii_name, internal, Builder, Rule};
+use crate::error::{Error, Phase};
+use pest::iterators::Pair;
+
+impl Builder<'_> {
+    pub(super) fn multivar(&mut self, pair: Pair<Rule>) -> Result<MultivarQuery, Error> {
+        let rule = pair.as_rule();
+        match rule {
+            Rule::mixed_partial => self.mixed_partial(pair),
+            Rule::partial_mixed_call => {
+                let mut body = None;
+                let mut vars = Vec::new();
+                for part in pair.into_inner() {
+                    match part.as_rule() {
+                        Rule::expr => body = Some(self.expr(part)?),
+                        Rule::variable => vars.push(ascii_name(part.as_str())),
+                        _ => {}
+                    }
+                }
+                let body = body.ok_or_else(|| internal("partial body"))?;
+                Ok(MultivarQuery::MixedPartial { body, vars })
+            }
+            Rule::gradient | Rule::hessian | Rule::directional => {
+                let parts = self.function_parts(pair)?;
+                let body = parts.body.ok_or_else(|| internal("body"))?;
+                Ok(match rule {
+                    Rule::gradient => MultivarQuery::Gradient {
+                        body,
+                        vars: parts.vars,
+                        at: parts.at,
+                    },
+                    Rule::hessian => MultivarQuery::Hessian {
+                        body,
+                        vars: parts.vars,
+                        at: parts.at,
+                    },
+                    _ => MultivarQuery::Directional {
+                        body,
+                        vars: parts.vars,
+                        at: parts.at.ok_or_else(|| internal("point"))?,
+                        along: parts.along.ok_or_else(|| internal("direction"))?,
+                    },
+                })
+            }
+            Rule::jacobian => {
+                let parts = self.function_parts(pair)?;
+                let outputs = match (parts.outputs, parts.body) {
+                    (Some(list), _) => list,
+                    (None, Some(single)) => vec![single],
+                    (None, None) => return Err(internal("outputs")),
+                };
+                Ok(MultivarQuery::Jacobian {
+                    outputs,
+                    vars: parts.vars,
+                    at: parts.at,
+                })
+            }
+            Rule::vector_derivative | Rule::vector_speed => {
+                let mut inner = pair.into_inner();
+                let op = inner.next().ok_or_else(|| internal("operator"))?;
+                let op_span = self.span(&op);
+                let (var, order, partial) = self.derivative_operator(op)?;
+                if partial {
+                    return Err(Error::new(
+                        Phase::Parsing,
+                        "a list of functions of one variable takes d, not ∂",
+                    )
+                    .at(op_span)
+                    .with_help("write d/dt (cos t, sin t, t)"));
+                }
+                let tuple = inner.next().ok_or_else(|| internal("components"))?;
+                Ok(MultivarQuery::VectorDerivative {
+                    components: self.list(tuple)?,
+                    var,
+                    order,
+                    speed: rule == Rule::vector_speed,
+                })
+            }
+            Rule::vector_literal => {
+                let tuple = pair.into_inner().next().ok_or_else(|| internal("vector"))?;
+                Ok(MultivarQuery::Literal {
+                    rows: vec![self.list(tuple)?],
+                    matrix: false,
+                })
+            }
+            Rule::matrix_literal => {
+                let span = self.span(&pair);
+                let mut rows = Vec::new();
+                for row in pair
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::matrix_row)
+                {
+                    rows.push(self.list(row)?);
+                }
+                check_size(rows.len(), span)?;
+                Ok(MultivarQuery::Literal { rows, matrix: true })
+            }
+            Rule::operator_alone => {
+                let span = self.span(&pair);
+                let word = pair.as_str().trim();
+                Err(
+                    Error::new(Phase::Parsing, format!("{word} needs something to work on"))
+                        .at(span)
+                        .with_help(match word.to_lowercase().as_str() {
+                            "ddir" => "write ddir EXPR at (1, 2) along (1, 1)",
+                            "jacobian" => "write jacobian([x^2 y, 5x + sin y], [x, y])",
+                            "hessian" => "write hessian EXPR, as in hessian x^3 + x y^2",
+                            _ => "write grad EXPR, as in grad x^2 + y^2, or ∇(x^2 + y^2) at (1, 2)",
+                        }),
+                )
+            }
+            _ => Err(internal("unknown statement")),
+        }
+    }
+
+    fn mixed_partial(&mut self, pair: Pair<Rule>) -> Result<MultivarQuery, Error> {
+        let mut inner = pair.into_inner();
+        let op = inner.next().ok_or_else(|| internal("operator"))?;
+        let op_span = self.span(&op);
+        let body = self.expr(inner.next().ok_or_else(|| internal("body"))?)?;
+        let mut vars = Vec::new();
+        for part in op.into_inner() {
+            match part.as_rule() {
+                Rule::order if self.order(part.clone())? != 2 => {
+                    return Err(Error::new(
+                        Phase::Parsing,
+                        "with two variables below, the order on top must be 2",
+                    )
+                    .at(op_span)
+                    .with_help("write ∂²/∂x∂y"));
+                }
+                Rule::respect_var => vars.push(ascii_name(part.as_str())),
+                Rule::latex_styled
+                | Rule::latex_subscripted
+                | Rule::latex_command
+                | Rule::variable => vars.push(self.latex_variable_name(part)?),
+                _ => {}
+            }
+        }
+        // ∂²/∂x∂y applies ∂/∂y first: the variable nearest the expression.
+        vars.reverse();
+        Ok(MultivarQuery::MixedPartial { body, vars })
+    }
+
+    fn function_parts(&mut self, pair: Pair<Rule>) -> Result<Parts, Error> {
+        let mut parts = Parts::default();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::expr => parts.body = Some(self.expr(part)?),
+                Rule::with_variables => {
+                    for p in part.into_inner() {
+                        match p.as_rule() {
+                            Rule::expr => parts.body = Some(self.expr(p)?),
+                            Rule::variable_list => parts.vars = Some(self.variables(p)?),
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::vector => {
+                    let span = self.span(&part);
+                    let inner = part.into_inner();
+                    let list = match inner.clone().find(|p| p.as_rule() == Rule::tuple) {
+                        Some(t) => self.list(t)?,
+                        None => {
+                            let mut out = Vec::new();
+                            for p in inner.filter(|p| p.as_rule() == Rule::expr) {
+                                out.push(self.expr(p)?);
+                            }
+                            out
+                        }
+                    };
+                    check_size(list.len(), span)?;
+                    parts.outputs = Some(list);
+                }
+                Rule::variable_list => parts.vars = Some(self.variables(part)?),
+                Rule::at_coordinates => {
+                    let point = part.into_inner().next().ok_or_else(|| internal("point"))?;
+                    parts.at = Some(self.list(point)?);
+                }
+                Rule::along => {
+                    let point = part.into_inner().next().ok_or_else(|| internal("along"))?;
+                    parts.along = Some(self.list(point)?);
+                }
+                _ => {}
+            }
+        }
+        Ok(parts)
+    }
+
+    /// The expressions of a `tuple` or `point`.
+    fn list(&mut self, pair: Pair<Rule>) -> Result<Vec<Node>, Error> {
+        let span = self.span(&pair);
+        let mut out = Vec::new();
+        for p in pair.into_inner().filter(|p| p.as_rule() == Rule::expr) {
+            out.push(self.expr(p)?);
+        }
+        check_size(out.len(), span)?;
+        Ok(out)
+    }
+
+    /// `[x, y]`: distinct names.
+    fn variables(&mut self, pair: Pair<Rule>) -> Result<Vec<String>, Error> {
+        let span = self.span(&pair);
+        let mut out: Vec<String> = Vec::new();
+        for p in pair.into_inner().filter(|p| p.as_rule() == Rule::variable) {
+            let name = ascii_name(p.as_str());
+            if out.contains(&name) {
+                return Err(
+                    Error::new(Phase::Parsing, format!("{name} is listed twice"))
+                        .at(self.span(&p))
+                        .with_help("name each variable once"),
+                );
+            }
+            out.push(name);
+        }
+        check_size(out.len(), span)?;
+        Ok(out)
+    }
+}
+
+/// Most entries in a vector or variable list.
+pub const MAX_DIMENSION: usize = 12;
+
+fn check_size(n: usize, span: Span) -> Result<(), Error> {
+    if n > MAX_DIMENSION {
+        return Err(Error::new(
+            Phase::Parsing,
+            format!("this list has {n} entries; nudge works with up to {MAX_DIMENSION}"),
+        )
+        .at(span));
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Parts {
+    body: Option<Node>,
+    outputs: Option<Vec<Node>>,
+    vars: Option<Vec<String>>,
+    at: Option<Vec<Node>>,
+    along: Option<Vec<Node>>,
+}

@@ -1,0 +1,287 @@
+//! The terminal side of lessons and practice: lesson files, the learner's keyboard, the tour list, progress notes.
+
+use crate::cli::Cli;
+use colored::Colorize;
+use nudge::engine::Tutor;
+use nudge::lesson::exercise::Context;
+use nudge::lesson::{
+    play, practice, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Rng,
+    Script, ScriptError, Topic, TOUR,
+};
+use nudge::render::TextOptions;
+use nudge::Session;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
+
+/// The learner's lines from any reader (standard input, or the rest of a piped session).
+pub struct Lines<'a>(pub &'a mut dyn BufRead);
+
+impl Learner for Lines<'_> {
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        let mut out = io::stdout().lock();
+        write!(out, "{prompt}")?;
+        out.flush()?;
+        let mut line = String::new();
+        if self.0.read_line(&mut line)? == 0 {
+            writeln!(out)?;
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+}
+
+/// How lessons run for these flags: checked, asked on a terminal, or read from a pipe.
+pub fn options(cli: &Cli) -> Options {
+    let mode = if cli.check {
+        Mode::Check
+    } else if cli.interactive || io::stdin().is_terminal() {
+        Mode::Interactive
+    } else {
+        Mode::Read
+    };
+    let width = terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0).clamp(40, 100))
+        .unwrap_or(80);
+    Options {
+        mode,
+        strict: cli.strict,
+        text: TextOptions {
+            unicode: !cli.ascii,
+            quiet: false,
+        },
+        width,
+        seed: cli.seed.unwrap_or_else(|| Rng::from_clock().next_u64()),
+    }
+}
+
+/// Runs `f` with standard input as the learner and buffered standard output; exit code 1 if output failed.
+fn on_stdout(f: impl FnOnce(&mut dyn Learner, &mut dyn Write) -> io::Result<bool>) -> i32 {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = f(&mut Lines(&mut input), &mut out).and_then(|clean| {
+        out.flush()?;
+        Ok(clean)
+    });
+    match result {
+        Ok(clean) => i32::from(!clean),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("nudge: cannot write the lesson: {e}");
+            1
+        }
+    }
+}
+
+/// `nudge FILE...` and `nudge --check FILE...`.
+pub fn run_files(cli: &Cli) -> i32 {
+    let options = options(cli);
+    on_stdout(|learner, out| {
+        let mut clean = true;
+        for path in &cli.files {
+            let text = match read_file(path) {
+                Ok(text) => text,
+                Err(message) => {
+                    out.flush()?;
+                    eprintln!("{} {}: {message}", "error:".red().bold(), path.display());
+                    clean = false;
+                    continue;
+                }
+            };
+            let (script, problems) = read_script(&path.display().to_string(), &text);
+            clean &= run_script(&script, &problems, &options, None, learner, out)?.clean();
+        }
+        Ok(clean)
+    })
+}
+
+/// `nudge --lesson N`; 0 lists the tour.
+pub fn run_builtin(cli: &Cli, n: usize) -> i32 {
+    if n != 0 && Builtin::numbered(n).is_none() {
+        eprintln!(
+            "{} there is no lesson {n}; the tour has lessons 1 to {} (nudge --lesson 0 lists them)",
+            "error:".red().bold(),
+            TOUR.len()
+        );
+        return 2;
+    }
+    let request = if n == 0 {
+        Tutor::List
+    } else {
+        Tutor::Lesson(n)
+    };
+    let options = options(cli);
+    on_stdout(|learner, out| serve(request, learner, out, &options))
+}
+
+/// `nudge --check` with no files: every built-in lesson.
+pub fn check_tour(cli: &Cli) -> i32 {
+    let options = options(cli);
+    on_stdout(|learner, out| {
+        let mut clean = true;
+        for lesson in TOUR {
+            let (script, problems) = lesson.script();
+            clean &= run_script(&script, &problems, &options, None, learner, out)?.clean();
+        }
+        Ok(clean)
+    })
+}
+
+/// `nudge --practice TOPIC`: exit 2 for an unknown topic.
+pub fn run_practice(cli: &Cli, name: &str) -> i32 {
+    let Some(topic) = Topic::named(name) else {
+        eprintln!(
+            "{} there is no practice topic '{name}'; the topics are {}",
+            "error:".red().bold(),
+            Topic::names()
+        );
+        return 2;
+    };
+    let options = options(cli);
+    on_stdout(|learner, out| serve(Tutor::Practice(topic), learner, out, &options))
+}
+
+/// Plays what a session asked for (`lessons`, `lesson N`, `practice TOPIC`), in a fresh session
+/// so the learner's own definitions stay as they were. `Ok(false)` when a lesson had problems.
+pub fn serve(
+    request: Tutor,
+    learner: &mut dyn Learner,
+    out: &mut dyn Write,
+    options: &Options,
+) -> io::Result<bool> {
+    match request {
+        Tutor::List => {
+            out.write_all(tour_list().as_bytes())?;
+            Ok(true)
+        }
+        Tutor::Lesson(n) => match Builtin::numbered(n) {
+            Some(lesson) => {
+                let (script, problems) = lesson.script();
+                let report =
+                    run_script(&script, &problems, options, Some(lesson.id), learner, out)?;
+                let next = Builtin::numbered(n + 1);
+                if let (Mode::Interactive, false, Some(next)) = (options.mode, report.stopped, next)
+                {
+                    writeln!(out, "Next: lesson {}, {}.", n + 1, next.title())?;
+                }
+                Ok(report.clean())
+            }
+            None => Ok(false),
+        },
+        Tutor::Practice(topic) => {
+            let mut session = Session::new();
+            let mut rng = Rng::new(options.seed);
+            let mut cx = Context {
+                session: &mut session,
+                learner,
+                out,
+                text: options.text,
+                width: options.width,
+                rng: &mut rng,
+            };
+            practice(topic, &mut cx)?;
+            Ok(true)
+        }
+    }
+}
+
+/// The tour, numbered, with a mark on each finished lesson.
+fn tour_list() -> String {
+    let progress = Progress::load();
+    let mut text = String::from("The tour (lesson N, or nudge --lesson N, plays one):\n");
+    for (i, lesson) in TOUR.iter().enumerate() {
+        let mark = if progress.is_finished(lesson.id) {
+            "✓".green().to_string()
+        } else {
+            " ".to_string()
+        };
+        text.push_str(&format!("  {mark} {:>2}. {}\n", i + 1, lesson.title()));
+    }
+    text
+}
+
+/// Plays or checks one lesson. A finished built-in lesson is remembered.
+fn run_script(
+    script: &Script,
+    problems: &[ScriptError],
+    options: &Options,
+    builtin: Option<&str>,
+    learner: &mut dyn Learner,
+    out: &mut dyn Write,
+) -> io::Result<Report> {
+    let mut session = Session::new();
+    let mut err = io::stderr();
+    let mut lesson_io = Io {
+        learner,
+        out: &mut *out,
+        err: &mut err,
+    };
+    let report = play(script, problems, &mut session, &mut lesson_io, options)?;
+    summary(out, script, &report, options.mode)?;
+    if let Some(id) = builtin {
+        if options.mode == Mode::Interactive && !report.stopped {
+            if let Err(e) = Progress::load().finish(id) {
+                out.flush()?;
+                eprintln!(
+                    "{}",
+                    format!("(could not save your progress: {e})").dimmed()
+                );
+            }
+        }
+    }
+    Ok(report)
+}
+
+fn summary(out: &mut dyn Write, script: &Script, r: &Report, mode: Mode) -> io::Result<()> {
+    match mode {
+        Mode::Check => {
+            let verdict = if r.clean() {
+                "ok".green().bold()
+            } else {
+                "FAILED".red().bold()
+            };
+            let mut problems = Vec::new();
+            if r.failures > 0 {
+                problems.push(format!("{} failed", r.failures));
+            }
+            if r.errors > 0 {
+                let s = if r.errors == 1 { "" } else { "s" };
+                problems.push(format!("{} error{s}", r.errors));
+            }
+            let problems = if problems.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", problems.join(", "))
+            };
+            writeln!(
+                out,
+                "{verdict} {} ({}, {}){problems}",
+                script.origin,
+                count(r.checks, "expectation"),
+                count(r.exercises, "exercise")
+            )
+        }
+        Mode::Interactive if r.exercises > 0 && !r.stopped => writeln!(
+            out,
+            "End of the lesson: {} of {} solved.",
+            r.solved,
+            count(r.exercises, "exercise")
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// "1 exercise", "3 exercises".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn read_file(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "this file is not UTF-8 text".to_string())
+}

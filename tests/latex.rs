@@ -1,0 +1,594 @@
+//! LaTeX input, `read` notation, LaTeX/Markdown output and the LaTeX round trip.
+
+use assert_cmd::Command;
+use nudge::expr::{Constant, Expr, Func};
+use nudge::syntax::{lower, Statement};
+use nudge::Session;
+use proptest::prelude::*;
+
+fn nudge(args: &[&str]) -> (String, String, bool) {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--color", "never"])
+        .args(args)
+        .output()
+        .expect("run nudge");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+fn text(query: &str) -> String {
+    let (out, err, ok) = nudge(&["-e", query]);
+    assert!(ok, "{query} failed: {err}");
+    out
+}
+
+fn result(line: &str) -> Expr {
+    let outcome = Session::new()
+        .answer(line)
+        .unwrap_or_else(|e| panic!("{line}: {e}"));
+    match outcome.result() {
+        Some(r) => r.clone(),
+        None => panic!("{line} gave {:?}", outcome.answer),
+    }
+}
+
+fn reading(line: &str) -> String {
+    let outcome = Session::new().answer(line).expect("answer");
+    nudge::syntax::reading_of_statement(&outcome.statement, true)
+}
+
+/// Each LaTeX spelling gives the same expression as the plain spelling.
+#[test]
+fn latex_commands_mean_what_plain_input_means() {
+    let pairs = [
+        (r"\frac{a}{b}", "a/b"),
+        (r"\dfrac{x+1}{x-1}", "(x+1)/(x-1)"),
+        (r"\sin x", "sin(x)"),
+        (r"\cos\left(2x\right)", "cos(2x)"),
+        (r"\ln x", "ln(x)"),
+        (r"\log x", "ln(x)"),
+        (r"\log_{2} x", "log_2(x)"),
+        (r"\exp(x)", "e^x"),
+        (r"\sqrt{x+1}", "sqrt(x+1)"),
+        (r"\sqrt[3]{x}", "x^(1/3)"),
+        (r"e^{2x}", "e^(2x)"),
+        (r"x^{-1/2}", "x^(-1/2)"),
+        (r"3 \cdot x", "3*x"),
+        (r"a \times b", "a*b"),
+        (r"a \div b", "a/b"),
+        (r"\left( x + 1 \right)^2", "(x+1)^2"),
+        (r"\left| x \right|", "abs(x)"),
+        (r"\pi", "pi"),
+        (r"\theta^2", "theta^2"),
+        (r"\alpha + \beta + \Delta", "alpha + beta + Delta"),
+        (r"\varepsilon", "epsilon"),
+        (r"\theta_0 + w_{1}", "theta_0 + w_1"),
+        (r"\mathcal{L} \cdot \mathbf{W}", "L*W"),
+        (r"\boldsymbol{\theta}", "theta"),
+        (r"\mathrm{loss}", "loss"),
+        (r"\hat{y} - y + \bar{x}", "y_hat - y + x_bar"),
+        (r"\sin^{2} x + \cos^2 x", "sin(x)^2 + cos(x)^2"),
+        (r"{x + 1} {x - 1}", "(x+1)(x-1)"),
+        (r"x \, y", "x*y"),
+        (r"\frac{d}{dx} x^3", "d/dx x^3"),
+        (r"\frac{\mathrm{d}}{\mathrm{d}x} \sin x", "d/dx sin(x)"),
+        (
+            r"\frac{\partial}{\partial x} \left(x^2 y\right)",
+            "∂/∂x (x^2 y)",
+        ),
+        (
+            r"\frac{\partial}{\partial \theta} \theta^3",
+            "d/dtheta theta^3",
+        ),
+        (r"\frac{d^2}{dx^2} x^4", "d^2/dx^2 x^4"),
+        (r"\frac{d^{2}}{dx^{2}} \sin x", "d²/dx² sin(x)"),
+        (r"\int_0^1 x^2 \,dx", "∫_0^1 x^2 dx"),
+        (r"\int_{0}^{1} e^{2x} \,\mathrm{d}x", "∫_0^1 e^(2x) dx"),
+        (r"\int_0^\pi \sin x \, dx", "∫_0^pi sin(x) dx"),
+        (r"\int x \,\mathrm{d}x", "∫ x dx"),
+        (r"\int \frac{1}{x} \,dx", "∫ 1/x dx"),
+        (
+            r"\frac{\partial^2}{\partial x \partial y} x^2 y^3",
+            "∂²/∂x∂y x^2 y^3",
+        ),
+    ];
+    for (latex, plain) in pairs {
+        assert_eq!(result(latex), result(plain), "{latex} vs {plain}");
+    }
+}
+
+/// `\nabla f` is the gradient, answered exactly as `∇f` is.
+#[test]
+fn nabla_is_the_gradient() {
+    let json = |q: &str| {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", q]);
+        assert!(ok, "{q}");
+        let mut v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        v["input"] = serde_json::Value::Null;
+        v
+    };
+    assert_eq!(json(r"\nabla \left(x^2 + y^2\right)"), json("∇(x^2 + y^2)"));
+    assert_eq!(json(r"\nabla (x^2 y)"), json("grad x^2 y"));
+}
+
+#[test]
+fn the_reading_line_shows_how_latex_was_understood() {
+    assert_eq!(reading(r"\frac{x+1}{2}"), "(x + 1)/2");
+    assert_eq!(reading(r"e^{2x}"), "e^(2·x)");
+    assert_eq!(reading(r"\sqrt[3]{x}"), "x^(1/3)");
+    assert_eq!(reading(r"\sin\left(x\right) y"), "sin(x)·y");
+    assert_eq!(
+        reading(r"\frac{d}{dx} \sin\left(x^2\right)"),
+        "d/dx sin(x²)"
+    );
+    assert!(text(r"\frac{\partial}{\partial x} x^2 y").starts_with("Reading: ∂/∂x (x²·y)\n"));
+}
+
+/// A formula as it appears in a paper differentiates and evaluates like typed input.
+#[test]
+fn formulas_from_papers() {
+    let sigmoid = result(r"\frac{d}{dx} \frac{1}{1 + e^{-x}}");
+    assert_eq!(sigmoid, result("d/dx 1/(1+e^(-x))"));
+    let gauss = result(r"\frac{1}{\sqrt{2\pi}} e^{-\frac{x^2}{2}}");
+    let at = |e: &Expr, x: f64| nudge::expr::eval(e, &|_| Some(x)).expect("eval");
+    let expected = (-0.5f64).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    assert!((at(&gauss, 1.0) - expected).abs() < 1e-12);
+    let loss = result(r"\frac{\partial}{\partial w} \left( w x - y \right)^{2}");
+    assert_eq!(loss, result("∂/∂w (w x - y)^2"));
+}
+
+#[test]
+fn unknown_commands_are_named_with_their_place() {
+    let (out, _, ok) = nudge(&["--format", "json", "-e", r"x + \foo{y}"]);
+    assert!(!ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["error"]["message"], r"unknown LaTeX command \foo");
+    assert_eq!(v["error"]["start"], 4);
+    assert_eq!(v["error"]["end"], 8);
+    let (_, err, _) = nudge(&["-e", r"\fracc{1}{2}"]);
+    assert!(err.contains(r"unknown LaTeX command \fracc"), "{err}");
+    assert!(err.contains(r"did you mean \frac?"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\partial x"]);
+    assert!(err.contains("part of derivative notation"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\frac{\partial L}{\partial w}"]);
+    assert!(err.contains("put read in front"), "{err}");
+}
+
+#[test]
+fn read_snapshots() {
+    let rows = [
+        ("dL_dw", "read dL/dw"),
+        ("partial_L_w", "read ∂L/∂w"),
+        ("gradient_theta", "? ∇_θ L"),
+        ("gradient", "read ∇L"),
+        ("matrix_gradient", "read ∂L/∂W"),
+        (
+            "jacobian",
+            r"read \frac{\partial \mathbf{y}}{\partial \mathbf{x}}",
+        ),
+        ("partial_y_x", "read ∂y/∂x"),
+        ("prime", "read f'(x)"),
+        ("second_prime_at_point", "read f''(2)"),
+        ("operator", "read d/dx"),
+        ("operator_with_body", "read d/dx x^2"),
+        ("second_derivative", "read d²y/dx²"),
+        ("exp", "read e^x"),
+        ("ln", "read ln x"),
+        ("log", "read log x"),
+        ("integral", "read ∫_a^b f(x) dx"),
+        ("antiderivative", r"read \int x^2 \,dx"),
+        ("chain_rule", "read dy/dx = dy/du · du/dx"),
+        (
+            "chain_rule_latex",
+            r"read \frac{dL}{dw} = \frac{dL}{dy} \cdot \frac{dy}{dw}",
+        ),
+        (
+            "paper_loss",
+            r"read \frac{\partial \mathcal{L}}{\partial w}",
+        ),
+        ("paper_gradient", r"read \nabla_\theta \mathcal{L}"),
+        ("unknown", r"read \sum_i x_i ⊙ y"),
+        (
+            "mixed_partial",
+            r"read \frac{\partial^2 L}{\partial w_i \partial w_j}",
+        ),
+        ("second_partial", "read ∂²L/∂w²"),
+        ("vector_gradient", "read ∂L/∂𝐰"),
+        ("vector_rate", r"read \frac{d \mathbf{x}}{dt}"),
+        ("log_base", r"read \log_2 x"),
+        ("expression", "read x^2 + 1"),
+        (
+            "layer_weights",
+            r"read \frac{\partial \mathcal{L}}{\partial \mathbf{W}^{(l)}}",
+        ),
+        ("orders_disagree", "read ∂L/∂w²"),
+    ];
+    for (name, query) in rows {
+        insta::assert_snapshot!(format!("read_{name}"), text(query), query);
+    }
+}
+
+#[test]
+fn read_names_unknown_symbols_instead_of_guessing() {
+    let out = text(r"read \oint f ⊙ g");
+    assert!(out.contains(r"nudge does not know \oint"), "{out}");
+    assert!(out.contains("nudge does not know ⊙"), "{out}");
+}
+
+/// Only a chain whose links meet is the chain rule; anything else is read piece by piece.
+#[test]
+fn read_knows_a_chain_from_a_broken_one() {
+    let shapes = |q: &str| {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", q]);
+        assert!(ok, "{q}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        v["explanations"]
+            .as_array()
+            .expect("explanations")
+            .iter()
+            .map(|e| e["shape"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shapes("read dL/dw = dL/dz · dz/dy · dy/dw")[0],
+        "chain_rule"
+    );
+    assert_eq!(
+        shapes(r"read \frac{dy}{dx} = \frac{dy}{du}\frac{du}{dx}")[0],
+        "chain_rule"
+    );
+    assert!(!shapes("read dy/dx = dy/du · dv/dx").contains(&"chain_rule".to_string()));
+    assert!(!shapes("read dy/dx = dy/du").contains(&"chain_rule".to_string()));
+    assert!(!shapes("read dy/dt = dy/du · du/dx").contains(&"chain_rule".to_string()));
+}
+
+/// With --ascii, read speaks plain ASCII: ∂ is d, θ is theta, bold letters are plain.
+#[test]
+fn read_in_ascii() {
+    let (out, _, ok) = nudge(&[
+        "--ascii",
+        "-e",
+        "read ∇_θ L",
+        "-e",
+        r"read \frac{\partial \mathbf{y}}{\partial \mathbf{x}}",
+        "-e",
+        "read f''(2) = d²f/dx²",
+    ]);
+    assert!(ok);
+    assert!(out.is_ascii(), "{out}");
+    assert!(
+        out.contains("grad_theta L - the gradient of L with respect to theta"),
+        "{out}"
+    );
+    assert!(
+        out.contains("dy/dx - the Jacobian of y with respect to x"),
+        "{out}"
+    );
+    assert!(out.contains("f''(2) = d^2f/dx^2"), "{out}");
+}
+
+#[test]
+fn read_in_json() {
+    let (out, _, ok) = nudge(&["--format", "json", "-e", "read ∂L/∂W"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["kind"], "notation");
+    assert_eq!(v["reading"], "∂L/∂W");
+    assert_eq!(v["explanations"][0]["shape"], "matrix_gradient");
+    assert!(v.get("result").is_none());
+}
+
+#[test]
+fn latex_and_markdown_formats() {
+    let (latex, _, ok) = nudge(&[
+        "--format",
+        "latex",
+        "-e",
+        "d/dx sin(x^2)",
+        "-e",
+        "1/2 + 1/3",
+    ]);
+    assert!(ok);
+    insta::assert_snapshot!("format_latex", latex);
+    let (integral, _, ok) = nudge(&["--format", "latex", "-e", r"\int_0^1 x^2 \,dx"]);
+    assert!(ok);
+    insta::assert_snapshot!("format_latex_integral", integral);
+    let (md, _, ok) = nudge(&[
+        "--format",
+        "markdown",
+        "-e",
+        "d/dx x^2 e^x",
+        "-e",
+        "read ∇_θ L",
+    ]);
+    assert!(ok);
+    insta::assert_snapshot!("format_markdown", md);
+}
+
+/// A session's definitions and values at a point come out as LaTeX too.
+#[test]
+fn latex_for_a_session() {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "latex"])
+        .write_stdin("f(x) = x^2 \\sin x\nd/dx f(x) at x = 2\n")
+        .output()
+        .expect("run nudge");
+    assert!(out.status.success());
+    insta::assert_snapshot!("format_latex_session", String::from_utf8_lossy(&out.stdout));
+}
+
+/// `\frac{dy}{dx}` on its own line asks what `dy/dx` asks: the slope of a defined name.
+#[test]
+fn latex_leibniz_of_a_defined_name() {
+    let run = |input: &str| {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["-q"])
+            .write_stdin(input)
+            .output()
+            .expect("run nudge");
+        assert!(out.status.success(), "{input}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        run("y = x^3\n\\frac{dy}{dx}\n\\frac{d^2 y}{dx^2} at x = 2\n"),
+        run("y = x^3\ndy/dx\nd^2y/dx^2 at x = 2\n")
+    );
+    assert_eq!(
+        run("f(x, y) = x^2 y\n\\frac{\\partial f}{\\partial y}\n"),
+        run("f(x, y) = x^2 y\n∂f/∂y\n")
+    );
+    // A function named with a Greek letter, as papers name the sigmoid.
+    assert_eq!(
+        run("\\sigma(x) = \\frac{1}{1 + e^{-x}}\n\\sigma'(x)\n\\sigma(0)\n"),
+        run("σ(x) = 1/(1 + e^(-x))\nσ'(x)\nσ(0)\n")
+    );
+}
+
+/// The JSON `latex` of every result and step reads back as LaTeX input.
+#[test]
+fn json_latex_reads_back() {
+    for query in [
+        "d/dx sin(x^2)",
+        "d/dx x^x",
+        "d/dx ln(x)/x",
+        "∂/∂y x^2 y^3",
+        "d/dx sqrt(1 - x^2)",
+        "∫ x e^x dx",
+        "∫ cos(3x) dx",
+        "∫_0^1 x^2 dx",
+    ] {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", query]);
+        assert!(ok);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        let latex = v["latex"].as_str().expect("latex field");
+        assert_eq!(result(latex), result(query), "{query}: {latex}");
+        let step = v["steps"][0]["latex"].as_str().expect("step latex");
+        let operator = if query.starts_with('∫') {
+            r"\int"
+        } else {
+            r"\frac{"
+        };
+        assert!(step.starts_with(operator), "{query}: {step}");
+    }
+}
+
+/// The LaTeX reading of a line reads back as the same question.
+#[test]
+fn latex_readings_read_back() {
+    let inputs = [
+        "x^2 + 3x - 1",
+        "(x+1)(x-1)",
+        "sin^2 x + cos(2x)",
+        "e^(-x^2/2)/sqrt(2 pi)",
+        "-x^2",
+        "2^3^2",
+        "|x - 1| + log_2 x + log x",
+        "x^(-1/2) + 4.9 t^2",
+        "d/dx (x+1)/(x-1)",
+        "d^2/dx^2 x^4 ln x",
+        "∂/∂y x^2 y^3",
+        "d/dθ θ^2 w_1",
+        "exp(2x) - 3·x÷4",
+    ];
+    for input in inputs {
+        let outcome = Session::new().answer(input).expect("answer");
+        let latex = nudge::syntax::reading_latex(&outcome.statement).expect("a LaTeX reading");
+        let back = Session::new()
+            .answer(&latex)
+            .unwrap_or_else(|e| panic!("{input} → {latex}: {e}"));
+        assert_eq!(back.result(), outcome.result(), "{input} → {latex}");
+        assert_eq!(back.kind(), outcome.kind(), "{input} → {latex}");
+    }
+}
+
+#[test]
+fn latex_shorthand_and_help() {
+    assert_eq!(result(r"\frac12 + \frac{x}2"), result("1/2 + x/2"));
+    assert_eq!(result(r"\sqrt2"), result("sqrt(2)"));
+    let (_, err, ok) = nudge(&["-e", r"\frac{1}{2"]);
+    assert!(!ok);
+    assert!(err.contains("a '{' is left open"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\left( x + 1"]);
+    assert!(
+        err.contains(r"each \left( needs a matching \right)"),
+        "{err}"
+    );
+    let (_, err, _) = nudge(&["-e", r"\frac{1}"]);
+    assert!(
+        err.contains("expected a '{' starting a LaTeX group"),
+        "{err}"
+    );
+    let (_, err, _) = nudge(&["-e", r"\|x\|"]);
+    assert!(err.contains("put read in front"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"\theta_{t+1}"]);
+    assert!(err.contains("a subscript is a name or a number"), "{err}");
+}
+
+fn leaf() -> impl Strategy<Value = Expr> {
+    prop_oneof![
+        (-9i64..10)
+            .prop_filter("zero below a bar is not an expression", |n| *n != 0)
+            .prop_map(Expr::int),
+        (1i64..6, 2i64..7).prop_map(|(n, d)| Expr::ratio(n, d)),
+        Just(Expr::var("x")),
+        Just(Expr::var("y")),
+        Just(Expr::var("theta")),
+        Just(Expr::var("w_1")),
+        Just(Expr::var("loss")),
+        Just(Expr::var("y_hat")),
+        Just(Expr::constant(Constant::Pi)),
+        Just(Expr::constant(Constant::E)),
+    ]
+}
+
+fn expression() -> impl Strategy<Value = Expr> {
+    leaf().prop_recursive(4, 24, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 2..4).prop_map(Expr::add),
+            prop::collection::vec(inner.clone(), 2..4).prop_map(Expr::mul),
+            (
+                inner.clone(),
+                prop_oneof![
+                    (-3i64..5).prop_map(Expr::int),
+                    Just(Expr::ratio(1, 2)),
+                    Just(Expr::ratio(1, 3)),
+                    Just(Expr::ratio(-3, 2))
+                ]
+            )
+                .prop_map(|(b, e)| Expr::pow(b, e)),
+            (inner.clone(), inner.clone()).prop_map(|(b, e)| Expr::pow(b, e)),
+            (0usize..Func::ALL.len(), inner.clone()).prop_map(|(i, a)| Expr::func(Func::ALL[i], a)),
+            inner.clone().prop_map(Expr::exp),
+            (
+                prop_oneof![
+                    Just(Expr::int(2)),
+                    Just(Expr::int(10)),
+                    Just(Expr::var("a"))
+                ],
+                inner
+            )
+                .prop_map(|(b, a)| Expr::log(b, a)),
+        ]
+    })
+}
+
+/// Pieces of LaTeX and notation, to throw together in any order.
+const TOKENS: [&str; 40] = [
+    r"\frac",
+    "{",
+    "}",
+    r"\sqrt",
+    "[",
+    "]",
+    r"\left(",
+    r"\right)",
+    "x",
+    "2",
+    "^",
+    "_",
+    r"\theta",
+    r"\partial",
+    "d",
+    "/",
+    "∂",
+    "∇",
+    r"\nabla",
+    r"\int",
+    "dx",
+    r"\,",
+    "'",
+    "+",
+    "-",
+    r"\cdot",
+    "=",
+    r"\mathbf",
+    r"\mathcal",
+    "L",
+    "w",
+    "W",
+    "(",
+    ")",
+    r"\sin",
+    r"\foo",
+    "∫",
+    "e",
+    " ",
+    r"\mathrm{d}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// No jumble of LaTeX and notation makes nudge panic: every line is answered or refused.
+    #[test]
+    fn jumbled_latex_never_panics(
+        picks in prop::collection::vec(0usize..TOKENS.len(), 1..14),
+        read in any::<bool>(),
+    ) {
+        let body: String = picks.iter().map(|i| TOKENS[*i]).collect();
+        let line = if read { format!("read {body}") } else { body };
+        let answered = std::panic::catch_unwind(|| {
+            let outcome = Session::new().answer(&line);
+            if let Ok(o) = &outcome {
+                let _ = nudge::render::render_latex(o);
+                let _ = nudge::render::render_markdown(o);
+                let _ = nudge::render::render_json(o);
+            }
+        });
+        prop_assert!(answered.is_ok(), "panicked on {}", line);
+    }
+
+    /// Every LaTeX expression nudge prints parses back to an equal expression.
+    #[test]
+    fn latex_round_trip(e in expression()) {
+        prop_assume!(
+            nudge::syntax::parse(&e.ascii()).is_ok_and(|p| match p.statement {
+                Statement::Expr(node) => lower(&node).is_ok(),
+                _ => false,
+            }),
+            "only expressions nudge accepts as input"
+        );
+        let latex = e.latex();
+        let parsed = nudge::syntax::parse(&latex).map(|p| p.statement);
+        let back = match &parsed {
+            Ok(Statement::Expr(node)) => lower(node),
+            other => panic!("{latex} did not parse as an expression: {other:?}"),
+        };
+        prop_assert_eq!(back, Ok(e.clone()), "{}", latex);
+    }
+
+    /// The LaTeX reading of a typed line reads back to the same expression.
+    #[test]
+    fn latex_reading_round_trip(e in expression()) {
+        let typed = e.ascii();
+        let statement = nudge::syntax::parse(&typed).map(|p| p.statement);
+        let Ok(Statement::Expr(node)) = &statement else {
+            panic!("{typed} did not parse: {statement:?}");
+        };
+        prop_assume!(lower(node).is_ok(), "{} is not an expression nudge computes", typed);
+        let latex = nudge::syntax::reading_latex(&Statement::Expr(node.clone())).expect("LaTeX");
+        let back = match nudge::syntax::parse(&latex).map(|p| p.statement) {
+            Ok(Statement::Expr(again)) => lower(&again),
+            other => panic!("{latex} did not parse as an expression: {other:?}"),
+        };
+        prop_assert_eq!(back, lower(node), "{} → {}", typed, latex);
+    }
+
+    /// Derivatives nudge computes print as LaTeX that reads back to what their ASCII form reads back to.
+    #[test]
+    fn derivative_results_round_trip(e in expression()) {
+        let slope = nudge::calculus::derive(&e, &nudge::expr::Symbol::from("x")).after;
+        let read = |text: &str| match nudge::syntax::parse(text).map(|p| p.statement) {
+            Ok(Statement::Expr(node)) => lower(&node),
+            other => panic!("{text} did not parse as an expression: {other:?}"),
+        };
+        let (latex, ascii) = (slope.latex(), slope.ascii());
+        prop_assert_eq!(read(&latex), read(&ascii), "d/dx {}: {} vs {}", e.ascii(), latex, ascii);
+    }
+}

@@ -1,0 +1,630 @@
+//! Many variables: partial derivatives, gradients, Jacobians, Hessians and motion, through the real binary and the library.
+
+use assert_cmd::Command;
+use nudge::calculus::motion::pythagoras;
+use nudge::calculus::multivar::{gradient, hessian};
+use nudge::expr::{eval, Expr, Symbol};
+use nudge::{Answer, Session};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn nudge(args: &[&str]) -> String {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--color", "never"])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn text(query: &str) -> String {
+    nudge(&["-e", query])
+}
+
+fn json(query: &str) -> Value {
+    serde_json::from_str(&nudge(&["--format", "json", "-e", query])).expect("one JSON object")
+}
+
+/// The simplified expression nudge reads from `text`.
+fn expr(text: &str) -> Expr {
+    match Session::new().answer(text).expect("reads").answer {
+        Answer::Expression { result, .. } => result,
+        other => panic!("{text} is not an expression: {other:?}"),
+    }
+}
+
+fn at(e: &Expr, x: f64, y: f64) -> f64 {
+    eval(e, &|name| match name {
+        "x" => Some(x),
+        "y" => Some(y),
+        _ => None,
+    })
+    .expect("defined")
+}
+
+fn xy() -> Vec<Symbol> {
+    vec![Symbol::from("x"), Symbol::from("y")]
+}
+
+// ---- partial derivatives ----------------------------------------------------
+
+#[test]
+fn partials_of_a_bowl_hold_the_other_variable_fixed() {
+    let dx = text("∂/∂x (x^2 + y^2)");
+    assert!(dx.contains("y is held fixed"), "{dx}");
+    insta::assert_snapshot!("partial_x_bowl", dx);
+    insta::assert_snapshot!("partial_y_bowl", text("∂/∂y (x^2 + y^2)"));
+}
+
+#[test]
+fn partials_of_a_cubic_in_two_variables() {
+    insta::assert_snapshot!("partial_x_cubic", text("∂/∂x (x^2 y + y^3)"));
+    insta::assert_snapshot!("partial_y_cubic", text("∂/∂y (x^2 y + y^3)"));
+}
+
+#[test]
+fn mixed_partials_agree_in_either_order() {
+    let xy = text("∂²/∂x∂y (x^2 y + y^3)");
+    insta::assert_snapshot!("mixed_partial_cubic", xy);
+    assert!(xy.contains("Differentiate by y first, then by x"), "{xy}");
+    let both = nudge(&[
+        "-q",
+        "-e",
+        "∂²/∂x∂y (x^2 y + y^3)",
+        "-e",
+        "∂²/∂y∂x (x^2 y + y^3)",
+        "-e",
+        "partial(x^2 y + y^3, x, y)",
+        "-e",
+        "∂^2/∂x ∂y (x^2 y + y^3)",
+    ]);
+    assert_eq!(both, "2x\n2x\n2x\n2x\n");
+    assert_eq!(
+        text("∂²/∂x² (x^3 y)").trim_end().lines().last(),
+        Some("∂²/∂x² x³·y = 6x·y")
+    );
+}
+
+#[test]
+fn mixed_partial_json_names_the_order_applied() {
+    let v = json("∂²/∂x∂y (x^2 y^3)");
+    assert_eq!(v["kind"], "mixed_partial");
+    assert_eq!(v["variables"], serde_json::json!(["y", "x"]));
+    assert_eq!(v["result"], "6*x*y^2");
+    assert_eq!(v["steps"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["reading"], "∂/∂x (∂/∂y (x²·y³))");
+}
+
+// ---- gradient ------------------------------------------------------------------
+
+#[test]
+fn gradient_of_a_bowl_at_a_point() {
+    let out = text("∇(x^2 + y^2) at (1, 2)");
+    insta::assert_snapshot!("gradient_bowl_at_point", out);
+    assert!(out.contains("2√5 ≈ 4.472136"), "{out}");
+    assert!(out.contains("(1, 2)/√5"), "{out}");
+    assert!(out.contains("at 4.47 per unit step"), "{out}");
+}
+
+#[test]
+fn gradient_spellings_agree() {
+    let out = nudge(&[
+        "-q",
+        "-e",
+        "grad x^2 y",
+        "-e",
+        "∇(x^2 y)",
+        "-e",
+        "grad(x^2 y, [x, y])",
+        "-e",
+        "grad(x^2 y, [y, x])",
+        "-e",
+        "GRAD x^2 y at (1, 2)",
+    ]);
+    assert_eq!(
+        out,
+        "(2x·y, x²)\n(2x·y, x²)\n(2x·y, x²)\n(x², 2x·y)\n(4, 1)\n"
+    );
+}
+
+#[test]
+fn gradient_variables_come_in_a_stable_order() {
+    let v = json("grad (b z + a y + x)");
+    assert_eq!(v["variables"], serde_json::json!(["x", "y", "z", "a", "b"]));
+    assert_eq!(v["vector"], serde_json::json!(["1", "a", "b", "y", "z"]));
+}
+
+#[test]
+fn gradient_json_shape() {
+    let v = json("∇(x^2 + y^2) at (1, 2)");
+    assert_eq!(v["kind"], "gradient");
+    assert_eq!(v["vector"], serde_json::json!(["2*x", "2*y"]));
+    assert_eq!(v["partials"][0]["steps"][0]["rule"], "partial");
+    assert_eq!(v["steps"].as_array().map(Vec::len), Some(2));
+    let point = &v["at"];
+    assert_eq!(point["point"], serde_json::json!(["1", "2"]));
+    assert_eq!(point["vector"], serde_json::json!(["2", "4"]));
+    assert_eq!(point["length"], "2*sqrt(5)");
+    assert!((point["length_value"].as_f64().unwrap_or(0.0) - 20f64.sqrt()).abs() < 1e-12);
+    assert_eq!(point["descent"], serde_json::json!(["-2", "-4"]));
+    assert_eq!(point["direction"]["along"], serde_json::json!(["1", "2"]));
+    assert_eq!(point["direction"]["norm"], "sqrt(5)");
+    let length = expr(point["length"].as_str().unwrap_or_default());
+    assert!((at(&length, 0.0, 0.0) - 20f64.sqrt()).abs() < 1e-12);
+}
+
+#[test]
+fn a_flat_spot_has_no_steepest_direction() {
+    let out = text("grad (x^2 + y^2) at (0, 0)");
+    assert!(out.contains("every partial derivative is 0"), "{out}");
+    assert_eq!(
+        json("grad (x^2 + y^2) at (0, 0)")["at"]["direction"],
+        Value::Null
+    );
+}
+
+#[test]
+fn directional_derivative_shows_the_dot_product() {
+    let out = text("ddir x^2 y at (1, 2) along (1, 1)");
+    insta::assert_snapshot!("directional_derivative", out);
+    assert!(out.contains("(4·1 + 1·1)/√2"), "{out}");
+    let v = json("ddir x^2 y at (1, 2) along (1, 1)");
+    assert_eq!(v["kind"], "directional_derivative");
+    assert_eq!(v["result"], "5*sqrt(2)/2");
+    assert!((v["value"].as_f64().unwrap_or(0.0) - 5.0 / 2f64.sqrt()).abs() < 1e-12);
+}
+
+// ---- Jacobian and Hessian --------------------------------------------------------
+
+#[test]
+fn jacobian_rows_are_outputs_and_columns_inputs() {
+    let q = "jacobian([x^2 y, 5x + sin y], [x, y])";
+    insta::assert_snapshot!("jacobian", text(q));
+    insta::assert_snapshot!(
+        "jacobian_ascii_at_point",
+        nudge(&["--ascii", "-e", &format!("{q} at (1, 2)")])
+    );
+    let v = json(q);
+    assert_eq!(
+        v["matrix"],
+        serde_json::json!([["2*x*y", "x^2"], ["5", "cos(y)"]])
+    );
+    assert_eq!(v["entries"][1][1]["steps"][0]["rule"], "partial");
+    assert_eq!(v["entries"][0][0]["variables"], serde_json::json!(["x"]));
+}
+
+#[test]
+fn jacobian_entries_parse_back_to_themselves() {
+    let v = json("jacobian((x^2 y, 5x + sin y, e^(x y)/y))");
+    let rows = v["matrix"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 3);
+    for entry in rows
+        .iter()
+        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+    {
+        let s = entry.as_str().unwrap_or_default();
+        assert_eq!(expr(s).ascii(), s);
+    }
+}
+
+#[test]
+fn jacobian_at_a_point_is_exact_then_decimal() {
+    let v = json("jacobian([x^2 y, 5x + sin y], [x, y]) at (1, 0)");
+    assert_eq!(
+        v["at"]["matrix"],
+        serde_json::json!([["0", "1"], ["5", "1"]])
+    );
+    assert_eq!(
+        v["at"]["values"],
+        serde_json::json!([[0.0, 1.0], [5.0, 1.0]])
+    );
+}
+
+#[test]
+fn hessian_is_symmetric_and_names_its_use() {
+    let out = text("hessian(x^3 + x y^2)");
+    insta::assert_snapshot!("hessian", out);
+    assert!(out.contains("Newton's method"), "{out}");
+    let v = json("hessian x^3 + x y^2 at (1, 2)");
+    assert_eq!(v["kind"], "hessian");
+    assert_eq!(
+        v["matrix"],
+        serde_json::json!([["6*x", "2*y"], ["2*y", "2*x"]])
+    );
+    assert_eq!(v["symmetric"], true);
+    assert_eq!(
+        v["at"]["matrix"],
+        serde_json::json!([["6", "4"], ["4", "2"]])
+    );
+    assert_eq!(
+        v["entries"][1][0]["variables"],
+        serde_json::json!(["y", "x"])
+    );
+}
+
+// ---- motion --------------------------------------------------------------------
+
+#[test]
+fn a_helix_has_velocity_acceleration_and_speed() {
+    insta::assert_snapshot!("helix_velocity", text("d/dt (cos t, sin t, t)"));
+    insta::assert_snapshot!("helix_acceleration", text("d²/dt² (cos t, sin t, t)"));
+    let speed = text("|d/dt (cos t, sin t, t)|");
+    assert!(speed.contains("sin² + cos² = 1"), "{speed}");
+    assert!(speed.trim_end().ends_with("= √2 ≈ 1.414214"), "{speed}");
+    let v = json("d/dt (cos t, sin t, t)");
+    assert_eq!(v["kind"], "vector_derivative");
+    assert_eq!(v["vector"], serde_json::json!(["-sin(t)", "cos(t)", "1"]));
+}
+
+#[test]
+fn constant_acceleration_reads_as_velocity_then_acceleration() {
+    let v = text("d/dt (x0 + v0 t + (1/2) a t^2)");
+    insta::assert_snapshot!("constant_acceleration_velocity", v);
+    assert!(v.contains("= v0 + a·t"), "{v}");
+    let a = text("d²/dt² (x0 + v0 t + (1/2) a t^2)");
+    insta::assert_snapshot!("constant_acceleration", a);
+    assert!(a.contains("x0 + t·v0 + a·t²/2) = a\n"), "{a}");
+    assert!(a.contains("again, acceleration"), "{a}");
+    assert!(!text("d/dx x^2").contains("velocity"));
+}
+
+// ---- readings ------------------------------------------------------------------------
+
+#[test]
+fn ascii_readings_read_back_to_the_same_answer() {
+    for query in [
+        "∂²/∂x∂y (x^2 y^3)",
+        "∇(x^2+y^2) at (1, 2)",
+        "grad(x^2 y, [y, x])",
+        "ddir x^2 y at (1, 2) along (1, 1)",
+        "jacobian([x^2 y, 5x + sin y], [x, y]) at (1, 2)",
+        "jacobian((x y, θ^2))",
+        "hessian x^3 + x y^2 at (1, 2)",
+        "d²/dt² (cos t, sin t, t)",
+        "|d/dt (cos t, sin t, t)|",
+    ] {
+        let shown = nudge(&["--ascii", "-e", query]);
+        let reading = shown
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("Reading: "))
+            .unwrap_or_default();
+        assert!(reading.is_ascii(), "{reading}");
+        assert_eq!(
+            nudge(&["-q", "-e", reading]),
+            nudge(&["-q", "-e", query]),
+            "{query} was read as {reading}"
+        );
+    }
+}
+
+// ---- errors ------------------------------------------------------------------------
+
+#[test]
+fn bad_points_and_directions_are_explained() {
+    for (query, message) in [
+        (
+            "grad x y at (1, 2, 3)",
+            "3 coordinates, but there are 2 variables",
+        ),
+        ("grad x y at (a, 2)", "must be a number"),
+        ("ddir x y at (1, 2) along (0, 0)", "length 0"),
+        ("grad(5)", "no variables"),
+        ("grad(x, [x, x])", "listed twice"),
+        ("∂³/∂x∂y x", "order on top must be 2"),
+        ("hessian ln(x) + y at (0, 1)", "division by zero"),
+    ] {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", "json", "-e", query])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{query}");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        let got = v["error"]["message"].as_str().unwrap_or_default();
+        assert!(got.contains(message), "{query}: {got}");
+        assert!(
+            v["error"]["start"].as_u64() < v["error"]["end"].as_u64(),
+            "{query}"
+        );
+    }
+}
+
+// ---- properties ----------------------------------------------------------------------
+
+/// Smooth functions of x and y, written the way a learner types them.
+fn smooth() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("x".to_string()),
+        Just("y".to_string()),
+        (1i32..5).prop_map(|n| n.to_string()),
+    ];
+    leaf.prop_recursive(3, 16, 2, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} + {b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a})({b})")),
+            inner.clone().prop_map(|a| format!("sin({a})")),
+            inner.clone().prop_map(|a| format!("cos({a})")),
+            inner.clone().prop_map(|a| format!("exp(({a})/4)")),
+            inner.clone().prop_map(|a| format!("({a})^2")),
+            inner.prop_map(|a| format!("ln(1 + ({a})^2)")),
+        ]
+    })
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * (1.0 + a.abs().max(b.abs()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn gradient_matches_central_differences(f in smooth(), x in -1.5f64..1.5, y in -1.5f64..1.5) {
+        let e = expr(&f);
+        let h = 1e-5;
+        let partials = gradient(&e, &xy());
+        let numeric = [
+            (at(&e, x + h, y) - at(&e, x - h, y)) / (2.0 * h),
+            (at(&e, x, y + h) - at(&e, x, y - h)) / (2.0 * h),
+        ];
+        for (d, n) in partials.iter().zip(numeric) {
+            let exact = at(&d.result, x, y);
+            prop_assert!(close(exact, n, 1e-5), "{f}: {} = {exact}, central difference {n}", d.result);
+        }
+    }
+
+    #[test]
+    fn hessian_is_symmetric(f in smooth(), x in -1.5f64..1.5, y in -1.5f64..1.5) {
+        let e = expr(&f);
+        let h = hessian(&e, &xy());
+        let (xy_entry, yx_entry) = (&h[0][1].result, &h[1][0].result);
+        prop_assert!(
+            close(at(xy_entry, x, y), at(yx_entry, x, y), 1e-9),
+            "{f}: {xy_entry} against {yx_entry}"
+        );
+    }
+}
+
+#[test]
+fn a_lone_operator_says_what_it_needs() {
+    for word in ["grad", "∇", "hessian", "jacobian", "ddir"] {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", "json", "-e", word])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{word}");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(
+            v["error"]["message"],
+            format!("{word} needs something to work on")
+        );
+    }
+}
+
+#[test]
+fn the_jacobian_of_one_function_is_its_gradient_as_a_row() {
+    let v = json("jacobian(x^2 y)");
+    assert_eq!(v["matrix"], serde_json::json!([["2*x*y", "x^2"]]));
+    assert_eq!(json("grad x^2 y")["vector"], v["matrix"][0]);
+}
+
+#[test]
+fn vector_and_matrix_results_parse_back_to_themselves() {
+    for query in [
+        "grad x^2 y",
+        "grad x^2 y at (1, 2)",
+        "jacobian([x^2 y, 5x + sin y], [x, y])",
+        "hessian x^3 + x y^2 at (1, 2)",
+        "d/dt (cos t, sin t, t)",
+        "|d/dt (cos t, sin t, t)|",
+        "∂²/∂x∂y (x^2 y^3)",
+    ] {
+        let first = json(query);
+        let result = first["result"].as_str().unwrap_or_default();
+        assert!(!result.is_empty(), "{query} has no result");
+        let again = json(result);
+        assert_eq!(
+            again["result"], result,
+            "{query}: {result} read back differently"
+        );
+    }
+    assert_eq!(json("(2x + x, 4)")["kind"], "vector");
+    assert_eq!(
+        json("[[1 + 1, x], [sin(0), y y]]")["result"],
+        "[[2, x], [0, y^2]]"
+    );
+    insta::assert_snapshot!("matrix_literal", text("[[1 + 1, x], [sin(0), y y]]"));
+}
+
+#[test]
+fn sin_squared_plus_cos_squared_is_one() {
+    let tidy = |s: &str| pythagoras(&expr(s)).map(|e| e.unicode());
+    assert_eq!(
+        tidy("3 sin(2t)^2 + t + 3 cos(2t)^2"),
+        Some("t + 3".to_string())
+    );
+    assert_eq!(tidy("sin(t)^2 + cos(t)^2"), Some("1".to_string()));
+    assert_eq!(tidy("sin(t)^2 + 2 cos(t)^2"), None);
+    assert_eq!(tidy("sin(t)^2 + cos(2t)^2"), None);
+    let speed = json("|d/dt (3 cos(2t), 3 sin(2t), 4t)|");
+    assert_eq!(speed["result"], "2*sqrt(13)");
+    assert_eq!(speed["length"]["tidied"], "52");
+}
+
+#[test]
+fn at_is_a_keyword_but_atan_and_attention_are_not() {
+    assert_eq!(
+        nudge(&["-q", "-e", "d/dx atan(x)"]),
+        "1/(x^2 + 1)\n".replace("x^2", "x²")
+    );
+    assert_eq!(
+        nudge(&["-q", "--ascii", "-e", "attention * 2"]),
+        "2*attention\n"
+    );
+    assert_eq!(nudge(&["-q", "-e", "grad attention^2 at (3)"]), "(6)\n");
+}
+
+#[test]
+fn gradient_in_ascii() {
+    insta::assert_snapshot!(
+        "gradient_ascii_at_point",
+        nudge(&["--ascii", "-e", "grad x^2 y + y^3 at (1, -1)"])
+    );
+}
+
+#[test]
+fn the_other_order_is_checked_not_assumed() {
+    let v = json("∂²/∂x∂y (x^2 y + y^3)");
+    assert_eq!(v["other_order"]["result"], "2*x");
+    assert_eq!(v["other_order"]["agrees"], true);
+    let out = text("∂²/∂x∂y (x y/(x + y))");
+    assert!(
+        out.contains("the same function written another way"),
+        "{out}"
+    );
+    let h = json("hessian(x y/(x + y))");
+    assert_eq!(h["symmetric"], true);
+    assert_eq!(h["mirrored_entries_written_alike"], false);
+    assert!(json("∂²/∂x² (x^3 y)").get("other_order").is_none());
+}
+
+#[test]
+fn every_answer_has_kind_reading_result_and_steps() {
+    for query in [
+        "∂²/∂x∂y (x^2 y)",
+        "grad x^2 y",
+        "ddir x^2 y at (1, 2) along (1, 1)",
+        "jacobian([x^2 y, 5x + sin y], [x, y])",
+        "hessian x^3 + x y^2",
+        "d/dt (cos t, sin t, t)",
+        "|d/dt (cos t, sin t, t)|",
+        "(1, 2)",
+        "[[1, 2], [3, 4]]",
+    ] {
+        let v = json(query);
+        for key in ["input", "kind", "reading", "result", "unicode", "steps"] {
+            assert!(v.get(key).is_some(), "{query} has no {key}: {v}");
+        }
+        assert!(v["steps"].is_array(), "{query}");
+    }
+    let steps = json("hessian x^3 + x y^2")["steps"]
+        .as_array()
+        .map(Vec::len);
+    assert_eq!(steps, Some(8), "four entries, two steps each");
+}
+
+#[test]
+fn long_entries_are_shortened_in_text_but_whole_with_q() {
+    let deep = format!("grad {}x*y{}", "sin(".repeat(60), ")".repeat(60));
+    let out = text(&deep);
+    assert!(out.contains("(long entries are shortened here"), "{out}");
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest < 2000, "a line of {widest} characters");
+    let whole = nudge(&["-q", "--ascii", "-e", &deep]);
+    assert!(!whole.contains('…'));
+    assert!(whole.len() > 2000);
+}
+
+/// A decimal nudge reads exactly, to three places.
+fn typed(v: f64) -> String {
+    format!("{v:.3}")
+}
+
+fn read(v: f64) -> f64 {
+    typed(v).parse().unwrap_or(v)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn directional_derivative_matches_a_step_along_u(
+        f in smooth(),
+        (x, y) in (-1.5f64..1.5, -1.5f64..1.5),
+        (a, b) in (-2.0f64..2.0, -2.0f64..2.0),
+    ) {
+        prop_assume!(read(a).abs() + read(b).abs() > 0.01);
+        let query = format!(
+            "ddir({f}, [x, y]) at ({}, {}) along ({}, {})",
+            typed(x), typed(y), typed(a), typed(b)
+        );
+        let outcome = Session::new().answer(&query).expect("answers");
+        let Answer::Multivar(answer) = &outcome.answer else { panic!("{query}") };
+        let nudge::engine::MultivarAnswer::Directional { directional, .. } = answer.as_ref() else {
+            panic!("{query}")
+        };
+        let e = expr(&f);
+        let (x, y, a, b) = (read(x), read(y), read(a), read(b));
+        let n = (a * a + b * b).sqrt();
+        let (ux, uy) = (a / n, b / n);
+        let h = 1e-5;
+        let numeric = (at(&e, x + h * ux, y + h * uy) - at(&e, x - h * ux, y - h * uy)) / (2.0 * h);
+        prop_assert!(close(directional.value.approx, numeric, 1e-5), "{query}: {} against {numeric}", directional.value.approx);
+    }
+
+    #[test]
+    fn speed_matches_the_distance_covered(t in -2.0f64..2.0) {
+        let curve = ["3 cos(2t)", "3 sin(2t)", "t^2"];
+        let query = format!("|d/dt ({})|", curve.join(", "));
+        let speed = expr(json(&query)["result"].as_str().unwrap_or_default());
+        let position: Vec<Expr> = curve.iter().map(|c| expr(c)).collect();
+        let when = |e: &Expr, t: f64| eval(e, &|name| (name == "t").then_some(t)).expect("defined");
+        let h = 1e-5;
+        let step: f64 = position
+            .iter()
+            .map(|p| (when(p, t + h) - when(p, t - h)) / (2.0 * h))
+            .map(|d| d * d)
+            .sum::<f64>()
+            .sqrt();
+        prop_assert!(close(when(&speed, t), step, 1e-6));
+    }
+}
+
+#[test]
+fn at_a_flat_spot_the_hessian_says_what_kind_it_is() {
+    for (query, kind) in [
+        ("hessian x^2 + y^2 at (0, 0)", "minimum"),
+        ("hessian x^2 - y^2 at (0, 0)", "saddle"),
+        ("hessian -x^2 - 3y^2 + x y at (0, 0)", "maximum"),
+        ("hessian x^4 + y^4 at (0, 0)", "undecided"),
+        (
+            "hessian (x-1)^2 + (y+2)^2 + (z - 3)^2 at (1, -2, 3)",
+            "minimum",
+        ),
+    ] {
+        assert_eq!(json(query)["flat_spot"], kind, "{query}");
+    }
+    assert!(json("hessian x^2 + y^2 at (1, 0)")
+        .get("flat_spot")
+        .is_none());
+    let out = text("hessian x^2 - y^2 at (0, 0)");
+    assert!(
+        out.contains(
+            "At (0, 0) the gradient is 0 and f curves up in some directions and down in others"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn one_variable_may_stand_alone_and_along_is_a_keyword() {
+    assert_eq!(nudge(&["-q", "-e", "grad(x y, x)"]), "(y)\n");
+    let out = text("grad(x y, x)");
+    assert!(out.contains("∇(x·y) = (y)"), "{out}");
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "json", "-e", "ddir x y at (1, 2)"])
+        .output()
+        .expect("runs");
+    let err: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let message = err["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("'along' and a direction"), "{message}");
+}

@@ -1,0 +1,293 @@
+//! The interactive session driven through a real pseudo-terminal.
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{spawn_command, PtySession};
+use std::path::Path;
+use std::process::Command;
+
+const TIMEOUT_MS: u64 = 15_000;
+
+/// Waits for `needle` and returns what came before it, as UTF-8 text.
+/// (rexpect reads bytes one by one as Latin-1 characters, so the needle is spelled that way.)
+fn expect(p: &mut PtySession, needle: &str) -> Result<String, rexpect::error::Error> {
+    let latin1: String = needle.bytes().map(char::from).collect();
+    let before = p.exp_string(&latin1)?;
+    let bytes: Vec<u8> = before.chars().map(|c| c as u8).collect();
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// nudge on a terminal, with its history in `history` and colour as `colour` says.
+fn start(history: &Path, colour: &str) -> PtySession {
+    start_seeing(history, colour).0
+}
+
+/// `start`, also returning what nudge wrote before its first prompt.
+fn start_seeing(history: &Path, colour: &str) -> (PtySession, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", history)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .args(["--color", colour]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
+    let before = expect(&mut p, "nudge> ").expect("a prompt");
+    (p, before)
+}
+
+/// Lets the line editor take the terminal back after Ctrl-C, so the next keys are not lost.
+fn settle() {
+    std::thread::sleep(std::time::Duration::from_millis(300));
+}
+
+/// Ctrl-D, and the exit status must be 0.
+fn leave(mut p: PtySession) {
+    p.send_control('d').expect("send Ctrl-D");
+    p.exp_eof().expect("nudge ends");
+    match p.process().wait() {
+        Ok(WaitStatus::Exited(_, code)) => assert_eq!(code, 0, "Ctrl-D exits with 0"),
+        other => panic!("nudge did not exit normally: {other:?}"),
+    }
+}
+
+fn temp_history() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("history");
+    (dir, path)
+}
+
+#[test]
+fn banner_prompt_and_an_answer_with_steps() {
+    let (_dir, history) = temp_history();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", &history)
+        .args(["--color", "never"]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn");
+    expect(&mut p, concat!("nudge ", env!("CARGO_PKG_VERSION")))
+        .expect("the banner names nudge and its version");
+    expect(&mut p, "help").expect("the banner says to type help");
+    expect(&mut p, "nudge> ").expect("a prompt");
+    p.send_line("d/dx sin(x^2)").expect("send");
+    expect(&mut p, "chain rule").expect("the rule is named");
+    expect(&mut p, "d/dx sin(x²) = 2x·cos(x²)").expect("the result");
+    expect(&mut p, "nudge> ").expect("the prompt again");
+    leave(p);
+}
+
+#[test]
+fn history_is_recalled_with_up_in_a_second_session() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send_line("d/dx x^5").expect("send");
+    expect(&mut p, "5x⁴").expect("answer");
+    expect(&mut p, "nudge> ").expect("prompt");
+    leave(p);
+    let saved = std::fs::read_to_string(&history).expect("history written");
+    assert!(saved.contains("d/dx x^5"), "{saved}");
+
+    let mut p = start(&history, "never");
+    p.send("\x1b[A").expect("Up");
+    p.flush().expect("flush");
+    p.send("\r").expect("Enter");
+    p.flush().expect("flush");
+    expect(&mut p, "d/dx x⁵ = 5x⁴").expect("the recalled line is answered");
+    expect(&mut p, "nudge> ").expect("prompt");
+    leave(p);
+}
+
+#[test]
+fn an_unwritable_history_warns_once_and_the_session_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a directory").expect("write");
+    let (mut p, before) = start_seeing(&blocker.join("history"), "never");
+    assert!(before.contains("nudge: cannot keep history in"), "{before}");
+    assert!(
+        before.contains("the session goes on without saving it"),
+        "{before}"
+    );
+    p.send_line("d/dx x^2").expect("send");
+    expect(&mut p, "d/dx x² = 2x").expect("still answers");
+    p.send_line("d/dx x^3").expect("send");
+    let seen = expect(&mut p, "d/dx x³ = 3x²").expect("still answers");
+    assert!(
+        !seen.contains("cannot keep history"),
+        "warned only once: {seen}"
+    );
+    leave(p);
+}
+
+#[test]
+fn tab_completes_function_names_and_backslash_symbols() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send("d/dx arct\t").expect("Tab");
+    p.flush().expect("flush");
+    p.send_line(" x").expect("send");
+    expect(&mut p, "d/dx arctan(x) =").expect("arct became arctan");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send("cos(\\pi\t").expect("Tab");
+    p.flush().expect("flush");
+    p.send_line(")").expect("send");
+    expect(&mut p, "Reading: cos(π)").expect("\\pi became π");
+    expect(&mut p, "Value: -1").expect("cos π");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send("help chai\t").expect("Tab");
+    p.flush().expect("flush");
+    p.send_line("").expect("send");
+    expect(&mut p, "Chain rule:").expect("topics complete after help");
+    leave(p);
+}
+
+#[test]
+fn defined_names_complete_too() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send_line("velocity(t) = 3t^2").expect("send");
+    expect(&mut p, "Defined").expect("defined");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send("veloc\t").expect("Tab");
+    p.flush().expect("flush");
+    p.send_line("(2)").expect("send");
+    expect(&mut p, "Value: 12").expect("velocity(2)");
+    leave(p);
+}
+
+#[test]
+fn an_open_bracket_continues_on_the_next_line() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send_line("d/dx (x^2 +").expect("send");
+    p.send_line("1)^3").expect("send");
+    expect(&mut p, "Reading: d/dx (x² + 1)³").expect("one query over two lines");
+    expect(&mut p, "chain rule").expect("steps");
+    leave(p);
+}
+
+#[test]
+fn ctrl_c_clears_the_line_and_the_session_goes_on() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send("d/dx garbage(").expect("send");
+    p.flush().expect("flush");
+    p.send_control('c').expect("Ctrl-C");
+    settle();
+    p.send_line("d/dx x^2").expect("send");
+    let before = expect(&mut p, "d/dx x² = 2x").expect("the new line is answered");
+    assert!(!before.contains("Reading: d/dx garbage"), "{before}");
+    leave(p);
+}
+
+#[test]
+fn ctrl_c_stops_a_long_computation() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send_line("f(x) = x^3").expect("send");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send_line("d^30/dx^30 x^x").expect("send a slow question");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send_control('c').expect("Ctrl-C");
+    expect(&mut p, "Stopped.").expect("the computation stops");
+    expect(&mut p, "nudge> ").expect("back at the prompt");
+    p.send_line("f'(x)").expect("send");
+    expect(&mut p, "f′(x) = 3x²").expect("definitions survive");
+    leave(p);
+}
+
+#[test]
+fn a_hint_previews_the_result_while_typing() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send("d/dx x^3").expect("type");
+    p.flush().expect("flush");
+    expect(&mut p, "= 3x²").expect("a preview after the cursor");
+    p.send_control('c').expect("Ctrl-C");
+    settle();
+    leave(p);
+}
+
+#[test]
+fn colour_follows_the_flag() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "always");
+    p.send_line("d/dx x^2").expect("send");
+    expect(&mut p, "\x1b[1mReading:").expect("bold heading when colour is on");
+    leave(p);
+
+    let mut p = start(&history, "never");
+    p.send_line("d/dx x^2").expect("send");
+    let before = expect(&mut p, "d/dx x² = 2x").expect("answer");
+    assert!(before.contains("Reading: d/dx x²"), "{before:?}");
+    assert!(
+        !before.contains("\x1b[1m"),
+        "no colour when it is off: {before:?}"
+    );
+    leave(p);
+}
+
+#[test]
+fn quit_leaves_with_status_zero() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send_line("quit").expect("send");
+    p.exp_eof().expect("nudge ends");
+    assert!(matches!(p.process().wait(), Ok(WaitStatus::Exited(_, 0))));
+}
+
+#[test]
+fn history_keeps_the_last_thousand_lines() {
+    let (_dir, history) = temp_history();
+    let mut old = String::from("#V2\n");
+    for i in 1..=1100 {
+        old.push_str(&format!("x^{i}\n"));
+    }
+    std::fs::write(&history, old).expect("write history");
+    let mut p = start(&history, "never");
+    p.send_line("d/dx x^2").expect("send");
+    expect(&mut p, "d/dx x² = 2x").expect("answer");
+    leave(p);
+    let saved = std::fs::read_to_string(&history).expect("history");
+    let entries: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(entries.len(), 1000);
+    assert_eq!(entries.last(), Some(&"d/dx x^2"), "appended after the line");
+}
+
+#[test]
+fn no_history_flag_leaves_the_file_alone() {
+    let (_dir, history) = temp_history();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", &history)
+        .args(["--color", "never", "--no-history"]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send_line("d/dx x^2").expect("send");
+    expect(&mut p, "d/dx x² = 2x").expect("answer");
+    leave(p);
+    assert!(!history.exists(), "--no-history writes nothing");
+}
+
+#[test]
+fn auto_colour_follows_no_color_on_a_terminal() {
+    let (_dir, history) = temp_history();
+    for (no_color, coloured) in [(false, true), (true, false)] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+        cmd.env("TERM", "xterm")
+            .env("NUDGE_HISTORY", &history)
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("NO_COLOR");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn");
+        expect(&mut p, "nudge> ").expect("prompt");
+        p.send_line("d/dx x^2").expect("send");
+        let before = expect(&mut p, "power rule").expect("answer");
+        assert_eq!(
+            before.contains("\x1b[1mReading:"),
+            coloured,
+            "NO_COLOR={no_color}: {before:?}"
+        );
+        leave(p);
+    }
+}
