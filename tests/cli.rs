@@ -141,11 +141,13 @@ fn stdin_text_mode_matches_e_mode() {
 // ---- --format json ------------------------------------------------------------
 
 fn check_step(step: &Value) {
-    assert_eq!(
-        keys(step),
-        ["rule", "before", "after", "note", "substeps"],
-        "{step}"
-    );
+    // The contract's five keys, in this order; later additions (such as "latex") may sit between.
+    let contract = ["rule", "before", "after", "note", "substeps"];
+    let present: Vec<&str> = keys(step)
+        .into_iter()
+        .filter(|k| contract.contains(k))
+        .collect();
+    assert_eq!(present, contract, "{step}");
     let rule = step["rule"].as_str().expect("rule is a string");
     assert!(
         !rule.is_empty()
@@ -415,7 +417,6 @@ fn ascii_full_answer_writes_every_expression_in_ascii() {
 }
 
 #[test]
-#[ignore = "bug: --ascii still prints non-ASCII maths: `nudge -q --ascii -e 4.9` gives '49/10 ≈ 4.9', and notes keep f′·g + f·g′, 1/(2√x), bottom², Outer × inner"]
 fn ascii_output_has_no_unicode_maths_at_all() {
     let out = stdout_of(nudge().args([
         "--ascii",
@@ -647,7 +648,6 @@ fn usage_error_for_format_names_the_choices() {
 }
 
 #[test]
-#[ignore = "bug: `nudge -e '-x^2'` is a usage error (clap reads -x as a flag: \"unexpected argument '-x' found\", exit 2); a query that starts with a minus needs `-e=-x^2`"]
 fn e_accepts_a_query_that_starts_with_a_minus() {
     nudge()
         .args(["-q", "-e", "-x^2"])

@@ -33,7 +33,7 @@ fn error_text(q: &str) -> String {
 fn top_steps(q: &str) -> Vec<Step> {
     match answer(q).answer {
         Answer::Derivative { steps, .. } => steps,
-        Answer::Expression { .. } => panic!("{q} is not a derivative"),
+        _ => panic!("{q} is not a derivative"),
     }
 }
 
@@ -255,7 +255,10 @@ fn no_forbidden_forms_in_any_snapshot_answer() {
     ];
     for q in queries {
         let out = answer(q);
-        let shown = [out.result().unicode(), out.result().ascii()];
+        let shown = [
+            out.result().unwrap().unicode(),
+            out.result().unwrap().ascii(),
+        ];
         for text in shown {
             for bad in [
                 "1·", "^1)", "x^1 ", "x¹", "⁰", "+ 0", "--", "+ -", "(-1)·", "-1·",
@@ -356,7 +359,7 @@ const RESULTS: &[(&str, &str)] = &[
 fn table_of_results() {
     let mut wrong = Vec::new();
     for (q, expected) in RESULTS {
-        let got = answer(q).result().unicode();
+        let got = answer(q).result().unwrap().unicode();
         if got != *expected {
             wrong.push(format!("{q}: expected {expected}, got {got}"));
         }
@@ -406,7 +409,6 @@ fn table_of_results_agrees_numerically_with_the_body() {
 }
 
 #[test]
-#[ignore = "bug: the learner's term order is lost: `d/dx arcsin x` gives 1/√(-x² + 1) and `d/dx sqrt(1-x^2)` gives -x/√(-x² + 1) (textbook: 1 - x²); `1 - x^2` simplifies to -x² + 1 and the sum-rule step then shows d/dx (-x² + 1)"]
 fn results_keep_the_textbook_order() {
     for (q, expected) in [
         ("d/dx arcsin x", "1/√(1 - x²)"),
@@ -414,14 +416,8 @@ fn results_keep_the_textbook_order() {
         ("d/dx sqrt(1-x^2)", "-x/√(1 - x²)"),
         ("1 - x^2", "1 - x²"),
     ] {
-        assert_eq!(answer(q).result().unicode(), expected, "{q}");
+        assert_eq!(answer(q).result().unwrap().unicode(), expected, "{q}");
     }
-}
-
-#[test]
-fn arcsin_and_arccos_results_are_right_whatever_the_order() {
-    assert_eq!(answer("d/dx arcsin x").result().unicode(), "1/√(-x² + 1)");
-    assert_eq!(answer("d/dx arccos x").result().unicode(), "-1/√(-x² + 1)");
 }
 
 // ---- a table of readings -----------------------------------------------------------
@@ -495,7 +491,11 @@ fn table_of_readings() {
 #[test]
 fn readings_mean_what_they_say() {
     let same = |a: &str, b: &str| {
-        assert_eq!(answer(a).result(), answer(b).result(), "{a} vs {b}");
+        assert_eq!(
+            answer(a).result().unwrap(),
+            answer(b).result().unwrap(),
+            "{a} vs {b}"
+        );
     };
     same("-x^2", "-(x^2)");
     same("2^3^2", "512");
@@ -514,14 +514,20 @@ fn readings_mean_what_they_say() {
     same("(x+1)(x-1)", "(x+1)*(x-1)");
     same("x y", "x*y");
     same("pi", "π");
-    assert_ne!(answer("-x^2").result(), answer("(-x)^2").result());
-    assert_ne!(answer("x^-1/2").result(), answer("x^(-1/2)").result());
+    assert_ne!(
+        answer("-x^2").result().unwrap(),
+        answer("(-x)^2").result().unwrap()
+    );
+    assert_ne!(
+        answer("x^-1/2").result().unwrap(),
+        answer("x^(-1/2)").result().unwrap()
+    );
 }
 
 #[test]
 fn the_exact_value_of_a_decimal() {
     let out = answer("4.9");
-    assert_eq!(out.result().unicode(), "49/10");
+    assert_eq!(out.result().unwrap().unicode(), "49/10");
     match out.answer {
         Answer::Expression { value: Some(v), .. } => assert!((v - 4.9).abs() < 1e-12),
         other => panic!("4.9 has a value: {other:?}"),
@@ -551,7 +557,7 @@ fn notes_on_readings_that_need_one() {
 }
 
 #[test]
-#[ignore = "bug: the last line drops the brackets the Reading line has: `d/dx x^2 sin x` ends 'd/dx x²·sin(x) = …' and `d/dx sin(x)/x` ends 'd/dx sin(x)/x = …', which read as (d/dx x²)·sin(x) and (d/dx sin(x))/x; sums are bracketed ('d/dx (x³ - 4x + 2)')"]
+#[ignore = "bug: a product loses the brackets the Reading line gives it: `d/dx x^2 sin x` reads 'd/dx (x²·sin(x))' but the step and the last line say 'd/dx x²·sin(x) = …', which reads as (d/dx x²)·sin(x); quotients and sums keep theirs ('d/dx (sin(x)/x)')"]
 fn result_line_brackets_products_and_quotients() {
     let last = |q: &str| steps(q).lines().next_back().unwrap().to_string();
     assert!(last("d/dx x^2 sin x").starts_with("d/dx (x²·sin(x)) = "));
@@ -569,11 +575,10 @@ fn domain_errors_point_at_the_function() {
 }
 
 #[test]
-#[ignore = "bug: like powers are not collected after |x|² becomes x²: `d/dx ln(abs(x))` gives x/x² (and `d/dx log_2(abs(x))` gives x/(x²·ln(2))); reading that output back gives 1/x, so the printed result is not in canonical form"]
 fn derivative_of_ln_abs_is_one_over_x() {
-    assert_eq!(answer("d/dx ln(abs(x))").result().unicode(), "1/x");
+    assert_eq!(answer("d/dx ln(abs(x))").result().unwrap().unicode(), "1/x");
     assert_eq!(
-        answer("d/dx log_2(abs(x))").result().unicode(),
+        answer("d/dx log_2(abs(x))").result().unwrap().unicode(),
         "1/(x·ln(2))"
     );
 }
@@ -582,13 +587,12 @@ fn derivative_of_ln_abs_is_one_over_x() {
 fn derivative_of_ln_abs_is_right_numerically() {
     let out = answer("d/dx ln(abs(x))");
     for x in [-1.5, -0.3, 0.4, 2.0] {
-        let v = nudge::expr::eval(out.result(), &|n| (n == "x").then_some(x)).unwrap();
+        let v = nudge::expr::eval(out.result().unwrap(), &|n| (n == "x").then_some(x)).unwrap();
         assert!((v - 1.0 / x).abs() < 1e-12, "at {x}: {v}");
     }
 }
 
 #[test]
-#[ignore = "bug: `ln|x|` and `ln |x|` are parse errors (\"expected a number, a variable, a function or '(' or an opening '(', but found '|'\"): a function without brackets does not take |…| as its argument, though ln|x| is how textbooks write it"]
 fn ln_of_bars_reads_as_ln_of_abs() {
     assert_eq!(reading("ln|x|"), "ln(|x|)");
     assert_eq!(reading("d/dx ln |x|"), "d/dx ln(|x|)");
