@@ -38,7 +38,18 @@ fn leaf() -> impl Strategy<Value = String> {
 }
 
 const EXPONENTS: [&str; 9] = ["2", "3", "-1", "1/2", "-1/2", "3/2", "1/3", "-2", "5"];
-const FUNCTIONS: [&str; 7] = ["sin", "cos", "tan", "exp", "ln", "sqrt", "arctan"];
+const FUNCTIONS: [&str; 16] = [
+    "sin", "cos", "tan", "exp", "ln", "sqrt", "arctan", "sec", "csc", "cot", "sinh", "cosh",
+    "tanh", "abs", "log_2", "arcsin",
+];
+
+fn exponent() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => (0..EXPONENTS.len()).prop_map(|i| EXPONENTS[i].to_string()),
+        1 => Just("x".to_string()),
+        1 => Just("x/2".to_string()),
+    ]
+}
 
 fn expression() -> impl Strategy<Value = String> {
     leaf().prop_recursive(4, 24, 2, |inner| {
@@ -47,8 +58,8 @@ fn expression() -> impl Strategy<Value = String> {
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} - {b})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} * {b})")),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a} / {b})")),
-            (inner.clone(), 0..EXPONENTS.len())
-                .prop_map(|(a, i)| format!("({a})^({})", EXPONENTS[i])),
+            // Rational exponents, and exponents with x in them (x^x, 2^(x/2)).
+            (inner.clone(), exponent()).prop_map(|(a, p)| format!("({a})^({p})")),
             (inner, 0..FUNCTIONS.len()).prop_map(|(a, i)| format!("{}({a})", FUNCTIONS[i])),
         ]
     })
