@@ -341,7 +341,18 @@ impl Printer {
         if exp.as_number().is_some_and(|n| *n == Number::ratio(1, 2)) {
             if self.style.unicode {
                 self.out.push('√');
-                self.wrapped(base, ATOM, depth);
+                // √ reads a number or a name bare; anything else, even sin(x), in brackets.
+                let bare = matches!(base.kind(), Kind::Var(_) | Kind::Const(_))
+                    || base
+                        .as_number()
+                        .is_some_and(|n| n.is_integer() && !n.is_negative());
+                if bare {
+                    self.expr(base, depth + 1);
+                } else {
+                    self.out.push('(');
+                    self.expr(base, depth + 1);
+                    self.out.push(')');
+                }
             } else {
                 self.out.push_str("sqrt(");
                 self.expr(base, depth + 1);

@@ -50,6 +50,10 @@ fn integrates(rule: Rule) -> bool {
 /// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
 /// `partial` is whether the step sits inside a partial derivative.
 pub fn step_latex(step: &Step, partial: bool) -> String {
+    if step.before.size() > STEP_NODES || step.after.size() > STEP_NODES {
+        // A step on a huge expression would print megabytes of LaTeX: say so instead.
+        return "\\text{(too large to typeset)}".to_string();
+    }
     let x = latex_name(&step.var);
     let lhs = match (&step.detail, integrates(step.rule)) {
         (Detail::Definite { lower, upper, .. }, _) => format!(
@@ -67,6 +71,9 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
     };
     format!("{lhs} = {}", step.after.latex())
 }
+
+/// Largest expression, in nodes, that a step's LaTeX shows in full.
+const STEP_NODES: u32 = 2000;
 
 /// A step or an elision, flattened with its depth and its label ("outer", "inner").
 struct Row {

@@ -2,6 +2,7 @@
 
 use super::ast::{BinOp, Callee, Node, NodeKind};
 use super::names::{Names, NoNames};
+use super::parse::MAX_NESTING;
 use crate::error::{Error, Phase};
 use crate::expr::{substitute, Expr, Func, Symbol};
 
@@ -17,7 +18,19 @@ pub fn lower(node: &Node) -> Result<Expr, Error> {
 /// place; names in `bound` (a function's inputs, the variable of a
 /// derivative) stay variables.
 pub fn lower_in(node: &Node, names: &dyn Names, bound: &[&str]) -> Result<Expr, Error> {
-    Lowering { names, bound }.lower(node)
+    let e = Lowering { names, bound }.lower(node)?;
+    // However it was written (brackets, bare `sin sin … x`, towers of powers, expanded
+    // definitions), an expression deeper than this would exhaust the stack later on.
+    if e.depth() as usize > MAX_NESTING {
+        return Err(Error::new(
+            Phase::Reading,
+            format!(
+                "this is nested more than {MAX_NESTING} levels deep, more than nudge works with"
+            ),
+        )
+        .at(node.span));
+    }
+    Ok(e)
 }
 
 struct Lowering<'a> {

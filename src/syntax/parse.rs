@@ -77,17 +77,32 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
 }
 
 /// Refuses input nested so deeply that reading it would exhaust the stack.
+/// Most operators that may nest without brackets (`x^x^…`, `- - x`, `√√x`, `sin sin x`)
+/// in one line: generous, since a long sum uses many of them side by side.
+const MAX_CHAINED: usize = 50_000;
+
 fn check_nesting(line: &str, offsets: &Offsets) -> Result<(), Error> {
     let mut depth: usize = 0;
     let mut chained: usize = 0;
+    let mut word_start: Option<usize> = None;
     for (i, c) in line.char_indices() {
+        if c.is_alphabetic() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        // A function name followed by a space applies to what follows: sin sin x.
+        if let Some(start) = word_start.take() {
+            if c == ' ' && KNOWN_FUNCTION_NAMES.contains(&&line[start..i]) {
+                chained += 1;
+            }
+        }
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
             '^' | '√' | '-' | '−' | '|' => chained += 1,
             _ => {}
         }
-        if depth > MAX_NESTING || chained > 4 * MAX_NESTING {
+        if depth > MAX_NESTING || chained > MAX_CHAINED {
             let at = offsets.chars(i);
             return Err(Error::new(
                 Phase::Parsing,
