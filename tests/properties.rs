@@ -181,21 +181,7 @@ fn two_thousand_nested_sines_give_the_chain_of_cosines() {
 
 // ---- (b) printed results read back to the same expression ------------------------------
 
-/// `√sin(x)`: printed by nudge but not read back (the ignored test
-/// `unicode_root_of_a_function_reads_back` shows it); skipped here so the
-/// property keeps finding other problems.
-fn root_of_a_function(printed: &str) -> bool {
-    printed.split('√').skip(1).any(|after| {
-        let word: String = after
-            .chars()
-            .take_while(|&c| c.is_ascii_alphanumeric() || c == '_')
-            .collect();
-        after.starts_with('|') || (!word.is_empty() && after[word.len()..].starts_with('('))
-    })
-}
-
 #[test]
-#[ignore = "bug: the Unicode printer writes the root of a function without brackets, √sin(x), √arctan(x), √|x|, √log_2(x) (from `sqrt(sin(x))`, `d/dx sin(x)^(3/2)` → 3√sin(x)·cos(x)/2, `sqrt(abs(x))`), but the grammar's √ takes only a bracket, number, constant or variable: nudge cannot read its own output, and √log_2(x) is even misread silently as √(log_2)·x with log_2 a variable"]
 fn unicode_root_of_a_function_reads_back() {
     for q in [
         "sqrt(sin(x))",
@@ -216,23 +202,9 @@ fn unicode_root_of_a_function_reads_back() {
     }
 }
 
-#[test]
-fn root_of_a_function_is_recognised() {
-    assert!(root_of_a_function("3√sin(x)·cos(x)/2"));
-    assert!(root_of_a_function("√arctan(x)"));
-    assert!(!root_of_a_function("√x"));
-    assert!(!root_of_a_function("√(x + 1)"));
-    assert!(!root_of_a_function("√x·sin(x)"));
-    assert!(root_of_a_function("-x·√|x|"));
-    assert!(root_of_a_function("√log_2(x) + x"));
-}
-
 /// `printed`, read again, is the same expression as `original`: equal, or failing that
 /// equal in value at a few points.
 fn reads_back(printed: &str, original: &Expr) -> Result<(), TestCaseError> {
-    if root_of_a_function(printed) {
-        return Ok(());
-    }
     let again = match Session::new().answer(printed) {
         Ok(again) => again,
         // A constant with no value (arcsin(e)) is refused once it stands alone.
@@ -305,9 +277,6 @@ fn printed_results_read_back_exactly_equal() {
             };
             let result = out.result().unwrap();
             for printed in [result.ascii(), result.unicode()] {
-                if root_of_a_function(&printed) {
-                    continue;
-                }
                 let again = match Session::new().answer(&printed) {
                     Ok(again) => again,
                     Err(e) if e.phase == nudge::error::Phase::Computing => continue,
