@@ -412,7 +412,8 @@ impl Session {
                 NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
                     self.prime(name, *primes, &args[0], bound)
                 }
-                _ => expression(lower_in(node, self, bound)?),
+                _ => expression(lower_in(node, self, bound)?)
+                    .map_err(|e| self.locate(e, node, bound)),
             },
             Statement::Derivative {
                 body,
@@ -902,6 +903,37 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
         value,
     })
 }
+
+impl Session {
+    /// Points a value error at the smallest part of the input that has no value,
+    /// such as the `ln 0` inside `1 + ln 0`.
+    fn locate(&self, error: Error, node: &Node, bound: &[&str]) -> Error {
+        if error.span.is_some() || node.span.end - node.span.start > LOCATE_LIMIT {
+            return error;
+        }
+        let span = self.failing_part(node, bound).unwrap_or(node.span);
+        error.at(span)
+    }
+
+    fn failing_part(&self, node: &Node, bound: &[&str]) -> Option<Span> {
+        let children: Vec<&Node> = match &node.kind {
+            NodeKind::Neg(a) | NodeKind::Paren(a) => vec![a],
+            NodeKind::Binary(_, a, b) => vec![a, b],
+            NodeKind::Call { arg, .. } => vec![arg],
+            NodeKind::Apply { args, .. } => args.iter().collect(),
+            _ => Vec::new(),
+        };
+        if let Some(span) = children.iter().find_map(|c| self.failing_part(c, bound)) {
+            return Some(span);
+        }
+        let value = lower_in(node, self, bound).ok()?;
+        let fails = value.free_vars().is_empty() && eval(&value, &|_| None).is_err();
+        fails.then_some(node.span)
+    }
+}
+
+/// Longest input, in characters, searched for the part that has no value.
+const LOCATE_LIMIT: usize = 2000;
 
 fn expression(result: Expr) -> Result<Answer, Error> {
     let value = if result.free_vars().is_empty() {

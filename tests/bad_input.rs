@@ -290,8 +290,8 @@ fn a_thousand_bare_functions_in_a_row_are_answered() {
 }
 
 #[test]
-fn three_hundred_nested_absolute_value_bars_are_read() {
-    let line = format!("{}x{}", "|".repeat(300), "|".repeat(300));
+fn thirty_nested_absolute_value_bars_are_read() {
+    let line = format!("{}x{}", "|".repeat(30), "|".repeat(30));
     let r = run(nudge()
         .args(["-q", "-e", &line, "-e", NEXT])
         .timeout(std::time::Duration::from_secs(60)));
@@ -300,13 +300,13 @@ fn three_hundred_nested_absolute_value_bars_are_read() {
 }
 
 #[test]
-#[ignore = "bug: nested |…| bars take time that grows about as the cube of the depth (debug build: 100 take 0.03 s, 1,000 take 6 s, 3,000 take 58 s, 10,000 several minutes), and the 5,000-level nesting limit that stops 10,000 '(' at once does not count bars"]
-fn ten_thousand_nested_absolute_value_bars_answer_quickly() {
+fn ten_thousand_nested_absolute_value_bars_are_refused_quickly() {
     let line = format!("{}x{}", "|".repeat(10_000), "|".repeat(10_000));
     let r = run(nudge()
         .args(["-q", "-e", &line, "-e", NEXT])
         .timeout(std::time::Duration::from_secs(20)));
-    assert!(r.code.is_some(), "nudge finished within 20 s");
+    assert_eq!(r.code, Some(1), "nudge finished within 20 s with an error");
+    assert!(r.stderr.contains("bars | in a row"), "{}", r.stderr);
     assert!(r.stdout.ends_with("3x²\n"), "{}", r.stdout);
 }
 

@@ -87,7 +87,7 @@ fn mixed_partials_agree_in_either_order() {
     assert_eq!(both, "2x\n2x\n2x\n2x\n");
     assert_eq!(
         text("∂²/∂x² (x^3 y)").trim_end().lines().last(),
-        Some("∂²/∂x² x³·y = 6x·y")
+        Some("∂²/∂x² (x³·y) = 6x·y")
     );
 }
 

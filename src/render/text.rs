@@ -263,7 +263,7 @@ impl Writer {
                     None => format!(
                         "{} {}",
                         operator(var, *order, *partial, style.unicode),
-                        operand(body, style.with_budget(RESULT_BUDGET))
+                        derivand(body, style.with_budget(RESULT_BUDGET))
                     ),
                 };
                 let shown = r.to_text(style.with_budget(RESULT_BUDGET));
@@ -412,7 +412,11 @@ impl Writer {
         let bullet = if indent > 0 { "• " } else { "" };
         let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
         let head = format!("{}", title(step.rule).cyan().bold());
-        let lhs = format!("{} {}", self.op(step), self.operand(&step.before));
+        let lhs = format!(
+            "{} {}",
+            self.op(step),
+            derivand(&step.before, self.style.with_budget(STEP_BUDGET))
+        );
         let leaf = step.substeps.is_empty() || folds_into_one_line(step);
         if leaf {
             let after = self.show(&step.after);
@@ -549,6 +553,17 @@ impl Writer {
             _ => return None,
         })
     }
+}
+
+/// What follows d/dx: bracketed when it is a product of several parts too, so that
+/// `d/dx (x²·sin(x))` cannot be read as (d/dx x²)·sin(x).
+fn derivand(e: &Expr, style: Style) -> String {
+    let (_, rest) = e.split_coefficient();
+    let text = e.to_text(style);
+    if matches!(rest.kind(), Kind::Mul(_)) && !needs_brackets(e) && !has_top_level_slash(&text) {
+        return format!("({text})");
+    }
+    operand(e, style)
 }
 
 /// `e` as the operand of a product or derivative, bracketed when needed.

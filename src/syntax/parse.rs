@@ -81,11 +81,31 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
 /// in one line: generous, since a long sum uses many of them side by side.
 const MAX_CHAINED: usize = 50_000;
 
+/// Longest run of `|` bars (spaces between them included) nudge tries to group.
+const MAX_BAR_RUN: usize = 32;
+
 fn check_nesting(line: &str, offsets: &Offsets) -> Result<(), Error> {
     let mut depth: usize = 0;
     let mut chained: usize = 0;
     let mut word_start: Option<usize> = None;
+    let mut bar_run: usize = 0;
     for (i, c) in line.char_indices() {
+        // |||…x…||| can be grouped in many ways, and trying them grows as the cube of
+        // the run: a long run of bars is refused rather than tried.
+        match c {
+            '|' => bar_run += 1,
+            ' ' => {}
+            _ => bar_run = 0,
+        }
+        if bar_run > MAX_BAR_RUN {
+            let at = offsets.chars(i);
+            return Err(Error::new(
+                Phase::Parsing,
+                format!("more than {MAX_BAR_RUN} bars | in a row, more than nudge reads"),
+            )
+            .at(Span::new(at, at + 1))
+            .with_help("write abs(…) for an absolute value inside another one"));
+        }
         if c.is_alphabetic() {
             word_start.get_or_insert(i);
             continue;
