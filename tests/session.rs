@@ -495,7 +495,7 @@ fn a_defined_name_in_a_line_is_pointed_out() {
         "{out}"
     );
     assert!(
-        out.contains("d/dy x·y = x"),
+        out.contains("d/dy (x·y) = x"),
         "the variable of a derivative stays a variable: {out}"
     );
 }
