@@ -55,7 +55,7 @@ impl Deriver {
             Kind::Add(terms) => {
                 let substeps: Vec<Step> = terms.iter().map(|t| self.step(t, var, level)).collect();
                 let after = Expr::add(substeps.iter().map(|s| s.after.clone()).collect());
-                node(Rule::Sum, var, e, after, Detail::None, substeps)
+                Step::new(Rule::Sum, var, e, after, Detail::None, substeps)
             }
             Kind::Mul(factors) => self.product(e, factors, var, level),
             Kind::Pow(base, exp) => self.power(e, base, exp, var, level),
@@ -76,7 +76,7 @@ impl Deriver {
                 let rewritten = Expr::div(Expr::ln(arg.clone()), Expr::ln(base.clone()));
                 let inner = self.step(&rewritten, var, level);
                 let after = inner.after.clone();
-                node(
+                Step::new(
                     Rule::GeneralPower,
                     var,
                     e,
@@ -98,7 +98,7 @@ impl Deriver {
             let inner = self.step(&rest, var, level);
             let after = Expr::mul(vec![constant.clone(), inner.after.clone()]);
             let detail = Detail::ConstantMultiple { constant };
-            return node(Rule::ConstantMultiple, var, e, after, detail, vec![inner]);
+            return Step::new(Rule::ConstantMultiple, var, e, after, detail, vec![inner]);
         }
         let (below, above): (Vec<Expr>, Vec<Expr>) = dependent
             .iter()
@@ -120,7 +120,7 @@ impl Deriver {
                 numerator,
                 denominator,
             };
-            return node(Rule::Quotient, var, e, after, detail, vec![top, bottom]);
+            return Step::new(Rule::Quotient, var, e, after, detail, vec![top, bottom]);
         }
         let first = dependent[0].clone();
         let second = Expr::mul(dependent[1..].to_vec());
@@ -131,7 +131,7 @@ impl Deriver {
             spread(first.clone(), g.after.clone()),
         ]);
         let detail = Detail::Product { first, second };
-        node(Rule::Product, var, e, after, detail, vec![f, g])
+        Step::new(Rule::Product, var, e, after, detail, vec![f, g])
     }
 
     fn power(&self, e: &Expr, base: &Expr, exp: &Expr, var: &Symbol, level: usize) -> Step {
@@ -160,7 +160,7 @@ impl Deriver {
                 let inner = self.step(&rewritten, var, level);
                 let after = inner.after.clone();
                 let detail = Detail::GeneralPower { rewritten };
-                node(Rule::GeneralPower, var, e, after, detail, vec![inner])
+                Step::new(Rule::GeneralPower, var, e, after, detail, vec![inner])
             }
         }
     }
@@ -184,7 +184,7 @@ impl Deriver {
                 },
                 _ => Detail::None,
             };
-            return node(r, var, e, after, detail, Vec::new());
+            return Step::new(r, var, e, after, detail, Vec::new());
         }
         let name = self.helper(level);
         let u = Expr::symbol(name.clone());
@@ -196,7 +196,7 @@ impl Deriver {
             },
             _ => Detail::None,
         };
-        let outer_step = node(
+        let outer_step = Step::new(
             r,
             &name,
             &outer,
@@ -216,7 +216,7 @@ impl Deriver {
             outer,
             outer_derivative_at_inner,
         };
-        node(
+        Step::new(
             Rule::Chain,
             var,
             e,
@@ -250,25 +250,7 @@ fn spread(a: Expr, b: Expr) -> Expr {
 }
 
 fn leaf(rule: Rule, var: &Symbol, before: &Expr, after: Expr) -> Step {
-    node(rule, var, before, after, Detail::None, Vec::new())
-}
-
-fn node(
-    rule: Rule,
-    var: &Symbol,
-    before: &Expr,
-    after: Expr,
-    detail: Detail,
-    substeps: Vec<Step>,
-) -> Step {
-    Step {
-        rule,
-        var: var.clone(),
-        before: before.clone(),
-        after,
-        detail,
-        substeps,
-    }
+    Step::new(rule, var, before, after, Detail::None, Vec::new())
 }
 
 /// `b` for a factor `b^(-k)` written below a fraction bar: the positive power `b^k`.

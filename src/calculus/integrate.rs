@@ -78,7 +78,7 @@ impl Integrator {
         let x = Expr::symbol(var.clone());
         if !e.contains(var) {
             let after = Expr::mul(vec![e.clone(), x]);
-            return Some(node(
+            return Some(Step::new(
                 Rule::IntegralConstant,
                 var,
                 e,
@@ -94,7 +94,7 @@ impl Integrator {
                     substeps.push(self.step(t, var, level)?);
                 }
                 let after = Expr::add(substeps.iter().map(|s| s.after.clone()).collect());
-                return Some(node(
+                return Some(Step::new(
                     Rule::IntegralSum,
                     var,
                     e,
@@ -111,7 +111,7 @@ impl Integrator {
                     let inner = self.step(&Expr::mul(dependent), var, level)?;
                     let after = Expr::mul(vec![constant.clone(), inner.after.clone()]);
                     let detail = Detail::ConstantMultiple { constant };
-                    return Some(node(
+                    return Some(Step::new(
                         Rule::IntegralConstantMultiple,
                         var,
                         e,
@@ -167,7 +167,7 @@ impl Integrator {
                 slope,
                 rewritten,
             };
-            return Some(node(rule, var, e, after, detail, vec![inner]));
+            return Some(Step::new(rule, var, e, after, detail, vec![inner]));
         }
         None
     }
@@ -222,7 +222,7 @@ impl Integrator {
             v,
             choice,
         };
-        Some(node(
+        Some(Step::new(
             Rule::ByParts,
             var,
             e,
@@ -237,7 +237,7 @@ impl Integrator {
         let expanded = expand(e)?;
         let inner = self.step(&expanded, var, level.deeper())?;
         let after = inner.after.clone();
-        Some(node(
+        Some(Step::new(
             Rule::Expand,
             var,
             e,
@@ -251,7 +251,7 @@ impl Integrator {
 /// The rules read straight off the table of slopes, for the variable itself.
 fn table(e: &Expr, var: &Symbol) -> Option<Step> {
     let x = Expr::symbol(var.clone());
-    let leaf = |rule, after, detail| Some(node(rule, var, e, after, detail, vec![]));
+    let leaf = |rule, after, detail| Some(Step::new(rule, var, e, after, detail, vec![]));
     let sq = |e: Expr| Expr::pow(e, Expr::int(2));
     match e.kind() {
         Kind::Var(_) => reverse_power(e, var, &Number::one()),
@@ -310,14 +310,21 @@ fn reverse_power(e: &Expr, var: &Symbol, n: &Number) -> Option<Step> {
     let x = Expr::symbol(var.clone());
     if *n == Number::int(-1) {
         let after = Expr::ln(Expr::func(Func::Abs, x));
-        return Some(node(Rule::Reciprocal, var, e, after, Detail::None, vec![]));
+        return Some(Step::new(
+            Rule::Reciprocal,
+            var,
+            e,
+            after,
+            Detail::None,
+            vec![],
+        ));
     }
     let raised = Expr::num(n.add(&Number::one()));
     let after = Expr::div(Expr::pow(x, raised.clone()), raised);
     let detail = Detail::Power {
         exponent: Expr::num(n.clone()),
     };
-    Some(node(Rule::ReversePower, var, e, after, detail, vec![]))
+    Some(Step::new(Rule::ReversePower, var, e, after, detail, vec![]))
 }
 
 /// n when `e` is the variable to a numeric power n (the variable itself is n = 1).
@@ -370,23 +377,5 @@ fn collect(e: &Expr, var: &Symbol, inside: bool, out: &mut Vec<(Expr, bool)>) {
         }
         Kind::Func(_, a) | Kind::Log(_, a) => collect(a, var, true, out),
         Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => {}
-    }
-}
-
-fn node(
-    rule: Rule,
-    var: &Symbol,
-    before: &Expr,
-    after: Expr,
-    detail: Detail,
-    substeps: Vec<Step>,
-) -> Step {
-    Step {
-        rule,
-        var: var.clone(),
-        before: before.clone(),
-        after,
-        detail,
-        substeps,
     }
 }

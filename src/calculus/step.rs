@@ -206,6 +206,24 @@ pub struct Step {
 }
 
 impl Step {
+    pub fn new(
+        rule: Rule,
+        var: &Symbol,
+        before: &Expr,
+        after: Expr,
+        detail: Detail,
+        substeps: Vec<Step>,
+    ) -> Step {
+        Step {
+            rule,
+            var: var.clone(),
+            before: before.clone(),
+            after,
+            detail,
+            substeps,
+        }
+    }
+
     /// The number of steps in this tree.
     pub fn count(&self) -> usize {
         1 + self.substeps.iter().map(Step::count).sum::<usize>()
