@@ -628,3 +628,16 @@ fn one_variable_may_stand_alone_and_along_is_a_keyword() {
     let message = err["error"]["message"].as_str().unwrap_or_default();
     assert!(message.contains("'along' and a direction"), "{message}");
 }
+
+#[test]
+fn jacobian_of_a_bare_capital_name_is_an_error_not_one() {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary builds")
+        .args(["--color", "never", "-e", "jacobian(F)", "-e", "jacobian(x)"])
+        .output()
+        .expect("nudge runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("F is a single variable here"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[1]"));
+}

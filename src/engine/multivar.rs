@@ -6,7 +6,7 @@ use crate::calculus::multivar::{
     hessian, jacobian, shared_vars, value_at, Derivation, Directional, FlatSpot, GradientAt, Value,
 };
 use crate::error::{Error, Phase};
-use crate::expr::{EvalError, Expr, Symbol};
+use crate::expr::{EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, Span, MAX_DIMENSION};
 
 /// What nudge worked out for a many-variable question.
@@ -190,6 +190,23 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
         }
         MultivarQuery::Jacobian { outputs, vars, at } => {
             let exprs = outputs.iter().map(&lower).collect::<Result<Vec<_>, _>>()?;
+            if let (None, [single]) = (vars, exprs.as_slice()) {
+                let capital = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
+                match single.kind() {
+                    // jacobian(F) of a bare capital name would be the 1×1 matrix [1]: surely not meant.
+                    Kind::Var(name) if capital(name) => {
+                        return Err(Error::new(
+                            Phase::Reading,
+                            format!("{name} is a single variable here, not a vector function"),
+                        )
+                        .at(span_of(outputs))
+                        .with_help(
+                            "list the outputs and inputs, as in jacobian([x^2 y, 5x + sin y], [x, y])",
+                        ));
+                    }
+                    _ => {}
+                }
+            }
             let vars = match vars {
                 Some(v) => v.iter().map(|v| Symbol::from(v.as_str())).collect(),
                 None => shared_vars(&exprs),
