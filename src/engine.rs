@@ -955,10 +955,10 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
     for n in 1..=order {
         let mut step = derive(&current, &var);
         if partial {
-            step = wrap(Rule::Partial, Detail::Partial { held: held.clone() }, step);
+            step = Step::wrapping(Rule::Partial, Detail::Partial { held: held.clone() }, step);
         }
         if order > 1 {
-            step = wrap(Rule::HigherOrder, Detail::Order { n, of: order }, step);
+            step = Step::wrapping(Rule::HigherOrder, Detail::Order { n, of: order }, step);
         }
         current = step.after.clone();
         steps.push(step);
@@ -971,16 +971,5 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
         steps,
         result: current,
         named: None,
-    }
-}
-
-fn wrap(rule: Rule, detail: Detail, inner: Step) -> Step {
-    Step {
-        rule,
-        var: inner.var.clone(),
-        before: inner.before.clone(),
-        after: inner.after.clone(),
-        detail,
-        substeps: vec![inner],
     }
 }

@@ -23,10 +23,10 @@ pub fn differentiate(body: &Expr, vars: &[Symbol], function_vars: Option<&[Symbo
         let mut step = derive(&current, var);
         if let Some(all) = function_vars {
             let held = all.iter().filter(|v| *v != var).cloned().collect();
-            step = wrap(Rule::Partial, Detail::Partial { held }, step);
+            step = Step::wrapping(Rule::Partial, Detail::Partial { held }, step);
         }
         if of > 1 {
-            step = wrap(Rule::HigherOrder, Detail::Order { n, of }, step);
+            step = Step::wrapping(Rule::HigherOrder, Detail::Order { n, of }, step);
         }
         current = step.after.clone();
         steps.push(step);
@@ -35,17 +35,6 @@ pub fn differentiate(body: &Expr, vars: &[Symbol], function_vars: Option<&[Symbo
         vars: vars.to_vec(),
         steps,
         result: current,
-    }
-}
-
-fn wrap(rule: Rule, detail: Detail, inner: Step) -> Step {
-    Step {
-        rule,
-        var: inner.var.clone(),
-        before: inner.before.clone(),
-        after: inner.after.clone(),
-        detail,
-        substeps: vec![inner],
     }
 }
 

@@ -224,6 +224,19 @@ impl Step {
         }
     }
 
+    /// `inner` as the only substep of a step that frames it (a partial, one order
+    /// of a higher derivative), with the same start and result.
+    pub fn wrapping(rule: Rule, detail: Detail, inner: Step) -> Step {
+        Step {
+            rule,
+            var: inner.var.clone(),
+            before: inner.before.clone(),
+            after: inner.after.clone(),
+            detail,
+            substeps: vec![inner],
+        }
+    }
+
     /// The number of steps in this tree.
     pub fn count(&self) -> usize {
         1 + self.substeps.iter().map(Step::count).sum::<usize>()
