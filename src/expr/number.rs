@@ -77,6 +77,18 @@ impl Number {
     /// Reads digits with an optional decimal point exactly: "4.9" is 49/10.
     pub fn parse_decimal(text: &str) -> Option<Number> {
         let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+        // Most numbers people type fit in 18 digits: read those without big integers.
+        if whole.len() + frac.len() <= 18 && !(whole.is_empty() && frac.is_empty()) {
+            let digit_value = |s: &str| -> Option<i64> {
+                s.bytes().try_fold(0i64, |acc, b| {
+                    b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0'))
+                })
+            };
+            let scale = 10i64.pow(frac.len() as u32);
+            if let (Some(w), Some(f)) = (digit_value(whole), digit_value(frac)) {
+                return Some(Number::ratio(w * scale + f, scale));
+            }
+        }
         let digits = format!("{whole}{frac}");
         let numer: BigInt = digits.parse().ok()?;
         let denom = num_traits::pow(BigInt::from(10), frac.len());
@@ -297,6 +309,14 @@ mod tests {
         assert_eq!(Number::parse_decimal("4.9"), Some(Number::ratio(49, 10)));
         assert_eq!(Number::parse_decimal(".5"), Some(Number::ratio(1, 2)));
         assert_eq!(Number::parse_decimal("12"), Some(Number::int(12)));
+        assert_eq!(Number::parse_decimal("-3"), Some(Number::int(-3)));
+        assert_eq!(
+            Number::parse_decimal("123456789012345678901234"),
+            Some(Number::from_big(
+                "123456789012345678901234".parse().unwrap(),
+                1.into()
+            ))
+        );
     }
 
     #[test]

@@ -703,17 +703,18 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// A primary, then an optional superscript (x²) and an optional ^ exponent.
     fn power(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut inner = pair.into_inner();
-        let base = self.postfix(inner.next().ok_or_else(|| internal("power base"))?)?;
-        let _op = inner.next();
-        match inner.next() {
-            Some(exp) => {
-                let exponent = self.exponent(exp)?;
-                Ok(raise(base, exponent))
+        let mut base = self.primary(inner.next().ok_or_else(|| internal("power base"))?)?;
+        for part in inner {
+            match part.as_rule() {
+                Rule::superscript_int => base = raise(base, self.superscript(&part)?),
+                Rule::exponent => base = raise(base, self.exponent(part)?),
+                _ => {}
             }
-            None => Ok(base),
         }
+        Ok(base)
     }
 
     fn exponent(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
@@ -731,18 +732,6 @@ impl Builder<'_> {
             node = negate(neg, node);
         }
         Ok(node)
-    }
-
-    fn postfix(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
-        let mut inner = pair.into_inner();
-        let primary = self.primary(inner.next().ok_or_else(|| internal("primary"))?)?;
-        match inner.next() {
-            Some(sup) => {
-                let exponent = self.superscript(&sup)?;
-                Ok(raise(primary, exponent))
-            }
-            None => Ok(primary),
-        }
     }
 
     fn superscript(&self, pair: &Pair<Rule>) -> Result<Node, Error> {
