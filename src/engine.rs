@@ -653,19 +653,10 @@ impl Session {
                     }
                     values.push((Symbol::from(var.as_str()), self.number(node)?));
                 }
-                let span = bindings
-                    .iter()
-                    .map(|(_, n)| n.span)
-                    .reduce(Span::to)
-                    .unwrap_or(Span::new(0, 0));
-                (values, span)
+                (values, point.span().unwrap_or(Span::new(0, 0)))
             }
             Point::Tuple(nodes) => {
-                let span = nodes
-                    .iter()
-                    .map(|n| n.span)
-                    .reduce(Span::to)
-                    .unwrap_or(Span::new(0, 0));
+                let span = point.span().unwrap_or(Span::new(0, 0));
                 // The question's variables: those of the body, for a derivative.
                 let vars = match &inner {
                     Answer::Derivative { body, .. } => body.free_vars(),

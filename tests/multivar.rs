@@ -886,7 +886,7 @@ fn a_vector_where_one_value_belongs_is_a_clear_error() {
             "r′ takes one letter or one number",
             "2t",
         ),
-        (&[HELIX, "r'(2) at t = 3"], "already has its point", ""),
+        (&[HELIX, "r'(2) at t = 3"], "already has its point", "3"),
         (
             &[HELIX, "r'(t) at (1, 2)"],
             "this moves with t alone",

@@ -136,34 +136,32 @@ impl Session {
                 _ => None,
             },
         };
-        if motion.at.is_some() {
-            return Err(Error::new(
-                Phase::Reading,
-                "this already has its point, so there is nothing left to put a value into",
-            )
-            .with_help(format!(
-                "write … at {var} = 2 after the derivative itself, as in r'({var}) at {var} = 2"
-            )));
-        }
-        let Some(node) = node else {
-            let error = Error::new(
-                Phase::Reading,
+        let (message, help) = match node {
+            _ if motion.at.is_some() => (
+                "this already has its point, so there is nothing left to put a value into"
+                    .to_string(),
+                format!("give the point once: in the brackets, or after at {var} ="),
+            ),
+            None => (
                 format!("this moves with {var} alone, so the point gives {var} one value"),
-            )
-            .with_help(format!("write … at {var} = 2"));
-            return Err(match point_span(point) {
-                Some(span) => error.at(span),
-                None => error,
-            });
+                format!("write … at {var} = 2"),
+            ),
+            Some(node) => {
+                let value = self.number(node)?;
+                let motion = motion
+                    .at(value)
+                    .map_err(|e| computing(e, std::slice::from_ref(node)))?;
+                return Ok(Answer::Multivar(Box::new(MultivarAnswer::Motion {
+                    motion,
+                    named,
+                })));
+            }
         };
-        let value = self.number(node)?;
-        let motion = motion
-            .at(value)
-            .map_err(|e| computing(e, std::slice::from_ref(node)))?;
-        Ok(Answer::Multivar(Box::new(MultivarAnswer::Motion {
-            motion,
-            named,
-        })))
+        let error = Error::new(Phase::Reading, message).with_help(help);
+        Err(match point.span() {
+            Some(span) => error.at(span),
+            None => error,
+        })
     }
 }
 
@@ -203,12 +201,4 @@ fn literal(components: Vec<Expr>) -> MultivarAnswer {
         rows: vec![components],
         matrix: false,
     }
-}
-
-fn point_span(point: &Point) -> Option<Span> {
-    let spans: Vec<Span> = match point {
-        Point::Named(bindings) => bindings.iter().map(|(_, n)| n.span).collect(),
-        Point::Tuple(nodes) => nodes.iter().map(|n| n.span).collect(),
-    };
-    spans.into_iter().reduce(Span::to)
 }

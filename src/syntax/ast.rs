@@ -180,6 +180,16 @@ pub enum Point {
     Tuple(Vec<Node>),
 }
 
+impl Point {
+    /// From the first value to the last; `None` when there is none.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Point::Named(bindings) => bindings.iter().map(|(_, n)| n.span).reduce(Span::to),
+            Point::Tuple(nodes) => nodes.iter().map(|n| n.span).reduce(Span::to),
+        }
+    }
+}
+
 /// A word that asks the session to do something rather than compute.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
