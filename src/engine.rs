@@ -2,6 +2,7 @@
 
 mod multivar;
 mod seeing;
+mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
 pub use seeing::{
@@ -17,8 +18,8 @@ pub use crate::integrals::{ExactArea, Motion};
 use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
-    lower_in, parse_in, Callee, Command, Function, Names, Node, NodeKind, Note, Point, Span,
-    Statement,
+    lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
+    Note, Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
 
@@ -129,12 +130,13 @@ impl Named {
     }
 }
 
-/// A name the learner defined: `f(x) = …` has params, `y = …` has none.
+/// A name the learner defined: `f(x) = …` has params, `y = …` has none;
+/// `r(t) = (cos t, sin t, t)` is a vector.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Definition {
     pub name: Symbol,
     pub params: Vec<Symbol>,
-    pub body: Expr,
+    pub body: Body<Expr>,
 }
 
 /// Which page of help to show.
@@ -155,11 +157,14 @@ impl Answer {
             | Answer::Integral { result, .. }
             | Answer::DefiniteIntegral { result, .. }
             | Answer::AtPoint { result, .. } => Some(result),
-            Answer::Defined { definition, .. } => Some(&definition.body),
+            Answer::Defined { definition, .. } => definition.body.scalar(),
             Answer::Multivar(m) => match m.as_ref() {
                 MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
                 MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
-                MultivarAnswer::Motion(m) => m.length.as_ref().map(|l| &l.result),
+                MultivarAnswer::Motion { motion: m, .. } => match &m.at {
+                    Some(at) => at.length.as_ref().map(|l| &l.exact),
+                    None => m.length.as_ref().map(|l| &l.result),
+                },
                 _ => None,
             },
             Answer::Seeing(s) => match s.as_ref() {
@@ -186,6 +191,10 @@ impl Outcome {
     pub fn headline(&self) -> Option<Headline> {
         match &self.answer {
             Answer::Multivar(m) => Some(m.headline()),
+            Answer::Defined { definition, .. } => Some(match &definition.body {
+                Body::Scalar(e) => Headline::Scalar(e.clone()),
+                Body::Vector(v) => Headline::Vector(v.clone()),
+            }),
             _ => self.result().cloned().map(Headline::Scalar),
         }
     }
@@ -206,7 +215,7 @@ impl Outcome {
                 MultivarAnswer::Directional { .. } => "directional_derivative",
                 MultivarAnswer::Jacobian { .. } => "jacobian",
                 MultivarAnswer::Hessian { .. } => "hessian",
-                MultivarAnswer::Motion(_) => "vector_derivative",
+                MultivarAnswer::Motion { .. } => "vector_derivative",
                 MultivarAnswer::Literal { matrix: true, .. } => "matrix",
                 MultivarAnswer::Literal { .. } => "vector",
             },
@@ -326,7 +335,15 @@ impl Session {
                 let p: Vec<&str> = params.iter().map(String::as_str).collect();
                 let b = with(&p);
                 let b: Vec<&str> = b.iter().map(String::as_str).collect();
-                self.node_names(body, &b, notes);
+                for part in body.parts() {
+                    self.node_names(part, &b, notes);
+                }
+            }
+            // jacobian(F) of a defined vector F: say what F stands for.
+            Statement::Multivar(MultivarQuery::Jacobian { outputs, .. }) => {
+                for output in outputs {
+                    self.node_names(output, bound, notes);
+                }
             }
             Statement::At { inner, point } => {
                 let (names, values): (Vec<&str>, Vec<&Node>) = match point {
@@ -366,7 +383,7 @@ impl Session {
                     }
                     (None, Some(def)) => format!(
                         "{name} alone stands for its formula, {}",
-                        def.body.unicode()
+                        def.body.text(Expr::unicode)
                     ),
                     (None, None) => return,
                 };
@@ -408,13 +425,18 @@ impl Session {
     /// (the `x` of `… at x = 2`).
     fn statement(&mut self, statement: &Statement, bound: &[&str]) -> Result<Answer, Error> {
         match statement {
-            Statement::Expr(node) => match &node.kind {
-                NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
-                    self.prime(name, *primes, &args[0], bound)
+            Statement::Expr(node) => {
+                if let Some(answer) = self.vector_line(node, bound) {
+                    return answer;
                 }
-                _ => expression(lower_in(node, self, bound)?)
-                    .map_err(|e| self.locate(e, node, bound)),
-            },
+                match &node.kind {
+                    NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
+                        self.prime(name, *primes, &args[0], bound)
+                    }
+                    _ => expression(lower_in(node, self, bound)?)
+                        .map_err(|e| self.locate(e, node, bound)),
+                }
+            }
             Statement::Derivative {
                 body,
                 var,
@@ -495,6 +517,10 @@ impl Session {
             .params
             .first()
             .ok_or_else(|| not_defined(name, arg.span))?;
+        let body = def
+            .body
+            .scalar()
+            .ok_or_else(|| not_defined(name, arg.span))?;
         let value = lower_in(arg, self, bound)?;
         let named = |arg: Expr| {
             Some(Named::Prime {
@@ -503,14 +529,14 @@ impl Session {
             })
         };
         if let crate::expr::Kind::Var(v) = value.kind() {
-            let body = substitute(&def.body, param, &value);
+            let body = substitute(body, param, &value);
             return Ok(with_name(
                 derivative(body, v, primes, false),
                 named(value.clone()),
             ));
         }
         let inner = with_name(
-            derivative(def.body.clone(), param, primes, false),
+            derivative(body.clone(), param, primes, false),
             named(Expr::symbol(param.clone())),
         );
         if value.free_vars().is_empty() {
@@ -553,7 +579,13 @@ impl Session {
                 None => error,
             }
         })?;
-        let answer = derivative(def.body.clone(), var, order, partial);
+        let body = match &def.body {
+            Body::Scalar(body) => body.clone(),
+            Body::Vector(components) => {
+                return vectors::named_motion(def, components, var, order, partial, span)
+            }
+        };
+        let answer = derivative(body, var, order, partial);
         Ok(with_name(
             answer,
             Some(Named::Leibniz {
@@ -563,12 +595,17 @@ impl Session {
         ))
     }
 
-    fn define(&mut self, name: &str, params: &[String], body: &Node) -> Result<Answer, Error> {
+    fn define(
+        &mut self,
+        name: &str,
+        params: &[String],
+        body: &Body<Node>,
+    ) -> Result<Answer, Error> {
         let bound: Vec<&str> = params.iter().map(String::as_str).collect();
         let definition = Definition {
             name: Symbol::from(name),
             params: params.iter().map(|p| Symbol::from(p.as_str())).collect(),
-            body: lower_in(body, self, &bound)?,
+            body: body.try_map(|part| lower_in(part, self, &bound))?,
         };
         let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
             Some(i) => Some(self.definitions.remove(i)),
@@ -582,6 +619,15 @@ impl Session {
     }
 
     fn at(&self, inner: Answer, point: &Point) -> Result<Answer, Error> {
+        let inner = match inner {
+            Answer::Multivar(m) => match *m {
+                MultivarAnswer::Motion { motion, named } => {
+                    return self.motion_at(motion, named, point)
+                }
+                other => Answer::Multivar(Box::new(other)),
+            },
+            other => other,
+        };
         if matches!(inner, Answer::AtPoint { .. }) {
             return Err(Error::new(
                 Phase::Reading,
@@ -607,19 +653,10 @@ impl Session {
                     }
                     values.push((Symbol::from(var.as_str()), self.number(node)?));
                 }
-                let span = bindings
-                    .iter()
-                    .map(|(_, n)| n.span)
-                    .reduce(Span::to)
-                    .unwrap_or(Span::new(0, 0));
-                (values, span)
+                (values, point.span().unwrap_or(Span::new(0, 0)))
             }
             Point::Tuple(nodes) => {
-                let span = nodes
-                    .iter()
-                    .map(|n| n.span)
-                    .reduce(Span::to)
-                    .unwrap_or(Span::new(0, 0));
+                let span = point.span().unwrap_or(Span::new(0, 0));
                 // The question's variables: those of the body, for a derivative.
                 let vars = match &inner {
                     Answer::Derivative { body, .. } => body.free_vars(),
@@ -759,7 +796,7 @@ fn lesson_number(rest: Option<&(String, Span)>) -> Result<usize, Error> {
 impl Names for Session {
     fn function(&self, name: &str, primes: u32) -> Option<Function> {
         let def = self.lookup(name).filter(|d| !d.params.is_empty())?;
-        let mut body = def.body.clone();
+        let mut body = def.body.scalar()?.clone();
         if primes > 0 {
             let param = def.params.first().filter(|_| def.params.len() == 1)?;
             for _ in 0..primes {
@@ -789,7 +826,18 @@ impl Names for Session {
         }
         self.lookup(name)
             .filter(|d| d.params.is_empty())
-            .map(|d| d.body.clone())
+            .and_then(|d| d.body.scalar().cloned())
+    }
+
+    fn vector(&self, name: &str) -> Option<Vector> {
+        let def = self.lookup(name)?;
+        match &def.body {
+            Body::Vector(components) => Some(Vector {
+                params: def.params.clone(),
+                components: components.clone(),
+            }),
+            Body::Scalar(_) => None,
+        }
     }
 }
 

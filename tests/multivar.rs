@@ -641,3 +641,361 @@ fn jacobian_of_a_bare_capital_name_is_an_error_not_one() {
     assert!(stderr.contains("F is a single variable here"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("[1]"));
 }
+
+// ---- defined vectors: F(x, y) = (…), r(t) = (…) -----------------------------------------
+
+/// The text of `lines` answered one after another in one session, as `-e` gives them.
+fn session(lines: &[&str], extra: &[&str]) -> String {
+    let mut args: Vec<&str> = extra.to_vec();
+    for line in lines {
+        args.extend(["-e", line]);
+    }
+    nudge(&args)
+}
+
+/// The last of the `-q` answers to `lines`, given in one session.
+fn last_quiet(lines: &[&str]) -> String {
+    session(lines, &["-q"])
+        .lines()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const FIELD: &str = "F(x, y) = (x^2 y, 5x + sin y)";
+const HELIX: &str = "r(t) = (cos t, sin t, t)";
+
+#[test]
+fn jacobian_of_a_defined_vector_function_is_the_listed_jacobian() {
+    let out = session(&[FIELD, "jacobian(F)"], &[]);
+    insta::assert_snapshot!("defined_field_jacobian", out);
+    assert!(out.contains("Reading: jacobian(F)\n"), "{out}");
+    assert!(out.contains("Note: F alone stands for its formula, (x²·y, 5x + sin(y))"));
+    assert_eq!(
+        last_quiet(&[FIELD, "jacobian(F)"]),
+        nudge(&["-q", "-e", "jacobian([x^2 y, 5x + sin y], [x, y])"]).trim_end()
+    );
+    let at = session(&[FIELD, "jacobian(F) at (1, 2)"], &["--ascii"]);
+    insta::assert_snapshot!("defined_field_jacobian_ascii_at_point", at);
+    assert!(at.is_ascii(), "{at}");
+    assert_eq!(
+        last_quiet(&[FIELD, "jacobian(F) at (1, 2)"]),
+        nudge(&[
+            "-q",
+            "-e",
+            "jacobian([x^2 y, 5x + sin y], [x, y]) at (1, 2)"
+        ])
+        .trim_end()
+    );
+}
+
+#[test]
+fn the_columns_of_a_defined_jacobian_are_its_inputs_in_their_order() {
+    // G's inputs are (y, x): column 1 is ∂/∂y, whatever the alphabet says.
+    assert_eq!(
+        last_quiet(&["G(y, x) = (x^2 y, x)", "jacobian(G)"]),
+        nudge(&["-q", "-e", "jacobian([x^2 y, x], [y, x])"]).trim_end()
+    );
+    // A listed order still wins, and a vector without inputs uses its own variables.
+    assert_eq!(
+        last_quiet(&["G(y, x) = (x^2 y, x)", "jacobian(G, [x, y])"]),
+        nudge(&["-q", "-e", "jacobian([x^2 y, x], [x, y])"]).trim_end()
+    );
+    assert_eq!(
+        last_quiet(&["V = (x y, y^3)", "jacobian(V)"]),
+        "⎡y  x  ⎤\n⎣0  3y²⎦"
+    );
+}
+
+#[test]
+fn defined_jacobian_json_has_the_matrix_and_the_inputs() {
+    let out = session(&[FIELD, "jacobian(F) at (1, 0)"], &["--format", "json"]);
+    let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+    assert_eq!(v["kind"], "jacobian");
+    assert_eq!(v["reading"], "jacobian(F) at (1, 0)");
+    assert_eq!(v["variables"], serde_json::json!(["x", "y"]));
+    assert_eq!(v["outputs"], serde_json::json!(["x^2*y", "5*x + sin(y)"]));
+    assert_eq!(
+        v["matrix"],
+        serde_json::json!([["2*x*y", "x^2"], ["5", "cos(y)"]])
+    );
+    assert_eq!(
+        v["at"]["values"],
+        serde_json::json!([[0.0, 1.0], [5.0, 1.0]])
+    );
+    assert_eq!(v["result"], "[[0, 1], [5, 1]]");
+}
+
+#[test]
+fn a_defined_motion_has_velocity_acceleration_and_speed() {
+    let velocity = session(&[HELIX, "r'(t)"], &[]);
+    insta::assert_snapshot!("defined_helix_velocity", velocity);
+    assert!(
+        velocity.contains("velocity: r′(t) = (-sin(t), cos(t), 1)"),
+        "{velocity}"
+    );
+    let acceleration = session(&[HELIX, "r''(t)"], &[]);
+    insta::assert_snapshot!("defined_helix_acceleration", acceleration);
+    let lines: Vec<&str> = acceleration.lines().collect();
+    let v = lines
+        .iter()
+        .position(|l| l.starts_with("velocity: r′(t) = (-sin(t), cos(t), 1)"));
+    let a = lines
+        .iter()
+        .position(|l| l.starts_with("acceleration: r″(t) = (-cos(t), -sin(t), 0)"));
+    assert!(
+        v.is_some() && v < a,
+        "velocity, then acceleration: {acceleration}"
+    );
+    let speed = session(&[HELIX, "|r'(t)|"], &[]);
+    insta::assert_snapshot!("defined_helix_speed", speed);
+    assert!(
+        speed.trim_end().ends_with("|r′(t)| = √2 ≈ 1.414214"),
+        "{speed}"
+    );
+    // The same answers as the vector typed out.
+    for (named, typed) in [
+        ("r'(t)", "d/dt (cos t, sin t, t)"),
+        ("r''(t)", "d²/dt² (cos t, sin t, t)"),
+        ("|r'(t)|", "|d/dt (cos t, sin t, t)|"),
+        ("dr/dt", "d/dt (cos t, sin t, t)"),
+        ("d²r/dt²", "d²/dt² (cos t, sin t, t)"),
+        ("r'(s)", "d/ds (cos s, sin s, s)"),
+    ] {
+        assert_eq!(
+            last_quiet(&[HELIX, named]),
+            nudge(&["-q", "-e", typed]).trim_end(),
+            "{named}"
+        );
+    }
+}
+
+#[test]
+fn a_defined_motion_at_one_time() {
+    let out = session(&[HELIX, "r'(2)"], &[]);
+    insta::assert_snapshot!("defined_helix_velocity_at_2", out);
+    assert!(
+        out.contains("At t = 2: r′(2) = (-sin(2), cos(2), 1) ≈ (-0.909297, -0.416147, 1)"),
+        "{out}"
+    );
+    for query in ["r'(2)", "r'(t) at t = 2", "r'(t) at (2)", "dr/dt at t = 2"] {
+        assert_eq!(
+            last_quiet(&[HELIX, query]),
+            "(-sin(2), cos(2), 1)",
+            "{query}"
+        );
+    }
+    assert_eq!(
+        nudge(&["-q", "-e", "d/dt (cos t, sin t, t) at t = 2"]),
+        "(-sin(2), cos(2), 1)\n"
+    );
+    assert_eq!(last_quiet(&[HELIX, "r''(0)"]), "(-1, 0, 0)");
+    assert_eq!(last_quiet(&[HELIX, "|r'(pi)|"]), "√2");
+    let speed = session(&[HELIX, "|r'(1)|"], &[]);
+    assert!(
+        speed.contains("At t = 1: |r′(1)| = √2 ≈ 1.414214"),
+        "{speed}"
+    );
+    let out = session(&[HELIX, "r'(2)"], &["--format", "json"]);
+    let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+    assert_eq!(v["kind"], "vector_derivative");
+    assert_eq!(v["name"], "r");
+    assert_eq!(v["result"], "(-sin(2), cos(2), 1)");
+    assert_eq!(v["at"]["point"], serde_json::json!({"t": "2"}));
+    let values: Vec<f64> = v["at"]["values"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    assert_eq!(values.len(), 3);
+    for (got, want) in values.iter().zip([-(2f64.sin()), 2f64.cos(), 1.0]) {
+        assert!(close(*got, want, 1e-12), "{values:?}");
+    }
+}
+
+#[test]
+fn a_defined_vector_by_itself_and_at_a_point() {
+    assert_eq!(last_quiet(&[HELIX, "r(2)"]), "(cos(2), sin(2), 2)");
+    assert_eq!(last_quiet(&[HELIX, "r(pi)"]), "(-1, 0, π)");
+    assert_eq!(last_quiet(&[HELIX, "r"]), "(cos(t), sin(t), t)");
+    assert_eq!(last_quiet(&[FIELD, "F(1, 2)"]), "(2, sin(2) + 5)");
+    assert_eq!(last_quiet(&[FIELD, "F(y, x)"]), "(x·y², 5y + sin(x))");
+}
+
+#[test]
+fn defined_vectors_in_ascii_latex_and_markdown() {
+    let ascii = session(&[HELIX, "r''(t)", "|r'(2)|"], &["--ascii"]);
+    assert!(ascii.is_ascii(), "{ascii}");
+    assert!(
+        ascii.contains("acceleration: r''(t) = (-cos(t), -sin(t), 0)"),
+        "{ascii}"
+    );
+    assert!(
+        ascii.contains("At t = 2: |r'(2)| = sqrt(2) ~ 1.414214"),
+        "{ascii}"
+    );
+    let latex = session(&[HELIX, "r'(t)"], &["--format", "latex"]);
+    assert!(
+        latex.contains(r"r\left(t\right) = \left(\cos\left(t\right), \sin\left(t\right), t\right)"),
+        "{latex}"
+    );
+    assert!(
+        latex.contains("velocity: r′(t) = (-sin(t), cos(t), 1)"),
+        "{latex}"
+    );
+    let markdown = session(&[FIELD, "jacobian(F)"], &["--format", "markdown"]);
+    assert!(
+        markdown.contains("**Defined:** $F\\left(x, y\\right) = \\left(x^{2} y"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Reading:** `jacobian(F)`"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn a_vector_where_one_value_belongs_is_a_clear_error() {
+    for (lines, message, place) in [
+        (
+            &[HELIX, "r + 1"][..],
+            "r is a vector, (cos(t), sin(t), t), not a single value",
+            "r",
+        ),
+        (
+            &[FIELD, "d/dx F"],
+            "F is a vector, (x²·y, 5x + sin(y)), not a single value",
+            "F",
+        ),
+        (&[FIELD, "grad F"], "F is a vector", "F"),
+        (&[FIELD, "hessian(F)"], "F is a vector", "F"),
+        (&[HELIX, "sin(r(t))"], "r is a vector", "r(t)"),
+        (&[HELIX, "integrate r dt"], "r is a vector", "r"),
+        (&[HELIX, "g(t) = r(t) + 1"], "r is a vector", "r(t)"),
+        (
+            &[FIELD, "∂F/∂x"],
+            "its partial derivatives fill a matrix",
+            "F",
+        ),
+        (
+            &[FIELD, "F'(x, y)"],
+            "a prime does not say which one to nudge",
+            "F",
+        ),
+        (
+            &[HELIX, "r'(2t)"],
+            "r′ takes one letter or one number",
+            "2t",
+        ),
+        (&[HELIX, "r'(2) at t = 3"], "already has its point", "3"),
+        (
+            &[HELIX, "r'(t) at (1, 2)"],
+            "this moves with t alone",
+            "1, 2",
+        ),
+        (&[HELIX, "r'(t) at x = 1"], "this moves with t alone", "1"),
+        (&[HELIX, "|r(t)|"], "r is a vector", "r(t)"),
+        (&["r(t) = (ln t, t)", "r'(0)"], "division by zero", "0"),
+        (&["u(t) = (t, 1/t)", "u(0)"], "1/0 has no value", "u(0)"),
+        (&["(ln 0, 1)"], "ln(0) has no value", "ln 0"),
+    ] {
+        let mut cmd = Command::cargo_bin("nudge").expect("binary");
+        cmd.args(["--format", "json"]);
+        for line in lines {
+            cmd.args(["-e", line]);
+        }
+        let out = cmd.output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{lines:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let v: Value =
+            serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect("json");
+        let got = v["error"]["message"].as_str().unwrap_or_default();
+        assert!(!got.is_empty() && got.contains(message), "{lines:?}: {got}");
+        let input = lines.last().copied().unwrap_or_default();
+        if let (Some(start), Some(end)) = (v["error"]["start"].as_u64(), v["error"]["end"].as_u64())
+        {
+            let pointed: String = input
+                .chars()
+                .skip(start as usize)
+                .take((end - start) as usize)
+                .collect();
+            assert!(pointed.contains(place), "{lines:?}: points at {pointed:?}");
+        } else {
+            assert!(place.is_empty(), "{lines:?}: no place given");
+        }
+    }
+}
+
+#[test]
+fn a_capital_name_that_is_not_defined_still_says_to_list_the_outputs() {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args([
+            "--color",
+            "never",
+            "-e",
+            FIELD,
+            "-e",
+            "undef F",
+            "-e",
+            "jacobian(F)",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("F is a single variable here"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Forgot F(x, y) = (x²·y, 5x + sin(y))."));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn a_defined_jacobian_matches_central_differences(
+        f in smooth(),
+        g in smooth(),
+        (x, y) in (-1.5f64..1.5, -1.5f64..1.5),
+    ) {
+        let mut s = Session::new();
+        s.answer(&format!("F(x, y) = ({f}, {g})")).expect("defines");
+        let query = format!("jacobian(F) at ({}, {})", typed(x), typed(y));
+        let outcome = s.answer(&query).expect("answers");
+        let Answer::Multivar(answer) = &outcome.answer else { panic!("{query}") };
+        let nudge::engine::MultivarAnswer::Jacobian { at: Some(m), .. } = answer.as_ref() else {
+            panic!("{query}")
+        };
+        let (x, y) = (read(x), read(y));
+        let h = 1e-5;
+        for (row, output) in m.values.iter().zip([expr(&f), expr(&g)]) {
+            let numeric = [
+                (at(&output, x + h, y) - at(&output, x - h, y)) / (2.0 * h),
+                (at(&output, x, y + h) - at(&output, x, y - h)) / (2.0 * h),
+            ];
+            for (entry, n) in row.iter().zip(numeric) {
+                prop_assert!(close(entry.approx, n, 1e-5), "{f}, {g}: {} against {n}", entry.approx);
+            }
+        }
+    }
+
+    #[test]
+    fn a_defined_velocity_matches_central_differences(t in -2.0f64..2.0) {
+        let curve = ["3 cos(2t)", "3 sin(2t)", "t^2", "e^(t/2)"];
+        let mut s = Session::new();
+        s.answer(&format!("r(t) = ({})", curve.join(", "))).expect("defines");
+        let query = format!("r'({})", typed(t));
+        let outcome = s.answer(&query).expect("answers");
+        let Answer::Multivar(answer) = &outcome.answer else { panic!("{query}") };
+        let nudge::engine::MultivarAnswer::Motion { motion, .. } = answer.as_ref() else {
+            panic!("{query}")
+        };
+        let at_t = motion.at.as_ref().expect("a value at t");
+        let t = read(t);
+        let when = |e: &Expr, t: f64| eval(e, &|name| (name == "t").then_some(t)).expect("defined");
+        let h = 1e-5;
+        for (v, c) in at_t.vector.iter().zip(curve) {
+            let p = expr(c);
+            let numeric = (when(&p, t + h) - when(&p, t - h)) / (2.0 * h);
+            prop_assert!(close(v.approx, numeric, 1e-6), "{c} at {t}: {} against {numeric}", v.approx);
+        }
+    }
+}

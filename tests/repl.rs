@@ -154,6 +154,27 @@ fn defined_names_complete_too() {
 }
 
 #[test]
+fn a_defined_vector_lives_on_in_the_session_and_completes() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send_line("position(t) = (cos t, sin t, t)")
+        .expect("send");
+    expect(&mut p, "Defined: position(t) = (cos(t), sin(t), t)").expect("defined");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send("|posi\t").expect("Tab");
+    p.flush().expect("flush");
+    p.send_line("'(t)|").expect("send");
+    expect(&mut p, "|position′(t)| = √2").expect("the speed, by name");
+    expect(&mut p, "nudge> ").expect("prompt");
+    p.send("jacob\t").expect("Tab");
+    p.flush().expect("flush");
+    p.send_line("(position) at (0)").expect("send");
+    expect(&mut p, "Reading: jacobian(position) at (0)").expect("jacobian completed");
+    expect(&mut p, "At (0): J = ").expect("the Jacobian at t = 0");
+    leave(p);
+}
+
+#[test]
 fn an_open_bracket_continues_on_the_next_line() {
     let (_dir, history) = temp_history();
     let mut p = start(&history, "never");

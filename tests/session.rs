@@ -543,3 +543,115 @@ fn a_long_value_at_a_point_is_shortened_in_text_and_whole_with_q() {
         "-q prints it all"
     );
 }
+
+#[test]
+fn a_defined_vector_is_known_on_the_next_lines_of_a_pipe_and_of_e() {
+    let lines = [
+        "r(t) = (cos t, sin t, t)",
+        "r'(t)",
+        "r''(t)",
+        "|r'(t)|",
+        "r'(0)",
+        "F(x, y) = (x^2 y, 5x + sin y)",
+        "jacobian(F) at (1, 0)",
+    ];
+    let (out, err, code) = piped(&(lines.join("\n") + "\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Defined: r(t) = (cos(t), sin(t), t)"), "{out}");
+    assert!(
+        out.contains("velocity: r′(t) = (-sin(t), cos(t), 1)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("acceleration: r″(t) = (-cos(t), -sin(t), 0)"),
+        "{out}"
+    );
+    assert!(out.contains("|r′(t)| = √2 ≈ 1.414214"), "{out}");
+    assert!(out.contains("At t = 0: r′(0) = (0, 1, 1)"), "{out}");
+    assert!(out.contains("At (1, 0): J = ⎡0  1⎤"), "{out}");
+    let (e_out, _, e_code) = with_e(&lines, &[]);
+    assert_eq!(e_code, 0);
+    assert_eq!(e_out, out, "-e and a pipe share one session the same way");
+    let (quiet, _, _) = with_e(&lines, &["-q"]);
+    assert_eq!(
+        quiet,
+        "r(t) = (cos(t), sin(t), t)\n(-sin(t), cos(t), 1)\n(-cos(t), -sin(t), 0)\n√2\n(0, 1, 1)\nF(x, y) = (x²·y, 5x + sin(y))\n⎡0  1⎤\n⎣5  1⎦\n"
+    );
+}
+
+#[test]
+fn vectors_are_listed_forgotten_and_replaced_like_other_names() {
+    let (out, err, code) = with_e(
+        &[
+            "r(t) = (t, t^2)",
+            "a = 3",
+            "defs",
+            "r(t) = t^3",
+            "r'(t)",
+            "r(t) = (t, t^2)",
+            "undef r",
+            "defs",
+            "r'(t)",
+        ],
+        &[],
+    );
+    assert_eq!(code, 1, "r'(t) after undef r fails");
+    assert!(
+        out.contains("r(t) = (t, t²)\na = 3\n"),
+        "defs lists the vector: {out}"
+    );
+    assert!(
+        out.contains("Note: this replaces the earlier r(t) = (t, t²)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("r′(t) = 3t²"),
+        "the scalar took its place: {out}"
+    );
+    assert!(
+        out.contains("Note: this replaces the earlier r(t) = t³"),
+        "{out}"
+    );
+    assert!(out.contains("Forgot r(t) = (t, t²)."), "{out}");
+    assert!(out.trim_end().ends_with("a = 3"), "only a is left: {out}");
+    assert!(
+        err.contains("r is not defined yet, so r′ has nothing to differentiate"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_vector_cannot_use_its_own_name() {
+    let (_, err, code) = with_e(&["r(t) = (t, r(t))"], &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("this defines r in terms of itself"), "{err}");
+}
+
+#[test]
+fn vector_definitions_in_json() {
+    let v = json(&["r(t) = (cos t, sin t, t)", "defs", "r(pi)", "undef r"]);
+    assert_eq!(v[0]["kind"], "definition");
+    assert_eq!(v[0]["name"], "r");
+    assert_eq!(v[0]["params"], serde_json::json!(["t"]));
+    assert_eq!(
+        v[0]["components"],
+        serde_json::json!(["cos(t)", "sin(t)", "t"])
+    );
+    assert_eq!(v[0]["result"], "(cos(t), sin(t), t)");
+    assert_eq!(
+        v[0]["latex"],
+        r"\left(\cos\left(t\right), \sin\left(t\right), t\right)"
+    );
+    assert_eq!(v[1]["definitions"][0]["result"], "(cos(t), sin(t), t)");
+    assert_eq!(v[2]["kind"], "vector");
+    assert_eq!(v[2]["result"], "(-1, 0, pi)");
+    assert_eq!(v[3]["kind"], "undefined");
+    assert_eq!(
+        v[3]["components"],
+        serde_json::json!(["cos(t)", "sin(t)", "t"])
+    );
+    // A printed vector reads back as the same vector.
+    let (back, _, code) = with_e(&["(-1, 0, pi)"], &["-q"]);
+    assert_eq!(code, 0);
+    assert_eq!(back, "(-1, 0, π)\n");
+}

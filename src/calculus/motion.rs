@@ -1,8 +1,8 @@
 //! Derivatives with respect to time of a point that moves: velocity, acceleration, speed.
 
 use super::exact::sqrt_rational;
-use super::multivar::{differentiate, Derivation};
-use crate::expr::{eval, Expr, Func, Kind, Symbol};
+use super::multivar::{differentiate, value_at, Derivation, Value};
+use crate::expr::{eval, EvalError, Expr, Func, Kind, Symbol};
 
 /// Each coordinate differentiated `order` times by `var`, and optionally the length.
 #[derive(Clone, Debug)]
@@ -12,6 +12,16 @@ pub struct Motion {
     pub order: u32,
     pub derivatives: Vec<Derivation>,
     pub length: Option<Length>,
+    /// The derivatives at one value of `var`, when one was given.
+    pub at: Option<MotionAt>,
+}
+
+/// The derivative vector, and its length, at one value of the variable: `r′(2)`.
+#[derive(Clone, Debug)]
+pub struct MotionAt {
+    pub value: Expr,
+    pub vector: Vec<Value>,
+    pub length: Option<Value>,
 }
 
 /// |v| = √(v₁² + v₂² + …), and whether sin² + cos² = 1 tidied it.
@@ -57,6 +67,30 @@ pub fn motion(components: &[Expr], var: &Symbol, order: u32, with_length: bool) 
         order,
         derivatives,
         length,
+        at: None,
+    }
+}
+
+impl Motion {
+    /// The same motion with its derivatives worked out at `var` = `value`.
+    pub fn at(mut self, value: Expr) -> Result<Motion, EvalError> {
+        let vars = std::slice::from_ref(&self.var);
+        let point = std::slice::from_ref(&value);
+        let vector = self
+            .derivatives
+            .iter()
+            .map(|d| value_at(&d.result, vars, point))
+            .collect::<Result<Vec<_>, _>>()?;
+        let length = match &self.length {
+            Some(l) => Some(value_at(&l.result, vars, point)?),
+            None => None,
+        };
+        self.at = Some(MotionAt {
+            value,
+            vector,
+            length,
+        });
+        Ok(self)
     }
 }
 

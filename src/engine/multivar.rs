@@ -1,13 +1,14 @@
 //! The engine's branch for many-variable questions: lowers the query, checks it, runs the calculus.
 
-use crate::calculus::motion::{motion, Motion};
+use super::Named;
+use crate::calculus::motion::{motion, Motion, MotionAt};
 use crate::calculus::multivar::{
     agree_numerically, differentiate, directional, flat_spot, function_vars, gradient, gradient_at,
     hessian, jacobian, shared_vars, value_at, Derivation, Directional, FlatSpot, GradientAt, Value,
 };
 use crate::error::{Error, Phase};
-use crate::expr::{EvalError, Expr, Kind, Symbol};
-use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, Span, MAX_DIMENSION};
+use crate::expr::{eval, EvalError, Expr, Kind, Symbol};
+use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
 
 /// What nudge worked out for a many-variable question.
 #[derive(Clone, Debug)]
@@ -53,8 +54,12 @@ pub enum MultivarAnswer {
         flat_spot: Option<FlatSpot>,
         at: Option<MatrixAt>,
     },
-    /// A moving point: velocity, acceleration, speed.
-    Motion(Motion),
+    /// A moving point: velocity, acceleration, speed; `named` when the learner asked
+    /// by a defined vector's name, as in `r′(t)` or `dr/dt`.
+    Motion {
+        motion: Motion,
+        named: Option<Named>,
+    },
     /// A vector or matrix typed out, simplified entry by entry.
     Literal { rows: Vec<Vec<Expr>>, matrix: bool },
 }
@@ -88,9 +93,16 @@ impl MultivarAnswer {
             MultivarAnswer::Jacobian { rows, .. } | MultivarAnswer::Hessian { rows, .. } => {
                 Headline::Matrix(rows.iter().map(|r| results(r)).collect())
             }
-            MultivarAnswer::Motion(m) => match &m.length {
-                Some(l) => Headline::Scalar(l.result.clone()),
-                None => Headline::Vector(results(&m.derivatives)),
+            MultivarAnswer::Motion { motion: m, .. } => match (&m.at, &m.length) {
+                (
+                    Some(MotionAt {
+                        length: Some(l), ..
+                    }),
+                    _,
+                ) => Headline::Scalar(l.exact.clone()),
+                (Some(at), _) => Headline::Vector(exact(&at.vector)),
+                (None, Some(l)) => Headline::Scalar(l.result.clone()),
+                (None, None) => Headline::Vector(results(&m.derivatives)),
             },
             MultivarAnswer::Literal { rows, matrix: true } => Headline::Matrix(rows.clone()),
             MultivarAnswer::Literal { rows, .. } => {
@@ -189,7 +201,21 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             }
         }
         MultivarQuery::Jacobian { outputs, vars, at } => {
-            let exprs = outputs.iter().map(&lower).collect::<Result<Vec<_>, _>>()?;
+            // jacobian(F) of a vector F the learner defined: its components over its inputs.
+            let defined = match outputs.as_slice() {
+                [Node {
+                    kind: NodeKind::Var(name),
+                    ..
+                }] => names.vector(name),
+                _ => None,
+            };
+            let (exprs, inputs) = match defined {
+                Some(v) => (v.components, v.params),
+                None => (
+                    outputs.iter().map(&lower).collect::<Result<Vec<_>, _>>()?,
+                    Vec::new(),
+                ),
+            };
             if let (None, [single]) = (vars, exprs.as_slice()) {
                 let capital = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
                 match single.kind() {
@@ -209,7 +235,8 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             }
             let vars = match vars {
                 Some(v) => v.iter().map(|v| Symbol::from(v.as_str())).collect(),
-                None => shared_vars(&exprs),
+                None if inputs.is_empty() => shared_vars(&exprs),
+                None => inputs,
             };
             check_vars(&vars, span_of(outputs))?;
             let rows = jacobian(&exprs, &vars);
@@ -260,13 +287,22 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 at,
             }
         }
-        MultivarQuery::Literal { rows, matrix } => MultivarAnswer::Literal {
-            rows: rows
-                .iter()
-                .map(|r| r.iter().map(&lower).collect::<Result<Vec<_>, _>>())
-                .collect::<Result<Vec<_>, _>>()?,
-            matrix: *matrix,
-        },
+        MultivarQuery::Literal { rows, matrix } => {
+            let mut lowered = Vec::with_capacity(rows.len());
+            for row in rows {
+                let mut entries = Vec::with_capacity(row.len());
+                for node in row {
+                    let entry = lower(node)?;
+                    check_value(&entry, node.span)?;
+                    entries.push(entry);
+                }
+                lowered.push(entries);
+            }
+            MultivarAnswer::Literal {
+                rows: lowered,
+                matrix: *matrix,
+            }
+        }
         MultivarQuery::VectorDerivative {
             components,
             var,
@@ -277,7 +313,10 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 .iter()
                 .map(&lower)
                 .collect::<Result<Vec<_>, _>>()?;
-            MultivarAnswer::Motion(motion(&exprs, &Symbol::from(var.as_str()), *order, *speed))
+            MultivarAnswer::Motion {
+                motion: motion(&exprs, &Symbol::from(var.as_str()), *order, *speed),
+                named: None,
+            }
         }
     })
 }
@@ -374,6 +413,21 @@ fn matrix_at(
     Ok(Some(MatrixAt { point: p, values }))
 }
 
+/// An entry with no variables left must have a value: not ln(0), not 1/0.
+pub(super) fn check_value(entry: &Expr, span: Span) -> Result<(), Error> {
+    if !entry.free_vars().is_empty() {
+        return Ok(());
+    }
+    match eval(entry, &|_| None) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(Error::new(
+            Phase::Computing,
+            format!("{} has no value: {e}", entry.unicode()),
+        )
+        .at(span)),
+    }
+}
+
 fn span_of(nodes: &[Node]) -> Span {
     match (nodes.first(), nodes.last()) {
         (Some(a), Some(b)) => a.span.to(b.span),
@@ -381,7 +435,7 @@ fn span_of(nodes: &[Node]) -> Span {
     }
 }
 
-fn computing(e: EvalError, at: &[Node]) -> Error {
+pub(super) fn computing(e: EvalError, at: &[Node]) -> Error {
     match &e {
         EvalError::Unbound(name) => Error::new(
             Phase::Computing,

@@ -21,7 +21,7 @@ pub use latex::{latex_name, latex_operand};
 pub use number::Number;
 pub(crate) use print::greek_name;
 pub use print::{greek_letter, superscript, unicode_name, Style};
-pub use subst::substitute;
+pub use subst::{substitute, substitute_all};
 
 /// A variable name, stored in ASCII (`theta`, `w_1`); printing maps Greek names to letters.
 pub type Symbol = Arc<str>;

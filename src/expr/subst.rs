@@ -1,6 +1,6 @@
 //! Replacing a variable by an expression, rebuilding through the canonical constructors.
 
-use super::{Expr, Kind};
+use super::{Expr, Kind, Symbol};
 
 /// `e` with every `name` replaced by `value`, simplified again.
 pub fn substitute(e: &Expr, name: &str, value: &Expr) -> Expr {
@@ -18,4 +18,20 @@ pub fn substitute(e: &Expr, name: &str, value: &Expr) -> Expr {
         Kind::Func(f, a) => Expr::func(*f, substitute(a, name, value)),
         Kind::Log(b, a) => Expr::log(substitute(b, name, value), substitute(a, name, value)),
     }
+}
+
+/// `e` with each of `names` replaced by its value, all at once: putting (y, x) into
+/// g(x, y) must not turn x into y and back.
+pub fn substitute_all(e: &Expr, names: &[Symbol], values: &[Expr]) -> Expr {
+    let placeholders: Vec<Symbol> = (0..names.len())
+        .map(|i| Symbol::from(format!("#{i}")))
+        .collect();
+    let mut out = e.clone();
+    for (name, placeholder) in names.iter().zip(&placeholders) {
+        out = substitute(&out, name, &Expr::symbol(placeholder.clone()));
+    }
+    for (placeholder, value) in placeholders.iter().zip(values) {
+        out = substitute(&out, placeholder, value);
+    }
+    out
 }

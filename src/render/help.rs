@@ -23,6 +23,8 @@ it says how it read your line, names each rule as it uses it, and ends with the 
   d/dx x^3 at x = 2        a slope at one point, exact and as a decimal
   (x^2 + y^2) at (1, 2)    a value at a point, variables in the order x, y, z
   f(x) = x^2 sin x         define a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
+  r(t) = (cos t, sin t)    define a moving point; then r'(t), r''(t), |r'(t)|, r'(2)
+  F(x, y) = (x y, x + y)   define a vector function; then jacobian(F), F(1, 2)
   y = 3x^2 + 1             define a name; then dy/dx, d²y/dx², y at x = 1
   a = 3                    a number to reuse in later lines
   ans                      the last result
@@ -160,7 +162,7 @@ With several outputs as well as several inputs, the partial derivatives fill a t
 Row i belongs to output i, column j to input j, and the entry is ∂(output i)/∂(input j).
 Backpropagation passes gradients from layer to layer through tables like this.
 Example: for the outputs (x·y, x + y) the Jacobian is [[y, x], [1, 1]].
-Try: jacobian([x*y, x + y])
+Try: jacobian([x*y, x + y]), or F(x, y) = (x*y, x + y) and then jacobian(F)
 ",
         Topic::Integral => "\
 Integration runs differentiation backwards, and it also measures area.

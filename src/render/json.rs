@@ -3,14 +3,14 @@
 use super::catalogue::note;
 use super::help;
 use super::integral::constant_name;
-use super::latex::step_latex;
+use super::latex::{body_latex, step_latex};
 use super::notation::{shape_id, words};
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Check, CheckMethod, Rule};
 use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
-use crate::expr::Style;
-use crate::syntax::Statement;
+use crate::expr::{Expr, Style};
+use crate::syntax::{Body, Statement};
 use serde_json::{json, Map, Value};
 
 /// Longest expression written inside a JSON step, in characters.
@@ -27,7 +27,11 @@ pub fn render_json(outcome: &Outcome) -> String {
         };
         obj.insert("reading".into(), json!(reading));
     }
-    if let Some(result) = outcome.result() {
+    if let Answer::Defined { definition, .. } = &outcome.answer {
+        obj.insert("result".into(), json!(definition.body.text(Expr::ascii)));
+        obj.insert("unicode".into(), json!(definition.body.text(Expr::unicode)));
+        obj.insert("latex".into(), json!(body_latex(&definition.body)));
+    } else if let Some(result) = outcome.result() {
         obj.insert("result".into(), json!(result.ascii()));
         obj.insert("unicode".into(), json!(result.unicode()));
         obj.insert("latex".into(), json!(result.latex()));
@@ -106,7 +110,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
                 .map(|d| {
                     let mut m = Map::new();
                     definition_fields(d, &mut m);
-                    m.insert("result".into(), json!(d.body.ascii()));
+                    m.insert("result".into(), json!(d.body.text(Expr::ascii)));
                     Value::Object(m)
                 })
                 .collect();
@@ -176,6 +180,10 @@ fn definition_fields(def: &Definition, obj: &mut Map<String, Value>) {
     obj.insert("name".into(), json!(&*def.name));
     let params: Vec<&str> = def.params.iter().map(|p| &**p).collect();
     obj.insert("params".into(), json!(params));
+    if let Body::Vector(components) = &def.body {
+        let shown: Vec<String> = components.iter().map(Expr::ascii).collect();
+        obj.insert("components".into(), json!(shown));
+    }
 }
 
 /// How an antiderivative was checked: its derivative, and whether exactly or at sample points.

@@ -7,8 +7,8 @@ use super::prune::{prune, Limits, Shown};
 use super::text::{child_labels, decimal, folds_into_one_line, render_text, TextOptions};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
-use crate::expr::{latex_name, latex_operand, Style};
-use crate::syntax::{reading_latex, reading_of_statement};
+use crate::expr::{latex_name, latex_operand, Expr, Style};
+use crate::syntax::{reading_latex, reading_of_statement, Body};
 
 /// `\frac{d}{dx}`, `\frac{\partial}{\partial x}`, `\frac{d^{2}}{dx^{2}}`.
 pub fn latex_operator(var: &str, order: u32, partial: bool) -> String {
@@ -234,18 +234,26 @@ fn plain_text(outcome: &Outcome) -> String {
     )
 }
 
+/// A definition's formula: `x^{2}`, or `\\left(\\cos t, \\sin t\\right)` for a vector.
+pub(super) fn body_latex(body: &Body<Expr>) -> String {
+    match body {
+        Body::Scalar(e) => e.latex(),
+        Body::Vector(components) => {
+            let shown: Vec<String> = components.iter().map(Expr::latex).collect();
+            format!("\\left({}\\right)", shown.join(", "))
+        }
+    }
+}
+
 /// `f(x) = x^{2}` for a definition.
 fn definition_latex(definition: &Definition) -> String {
     let params: Vec<String> = definition.params.iter().map(|p| latex_name(p)).collect();
     let name = latex_name(&definition.name);
+    let body = body_latex(&definition.body);
     if params.is_empty() {
-        format!("{name} = {}", definition.body.latex())
+        format!("{name} = {body}")
     } else {
-        format!(
-            "{name}\\left({}\\right) = {}",
-            params.join(", "),
-            definition.body.latex()
-        )
+        format!("{name}\\left({}\\right) = {body}", params.join(", "))
     }
 }
 

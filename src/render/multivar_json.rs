@@ -101,7 +101,12 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             }
             put("meaning", json!(readings::HESSIAN_USE));
         }
-        MultivarAnswer::Motion(m) => motion(&mut put, m),
+        MultivarAnswer::Motion { motion: m, named } => {
+            if let Some(n) = named {
+                put("name", json!(&**n.name()));
+            }
+            motion(&mut put, m);
+        }
         MultivarAnswer::Literal { rows, matrix: true } => {
             put(
                 "matrix",
@@ -201,6 +206,20 @@ fn motion(put: &mut impl FnMut(&str, Json), m: &Motion) {
             length.insert("value".into(), number(v));
         }
         put("length", Json::Object(length));
+    }
+    if let Some(at) = &m.at {
+        let mut obj = Map::new();
+        obj.insert("point".into(), json!({ &*m.var: at.value.ascii() }));
+        obj.insert("vector".into(), values_ascii(&at.vector));
+        obj.insert(
+            "values".into(),
+            Json::Array(at.vector.iter().map(|v| number(v.approx)).collect()),
+        );
+        if let Some(l) = &at.length {
+            obj.insert("length".into(), json!(l.exact.ascii()));
+            obj.insert("length_value".into(), number(l.approx));
+        }
+        put("at", Json::Object(obj));
     }
     if let Some(reading) = readings::time(&m.var, m.order) {
         put("meaning", json!(reading));

@@ -1,9 +1,10 @@
 //! The text answer to a many-variable question: each partial's steps, then vectors and matrices.
 
+mod motion;
+
 use super::matrix::{matrix, tuple};
 use super::readings;
 use super::text::{decimal, operand, steps_text, TextOptions};
-use crate::calculus::motion::Motion;
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome, Swapped};
@@ -71,7 +72,7 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
                 t.meaning(&readings::flat_spot(&point, *spot));
             }
         }
-        MultivarAnswer::Motion(m) => t.motion(m),
+        MultivarAnswer::Motion { motion, named } => t.motion(motion, named.as_ref()),
         MultivarAnswer::Literal { .. } => {
             let label = format!("{} ", "Simplified:".bold());
             t.headline(answer, &label, true);
@@ -520,71 +521,6 @@ impl Text {
             self.line(&format!("  {front}{l}"));
         }
     }
-
-    fn motion(&mut self, m: &Motion) {
-        self.line("Each coordinate is differentiated on its own.");
-        for (i, d) in m.derivatives.iter().enumerate() {
-            self.out.push('\n');
-            self.line(&format!("{}", format!("Coordinate {}:", i + 1).bold()));
-            for step in &d.steps {
-                self.indented(step, "", false);
-            }
-        }
-        self.out.push('\n');
-        let op = super::text::operator(&m.var, m.order, false, self.style.unicode);
-        let lhs = format!("{op} {}", self.vector(&m.components));
-        let r = self.vector(&motion_results(m));
-        self.result(&lhs, &r);
-        if let Some(reading) = readings::time(&m.var, m.order) {
-            self.meaning(reading);
-        }
-        if let Some(length) = &m.length {
-            self.out.push('\n');
-            let word = if m.order == 1 && readings::time(&m.var, 1).is_some() {
-                "speed"
-            } else {
-                "length"
-            };
-            if word == "speed" {
-                self.line(readings::SPEED);
-            }
-            let root = if self.style.unicode { "√" } else { "sqrt" };
-            let squares: Vec<String> = motion_results(m).iter().map(|e| self.squared(e)).collect();
-            let mut forms = vec![
-                format!("{root}({})", squares.join(" + ")),
-                format!("{root}({})", self.show(&length.squares)),
-            ];
-            if let Some(tidied) = &length.tidied {
-                let shown = self.show(tidied);
-                let plain = self.style.unicode
-                    && (tidied.as_number().is_some() || matches!(tidied.kind(), Kind::Var(_)));
-                forms.push(if plain {
-                    format!("{root}{shown}")
-                } else {
-                    format!("{root}({shown})")
-                });
-            }
-            forms.push(self.show(&length.result));
-            forms.dedup();
-            let mut chain = forms.join(" = ");
-            if length.tidied.is_some() {
-                chain.push_str(&format!(
-                    "   ({})",
-                    readings::pythagoras(self.style.unicode)
-                ));
-            }
-            self.line(&format!("{word}: {chain}"));
-            let value = match length.value {
-                Some(v) if length.result.as_number().is_none_or(|n| !n.is_integer()) => {
-                    format!(" ≈ {}", decimal(v))
-                }
-                _ => String::new(),
-            };
-            let r = format!("{}{value}", self.show(&length.result));
-            let lhs = format!("|{op} {}|", self.vector(&m.components));
-            self.result(&lhs, &r);
-        }
-    }
 }
 
 /// The step of derivative `n` inside its "derivative n of 2" wrapper.
@@ -595,8 +531,4 @@ fn inner_step(entry: &Derivation, n: usize) -> Option<&Step> {
 
 fn results(partials: &[Derivation]) -> Vec<Expr> {
     partials.iter().map(|d| d.result.clone()).collect()
-}
-
-fn motion_results(m: &Motion) -> Vec<Expr> {
-    results(&m.derivatives)
 }

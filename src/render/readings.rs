@@ -18,6 +18,16 @@ pub fn time(var: &str, order: u32) -> Option<&'static str> {
     })
 }
 
+/// What a position's derivative by time is called: velocity, then acceleration.
+pub fn motion_word(var: &str, order: u32) -> Option<&'static str> {
+    time(var, order)?;
+    match order {
+        1 => Some("velocity"),
+        2 => Some("acceleration"),
+        _ => None,
+    }
+}
+
 /// Which partial is taken first in a second partial.
 pub fn mixed_order(first: &str, second: &str) -> String {
     format!(

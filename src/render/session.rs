@@ -3,11 +3,16 @@
 use super::text::{decimal, operator, RESULT_BUDGET};
 use crate::engine::{Answer, Definition, Named};
 use crate::expr::{superscript, Expr, Style, Symbol};
+use crate::syntax::Body;
 use colored::Colorize;
 
 /// `f(x) = x²·sin(x)` or `y = 3x² + 1`.
 pub fn definition(def: &Definition, style: Style) -> String {
-    format!("{} = {}", head(def, style), def.body.to_text(style))
+    format!(
+        "{} = {}",
+        head(def, style),
+        def.body.text(|e| e.to_text(style))
+    )
 }
 
 /// `f(x)` or `y`.
@@ -40,7 +45,24 @@ pub fn defined(def: &Definition, replaced: Option<&Definition>, style: Style) ->
     }
     let name = Expr::symbol(def.name.clone()).to_text(style);
     let prime = if style.unicode { "′" } else { "'" };
+    let vector = matches!(def.body, Body::Vector(_));
     let tip = match def.params.as_slice() {
+        [t] if vector => {
+            let t = Expr::symbol(t.clone()).to_text(style);
+            let primes = if style.unicode { "″" } else { "''" };
+            Some(format!(
+                "try {name}{prime}({t}), {name}{primes}({t}), |{name}{prime}({t})| or {name}(2)"
+            ))
+        }
+        [] if vector => Some(format!("try jacobian({name})")),
+        params if vector => {
+            let point: Vec<String> = (1..=params.len()).map(|i| i.to_string()).collect();
+            Some(format!(
+                "try jacobian({name}), jacobian({name}) at ({}) or {name}({})",
+                point.join(", "),
+                point.join(", ")
+            ))
+        }
         [x] => {
             let x = Expr::symbol(x.clone()).to_text(style);
             Some(format!(
@@ -57,9 +79,11 @@ pub fn defined(def: &Definition, replaced: Option<&Definition>, style: Style) ->
                 "try {d}{name}/{d}{x}, {d}{name}/{d}{y} or {name}(1, 2)"
             ))
         }
-        [] => def.body.free_vars().first().map(|x| {
-            let x = Expr::symbol(x.clone()).to_text(style);
-            format!("try d{name}/d{x} or {name} at {x} = 2")
+        [] => def.body.scalar().and_then(|body| {
+            body.free_vars().first().map(|x| {
+                let x = Expr::symbol(x.clone()).to_text(style);
+                format!("try d{name}/d{x} or {name} at {x} = 2")
+            })
         }),
     };
     if let Some(tip) = tip {
@@ -106,11 +130,11 @@ pub fn label(named: &Named, var: &Symbol, order: u32, partial: bool, style: Styl
     }
 }
 
-/// What a derivative asked by name means, before its steps:
+/// What a derivative asked by name means, before its steps, with `body` its formula as shown:
 /// "f′(x) is the slope of f(x) = x²·sin(x) as x is nudged."
 pub fn named_intro(
     named: &Named,
-    body: &Expr,
+    body: &str,
     var: &Symbol,
     order: u32,
     partial: bool,
@@ -119,20 +143,18 @@ pub fn named_intro(
     let name = Expr::symbol(named.name().clone()).to_text(style);
     let x = Expr::symbol(var.clone()).to_text(style);
     let what = match named {
-        Named::Leibniz { params, .. } if params.is_empty() => {
-            format!("{name} = {}", body.to_text(style))
-        }
+        Named::Leibniz { params, .. } if params.is_empty() => format!("{name} = {body}"),
         Named::Leibniz { params, .. } => {
             let params: Vec<String> = params
                 .iter()
                 .map(|p| Expr::symbol(p.clone()).to_text(style))
                 .collect();
-            format!("{name}({}) = {}", params.join(", "), body.to_text(style))
+            format!("{name}({}) = {body}", params.join(", "))
         }
-        Named::Prime { .. } => format!("{name}({x}) = {}", body.to_text(style)),
+        Named::Prime { .. } => format!("{name}({x}) = {body}"),
         Named::Applied { args, .. } => {
             let args: Vec<String> = args.iter().map(|a| a.to_text(style)).collect();
-            format!("{name}({}) = {}", args.join(", "), body.to_text(style))
+            format!("{name}({}) = {body}", args.join(", "))
         }
     };
     let slope = if order == 2 {

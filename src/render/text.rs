@@ -250,7 +250,8 @@ impl Writer {
                 named,
             } => {
                 if let Some(n) = named {
-                    let intro = session::named_intro(n, body, var, *order, *partial, style);
+                    let formula = body.to_text(style);
+                    let intro = session::named_intro(n, &formula, var, *order, *partial, style);
                     self.line(&intro);
                 }
                 self.out.push('\n');

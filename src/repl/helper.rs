@@ -189,7 +189,21 @@ impl Completer for NudgeHelper {
                     .iter()
                     .map(|d| d.name.to_string()),
             );
-            words.extend(["pi", "ans", "diff", "partial", "integrate", "read"].map(String::from));
+            words.extend(
+                [
+                    "pi",
+                    "ans",
+                    "diff",
+                    "partial",
+                    "integrate",
+                    "read",
+                    "grad",
+                    "ddir",
+                    "jacobian",
+                    "hessian",
+                ]
+                .map(String::from),
+            );
         }
         words.retain(|w| w.starts_with(word));
         words.sort();

@@ -100,12 +100,12 @@ pub enum Statement {
         order: u32,
         partial: bool,
     },
-    /// `f(x) = …` (with parameters) or `y = …` (without).
+    /// `f(x) = …` (with parameters) or `y = …` (without); `r(t) = (…, …)` defines a vector.
     Define {
         name: String,
         name_span: Span,
         params: Vec<String>,
-        body: Node,
+        body: Body<Node>,
     },
     /// `STATEMENT at x = 2` or `STATEMENT at (1, 2)`.
     At {
@@ -125,6 +125,52 @@ pub enum Statement {
     },
 }
 
+/// What a definition holds: one formula, or a vector of them (its components).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body<T> {
+    Scalar(T),
+    Vector(Vec<T>),
+}
+
+impl<T> Body<T> {
+    /// Every formula: the one of a scalar, or each component of a vector.
+    pub fn parts(&self) -> &[T] {
+        match self {
+            Body::Scalar(one) => std::slice::from_ref(one),
+            Body::Vector(components) => components,
+        }
+    }
+
+    /// The scalar formula, if this is not a vector.
+    pub fn scalar(&self) -> Option<&T> {
+        match self {
+            Body::Scalar(one) => Some(one),
+            Body::Vector(_) => None,
+        }
+    }
+
+    /// The same shape with each formula mapped, stopping at the first error.
+    pub fn try_map<U, E>(&self, mut f: impl FnMut(&T) -> Result<U, E>) -> Result<Body<U>, E> {
+        Ok(match self {
+            Body::Scalar(one) => Body::Scalar(f(one)?),
+            Body::Vector(components) => {
+                Body::Vector(components.iter().map(f).collect::<Result<_, _>>()?)
+            }
+        })
+    }
+
+    /// The formula as text: `x²` for a scalar, `(cos(t), sin(t), t)` for a vector.
+    pub fn text(&self, show: impl Fn(&T) -> String) -> String {
+        match self {
+            Body::Scalar(one) => show(one),
+            Body::Vector(components) => {
+                let shown: Vec<String> = components.iter().map(show).collect();
+                format!("({})", shown.join(", "))
+            }
+        }
+    }
+}
+
 /// Where `at` evaluates.
 #[derive(Clone, Debug)]
 pub enum Point {
@@ -132,6 +178,16 @@ pub enum Point {
     Named(Vec<(String, Node)>),
     /// `(1, 2)`: values for the free variables in x, y, z order.
     Tuple(Vec<Node>),
+}
+
+impl Point {
+    /// From the first value to the last; `None` when there is none.
+    pub fn span(&self) -> Option<Span> {
+        match self {
+            Point::Named(bindings) => bindings.iter().map(|(_, n)| n.span).reduce(Span::to),
+            Point::Tuple(nodes) => nodes.iter().map(|n| n.span).reduce(Span::to),
+        }
+    }
 }
 
 /// A word that asks the session to do something rather than compute.

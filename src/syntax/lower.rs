@@ -1,10 +1,10 @@
 //! From the syntax tree to a canonical expression.
 
-use super::ast::{BinOp, Callee, Node, NodeKind};
-use super::names::{Names, NoNames};
+use super::ast::{BinOp, Callee, Node, NodeKind, Span};
+use super::names::{Names, NoNames, Vector};
 use super::parse::MAX_NESTING;
 use crate::error::{Error, Phase};
-use crate::expr::{substitute, Expr, Func, Symbol};
+use crate::expr::{substitute_all, Expr, Func};
 
 /// Largest definition body nudge puts in place of a name, in nodes.
 const MAX_EXPANSION: u32 = 200_000;
@@ -124,6 +124,9 @@ impl Lowering<'_> {
         if self.bound.contains(&name) {
             return Ok(Expr::var(name));
         }
+        if let Some(vector) = self.names.vector(name) {
+            return Err(vector_in_formula(name, &vector, node.span));
+        }
         match self.names.value(name) {
             Some(value) => Ok(value),
             None if name == "ans" => Err(Error::new(
@@ -142,6 +145,9 @@ impl Lowering<'_> {
 
     /// `f(2)`, `f'(x)`, `g(1, 2)`: the definition with its inputs replaced by the arguments.
     fn apply(&self, name: &str, primes: u32, args: &[Node], node: &Node) -> Result<Expr, Error> {
+        if let Some(vector) = self.names.vector(name) {
+            return Err(vector_in_formula(name, &vector, node.span));
+        }
         let function = self.names.function(name, primes).ok_or_else(|| {
             Error::new(
                 Phase::Reading,
@@ -164,29 +170,49 @@ impl Lowering<'_> {
             .iter()
             .map(|a| self.lower(a))
             .collect::<Result<Vec<_>, _>>()?;
-        let too_big = values.iter().any(|v| {
-            u64::from(function.body.size()) * u64::from(v.size()) > u64::from(MAX_EXPANSION)
-        });
-        if too_big {
-            return Err(Error::new(
-                Phase::Reading,
-                format!(
-                    "putting these inputs into {name} makes an expression too large to work with"
-                ),
-            )
-            .at(node.span));
-        }
-        // Replace every input at once: g(y, x) must not turn x into y and back.
-        let mut body = function.body;
-        let placeholders: Vec<Symbol> = (0..function.params.len())
-            .map(|i| Symbol::from(format!("#{i}")))
-            .collect();
-        for (param, placeholder) in function.params.iter().zip(&placeholders) {
-            body = substitute(&body, param, &Expr::symbol(placeholder.clone()));
-        }
-        for (placeholder, value) in placeholders.iter().zip(&values) {
-            body = substitute(&body, placeholder, value);
-        }
-        Ok(body)
+        check_expansion(name, &function.body, &values, node.span)?;
+        Ok(substitute_all(&function.body, &function.params, &values))
     }
+}
+
+/// A vector used where one value is needed: `r + 1`, `d/dx F`, `sin(r(t))`.
+fn vector_in_formula(name: &str, vector: &Vector, span: Span) -> Error {
+    let shown: Vec<String> = vector.components.iter().map(Expr::unicode).collect();
+    let help = match vector.params.as_slice() {
+        [t] => format!(
+            "on a line of its own, ask for {name}({t}) itself, its derivative {name}'({t}), its length |{name}'({t})| or its value {name}(2)"
+        ),
+        [] => format!("on a line of its own, {name} shows the vector, and jacobian({name}) its slopes"),
+        params => {
+            let point: Vec<String> = (1..=params.len()).map(|i| i.to_string()).collect();
+            format!(
+                "on a line of its own, ask for its slopes with jacobian({name}), or its value with {name}({})",
+                point.join(", ")
+            )
+        }
+    };
+    Error::new(
+        Phase::Reading,
+        format!(
+            "{name} is a vector, ({}), not a single value, so it cannot be used inside a formula",
+            shown.join(", ")
+        ),
+    )
+    .at(span)
+    .with_help(help)
+}
+
+/// Putting `values` into the formula of `name` must not make an expression too large to work with.
+pub fn check_expansion(name: &str, body: &Expr, values: &[Expr], span: Span) -> Result<(), Error> {
+    let too_big = values
+        .iter()
+        .any(|v| u64::from(body.size()) * u64::from(v.size()) > u64::from(MAX_EXPANSION));
+    if too_big {
+        return Err(Error::new(
+            Phase::Reading,
+            format!("putting these inputs into {name} makes an expression too large to work with"),
+        )
+        .at(span));
+    }
+    Ok(())
 }

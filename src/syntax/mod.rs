@@ -17,10 +17,10 @@ mod reading_seeing;
 mod seeing_ast;
 mod words;
 
-pub use ast::{BinOp, Callee, Command, Node, NodeKind, Point, Span, Statement};
-pub use lower::{lower, lower_in};
+pub use ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
+pub use lower::{check_expansion, lower, lower_in};
 pub use multivar_ast::MultivarQuery;
-pub use names::{Function, Names, NoNames};
+pub use names::{Function, Names, NoNames, Vector};
 pub use notation::{unbold_letter, Name, NameStyle, Notation, Piece};
 pub use parse::{parse, parse_in, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
 pub use parse_multivar::MAX_DIMENSION;

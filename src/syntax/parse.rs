@@ -1,6 +1,6 @@
 //! From a line of text to a syntax tree, through the pest grammar in `grammar/nudge.pest`.
 
-use super::ast::{BinOp, Callee, Command, Node, NodeKind, Point, Span, Statement};
+use super::ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
 use super::names::{Names, NoNames};
 use super::words::describe_parse_error;
 use crate::error::{closest, Error, Phase};
@@ -303,7 +303,8 @@ impl Builder<'_> {
                         params.push(p);
                     }
                 }
-                Rule::expr => body = Some(self.expr(part)?),
+                Rule::expr => body = Some(Body::Scalar(self.expr(part)?)),
+                Rule::tuple => body = Some(Body::Vector(self.list(part)?)),
                 _ => {}
             }
         }
@@ -868,9 +869,10 @@ impl Builder<'_> {
                 format!("{name} has {arity} inputs, so a prime does not say which one to nudge"),
             )
             .at(name_span)
-            .with_help(format!(
-                "ask for a partial derivative instead, such as ∂{name}/∂x"
-            ))),
+            .with_help(match self.names.vector(&name) {
+                Some(_) => format!("ask for its slopes with jacobian({name}) instead"),
+                None => format!("ask for a partial derivative instead, such as ∂{name}/∂x"),
+            })),
             Some(_) => Ok(Node {
                 kind: NodeKind::Apply { name, primes, args },
                 span,

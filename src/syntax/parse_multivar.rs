@@ -192,7 +192,7 @@ impl Builder<'_> {
     }
 
     /// The expressions of a `tuple` or `point`.
-    fn list(&mut self, pair: Pair<Rule>) -> Result<Vec<Node>, Error> {
+    pub(super) fn list(&mut self, pair: Pair<Rule>) -> Result<Vec<Node>, Error> {
         let span = self.span(&pair);
         let mut out = Vec::new();
         for p in pair.into_inner().filter(|p| p.as_rule() == Rule::expr) {

@@ -69,7 +69,7 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             name, params, body, ..
         } => {
             let name = show_var(name, unicode);
-            let body = reading(body, unicode);
+            let body = body.text(|n| reading(n, unicode));
             if params.is_empty() {
                 format!("{name} = {body}")
             } else {

@@ -76,7 +76,11 @@ pub(super) fn reading_of_query(query: &MultivarQuery, unicode: bool) -> String {
                 .as_ref()
                 .map(|v| format!(", [{}]", names(v)))
                 .unwrap_or_default();
-            format!("jacobian([{}]{vars}){}", list(outputs), at(p))
+            // One output, such as a defined vector F, needs no list brackets: jacobian(F).
+            match outputs.as_slice() {
+                [one] => format!("jacobian({}{vars}){}", unbracketed(one), at(p)),
+                _ => format!("jacobian([{}]{vars}){}", list(outputs), at(p)),
+            }
         }
         MultivarQuery::Hessian { body, vars, at: p } => {
             format!("{}{}", call("hessian", body, vars), at(p))
