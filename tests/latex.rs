@@ -309,6 +309,78 @@ fn latex_and_markdown_formats() {
     insta::assert_snapshot!("format_markdown", md);
 }
 
+/// Vectors, matrices, tables and limits are typeset, never pasted in as terminal text.
+#[test]
+fn latex_and_markdown_for_vectors_matrices_and_tables() {
+    let cases = [
+        ("gradient", "grad(x^2 y)"),
+        ("gradient_at", "∇(x^2+y^2) at (1,2)"),
+        ("jacobian", "jacobian([x^2 y, 5x + sin y], [x, y])"),
+        ("hessian", "hessian(x^3 + x y^2)"),
+        ("directional", "ddir x^2 y at (1, 2) along (1, 1)"),
+        ("speed", "|d/dt (cos t, sin t, t)|"),
+        ("nudge_table", "nudge x^2 at x = 3"),
+        ("limit", "limit (1 + 1/n)^n as n -> inf"),
+    ];
+    for (name, query) in cases {
+        for format in ["latex", "markdown"] {
+            let (out, err, ok) = nudge(&["--format", format, "-e", query]);
+            assert!(ok, "{query}: {err}");
+            assert!(
+                !out.contains("verbatim") && !out.contains("```"),
+                "{query}: {out}"
+            );
+            insta::assert_snapshot!(format!("{format}_{name}"), out, query);
+        }
+    }
+    // A plot has no LaTeX form: only a picture is kept as drawn.
+    let (out, _, ok) = nudge(&["--format", "latex", "-e", "plot sin x"]);
+    assert!(ok);
+    assert_eq!(out.matches(r"\begin{verbatim}").count(), 1, "{out}");
+    assert!(out.contains(r"The plot of $\sin\left(x\right)$"), "{out}");
+}
+
+/// Each entry of a LaTeX vector or matrix reads back as the entry nudge computed.
+#[test]
+fn latex_vector_and_matrix_entries_read_back() {
+    for query in [
+        "grad(x^2 y + sin(x y))",
+        "∇(e^(x y) + ln(y)) at (1, 2)",
+        "jacobian([x^2 y, 5x + sin y, sqrt(x) y], [x, y])",
+        "hessian(x^3 + x y^2 + e^(x/y))",
+        "d/dt (cos(2t), t^3, ln t)",
+        "hessian(x^2 y) at (1, 3)",
+    ] {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", query]);
+        assert!(ok, "{query}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        let latex = v["latex"].as_str().expect("latex field");
+        let inner = latex
+            .strip_prefix(r"\begin{pmatrix} ")
+            .and_then(|l| l.strip_suffix(r" \end{pmatrix}"))
+            .unwrap_or_else(|| panic!("{query}: not a pmatrix: {latex}"));
+        let entries: Vec<&str> = inner
+            .split(r" \\ ")
+            .flat_map(|row| row.split(" & "))
+            .collect();
+        let ascii: Vec<String> = match &v["result"] {
+            serde_json::Value::String(r) => r
+                .strip_prefix("[[")
+                .and_then(|r| r.strip_suffix("]]"))
+                .or_else(|| r.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+                .unwrap_or_else(|| panic!("{query}: result {r}"))
+                .split("], [")
+                .flat_map(|row| row.split(", ").map(str::to_string).collect::<Vec<_>>())
+                .collect(),
+            other => panic!("{query}: result {other}"),
+        };
+        assert_eq!(entries.len(), ascii.len(), "{query}: {latex} vs {ascii:?}");
+        for (l, a) in entries.iter().zip(&ascii) {
+            assert_eq!(result(l), result(a), "{query}: {l} vs {a}");
+        }
+    }
+}
+
 /// A session's definitions and values at a point come out as LaTeX too.
 #[test]
 fn latex_for_a_session() {
