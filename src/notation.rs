@@ -4,7 +4,7 @@
 //! gradient, a Jacobian, the chain rule…); the words live in `render::notation`.
 
 use crate::expr::Func;
-use crate::syntax::{reading, Callee, Name, NameStyle, NodeKind, Notation, Piece};
+use crate::syntax::{reading, BinOp, Callee, Name, NameStyle, NodeKind, Notation, Piece};
 
 /// What a name stands for, judged from how it is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +72,14 @@ pub enum Shape {
         integrand: String,
         var: String,
     },
+    /// `θ_{t+1} = θ_t − η ∇L(θ_t)`: one step of gradient descent.
+    GradientStep {
+        new: String,
+        old: String,
+        rate: String,
+        loss: Option<Name>,
+        at: Option<String>,
+    },
     /// `dy/dx = dy/du · du/dx`: `path` is y, u…, x.
     ChainRule { path: Vec<Name> },
     /// An ordinary expression, as read.
@@ -102,6 +110,20 @@ pub fn analyse(notation: &Notation) -> NotationReading {
         .map(show_piece)
         .collect::<Vec<_>>()
         .join(" ");
+    if let Some((step, gradient)) = gradient_step(&notation.pieces) {
+        // The whole update is one idea; its ∇ is explained on its own too.
+        let shapes = vec![
+            Explained {
+                shown: shown.clone(),
+                shape: step,
+            },
+            Explained {
+                shown: show_piece(gradient),
+                shape: shape_of(gradient),
+            },
+        ];
+        return NotationReading { shown, shapes };
+    }
     let mut shapes = Vec::new();
     if let Some(path) = chain_rule(&notation.pieces) {
         shapes.push(Explained {
@@ -321,6 +343,26 @@ fn held_word(wrt: &Name) -> &'static str {
 }
 
 /// `dy/dx = dy/du · du/dx` (and longer chains): the names y, u, …, x in order.
+/// `new = old − rate ∇L(at)`, as papers write a training step; and its ∇ piece.
+fn gradient_step(pieces: &[Piece]) -> Option<(Shape, &Piece)> {
+    let [Piece::Expr(new), Piece::Equals, Piece::Expr(moved), gradient @ Piece::Gradient { of, args, .. }] =
+        pieces
+    else {
+        return None;
+    };
+    let NodeKind::Binary(BinOp::Sub, old, rate) = &moved.kind else {
+        return None;
+    };
+    let shape = Shape::GradientStep {
+        new: reading(new, true),
+        old: reading(old, true),
+        rate: reading(rate, true),
+        loss: of.clone(),
+        at: args.clone(),
+    };
+    Some((shape, gradient))
+}
+
 fn chain_rule(pieces: &[Piece]) -> Option<Vec<Name>> {
     let fractions: Vec<Option<(&Name, &Name)>> = pieces
         .iter()

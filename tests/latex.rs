@@ -74,6 +74,14 @@ fn latex_commands_mean_what_plain_input_means() {
         (r"\sin^{2} x + \cos^2 x", "sin(x)^2 + cos(x)^2"),
         (r"{x + 1} {x - 1}", "(x+1)(x-1)"),
         (r"x \, y", "x*y"),
+        (r"x \; y \! z", "x*y*z"),
+        (r"\tfrac{x}{2} + \dfrac{1}{x}", "x/2 + 1/x"),
+        (r"\left[ x + 1 \right]^2", "(x+1)^2"),
+        (
+            r"\operatorname{sin} x + \mathrm{ln}\left(x\right)",
+            "sin(x) + ln(x)",
+        ),
+        (r"\exp\left(-\frac{x^2}{2}\right)", "e^(-x^2/2)"),
         (r"\frac{d}{dx} x^3", "d/dx x^3"),
         (r"\frac{\mathrm{d}}{\mathrm{d}x} \sin x", "d/dx sin(x)"),
         (
@@ -309,6 +317,78 @@ fn latex_and_markdown_formats() {
     insta::assert_snapshot!("format_markdown", md);
 }
 
+/// Vectors, matrices, tables and limits are typeset, never pasted in as terminal text.
+#[test]
+fn latex_and_markdown_for_vectors_matrices_and_tables() {
+    let cases = [
+        ("gradient", "grad(x^2 y)"),
+        ("gradient_at", "∇(x^2+y^2) at (1,2)"),
+        ("jacobian", "jacobian([x^2 y, 5x + sin y], [x, y])"),
+        ("hessian", "hessian(x^3 + x y^2)"),
+        ("directional", "ddir x^2 y at (1, 2) along (1, 1)"),
+        ("speed", "|d/dt (cos t, sin t, t)|"),
+        ("nudge_table", "nudge x^2 at x = 3"),
+        ("limit", "limit (1 + 1/n)^n as n -> inf"),
+    ];
+    for (name, query) in cases {
+        for format in ["latex", "markdown"] {
+            let (out, err, ok) = nudge(&["--format", format, "-e", query]);
+            assert!(ok, "{query}: {err}");
+            assert!(
+                !out.contains("verbatim") && !out.contains("```"),
+                "{query}: {out}"
+            );
+            insta::assert_snapshot!(format!("{format}_{name}"), out, query);
+        }
+    }
+    // A plot has no LaTeX form: only a picture is kept as drawn.
+    let (out, _, ok) = nudge(&["--format", "latex", "-e", "plot sin x"]);
+    assert!(ok);
+    assert_eq!(out.matches(r"\begin{verbatim}").count(), 1, "{out}");
+    assert!(out.contains(r"The plot of $\sin\left(x\right)$"), "{out}");
+}
+
+/// Each entry of a LaTeX vector or matrix reads back as the entry nudge computed.
+#[test]
+fn latex_vector_and_matrix_entries_read_back() {
+    for query in [
+        "grad(x^2 y + sin(x y))",
+        "∇(e^(x y) + ln(y)) at (1, 2)",
+        "jacobian([x^2 y, 5x + sin y, sqrt(x) y], [x, y])",
+        "hessian(x^3 + x y^2 + e^(x/y))",
+        "d/dt (cos(2t), t^3, ln t)",
+        "hessian(x^2 y) at (1, 3)",
+    ] {
+        let (out, _, ok) = nudge(&["--format", "json", "-e", query]);
+        assert!(ok, "{query}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        let latex = v["latex"].as_str().expect("latex field");
+        let inner = latex
+            .strip_prefix(r"\begin{pmatrix} ")
+            .and_then(|l| l.strip_suffix(r" \end{pmatrix}"))
+            .unwrap_or_else(|| panic!("{query}: not a pmatrix: {latex}"));
+        let entries: Vec<&str> = inner
+            .split(r" \\ ")
+            .flat_map(|row| row.split(" & "))
+            .collect();
+        let ascii: Vec<String> = match &v["result"] {
+            serde_json::Value::String(r) => r
+                .strip_prefix("[[")
+                .and_then(|r| r.strip_suffix("]]"))
+                .or_else(|| r.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+                .unwrap_or_else(|| panic!("{query}: result {r}"))
+                .split("], [")
+                .flat_map(|row| row.split(", ").map(str::to_string).collect::<Vec<_>>())
+                .collect(),
+            other => panic!("{query}: result {other}"),
+        };
+        assert_eq!(entries.len(), ascii.len(), "{query}: {latex} vs {ascii:?}");
+        for (l, a) in entries.iter().zip(&ascii) {
+            assert_eq!(result(l), result(a), "{query}: {l} vs {a}");
+        }
+    }
+}
+
 /// A session's definitions and values at a point come out as LaTeX too.
 #[test]
 fn latex_for_a_session() {
@@ -426,8 +506,122 @@ fn latex_shorthand_and_help() {
     );
     let (_, err, _) = nudge(&["-e", r"\|x\|"]);
     assert!(err.contains("put read in front"), "{err}");
-    let (_, err, _) = nudge(&["-e", r"\theta_{t+1}"]);
-    assert!(err.contains("a subscript is a name or a number"), "{err}");
+    let (_, err, _) = nudge(&["-e", r"w_{i=1}"]);
+    assert!(
+        err.contains("a subscript is a name, a number or a short sum"),
+        "{err}"
+    );
+}
+
+/// A subscript that is a sum (`\theta_{t+1}`) is part of one name, however it is spelled,
+/// and every printed form of that name reads back as it.
+#[test]
+fn subscripts_with_sums_name_one_variable() {
+    let name = result(r"\theta_{t+1}");
+    assert_eq!(name, Expr::var("theta_{t+1}"));
+    for spelling in [
+        r"\theta_{t + 1}",
+        "theta_{t+1}",
+        "theta_(t+1)",
+        "θ_{t+1}",
+        r"\boldsymbol{\theta}_{t+1}",
+    ] {
+        assert_eq!(result(spelling), name, "{spelling}");
+    }
+    assert_ne!(result(r"\theta_{t-1}"), name);
+    assert_eq!(reading(r"\theta_{t+1} - \theta_t"), "θ_{t+1} - θ_t");
+    let (out, _, ok) = nudge(&["-e", r"2\theta_{t+1}"]);
+    assert!(ok);
+    assert!(
+        out.contains("Note: θ_{t+1} is one name: t+1 in its subscript is a label"),
+        "{out}"
+    );
+    let e = result(r"\frac{w_{i-1}}{\theta_{t+1}^2} + \eta_{\tau+1}");
+    for printed in [e.ascii(), e.unicode(), e.latex()] {
+        assert_eq!(result(&printed), e, "{printed}");
+    }
+}
+
+/// Definitions take LaTeX names and inputs wherever expressions take them.
+#[test]
+fn definitions_written_in_latex() {
+    let run = |input: &str| {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["-q"])
+            .write_stdin(input)
+            .output()
+            .expect("run nudge");
+        assert!(
+            out.status.success(),
+            "{input}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        run("L(\\theta) = \\theta^2\nL'(3)\nL(\\theta_0)\n"),
+        run("L(θ) = θ^2\nL'(3)\nL(theta_0)\n")
+    );
+    assert_eq!(
+        run("\\mathcal{L}(w) = (w - 3)^2\n\\frac{\\partial \\mathcal{L}}{\\partial w}\n\\mathcal{L}(5)\n"),
+        run("L(w) = (w - 3)^2\n∂L/∂w\nL(5)\n")
+    );
+    assert_eq!(
+        run("f(\\mathbf{x}) = x^2 + 1\nf(2)\ng(\\alpha, \\beta_1) = \\alpha \\beta_1\n∂g/∂β_1\n"),
+        run("f(x) = x^2 + 1\nf(2)\ng(α, β_1) = α β_1\n∂g/∂β_1\n")
+    );
+    assert_eq!(
+        run("\\theta_{t+1} = 1/2\n\\theta_{t+1} + 1\n"),
+        run("theta_(t+1) = 1/2\ntheta_{t+1} + 1\n")
+    );
+    let (_, err, ok) = nudge(&["-e", r"h(\theta, \theta) = 1"]);
+    assert!(!ok);
+    assert!(err.contains("the input θ is named twice"), "{err}");
+    let (_, err, ok) = nudge(&["-e", r"\foo(x) = 2"]);
+    assert!(!ok);
+    assert!(err.contains(r"unknown LaTeX command \foo"), "{err}");
+}
+
+/// The gradient-descent update from a paper: `read` explains it as one step of training;
+/// as a formula to compute, nudge points at the ∇ it cannot take and says what to do.
+#[test]
+fn the_gradient_descent_update() {
+    let update = r"\theta_{t+1} = \theta_t - \eta \nabla L(\theta_t)";
+    let (out, _, ok) = nudge(&["--format", "json", "-e", &format!("read {update}")]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["reading"], "θ_{t+1} = θ_t - η ∇L(θ_t)");
+    assert_eq!(v["explanations"][0]["shape"], "gradient_step");
+    assert_eq!(v["explanations"][1]["shape"], "gradient");
+    let meaning = v["explanations"][0]["meaning"].as_str().expect("meaning");
+    assert!(
+        meaning.contains("θ_{t+1} are the old ones θ_t"),
+        "{meaning}"
+    );
+    assert!(meaning.contains("step size η"), "{meaning}");
+    let (out, _, ok) = nudge(&["--format", "json", "-e", update]);
+    assert!(!ok);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v["error"]["start"], update.find(r"\nabla").expect("nabla"));
+    assert!(v["error"]["help"]
+        .as_str()
+        .is_some_and(|h| h.contains("put read in front")));
+}
+
+/// Sums and limits written as papers write them are named in the error, never a crash.
+#[test]
+fn sums_and_limits_are_refused_by_name() {
+    for (input, named) in [
+        (r"\sum_i x_i", r"\sum"),
+        (r"x \cdot \sum_{i=1}^n w_i x_i", r"\sum"),
+        (r"\prod_{i} p_i", r"\prod"),
+        (r"\lim_{x \to 0} \frac{\sin x}{x}", "limit EXPR as x -> a"),
+    ] {
+        let (_, err, ok) = nudge(&["-e", input]);
+        assert!(!ok, "{input}");
+        assert!(err.contains(named), "{input}: {err}");
+    }
 }
 
 fn leaf() -> impl Strategy<Value = Expr> {
@@ -442,6 +636,7 @@ fn leaf() -> impl Strategy<Value = Expr> {
         Just(Expr::var("w_1")),
         Just(Expr::var("loss")),
         Just(Expr::var("y_hat")),
+        Just(Expr::var("theta_{t+1}")),
         Just(Expr::constant(Constant::Pi)),
         Just(Expr::constant(Constant::E)),
     ]

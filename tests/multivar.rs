@@ -839,7 +839,22 @@ fn defined_vectors_in_ascii_latex_and_markdown() {
         "{latex}"
     );
     assert!(
-        latex.contains("velocity: r′(t) = (-sin(t), cos(t), 1)"),
+        latex.contains(
+            r"r'\left(t\right) = \begin{pmatrix} -\sin\left(t\right) \\ \cos\left(t\right) \\ 1 \end{pmatrix}"
+        ),
+        "{latex}"
+    );
+    let latex = session(&[HELIX, "r''(t)", "|r'(2)|"], &["--format", "latex"]);
+    assert!(!latex.contains("verbatim"), "{latex}");
+    let velocity = latex
+        .find(r"r'\left(t\right) = \begin{pmatrix}")
+        .expect("the velocity comes first");
+    let acceleration = latex
+        .find(r"r''\left(t\right) = \begin{pmatrix} -\cos\left(t\right)")
+        .expect("then the acceleration");
+    assert!(velocity < acceleration, "{latex}");
+    assert!(
+        latex.contains(r"\left|r'\left(2\right)\right| = \sqrt{2} \approx 1.414214"),
         "{latex}"
     );
     let markdown = session(&[FIELD, "jacobian(F)"], &["--format", "markdown"]);
@@ -848,7 +863,7 @@ fn defined_vectors_in_ascii_latex_and_markdown() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("**Reading:** `jacobian(F)`"),
+        markdown.contains(r"**Reading:** $\mathbf{J}\left(F\right)$"),
         "{markdown}"
     );
 }

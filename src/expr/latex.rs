@@ -34,7 +34,21 @@ pub fn latex_name(name: &str) -> String {
     };
     match rest {
         Some(accent @ ("hat" | "bar" | "tilde")) => format!("\\{accent}{{{out}}}"),
-        Some(sub) => format!("{out}_{{{sub}}}"),
+        Some(sub) => {
+            // A sum such as {t+1} is stored in its braces already.
+            let sub = sub
+                .strip_prefix('{')
+                .and_then(|s| s.strip_suffix('}'))
+                .unwrap_or(sub);
+            let sub: String = sub
+                .chars()
+                .map(|c| match super::print::greek_name(c) {
+                    Some(name) => format!("\\{name}"),
+                    None => c.to_string(),
+                })
+                .collect();
+            format!("{out}_{{{sub}}}")
+        }
         None => out,
     }
 }

@@ -1,8 +1,10 @@
-//! Answers as LaTeX (an `align*` derivation) and as Markdown with `$…$` maths, for notes.
+//! Answers as LaTeX (an `align*` derivation) and as Markdown with `$…$` maths, for notes:
+//! the derivations of one-variable answers, and the layout of every answer.
 
 use super::catalogue::{note, title};
 use super::integral::constant_name;
-use super::notation::words;
+use super::markup::{self, escape, maths, words, Block, Closing, Row};
+use super::notation::words as words_of;
 use super::prune::{prune, Limits, Shown};
 use super::text::{child_labels, decimal, folds_into_one_line, render_text, TextOptions};
 use crate::calculus::{Detail, Rule, Step};
@@ -75,15 +77,13 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
 /// Largest expression, in nodes, that a step's LaTeX shows in full.
 const STEP_NODES: u32 = 2000;
 
-/// A step or an elision, flattened with its depth and its label ("outer", "inner").
-struct Row {
+pub(super) fn rows(
+    shown: &Shown,
+    label: Option<&str>,
     depth: usize,
-    heading: String,
-    maths: Option<String>,
-    words: String,
-}
-
-fn rows(shown: &Shown, label: Option<&str>, depth: usize, partial: bool, out: &mut Vec<Row>) {
+    partial: bool,
+    out: &mut Vec<Row>,
+) {
     let (step, children) = match shown {
         Shown::Elided(e) => {
             out.push(Row {
@@ -123,9 +123,6 @@ fn rows(shown: &Shown, label: Option<&str>, depth: usize, partial: bool, out: &m
         rows(child, l, depth + 1, partial, out);
     }
 }
-
-/// The last lines of a derivation, each a label and its maths: the result, the value at a point.
-type Closing = Vec<(String, String)>;
 
 /// The rows of a derivative or integral answer, and its closing lines.
 fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
@@ -215,23 +212,16 @@ fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
             if result.as_number().is_none_or(|n| !n.is_integer()) {
                 shown.push_str(&format!(" \\approx {}", decimal(*value)));
             }
-            closing.push((format!("at {}", at.join(", ")), shown));
+            // The point goes in the maths: a label is words, and would escape its backslashes.
+            closing.push((
+                "at the point".to_string(),
+                format!("{}: \\quad {shown}", at.join(", ")),
+            ));
             return Some((rows, closing));
         }
         _ => return None,
     };
     Some((out, vec![("result".to_string(), equation)]))
-}
-
-/// An answer LaTeX does not typeset (vectors, matrices, session words): its text form.
-fn plain_text(outcome: &Outcome) -> String {
-    render_text(
-        outcome,
-        TextOptions {
-            unicode: true,
-            quiet: false,
-        },
-    )
 }
 
 /// A definition's formula: `x^{2}`, or `\\left(\\cos t, \\sin t\\right)` for a vector.
@@ -257,104 +247,120 @@ fn definition_latex(definition: &Definition) -> String {
     }
 }
 
-/// `\text{…}` around words, escaped.
-fn text(words: &str) -> String {
-    format!("\\text{{{}}}", escape(words))
-}
-
-/// Words with the characters LaTeX treats specially escaped.
-fn escape(words: &str) -> String {
-    let mut out = String::new();
-    for c in words.chars() {
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '{' | '}' | '%' | '&' | '#' | '_' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '^' => out.push_str("\\^{}"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The whole answer as LaTeX: an `align*` of the reading, each step and the result.
-pub fn render_latex(outcome: &Outcome) -> String {
-    let mut out = format!("% nudge: {}\n", outcome.input);
-    for n in &outcome.notes {
-        out.push_str(&format!("% Note: {}\n", n.message));
-    }
+/// The answer as typeset blocks; `None` for answers that are words, not maths (help, lessons).
+fn blocks(outcome: &Outcome) -> Option<Vec<Block>> {
     let reading = reading_latex(&outcome.statement);
-    let row = |label: &str, maths: &str, last: bool| {
-        let end = if last { "" } else { " \\\\" };
-        format!("  &{} && {maths}{end}\n", text(label))
-    };
     if let Some((rows, closing)) = derivation(&outcome.answer) {
-        out.push_str("\\begin{align*}\n");
-        out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
-        for r in &rows {
-            let indent = "\\quad ".repeat(r.depth);
-            match &r.maths {
-                Some(m) => out.push_str(&format!(
-                    "  &{indent}{} && {m} \\\\\n",
-                    text(&format!("{}:", r.heading))
-                )),
-                None => out.push_str(&format!("  &{indent}{} \\\\\n", text(&r.words))),
-            }
-        }
-        for (i, (label, maths)) in closing.iter().enumerate() {
-            out.push_str(&row(&format!("{label}:"), maths, i + 1 == closing.len()));
-        }
-        out.push_str("\\end{align*}\n");
-        return out;
+        return Some(vec![Block::Steps {
+            reading,
+            rows,
+            closing,
+        }]);
     }
-    match &outcome.answer {
+    let closing = |closing: Closing| Block::Steps {
+        reading: None,
+        rows: Vec::new(),
+        closing,
+    };
+    Some(match &outcome.answer {
         Answer::Expression { result, value } => {
             let mut shown = result.latex();
             if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
                 shown.push_str(&format!(" \\approx {}", decimal(v)));
             }
             let label = if value.is_some() {
-                "value:"
+                "value"
             } else {
-                "simplified:"
+                "simplified"
             };
-            out.push_str("\\begin{align*}\n");
-            out.push_str(&row("reading:", reading.as_deref().unwrap_or(""), false));
-            out.push_str(&row(label, &shown, true));
-            out.push_str("\\end{align*}\n");
+            vec![Block::Steps {
+                reading,
+                rows: Vec::new(),
+                closing: vec![(label.to_string(), shown)],
+            }]
         }
-        Answer::Defined { definition, .. } => {
-            out.push_str(&format!("\\[ {} \\]\n", definition_latex(definition)));
+        Answer::Defined { definition, .. } => vec![closing(vec![(
+            "defined".to_string(),
+            definition_latex(definition),
+        )])],
+        Answer::Forgotten(definition) => vec![closing(vec![(
+            "forgot".to_string(),
+            definition_latex(definition),
+        )])],
+        Answer::Definitions(defs) if defs.is_empty() => {
+            vec![Block::Words(vec![words("No definitions yet.")])]
         }
-        Answer::Notation(reading) => {
-            out.push_str(&format!(
-                "% Reading: {}\n\\begin{{description}}\n",
-                reading.shown
-            ));
-            for e in &reading.shapes {
-                let w = words(&e.shape);
-                out.push_str(&format!(
-                    "  \\item[{}] \\textbf{{{}.}} {}\n",
-                    escape(&e.shown),
-                    escape(&w.title),
-                    escape(&w.meaning)
-                ));
-            }
-            out.push_str("\\end{description}\n");
-        }
-        _ => {
-            out.push_str(&format!(
-                "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
-                plain_text(outcome)
-            ));
-        }
+        Answer::Definitions(defs) => vec![closing(
+            defs.iter()
+                .map(|d| ("defined".to_string(), definition_latex(d)))
+                .collect(),
+        )],
+        Answer::Reset => vec![Block::Words(vec![words(
+            "Everything is forgotten: no definitions, and no ans until the next answer.",
+        )])],
+        Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
+        Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
+        _ => return None,
+    })
+}
+
+/// Help, lessons and the like, as the terminal shows them.
+fn plain_text(outcome: &Outcome) -> String {
+    render_text(
+        outcome,
+        TextOptions {
+            unicode: true,
+            quiet: false,
+        },
+    )
+}
+
+/// The whole answer as LaTeX: the reading, each step and the result, in `align*` where
+/// there are steps; vectors and matrices as `pmatrix`, tables as `tabular`.
+pub fn render_latex(outcome: &Outcome) -> String {
+    let mut out = format!("% nudge: {}\n", outcome.input);
+    for n in &outcome.notes {
+        out.push_str(&format!("% Note: {}\n", n.message));
     }
+    if let Answer::Notation(reading) = &outcome.answer {
+        out.push_str(&format!(
+            "% Reading: {}\n\\begin{{description}}\n",
+            reading.shown
+        ));
+        for e in &reading.shapes {
+            let w = words_of(&e.shape);
+            out.push_str(&format!(
+                "  \\item[{}] \\textbf{{{}.}} {}\n",
+                escape(&e.shown),
+                escape(&w.title),
+                escape(&w.meaning)
+            ));
+        }
+        out.push_str("\\end{description}\n");
+        return out;
+    }
+    let Some(mut blocks) = blocks(outcome) else {
+        // Help and lessons are words for the terminal, with nothing to typeset: comments.
+        for line in plain_text(outcome).lines() {
+            out.push_str(&format!("% {line}\n").replace("% \n", "%\n"));
+        }
+        return out;
+    };
+    let has_reading = matches!(
+        blocks.first(),
+        Some(Block::Steps {
+            reading: Some(_),
+            ..
+        })
+    );
+    if let (false, Some(reading)) = (has_reading, reading_latex(&outcome.statement)) {
+        blocks.insert(0, Block::Words(vec![words("Reading: "), maths(reading)]));
+    }
+    out.push_str(&markup::latex(&blocks));
     out
 }
 
-/// The whole answer as Markdown: steps as a list, maths in `$…$`.
+/// The whole answer as Markdown: steps as a list, maths in `$…$`, tables as pipe tables.
 pub fn render_markdown(outcome: &Outcome) -> String {
     let reading = match (&outcome.answer, reading_latex(&outcome.statement)) {
         (Answer::Notation(n), _) => n.shown.clone(),
@@ -366,57 +372,16 @@ pub fn render_markdown(outcome: &Outcome) -> String {
         out.push_str(&format!("\n*Note:* {}\n", n.message));
     }
     out.push('\n');
-    if let Some((rows, closing)) = derivation(&outcome.answer) {
-        for r in &rows {
-            let indent = "  ".repeat(r.depth);
-            match &r.maths {
-                Some(m) => out.push_str(&format!(
-                    "{indent}- **{}:** ${m}$ — {}\n",
-                    r.heading, r.words
-                )),
-                None => out.push_str(&format!("{indent}- {}\n", r.words)),
-            }
+    if let Answer::Notation(reading) = &outcome.answer {
+        for e in &reading.shapes {
+            let w = words_of(&e.shape);
+            out.push_str(&format!("- **{}** — {}. {}\n", e.shown, w.title, w.meaning));
         }
-        out.push('\n');
-        let lines: Vec<String> = closing
-            .iter()
-            .map(|(label, maths)| {
-                let mut chars = label.chars();
-                let label: String = chars.next().map_or_else(String::new, |first| {
-                    first.to_uppercase().chain(chars).collect()
-                });
-                format!("**{label}:** ${maths}$\n")
-            })
-            .collect();
-        out.push_str(&lines.join("\n"));
         return out;
     }
-    match &outcome.answer {
-        Answer::Expression { result, value } => {
-            let label = if value.is_some() {
-                "Value"
-            } else {
-                "Simplified"
-            };
-            out.push_str(&format!("**{label}:** ${}$", result.latex()));
-            if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
-                out.push_str(&format!(" ≈ {}", decimal(v)));
-            }
-            out.push('\n');
-        }
-        Answer::Defined { definition, .. } => {
-            out.push_str(&format!(
-                "**Defined:** ${}$\n",
-                definition_latex(definition)
-            ));
-        }
-        Answer::Notation(reading) => {
-            for e in &reading.shapes {
-                let w = words(&e.shape);
-                out.push_str(&format!("- **{}** — {}. {}\n", e.shown, w.title, w.meaning));
-            }
-        }
-        _ => out.push_str(&format!("```\n{}```\n", plain_text(outcome))),
+    match blocks(outcome) {
+        Some(blocks) => out.push_str(&markup::markdown(&blocks)),
+        None => out.push_str(&format!("```\n{}```\n", plain_text(outcome))),
     }
     out
 }

@@ -10,7 +10,7 @@ use colored::Colorize;
 
 /// Decimals for a table's values: nine for moderate sizes, fewer for large
 /// ones, the same for the whole column so the decimal points line up.
-fn table_decimals(values: impl Iterator<Item = f64>) -> usize {
+pub(super) fn table_decimals(values: impl Iterator<Item = f64>) -> usize {
     values
         .map(|v| {
             let whole = if v.abs() >= 1.0 {
@@ -25,7 +25,7 @@ fn table_decimals(values: impl Iterator<Item = f64>) -> usize {
 }
 
 /// A value in a table, in scientific notation once it is too long to read.
-fn table_value(v: f64, decimals: usize) -> String {
+pub(super) fn table_value(v: f64, decimals: usize) -> String {
     if v.abs() >= 1e9 {
         return format!("{v:.4e}");
     }
@@ -89,7 +89,7 @@ pub(super) fn limit(l: &LimitAnswer, style: Style, body: String) -> Vec<String> 
     out
 }
 
-fn heading_text(approach: &Approach) -> String {
+pub(super) fn heading_text(approach: &Approach) -> String {
     match &approach.heading {
         Heading::Settles { value, .. } => format!("heading for {}", decimal(*value)),
         Heading::Unbounded { positive: true } => "growing without bound, toward +∞".to_string(),
@@ -119,9 +119,33 @@ pub(super) fn verdict_short(v: &Verdict, style: Style) -> String {
 }
 
 fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
+    let (mut out, aside) = verdict_words(l, style);
+    let rhs = match &l.verdict {
+        Verdict::Value {
+            value,
+            decimals,
+            named,
+            ..
+        } => match named {
+            Some(n) if n.as_number().is_some_and(|v| v.is_integer()) => n.to_text(style),
+            Some(n) => format!("{} ≈ {value:.decimals$}", n.to_text(style)),
+            None => format!("≈ {value:.decimals$}"),
+        },
+        Verdict::Unbounded { positive: true } => "+∞".to_string(),
+        Verdict::Unbounded { positive: false } => "−∞".to_string(),
+        Verdict::SidesDisagree => "none (the two sides disagree)".to_string(),
+        Verdict::None => "none that the table can see".to_string(),
+    };
+    let aside = aside.map(|a| format!(" ({a})")).unwrap_or_default();
+    out.push(format!("{} {}{aside}", "Limit:".bold(), rhs.green().bold()));
+    out
+}
+
+/// What the tables say, in sentences, and a remark on how sure the limit is.
+pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Option<&'static str>) {
     let mut out = Vec::new();
     let estimate = "a numerical estimate read from the values, not a proof";
-    match &l.verdict {
+    let aside = match &l.verdict {
         Verdict::Value {
             value,
             decimals,
@@ -136,49 +160,25 @@ fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
                 out.push(format!("Only the values from {here} exist; from {there} the function has none, so this is a one-sided limit."));
             }
             let shown = format!("{value:.decimals$}");
-            match named {
-                Some(n) => {
-                    let name = n.to_text(style);
-                    out.push(format!(
-                        "The values head for {shown}, which matches {name} to the {decimals} decimals shown."
-                    ));
-                    let rhs = if n.as_number().is_some_and(|v| v.is_integer()) {
-                        name
-                    } else {
-                        format!("{name} ≈ {shown}")
-                    };
-                    out.push(format!(
-                        "{} {} ({estimate})",
-                        "Limit:".bold(),
-                        rhs.green().bold()
-                    ));
-                }
-                None => {
-                    out.push(format!(
-                        "The values head for {shown}, as far as the table can tell."
-                    ));
-                    out.push(format!(
-                        "{} {} ({estimate})",
-                        "Limit:".bold(),
-                        format!("≈ {shown}").green().bold()
-                    ));
-                }
-            }
+            out.push(match named {
+                Some(n) => format!(
+                    "The values head for {shown}, which matches {} to the {decimals} decimals shown.",
+                    n.to_text(style)
+                ),
+                None => format!("The values head for {shown}, as far as the table can tell."),
+            });
+            Some(estimate)
         }
         Verdict::Unbounded { positive } => {
-            let (way, sign) = if *positive {
-                ("grow", "+∞")
-            } else {
-                ("fall", "−∞")
-            };
+            let way = if *positive { "grow" } else { "fall" };
             out.push(format!(
                 "The values {way} past any number you name: there is no finite limit."
             ));
-            out.push(format!(
-                "{} {} (the values {way} without bound)",
-                "Limit:".bold(),
-                sign.green().bold()
-            ));
+            Some(if *positive {
+                "the values grow without bound"
+            } else {
+                "the values fall without bound"
+            })
         }
         Verdict::SidesDisagree => {
             let at = match &l.target {
@@ -188,20 +188,12 @@ fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
             out.push(format!(
                 "The two sides disagree, so there is no limit at {at}."
             ));
-            out.push(format!(
-                "{} {}",
-                "Limit:".bold(),
-                "none (the two sides disagree)".green().bold()
-            ));
+            None
         }
         Verdict::None => {
             out.push("The values do not settle on any one number.".to_string());
-            out.push(format!(
-                "{} {}",
-                "Limit:".bold(),
-                "none that the table can see".green().bold()
-            ));
+            None
         }
-    }
-    out
+    };
+    (out, aside)
 }

@@ -1,9 +1,10 @@
 //! The JSON fields of many-variable answers: vectors and matrices as arrays of ASCII expressions.
 //!
 //! Every expression string parses back in nudge to an equal expression; each
-//! entry carries its own steps.
+//! entry carries its own steps. `latex` sets a vector as a column `pmatrix`.
 
 use super::json::step_json;
+use super::multivar_latex::headline_latex;
 use super::prune::{prune, Limits};
 use super::readings;
 use crate::calculus::motion::Motion;
@@ -13,7 +14,9 @@ use crate::expr::{Expr, Symbol};
 use serde_json::{json, Map, Value as Json};
 
 pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
-    match answer.headline() {
+    let headline = answer.headline();
+    obj.insert("latex".into(), json!(headline_latex(&headline)));
+    match headline {
         Headline::Scalar(_) => {}
         Headline::Vector(v) => {
             obj.insert("result".into(), json!(tuple(&v, Expr::ascii)));
@@ -293,6 +296,7 @@ fn partials_json(partials: &[Derivation]) -> Json {
                     "variables": names(&d.vars),
                     "result": d.result.ascii(),
                     "unicode": d.result.unicode(),
+                    "latex": d.result.latex(),
                     "steps": steps(d),
                 })
             })

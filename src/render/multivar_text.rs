@@ -524,7 +524,7 @@ impl Text {
 }
 
 /// The step of derivative `n` inside its "derivative n of 2" wrapper.
-fn inner_step(entry: &Derivation, n: usize) -> Option<&Step> {
+pub(super) fn inner_step(entry: &Derivation, n: usize) -> Option<&Step> {
     let step = entry.steps.get(n)?;
     Some(step.substeps.first().unwrap_or(step))
 }

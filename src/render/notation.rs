@@ -29,6 +29,7 @@ pub fn shape_id(shape: &Shape) -> &'static str {
         Shape::LogBase { .. } => "log_base",
         Shape::Integral { .. } => "integral",
         Shape::ChainRule { .. } => "chain_rule",
+        Shape::GradientStep { .. } => "gradient_step",
         Shape::Expression { .. } => "expression",
         Shape::Unknown { .. } => "unknown",
     }
@@ -213,6 +214,22 @@ pub fn words(shape: &Shape) -> Words {
             var,
         } => integral_words(bounds.as_ref(), integrand, var),
         Shape::ChainRule { path } => chain_words(path),
+        Shape::GradientStep {
+            new,
+            old,
+            rate,
+            loss,
+            at,
+        } => {
+            let l = loss.as_ref().map_or("the loss".to_string(), Name::shown);
+            let at = at.as_deref().unwrap_or_default();
+            (
+                "a gradient-descent step".to_string(),
+                format!(
+                    "One step of training: the new parameters {new} are the old ones {old}, moved against the gradient ∇{l}{at} by the small step size {rate} (the learning rate). The gradient points where {l} rises fastest, so stepping against it goes downhill: {l} drops a little with each step."
+                ),
+            )
+        }
         Shape::Expression { reading } => (
             "an ordinary expression".to_string(),
             format!(

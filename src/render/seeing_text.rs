@@ -6,7 +6,9 @@ use super::text::{decimal, operand, operator, steps_text, TextOptions};
 use crate::engine::{ContourAnswer, NudgeAnswer, Outcome, Plot, SeeingAnswer, TangentAnswer};
 use crate::expr::{Expr, Style};
 use crate::numeric::nudge::NudgeRow;
-use crate::syntax::{reading, reading_of_statement, NodeKind, PlotItem, SeeingQuery, Statement};
+use crate::syntax::{
+    reading, reading_of_statement, Node, NodeKind, PlotItem, SeeingQuery, Statement,
+};
 use colored::Colorize;
 
 pub(super) fn render(outcome: &Outcome, answer: &SeeingAnswer, options: TextOptions) -> String {
@@ -23,7 +25,7 @@ pub(super) fn render(outcome: &Outcome, answer: &SeeingAnswer, options: TextOpti
         out.push_str(&format!("{} {}\n", "Note:".yellow().bold(), n.message));
     }
     out.push('\n');
-    let typed = typed_body(&outcome.statement, options.unicode);
+    let typed = typed_body(&outcome.statement).map(|n| reading(n, options.unicode));
     let lines = match answer {
         SeeingAnswer::Nudge(n) => nudge(n, style, typed.unwrap_or_else(|| n.body.to_text(style))),
         SeeingAnswer::Tangent(t) => {
@@ -41,14 +43,14 @@ pub(super) fn render(outcome: &Outcome, answer: &SeeingAnswer, options: TextOpti
 }
 
 /// The function as the learner typed it, for table headings: `(1 + 1/n)ⁿ`, not `(1/n + 1)ⁿ`.
-fn typed_body(statement: &Statement, unicode: bool) -> Option<String> {
+pub(super) fn typed_body(statement: &Statement) -> Option<&Node> {
     let Statement::Seeing(query) = statement else {
         return None;
     };
     match query.as_ref() {
         SeeingQuery::Nudge { body, .. }
         | SeeingQuery::Tangent { body, .. }
-        | SeeingQuery::Limit { body, .. } => Some(reading(body, unicode)),
+        | SeeingQuery::Limit { body, .. } => Some(body),
         _ => None,
     }
 }
@@ -215,7 +217,7 @@ fn minus_h(at: &Expr, style: Style) -> String {
 }
 
 /// What the nudges to the right and to the left say together, when f′(a) does not exist.
-fn two_sides(n: &NudgeAnswer) -> Vec<String> {
+pub(super) fn two_sides(n: &NudgeAnswer) -> Vec<String> {
     let last = |rows: &[NudgeRow]| rows.last().and_then(|r| r.quotient.clone().ok());
     let right = last(&n.rows);
     let left = n.left.as_deref().and_then(last);
@@ -263,7 +265,7 @@ pub(super) fn aligned<'a>(cells: impl Iterator<Item = Result<String, &'a String>
 }
 
 /// `v` to `decimals` places, without trailing zeros.
-fn trimmed(v: f64, decimals: usize) -> String {
+pub(super) fn trimmed(v: f64, decimals: usize) -> String {
     let text = format!("{v:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -272,7 +274,7 @@ fn trimmed(v: f64, decimals: usize) -> String {
     }
 }
 
-fn why_text(slope: &Result<Expr, String>) -> String {
+pub(super) fn why_text(slope: &Result<Expr, String>) -> String {
     match slope {
         Err(why) => why.clone(),
         Ok(_) => "it is not a finite number".to_string(),
@@ -310,7 +312,7 @@ fn tangent(t: &TangentAnswer, options: TextOptions, body: String) -> Vec<String>
     out.push(format!(
         "{} y = f{p}({a}){dot}{shifted} + f({a}) = {}",
         "3. Point-slope form:".bold(),
-        point_slope(t, style)
+        point_slope(t, &|e| e.to_text(style), &|e| operand(e, style))
     ));
     out.push(format!(
         "{} y = {}",
@@ -335,23 +337,27 @@ fn shift(var: &str, at: &Expr, style: Style) -> String {
     Expr::sub(Expr::var(var), at.clone()).to_text(style)
 }
 
-/// `6(x − 3) + 9`, written without `1·` or `+ -`.
-fn point_slope(t: &TangentAnswer, style: Style) -> String {
+/// `6(x − 3) + 9`, written without `1·` or `+ -`, each part shown by `show`
+/// (`operand` for a slope that needs brackets before the shifted variable).
+pub(super) fn point_slope(
+    t: &TangentAnswer,
+    show: &dyn Fn(&Expr) -> String,
+    operand: &dyn Fn(&Expr) -> String,
+) -> String {
     let slope = if t.slope.is_one() {
         String::new()
     } else if t.slope.as_number().is_some_and(|n| n.to_i64() == Some(-1)) {
         "-".to_string()
     } else if t.slope.as_number().is_some_and(|n| n.is_integer()) {
-        t.slope.to_text(style)
+        show(&t.slope)
     } else {
-        operand(&t.slope, style)
+        operand(&t.slope)
     };
-    let minus = "-";
-    let value = t.value.to_text(style);
+    let value = show(&t.value);
     let tail = if t.value.is_zero() {
         String::new()
     } else if let Some(rest) = value.strip_prefix('-') {
-        format!(" {minus} {rest}")
+        format!(" - {rest}")
     } else {
         format!(" + {value}")
     };
@@ -361,9 +367,9 @@ fn point_slope(t: &TangentAnswer, style: Style) -> String {
     if t.at.is_zero() {
         // At 0 the point-slope form is already slope·x + f(0).
         let term = Expr::mul(vec![t.slope.clone(), Expr::var(&t.var)]);
-        return format!("{}{tail}", term.to_text(style));
+        return format!("{}{tail}", show(&term));
     }
-    let shifted = shift(&t.var, &t.at, style);
+    let shifted = show(&Expr::sub(Expr::var(&t.var), t.at.clone()));
     if slope.is_empty() && tail.is_empty() {
         return shifted;
     }
@@ -372,7 +378,7 @@ fn point_slope(t: &TangentAnswer, style: Style) -> String {
 
 /// The legend line of each curve: `sin(x)`, `d/dx x³ = 3x²`, and a defined
 /// function by its name as typed: `f′(x) = 2x·sin(x) + x²·cos(x)`.
-fn legend(p: &Plot, statement: &Statement, style: Style) -> Vec<String> {
+pub(super) fn legend(p: &Plot, statement: &Statement, style: Style) -> Vec<String> {
     let typed: Vec<Option<String>> = match statement {
         Statement::Seeing(query) => match query.as_ref() {
             SeeingQuery::Plot { items, .. } => items

@@ -4,7 +4,7 @@ use super::ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Stat
 use super::names::{Names, NoNames};
 use super::words::describe_parse_error;
 use crate::error::{closest, Error, Phase};
-use crate::expr::{Constant, Func, Number, KNOWN_FUNCTION_NAMES};
+use crate::expr::{unicode_name, Constant, Func, Number, KNOWN_FUNCTION_NAMES};
 use pest::iterators::Pair;
 use pest::Parser as _;
 
@@ -276,8 +276,15 @@ impl Builder<'_> {
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::def_name => {
-                    let n = self.defined_name_text(&part)?;
                     let span = self.span(&part);
+                    let written = part
+                        .into_inner()
+                        .next()
+                        .ok_or_else(|| internal("definition name"))?;
+                    let n = match written.as_rule() {
+                        Rule::plain_def_name => ascii_name(written.as_str()),
+                        _ => self.latex_variable_name(written)?,
+                    };
                     if n == "ans" {
                         return Err(Error::new(
                             Phase::Parsing,
@@ -290,14 +297,18 @@ impl Builder<'_> {
                     name = Some((n, span));
                 }
                 Rule::def_params => {
-                    for v in part.into_inner().filter(|p| p.as_rule() == Rule::variable) {
-                        let p = ascii_name(v.as_str());
+                    let inputs = part.into_inner().filter(|p| {
+                        !matches!(p.as_rule(), Rule::lparen | Rule::comma | Rule::rparen)
+                    });
+                    for v in inputs {
+                        let v_span = self.span(&v);
+                        let p = self.latex_variable_name(v)?;
                         if params.contains(&p) {
                             return Err(Error::new(
                                 Phase::Parsing,
-                                format!("the input {p} is named twice"),
+                                format!("the input {} is named twice", unicode_name(&p)),
                             )
-                            .at(self.span(&v))
+                            .at(v_span)
                             .with_help("give each input its own name, as in g(x, y) = x^2 y"));
                         }
                         params.push(p);
@@ -831,6 +842,10 @@ impl Builder<'_> {
                 Rule::variable | Rule::latex_defined_word => {
                     name = self.defined_name_text(&p)?;
                     name_span = self.span(&p);
+                }
+                Rule::latex_styled => {
+                    name_span = self.span(&p);
+                    name = self.latex_variable_name(p)?;
                 }
                 Rule::prime if p.as_str() == "″" => primes += 2,
                 Rule::prime => primes += 1,

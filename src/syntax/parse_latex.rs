@@ -1,9 +1,9 @@
 //! LaTeX pasted from a paper, built into the same syntax tree as plain input.
 
 use super::ast::{BinOp, Callee, Node, NodeKind, Span, Statement};
-use super::parse::{ascii_name, binary, call, internal, Builder, Rule};
+use super::parse::{ascii_name, binary, call, internal, Builder, Note, Rule};
 use crate::error::{closest, Error, Phase};
-use crate::expr::{greek_letter, Constant, Func, Number};
+use crate::expr::{greek_letter, unicode_name, Constant, Func, Number};
 use pest::iterators::Pair;
 
 /// The LaTeX commands nudge reads, for "did you mean".
@@ -68,9 +68,31 @@ pub(super) fn latex_word(word: &str) -> LatexWord {
     }
 }
 
+/// Help for a line that uses `\sum`, `\prod` or `\lim` (in `before`, the text read so far):
+/// notation over many terms, which nudge does not compute.
+pub(super) fn big_operator_help(before: &str) -> Option<String> {
+    let used = |word: &str| {
+        before.match_indices(word).any(|(at, _)| {
+            !before[at + word.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+    };
+    if used("\\sum") || used("\\prod") {
+        return Some("\\sum and \\prod (Σ, Π) run over many terms, which nudge does not compute: write the terms out, as in w_1 x_1 + w_2 x_2, or put read in front to hear the rest of the formula".to_string());
+    }
+    if used("\\lim") {
+        return Some(
+            "for a limit write limit EXPR as x -> a, as in limit sin(x)/x as x -> 0".to_string(),
+        );
+    }
+    None
+}
+
 /// The error for a command nudge does not read, with a close known command when there is one.
 fn unknown_command(word: &str, span: Span) -> Error {
     let error = Error::new(Phase::Parsing, format!("unknown LaTeX command \\{word}")).at(span);
+    if let Some(help) = big_operator_help(&format!("\\{word}")) {
+        return error.with_help(help);
+    }
     match closest(word, KNOWN_COMMANDS) {
         Some(near) => error.with_help(format!("did you mean \\{near}?")),
         None => error.with_help(
@@ -279,6 +301,7 @@ impl Builder<'_> {
         let mut subscript = None;
         let mut accent = None;
         let rule = pair.as_rule();
+        let span = self.span(&pair);
         if rule == Rule::variable {
             return Ok(ascii_name(pair.as_str()));
         }
@@ -302,7 +325,7 @@ impl Builder<'_> {
                         _ => None,
                     }
                 }
-                Rule::latex_subscript | Rule::latex_subscript_body => {
+                Rule::latex_subscript => {
                     subscript = Some(subscript_text(part.as_str()));
                 }
                 _ => {}
@@ -310,6 +333,16 @@ impl Builder<'_> {
         }
         if base.is_empty() {
             return Err(internal("LaTeX name"));
+        }
+        if let Some(sum) = subscript.as_deref().filter(|s| s.starts_with('{')) {
+            let name = unicode_name(&ascii_name(&format!("{base}_{sum}")));
+            let message = format!(
+                "{name} is one name: {} in its subscript is a label, as papers number steps and layers, not a sum nudge works out",
+                sum.trim_start_matches('{').trim_end_matches('}')
+            );
+            if !self.notes.iter().any(|n| n.message == message) {
+                self.notes.push(Note { message, span });
+            }
         }
         let full = match (subscript, accent) {
             (Some(sub), _) => format!("{base}_{sub}"),
@@ -320,16 +353,44 @@ impl Builder<'_> {
     }
 }
 
-/// `_{12}` → `12`, `_i` → `i`, `_\theta` → `θ`.
+/// `_{12}` → `12`, `_i` → `i`, `_\theta` → `θ`; a sum keeps its braces: `_{t + 1}` and
+/// `_(t+1)` → `{t+1}`.
 fn subscript_text(raw: &str) -> String {
     let text = raw
         .trim_start_matches('_')
-        .trim_start_matches('{')
-        .trim_end_matches('}');
+        .trim_start_matches(['{', '('])
+        .trim_end_matches(['}', ')']);
+    if text.contains(['+', '-']) {
+        return format!("{{{}}}", subscript_sum(text));
+    }
     match text.strip_prefix('\\').map(latex_word) {
         Some(LatexWord::Greek(c)) => c.to_string(),
         _ => text.trim_start_matches('\\').to_string(),
     }
+}
+
+/// `t + 1` → `t+1`, `\tau - 1` → `τ-1`: one spelling for every way of typing it.
+fn subscript_sum(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' => {}
+            '\\' => {
+                let mut word = String::new();
+                while let Some(letter) = chars.next_if(char::is_ascii_alphabetic) {
+                    word.push(letter);
+                }
+                match latex_word(&word) {
+                    LatexWord::Greek(g) => out.push(g),
+                    LatexWord::Pi => out.push('π'),
+                    _ => out.push_str(&word),
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether a node needs no brackets of its own when braces around it are dropped.

@@ -59,7 +59,7 @@ impl Builder<'_> {
                             wrt = Some(self.notation_name(name)?);
                         }
                         Rule::notation_name => of = Some(self.notation_name(part)?),
-                        Rule::notation_args => args = Some(part.as_str().to_string()),
+                        Rule::notation_args => args = Some(args_read(part.as_str())),
                         _ => {}
                     }
                 }
@@ -78,7 +78,7 @@ impl Builder<'_> {
                     match part.as_rule() {
                         Rule::notation_prime_name => name = part.as_str().to_string(),
                         Rule::primes => primes = count_primes(part.as_str()),
-                        Rule::notation_args => args = Some(part.as_str().to_string()),
+                        Rule::notation_args => args = Some(args_read(part.as_str())),
                         _ => {}
                     }
                 }
@@ -288,4 +288,13 @@ fn bound_text(raw: &str) -> String {
         None => body.to_string(),
     };
     format!("{sign}{shown}")
+}
+
+/// `(\theta_t)` as it reads, `(θ_t)`; arguments that are not expressions stay as typed.
+fn args_read(typed: &str) -> String {
+    let inner = typed.trim_start_matches('(').trim_end_matches(')');
+    match super::parse(inner).map(|p| p.statement) {
+        Ok(Statement::Expr(node)) => format!("({})", super::reading(&node, true)),
+        _ => typed.to_string(),
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::ast::{BinOp, Callee, Node, NodeKind, Point, Statement};
 use super::reading::{is_atom, level, needs_brackets_as_body, show_number};
+use super::reading_latex_queries::{multivar_latex, seeing_latex};
 use crate::expr::{latex_name, Constant, Func};
 
 /// The statement as read, in LaTeX; `None` for `read`, which is words, not maths.
@@ -15,19 +16,9 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
             order,
             partial,
         } => {
-            let d = if *partial { "\\partial" } else { "d" };
-            let space = if *partial { " " } else { "" };
-            let x = latex_name(var);
-            out.push_str(&match order {
-                1 => format!("\\frac{{{d}}}{{{d}{space}{x}}} "),
-                n => format!("\\frac{{{d}^{{{n}}}}}{{{d}{space}{x}^{{{n}}}}} "),
-            });
-            let fraction = matches!(unwrapped(body).kind, NodeKind::Binary(BinOp::Div, ..));
-            if fraction {
-                write(unwrapped(body), &mut out);
-            } else {
-                bracketed(body, needs_brackets_as_body(body), &mut out);
-            }
+            out.push_str(&operator_latex(var, *order, *partial));
+            out.push(' ');
+            out.push_str(&operand_latex(body));
         }
         Statement::Integral { body, var, bounds } => {
             out.push_str("\\int");
@@ -71,14 +62,43 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
                 }
             }
         }
+        Statement::Multivar(query) => out.push_str(&multivar_latex(query)),
+        Statement::Seeing(query) => out.push_str(&seeing_latex(query)),
         Statement::Read(_)
-        | Statement::Multivar(_)
         | Statement::NamedDerivative { .. }
         | Statement::Define { .. }
-        | Statement::Command(_)
-        | Statement::Seeing(_) => return None,
+        | Statement::Command(_) => return None,
     }
     Some(out)
+}
+
+/// `\frac{d}{dx}`, `\frac{\partial^{2}}{\partial x^{2}}`, as typed.
+pub(super) fn operator_latex(var: &str, order: u32, partial: bool) -> String {
+    let d = if partial { "\\partial" } else { "d" };
+    let space = if partial { " " } else { "" };
+    let x = latex_name(var);
+    match order {
+        1 => format!("\\frac{{{d}}}{{{d}{space}{x}}}"),
+        n => format!("\\frac{{{d}^{{{n}}}}}{{{d}{space}{x}^{{{n}}}}}"),
+    }
+}
+
+/// One expression as read, in LaTeX.
+pub fn node_latex(node: &Node) -> String {
+    let mut out = String::new();
+    write(node, &mut out);
+    out
+}
+
+/// An expression after an operator such as `\frac{d}{dx}`: bracketed when it is a sum.
+pub fn operand_latex(body: &Node) -> String {
+    let mut out = String::new();
+    if matches!(unwrapped(body).kind, NodeKind::Binary(BinOp::Div, ..)) {
+        write(unwrapped(body), &mut out);
+    } else {
+        bracketed(body, needs_brackets_as_body(body), &mut out);
+    }
+    out
 }
 
 fn bracketed(node: &Node, bracket: bool, out: &mut String) {

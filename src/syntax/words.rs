@@ -88,12 +88,18 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     {
         return Some("write what to differentiate after the operator, as in d/dx x^2".to_string());
     }
+    if let Some(help) = super::parse_latex::big_operator_help(before) {
+        return Some(help);
+    }
+    if line[byte.min(line.len())..].starts_with("\\nabla") {
+        return Some("\\nabla (∇) is derivative notation, not a factor: start the line with it to compute a gradient (\\nabla f); to hear a formula such as \\theta - \\eta \\nabla L(\\theta) in words, put read in front".to_string());
+    }
     if found == Some('\\') || before.ends_with('\\') {
         return Some("nudge reads LaTeX commands such as \\frac, \\sqrt, \\sin, \\cdot and Greek letters; to hear other notation in words, put read in front".to_string());
     }
     if found == Some('{') && before.ends_with('_') {
         return Some(
-            "a subscript is a name or a number, as in w_1, w_{12} or \\theta_{i}".to_string(),
+            "a subscript is a name, a number or a short sum, as in w_1, w_{12}, \\theta_{i} or \\theta_{t+1}".to_string(),
         );
     }
     let integral = line.trim_start().starts_with('∫')

@@ -1,0 +1,580 @@
+//! Many-variable answers typeset: each partial's steps, then vectors and matrices as `pmatrix`.
+
+use super::latex::{latex_operator, rows};
+use super::markup::{column, maths, pmatrix, point, words, Block, Inline, Row};
+use super::multivar_text::inner_step;
+use super::prune::{prune, Limits};
+use super::readings;
+use super::text::decimal;
+use crate::calculus::motion::{Length, Motion, MotionAt};
+use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
+use crate::calculus::Step;
+use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
+use crate::expr::{latex_name, latex_operand, Expr, Kind, Symbol};
+
+pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
+    let mut out = Vec::new();
+    match answer {
+        MultivarAnswer::MixedPartial {
+            body,
+            derivation,
+            swapped,
+        } => mixed(&mut out, body, derivation, swapped.as_ref()),
+        MultivarAnswer::Gradient {
+            body,
+            vars,
+            partials,
+            at,
+        } => {
+            introduce(&mut out, body, vars);
+            out.push(sentence(readings::GRADIENT));
+            partial_steps(&mut out, partials);
+            out.push(Block::Display(format!(
+                "\\nabla f = {}",
+                column(&latex_all(&results(partials)))
+            )));
+            if let Some(at) = at {
+                gradient_at(&mut out, at);
+            }
+        }
+        MultivarAnswer::Directional {
+            body,
+            vars,
+            partials,
+            directional,
+        } => {
+            introduce(&mut out, body, vars);
+            out.push(sentence(readings::DIRECTIONAL));
+            partial_steps(&mut out, partials);
+            directional_blocks(&mut out, directional);
+        }
+        MultivarAnswer::Jacobian {
+            outputs,
+            vars,
+            rows: entries,
+            at,
+        } => {
+            out.push(Block::Words(vec![
+                words("Inputs (columns): "),
+                maths(names(vars)),
+                words("."),
+            ]));
+            out.push(sentence(readings::JACOBIAN));
+            for (i, (f, row)) in outputs.iter().zip(entries).enumerate() {
+                out.push(Block::Words(vec![
+                    words(format!("Row {}, output ", i + 1)),
+                    maths(f.latex()),
+                    words(":"),
+                ]));
+                let mut shown = Vec::new();
+                for (j, d) in row.iter().enumerate() {
+                    for step in &d.steps {
+                        labelled(step, &format!("column {}", j + 1), true, &mut shown);
+                    }
+                }
+                out.push(steps(shown));
+            }
+            matrix(&mut out, "J", entries, at.as_ref());
+        }
+        MultivarAnswer::Hessian {
+            body,
+            vars,
+            rows: entries,
+            symmetric,
+            same_forms,
+            flat_spot,
+            at,
+        } => {
+            introduce(&mut out, body, vars);
+            out.push(sentence(readings::HESSIAN));
+            for (i, row) in entries.iter().enumerate() {
+                out.push(Block::Words(vec![
+                    words(format!("Row {}, the slopes of ", i + 1)),
+                    maths(format!(
+                        "\\frac{{\\partial f}}{{\\partial {}}}",
+                        latex_name(&vars[i])
+                    )),
+                    words(":"),
+                ]));
+                let mut shown = Vec::new();
+                if let Some(step) = row.first().and_then(|e| inner_step(e, 0)) {
+                    rows(&prune(step, Limits::TEXT), None, 0, true, &mut shown);
+                }
+                for (j, entry) in row.iter().enumerate() {
+                    if *symmetric && j < i {
+                        continue;
+                    }
+                    if let Some(step) = inner_step(entry, 1) {
+                        labelled(step, &format!("column {}", j + 1), true, &mut shown);
+                    }
+                }
+                out.push(steps(shown));
+            }
+            let mirrored = *symmetric && entries.len() > 1;
+            if mirrored {
+                out.push(sentence(readings::HESSIAN_MIRROR));
+            }
+            matrix(&mut out, "H", entries, at.as_ref());
+            if mirrored {
+                out.push(sentence(readings::hessian_symmetric(*same_forms)));
+            }
+            out.push(sentence(readings::HESSIAN_USE));
+            if let (Some(spot), Some(at)) = (flat_spot, at) {
+                out.push(sentence(&readings::flat_spot(&tuple(&at.point), *spot)));
+            }
+        }
+        MultivarAnswer::Motion { motion: m, named } => motion(&mut out, m, named.as_ref()),
+        MultivarAnswer::Literal { rows, matrix } => {
+            let cells: Vec<Vec<String>> = rows.iter().map(|r| latex_all(r)).collect();
+            let shown = match (matrix, cells.first()) {
+                (false, Some(entries)) => column(entries),
+                _ => pmatrix(&cells),
+            };
+            out.push(Block::Display(shown));
+        }
+    }
+    out
+}
+
+/// The LaTeX of a vector or matrix headline: what JSON's `latex` holds.
+pub(super) fn headline_latex(headline: &Headline) -> String {
+    match headline {
+        Headline::Scalar(e) => e.latex(),
+        Headline::Vector(v) => column(&latex_all(v)),
+        Headline::Matrix(m) => pmatrix(&m.iter().map(|r| latex_all(r)).collect::<Vec<_>>()),
+    }
+}
+
+fn sentence(text: &str) -> Block {
+    Block::Words(vec![words(text)])
+}
+
+fn steps(rows: Vec<Row>) -> Block {
+    Block::Steps {
+        reading: None,
+        rows,
+        closing: Vec::new(),
+    }
+}
+
+/// One step tree, its first row labelled ("column 2, partial derivative").
+fn labelled(step: &Step, label: &str, partial: bool, out: &mut Vec<Row>) {
+    rows(&prune(step, Limits::TEXT), Some(label), 0, partial, out);
+}
+
+fn introduce(out: &mut Vec<Block>, body: &Expr, vars: &[Symbol]) {
+    out.push(Block::Words(vec![
+        maths(format!("f = {}", body.latex())),
+        words(", with variables "),
+        maths(names(vars)),
+        words(" (in this order)."),
+    ]));
+}
+
+/// Each partial's steps, ending with what it comes to: ∂f/∂x = ….
+fn partial_steps(out: &mut Vec<Block>, partials: &[Derivation]) {
+    for d in partials {
+        let mut shown = Vec::new();
+        for s in &d.steps {
+            rows(&prune(s, Limits::TEXT), None, 0, true, &mut shown);
+        }
+        let x = d.vars.first().map(|v| latex_name(v)).unwrap_or_default();
+        out.push(Block::Steps {
+            reading: None,
+            rows: shown,
+            closing: vec![(
+                "so".to_string(),
+                format!(
+                    "\\frac{{\\partial f}}{{\\partial {x}}} = {}",
+                    d.result.latex()
+                ),
+            )],
+        });
+    }
+}
+
+fn gradient_at(out: &mut Vec<Block>, at: &GradientAt) {
+    let p = point(&latex_all(&at.point));
+    let vector = column(&latex_all(&exact(&at.vector)));
+    let squares: Vec<String> = at.vector.iter().map(|v| squared(&v.exact)).collect();
+    out.push(Block::Display(format!("\\nabla f{p} = {vector}")));
+    out.push(Block::Words(vec![
+        words("Its length: "),
+        maths(format!(
+            "\\left|\\nabla f\\right| = \\sqrt{{{}}} = {}",
+            squares.join(" + "),
+            approx(&at.length)
+        )),
+        words("."),
+    ]));
+    match &at.direction {
+        Some(dir) => {
+            out.push(Block::Words(vec![
+                words("Steepest ascent: "),
+                maths(format!(
+                    "\\frac{{\\nabla f}}{{\\left|\\nabla f\\right|}} = {}",
+                    direction(dir)
+                )),
+                words("; steepest descent: "),
+                maths(format!("-\\nabla f = {}", column(&latex_all(&at.descent)))),
+                words("."),
+            ]));
+            let rate = decimal((at.length.approx * 100.0).round() / 100.0);
+            out.push(sentence(&readings::steepest(
+                &tuple(&at.point),
+                &unicode_direction(dir),
+                &rate,
+                "−∇f",
+            )));
+        }
+        None => out.push(sentence(&readings::flat(&tuple(&at.point)))),
+    }
+}
+
+fn directional_blocks(out: &mut Vec<Block>, d: &Directional) {
+    let p = point(&latex_all(&d.at.point));
+    out.push(Block::Display(format!(
+        "\\nabla f{p} = {}",
+        column(&latex_all(&exact(&d.at.vector)))
+    )));
+    let squares: Vec<String> = d.along.iter().map(squared).collect();
+    out.push(Block::Words(vec![
+        words("Direction "),
+        maths(point(&latex_all(&d.along))),
+        words(": its length is "),
+        maths(format!(
+            "\\sqrt{{{}}} = {}",
+            squares.join(" + "),
+            d.length_of_along.latex()
+        )),
+        words(", so "),
+        maths(format!("\\mathbf{{u}} = {}", direction(&d.unit))),
+        words("."),
+    ]));
+    let products: Vec<String> =
+        d.at.vector
+            .iter()
+            .zip(&d.along)
+            .map(|(g, a)| format!("{} \\cdot {}", latex_operand(&g.exact), latex_operand(a)))
+            .collect();
+    let length = d.length_of_along.latex();
+    out.push(Block::Display(format!(
+        "\\nabla f \\cdot \\mathbf{{u}} = \\frac{{{}}}{{{length}}} = \\frac{{{}}}{{{length}}} = {}",
+        products.join(" + "),
+        d.dot.latex(),
+        approx(&d.value)
+    )));
+    out.push(sentence(readings::directional_sign(d.value.approx)));
+}
+
+fn matrix(out: &mut Vec<Block>, name: &str, entries: &[Vec<Derivation>], at: Option<&MatrixAt>) {
+    let cells: Vec<Vec<String>> = entries
+        .iter()
+        .map(|row| row.iter().map(|d| d.result.latex()).collect())
+        .collect();
+    out.push(Block::Display(format!("{name} = {}", pmatrix(&cells))));
+    let Some(at) = at else {
+        return;
+    };
+    let exact: Vec<Vec<String>> = at
+        .values
+        .iter()
+        .map(|row| row.iter().map(|v| v.exact.latex()).collect())
+        .collect();
+    let mut shown = format!(
+        "{name}{} = {}",
+        point(&latex_all(&at.point)),
+        pmatrix(&exact)
+    );
+    let inexact = at
+        .values
+        .iter()
+        .flatten()
+        .any(|v| v.exact.as_number().is_none_or(|n| !n.is_integer()));
+    if inexact {
+        let decimals: Vec<Vec<String>> = at
+            .values
+            .iter()
+            .map(|row| row.iter().map(|v| decimal(v.approx)).collect())
+            .collect();
+        shown.push_str(&format!(" \\approx {}", pmatrix(&decimals)));
+    }
+    out.push(Block::Display(shown));
+}
+
+fn mixed(out: &mut Vec<Block>, body: &Expr, derivation: &Derivation, swapped: Option<&Swapped>) {
+    if let [first, second] = derivation.vars.as_slice() {
+        out.push(sentence(&readings::mixed_order(
+            &unicode(first),
+            &unicode(second),
+        )));
+    }
+    let mut shown = Vec::new();
+    for s in &derivation.steps {
+        rows(&prune(s, Limits::TEXT), None, 0, true, &mut shown);
+    }
+    out.push(Block::Steps {
+        reading: None,
+        rows: shown,
+        closing: vec![(
+            "result".to_string(),
+            format!(
+                "{} {} = {}",
+                partial_operator(&derivation.vars),
+                latex_operand(body),
+                derivation.result.latex()
+            ),
+        )],
+    });
+    if let Some(other) = swapped {
+        let reversed: Vec<Symbol> = derivation.vars.iter().rev().cloned().collect();
+        let op = unicode_partial_operator(&reversed);
+        out.push(sentence(&readings::mixed_check(
+            &op,
+            &other.result.unicode(),
+            other,
+        )));
+    }
+}
+
+/// `\frac{\partial^{2}}{\partial y \partial x}` for ∂/∂x first, then ∂/∂y.
+fn partial_operator(vars: &[Symbol]) -> String {
+    match vars {
+        [x] => latex_operator(x, 1, true),
+        [x, y] if x == y => latex_operator(x, 2, true),
+        _ => {
+            let bottom: Vec<String> = vars
+                .iter()
+                .rev()
+                .map(|v| format!("\\partial {}", latex_name(v)))
+                .collect();
+            format!(
+                "\\frac{{\\partial^{{{}}}}}{{{}}}",
+                vars.len(),
+                bottom.join(" ")
+            )
+        }
+    }
+}
+
+/// `∂²/∂y∂x`, for the words that name the other order.
+fn unicode_partial_operator(vars: &[Symbol]) -> String {
+    let bottom: String = vars
+        .iter()
+        .rev()
+        .map(|v| format!("∂{}", unicode(v)))
+        .collect();
+    match vars {
+        [x, y] if x == y => format!("∂²/∂{}²", unicode(x)),
+        [_, _] => format!("∂²/{bottom}"),
+        _ => format!("∂/{bottom}"),
+    }
+}
+
+fn motion(out: &mut Vec<Block>, m: &Motion, named: Option<&Named>) {
+    out.push(sentence("Each coordinate is differentiated on its own."));
+    let mut shown = Vec::new();
+    for (i, d) in m.derivatives.iter().enumerate() {
+        for step in &d.steps {
+            labelled(step, &format!("coordinate {}", i + 1), false, &mut shown);
+        }
+    }
+    out.push(steps(shown));
+    // Before an acceleration, the velocity it comes from.
+    for k in 1..m.order {
+        let middle: Vec<Expr> = m
+            .derivatives
+            .iter()
+            .filter_map(|d| d.steps.get(k as usize - 1).map(|s| s.after.clone()))
+            .collect();
+        out.push(Block::Display(format!(
+            "{} = {}",
+            motion_label(m, named, k),
+            column(&latex_all(&middle))
+        )));
+    }
+    let lhs = motion_label(m, named, m.order);
+    let velocity = results(&m.derivatives);
+    out.push(Block::Display(format!(
+        "{lhs} = {}",
+        column(&latex_all(&velocity))
+    )));
+    if let Some(reading) = readings::time(&m.var, m.order) {
+        out.push(sentence(reading));
+    }
+    if let Some(length) = &m.length {
+        motion_length(out, m, length, &lhs, &velocity);
+    }
+    if let Some(at) = &m.at {
+        motion_at(out, m, at, named);
+    }
+}
+
+/// `|r'(t)| = √(…) = …`: the speed, or the length of a derivative vector.
+fn motion_length(out: &mut Vec<Block>, m: &Motion, length: &Length, lhs: &str, velocity: &[Expr]) {
+    let speed = m.order == 1 && readings::time(&m.var, 1).is_some();
+    if speed {
+        out.push(sentence(readings::SPEED));
+    }
+    let squares: Vec<String> = velocity.iter().map(squared).collect();
+    let mut forms = vec![
+        format!("\\sqrt{{{}}}", squares.join(" + ")),
+        format!("\\sqrt{{{}}}", length.squares.latex()),
+    ];
+    if let Some(tidied) = &length.tidied {
+        forms.push(format!("\\sqrt{{{}}}", tidied.latex()));
+    }
+    forms.push(length.result.latex());
+    forms.dedup();
+    let mut chain = format!("\\left|{lhs}\\right| = {}", forms.join(" = "));
+    if let Some(v) = length
+        .value
+        .filter(|_| length.result.as_number().is_none_or(|n| !n.is_integer()))
+    {
+        chain.push_str(&format!(" \\approx {}", decimal(v)));
+    }
+    let word = if speed { "Speed: " } else { "Length: " };
+    let mut line: Vec<Inline> = vec![words(word), maths(chain)];
+    if length.tidied.is_some() {
+        line.push(words(", since "));
+        line.push(maths("\\sin^{2} + \\cos^{2} = 1"));
+    }
+    line.push(words("."));
+    out.push(Block::Words(line));
+}
+
+/// `r''(t)`, `\frac{d r}{d t}`, or `\frac{d}{dt} (\cos t, \sin t, t)^T` for derivative `order`.
+fn motion_label(m: &Motion, named: Option<&Named>, order: u32) -> String {
+    match named {
+        Some(Named::Prime { name, arg }) => format!(
+            "{}{}\\left({}\\right)",
+            latex_name(name),
+            "'".repeat(order as usize),
+            arg.latex()
+        ),
+        Some(n) => {
+            let name = latex_name(n.name());
+            let var = latex_name(&m.var);
+            match order {
+                1 => format!("\\frac{{d {name}}}{{d {var}}}"),
+                k => format!("\\frac{{d^{{{k}}} {name}}}{{d {var}^{{{k}}}}}"),
+            }
+        }
+        None => format!(
+            "{} {}",
+            latex_operator(&m.var, order, false),
+            column(&latex_all(&m.components))
+        ),
+    }
+}
+
+/// The derivative vector at one time, `r'(2) = (…)^T ≈ (…)^T`, and its length there.
+fn motion_at(out: &mut Vec<Block>, m: &Motion, at: &MotionAt, named: Option<&Named>) {
+    let label = match named {
+        Some(Named::Prime { name, .. }) => motion_label(
+            m,
+            Some(&Named::Prime {
+                name: name.clone(),
+                arg: at.value.clone(),
+            }),
+            m.order,
+        ),
+        _ => motion_label(m, named, m.order),
+    };
+    let exact: Vec<Expr> = at.vector.iter().map(|v| v.exact.clone()).collect();
+    let mut shown = format!("{label} = {}", column(&latex_all(&exact)));
+    if exact
+        .iter()
+        .any(|e| e.as_number().is_none_or(|n| !n.is_integer()))
+    {
+        let approx: Vec<String> = at.vector.iter().map(|v| decimal(v.approx)).collect();
+        shown.push_str(&format!(" \\approx {}", column(&approx)));
+    }
+    out.push(Block::Words(vec![
+        words("At "),
+        maths(format!("{} = {}", latex_name(&m.var), at.value.latex())),
+        words(":"),
+    ]));
+    out.push(Block::Display(shown));
+    if let Some(length) = &at.length {
+        out.push(Block::Display(format!(
+            "\\left|{label}\\right| = {} \\approx {}",
+            length.exact.latex(),
+            decimal(length.approx)
+        )));
+    }
+}
+
+/// `\frac{1}{\sqrt{5}} (1, 2)^T ≈ (0.447214, 0.894427)^T`: a direction made one unit long.
+fn direction(dir: &Direction) -> String {
+    let along = column(&latex_all(&dir.along));
+    let exact = if dir.norm.is_one() {
+        along
+    } else {
+        format!("\\frac{{1}}{{{}}} {along}", dir.norm.latex())
+    };
+    let unit: Vec<String> = dir.unit.iter().map(|u| decimal(*u)).collect();
+    format!("{exact} \\approx {}", column(&unit))
+}
+
+/// `(1, 2)/√5`, for the words that point along it.
+fn unicode_direction(dir: &Direction) -> String {
+    let along = tuple(&dir.along);
+    if dir.norm.is_one() {
+        along
+    } else {
+        format!("{along}/{}", dir.norm.unicode())
+    }
+}
+
+/// An exact value, with its decimal when it is not a whole number.
+fn approx(v: &Value) -> String {
+    if v.exact.as_number().is_some_and(|n| n.is_integer()) {
+        v.exact.latex()
+    } else {
+        format!("{} \\approx {}", v.exact.latex(), decimal(v.approx))
+    }
+}
+
+/// `x^{2}`, `\left(2 x\right)^{2}`: a square written out, not worked out.
+fn squared(e: &Expr) -> String {
+    let bare = match e.kind() {
+        Kind::Num(n) => n.is_integer() && !n.is_negative(),
+        Kind::Var(_) | Kind::Const(_) => true,
+        _ => false,
+    };
+    if bare {
+        format!("{}^{{2}}", e.latex())
+    } else {
+        format!("\\left({}\\right)^{{2}}", e.latex())
+    }
+}
+
+fn latex_all(entries: &[Expr]) -> Vec<String> {
+    entries.iter().map(Expr::latex).collect()
+}
+
+fn exact(values: &[Value]) -> Vec<Expr> {
+    values.iter().map(|v| v.exact.clone()).collect()
+}
+
+fn results(derivations: &[Derivation]) -> Vec<Expr> {
+    derivations.iter().map(|d| d.result.clone()).collect()
+}
+
+fn names(vars: &[Symbol]) -> String {
+    vars.iter()
+        .map(|v| latex_name(v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unicode(v: &Symbol) -> String {
+    Expr::symbol(v.clone()).unicode()
+}
+
+/// `(1, 2)`, for words.
+fn tuple(entries: &[Expr]) -> String {
+    let shown: Vec<String> = entries.iter().map(Expr::unicode).collect();
+    format!("({})", shown.join(", "))
+}
