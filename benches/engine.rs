@@ -11,9 +11,9 @@ use nudge::Session;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// The same allocator as the `nudge` binary, so the figures match what users run.
+/// mimalloc, through the short path for plain blocks (see `nudge::allocator`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: nudge::allocator::Allocator = nudge::allocator::Allocator;
 
 fn median_time(mut work: impl FnMut()) -> Duration {
     let mut times = Vec::new();

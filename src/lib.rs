@@ -1,6 +1,7 @@
 //! nudge: a calculus tutor. Everything but the terminal lives here:
 //! syntax → expressions → calculus → rendering, driven by one engine.
 
+pub mod allocator;
 pub mod calculus;
 pub mod engine;
 pub mod error;

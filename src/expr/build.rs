@@ -116,7 +116,7 @@ impl Expr {
     pub fn mul(factors: Vec<Expr>) -> Expr {
         let mut coefficient = Number::one();
         let expected: usize = factors.iter().map(|f| f.factors().len()).sum();
-        let mut powers = Collector::<Exponent>::with_capacity(expected);
+        let mut powers = Collector::<Power>::with_capacity(expected);
         let mut pending = factors;
         pending.reverse();
         while let Some(f) = pending.pop() {
@@ -125,17 +125,27 @@ impl Expr {
                 Kind::Mul(items) => pending.extend(items.iter().rev().cloned()),
                 _ => {
                     let (base, exp) = f.split_power();
-                    powers.add(base, Exponent::from(exp));
+                    powers.add(
+                        base,
+                        Power {
+                            exponent: Exponent::from(exp),
+                            alone: Some(f),
+                        },
+                    );
                 }
             }
         }
         if coefficient.is_zero() {
-            return zero_times(powers.items.iter().map(|(base, exp)| (base, exp)));
+            return zero_times(powers.items.iter().map(|(base, p)| (base, &p.exponent)));
         }
         let mut out: Vec<Expr> = Vec::with_capacity(powers.len());
         let mut needs_another_pass = false;
-        for (base, exp) in powers.into_items() {
-            let p = Expr::pow(base.clone(), exp.into_expr());
+        for (base, power) in powers.into_items() {
+            let p = match power.alone {
+                // A factor whose base came once is already in its simplest form: keep it.
+                Some(factor) => factor,
+                None => Expr::pow(base.clone(), power.exponent.into_expr()),
+            };
             match p.kind() {
                 Kind::Num(n) => coefficient = coefficient.mul(n),
                 Kind::Mul(_) => {
@@ -438,6 +448,19 @@ impl Exponent {
             Exponent::Exact(n) => Expr::num(n),
             Exponent::Symbolic(parts) => Expr::add(parts),
         }
+    }
+}
+
+/// The power a product collects for one base, and the factor itself while the base came once.
+struct Power {
+    exponent: Exponent,
+    alone: Option<Expr>,
+}
+
+impl Accumulate for Power {
+    fn accumulate(&mut self, more: Power) {
+        self.exponent.accumulate(more.exponent);
+        self.alone = None;
     }
 }
 

@@ -114,7 +114,7 @@ impl Expr {
             }
         };
         let vars = match (&kind, vars) {
-            (Kind::Var(v), _) => Arc::from(vec![v.clone()]),
+            (Kind::Var(v), _) => Arc::from([v.clone()]),
             (_, Some(v)) => v,
             (_, None) => NO_VARS.clone(),
         };

@@ -5,7 +5,7 @@ use super::names::{Names, NoNames};
 use super::words::describe_parse_error;
 use crate::error::{closest, Error, Phase};
 use crate::expr::{unicode_name, Constant, Func, Number, KNOWN_FUNCTION_NAMES};
-use pest::iterators::Pair;
+use pest::iterators::{Pair, Pairs};
 use pest::Parser as _;
 
 #[derive(pest_derive::Parser)]
@@ -630,26 +630,18 @@ impl Builder<'_> {
                     for neg in pending_negations.drain(..).rev() {
                         factor = negate(neg, factor);
                     }
-                    acc = Some(match acc.take() {
-                        None => factor,
-                        Some(lhs) => {
-                            let op = pending_op.take().unwrap_or(BinOp::Mul);
+                    acc = Some(match (acc.take(), pending_op.take()) {
+                        (None, _) => factor,
+                        (Some(lhs), Some(op)) => {
                             self.check_division_hint(op, &lhs);
                             binary(op, lhs, factor)
                         }
+                        // A factor with no operator before it: implicit multiplication.
+                        (Some(lhs), None) => {
+                            self.check_call_like(&lhs, &factor)?;
+                            binary(BinOp::Implicit, lhs, factor)
+                        }
                     });
-                }
-                Rule::implicit => {
-                    let power = part
-                        .into_inner()
-                        .next()
-                        .ok_or_else(|| internal("implicit"))?;
-                    let factor = self.power(power)?;
-                    let lhs = acc
-                        .take()
-                        .ok_or_else(|| internal("implicit without left side"))?;
-                    self.check_call_like(&lhs, &factor)?;
-                    acc = Some(binary(BinOp::Implicit, lhs, factor));
                 }
                 _ => {}
             }
@@ -718,32 +710,33 @@ impl Builder<'_> {
     /// A primary, then an optional superscript (x²) and an optional ^ exponent.
     fn power(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
         let mut inner = pair.into_inner();
-        let mut base = self.primary(inner.next().ok_or_else(|| internal("power base"))?)?;
-        for part in inner {
+        let base = self.primary(inner.next().ok_or_else(|| internal("power base"))?)?;
+        self.powers(base, inner, raise)
+    }
+
+    /// `base`, raised by what follows it: a superscript, or ^ with signs and a power.
+    fn powers(
+        &mut self,
+        mut base: Node,
+        parts: Pairs<Rule>,
+        raise: fn(Node, Node) -> Node,
+    ) -> Result<Node, Error> {
+        let mut negations = Vec::new();
+        for part in parts {
             match part.as_rule() {
                 Rule::superscript_int => base = raise(base, self.superscript(&part)?),
-                Rule::exponent => base = raise(base, self.exponent(part)?),
+                Rule::negation => negations.push(self.span(&part)),
+                Rule::power => {
+                    let mut exponent = self.power(part)?;
+                    for neg in negations.drain(..).rev() {
+                        exponent = negate(neg, exponent);
+                    }
+                    base = raise(base, exponent);
+                }
                 _ => {}
             }
         }
         Ok(base)
-    }
-
-    fn exponent(&mut self, pair: Pair<Rule>) -> Result<Node, Error> {
-        let mut negations = Vec::new();
-        let mut node = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::negation => negations.push(self.span(&part)),
-                Rule::power => node = Some(self.power(part)?),
-                _ => {}
-            }
-        }
-        let mut node = node.ok_or_else(|| internal("exponent"))?;
-        for neg in negations.into_iter().rev() {
-            node = negate(neg, node);
-        }
-        Ok(node)
     }
 
     fn superscript(&self, pair: &Pair<Rule>) -> Result<Node, Error> {
@@ -1036,15 +1029,8 @@ impl Builder<'_> {
                 return self.function(factor);
             }
             let mut inner = factor.into_inner();
-            let mut node = self.primary(inner.next().ok_or_else(|| internal("bare factor"))?)?;
-            let next = inner.next();
-            if let Some(p) = next {
-                let exponent = match p.as_rule() {
-                    Rule::superscript_int => self.superscript(&p)?,
-                    _ => self.exponent(inner.next().ok_or_else(|| internal("bare exponent"))?)?,
-                };
-                node = binary(BinOp::Pow, node, exponent);
-            }
+            let base = self.primary(inner.next().ok_or_else(|| internal("bare factor"))?)?;
+            let node = self.powers(base, inner, |b, e| binary(BinOp::Pow, b, e))?;
             acc = Some(match acc.take() {
                 None => node,
                 Some(lhs) => binary(BinOp::Implicit, lhs, node),

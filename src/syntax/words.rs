@@ -10,9 +10,9 @@ fn words(rule: Rule) -> Option<&'static str> {
     use Rule::*;
     Some(match rule {
         expr | term | power | function | paren | abs_bars | root | number | constant | variable
-        | function_name | plain_function | log_base | exponent | bare_argument | bare_factor
-        | negation | implicit | diff_call | partial_call | derivative | bound | integral
-        | integral_call | integral_bounds => "a number, a variable, a function or '('",
+        | function_name | plain_function | log_base | bare_argument | bare_factor | negation
+        | implicit | diff_call | partial_call | derivative | bound | integral | integral_call
+        | integral_bounds => "a number, a variable, a function or '('",
         add_op | mul_op | pow_op => "an operator such as + or *",
         rparen => "a closing ')'",
         lparen => "an opening '('",
