@@ -389,6 +389,57 @@ fn latex_vector_and_matrix_entries_read_back() {
     }
 }
 
+/// A vector's or matrix's whole LaTeX (`pmatrix`, or `\left(…\right)` for a vector
+/// definition) reads back as LaTeX input to the same vector or matrix.
+#[test]
+fn latex_vectors_and_matrices_read_back_whole() {
+    let session = "r(t) = (cos t, sin t, t)\nr'(t)\nr''(2)\nr(2)\n\
+        F(x, y) = (x^2 y, 5x + sin y)\njacobian(F)\njacobian(F) at (1, 2)\nF(1, 2)\n\
+        grad(x^2 y) at (1, 2)\nhessian(x^3 + x y^2)\njacobian(x^2 y)\n";
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "json"])
+        .write_stdin(session)
+        .output()
+        .expect("run nudge");
+    assert!(out.status.success());
+    let lines = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(lines.lines().count(), session.lines().count());
+    for line in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let (latex, result) = (v["latex"].as_str().expect("latex"), &v["result"]);
+        let (back, err, ok) = nudge(&["--format", "json", "-e", latex]);
+        assert!(ok, "{}: {latex} did not read back: {back}{err}", v["input"]);
+        let back: serde_json::Value = serde_json::from_str(back.trim()).expect("json");
+        assert_eq!(&back["result"], result, "{}: {latex}", v["input"]);
+    }
+}
+
+/// A LaTeX matrix with rows of different lengths, or closed by another environment, is
+/// an error at the place; the environments nudge does not read are named in the help.
+#[test]
+fn broken_latex_matrices_are_errors_at_their_place() {
+    let (_, err, ok) = nudge(&["-e", r"\begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix}"]);
+    assert!(!ok);
+    assert!(
+        err.contains("this row has 1 entry, but the first row has 2"),
+        "{err}"
+    );
+    assert!(err.contains("                          ^ "), "{err}");
+    let (_, err, ok) = nudge(&["-e", r"\begin{pmatrix} 1 \\ 2 \end{bmatrix}"]);
+    assert!(!ok);
+    assert!(
+        err.contains(r"\begin{pmatrix} is closed by \end{bmatrix}"),
+        "{err}"
+    );
+    let (_, err, ok) = nudge(&["-e", r"\begin{matrix} 1 \end{matrix}"]);
+    assert!(!ok);
+    assert!(
+        err.contains(r"help: nudge reads a \begin{pmatrix}"),
+        "{err}"
+    );
+}
+
 /// A session's definitions and values at a point come out as LaTeX too.
 #[test]
 fn latex_for_a_session() {
