@@ -440,6 +440,57 @@ fn broken_latex_matrices_are_errors_at_their_place() {
     );
 }
 
+/// What the text says after the maths (a derivative by time is a velocity, a slope at a
+/// point read aloud, what the constant of integration stands for) is in LaTeX and
+/// Markdown too; a value at a point is typeset, not pasted in as terminal text, and a
+/// note is said once.
+#[test]
+fn latex_and_markdown_keep_the_words_after_the_maths() {
+    let session = "d/dx x^3 at x = 2\n∫ a dt\nlog(x) at x = 2\n(x^2 + y^2) at (1, 2)\n\
+        x(t) = x0 + v0 t + (1/2) a t^2\nx'(t)\n";
+    for format in ["latex", "markdown"] {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", format])
+            .write_stdin(session)
+            .output()
+            .expect("run nudge");
+        assert!(out.status.success());
+        let out = String::from_utf8_lossy(&out.stdout).into_owned();
+        for words in [
+            "Meaning: Position differentiated by time is velocity",
+            "Reading it: nudge x a little near 2",
+            "stands for any constant: it disappears when you differentiate",
+            "In motion terms: if a is an acceleration",
+        ] {
+            assert!(out.contains(words), "{format}: no {words:?} in {out}");
+        }
+        assert!(
+            out.contains(r"\ln\left(x\right) = \ln\left(2\right) \approx 0.693147"),
+            "{format}: {out}"
+        );
+        assert!(out.contains(r"x^{2} + y^{2} = 5"), "{format}: {out}");
+        assert!(
+            !out.contains("```") && !out.contains("% At "),
+            "{format}: {out}"
+        );
+        assert_eq!(
+            out.matches("log with no base").count(),
+            1,
+            "{format}: {out}"
+        );
+    }
+    let (json, _, ok) = nudge(&["--format", "json", "-e", "d/dt (t^2 + 3t)"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(json.trim()).expect("json");
+    assert!(
+        v["meaning"]
+            .as_str()
+            .is_some_and(|m| m.contains("velocity")),
+        "{v}"
+    );
+}
+
 /// A session's definitions and values at a point come out as LaTeX too.
 #[test]
 fn latex_for_a_session() {
