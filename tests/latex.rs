@@ -128,6 +128,10 @@ fn the_reading_line_shows_how_latex_was_understood() {
     assert_eq!(reading(r"\frac{x+1}{2}"), "(x + 1)/2");
     assert_eq!(reading(r"e^{2x}"), "e^(2·x)");
     assert_eq!(reading(r"\sqrt[3]{x}"), "x^(1/3)");
+    // A minus in front of a quotient needs no brackets of its own.
+    assert_eq!(reading(r"\exp\left(-\frac{x^2}{2}\right)"), "exp(-(x²)/2)");
+    assert_eq!(reading(r"x^{-1/2}"), "x^(-1/2)");
+    assert_eq!(reading("-(-2x)"), "-(-2·x)");
     assert_eq!(reading(r"\sin\left(x\right) y"), "sin(x)·y");
     assert_eq!(
         reading(r"\frac{d}{dx} \sin\left(x^2\right)"),
