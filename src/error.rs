@@ -50,6 +50,11 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// `1 coordinate`, `3 coordinates`: a count in an error message.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Levenshtein distance, for "did you mean".
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

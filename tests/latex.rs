@@ -128,6 +128,10 @@ fn the_reading_line_shows_how_latex_was_understood() {
     assert_eq!(reading(r"\frac{x+1}{2}"), "(x + 1)/2");
     assert_eq!(reading(r"e^{2x}"), "e^(2·x)");
     assert_eq!(reading(r"\sqrt[3]{x}"), "x^(1/3)");
+    // A minus in front of a quotient needs no brackets of its own.
+    assert_eq!(reading(r"\exp\left(-\frac{x^2}{2}\right)"), "exp(-(x²)/2)");
+    assert_eq!(reading(r"x^{-1/2}"), "x^(-1/2)");
+    assert_eq!(reading("-(-2x)"), "-(-2·x)");
     assert_eq!(reading(r"\sin\left(x\right) y"), "sin(x)·y");
     assert_eq!(
         reading(r"\frac{d}{dx} \sin\left(x^2\right)"),
@@ -387,6 +391,108 @@ fn latex_vector_and_matrix_entries_read_back() {
             assert_eq!(result(l), result(a), "{query}: {l} vs {a}");
         }
     }
+}
+
+/// A vector's or matrix's whole LaTeX (`pmatrix`, or `\left(…\right)` for a vector
+/// definition) reads back as LaTeX input to the same vector or matrix.
+#[test]
+fn latex_vectors_and_matrices_read_back_whole() {
+    let session = "r(t) = (cos t, sin t, t)\nr'(t)\nr''(2)\nr(2)\n\
+        F(x, y) = (x^2 y, 5x + sin y)\njacobian(F)\njacobian(F) at (1, 2)\nF(1, 2)\n\
+        grad(x^2 y) at (1, 2)\nhessian(x^3 + x y^2)\njacobian(x^2 y)\n";
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "json"])
+        .write_stdin(session)
+        .output()
+        .expect("run nudge");
+    assert!(out.status.success());
+    let lines = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(lines.lines().count(), session.lines().count());
+    for line in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let (latex, result) = (v["latex"].as_str().expect("latex"), &v["result"]);
+        let (back, err, ok) = nudge(&["--format", "json", "-e", latex]);
+        assert!(ok, "{}: {latex} did not read back: {back}{err}", v["input"]);
+        let back: serde_json::Value = serde_json::from_str(back.trim()).expect("json");
+        assert_eq!(&back["result"], result, "{}: {latex}", v["input"]);
+    }
+}
+
+/// A LaTeX matrix with rows of different lengths, or closed by another environment, is
+/// an error at the place; the environments nudge does not read are named in the help.
+#[test]
+fn broken_latex_matrices_are_errors_at_their_place() {
+    let (_, err, ok) = nudge(&["-e", r"\begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix}"]);
+    assert!(!ok);
+    assert!(
+        err.contains("this row has 1 entry, but the first row has 2"),
+        "{err}"
+    );
+    assert!(err.contains("                          ^ "), "{err}");
+    let (_, err, ok) = nudge(&["-e", r"\begin{pmatrix} 1 \\ 2 \end{bmatrix}"]);
+    assert!(!ok);
+    assert!(
+        err.contains(r"\begin{pmatrix} is closed by \end{bmatrix}"),
+        "{err}"
+    );
+    let (_, err, ok) = nudge(&["-e", r"\begin{matrix} 1 \end{matrix}"]);
+    assert!(!ok);
+    assert!(
+        err.contains(r"help: nudge reads a \begin{pmatrix}"),
+        "{err}"
+    );
+}
+
+/// What the text says after the maths (a derivative by time is a velocity, a slope at a
+/// point read aloud, what the constant of integration stands for) is in LaTeX and
+/// Markdown too; a value at a point is typeset, not pasted in as terminal text, and a
+/// note is said once.
+#[test]
+fn latex_and_markdown_keep_the_words_after_the_maths() {
+    let session = "d/dx x^3 at x = 2\n∫ a dt\nlog(x) at x = 2\n(x^2 + y^2) at (1, 2)\n\
+        x(t) = x0 + v0 t + (1/2) a t^2\nx'(t)\n";
+    for format in ["latex", "markdown"] {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", format])
+            .write_stdin(session)
+            .output()
+            .expect("run nudge");
+        assert!(out.status.success());
+        let out = String::from_utf8_lossy(&out.stdout).into_owned();
+        for words in [
+            "Meaning: Position differentiated by time is velocity",
+            "Reading it: nudge x a little near 2",
+            "stands for any constant: it disappears when you differentiate",
+            "In motion terms: if a is an acceleration",
+        ] {
+            assert!(out.contains(words), "{format}: no {words:?} in {out}");
+        }
+        assert!(
+            out.contains(r"\ln\left(x\right) = \ln\left(2\right) \approx 0.693147"),
+            "{format}: {out}"
+        );
+        assert!(out.contains(r"x^{2} + y^{2} = 5"), "{format}: {out}");
+        assert!(
+            !out.contains("```") && !out.contains("% At "),
+            "{format}: {out}"
+        );
+        assert_eq!(
+            out.matches("log with no base").count(),
+            1,
+            "{format}: {out}"
+        );
+    }
+    let (json, _, ok) = nudge(&["--format", "json", "-e", "d/dt (t^2 + 3t)"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(json.trim()).expect("json");
+    assert!(
+        v["meaning"]
+            .as_str()
+            .is_some_and(|m| m.contains("velocity")),
+        "{v}"
+    );
 }
 
 /// A session's definitions and values at a point come out as LaTeX too.

@@ -313,6 +313,14 @@ fn bad_points_and_directions_are_explained() {
             "grad x y at (1, 2, 3)",
             "3 coordinates, but there are 2 variables",
         ),
+        (
+            "jacobian([x y, x], [x, y]) at (1)",
+            "this has 1 coordinate, but there are 2 variables",
+        ),
+        (
+            "grad x^2 at (1, 2)",
+            "this has 2 coordinates, but there is 1 variable (x)",
+        ),
         ("grad x y at (a, 2)", "must be a number"),
         ("ddir x y at (1, 2) along (0, 0)", "length 0"),
         ("grad(5)", "no variables"),

@@ -6,7 +6,7 @@ use crate::calculus::multivar::{
     agree_numerically, differentiate, directional, flat_spot, function_vars, gradient, gradient_at,
     hessian, jacobian, shared_vars, value_at, Derivation, Directional, FlatSpot, GradientAt, Value,
 };
-use crate::error::{Error, Phase};
+use crate::error::{counted, Error, Phase};
 use crate::expr::{eval, EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
 
@@ -190,7 +190,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                         Phase::Computing,
                         "this direction has length 0, so it points nowhere",
                     )
-                    .at(span_of(along))
+                    .at(Span::of(along))
                     .with_help("give a direction with a non-zero entry, such as (1, 1)")
                 })?;
             MultivarAnswer::Directional {
@@ -225,7 +225,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                             Phase::Reading,
                             format!("{name} is a single variable here, not a vector function"),
                         )
-                        .at(span_of(outputs))
+                        .at(Span::of(outputs))
                         .with_help(
                             "list the outputs and inputs, as in jacobian([x^2 y, 5x + sin y], [x, y])",
                         ));
@@ -238,7 +238,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 None if inputs.is_empty() => shared_vars(&exprs),
                 None => inputs,
             };
-            check_vars(&vars, span_of(outputs))?;
+            check_vars(&vars, Span::of(outputs))?;
             let rows = jacobian(&exprs, &vars);
             let at = matrix_at(&rows, &vars, at.as_deref())?;
             MultivarAnswer::Jacobian {
@@ -365,15 +365,14 @@ fn coordinates(point: &[Node], vars: &[Symbol]) -> Result<Vec<Expr>, Error> {
         return Err(Error::new(
             Phase::Computing,
             format!(
-                "this has {} coordinates, but there {} {} variable{} ({})",
-                point.len(),
+                "this has {}, but there {} {} ({})",
+                counted(point.len(), "coordinate", "coordinates"),
                 if vars.len() == 1 { "is" } else { "are" },
-                vars.len(),
-                if vars.len() == 1 { "" } else { "s" },
+                counted(vars.len(), "variable", "variables"),
                 names.join(", ")
             ),
         )
-        .at(span_of(point))
+        .at(Span::of(point))
         .with_help("give one number per variable, in the order listed"));
     }
     point
@@ -428,25 +427,18 @@ pub(super) fn check_value(entry: &Expr, span: Span) -> Result<(), Error> {
     }
 }
 
-fn span_of(nodes: &[Node]) -> Span {
-    match (nodes.first(), nodes.last()) {
-        (Some(a), Some(b)) => a.span.to(b.span),
-        _ => Span::new(0, 0),
-    }
-}
-
 pub(super) fn computing(e: EvalError, at: &[Node]) -> Error {
     match &e {
         EvalError::Unbound(name) => Error::new(
             Phase::Computing,
             format!("{name} has no value at this point"),
         )
-        .at(span_of(at))
+        .at(Span::of(at))
         .with_help(format!(
             "the point gives values to the listed variables only: write a number in place of {name}, or list {name} among the variables"
         )),
         _ => Error::new(Phase::Computing, format!("at this point: {e}"))
-            .at(span_of(at))
+            .at(Span::of(at))
             .with_help("try a point where the function and its slopes are defined"),
     }
 }

@@ -85,16 +85,24 @@ pub fn indefinite_text(answer: &Indefinite, style: Style) -> String {
         answer.result.to_text(style.with_budget(RESULT_BUDGET))
     );
     w.line(&format!("{lhs} = {}", rhs.green().bold()));
-    let shown_result = answer.result.to_text(style.with_budget(STEP_BUDGET));
-    let shown_body = answer.body.to_text(style.with_budget(STEP_BUDGET));
-    w.line(&format!(
-        "  {}",
-        constant_note(&c, &shown_result, &shown_body).dimmed()
-    ));
-    if let Some(m) = answer.motion {
-        w.line(&format!("  {}", motion_note(m, &c, &shown_body)));
+    let (constant, motion) = constant_words(answer, style);
+    w.line(&format!("  {}", constant.dimmed()));
+    if let Some(m) = motion {
+        w.line(&format!("  {m}"));
     }
     w.out
+}
+
+/// The words after `∫ f dx = F + C₁`: what C₁ stands for, and in motion terms when `f`
+/// moves with time.
+pub fn constant_words(answer: &Indefinite, style: Style) -> (String, Option<String>) {
+    let c = constant_name(answer.constant, style.unicode);
+    let shown_result = answer.result.to_text(style.with_budget(STEP_BUDGET));
+    let shown_body = answer.body.to_text(style.with_budget(STEP_BUDGET));
+    (
+        constant_note(&c, &shown_result, &shown_body),
+        answer.motion.map(|m| motion_note(m, &c, &shown_body)),
+    )
 }
 
 pub fn definite_text(answer: &Definite, style: Style) -> String {

@@ -50,6 +50,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             steps,
             var,
             order,
+            partial,
             named,
             ..
         } => {
@@ -57,6 +58,9 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("order".into(), json!(order));
             if let Some(n) = named {
                 obj.insert("name".into(), json!(&**n.name()));
+            }
+            if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
+                obj.insert("meaning".into(), json!(reading));
             }
             let list: Vec<Value> = steps
                 .iter()

@@ -2,11 +2,12 @@
 //! the derivations of one-variable answers, and the layout of every answer.
 
 use super::catalogue::{note, title};
-use super::integral::constant_name;
+use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
 use super::prune::{prune, Limits, Shown};
 use super::text::{child_labels, decimal, folds_into_one_line, render_text, TextOptions};
+use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
 use crate::expr::{latex_name, latex_operand, Expr, Style};
@@ -203,12 +204,21 @@ fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
             result,
             value,
         } => {
-            let (rows, mut closing) = derivation(inner)?;
+            // A formula's value has no steps: the closing line names the formula instead.
+            let (rows, mut closing, formula) = match &**inner {
+                Answer::Expression { result: f, .. } => {
+                    (Vec::new(), Vec::new(), format!("{} = ", f.latex()))
+                }
+                _ => {
+                    let (rows, closing) = derivation(inner)?;
+                    (rows, closing, String::new())
+                }
+            };
             let at: Vec<String> = point
                 .iter()
                 .map(|(v, e)| format!("{} = {}", latex_name(v), e.latex()))
                 .collect();
-            let mut shown = result.latex();
+            let mut shown = format!("{formula}{}", result.latex());
             if result.as_number().is_none_or(|n| !n.is_integer()) {
                 shown.push_str(&format!(" \\approx {}", decimal(*value)));
             }
@@ -222,6 +232,57 @@ fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
         _ => return None,
     };
     Some((out, vec![("result".to_string(), equation)]))
+}
+
+/// The sentences the text answer prints after a derivation: what a derivative by time
+/// is, what a slope at a point means, what the constant of integration stands for.
+fn afterword(answer: &Answer) -> Vec<String> {
+    match answer {
+        Answer::Derivative {
+            var,
+            order,
+            partial: false,
+            ..
+        } => readings::time(var, *order)
+            .map(|r| format!("Meaning: {r}"))
+            .into_iter()
+            .collect(),
+        Answer::AtPoint {
+            inner,
+            point,
+            value,
+            ..
+        } => {
+            let mut out = afterword(inner);
+            out.extend(
+                session::meaning(inner, point, *value, Style::UNICODE)
+                    .map(|m| format!("Reading it: {m}")),
+            );
+            out
+        }
+        Answer::Integral {
+            body,
+            var,
+            steps,
+            result,
+            check,
+            constant,
+            motion,
+        } => {
+            let answer = Indefinite {
+                body,
+                var,
+                steps,
+                result,
+                check,
+                constant: *constant,
+                motion: *motion,
+            };
+            let (constant, motion) = constant_words(&answer, Style::UNICODE);
+            std::iter::once(constant).chain(motion).collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// A definition's formula: `x^{2}`, or `\\left(\\cos t, \\sin t\\right)` for a vector.
@@ -251,11 +312,17 @@ fn definition_latex(definition: &Definition) -> String {
 fn blocks(outcome: &Outcome) -> Option<Vec<Block>> {
     let reading = reading_latex(&outcome.statement);
     if let Some((rows, closing)) = derivation(&outcome.answer) {
-        return Some(vec![Block::Steps {
+        let mut out = vec![Block::Steps {
             reading,
             rows,
             closing,
-        }]);
+        }];
+        out.extend(
+            afterword(&outcome.answer)
+                .into_iter()
+                .map(|w| Block::Words(vec![words(w)])),
+        );
+        return Some(out);
     }
     let closing = |closing: Closing| Block::Steps {
         reading: None,

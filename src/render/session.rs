@@ -246,7 +246,12 @@ fn place(point: &[(Symbol, Expr)], style: Style) -> String {
 }
 
 /// A slope read aloud: "nudge x a little near 2 and x³ moves about 12 times as much".
-fn meaning(inner: &Answer, point: &[(Symbol, Expr)], slope: f64, style: Style) -> Option<String> {
+pub(super) fn meaning(
+    inner: &Answer,
+    point: &[(Symbol, Expr)],
+    slope: f64,
+    style: Style,
+) -> Option<String> {
     let Answer::Derivative {
         body,
         var,

@@ -20,6 +20,14 @@ impl Span {
     pub fn to(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+
+    /// From the first node to the last: a list's entries, without its brackets.
+    pub fn of(nodes: &[Node]) -> Span {
+        match (nodes.first(), nodes.last()) {
+            (Some(a), Some(b)) => a.span.to(b.span),
+            _ => Span::new(0, 0),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -3,7 +3,7 @@
 use super::ast::{Node, Span};
 use super::multivar_ast::MultivarQuery;
 use super::parse::{ascii_name, internal, Builder, Rule};
-use crate::error::{Error, Phase};
+use crate::error::{counted, Error, Phase};
 use pest::iterators::Pair;
 
 impl Builder<'_> {
@@ -90,11 +90,16 @@ impl Builder<'_> {
             Rule::matrix_literal => {
                 let span = self.span(&pair);
                 let mut rows = Vec::new();
-                for row in pair
-                    .into_inner()
-                    .filter(|p| p.as_rule() == Rule::matrix_row)
-                {
-                    rows.push(self.list(row)?);
+                let mut latex = None;
+                for part in pair.into_inner() {
+                    match part.as_rule() {
+                        Rule::matrix_row => rows.push(self.list(part)?),
+                        Rule::latex_matrix => latex = Some(self.latex_matrix(part)?),
+                        _ => {}
+                    }
+                }
+                if let Some(literal) = latex {
+                    return Ok(literal);
                 }
                 check_size(rows.len(), span)?;
                 Ok(MultivarQuery::Literal { rows, matrix: true })
@@ -189,6 +194,58 @@ impl Builder<'_> {
             }
         }
         Ok(parts)
+    }
+
+    /// `\begin{pmatrix} a \\ b \end{pmatrix}`: one column is a vector, as nudge writes
+    /// one; rows of `&`-separated entries are a matrix.
+    fn latex_matrix(&mut self, pair: Pair<Rule>) -> Result<MultivarQuery, Error> {
+        let span = self.span(&pair);
+        let mut kinds = Vec::new();
+        let mut rows = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::latex_matrix_begin | Rule::latex_matrix_end => {
+                    kinds.push((part.as_str().to_string(), self.span(&part)));
+                }
+                Rule::latex_matrix_row => {
+                    let row = self.list(part)?;
+                    let row_span = Span::of(&row);
+                    if let Some(first) = rows.first().map(Vec::len).filter(|n| *n != row.len()) {
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            format!(
+                                "this row has {}, but the first row has {first}",
+                                counted(row.len(), "entry", "entries")
+                            ),
+                        )
+                        .at(row_span)
+                        .with_help("give every row the same number of entries, separated by &"));
+                    }
+                    rows.push(row);
+                }
+                _ => {}
+            }
+        }
+        if let [(begin, _), (end, end_span)] = kinds.as_slice() {
+            if begin.trim_start_matches("\\begin") != end.trim_start_matches("\\end") {
+                return Err(
+                    Error::new(Phase::Parsing, format!("{begin} is closed by {end}"))
+                        .at(*end_span)
+                        .with_help(format!(
+                            "close it with {}",
+                            begin.replace("\\begin", "\\end")
+                        )),
+                );
+            }
+        }
+        check_size(rows.len(), span)?;
+        if rows.len() > 1 && rows.iter().all(|r| r.len() == 1) {
+            return Ok(MultivarQuery::Literal {
+                rows: vec![rows.into_iter().flatten().collect()],
+                matrix: false,
+            });
+        }
+        Ok(MultivarQuery::Literal { rows, matrix: true })
     }
 
     /// The expressions of a `tuple` or `point`.

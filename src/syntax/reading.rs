@@ -241,7 +241,21 @@ fn write(node: &Node, unicode: bool, out: &mut String) {
         }
         NodeKind::Neg(inner) => {
             out.push('-');
-            write_operand(inner, unicode, out, !is_atom(inner));
+            // -(a/b) is (-a)/b and -(a·b) is (-a)·b: brackets there would only add noise,
+            // as in exp(-((x²)/2)).
+            let mut plain = String::new();
+            write(inner, unicode, &mut plain);
+            let product = matches!(
+                inner.kind,
+                NodeKind::Binary(BinOp::Mul | BinOp::Implicit | BinOp::Div, ..)
+            );
+            if is_atom(inner) || product && !plain.starts_with('-') {
+                out.push_str(&plain);
+            } else {
+                out.push('(');
+                out.push_str(&plain);
+                out.push(')');
+            }
         }
         NodeKind::Binary(BinOp::Pow, base, exp) => {
             write_operand(base, unicode, out, !is_atom(base));

@@ -38,6 +38,8 @@ fn words(rule: Rule) -> Option<&'static str> {
         at_coordinates => "'at' and a point, as in at (1, 2)",
         variable_list => "a list of variables, as in [x, y]",
         point | tuple | vector => "a list in brackets, as in (1, 2)",
+        latex_matrix_kind => "pmatrix or bmatrix",
+        latex_matrix_end => "\\\\ and the next row, or \\end{pmatrix}",
         _ => return None,
     })
 }
@@ -93,6 +95,9 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     }
     if line[byte.min(line.len())..].starts_with("\\nabla") {
         return Some("\\nabla (∇) is derivative notation, not a factor: start the line with it to compute a gradient (\\nabla f); to hear a formula such as \\theta - \\eta \\nabla L(\\theta) in words, put read in front".to_string());
+    }
+    if line.contains("\\begin{") || line.contains("\\end") {
+        return Some("nudge reads a \\begin{pmatrix} … \\end{pmatrix} (or bmatrix) on a line of its own: one column is a vector, rows of entries split by & a matrix".to_string());
     }
     if found == Some('\\') || before.ends_with('\\') {
         return Some("nudge reads LaTeX commands such as \\frac, \\sqrt, \\sin, \\cdot and Greek letters; to hear other notation in words, put read in front".to_string());
