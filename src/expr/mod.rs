@@ -84,7 +84,13 @@ impl Expr {
         let mut grow = |child: &Expr| {
             size = size.saturating_add(child.0.size);
             depth = depth.max(child.0.depth + 1);
-            vars = Some(union_vars(vars.take(), &child.0.vars));
+            let more = &child.0.vars;
+            match &vars {
+                None => vars = Some(more.clone()),
+                // Usually the variables are the very list already held, or none at all.
+                Some(acc) if Arc::ptr_eq(acc, more) || more.is_empty() => {}
+                Some(acc) => vars = Some(union_vars(acc, more)),
+            }
         };
         let hash = match &kind {
             Kind::Num(n) => hash_of(&(0u8, n)),
@@ -211,18 +217,12 @@ static NO_VARS: std::sync::LazyLock<Arc<[Symbol]>> =
     std::sync::LazyLock::new(|| Arc::from(Vec::new()));
 
 /// The union of two sorted variable sets, sharing `acc` when it already holds `more`.
-fn union_vars(acc: Option<Arc<[Symbol]>>, more: &Arc<[Symbol]>) -> Arc<[Symbol]> {
-    let Some(acc) = acc else {
-        return more.clone();
-    };
-    if Arc::ptr_eq(&acc, more) || more.is_empty() {
-        return acc;
-    }
+fn union_vars(acc: &Arc<[Symbol]>, more: &Arc<[Symbol]>) -> Arc<[Symbol]> {
     if acc.is_empty() {
         return more.clone();
     }
     if more.iter().all(|v| acc.contains(v)) {
-        return acc;
+        return acc.clone();
     }
     if acc.iter().all(|v| more.contains(v)) {
         return more.clone();

@@ -181,6 +181,12 @@ impl Number {
     }
 
     pub fn add(&self, other: &Number) -> Number {
+        // Whole numbers, the usual case: no common factor to look for.
+        if let (Number::Small(a, 1), Number::Small(c, 1)) = (self, other) {
+            if let Some(sum) = a.checked_add(*c) {
+                return Number::Small(sum, 1);
+            }
+        }
         if let (Number::Small(a, b), Number::Small(c, d)) = (self, other) {
             let (a, b, c, d) = (
                 i128::from(*a),
@@ -201,6 +207,11 @@ impl Number {
     }
 
     pub fn mul(&self, other: &Number) -> Number {
+        if let (Number::Small(a, 1), Number::Small(c, 1)) = (self, other) {
+            if let Some(product) = a.checked_mul(*c) {
+                return Number::Small(product, 1);
+            }
+        }
         if let (Number::Small(a, b), Number::Small(c, d)) = (self, other) {
             let (a, b, c, d) = (
                 i128::from(*a),
@@ -215,7 +226,10 @@ impl Number {
 
     pub fn neg(&self) -> Number {
         match self {
-            Number::Small(n, d) => Number::from_i128(-i128::from(*n), i128::from(*d)),
+            Number::Small(n, d) => match n.checked_neg() {
+                Some(m) => Number::Small(m, *d),
+                None => Number::from_i128(-i128::from(*n), i128::from(*d)),
+            },
             Number::Big(r) => Number::from_rational(-r),
         }
     }
