@@ -595,3 +595,14 @@ fn ln_of_bars_reads_as_ln_of_abs() {
     assert_eq!(reading("ln|x|"), "ln(|x|)");
     assert_eq!(reading("d/dx ln |x|"), "d/dx ln(|x|)");
 }
+
+#[test]
+fn any_unicode_space_separates_like_a_space() {
+    let plain = steps("d/dx x sin x");
+    // A tab, a no-break space and a thin space, as text pasted from a paper may hold.
+    for space in ['\t', '\u{A0}', '\u{2009}'] {
+        let query = format!("d/dx x{space}sin{space}x");
+        let shown = steps(&query).replace(space, " ");
+        assert_eq!(shown, plain, "{query:?}");
+    }
+}
