@@ -5,6 +5,8 @@ use super::names::{Names, NoNames, Vector};
 use super::parse::MAX_NESTING;
 use crate::error::{Error, Phase};
 use crate::expr::{substitute_all, Expr, Func};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Largest definition body nudge puts in place of a name, in nodes.
 const MAX_EXPANSION: u32 = 200_000;
@@ -18,7 +20,12 @@ pub fn lower(node: &Node) -> Result<Expr, Error> {
 /// place; names in `bound` (a function's inputs, the variable of a
 /// derivative) stay variables.
 pub fn lower_in(node: &Node, names: &dyn Names, bound: &[&str]) -> Result<Expr, Error> {
-    let e = Lowering { names, bound }.lower(node)?;
+    let lowering = Lowering {
+        names,
+        bound,
+        seen: RefCell::default(),
+    };
+    let e = lowering.lower(node)?;
     // However it was written (brackets, bare `sin sin … x`, towers of powers, expanded
     // definitions), an expression deeper than this would exhaust the stack later on.
     if e.depth() as usize > MAX_NESTING {
@@ -36,6 +43,8 @@ pub fn lower_in(node: &Node, names: &dyn Names, bound: &[&str]) -> Result<Expr, 
 struct Lowering<'a> {
     names: &'a dyn Names,
     bound: &'a [&'a str],
+    /// What each name met so far stands for: a long sum names x thousands of times.
+    seen: RefCell<HashMap<Box<str>, Expr>>,
 }
 
 impl Lowering<'_> {
@@ -121,6 +130,15 @@ impl Lowering<'_> {
     }
 
     fn variable(&self, name: &str, node: &Node) -> Result<Expr, Error> {
+        if let Some(e) = self.seen.borrow().get(name) {
+            return Ok(e.clone());
+        }
+        let e = self.look_up(name, node)?;
+        self.seen.borrow_mut().insert(name.into(), e.clone());
+        Ok(e)
+    }
+
+    fn look_up(&self, name: &str, node: &Node) -> Result<Expr, Error> {
         if self.bound.contains(&name) {
             return Ok(Expr::var(name));
         }
