@@ -248,7 +248,7 @@ fn motion_constants_are_initial_velocity_then_initial_position() {
     let out = String::from_utf8_lossy(&out.stdout);
     assert!(out.contains("∫ a dt = a·t + C₁"), "{out}");
     assert!(out.contains("C₁ is the velocity at t = 0"), "{out}");
-    assert!(out.contains("= a·t²/2 + t·v0 + C₂"), "{out}");
+    assert!(out.contains("= a·t²/2 + v0·t + C₂"), "{out}");
     assert!(out.contains("C₂ is the position at t = 0"), "{out}");
 }
 

@@ -269,7 +269,7 @@ fn constant_acceleration_reads_as_velocity_then_acceleration() {
     assert!(v.contains("= v0 + a·t"), "{v}");
     let a = text("d²/dt² (x0 + v0 t + (1/2) a t^2)");
     insta::assert_snapshot!("constant_acceleration", a);
-    assert!(a.contains("x0 + t·v0 + a·t²/2) = a\n"), "{a}");
+    assert!(a.contains("x0 + v0·t + a·t²/2) = a\n"), "{a}");
     assert!(a.contains("again, acceleration"), "{a}");
     assert!(!text("d/dx x^2").contains("velocity"));
 }

@@ -415,6 +415,12 @@ fn results_keep_the_textbook_order() {
         ("d/dx arccos x", "-1/√(1 - x²)"),
         ("d/dx sqrt(1-x^2)", "-x/√(1 - x²)"),
         ("1 - x^2", "1 - x²"),
+        // Letters held fixed come before the coordinates x, y, z and time t.
+        ("d/dx x^n", "n·x^(n - 1)"),
+        ("d/dx a x^2", "2a·x"),
+        ("d/dx sin(k x)", "k·cos(k·x)"),
+        ("d/dt (x0 + v0 t)", "v0"),
+        ("v0 t + x y", "v0·t + x·y"),
     ] {
         assert_eq!(answer(q).result().unwrap().unicode(), expected, "{q}");
     }

@@ -4,7 +4,7 @@
 //! (`x·x²` → `x³`), constants fold, and the identities of the language
 //! (`ln e = 1`, `e^0 = 1`, `e^(ln u) = u`) are applied on the spot.
 
-use super::{var_order, Constant, Expr, Func, Kind, Number, Symbol};
+use super::{Constant, Expr, Func, Kind, Number, Symbol};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -414,16 +414,26 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
             (3, 0, None)
         }
         Kind::Num(_) | Kind::Const(Constant::Pi) => (1, 0, None),
-        Kind::Var(v) => match var_order(v) {
-            (rank, "") => (2, rank, None),
-            (rank, name) => (2, rank, Some(name)),
-        },
+        Kind::Var(v) => product_rank(v),
         Kind::Const(Constant::E)
         | Kind::Func(..)
         | Kind::Log(..)
         | Kind::Pow(..)
         | Kind::Mul(_) => (3, 0, None),
         Kind::Add(_) => (4, 0, None),
+    }
+}
+
+/// Where a variable sits among a product's letters, as textbooks write them: the
+/// quantities that are usually held fixed (a, k, n, w, v0, θ…) alphabetically first, then
+/// the coordinates x, y, z and time t: 2a·x, n·x^(n − 1), k·cos(k·x), v0·t, 2x·y.
+fn product_rank(name: &str) -> (u8, u8, Option<&str>) {
+    match name {
+        "x" => (2, 1, None),
+        "y" => (2, 2, None),
+        "z" => (2, 3, None),
+        "t" => (2, 4, None),
+        other => (2, 0, Some(other)),
     }
 }
 
