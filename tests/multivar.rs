@@ -821,6 +821,37 @@ fn a_defined_motion_at_one_time() {
 }
 
 #[test]
+fn primes_are_labelled_the_way_the_reading_writes_them() {
+    for (lines, reading, label) in [
+        (
+            &[HELIX, "r'''(t)"][..],
+            "Reading: r′′′(t)",
+            "r′′′(t) = (sin(t), -cos(t), 0)",
+        ),
+        (
+            &[HELIX, "r''(t)"],
+            "Reading: r″(t)",
+            "acceleration: r″(t) = ",
+        ),
+        (
+            &["f(x) = x^5", "f''''(x)"],
+            "Reading: f′′′′(x)",
+            "f′′′′(x) = 120x",
+        ),
+        (
+            &["f(x) = x^5", "f'''(1)"],
+            "Reading: f′′′(1)",
+            "f′′′(1) = 60",
+        ),
+    ] {
+        let out = session(lines, &[]);
+        assert!(out.contains(reading), "{lines:?}: {out}");
+        assert!(out.contains(label), "{lines:?}: {out}");
+        assert!(!out.contains('‴') && !out.contains('⁽'), "{lines:?}: {out}");
+    }
+}
+
+#[test]
 fn a_defined_vector_by_itself_and_at_a_point() {
     assert_eq!(last_quiet(&[HELIX, "r(2)"]), "(cos(2), sin(2), 2)");
     assert_eq!(last_quiet(&[HELIX, "r(pi)"]), "(-1, 0, π)");

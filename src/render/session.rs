@@ -2,8 +2,8 @@
 
 use super::text::{decimal, operator, RESULT_BUDGET};
 use crate::engine::{Answer, Definition, Named};
-use crate::expr::{superscript, Expr, Style, Symbol};
-use crate::syntax::Body;
+use crate::expr::{Expr, Style, Symbol};
+use crate::syntax::{prime_marks, Body};
 use colored::Colorize;
 
 /// `f(x) = x²·sin(x)` or `y = 3x² + 1`.
@@ -109,13 +109,7 @@ pub fn label(named: &Named, var: &Symbol, order: u32, partial: bool, style: Styl
     let op = operator(var, order, partial, style.unicode);
     match named {
         Named::Prime { arg, .. } => {
-            let primes = match (style.unicode, order) {
-                (true, 1) => "′".to_string(),
-                (true, 2) => "″".to_string(),
-                (true, 3) => "‴".to_string(),
-                (true, n) => format!("⁽{}⁾", superscript(i64::from(n))),
-                (false, n) => "'".repeat(n as usize),
-            };
+            let primes = prime_marks(order, style.unicode);
             format!("{name}{primes}({})", arg.to_text(style))
         }
         // d/dx → dy/dx, d²/dx² → d²y/dx²: the name goes before the slash.
