@@ -820,6 +820,51 @@ fn a_defined_motion_at_one_time() {
     }
 }
 
+const THROW: &str = "r(t) = (v0 t, h - (1/2) g t^2)";
+
+#[test]
+fn a_motion_at_one_time_keeps_its_constants_and_drops_the_decimals() {
+    for (query, result, line) in [
+        ("r'(1)", "(v0, -g)", "At t = 1: r′(1) = (v0, -g)\n"),
+        ("r'(t) at t = 1", "(v0, -g)", "At t = 1: r′(1) = (v0, -g)\n"),
+        (
+            "|r'(1)|",
+            "√(v0² + g²)",
+            "At t = 1: |r′(1)| = √(v0² + g²)\n",
+        ),
+    ] {
+        let out = session(&[THROW, query], &[]);
+        assert!(out.contains(line), "{query}: {out}");
+        assert!(!out.contains('≈'), "{query}: {out}");
+        assert_eq!(last_quiet(&[THROW, query]), result, "{query}");
+        let ascii = session(&[THROW, query], &["--ascii"]);
+        assert!(
+            ascii.is_ascii() && ascii.contains("At t = 1: "),
+            "{query}: {ascii}"
+        );
+        for format in ["latex", "markdown"] {
+            let out = session(&[THROW, query], &["--format", format]);
+            assert!(
+                out.contains(r"\begin{pmatrix} \mathrm{v0} \\ -g \end{pmatrix}"),
+                "{query}: {out}"
+            );
+            assert!(!out.contains(r"\approx"), "{query} {format}: {out}");
+        }
+        let out = session(&[THROW, query], &["--format", "json"]);
+        let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+        assert_eq!(
+            v["at"]["vector"],
+            serde_json::json!(["v0", "-g"]),
+            "{query}"
+        );
+        assert!(v["at"].get("values").is_none(), "{query}: {v}");
+        assert!(v["at"].get("length_value").is_none(), "{query}: {v}");
+    }
+    // The constants' values, once given, make the same answer a number.
+    let out = session(&["r(t) = (3t, 10 - (1/2) 4 t^2)", "|r'(1)|"], &[]);
+    assert!(out.contains("At t = 1: |r′(1)| = 5\n"), "{out}");
+}
+
 #[test]
 fn primes_are_labelled_the_way_the_reading_writes_them() {
     for (lines, reading, label) in [
@@ -1049,7 +1094,8 @@ proptest! {
         for (v, c) in at_t.vector.iter().zip(curve) {
             let p = expr(c);
             let numeric = (when(&p, t + h) - when(&p, t - h)) / (2.0 * h);
-            prop_assert!(close(v.approx, numeric, 1e-6), "{c} at {t}: {} against {numeric}", v.approx);
+            let approx = v.approx.expect("a number");
+            prop_assert!(close(approx, numeric, 1e-6), "{c} at {t}: {approx} against {numeric}");
         }
     }
 }

@@ -3,11 +3,12 @@
 use super::Named;
 use crate::calculus::motion::{motion, Motion, MotionAt};
 use crate::calculus::multivar::{
-    agree_numerically, differentiate, directional, flat_spot, function_vars, gradient, gradient_at,
-    hessian, jacobian, shared_vars, value_at, Derivation, Directional, FlatSpot, GradientAt, Value,
+    agree_numerically, decimal_value, differentiate, directional, flat_spot, function_vars,
+    gradient, gradient_at, hessian, jacobian, shared_vars, value_at, Derivation, Directional,
+    Exact, FlatSpot, GradientAt, Value,
 };
 use crate::error::{counted, Error, Phase};
-use crate::expr::{eval, EvalError, Expr, Kind, Symbol};
+use crate::expr::{EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
 
 /// What nudge worked out for a many-variable question.
@@ -100,7 +101,7 @@ impl MultivarAnswer {
                     }),
                     _,
                 ) => Headline::Scalar(l.exact.clone()),
-                (Some(at), _) => Headline::Vector(exact(&at.vector)),
+                (Some(at), _) => Headline::Vector(Exact::exacts(&at.vector)),
                 (None, Some(l)) => Headline::Scalar(l.result.clone()),
                 (None, None) => Headline::Vector(results(&m.derivatives)),
             },
@@ -412,12 +413,9 @@ fn matrix_at(
     Ok(Some(MatrixAt { point: p, values }))
 }
 
-/// An entry with no variables left must have a value: not ln(0), not 1/0.
+/// The numbers in an entry must have a value: not ln(0), not 1/0, not a/0.
 pub(super) fn check_value(entry: &Expr, span: Span) -> Result<(), Error> {
-    if !entry.free_vars().is_empty() {
-        return Ok(());
-    }
-    match eval(entry, &|_| None) {
+    match decimal_value(entry) {
         Ok(_) => Ok(()),
         Err(e) => Err(Error::new(
             Phase::Computing,

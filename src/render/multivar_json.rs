@@ -8,7 +8,7 @@ use super::multivar_latex::headline_latex;
 use super::prune::{prune, Limits};
 use super::readings;
 use crate::calculus::motion::Motion;
-use crate::calculus::multivar::{Derivation, Direction, GradientAt, Value};
+use crate::calculus::multivar::{Derivation, Direction, Exact, GradientAt, Value};
 use crate::engine::{Headline, MatrixAt, MultivarAnswer};
 use crate::expr::{Expr, Symbol};
 use serde_json::{json, Map, Value as Json};
@@ -213,14 +213,17 @@ fn motion(put: &mut impl FnMut(&str, Json), m: &Motion) {
     if let Some(at) = &m.at {
         let mut obj = Map::new();
         obj.insert("point".into(), json!({ &*m.var: at.value.ascii() }));
-        obj.insert("vector".into(), values_ascii(&at.vector));
-        obj.insert(
-            "values".into(),
-            Json::Array(at.vector.iter().map(|v| number(v.approx)).collect()),
-        );
+        obj.insert("vector".into(), ascii(&Exact::exacts(&at.vector)));
+        // Without decimals while a constant such as v0 is left, as a value at a point.
+        if let Some(values) = Exact::decimals(&at.vector) {
+            let values = values.into_iter().map(number).collect();
+            obj.insert("values".into(), Json::Array(values));
+        }
         if let Some(l) = &at.length {
             obj.insert("length".into(), json!(l.exact.ascii()));
-            obj.insert("length_value".into(), number(l.approx));
+            if let Some(v) = l.approx {
+                obj.insert("length_value".into(), number(v));
+            }
         }
         put("at", Json::Object(obj));
     }

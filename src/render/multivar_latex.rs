@@ -5,9 +5,9 @@ use super::markup::{column, maths, pmatrix, point, words, Block, Inline, Row};
 use super::multivar_text::inner_step;
 use super::prune::{prune, Limits};
 use super::readings;
-use super::text::decimal;
+use super::text::{decimal, decimal_after, decimals_after};
 use crate::calculus::motion::{Length, Motion, MotionAt};
-use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
+use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
 use crate::expr::{latex_name, latex_operand, Expr, Kind, Symbol};
@@ -203,7 +203,7 @@ fn gradient_at(out: &mut Vec<Block>, at: &GradientAt) {
         maths(format!(
             "\\left|\\nabla f\\right| = \\sqrt{{{}}} = {}",
             squares.join(" + "),
-            approx(&at.length)
+            approx(&at.length.exact, Some(at.length.approx))
         )),
         words("."),
     ]));
@@ -262,7 +262,7 @@ fn directional_blocks(out: &mut Vec<Block>, d: &Directional) {
         "\\nabla f \\cdot \\mathbf{{u}} = \\frac{{{}}}{{{length}}} = \\frac{{{}}}{{{length}}} = {}",
         products.join(" + "),
         d.dot.latex(),
-        approx(&d.value)
+        approx(&d.value.exact, Some(d.value.approx))
     )));
     out.push(sentence(readings::directional_sign(d.value.approx)));
 }
@@ -426,13 +426,9 @@ fn motion_length(out: &mut Vec<Block>, m: &Motion, length: &Length, lhs: &str, v
     }
     forms.push(length.result.latex());
     forms.dedup();
-    let mut chain = format!("\\left|{lhs}\\right| = {}", forms.join(" = "));
-    if let Some(v) = length
-        .value
-        .filter(|_| length.result.as_number().is_none_or(|n| !n.is_integer()))
-    {
-        chain.push_str(&format!(" \\approx {}", decimal(v)));
-    }
+    forms.pop();
+    forms.push(approx(&length.result, length.value));
+    let chain = format!("\\left|{lhs}\\right| = {}", forms.join(" = "));
     let word = if speed { "Speed: " } else { "Length: " };
     let mut line: Vec<Inline> = vec![words(word), maths(chain)];
     if length.tidied.is_some() {
@@ -481,14 +477,10 @@ fn motion_at(out: &mut Vec<Block>, m: &Motion, at: &MotionAt, named: Option<&Nam
         ),
         _ => motion_label(m, named, m.order),
     };
-    let exact: Vec<Expr> = at.vector.iter().map(|v| v.exact.clone()).collect();
+    let exact = Exact::exacts(&at.vector);
     let mut shown = format!("{label} = {}", column(&latex_all(&exact)));
-    if exact
-        .iter()
-        .any(|e| e.as_number().is_none_or(|n| !n.is_integer()))
-    {
-        let approx: Vec<String> = at.vector.iter().map(|v| decimal(v.approx)).collect();
-        shown.push_str(&format!(" \\approx {}", column(&approx)));
+    if let Some(d) = decimals_after(&exact, Exact::decimals(&at.vector)) {
+        shown.push_str(&format!(" \\approx {}", column(&d)));
     }
     out.push(Block::Words(vec![
         words("At "),
@@ -498,9 +490,8 @@ fn motion_at(out: &mut Vec<Block>, m: &Motion, at: &MotionAt, named: Option<&Nam
     out.push(Block::Display(shown));
     if let Some(length) = &at.length {
         out.push(Block::Display(format!(
-            "\\left|{label}\\right| = {} \\approx {}",
-            length.exact.latex(),
-            decimal(length.approx)
+            "\\left|{label}\\right| = {}",
+            approx(&length.exact, length.approx)
         )));
     }
 }
@@ -527,12 +518,11 @@ fn unicode_direction(dir: &Direction) -> String {
     }
 }
 
-/// An exact value, with its decimal when it is not a whole number.
-fn approx(v: &Value) -> String {
-    if v.exact.as_number().is_some_and(|n| n.is_integer()) {
-        v.exact.latex()
-    } else {
-        format!("{} \\approx {}", v.exact.latex(), decimal(v.approx))
+/// An exact value, with its decimal when it has one and is not a whole number.
+fn approx(exact: &Expr, approx: Option<f64>) -> String {
+    match decimal_after(exact, approx) {
+        Some(d) => format!("{} \\approx {d}", exact.latex()),
+        None => exact.latex(),
     }
 }
 

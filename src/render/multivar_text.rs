@@ -4,7 +4,7 @@ mod motion;
 
 use super::matrix::{matrix, tuple};
 use super::readings;
-use super::text::{decimal, operand, steps_text, TextOptions};
+use super::text::{decimal, decimal_after, operand, steps_text, TextOptions};
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome, Swapped};
@@ -143,13 +143,12 @@ impl Text {
         tuple(&values.iter().map(|v| decimal(*v)).collect::<Vec<_>>())
     }
 
-    /// An exact value, with its decimal when the exact form is not a whole number.
-    fn approx(&self, v: &Value) -> String {
-        let exact = self.show(&v.exact);
-        if v.exact.as_number().is_some_and(|n| n.is_integer()) {
-            exact
-        } else {
-            format!("{exact} ≈ {}", decimal(v.approx))
+    /// An exact value, with its decimal when it has one and is not a whole number.
+    fn approx(&self, exact: &Expr, approx: Option<f64>) -> String {
+        let shown = self.show(exact);
+        match decimal_after(exact, approx) {
+            Some(d) => format!("{shown} ≈ {d}"),
+            None => shown,
         }
     }
 
@@ -186,7 +185,7 @@ impl Text {
     fn quiet(&mut self, answer: &MultivarAnswer) {
         match answer {
             MultivarAnswer::Directional { directional, .. } => {
-                let r = self.approx(&directional.value);
+                let r = self.approx(&directional.value.exact, Some(directional.value.approx));
                 self.line(&r);
             }
             _ => self.headline(answer, "", false),
@@ -287,7 +286,7 @@ impl Text {
         self.line(&format!(
             "  length: |{nabla}| = {root}({}) = {}",
             squares.join(" + "),
-            self.approx(&at.length)
+            self.approx(&at.length.exact, Some(at.length.approx))
         ));
         match &at.direction {
             Some(dir) => {
@@ -393,7 +392,7 @@ impl Text {
         ));
         self.out.push('\n');
         let lhs = format!("{nabla} {dot} u");
-        let r = self.approx(&d.value);
+        let r = self.approx(&d.value.exact, Some(d.value.approx));
         self.result(&lhs, &r);
         self.meaning(readings::directional_sign(d.value.approx));
     }

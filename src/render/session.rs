@@ -1,6 +1,6 @@
 //! Words for the session's own answers: definitions, values at a point, and what a value means.
 
-use super::text::{decimal, operator, RESULT_BUDGET};
+use super::text::{decimal, decimal_after, operand, operator, RESULT_BUDGET};
 use crate::engine::{Answer, Definition, Named};
 use crate::expr::{Expr, Style, Symbol};
 use crate::syntax::{prime_marks, Body};
@@ -174,15 +174,14 @@ pub fn at_point(
     inner: &Answer,
     point: &[(Symbol, Expr)],
     result: &Expr,
-    value: f64,
+    value: Option<f64>,
     style: Style,
 ) -> String {
     let long = style.with_budget(RESULT_BUDGET);
     let exact = result.to_text(long);
-    let shown = if result.as_number().is_some_and(|n| n.is_integer()) {
-        exact
-    } else {
-        format!("{exact} ≈ {}", decimal(value))
+    let shown = match decimal_after(result, value) {
+        Some(d) => format!("{exact} ≈ {d}"),
+        None => exact,
     };
     let place = place(point, style);
     let mut out = match inner {
@@ -218,7 +217,7 @@ pub fn at_point(
             "(shortened here; nudge -q prints the whole result)".dimmed()
         ));
     }
-    if let Some(meaning) = meaning(inner, point, value, style) {
+    if let Some(meaning) = meaning(inner, point, result, value, style) {
         out.push_str(&format!("{} {meaning}\n", "Reading it:".bold()));
     }
     out
@@ -239,11 +238,13 @@ fn place(point: &[(Symbol, Expr)], style: Style) -> String {
     parts.join(", ")
 }
 
-/// A slope read aloud: "nudge x a little near 2 and x³ moves about 12 times as much".
+/// A slope read aloud: "nudge x a little near 2 and x³ moves about 12 times as much"; a slope
+/// that keeps constants (v0 + 2a) is read exactly, and says its letters are constants.
 pub(super) fn meaning(
     inner: &Answer,
     point: &[(Symbol, Expr)],
-    slope: f64,
+    result: &Expr,
+    value: Option<f64>,
     style: Style,
 ) -> Option<String> {
     let Answer::Derivative {
@@ -277,6 +278,27 @@ pub(super) fn meaning(
         [] => String::new(),
         [one] => format!(", holding {one} fixed,"),
         [init @ .., last] => format!(", holding {} and {last} fixed,", init.join(", ")),
+    };
+    let Some(slope) = value else {
+        let times = operand(result, style.with_budget(40));
+        let constants: Vec<String> = result
+            .free_vars()
+            .into_iter()
+            .map(|c| Expr::symbol(c).to_text(style))
+            .collect();
+        let kept = match constants.as_slice() {
+            [one] => format!("{one} is a constant, kept as a letter"),
+            [init @ .., last] => format!(
+                "{} and {last} are constants, kept as letters",
+                init.join(", ")
+            ),
+            [] => String::new(),
+        };
+        return Some(if *order > 1 {
+            format!("near {x} = {near} the slope of {what} changes {times} times as fast as {x} moves; {kept}.")
+        } else {
+            format!("nudge {x} a little near {near}{holding} and {what} moves {times} times as much; {kept}.")
+        });
     };
     let size = about(slope.abs());
     if *order > 1 {

@@ -3,10 +3,12 @@
 
 use super::{readings, results, Text};
 use crate::calculus::motion::{Length, Motion, MotionAt};
+use crate::calculus::multivar::Exact;
 use crate::engine::Named;
 use crate::expr::{Expr, Kind};
+use crate::render::matrix::tuple;
 use crate::render::session;
-use crate::render::text::{decimal, operator};
+use crate::render::text::{decimals_after, operator};
 use colored::Colorize;
 
 impl Text {
@@ -103,13 +105,7 @@ impl Text {
             ));
         }
         self.line(&format!("{word}: {chain}"));
-        let value = match length.value {
-            Some(v) if length.result.as_number().is_none_or(|n| !n.is_integer()) => {
-                format!(" ≈ {}", decimal(v))
-            }
-            _ => String::new(),
-        };
-        let r = format!("{}{value}", self.show(&length.result));
+        let r = self.approx(&length.result, length.value);
         let lhs = format!("|{}|", self.motion_label(m, named, m.order));
         self.result(&lhs, &r);
     }
@@ -127,16 +123,10 @@ impl Text {
             }
             _ => self.motion_label(m, named, m.order),
         };
-        let exact = self.values(&at.vector);
-        let inexact = at
-            .vector
-            .iter()
-            .any(|v| v.exact.as_number().is_none_or(|n| !n.is_integer()));
-        let shown = if inexact {
-            let approx: Vec<f64> = at.vector.iter().map(|v| v.approx).collect();
-            format!("{exact} ≈ {}", self.decimals(&approx))
-        } else {
-            exact
+        let exact = Exact::exacts(&at.vector);
+        let shown = match decimals_after(&exact, Exact::decimals(&at.vector)) {
+            Some(d) => format!("{} ≈ {}", self.vector(&exact), tuple(&d)),
+            None => self.vector(&exact),
         };
         match &at.length {
             None => self.line(&format!(
@@ -147,7 +137,7 @@ impl Text {
             Some(length) => {
                 self.line(&format!("{} {label} = {shown}", place.bold()));
                 let lhs = format!("{} |{label}|", place.bold());
-                let r = self.approx(length);
+                let r = self.approx(&length.exact, length.approx);
                 self.result(&lhs, &r);
             }
         }
