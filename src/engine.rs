@@ -217,6 +217,7 @@ impl Outcome {
                 MultivarAnswer::Directional { .. } => "directional_derivative",
                 MultivarAnswer::Jacobian { .. } => "jacobian",
                 MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion { motion, .. } if motion.order == 0 => "vector_length",
                 MultivarAnswer::Motion { .. } => "vector_derivative",
                 MultivarAnswer::Literal { matrix: true, .. } => "matrix",
                 MultivarAnswer::Literal { .. } => "vector",

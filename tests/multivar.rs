@@ -866,6 +866,42 @@ fn a_motion_at_one_time_keeps_its_constants_and_drops_the_decimals() {
 }
 
 #[test]
+fn the_length_of_a_defined_vector_is_its_distance_from_the_origin() {
+    let out = session(&[HELIX, "|r(2)|"], &[]);
+    assert!(
+        out.contains("Its length is the distance from the origin"),
+        "{out}"
+    );
+    assert!(out.contains("(sin² + cos² = 1)"), "{out}");
+    assert!(out.contains("|r(t)| = √(t² + 1)\n"), "{out}");
+    assert!(out.contains("At t = 2: |r(2)| = √5 ≈ 2.236068\n"), "{out}");
+    assert!(!out.contains("differentiated"), "{out}");
+    assert_eq!(last_quiet(&[HELIX, "|r(t)|"]), "√(t² + 1)");
+    assert_eq!(last_quiet(&[HELIX, "|r(0)|"]), "1");
+    // The same length as |v| for v = r(2) worked out by hand: √(cos²2 + sin²2 + 2²).
+    let v = {
+        let out = session(&[HELIX, "|r(2)|"], &["--format", "json"]);
+        serde_json::from_str::<Value>(out.lines().nth(1).unwrap_or_default()).expect("json")
+    };
+    assert_eq!(v["kind"], "vector_length");
+    assert_eq!(v["result"], "sqrt(5)");
+    let by_hand = (2f64.cos().powi(2) + 2f64.sin().powi(2) + 4.0).sqrt();
+    assert!(
+        close(
+            v["at"]["length_value"].as_f64().unwrap_or(f64::NAN),
+            by_hand,
+            1e-12
+        ),
+        "{v}"
+    );
+    let latex = session(&[HELIX, "|r(2)|"], &["--format", "latex"]);
+    assert!(
+        latex.contains(r"\left|r\left(2\right)\right| = \sqrt{5} \approx 2.236068"),
+        "{latex}"
+    );
+}
+
+#[test]
 fn primes_are_labelled_the_way_the_reading_writes_them() {
     for (lines, reading, label) in [
         (
@@ -992,7 +1028,11 @@ fn a_vector_where_one_value_belongs_is_a_clear_error() {
             "1, 2",
         ),
         (&[HELIX, "r'(t) at x = 1"], "this moves with t alone", "1"),
-        (&[HELIX, "|r(t)|"], "r is a vector", "r(t)"),
+        (
+            &[HELIX, "|r(2t)|"],
+            "r takes one letter or one number",
+            "2t",
+        ),
         (&["r(t) = (ln t, t)", "r'(0)"], "division by zero", "0"),
         (&["u(t) = (t, 1/t)", "u(0)"], "1/0 has no value", "u(0)"),
         (&["(ln 0, 1)"], "ln(0) has no value", "ln 0"),

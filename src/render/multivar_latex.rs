@@ -372,14 +372,17 @@ fn unicode_partial_operator(vars: &[Symbol]) -> String {
 }
 
 fn motion(out: &mut Vec<Block>, m: &Motion, named: Option<&Named>) {
-    out.push(sentence("Each coordinate is differentiated on its own."));
-    let mut shown = Vec::new();
-    for (i, d) in m.derivatives.iter().enumerate() {
-        for step in &d.steps {
-            labelled(step, &format!("coordinate {}", i + 1), false, &mut shown);
+    // Order 0 is the point itself, shown before its length.
+    if m.order > 0 {
+        out.push(sentence("Each coordinate is differentiated on its own."));
+        let mut shown = Vec::new();
+        for (i, d) in m.derivatives.iter().enumerate() {
+            for step in &d.steps {
+                labelled(step, &format!("coordinate {}", i + 1), false, &mut shown);
+            }
         }
+        out.push(steps(shown));
     }
-    out.push(steps(shown));
     // Before an acceleration, the velocity it comes from.
     for k in 1..m.order {
         let middle: Vec<Expr> = m
@@ -415,6 +418,8 @@ fn motion_length(out: &mut Vec<Block>, m: &Motion, length: &Length, lhs: &str, v
     let speed = m.order == 1 && readings::time(&m.var, 1).is_some();
     if speed {
         out.push(sentence(readings::SPEED));
+    } else if m.order == 0 {
+        out.push(sentence(readings::DISTANCE));
     }
     let squares: Vec<String> = velocity.iter().map(squared).collect();
     let mut forms = vec![

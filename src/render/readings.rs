@@ -12,6 +12,7 @@ pub fn time(var: &str, order: u32) -> Option<&'static str> {
         return None;
     }
     Some(match order {
+        0 => return None,
         1 => "Position differentiated by time is velocity: how fast, and which way, it moves. Differentiate again and you get acceleration.",
         2 => "Position differentiated by time is velocity; again, acceleration: how fast the velocity itself changes.",
         _ => "Each derivative by time is the rate of change of the one before: position, velocity, acceleration, and on.",
@@ -99,6 +100,9 @@ pub fn directional_sign(value: f64) -> &'static str {
 
 pub const SPEED: &str =
     "Speed is the length of the velocity: √ of the sum of its squared coordinates.";
+
+pub const DISTANCE: &str =
+    "Its length is the distance from the origin: √ of the sum of its squared coordinates.";
 
 /// The identity that tidies a speed.
 pub fn pythagoras(unicode: bool) -> &'static str {

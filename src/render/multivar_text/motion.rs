@@ -13,6 +13,26 @@ use colored::Colorize;
 
 impl Text {
     pub(super) fn motion(&mut self, m: &Motion, named: Option<&Named>) {
+        if m.order == 0 {
+            // The length of the point itself: where it is, then how far from the origin.
+            let lhs = self.motion_label(m, named, 0);
+            let r = self.vector(&m.components);
+            self.line(&format!("{lhs} = {r}"));
+        } else {
+            self.derivatives(m, named);
+        }
+        if let Some(length) = &m.length {
+            self.out.push('\n');
+            self.length(m, length, named);
+        }
+        if let Some(at) = &m.at {
+            self.out.push('\n');
+            self.motion_at(m, at, named);
+        }
+    }
+
+    /// Each coordinate's steps, the velocity before an acceleration, and the result.
+    fn derivatives(&mut self, m: &Motion, named: Option<&Named>) {
         if let Some(n) = named {
             let formula = self.vector(&m.components);
             let intro = session::named_intro(n, &formula, &m.var, m.order, false, self.style);
@@ -49,14 +69,6 @@ impl Text {
         if let Some(reading) = readings::time(&m.var, m.order) {
             self.meaning(reading);
         }
-        if let Some(length) = &m.length {
-            self.out.push('\n');
-            self.length(m, length, named);
-        }
-        if let Some(at) = &m.at {
-            self.out.push('\n');
-            self.motion_at(m, at, named);
-        }
     }
 
     /// `r′(t)`, `dr/dt`, or `d/dt (cos(t), sin(t), t)` for derivative `order`.
@@ -78,6 +90,8 @@ impl Text {
         };
         if word == "speed" {
             self.line(readings::SPEED);
+        } else if m.order == 0 {
+            self.line(readings::DISTANCE);
         }
         let root = if self.style.unicode { "√" } else { "sqrt" };
         let squares: Vec<String> = motion_results(m).iter().map(|e| self.squared(e)).collect();
