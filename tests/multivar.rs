@@ -902,6 +902,41 @@ fn the_length_of_a_defined_vector_is_its_distance_from_the_origin() {
 }
 
 #[test]
+fn a_defined_vector_at_a_point_is_exact_then_decimal_as_its_velocity_is() {
+    let at = session(&[HELIX, "r(2)"], &[]);
+    assert!(
+        at.contains("Value: (cos(2), sin(2), 2) ≈ (-0.416147, 0.909297, 2)\n"),
+        "{at}"
+    );
+    let velocity = session(&[HELIX, "r'(2)"], &[]);
+    assert!(
+        velocity.contains(") ≈ (-0.909297, -0.416147, 1)\n"),
+        "{velocity}"
+    );
+    let field = session(&[FIELD, "F(1, 2)"], &[]);
+    assert!(
+        field.contains("Value: (2, sin(2) + 5) ≈ (2, 5.909297)\n"),
+        "{field}"
+    );
+    // Whole entries need no decimals, and letters have none.
+    assert!(session(&[FIELD, "F(1, 0)"], &[]).contains("Value: (0, 5)\n"));
+    assert!(session(&[FIELD, "F(y, x)"], &[]).contains("Simplified: (x·y², 5y + sin(x))\n"));
+    let out = session(&[FIELD, "F(1, 2)"], &["--format", "json"]);
+    let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+    let values: Vec<f64> = v["values"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    assert_eq!(values.len(), 2, "{v}");
+    assert!(close(values[1], 2f64.sin() + 5.0, 1e-12), "{v}");
+    let latex = session(&[HELIX, "r(2)"], &["--format", "latex"]);
+    assert!(
+        latex.contains(r"\end{pmatrix} \approx \begin{pmatrix} -0.416147"),
+        "{latex}"
+    );
+}
+
+#[test]
 fn primes_are_labelled_the_way_the_reading_writes_them() {
     for (lines, reading, label) in [
         (

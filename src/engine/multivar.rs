@@ -61,8 +61,13 @@ pub enum MultivarAnswer {
         motion: Motion,
         named: Option<Named>,
     },
-    /// A vector or matrix typed out, simplified entry by entry.
-    Literal { rows: Vec<Vec<Expr>>, matrix: bool },
+    /// A vector or matrix typed out, simplified entry by entry; a vector's decimals
+    /// when every entry is a number.
+    Literal {
+        rows: Vec<Vec<Expr>>,
+        matrix: bool,
+        decimals: Option<Vec<f64>>,
+    },
 }
 
 /// The final answer in one piece: what `-q` prints and JSON's `result` holds.
@@ -74,6 +79,22 @@ pub enum Headline {
 }
 
 impl MultivarAnswer {
+    /// A vector (one row) or a matrix shown entry by entry: `r(2)`, `F(1, 2)`, `(1/2, 3)`.
+    pub(super) fn literal(rows: Vec<Vec<Expr>>, matrix: bool) -> MultivarAnswer {
+        let decimals = match (matrix, rows.as_slice()) {
+            (false, [entries]) => entries
+                .iter()
+                .map(|e| decimal_value(e).ok().flatten())
+                .collect(),
+            _ => None,
+        };
+        MultivarAnswer::Literal {
+            rows,
+            matrix,
+            decimals,
+        }
+    }
+
     /// The answer's final value: at the point when one was given.
     pub fn headline(&self) -> Headline {
         let results = |ds: &[Derivation]| ds.iter().map(|d| d.result.clone()).collect::<Vec<_>>();
@@ -105,7 +126,9 @@ impl MultivarAnswer {
                 (None, Some(l)) => Headline::Scalar(l.result.clone()),
                 (None, None) => Headline::Vector(results(&m.derivatives)),
             },
-            MultivarAnswer::Literal { rows, matrix: true } => Headline::Matrix(rows.clone()),
+            MultivarAnswer::Literal {
+                rows, matrix: true, ..
+            } => Headline::Matrix(rows.clone()),
             MultivarAnswer::Literal { rows, .. } => {
                 Headline::Vector(rows.first().cloned().unwrap_or_default())
             }
@@ -299,10 +322,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 }
                 lowered.push(entries);
             }
-            MultivarAnswer::Literal {
-                rows: lowered,
-                matrix: *matrix,
-            }
+            MultivarAnswer::literal(lowered, *matrix)
         }
         MultivarQuery::VectorDerivative {
             components,

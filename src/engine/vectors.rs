@@ -207,8 +207,5 @@ pub(super) fn named_motion(
 
 /// A vector shown simplified, entry by entry.
 fn literal(components: Vec<Expr>) -> MultivarAnswer {
-    MultivarAnswer::Literal {
-        rows: vec![components],
-        matrix: false,
-    }
+    MultivarAnswer::literal(vec![components], false)
 }

@@ -110,15 +110,23 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             }
             motion(&mut put, m);
         }
-        MultivarAnswer::Literal { rows, matrix: true } => {
+        MultivarAnswer::Literal {
+            rows, matrix: true, ..
+        } => {
             put(
                 "matrix",
                 Json::Array(rows.iter().map(|r| ascii(r)).collect()),
             );
             put("steps", json!([]));
         }
-        MultivarAnswer::Literal { rows, .. } => {
+        MultivarAnswer::Literal { rows, decimals, .. } => {
             put("vector", ascii(rows.first().map_or(&[][..], Vec::as_slice)));
+            if let Some(values) = decimals {
+                put(
+                    "values",
+                    Json::Array(values.iter().copied().map(number).collect()),
+                );
+            }
             put("steps", json!([]));
         }
     }

@@ -124,12 +124,20 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             }
         }
         MultivarAnswer::Motion { motion: m, named } => motion(&mut out, m, named.as_ref()),
-        MultivarAnswer::Literal { rows, matrix } => {
+        MultivarAnswer::Literal {
+            rows,
+            matrix,
+            decimals,
+        } => {
             let cells: Vec<Vec<String>> = rows.iter().map(|r| latex_all(r)).collect();
-            let shown = match (matrix, cells.first()) {
+            let mut shown = match (matrix, cells.first()) {
                 (false, Some(entries)) => column(entries),
                 _ => pmatrix(&cells),
             };
+            let exact = rows.first().map_or(&[][..], Vec::as_slice);
+            if let Some(d) = decimals_after(exact, decimals.clone()) {
+                shown.push_str(&format!(" \\approx {}", column(&d)));
+            }
             out.push(Block::Display(shown));
         }
     }

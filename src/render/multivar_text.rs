@@ -4,7 +4,7 @@ mod motion;
 
 use super::matrix::{matrix, tuple};
 use super::readings;
-use super::text::{decimal, decimal_after, operand, steps_text, TextOptions};
+use super::text::{decimal, decimal_after, decimals_after, operand, steps_text, TextOptions};
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome, Swapped};
@@ -73,6 +73,19 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
             }
         }
         MultivarAnswer::Motion { motion, named } => t.motion(motion, named.as_ref()),
+        MultivarAnswer::Literal {
+            rows,
+            matrix: false,
+            decimals: decimals @ Some(_),
+        } => {
+            // A vector of numbers is a value, as f(2) is: exact, then decimals when not whole.
+            let exact = rows.first().map_or(&[][..], Vec::as_slice);
+            let mut shown = t.vector(exact);
+            if let Some(d) = decimals_after(exact, decimals.clone()) {
+                shown.push_str(&format!(" ≈ {}", tuple(&d)));
+            }
+            t.line(&format!("{} {}", "Value:".bold(), shown.green().bold()));
+        }
         MultivarAnswer::Literal { .. } => {
             let label = format!("{} ", "Simplified:".bold());
             t.headline(answer, &label, true);
