@@ -937,6 +937,27 @@ fn a_defined_vector_at_a_point_is_exact_then_decimal_as_its_velocity_is() {
 }
 
 #[test]
+fn the_gradient_of_a_defined_function_is_named_as_the_learner_wrote_it() {
+    let out = session(&["f(x, y) = x^2 + y^2", "∇f"], &[]);
+    assert!(out.contains("\n∇f = (2x, 2y)\n"), "{out}");
+    assert!(out.contains("f = x² + y², with variables x, y"), "{out}");
+    let out = session(&["g(x, y) = x^2 y", "grad g at (1, 2)"], &[]);
+    assert!(out.contains("g = x²·y, with variables x, y"), "{out}");
+    assert!(out.contains("\n∇g = (2x·y, x²)\n"), "{out}");
+    assert!(out.contains("  ∇g = (4, 1)\n"), "{out}");
+    assert!(out.contains("g rises fastest"), "{out}");
+    let ascii = session(&["g(x, y) = x^2 y", "grad g"], &["--ascii"]);
+    assert!(ascii.contains("\ngrad g = (2*x*y, x^2)\n"), "{ascii}");
+    let latex = session(&["g(x, y) = x^2 y", "grad g"], &["--format", "latex"]);
+    assert!(latex.contains(r"\nabla g = \begin{pmatrix}"), "{latex}");
+    let out = session(&["g(x, y) = x^2 y", "grad g"], &["--format", "json"]);
+    let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+    assert_eq!(v["name"], "g");
+    // A formula typed out names itself.
+    assert!(text("∇(x^2 + y^2)").contains("\n∇(x² + y²) = (2x, 2y)\n"));
+}
+
+#[test]
 fn primes_are_labelled_the_way_the_reading_writes_them() {
     for (lines, reading, label) in [
         (

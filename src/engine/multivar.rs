@@ -24,6 +24,8 @@ pub enum MultivarAnswer {
     /// ∇f: one partial derivative per variable, and the gradient at a point.
     Gradient {
         body: Expr,
+        /// The defined function's name when the learner wrote one, as in `∇f`.
+        name: Option<Symbol>,
         vars: Vec<Symbol>,
         partials: Vec<Derivation>,
         at: Option<GradientAt>,
@@ -189,8 +191,15 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 }
                 None => None,
             };
+            let name = match &body.kind {
+                NodeKind::Var(name) if names.defined().contains(name) => {
+                    Some(Symbol::from(name.as_str()))
+                }
+                _ => None,
+            };
             MultivarAnswer::Gradient {
                 body: expr,
+                name,
                 vars,
                 partials,
                 at,

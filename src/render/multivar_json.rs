@@ -46,15 +46,25 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             }
         }
         MultivarAnswer::Gradient {
-            vars, partials, at, ..
+            name,
+            vars,
+            partials,
+            at,
+            ..
         } => {
+            if let Some(n) = name {
+                put("name", json!(&**n));
+            }
             put("variables", names(vars));
             put("vector", ascii(&results(partials)));
             put("unicode_vector", unicode(&results(partials)));
             put("partials", partials_json(partials));
             put("steps", all_steps(partials));
             if let Some(at) = at {
-                put("at", gradient_at(at));
+                let f = name
+                    .as_ref()
+                    .map_or_else(|| "f".to_string(), |n| Expr::symbol(n.clone()).unicode());
+                put("at", gradient_at(at, &f));
             }
         }
         MultivarAnswer::Directional {
@@ -67,7 +77,7 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             put("vector", ascii(&results(partials)));
             put("partials", partials_json(partials));
             put("steps", all_steps(partials));
-            put("at", gradient_at(&d.at));
+            put("at", gradient_at(&d.at, "f"));
             put("along", ascii(&d.along));
             put("along_length", json!(d.length_of_along.ascii()));
             put("unit", direction(&d.unit));
@@ -240,7 +250,8 @@ fn motion(put: &mut impl FnMut(&str, Json), m: &Motion) {
     }
 }
 
-fn gradient_at(at: &GradientAt) -> Json {
+/// The gradient at a point, read for the function named `f`.
+fn gradient_at(at: &GradientAt, f: &str) -> Json {
     let mut obj = Map::new();
     obj.insert("point".into(), ascii(&at.point));
     obj.insert("vector".into(), values_ascii(&at.vector));
@@ -265,7 +276,13 @@ fn gradient_at(at: &GradientAt) -> Json {
             let rate = super::text::decimal((at.length.approx * 100.0).round() / 100.0);
             obj.insert(
                 "meaning".into(),
-                json!(readings::steepest(&point, &along, &rate, "−∇f")),
+                json!(readings::steepest(
+                    f,
+                    &point,
+                    &along,
+                    &rate,
+                    &format!("−∇{f}")
+                )),
             );
         }
         None => {

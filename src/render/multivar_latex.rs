@@ -22,19 +22,24 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
         } => mixed(&mut out, body, derivation, swapped.as_ref()),
         MultivarAnswer::Gradient {
             body,
+            name,
             vars,
             partials,
             at,
         } => {
-            introduce(&mut out, body, vars);
-            out.push(sentence(readings::GRADIENT));
+            let f = name
+                .as_ref()
+                .map_or_else(|| "f".to_string(), |n| latex_name(n));
+            let said = name.as_ref().map_or_else(|| "f".to_string(), unicode);
+            introduce(&mut out, body, &f, vars);
+            out.push(sentence(&readings::gradient(&said)));
             partial_steps(&mut out, partials);
             out.push(Block::Display(format!(
-                "\\nabla f = {}",
+                "\\nabla {f} = {}",
                 column(&latex_all(&results(partials)))
             )));
             if let Some(at) = at {
-                gradient_at(&mut out, at);
+                gradient_at(&mut out, at, &f, &said);
             }
         }
         MultivarAnswer::Directional {
@@ -43,7 +48,7 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             partials,
             directional,
         } => {
-            introduce(&mut out, body, vars);
+            introduce(&mut out, body, "f", vars);
             out.push(sentence(readings::DIRECTIONAL));
             partial_steps(&mut out, partials);
             directional_blocks(&mut out, directional);
@@ -85,7 +90,7 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             flat_spot,
             at,
         } => {
-            introduce(&mut out, body, vars);
+            introduce(&mut out, body, "f", vars);
             out.push(sentence(readings::HESSIAN));
             for (i, row) in entries.iter().enumerate() {
                 out.push(Block::Words(vec![
@@ -170,9 +175,10 @@ fn labelled(step: &Step, label: &str, partial: bool, out: &mut Vec<Row>) {
     rows(&prune(step, Limits::TEXT), Some(label), 0, partial, out);
 }
 
-fn introduce(out: &mut Vec<Block>, body: &Expr, vars: &[Symbol]) {
+/// `f = x^{2} + y^{2}`, with variables …: `f` is the function's name in LaTeX.
+fn introduce(out: &mut Vec<Block>, body: &Expr, f: &str, vars: &[Symbol]) {
     out.push(Block::Words(vec![
-        maths(format!("f = {}", body.latex())),
+        maths(format!("{f} = {}", body.latex())),
         words(", with variables "),
         maths(names(vars)),
         words(" (in this order)."),
@@ -201,15 +207,16 @@ fn partial_steps(out: &mut Vec<Block>, partials: &[Derivation]) {
     }
 }
 
-fn gradient_at(out: &mut Vec<Block>, at: &GradientAt) {
+/// ∇f at a point; `f` is the function's name in LaTeX, `said` in words.
+fn gradient_at(out: &mut Vec<Block>, at: &GradientAt, f: &str, said: &str) {
     let p = point(&latex_all(&at.point));
     let vector = column(&latex_all(&exact(&at.vector)));
     let squares: Vec<String> = at.vector.iter().map(|v| squared(&v.exact)).collect();
-    out.push(Block::Display(format!("\\nabla f{p} = {vector}")));
+    out.push(Block::Display(format!("\\nabla {f}{p} = {vector}")));
     out.push(Block::Words(vec![
         words("Its length: "),
         maths(format!(
-            "\\left|\\nabla f\\right| = \\sqrt{{{}}} = {}",
+            "\\left|\\nabla {f}\\right| = \\sqrt{{{}}} = {}",
             squares.join(" + "),
             approx(&at.length.exact, Some(at.length.approx))
         )),
@@ -220,19 +227,23 @@ fn gradient_at(out: &mut Vec<Block>, at: &GradientAt) {
             out.push(Block::Words(vec![
                 words("Steepest ascent: "),
                 maths(format!(
-                    "\\frac{{\\nabla f}}{{\\left|\\nabla f\\right|}} = {}",
+                    "\\frac{{\\nabla {f}}}{{\\left|\\nabla {f}\\right|}} = {}",
                     direction(dir)
                 )),
                 words("; steepest descent: "),
-                maths(format!("-\\nabla f = {}", column(&latex_all(&at.descent)))),
+                maths(format!(
+                    "-\\nabla {f} = {}",
+                    column(&latex_all(&at.descent))
+                )),
                 words("."),
             ]));
             let rate = decimal((at.length.approx * 100.0).round() / 100.0);
             out.push(sentence(&readings::steepest(
+                said,
                 &tuple(&at.point),
                 &unicode_direction(dir),
                 &rate,
-                "−∇f",
+                &format!("−∇{said}"),
             )));
         }
         None => out.push(sentence(&readings::flat(&tuple(&at.point)))),

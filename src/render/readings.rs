@@ -50,8 +50,10 @@ pub fn mixed_check(op: &str, other: &str, check: &Swapped) -> String {
     }
 }
 
-pub const GRADIENT: &str =
-    "The gradient lists one partial derivative per variable: each says how fast f changes when only that variable is nudged.";
+/// What a gradient of the function named `f` lists.
+pub fn gradient(f: &str) -> String {
+    format!("The gradient lists one partial derivative per variable: each says how fast {f} changes when only that variable is nudged.")
+}
 
 pub const JACOBIAN: &str = "Rows are the outputs and columns are the inputs: the entry in row i, column j says how output i moves when input j is nudged.";
 
@@ -74,9 +76,9 @@ pub const HESSIAN_MIRROR: &str =
 pub const DIRECTIONAL: &str = "The slope in a direction is the gradient dotted with that direction made one unit long: ∇f · u.";
 
 /// At a point: where f rises fastest, and how fast.
-pub fn steepest(point: &str, direction: &str, rate: &str, descent: &str) -> String {
+pub fn steepest(f: &str, point: &str, direction: &str, rate: &str, descent: &str) -> String {
     format!(
-        "From {point}, f rises fastest toward {direction}, at {rate} per unit step; step the other way, along {descent}, to go down fastest."
+        "From {point}, {f} rises fastest toward {direction}, at {rate} per unit step; step the other way, along {descent}, to go down fastest."
     )
 }
 
