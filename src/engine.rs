@@ -10,6 +10,7 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
+use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, Phase};
 use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
@@ -84,12 +85,13 @@ pub enum Answer {
     Notation(NotationReading),
     /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
     Seeing(Box<SeeingAnswer>),
-    /// Another answer's result evaluated at a point: exactly, and as a decimal.
+    /// Another answer's result evaluated at a point: exactly, and as a decimal unless a
+    /// constant such as v0 is left in it.
     AtPoint {
         inner: Box<Answer>,
         point: Vec<(Symbol, Expr)>,
         result: Expr,
-        value: f64,
+        value: Option<f64>,
     },
     /// A new definition; `replaced` is the one it took the place of.
     Defined {
@@ -215,6 +217,7 @@ impl Outcome {
                 MultivarAnswer::Directional { .. } => "directional_derivative",
                 MultivarAnswer::Jacobian { .. } => "jacobian",
                 MultivarAnswer::Hessian { .. } => "hessian",
+                MultivarAnswer::Motion { motion, .. } if motion.order == 0 => "vector_length",
                 MultivarAnswer::Motion { .. } => "vector_derivative",
                 MultivarAnswer::Literal { matrix: true, .. } => "matrix",
                 MultivarAnswer::Literal { .. } => "vector",
@@ -902,10 +905,12 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
             "only an expression or a derivative can be evaluated at a point",
         ));
     };
+    let variables = question_vars(&inner);
     let missing: Vec<Symbol> = target
         .free_vars()
         .into_iter()
         .filter(|v| !values.iter().any(|(n, _)| n == v))
+        .filter(|v| variables.as_ref().is_none_or(|vars| vars.contains(v)))
         .collect();
     if let Some(first) = missing.first() {
         return Err(Error::new(
@@ -915,13 +920,14 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
         .at(span)
         .with_help(format!("give it one too, as in at x = 1, {first} = 2")));
     }
-    let numeric: Vec<(Symbol, f64)> = values
-        .iter()
-        .map(|(v, e)| eval(e, &|_| None).map(|n| (v.clone(), n)))
-        .collect::<Result<_, _>>()
-        .map_err(|e| Error::new(Phase::Computing, e.to_string()).at(span))?;
-    let lookup = |name: &str| numeric.iter().find(|(v, _)| &**v == name).map(|(_, n)| *n);
-    let value = eval(&target, &lookup).map_err(|e| {
+    for (_, e) in &values {
+        eval(e, &|_| None).map_err(|e| Error::new(Phase::Computing, e.to_string()).at(span))?;
+    }
+    let mut result = target.clone();
+    for (v, e) in &values {
+        result = substitute(&result, v, e);
+    }
+    let value = decimal_value(&result).map_err(|e| {
         let place: Vec<String> = values
             .iter()
             .map(|(v, e)| format!("{v} = {}", e.unicode()))
@@ -940,16 +946,33 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
         )
         .at(span)
     })?;
-    let mut result = target;
-    for (v, e) in &values {
-        result = substitute(&result, v, e);
-    }
     Ok(Answer::AtPoint {
         inner: Box::new(inner),
         point: values,
         result,
         value,
     })
+}
+
+/// The letters a point must give values to, or `None` when every letter must have one. A
+/// derivative by t holds every other letter fixed, so x0, v0 and a are constants there and stay
+/// in the result, unless they are inputs of the function asked about (df/dx of f(x, y) needs y).
+fn question_vars(inner: &Answer) -> Option<Vec<Symbol>> {
+    match inner {
+        Answer::Derivative {
+            var,
+            partial: false,
+            named,
+            ..
+        } => {
+            let mut vars = vec![var.clone()];
+            if let Some(Named::Leibniz { params, .. }) = named {
+                vars.extend(params.iter().cloned());
+            }
+            Some(vars)
+        }
+        _ => None,
+    }
 }
 
 impl Session {
@@ -984,13 +1007,7 @@ impl Session {
 const LOCATE_LIMIT: usize = 2000;
 
 fn expression(result: Expr) -> Result<Answer, Error> {
-    let value = if result.free_vars().is_empty() {
-        let v =
-            eval(&result, &|_| None).map_err(|e| Error::new(Phase::Computing, e.to_string()))?;
-        Some(v)
-    } else {
-        None
-    };
+    let value = decimal_value(&result).map_err(|e| Error::new(Phase::Computing, e.to_string()))?;
     Ok(Answer::Expression { result, value })
 }
 

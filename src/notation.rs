@@ -4,7 +4,9 @@
 //! gradient, a Jacobian, the chain rule…); the words live in `render::notation`.
 
 use crate::expr::Func;
-use crate::syntax::{reading, BinOp, Callee, Name, NameStyle, NodeKind, Notation, Piece};
+use crate::syntax::{
+    prime_marks, reading, BinOp, Callee, Name, NameStyle, NodeKind, Notation, Piece,
+};
 
 /// What a name stands for, judged from how it is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,14 +187,6 @@ pub fn analyse(notation: &Notation) -> NotationReading {
         });
     }
     NotationReading { shown, shapes }
-}
-
-/// `′`, `″`, or a run of `′`.
-pub fn prime_marks(primes: u32) -> String {
-    match primes {
-        2 => "″".to_string(),
-        n => "′".repeat(n as usize),
-    }
 }
 
 fn is_trivial(shape: &Shape) -> bool {
@@ -444,7 +438,7 @@ fn show_piece(piece: &Piece) -> String {
             name, primes, args, ..
         } => format!(
             "{name}{}{}",
-            prime_marks(*primes),
+            prime_marks(*primes, true),
             args.as_deref().unwrap_or("")
         ),
         Piece::Integral {

@@ -820,6 +820,174 @@ fn a_defined_motion_at_one_time() {
     }
 }
 
+const THROW: &str = "r(t) = (v0 t, h - (1/2) g t^2)";
+
+#[test]
+fn a_motion_at_one_time_keeps_its_constants_and_drops_the_decimals() {
+    for (query, result, line) in [
+        ("r'(1)", "(v0, -g)", "At t = 1: r′(1) = (v0, -g)\n"),
+        ("r'(t) at t = 1", "(v0, -g)", "At t = 1: r′(1) = (v0, -g)\n"),
+        (
+            "|r'(1)|",
+            "√(v0² + g²)",
+            "At t = 1: |r′(1)| = √(v0² + g²)\n",
+        ),
+    ] {
+        let out = session(&[THROW, query], &[]);
+        assert!(out.contains(line), "{query}: {out}");
+        assert!(!out.contains('≈'), "{query}: {out}");
+        assert_eq!(last_quiet(&[THROW, query]), result, "{query}");
+        let ascii = session(&[THROW, query], &["--ascii"]);
+        assert!(
+            ascii.is_ascii() && ascii.contains("At t = 1: "),
+            "{query}: {ascii}"
+        );
+        for format in ["latex", "markdown"] {
+            let out = session(&[THROW, query], &["--format", format]);
+            assert!(
+                out.contains(r"\begin{pmatrix} \mathrm{v0} \\ -g \end{pmatrix}"),
+                "{query}: {out}"
+            );
+            assert!(!out.contains(r"\approx"), "{query} {format}: {out}");
+        }
+        let out = session(&[THROW, query], &["--format", "json"]);
+        let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+        assert_eq!(
+            v["at"]["vector"],
+            serde_json::json!(["v0", "-g"]),
+            "{query}"
+        );
+        assert!(v["at"].get("values").is_none(), "{query}: {v}");
+        assert!(v["at"].get("length_value").is_none(), "{query}: {v}");
+    }
+    // The constants' values, once given, make the same answer a number.
+    let out = session(&["r(t) = (3t, 10 - (1/2) 4 t^2)", "|r'(1)|"], &[]);
+    assert!(out.contains("At t = 1: |r′(1)| = 5\n"), "{out}");
+}
+
+#[test]
+fn the_length_of_a_defined_vector_is_its_distance_from_the_origin() {
+    let out = session(&[HELIX, "|r(2)|"], &[]);
+    assert!(
+        out.contains("Its length is the distance from the origin"),
+        "{out}"
+    );
+    assert!(out.contains("(sin² + cos² = 1)"), "{out}");
+    assert!(out.contains("|r(t)| = √(t² + 1)\n"), "{out}");
+    assert!(out.contains("At t = 2: |r(2)| = √5 ≈ 2.236068\n"), "{out}");
+    assert!(!out.contains("differentiated"), "{out}");
+    assert_eq!(last_quiet(&[HELIX, "|r(t)|"]), "√(t² + 1)");
+    assert_eq!(last_quiet(&[HELIX, "|r(0)|"]), "1");
+    // The same length as |v| for v = r(2) worked out by hand: √(cos²2 + sin²2 + 2²).
+    let v = {
+        let out = session(&[HELIX, "|r(2)|"], &["--format", "json"]);
+        serde_json::from_str::<Value>(out.lines().nth(1).unwrap_or_default()).expect("json")
+    };
+    assert_eq!(v["kind"], "vector_length");
+    assert_eq!(v["result"], "sqrt(5)");
+    let by_hand = (2f64.cos().powi(2) + 2f64.sin().powi(2) + 4.0).sqrt();
+    assert!(
+        close(
+            v["at"]["length_value"].as_f64().unwrap_or(f64::NAN),
+            by_hand,
+            1e-12
+        ),
+        "{v}"
+    );
+    let latex = session(&[HELIX, "|r(2)|"], &["--format", "latex"]);
+    assert!(
+        latex.contains(r"\left|r\left(2\right)\right| = \sqrt{5} \approx 2.236068"),
+        "{latex}"
+    );
+}
+
+#[test]
+fn a_defined_vector_at_a_point_is_exact_then_decimal_as_its_velocity_is() {
+    let at = session(&[HELIX, "r(2)"], &[]);
+    assert!(
+        at.contains("Value: (cos(2), sin(2), 2) ≈ (-0.416147, 0.909297, 2)\n"),
+        "{at}"
+    );
+    let velocity = session(&[HELIX, "r'(2)"], &[]);
+    assert!(
+        velocity.contains(") ≈ (-0.909297, -0.416147, 1)\n"),
+        "{velocity}"
+    );
+    let field = session(&[FIELD, "F(1, 2)"], &[]);
+    assert!(
+        field.contains("Value: (2, sin(2) + 5) ≈ (2, 5.909297)\n"),
+        "{field}"
+    );
+    // Whole entries need no decimals, and letters have none.
+    assert!(session(&[FIELD, "F(1, 0)"], &[]).contains("Value: (0, 5)\n"));
+    assert!(session(&[FIELD, "F(y, x)"], &[]).contains("Simplified: (x·y², 5y + sin(x))\n"));
+    let out = session(&[FIELD, "F(1, 2)"], &["--format", "json"]);
+    let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+    let values: Vec<f64> = v["values"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    assert_eq!(values.len(), 2, "{v}");
+    assert!(close(values[1], 2f64.sin() + 5.0, 1e-12), "{v}");
+    let latex = session(&[HELIX, "r(2)"], &["--format", "latex"]);
+    assert!(
+        latex.contains(r"\end{pmatrix} \approx \begin{pmatrix} -0.416147"),
+        "{latex}"
+    );
+}
+
+#[test]
+fn the_gradient_of_a_defined_function_is_named_as_the_learner_wrote_it() {
+    let out = session(&["f(x, y) = x^2 + y^2", "∇f"], &[]);
+    assert!(out.contains("\n∇f = (2x, 2y)\n"), "{out}");
+    assert!(out.contains("f = x² + y², with variables x, y"), "{out}");
+    let out = session(&["g(x, y) = x^2 y", "grad g at (1, 2)"], &[]);
+    assert!(out.contains("g = x²·y, with variables x, y"), "{out}");
+    assert!(out.contains("\n∇g = (2x·y, x²)\n"), "{out}");
+    assert!(out.contains("  ∇g = (4, 1)\n"), "{out}");
+    assert!(out.contains("g rises fastest"), "{out}");
+    let ascii = session(&["g(x, y) = x^2 y", "grad g"], &["--ascii"]);
+    assert!(ascii.contains("\ngrad g = (2*x*y, x^2)\n"), "{ascii}");
+    let latex = session(&["g(x, y) = x^2 y", "grad g"], &["--format", "latex"]);
+    assert!(latex.contains(r"\nabla g = \begin{pmatrix}"), "{latex}");
+    let out = session(&["g(x, y) = x^2 y", "grad g"], &["--format", "json"]);
+    let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+    assert_eq!(v["name"], "g");
+    // A formula typed out names itself.
+    assert!(text("∇(x^2 + y^2)").contains("\n∇(x² + y²) = (2x, 2y)\n"));
+}
+
+#[test]
+fn primes_are_labelled_the_way_the_reading_writes_them() {
+    for (lines, reading, label) in [
+        (
+            &[HELIX, "r'''(t)"][..],
+            "Reading: r′′′(t)",
+            "r′′′(t) = (sin(t), -cos(t), 0)",
+        ),
+        (
+            &[HELIX, "r''(t)"],
+            "Reading: r″(t)",
+            "acceleration: r″(t) = ",
+        ),
+        (
+            &["f(x) = x^5", "f''''(x)"],
+            "Reading: f′′′′(x)",
+            "f′′′′(x) = 120x",
+        ),
+        (
+            &["f(x) = x^5", "f'''(1)"],
+            "Reading: f′′′(1)",
+            "f′′′(1) = 60",
+        ),
+    ] {
+        let out = session(lines, &[]);
+        assert!(out.contains(reading), "{lines:?}: {out}");
+        assert!(out.contains(label), "{lines:?}: {out}");
+        assert!(!out.contains('‴') && !out.contains('⁽'), "{lines:?}: {out}");
+    }
+}
+
 #[test]
 fn a_defined_vector_by_itself_and_at_a_point() {
     assert_eq!(last_quiet(&[HELIX, "r(2)"]), "(cos(2), sin(2), 2)");
@@ -916,7 +1084,11 @@ fn a_vector_where_one_value_belongs_is_a_clear_error() {
             "1, 2",
         ),
         (&[HELIX, "r'(t) at x = 1"], "this moves with t alone", "1"),
-        (&[HELIX, "|r(t)|"], "r is a vector", "r(t)"),
+        (
+            &[HELIX, "|r(2t)|"],
+            "r takes one letter or one number",
+            "2t",
+        ),
         (&["r(t) = (ln t, t)", "r'(0)"], "division by zero", "0"),
         (&["u(t) = (t, 1/t)", "u(0)"], "1/0 has no value", "u(0)"),
         (&["(ln 0, 1)"], "ln(0) has no value", "ln 0"),
@@ -1018,7 +1190,8 @@ proptest! {
         for (v, c) in at_t.vector.iter().zip(curve) {
             let p = expr(c);
             let numeric = (when(&p, t + h) - when(&p, t - h)) / (2.0 * h);
-            prop_assert!(close(v.approx, numeric, 1e-6), "{c} at {t}: {} against {numeric}", v.approx);
+            let approx = v.approx.expect("a number");
+            prop_assert!(close(approx, numeric, 1e-6), "{c} at {t}: {approx} against {numeric}");
         }
     }
 }

@@ -655,3 +655,107 @@ fn vector_definitions_in_json() {
     assert_eq!(code, 0);
     assert_eq!(back, "(-1, 0, π)\n");
 }
+
+const FALL: &str = "x(t) = x0 + v0 t + (1/2) a t^2";
+
+#[test]
+fn a_slope_at_a_time_keeps_the_constants_of_the_motion() {
+    let routes = [
+        "x'(2)",
+        "x'(t) at t = 2",
+        "dx/dt at t = 2",
+        "d/dt (x0 + v0 t + (1/2) a t^2) at t = 2",
+    ];
+    for route in routes {
+        let (out, err, code) = with_e(&[FALL, route], &[]);
+        assert_eq!(code, 0, "{route}: {err}");
+        assert!(out.contains("v0 + 2a\n"), "{route}: {out}");
+        assert!(
+            !out.contains('≈'),
+            "{route}: a decimal without numbers: {out}"
+        );
+        assert!(
+            out.contains("moves (v0 + 2a) times as much; a and v0 are constants, kept as letters."),
+            "{route}: {out}"
+        );
+        let (quiet, _, _) = with_e(&[FALL, route], &["-q"]);
+        assert_eq!(quiet.lines().last(), Some("v0 + 2a"), "{route}");
+        let (ascii, _, _) = with_e(&[FALL, route], &["--ascii"]);
+        assert!(
+            ascii.is_ascii() && ascii.contains("v0 + 2*a"),
+            "{route}: {ascii}"
+        );
+        for format in ["latex", "markdown"] {
+            let (out, err, code) = with_e(&[FALL, route], &["--format", format]);
+            assert_eq!(code, 0, "{route} {format}: {err}");
+            assert!(
+                out.contains(r"\mathrm{v0} + 2 a"),
+                "{route} {format}: {out}"
+            );
+            assert!(!out.contains(r"\approx"), "{route} {format}: {out}");
+        }
+        // JSON: a value with no decimal has no "value", as an expression with letters has none.
+        let v = &json(&[FALL, route])[1];
+        assert_eq!(v["kind"], "value", "{route}");
+        assert_eq!(v["result"], "v0 + 2*a", "{route}");
+        assert_eq!(v["at"]["t"], "2", "{route}");
+        assert!(v.get("value").is_none(), "{route}: {v}");
+        assert!(
+            v["steps"].as_array().is_some_and(|s| !s.is_empty()),
+            "{route}"
+        );
+    }
+    assert!(with_e(&[FALL, "x''(2)"], &[]).0.contains("x″(2) = a\n"));
+}
+
+#[test]
+fn giving_the_constants_values_too_gives_the_number_the_letters_stand_for() {
+    let mut s = Session::new();
+    s.answer(FALL).expect("defines");
+    let symbolic = s.answer("x'(2)").expect("answers").answer;
+    let Answer::AtPoint {
+        result,
+        value: None,
+        ..
+    } = symbolic
+    else {
+        panic!("no decimal while letters are left: {symbolic:?}")
+    };
+    let numeric = s
+        .answer("x'(t) at t = 2, v0 = 3, a = -9.8")
+        .expect("answers")
+        .answer;
+    let Answer::AtPoint { value: Some(v), .. } = numeric else {
+        panic!("a decimal once every letter has a value: {numeric:?}")
+    };
+    let want = eval(&result, &|n| match n {
+        "v0" => Some(3.0),
+        "a" => Some(-9.8),
+        _ => None,
+    })
+    .expect("a number");
+    assert!(close(v, want), "{v} against {want}");
+}
+
+#[test]
+fn constants_kept_at_a_point_still_refuse_a_division_by_zero() {
+    for lines in [
+        &["x(t) = a/t", "x'(0)"][..],
+        &["x(t) = a/t", "x(0)"],
+        &["u(t) = (a/t, 1)", "u(0)"],
+        &["x(t) = a ln(t)", "x(-1)"],
+    ] {
+        let (out, err, code) = with_e(lines, &[]);
+        assert_eq!(code, 1, "{lines:?}: {out}");
+        assert!(
+            err.contains("division by zero")
+                || err.contains("divides by zero")
+                || err.contains("logarithm"),
+            "{lines:?}: {err}"
+        );
+    }
+    // A letter the point was meant to give stays an error: y is an input of f here.
+    let (_, err, code) = with_e(&["f(x, y) = x^2 y", "df/dx at x = 1"], &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("the point gives y no value"), "{err}");
+}

@@ -1,7 +1,7 @@
 //! Derivatives with respect to time of a point that moves: velocity, acceleration, speed.
 
 use super::exact::sqrt_rational;
-use super::multivar::{differentiate, value_at, Derivation, Value};
+use super::multivar::{differentiate, exact_at, Derivation, Exact};
 use crate::expr::{eval, EvalError, Expr, Func, Kind, Symbol};
 
 /// Each coordinate differentiated `order` times by `var`, and optionally the length.
@@ -17,11 +17,12 @@ pub struct Motion {
 }
 
 /// The derivative vector, and its length, at one value of the variable: `r′(2)`.
+/// Other letters (v0, g) are constants and stay in the exact values.
 #[derive(Clone, Debug)]
 pub struct MotionAt {
     pub value: Expr,
-    pub vector: Vec<Value>,
-    pub length: Option<Value>,
+    pub vector: Vec<Exact>,
+    pub length: Option<Exact>,
 }
 
 /// |v| = √(v₁² + v₂² + …), and whether sin² + cos² = 1 tidied it.
@@ -30,7 +31,7 @@ pub struct Length {
     pub squares: Expr,
     pub tidied: Option<Expr>,
     pub result: Expr,
-    /// The decimal value, when the length does not depend on any variable.
+    /// The decimal value, when the length does not depend on any variable or constant.
     pub value: Option<f64>,
 }
 
@@ -79,10 +80,10 @@ impl Motion {
         let vector = self
             .derivatives
             .iter()
-            .map(|d| value_at(&d.result, vars, point))
+            .map(|d| exact_at(&d.result, vars, point))
             .collect::<Result<Vec<_>, _>>()?;
         let length = match &self.length {
-            Some(l) => Some(value_at(&l.result, vars, point)?),
+            Some(l) => Some(exact_at(&l.result, vars, point)?),
             None => None,
         };
         self.at = Some(MotionAt {

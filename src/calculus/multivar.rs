@@ -2,7 +2,7 @@
 
 use super::exact::{primitive, sqrt_rational, sum_of_squares};
 use super::{derive, Detail, Rule, Step};
-use crate::expr::{eval, substitute, EvalError, Expr, Number, Symbol};
+use crate::expr::{eval, substitute, EvalError, Expr, Kind, Number, Symbol};
 
 /// A derivative taken variable by variable, with a step tree for each.
 #[derive(Clone, Debug)]
@@ -91,14 +91,62 @@ pub struct Value {
     pub approx: f64,
 }
 
+/// An exact value at a point that may keep constants (`v0 + 2a`), and its decimal when it keeps none.
+#[derive(Clone, Debug)]
+pub struct Exact {
+    pub exact: Expr,
+    pub approx: Option<f64>,
+}
+
+impl Exact {
+    /// The exact entries of a vector of values.
+    pub fn exacts(values: &[Exact]) -> Vec<Expr> {
+        values.iter().map(|v| v.exact.clone()).collect()
+    }
+
+    /// Every entry's decimal, or `None` when some entry keeps a constant.
+    pub fn decimals(values: &[Exact]) -> Option<Vec<f64>> {
+        values.iter().map(|v| v.approx).collect()
+    }
+}
+
 /// `e` with `vars` set to the coordinates of `point` (numbers, not symbols).
 pub fn value_at(e: &Expr, vars: &[Symbol], point: &[Expr]) -> Result<Value, EvalError> {
+    let Exact { exact, approx } = exact_at(e, vars, point)?;
+    match (approx, exact.free_vars().first()) {
+        (Some(approx), _) => Ok(Value { exact, approx }),
+        (None, first) => Err(EvalError::Unbound(
+            first.map(ToString::to_string).unwrap_or_default(),
+        )),
+    }
+}
+
+/// `e` with `vars` set to `point`; any other letter stays a constant, and then there is no decimal.
+pub fn exact_at(e: &Expr, vars: &[Symbol], point: &[Expr]) -> Result<Exact, EvalError> {
     let mut exact = e.clone();
     for (v, p) in vars.iter().zip(point) {
         exact = substitute(&exact, v, p);
     }
-    let approx = eval(&exact, &|_| None)?;
-    Ok(Value { exact, approx })
+    let approx = decimal_value(&exact)?;
+    Ok(Exact { exact, approx })
+}
+
+/// The decimal value of `e`, or `None` while letters such as v0 are left in it. Either way
+/// every part made of numbers alone must have a value: `a/0` and `a·ln(-1)` are errors.
+pub fn decimal_value(e: &Expr) -> Result<Option<f64>, EvalError> {
+    if e.free_vars().is_empty() {
+        return eval(e, &|_| None).map(Some);
+    }
+    let parts: Vec<&Expr> = match e.kind() {
+        Kind::Add(many) | Kind::Mul(many) => many.iter().collect(),
+        Kind::Pow(a, b) | Kind::Log(a, b) => vec![a, b],
+        Kind::Func(_, a) => vec![a],
+        Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => Vec::new(),
+    };
+    for part in parts {
+        decimal_value(part)?;
+    }
+    Ok(None)
 }
 
 /// Lengths below this count as zero.

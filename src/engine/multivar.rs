@@ -3,11 +3,12 @@
 use super::Named;
 use crate::calculus::motion::{motion, Motion, MotionAt};
 use crate::calculus::multivar::{
-    agree_numerically, differentiate, directional, flat_spot, function_vars, gradient, gradient_at,
-    hessian, jacobian, shared_vars, value_at, Derivation, Directional, FlatSpot, GradientAt, Value,
+    agree_numerically, decimal_value, differentiate, directional, flat_spot, function_vars,
+    gradient, gradient_at, hessian, jacobian, shared_vars, value_at, Derivation, Directional,
+    Exact, FlatSpot, GradientAt, Value,
 };
 use crate::error::{counted, Error, Phase};
-use crate::expr::{eval, EvalError, Expr, Kind, Symbol};
+use crate::expr::{EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
 
 /// What nudge worked out for a many-variable question.
@@ -23,6 +24,8 @@ pub enum MultivarAnswer {
     /// ∇f: one partial derivative per variable, and the gradient at a point.
     Gradient {
         body: Expr,
+        /// The defined function's name when the learner wrote one, as in `∇f`.
+        name: Option<Symbol>,
         vars: Vec<Symbol>,
         partials: Vec<Derivation>,
         at: Option<GradientAt>,
@@ -60,8 +63,13 @@ pub enum MultivarAnswer {
         motion: Motion,
         named: Option<Named>,
     },
-    /// A vector or matrix typed out, simplified entry by entry.
-    Literal { rows: Vec<Vec<Expr>>, matrix: bool },
+    /// A vector or matrix typed out, simplified entry by entry; a vector's decimals
+    /// when every entry is a number.
+    Literal {
+        rows: Vec<Vec<Expr>>,
+        matrix: bool,
+        decimals: Option<Vec<f64>>,
+    },
 }
 
 /// The final answer in one piece: what `-q` prints and JSON's `result` holds.
@@ -73,6 +81,22 @@ pub enum Headline {
 }
 
 impl MultivarAnswer {
+    /// A vector (one row) or a matrix shown entry by entry: `r(2)`, `F(1, 2)`, `(1/2, 3)`.
+    pub(super) fn literal(rows: Vec<Vec<Expr>>, matrix: bool) -> MultivarAnswer {
+        let decimals = match (matrix, rows.as_slice()) {
+            (false, [entries]) => entries
+                .iter()
+                .map(|e| decimal_value(e).ok().flatten())
+                .collect(),
+            _ => None,
+        };
+        MultivarAnswer::Literal {
+            rows,
+            matrix,
+            decimals,
+        }
+    }
+
     /// The answer's final value: at the point when one was given.
     pub fn headline(&self) -> Headline {
         let results = |ds: &[Derivation]| ds.iter().map(|d| d.result.clone()).collect::<Vec<_>>();
@@ -100,11 +124,13 @@ impl MultivarAnswer {
                     }),
                     _,
                 ) => Headline::Scalar(l.exact.clone()),
-                (Some(at), _) => Headline::Vector(exact(&at.vector)),
+                (Some(at), _) => Headline::Vector(Exact::exacts(&at.vector)),
                 (None, Some(l)) => Headline::Scalar(l.result.clone()),
                 (None, None) => Headline::Vector(results(&m.derivatives)),
             },
-            MultivarAnswer::Literal { rows, matrix: true } => Headline::Matrix(rows.clone()),
+            MultivarAnswer::Literal {
+                rows, matrix: true, ..
+            } => Headline::Matrix(rows.clone()),
             MultivarAnswer::Literal { rows, .. } => {
                 Headline::Vector(rows.first().cloned().unwrap_or_default())
             }
@@ -165,8 +191,15 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 }
                 None => None,
             };
+            let name = match &body.kind {
+                NodeKind::Var(name) if names.defined().contains(name) => {
+                    Some(Symbol::from(name.as_str()))
+                }
+                _ => None,
+            };
             MultivarAnswer::Gradient {
                 body: expr,
+                name,
                 vars,
                 partials,
                 at,
@@ -298,10 +331,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 }
                 lowered.push(entries);
             }
-            MultivarAnswer::Literal {
-                rows: lowered,
-                matrix: *matrix,
-            }
+            MultivarAnswer::literal(lowered, *matrix)
         }
         MultivarQuery::VectorDerivative {
             components,
@@ -412,12 +442,9 @@ fn matrix_at(
     Ok(Some(MatrixAt { point: p, values }))
 }
 
-/// An entry with no variables left must have a value: not ln(0), not 1/0.
+/// The numbers in an entry must have a value: not ln(0), not 1/0, not a/0.
 pub(super) fn check_value(entry: &Expr, span: Span) -> Result<(), Error> {
-    if !entry.free_vars().is_empty() {
-        return Ok(());
-    }
-    match eval(entry, &|_| None) {
+    match decimal_value(entry) {
         Ok(_) => Ok(()),
         Err(e) => Err(Error::new(
             Phase::Computing,

@@ -7,7 +7,7 @@ use crate::calculus::motion::{motion, Motion};
 use crate::error::{Error, Phase};
 use crate::expr::{substitute, substitute_all, Expr, Func, Kind, Symbol};
 use crate::syntax::{
-    check_expansion, lower_in, Callee, Names, Node, NodeKind, Point, Span, Vector,
+    check_expansion, lower_in, prime_marks, Callee, Names, Node, NodeKind, Point, Span, Vector,
 };
 
 impl Session {
@@ -34,6 +34,11 @@ impl Session {
             NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
                 let vector = self.vector(name)?;
                 self.vector_prime(name, &vector, *primes, &args[0], speed, bound)
+            }
+            // |r(t)|, |r(2)|: the length of the point itself, worked out as a speed is.
+            NodeKind::Apply { name, args, .. } if args.len() == 1 => {
+                let vector = self.vector(name).filter(|v| v.params.len() == 1)?;
+                self.vector_prime(name, &vector, 0, &args[0], speed, bound)
             }
             _ => return None,
         };
@@ -63,7 +68,7 @@ impl Session {
         Ok(literal(components))
     }
 
-    /// `r'(t)`, `r''(s)`, `r'(2)`, and with `speed` the length `|r'(t)|`.
+    /// `r'(t)`, `r''(s)`, `r'(2)`, and with `speed` the length `|r'(t)|`; no primes is `|r(t)|`.
     fn vector_prime(
         &self,
         name: &str,
@@ -102,12 +107,17 @@ impl Session {
         if !value.free_vars().is_empty() {
             return Err(Error::new(
                 Phase::Reading,
-                format!("{name}′ takes one letter or one number as its input"),
+                format!(
+                    "{name}{} takes one letter or one number as its input",
+                    prime_marks(primes, true)
+                ),
             )
             .at(arg.span)
-            .with_help(format!(
-                "write {name}'({param}) for the derivative, or {name}'(2) for its value at {param} = 2"
-            )));
+            .with_help(if primes == 0 {
+                format!("write |{name}({param})| for its length, or |{name}(2)| for the length at {param} = 2")
+            } else {
+                format!("write {name}'({param}) for the derivative, or {name}'(2) for its value at {param} = 2")
+            }));
         }
         let at = motion(&vector.components, param, primes, speed)
             .at(value)
@@ -197,8 +207,5 @@ pub(super) fn named_motion(
 
 /// A vector shown simplified, entry by entry.
 fn literal(components: Vec<Expr>) -> MultivarAnswer {
-    MultivarAnswer::Literal {
-        rows: vec![components],
-        matrix: false,
-    }
+    MultivarAnswer::literal(vec![components], false)
 }

@@ -103,7 +103,9 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
                 .map(|(v, e)| (v.to_string(), json!(e.ascii())))
                 .collect();
             obj.insert("at".into(), Value::Object(at));
-            obj.insert("value".into(), json!(value));
+            if let Some(v) = value {
+                obj.insert("value".into(), json!(v));
+            }
         }
         Answer::Defined { definition, .. } | Answer::Forgotten(definition) => {
             definition_fields(definition, obj);

@@ -6,7 +6,9 @@ use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
 use super::prune::{prune, Limits, Shown};
-use super::text::{child_labels, decimal, folds_into_one_line, render_text, TextOptions};
+use super::text::{
+    child_labels, decimal, decimal_after, folds_into_one_line, render_text, TextOptions,
+};
 use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
@@ -219,8 +221,8 @@ fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
                 .map(|(v, e)| format!("{} = {}", latex_name(v), e.latex()))
                 .collect();
             let mut shown = format!("{formula}{}", result.latex());
-            if result.as_number().is_none_or(|n| !n.is_integer()) {
-                shown.push_str(&format!(" \\approx {}", decimal(*value)));
+            if let Some(d) = decimal_after(result, *value) {
+                shown.push_str(&format!(" \\approx {d}"));
             }
             // The point goes in the maths: a label is words, and would escape its backslashes.
             closing.push((
@@ -250,12 +252,12 @@ fn afterword(answer: &Answer) -> Vec<String> {
         Answer::AtPoint {
             inner,
             point,
+            result,
             value,
-            ..
         } => {
             let mut out = afterword(inner);
             out.extend(
-                session::meaning(inner, point, *value, Style::UNICODE)
+                session::meaning(inner, point, result, *value, Style::UNICODE)
                     .map(|m| format!("Reading it: {m}")),
             );
             out

@@ -8,7 +8,7 @@ use super::multivar_latex::headline_latex;
 use super::prune::{prune, Limits};
 use super::readings;
 use crate::calculus::motion::Motion;
-use crate::calculus::multivar::{Derivation, Direction, GradientAt, Value};
+use crate::calculus::multivar::{Derivation, Direction, Exact, GradientAt, Value};
 use crate::engine::{Headline, MatrixAt, MultivarAnswer};
 use crate::expr::{Expr, Symbol};
 use serde_json::{json, Map, Value as Json};
@@ -46,15 +46,25 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             }
         }
         MultivarAnswer::Gradient {
-            vars, partials, at, ..
+            name,
+            vars,
+            partials,
+            at,
+            ..
         } => {
+            if let Some(n) = name {
+                put("name", json!(&**n));
+            }
             put("variables", names(vars));
             put("vector", ascii(&results(partials)));
             put("unicode_vector", unicode(&results(partials)));
             put("partials", partials_json(partials));
             put("steps", all_steps(partials));
             if let Some(at) = at {
-                put("at", gradient_at(at));
+                let f = name
+                    .as_ref()
+                    .map_or_else(|| "f".to_string(), |n| Expr::symbol(n.clone()).unicode());
+                put("at", gradient_at(at, &f));
             }
         }
         MultivarAnswer::Directional {
@@ -67,7 +77,7 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             put("vector", ascii(&results(partials)));
             put("partials", partials_json(partials));
             put("steps", all_steps(partials));
-            put("at", gradient_at(&d.at));
+            put("at", gradient_at(&d.at, "f"));
             put("along", ascii(&d.along));
             put("along_length", json!(d.length_of_along.ascii()));
             put("unit", direction(&d.unit));
@@ -110,15 +120,23 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             }
             motion(&mut put, m);
         }
-        MultivarAnswer::Literal { rows, matrix: true } => {
+        MultivarAnswer::Literal {
+            rows, matrix: true, ..
+        } => {
             put(
                 "matrix",
                 Json::Array(rows.iter().map(|r| ascii(r)).collect()),
             );
             put("steps", json!([]));
         }
-        MultivarAnswer::Literal { rows, .. } => {
+        MultivarAnswer::Literal { rows, decimals, .. } => {
             put("vector", ascii(rows.first().map_or(&[][..], Vec::as_slice)));
+            if let Some(values) = decimals {
+                put(
+                    "values",
+                    Json::Array(values.iter().copied().map(number).collect()),
+                );
+            }
             put("steps", json!([]));
         }
     }
@@ -213,14 +231,17 @@ fn motion(put: &mut impl FnMut(&str, Json), m: &Motion) {
     if let Some(at) = &m.at {
         let mut obj = Map::new();
         obj.insert("point".into(), json!({ &*m.var: at.value.ascii() }));
-        obj.insert("vector".into(), values_ascii(&at.vector));
-        obj.insert(
-            "values".into(),
-            Json::Array(at.vector.iter().map(|v| number(v.approx)).collect()),
-        );
+        obj.insert("vector".into(), ascii(&Exact::exacts(&at.vector)));
+        // Without decimals while a constant such as v0 is left, as a value at a point.
+        if let Some(values) = Exact::decimals(&at.vector) {
+            let values = values.into_iter().map(number).collect();
+            obj.insert("values".into(), Json::Array(values));
+        }
         if let Some(l) = &at.length {
             obj.insert("length".into(), json!(l.exact.ascii()));
-            obj.insert("length_value".into(), number(l.approx));
+            if let Some(v) = l.approx {
+                obj.insert("length_value".into(), number(v));
+            }
         }
         put("at", Json::Object(obj));
     }
@@ -229,7 +250,8 @@ fn motion(put: &mut impl FnMut(&str, Json), m: &Motion) {
     }
 }
 
-fn gradient_at(at: &GradientAt) -> Json {
+/// The gradient at a point, read for the function named `f`.
+fn gradient_at(at: &GradientAt, f: &str) -> Json {
     let mut obj = Map::new();
     obj.insert("point".into(), ascii(&at.point));
     obj.insert("vector".into(), values_ascii(&at.vector));
@@ -254,7 +276,13 @@ fn gradient_at(at: &GradientAt) -> Json {
             let rate = super::text::decimal((at.length.approx * 100.0).round() / 100.0);
             obj.insert(
                 "meaning".into(),
-                json!(readings::steepest(&point, &along, &rate, "−∇f")),
+                json!(readings::steepest(
+                    f,
+                    &point,
+                    &along,
+                    &rate,
+                    &format!("−∇{f}")
+                )),
             );
         }
         None => {

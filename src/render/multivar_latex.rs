@@ -5,9 +5,9 @@ use super::markup::{column, maths, pmatrix, point, words, Block, Inline, Row};
 use super::multivar_text::inner_step;
 use super::prune::{prune, Limits};
 use super::readings;
-use super::text::decimal;
+use super::text::{decimal, decimal_after, decimals_after};
 use crate::calculus::motion::{Length, Motion, MotionAt};
-use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
+use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
 use crate::expr::{latex_name, latex_operand, Expr, Kind, Symbol};
@@ -22,19 +22,24 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
         } => mixed(&mut out, body, derivation, swapped.as_ref()),
         MultivarAnswer::Gradient {
             body,
+            name,
             vars,
             partials,
             at,
         } => {
-            introduce(&mut out, body, vars);
-            out.push(sentence(readings::GRADIENT));
+            let f = name
+                .as_ref()
+                .map_or_else(|| "f".to_string(), |n| latex_name(n));
+            let said = name.as_ref().map_or_else(|| "f".to_string(), unicode);
+            introduce(&mut out, body, &f, vars);
+            out.push(sentence(&readings::gradient(&said)));
             partial_steps(&mut out, partials);
             out.push(Block::Display(format!(
-                "\\nabla f = {}",
+                "\\nabla {f} = {}",
                 column(&latex_all(&results(partials)))
             )));
             if let Some(at) = at {
-                gradient_at(&mut out, at);
+                gradient_at(&mut out, at, &f, &said);
             }
         }
         MultivarAnswer::Directional {
@@ -43,7 +48,7 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             partials,
             directional,
         } => {
-            introduce(&mut out, body, vars);
+            introduce(&mut out, body, "f", vars);
             out.push(sentence(readings::DIRECTIONAL));
             partial_steps(&mut out, partials);
             directional_blocks(&mut out, directional);
@@ -85,7 +90,7 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             flat_spot,
             at,
         } => {
-            introduce(&mut out, body, vars);
+            introduce(&mut out, body, "f", vars);
             out.push(sentence(readings::HESSIAN));
             for (i, row) in entries.iter().enumerate() {
                 out.push(Block::Words(vec![
@@ -124,12 +129,20 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             }
         }
         MultivarAnswer::Motion { motion: m, named } => motion(&mut out, m, named.as_ref()),
-        MultivarAnswer::Literal { rows, matrix } => {
+        MultivarAnswer::Literal {
+            rows,
+            matrix,
+            decimals,
+        } => {
             let cells: Vec<Vec<String>> = rows.iter().map(|r| latex_all(r)).collect();
-            let shown = match (matrix, cells.first()) {
+            let mut shown = match (matrix, cells.first()) {
                 (false, Some(entries)) => column(entries),
                 _ => pmatrix(&cells),
             };
+            let exact = rows.first().map_or(&[][..], Vec::as_slice);
+            if let Some(d) = decimals_after(exact, decimals.clone()) {
+                shown.push_str(&format!(" \\approx {}", column(&d)));
+            }
             out.push(Block::Display(shown));
         }
     }
@@ -162,9 +175,10 @@ fn labelled(step: &Step, label: &str, partial: bool, out: &mut Vec<Row>) {
     rows(&prune(step, Limits::TEXT), Some(label), 0, partial, out);
 }
 
-fn introduce(out: &mut Vec<Block>, body: &Expr, vars: &[Symbol]) {
+/// `f = x^{2} + y^{2}`, with variables …: `f` is the function's name in LaTeX.
+fn introduce(out: &mut Vec<Block>, body: &Expr, f: &str, vars: &[Symbol]) {
     out.push(Block::Words(vec![
-        maths(format!("f = {}", body.latex())),
+        maths(format!("{f} = {}", body.latex())),
         words(", with variables "),
         maths(names(vars)),
         words(" (in this order)."),
@@ -193,17 +207,18 @@ fn partial_steps(out: &mut Vec<Block>, partials: &[Derivation]) {
     }
 }
 
-fn gradient_at(out: &mut Vec<Block>, at: &GradientAt) {
+/// ∇f at a point; `f` is the function's name in LaTeX, `said` in words.
+fn gradient_at(out: &mut Vec<Block>, at: &GradientAt, f: &str, said: &str) {
     let p = point(&latex_all(&at.point));
     let vector = column(&latex_all(&exact(&at.vector)));
     let squares: Vec<String> = at.vector.iter().map(|v| squared(&v.exact)).collect();
-    out.push(Block::Display(format!("\\nabla f{p} = {vector}")));
+    out.push(Block::Display(format!("\\nabla {f}{p} = {vector}")));
     out.push(Block::Words(vec![
         words("Its length: "),
         maths(format!(
-            "\\left|\\nabla f\\right| = \\sqrt{{{}}} = {}",
+            "\\left|\\nabla {f}\\right| = \\sqrt{{{}}} = {}",
             squares.join(" + "),
-            approx(&at.length)
+            approx(&at.length.exact, Some(at.length.approx))
         )),
         words("."),
     ]));
@@ -212,19 +227,23 @@ fn gradient_at(out: &mut Vec<Block>, at: &GradientAt) {
             out.push(Block::Words(vec![
                 words("Steepest ascent: "),
                 maths(format!(
-                    "\\frac{{\\nabla f}}{{\\left|\\nabla f\\right|}} = {}",
+                    "\\frac{{\\nabla {f}}}{{\\left|\\nabla {f}\\right|}} = {}",
                     direction(dir)
                 )),
                 words("; steepest descent: "),
-                maths(format!("-\\nabla f = {}", column(&latex_all(&at.descent)))),
+                maths(format!(
+                    "-\\nabla {f} = {}",
+                    column(&latex_all(&at.descent))
+                )),
                 words("."),
             ]));
             let rate = decimal((at.length.approx * 100.0).round() / 100.0);
             out.push(sentence(&readings::steepest(
+                said,
                 &tuple(&at.point),
                 &unicode_direction(dir),
                 &rate,
-                "−∇f",
+                &format!("−∇{said}"),
             )));
         }
         None => out.push(sentence(&readings::flat(&tuple(&at.point)))),
@@ -262,7 +281,7 @@ fn directional_blocks(out: &mut Vec<Block>, d: &Directional) {
         "\\nabla f \\cdot \\mathbf{{u}} = \\frac{{{}}}{{{length}}} = \\frac{{{}}}{{{length}}} = {}",
         products.join(" + "),
         d.dot.latex(),
-        approx(&d.value)
+        approx(&d.value.exact, Some(d.value.approx))
     )));
     out.push(sentence(readings::directional_sign(d.value.approx)));
 }
@@ -372,14 +391,17 @@ fn unicode_partial_operator(vars: &[Symbol]) -> String {
 }
 
 fn motion(out: &mut Vec<Block>, m: &Motion, named: Option<&Named>) {
-    out.push(sentence("Each coordinate is differentiated on its own."));
-    let mut shown = Vec::new();
-    for (i, d) in m.derivatives.iter().enumerate() {
-        for step in &d.steps {
-            labelled(step, &format!("coordinate {}", i + 1), false, &mut shown);
+    // Order 0 is the point itself, shown before its length.
+    if m.order > 0 {
+        out.push(sentence("Each coordinate is differentiated on its own."));
+        let mut shown = Vec::new();
+        for (i, d) in m.derivatives.iter().enumerate() {
+            for step in &d.steps {
+                labelled(step, &format!("coordinate {}", i + 1), false, &mut shown);
+            }
         }
+        out.push(steps(shown));
     }
-    out.push(steps(shown));
     // Before an acceleration, the velocity it comes from.
     for k in 1..m.order {
         let middle: Vec<Expr> = m
@@ -415,6 +437,8 @@ fn motion_length(out: &mut Vec<Block>, m: &Motion, length: &Length, lhs: &str, v
     let speed = m.order == 1 && readings::time(&m.var, 1).is_some();
     if speed {
         out.push(sentence(readings::SPEED));
+    } else if m.order == 0 {
+        out.push(sentence(readings::DISTANCE));
     }
     let squares: Vec<String> = velocity.iter().map(squared).collect();
     let mut forms = vec![
@@ -426,13 +450,9 @@ fn motion_length(out: &mut Vec<Block>, m: &Motion, length: &Length, lhs: &str, v
     }
     forms.push(length.result.latex());
     forms.dedup();
-    let mut chain = format!("\\left|{lhs}\\right| = {}", forms.join(" = "));
-    if let Some(v) = length
-        .value
-        .filter(|_| length.result.as_number().is_none_or(|n| !n.is_integer()))
-    {
-        chain.push_str(&format!(" \\approx {}", decimal(v)));
-    }
+    forms.pop();
+    forms.push(approx(&length.result, length.value));
+    let chain = format!("\\left|{lhs}\\right| = {}", forms.join(" = "));
     let word = if speed { "Speed: " } else { "Length: " };
     let mut line: Vec<Inline> = vec![words(word), maths(chain)];
     if length.tidied.is_some() {
@@ -481,14 +501,10 @@ fn motion_at(out: &mut Vec<Block>, m: &Motion, at: &MotionAt, named: Option<&Nam
         ),
         _ => motion_label(m, named, m.order),
     };
-    let exact: Vec<Expr> = at.vector.iter().map(|v| v.exact.clone()).collect();
+    let exact = Exact::exacts(&at.vector);
     let mut shown = format!("{label} = {}", column(&latex_all(&exact)));
-    if exact
-        .iter()
-        .any(|e| e.as_number().is_none_or(|n| !n.is_integer()))
-    {
-        let approx: Vec<String> = at.vector.iter().map(|v| decimal(v.approx)).collect();
-        shown.push_str(&format!(" \\approx {}", column(&approx)));
+    if let Some(d) = decimals_after(&exact, Exact::decimals(&at.vector)) {
+        shown.push_str(&format!(" \\approx {}", column(&d)));
     }
     out.push(Block::Words(vec![
         words("At "),
@@ -498,9 +514,8 @@ fn motion_at(out: &mut Vec<Block>, m: &Motion, at: &MotionAt, named: Option<&Nam
     out.push(Block::Display(shown));
     if let Some(length) = &at.length {
         out.push(Block::Display(format!(
-            "\\left|{label}\\right| = {} \\approx {}",
-            length.exact.latex(),
-            decimal(length.approx)
+            "\\left|{label}\\right| = {}",
+            approx(&length.exact, length.approx)
         )));
     }
 }
@@ -527,12 +542,11 @@ fn unicode_direction(dir: &Direction) -> String {
     }
 }
 
-/// An exact value, with its decimal when it is not a whole number.
-fn approx(v: &Value) -> String {
-    if v.exact.as_number().is_some_and(|n| n.is_integer()) {
-        v.exact.latex()
-    } else {
-        format!("{} \\approx {}", v.exact.latex(), decimal(v.approx))
+/// An exact value, with its decimal when it has one and is not a whole number.
+fn approx(exact: &Expr, approx: Option<f64>) -> String {
+    match decimal_after(exact, approx) {
+        Some(d) => format!("{} \\approx {d}", exact.latex()),
+        None => exact.latex(),
     }
 }
 

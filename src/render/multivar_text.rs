@@ -4,7 +4,7 @@ mod motion;
 
 use super::matrix::{matrix, tuple};
 use super::readings;
-use super::text::{decimal, operand, steps_text, TextOptions};
+use super::text::{decimal, decimal_after, decimals_after, operand, steps_text, TextOptions};
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome, Swapped};
@@ -41,10 +41,11 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
         } => t.mixed(body, derivation, swapped.as_ref()),
         MultivarAnswer::Gradient {
             body,
+            name,
             vars,
             partials,
             at,
-        } => t.gradient(body, vars, partials, at.as_ref()),
+        } => t.gradient(body, name.as_ref(), vars, partials, at.as_ref()),
         MultivarAnswer::Directional {
             body,
             vars,
@@ -73,6 +74,19 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
             }
         }
         MultivarAnswer::Motion { motion, named } => t.motion(motion, named.as_ref()),
+        MultivarAnswer::Literal {
+            rows,
+            matrix: false,
+            decimals: decimals @ Some(_),
+        } => {
+            // A vector of numbers is a value, as f(2) is: exact, then decimals when not whole.
+            let exact = rows.first().map_or(&[][..], Vec::as_slice);
+            let mut shown = t.vector(exact);
+            if let Some(d) = decimals_after(exact, decimals.clone()) {
+                shown.push_str(&format!(" ≈ {}", tuple(&d)));
+            }
+            t.line(&format!("{} {}", "Value:".bold(), shown.green().bold()));
+        }
         MultivarAnswer::Literal { .. } => {
             let label = format!("{} ", "Simplified:".bold());
             t.headline(answer, &label, true);
@@ -143,13 +157,12 @@ impl Text {
         tuple(&values.iter().map(|v| decimal(*v)).collect::<Vec<_>>())
     }
 
-    /// An exact value, with its decimal when the exact form is not a whole number.
-    fn approx(&self, v: &Value) -> String {
-        let exact = self.show(&v.exact);
-        if v.exact.as_number().is_some_and(|n| n.is_integer()) {
-            exact
-        } else {
-            format!("{exact} ≈ {}", decimal(v.approx))
+    /// An exact value, with its decimal when it has one and is not a whole number.
+    fn approx(&self, exact: &Expr, approx: Option<f64>) -> String {
+        let shown = self.show(exact);
+        match decimal_after(exact, approx) {
+            Some(d) => format!("{shown} ≈ {d}"),
+            None => shown,
         }
     }
 
@@ -186,7 +199,7 @@ impl Text {
     fn quiet(&mut self, answer: &MultivarAnswer) {
         match answer {
             MultivarAnswer::Directional { directional, .. } => {
-                let r = self.approx(&directional.value);
+                let r = self.approx(&directional.value.exact, Some(directional.value.approx));
                 self.line(&r);
             }
             _ => self.headline(answer, "", false),
@@ -246,39 +259,53 @@ impl Text {
         }
     }
 
-    fn introduce(&mut self, body: &Expr, vars: &[Symbol]) {
-        let f = self.show(body);
+    /// `f = x² + y², with variables x, y`: `name` is the learner's name for the function.
+    fn introduce(&mut self, body: &Expr, name: Option<&Symbol>, vars: &[Symbol]) {
+        let f = self.function(name);
+        let shown = self.show(body);
         let names = self.vars(vars);
-        self.line(&format!("f = {f}, with variables {names} (in this order)."));
+        self.line(&format!(
+            "{f} = {shown}, with variables {names} (in this order)."
+        ));
+    }
+
+    /// The function's name as the learner wrote it, or f.
+    fn function(&self, name: Option<&Symbol>) -> String {
+        name.map_or_else(|| "f".to_string(), |n| self.var(n))
     }
 
     fn gradient(
         &mut self,
         body: &Expr,
+        name: Option<&Symbol>,
         vars: &[Symbol],
         partials: &[Derivation],
         at: Option<&GradientAt>,
     ) {
-        self.introduce(body, vars);
-        self.line(readings::GRADIENT);
+        self.introduce(body, name, vars);
+        let f = self.function(name);
+        self.line(&readings::gradient(&f));
         for d in partials {
             self.out.push('\n');
             self.steps(d, true);
         }
         self.out.push('\n');
-        let nabla = if self.style.unicode { "∇" } else { "grad" };
-        let lhs = format!("{nabla}({})", self.show(body));
+        let nabla = if self.style.unicode { "∇" } else { "grad " };
+        // ∇f as the learner wrote it; a formula typed out is named by itself.
+        let lhs = match name {
+            Some(_) => format!("{nabla}{}", self.function(name)),
+            None => format!("{}({})", nabla.trim_end(), self.show(body)),
+        };
         let r = self.vector(&results(partials));
         self.result(&lhs, &r);
         if let Some(at) = at {
             self.out.push('\n');
-            self.gradient_at(at);
+            self.gradient_at(at, &f, &format!("{nabla}{f}"));
         }
     }
 
-    fn gradient_at(&mut self, at: &GradientAt) {
+    fn gradient_at(&mut self, at: &GradientAt, f: &str, nabla: &str) {
         let point = self.vector(&at.point);
-        let nabla = if self.style.unicode { "∇f" } else { "grad f" };
         self.line(&format!("At {point}:"));
         let v = self.values(&at.vector);
         self.line(&format!("  {nabla} = {}", v.green().bold()));
@@ -287,7 +314,7 @@ impl Text {
         self.line(&format!(
             "  length: |{nabla}| = {root}({}) = {}",
             squares.join(" + "),
-            self.approx(&at.length)
+            self.approx(&at.length.exact, Some(at.length.approx))
         ));
         match &at.direction {
             Some(dir) => {
@@ -299,7 +326,7 @@ impl Text {
                 let along = self.direction_exact(dir);
                 let rate = decimal((at.length.approx * 100.0).round() / 100.0);
                 let descent = format!("{minus}{nabla}");
-                self.meaning(&readings::steepest(&point, &along, &rate, &descent));
+                self.meaning(&readings::steepest(f, &point, &along, &rate, &descent));
             }
             None => self.meaning(&readings::flat(&point)),
         }
@@ -358,7 +385,7 @@ impl Text {
         partials: &[Derivation],
         d: &Directional,
     ) {
-        self.introduce(body, vars);
+        self.introduce(body, None, vars);
         self.line(readings::DIRECTIONAL);
         for p in partials {
             self.out.push('\n');
@@ -393,7 +420,7 @@ impl Text {
         ));
         self.out.push('\n');
         let lhs = format!("{nabla} {dot} u");
-        let r = self.approx(&d.value);
+        let r = self.approx(&d.value.exact, Some(d.value.approx));
         self.result(&lhs, &r);
         self.meaning(readings::directional_sign(d.value.approx));
     }
@@ -479,7 +506,7 @@ impl Text {
         (symmetric, same_forms): (bool, bool),
         at: Option<&MatrixAt>,
     ) {
-        self.introduce(body, vars);
+        self.introduce(body, None, vars);
         self.line(readings::HESSIAN);
         for (i, row) in rows.iter().enumerate() {
             self.out.push('\n');

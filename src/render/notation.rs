@@ -1,8 +1,8 @@
 //! The words `read` says for each shape of notation, with the learner's own names in them.
 
 use crate::expr::superscript;
-use crate::notation::{prime_marks, Shape};
-use crate::syntax::{unbold_letter, Name};
+use crate::notation::Shape;
+use crate::syntax::{prime_marks, unbold_letter, Name};
 
 /// A short heading and the explanation of one shape.
 pub struct Words {
@@ -326,7 +326,7 @@ fn gradient_words(of: Option<&Name>, wrt: Option<&Name>) -> (String, String) {
 }
 
 fn prime_words(name: &str, primes: u32, at: Option<&str>) -> (String, String) {
-    let marks = prime_marks(primes);
+    let marks = prime_marks(primes, true);
     let at_point = at.filter(|a| {
         a.chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-')

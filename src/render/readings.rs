@@ -12,6 +12,7 @@ pub fn time(var: &str, order: u32) -> Option<&'static str> {
         return None;
     }
     Some(match order {
+        0 => return None,
         1 => "Position differentiated by time is velocity: how fast, and which way, it moves. Differentiate again and you get acceleration.",
         2 => "Position differentiated by time is velocity; again, acceleration: how fast the velocity itself changes.",
         _ => "Each derivative by time is the rate of change of the one before: position, velocity, acceleration, and on.",
@@ -49,8 +50,10 @@ pub fn mixed_check(op: &str, other: &str, check: &Swapped) -> String {
     }
 }
 
-pub const GRADIENT: &str =
-    "The gradient lists one partial derivative per variable: each says how fast f changes when only that variable is nudged.";
+/// What a gradient of the function named `f` lists.
+pub fn gradient(f: &str) -> String {
+    format!("The gradient lists one partial derivative per variable: each says how fast {f} changes when only that variable is nudged.")
+}
 
 pub const JACOBIAN: &str = "Rows are the outputs and columns are the inputs: the entry in row i, column j says how output i moves when input j is nudged.";
 
@@ -73,9 +76,9 @@ pub const HESSIAN_MIRROR: &str =
 pub const DIRECTIONAL: &str = "The slope in a direction is the gradient dotted with that direction made one unit long: ∇f · u.";
 
 /// At a point: where f rises fastest, and how fast.
-pub fn steepest(point: &str, direction: &str, rate: &str, descent: &str) -> String {
+pub fn steepest(f: &str, point: &str, direction: &str, rate: &str, descent: &str) -> String {
     format!(
-        "From {point}, f rises fastest toward {direction}, at {rate} per unit step; step the other way, along {descent}, to go down fastest."
+        "From {point}, {f} rises fastest toward {direction}, at {rate} per unit step; step the other way, along {descent}, to go down fastest."
     )
 }
 
@@ -99,6 +102,9 @@ pub fn directional_sign(value: f64) -> &'static str {
 
 pub const SPEED: &str =
     "Speed is the length of the velocity: √ of the sum of its squared coordinates.";
+
+pub const DISTANCE: &str =
+    "Its length is the distance from the origin: √ of the sum of its squared coordinates.";
 
 /// The identity that tidies a speed.
 pub fn pythagoras(unicode: bool) -> &'static str {

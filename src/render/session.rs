@@ -1,9 +1,9 @@
 //! Words for the session's own answers: definitions, values at a point, and what a value means.
 
-use super::text::{decimal, operator, RESULT_BUDGET};
+use super::text::{decimal, decimal_after, operand, operator, RESULT_BUDGET};
 use crate::engine::{Answer, Definition, Named};
-use crate::expr::{superscript, Expr, Style, Symbol};
-use crate::syntax::Body;
+use crate::expr::{Expr, Style, Symbol};
+use crate::syntax::{prime_marks, Body};
 use colored::Colorize;
 
 /// `f(x) = x²·sin(x)` or `y = 3x² + 1`.
@@ -109,13 +109,7 @@ pub fn label(named: &Named, var: &Symbol, order: u32, partial: bool, style: Styl
     let op = operator(var, order, partial, style.unicode);
     match named {
         Named::Prime { arg, .. } => {
-            let primes = match (style.unicode, order) {
-                (true, 1) => "′".to_string(),
-                (true, 2) => "″".to_string(),
-                (true, 3) => "‴".to_string(),
-                (true, n) => format!("⁽{}⁾", superscript(i64::from(n))),
-                (false, n) => "'".repeat(n as usize),
-            };
+            let primes = prime_marks(order, style.unicode);
             format!("{name}{primes}({})", arg.to_text(style))
         }
         // d/dx → dy/dx, d²/dx² → d²y/dx²: the name goes before the slash.
@@ -180,15 +174,14 @@ pub fn at_point(
     inner: &Answer,
     point: &[(Symbol, Expr)],
     result: &Expr,
-    value: f64,
+    value: Option<f64>,
     style: Style,
 ) -> String {
     let long = style.with_budget(RESULT_BUDGET);
     let exact = result.to_text(long);
-    let shown = if result.as_number().is_some_and(|n| n.is_integer()) {
-        exact
-    } else {
-        format!("{exact} ≈ {}", decimal(value))
+    let shown = match decimal_after(result, value) {
+        Some(d) => format!("{exact} ≈ {d}"),
+        None => exact,
     };
     let place = place(point, style);
     let mut out = match inner {
@@ -224,7 +217,7 @@ pub fn at_point(
             "(shortened here; nudge -q prints the whole result)".dimmed()
         ));
     }
-    if let Some(meaning) = meaning(inner, point, value, style) {
+    if let Some(meaning) = meaning(inner, point, result, value, style) {
         out.push_str(&format!("{} {meaning}\n", "Reading it:".bold()));
     }
     out
@@ -245,11 +238,13 @@ fn place(point: &[(Symbol, Expr)], style: Style) -> String {
     parts.join(", ")
 }
 
-/// A slope read aloud: "nudge x a little near 2 and x³ moves about 12 times as much".
+/// A slope read aloud: "nudge x a little near 2 and x³ moves about 12 times as much"; a slope
+/// that keeps constants (v0 + 2a) is read exactly, and says its letters are constants.
 pub(super) fn meaning(
     inner: &Answer,
     point: &[(Symbol, Expr)],
-    slope: f64,
+    result: &Expr,
+    value: Option<f64>,
     style: Style,
 ) -> Option<String> {
     let Answer::Derivative {
@@ -283,6 +278,27 @@ pub(super) fn meaning(
         [] => String::new(),
         [one] => format!(", holding {one} fixed,"),
         [init @ .., last] => format!(", holding {} and {last} fixed,", init.join(", ")),
+    };
+    let Some(slope) = value else {
+        let times = operand(result, style.with_budget(40));
+        let constants: Vec<String> = result
+            .free_vars()
+            .into_iter()
+            .map(|c| Expr::symbol(c).to_text(style))
+            .collect();
+        let kept = match constants.as_slice() {
+            [one] => format!("{one} is a constant, kept as a letter"),
+            [init @ .., last] => format!(
+                "{} and {last} are constants, kept as letters",
+                init.join(", ")
+            ),
+            [] => String::new(),
+        };
+        return Some(if *order > 1 {
+            format!("near {x} = {near} the slope of {what} changes {times} times as fast as {x} moves; {kept}.")
+        } else {
+            format!("nudge {x} a little near {near}{holding} and {what} moves {times} times as much; {kept}.")
+        });
     };
     let size = about(slope.abs());
     if *order > 1 {

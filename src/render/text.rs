@@ -96,22 +96,16 @@ fn quiet(answer: &Answer, style: Style) -> String {
             numeric: Some(n),
             ..
         } => format!("≈ {}\n", decimal(*n)),
-        Answer::Expression {
-            value: Some(v),
-            result: r,
-        }
+        Answer::Expression { value, result: r }
         | Answer::DefiniteIntegral {
-            value: Some(v),
-            result: r,
-            ..
+            value, result: r, ..
         }
         | Answer::AtPoint {
-            value: v,
-            result: r,
-            ..
-        } if r.as_number().is_none_or(|n| !n.is_integer()) => {
-            format!("{} ≈ {}\n", r.to_text(style), decimal(*v))
-        }
+            value, result: r, ..
+        } => match decimal_after(r, *value) {
+            Some(d) => format!("{} ≈ {d}\n", r.to_text(style)),
+            None => format!("{}\n", r.to_text(style)),
+        },
         Answer::Defined { definition, .. } => {
             format!("{}\n", session::definition(definition, style))
         }
@@ -222,6 +216,24 @@ pub fn decimal(v: f64) -> String {
     }
 }
 
+/// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
+pub fn decimal_after(exact: &Expr, approx: Option<f64>) -> Option<String> {
+    approx
+        .filter(|_| exact.as_number().is_none_or(|n| !n.is_integer()))
+        .map(decimal)
+}
+
+/// The decimals shown after an exact vector: when every entry has one and some entry is not whole.
+pub fn decimals_after(exact: &[Expr], approx: Option<Vec<f64>>) -> Option<Vec<String>> {
+    approx
+        .filter(|_| {
+            exact
+                .iter()
+                .any(|e| e.as_number().is_none_or(|n| !n.is_integer()))
+        })
+        .map(|values| values.into_iter().map(decimal).collect())
+}
+
 /// Brackets around an expression that would otherwise read wrongly next to an operator.
 fn needs_brackets(e: &Expr) -> bool {
     matches!(e.kind(), Kind::Add(_))
@@ -286,11 +298,9 @@ impl Writer {
                     "Simplified:"
                 };
                 let exact = r.to_text(style);
-                let shown = match value {
-                    Some(v) if r.as_number().is_none_or(|n| !n.is_integer()) => {
-                        format!("{exact} ≈ {}", decimal(*v))
-                    }
-                    _ => exact,
+                let shown = match decimal_after(r, *value) {
+                    Some(d) => format!("{exact} ≈ {d}"),
+                    None => exact,
                 };
                 self.line(&format!("{} {}", label.bold(), shown.green().bold()));
             }

@@ -212,6 +212,15 @@ pub(super) fn level(node: &Node) -> u8 {
     }
 }
 
+/// The marks of `f′`, `f″`, `f′′′`: the one way primes are written back, in readings and answers.
+pub fn prime_marks(primes: u32, unicode: bool) -> String {
+    match (unicode, primes) {
+        (true, 2) => "″".to_string(),
+        (true, n) => "′".repeat(n as usize),
+        (false, n) => "'".repeat(n as usize),
+    }
+}
+
 fn write(node: &Node, unicode: bool, out: &mut String) {
     match &node.kind {
         NodeKind::Number(n) => out.push_str(&show_number(n)),
@@ -220,11 +229,7 @@ fn write(node: &Node, unicode: bool, out: &mut String) {
         NodeKind::Var(v) => out.push_str(&show_var(v, unicode)),
         NodeKind::Apply { name, primes, args } => {
             out.push_str(&show_var(name, unicode));
-            match (unicode, primes) {
-                (true, 2) => out.push('″'),
-                (true, n) => out.push_str(&"′".repeat(*n as usize)),
-                (false, n) => out.push_str(&"'".repeat(*n as usize)),
-            }
+            out.push_str(&prime_marks(*primes, unicode));
             out.push('(');
             for (i, a) in args.iter().enumerate() {
                 if i > 0 {

@@ -3,14 +3,36 @@
 
 use super::{readings, results, Text};
 use crate::calculus::motion::{Length, Motion, MotionAt};
+use crate::calculus::multivar::Exact;
 use crate::engine::Named;
 use crate::expr::{Expr, Kind};
+use crate::render::matrix::tuple;
 use crate::render::session;
-use crate::render::text::{decimal, operator};
+use crate::render::text::{decimals_after, operator};
 use colored::Colorize;
 
 impl Text {
     pub(super) fn motion(&mut self, m: &Motion, named: Option<&Named>) {
+        if m.order == 0 {
+            // The length of the point itself: where it is, then how far from the origin.
+            let lhs = self.motion_label(m, named, 0);
+            let r = self.vector(&m.components);
+            self.line(&format!("{lhs} = {r}"));
+        } else {
+            self.derivatives(m, named);
+        }
+        if let Some(length) = &m.length {
+            self.out.push('\n');
+            self.length(m, length, named);
+        }
+        if let Some(at) = &m.at {
+            self.out.push('\n');
+            self.motion_at(m, at, named);
+        }
+    }
+
+    /// Each coordinate's steps, the velocity before an acceleration, and the result.
+    fn derivatives(&mut self, m: &Motion, named: Option<&Named>) {
         if let Some(n) = named {
             let formula = self.vector(&m.components);
             let intro = session::named_intro(n, &formula, &m.var, m.order, false, self.style);
@@ -47,14 +69,6 @@ impl Text {
         if let Some(reading) = readings::time(&m.var, m.order) {
             self.meaning(reading);
         }
-        if let Some(length) = &m.length {
-            self.out.push('\n');
-            self.length(m, length, named);
-        }
-        if let Some(at) = &m.at {
-            self.out.push('\n');
-            self.motion_at(m, at, named);
-        }
     }
 
     /// `r′(t)`, `dr/dt`, or `d/dt (cos(t), sin(t), t)` for derivative `order`.
@@ -76,6 +90,8 @@ impl Text {
         };
         if word == "speed" {
             self.line(readings::SPEED);
+        } else if m.order == 0 {
+            self.line(readings::DISTANCE);
         }
         let root = if self.style.unicode { "√" } else { "sqrt" };
         let squares: Vec<String> = motion_results(m).iter().map(|e| self.squared(e)).collect();
@@ -103,13 +119,7 @@ impl Text {
             ));
         }
         self.line(&format!("{word}: {chain}"));
-        let value = match length.value {
-            Some(v) if length.result.as_number().is_none_or(|n| !n.is_integer()) => {
-                format!(" ≈ {}", decimal(v))
-            }
-            _ => String::new(),
-        };
-        let r = format!("{}{value}", self.show(&length.result));
+        let r = self.approx(&length.result, length.value);
         let lhs = format!("|{}|", self.motion_label(m, named, m.order));
         self.result(&lhs, &r);
     }
@@ -127,16 +137,10 @@ impl Text {
             }
             _ => self.motion_label(m, named, m.order),
         };
-        let exact = self.values(&at.vector);
-        let inexact = at
-            .vector
-            .iter()
-            .any(|v| v.exact.as_number().is_none_or(|n| !n.is_integer()));
-        let shown = if inexact {
-            let approx: Vec<f64> = at.vector.iter().map(|v| v.approx).collect();
-            format!("{exact} ≈ {}", self.decimals(&approx))
-        } else {
-            exact
+        let exact = Exact::exacts(&at.vector);
+        let shown = match decimals_after(&exact, Exact::decimals(&at.vector)) {
+            Some(d) => format!("{} ≈ {}", self.vector(&exact), tuple(&d)),
+            None => self.vector(&exact),
         };
         match &at.length {
             None => self.line(&format!(
@@ -147,7 +151,7 @@ impl Text {
             Some(length) => {
                 self.line(&format!("{} {label} = {shown}", place.bold()));
                 let lhs = format!("{} |{label}|", place.bold());
-                let r = self.approx(length);
+                let r = self.approx(&length.exact, length.approx);
                 self.result(&lhs, &r);
             }
         }
