@@ -421,6 +421,9 @@ fn results_keep_the_textbook_order() {
         ("d/dx sin(k x)", "k·cos(k·x)"),
         ("d/dt (x0 + v0 t)", "v0"),
         ("v0 t + x y", "v0·t + x·y"),
+        // e alone is a number, like π; e^x is a function of x.
+        ("x e 2", "2e·x"),
+        ("x e^x", "x·e^x"),
     ] {
         assert_eq!(answer(q).result().unwrap().unicode(), expected, "{q}");
     }
@@ -610,5 +613,24 @@ fn any_unicode_space_separates_like_a_space() {
         let query = format!("d/dx x{space}sin{space}x");
         let shown = steps(&query).replace(space, " ");
         assert_eq!(shown, plain, "{query:?}");
+    }
+}
+
+#[test]
+fn scientific_notation_is_explained_not_silently_misread() {
+    for (q, note) in [
+        (
+            "1e5",
+            "Note: 1e5 is read as 1·e5 (e5 is a variable), not as a power of ten; for that write 1·10^5",
+        ),
+        (
+            "2.5e-3 + x",
+            "Note: 2.5e-3 is read as 2.5·e - 3 (e is Euler's number), not as a power of ten; for that write 2.5·10^(-3)",
+        ),
+    ] {
+        assert!(steps(q).contains(note), "{q}: {}", steps(q));
+    }
+    for q in ["2e^x", "x_1e5", "w1e5", "d/dx 2e x"] {
+        assert!(!steps(q).contains("power of ten"), "{q}: {}", steps(q));
     }
 }

@@ -410,16 +410,13 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
         _ => e,
     };
     match base.kind() {
-        Kind::Num(_) if matches!(e.kind(), Kind::Pow(_, x) if x.as_number().is_none()) => {
+        Kind::Num(_) | Kind::Const(_) if matches!(e.kind(), Kind::Pow(_, x) if x.as_number().is_none()) => {
             (3, 0, None)
         }
-        Kind::Num(_) | Kind::Const(Constant::Pi) => (1, 0, None),
+        // e alone (or e², not e^x) is a number like π: 2e·x, as 2π·x.
+        Kind::Num(_) | Kind::Const(_) => (1, 0, None),
         Kind::Var(v) => product_rank(v),
-        Kind::Const(Constant::E)
-        | Kind::Func(..)
-        | Kind::Log(..)
-        | Kind::Pow(..)
-        | Kind::Mul(_) => (3, 0, None),
+        Kind::Func(..) | Kind::Log(..) | Kind::Pow(..) | Kind::Mul(_) => (3, 0, None),
         Kind::Add(_) => (4, 0, None),
     }
 }
