@@ -634,3 +634,17 @@ fn scientific_notation_is_explained_not_silently_misread() {
         assert!(!steps(q).contains("power of ten"), "{q}: {}", steps(q));
     }
 }
+
+#[test]
+fn a_value_too_large_for_a_decimal_keeps_its_exact_form() {
+    let shown = steps("d/dx x^(10^10) at x = 2");
+    assert!(!shown.contains("inf"), "{shown}");
+    assert!(
+        shown.contains("At x = 2: 10000000000x⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹ = 10000000000·2⁹⁹⁹⁹⁹⁹⁹⁹⁹⁹\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("a number too large to write as a decimal."),
+        "{shown}"
+    );
+}

@@ -135,7 +135,8 @@ pub fn exact_at(e: &Expr, vars: &[Symbol], point: &[Expr]) -> Result<Exact, Eval
 /// every part made of numbers alone must have a value: `a/0` and `a·ln(-1)` are errors.
 pub fn decimal_value(e: &Expr) -> Result<Option<f64>, EvalError> {
     if e.free_vars().is_empty() {
-        return eval(e, &|_| None).map(Some);
+        // A value past what a double holds, such as 2^(10^10), has only its exact form.
+        return eval(e, &|_| None).map(|v| v.is_finite().then_some(v));
     }
     let parts: Vec<&Expr> = match e.kind() {
         Kind::Add(many) | Kind::Mul(many) => many.iter().collect(),

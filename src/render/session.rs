@@ -286,18 +286,19 @@ pub(super) fn meaning(
             .into_iter()
             .map(|c| Expr::symbol(c).to_text(style))
             .collect();
+        // No letters left means the number is too large for a decimal (2^(10^10)).
         let kept = match constants.as_slice() {
-            [one] => format!("{one} is a constant, kept as a letter"),
+            [one] => format!("; {one} is a constant, kept as a letter"),
             [init @ .., last] => format!(
-                "{} and {last} are constants, kept as letters",
+                "; {} and {last} are constants, kept as letters",
                 init.join(", ")
             ),
-            [] => String::new(),
+            [] => ", a number too large to write as a decimal".to_string(),
         };
         return Some(if *order > 1 {
-            format!("near {x} = {near} the slope of {what} changes {times} times as fast as {x} moves; {kept}.")
+            format!("near {x} = {near} the slope of {what} changes {times} times as fast as {x} moves{kept}.")
         } else {
-            format!("nudge {x} a little near {near}{holding} and {what} moves {times} times as much; {kept}.")
+            format!("nudge {x} a little near {near}{holding} and {what} moves {times} times as much{kept}.")
         });
     };
     let size = about(slope.abs());
