@@ -196,6 +196,19 @@ fn unknown_function_close_to_a_known_one() {
 }
 
 #[test]
+fn a_logarithm_base_of_one_or_less() {
+    check("log_1 x", "a logarithm's base must be positive and not 1");
+    check(
+        "d/dx log_0(x)",
+        "a logarithm's base must be positive and not 1",
+    );
+    check(
+        r"\log_{1} x",
+        "a logarithm's base must be positive and not 1",
+    );
+}
+
+#[test]
 fn division_by_zero() {
     check("1/0", "division by zero");
     check("d/dx x^(1/0)", "division by zero");

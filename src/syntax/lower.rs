@@ -94,7 +94,20 @@ impl Lowering<'_> {
                     Callee::Exp => Expr::exp(a),
                     Callee::Sqrt => Expr::pow(a, Expr::ratio(1, 2)),
                     Callee::NaturalLog => Expr::func(Func::Ln, a),
-                    Callee::LogBase(base) => Expr::log(self.lower(base)?, a),
+                    Callee::LogBase(base) => {
+                        let b = self.lower(base)?;
+                        if b.as_number()
+                            .is_some_and(|n| n.is_one() || n.is_zero() || n.is_negative())
+                        {
+                            return Err(Error::new(
+                                Phase::Reading,
+                                format!("a logarithm's base must be positive and not 1, but here it is {}", b.unicode()),
+                            )
+                            .at(base.span)
+                            .with_help("a logarithm asks which power of its base gives the argument, so the base must be positive and not 1: try log_2 x, log_10 x or ln x"));
+                        }
+                        Expr::log(b, a)
+                    }
                 };
                 match power {
                     Some(p) => Expr::pow(value, self.lower(p)?),
