@@ -53,6 +53,38 @@ pub fn latex_name(name: &str) -> String {
     }
 }
 
+/// `\frac{d}{dx}`, `\frac{d^{2}}{dx^{2}}`, `\frac{\partial}{\partial x}`: the operator of a derivative.
+pub fn latex_operator(var: &str, order: u32, partial: bool) -> String {
+    let d = if partial { "\\partial" } else { "d" };
+    let space = if partial { " " } else { "" };
+    let x = latex_name(var);
+    match order {
+        1 => format!("\\frac{{{d}}}{{{d}{space}{x}}}"),
+        n => format!("\\frac{{{d}^{{{n}}}}}{{{d}{space}{x}^{{{n}}}}}"),
+    }
+}
+
+/// `\frac{\partial^{2}}{\partial y \partial x}` for ∂/∂x first, then ∂/∂y: the variable
+/// next to the expression comes first.
+pub fn latex_partials<S: AsRef<str>>(vars: &[S]) -> String {
+    match vars {
+        [x] => latex_operator(x.as_ref(), 1, true),
+        [x, y] if x.as_ref() == y.as_ref() => latex_operator(x.as_ref(), 2, true),
+        _ => {
+            let bottom: Vec<String> = vars
+                .iter()
+                .rev()
+                .map(|v| format!("\\partial {}", latex_name(v.as_ref())))
+                .collect();
+            format!(
+                "\\frac{{\\partial^{{{}}}}}{{{}}}",
+                vars.len(),
+                bottom.join(" ")
+            )
+        }
+    }
+}
+
 /// `e` as the operand of `\frac{d}{dx}`, bracketed when it is a sum or starts with a minus.
 pub fn latex_operand(e: &Expr) -> String {
     if level(e) == SUM || e.split_coefficient().0.is_negative() {

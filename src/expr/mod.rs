@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
-pub use latex::{latex_name, latex_operand};
+pub use latex::{latex_name, latex_operand, latex_operator, latex_partials};
 pub use number::Number;
 pub(crate) use print::greek_name;
 pub use print::{greek_letter, superscript, unicode_name, Style};

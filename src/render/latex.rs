@@ -6,24 +6,12 @@ use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
 use super::prune::{prune, Limits, Shown};
-use super::text::{
-    child_labels, decimal, decimal_after, folds_into_one_line, render_text, TextOptions,
-};
+use super::text::{child_labels, decimal_after, folds_into_one_line, render_text, TextOptions};
 use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
-use crate::expr::{latex_name, latex_operand, Expr, Style};
+use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
 use crate::syntax::{reading_latex, reading_of_statement, Body};
-
-/// `\frac{d}{dx}`, `\frac{\partial}{\partial x}`, `\frac{d^{2}}{dx^{2}}`.
-pub fn latex_operator(var: &str, order: u32, partial: bool) -> String {
-    let d = if partial { "\\partial " } else { "d" };
-    let x = latex_name(var);
-    match order {
-        1 => format!("\\frac{{{}}}{{{d}{x}}}", d.trim_end()),
-        n => format!("\\frac{{{}^{{{n}}}}}{{{d}{x}^{{{n}}}}}", d.trim_end()),
-    }
-}
 
 /// Whether a rule belongs to integration, where a step reads `\int f \,dx = F`.
 fn integrates(rule: Rule) -> bool {
@@ -195,8 +183,8 @@ fn derivation(answer: &Answer) -> Option<(Vec<Row>, Closing)> {
                 latex_name(var),
                 result.latex()
             );
-            if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
-                equation.push_str(&format!(" \\approx {}", decimal(v)));
+            if let Some(d) = decimal_after(result, *value) {
+                equation.push_str(&format!(" \\approx {d}"));
             }
             equation
         }
@@ -334,8 +322,8 @@ fn blocks(outcome: &Outcome) -> Option<Vec<Block>> {
     Some(match &outcome.answer {
         Answer::Expression { result, value } => {
             let mut shown = result.latex();
-            if let Some(v) = value.filter(|_| result.as_number().is_none_or(|n| !n.is_integer())) {
-                shown.push_str(&format!(" \\approx {}", decimal(v)));
+            if let Some(d) = decimal_after(result, *value) {
+                shown.push_str(&format!(" \\approx {d}"));
             }
             let label = if value.is_some() {
                 "value"

@@ -29,7 +29,7 @@ pub use feedback::{
 };
 pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
-pub use latex::{latex_operator, render_latex, render_markdown, step_latex};
+pub use latex::{render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};
 pub use prune::{prune, thousands, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};

@@ -1,16 +1,16 @@
 //! Many-variable answers typeset: each partial's steps, then vectors and matrices as `pmatrix`.
 
-use super::latex::{latex_operator, rows};
+use super::latex::rows;
 use super::markup::{column, maths, pmatrix, point, words, Block, Inline, Row};
 use super::multivar_text::inner_step;
 use super::prune::{prune, Limits};
 use super::readings;
-use super::text::{decimal, decimal_after, decimals_after};
+use super::text::{decimal, decimal_after, decimals_after, matrix_decimals};
 use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
-use crate::expr::{latex_name, latex_operand, Expr, Kind, Symbol};
+use crate::expr::{latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind, Symbol};
 
 pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
     let mut out = Vec::new();
@@ -305,17 +305,7 @@ fn matrix(out: &mut Vec<Block>, name: &str, entries: &[Vec<Derivation>], at: Opt
         point(&latex_all(&at.point)),
         pmatrix(&exact)
     );
-    let inexact = at
-        .values
-        .iter()
-        .flatten()
-        .any(|v| v.exact.as_number().is_none_or(|n| !n.is_integer()));
-    if inexact {
-        let decimals: Vec<Vec<String>> = at
-            .values
-            .iter()
-            .map(|row| row.iter().map(|v| decimal(v.approx)).collect())
-            .collect();
+    if let Some(decimals) = matrix_decimals(&at.values) {
         shown.push_str(&format!(" \\approx {}", pmatrix(&decimals)));
     }
     out.push(Block::Display(shown));
@@ -339,7 +329,7 @@ fn mixed(out: &mut Vec<Block>, body: &Expr, derivation: &Derivation, swapped: Op
             "result".to_string(),
             format!(
                 "{} {} = {}",
-                partial_operator(&derivation.vars),
+                latex_partials(&derivation.vars),
                 latex_operand(body),
                 derivation.result.latex()
             ),
@@ -353,26 +343,6 @@ fn mixed(out: &mut Vec<Block>, body: &Expr, derivation: &Derivation, swapped: Op
             &other.result.unicode(),
             other,
         )));
-    }
-}
-
-/// `\frac{\partial^{2}}{\partial y \partial x}` for ∂/∂x first, then ∂/∂y.
-fn partial_operator(vars: &[Symbol]) -> String {
-    match vars {
-        [x] => latex_operator(x, 1, true),
-        [x, y] if x == y => latex_operator(x, 2, true),
-        _ => {
-            let bottom: Vec<String> = vars
-                .iter()
-                .rev()
-                .map(|v| format!("\\partial {}", latex_name(v)))
-                .collect();
-            format!(
-                "\\frac{{\\partial^{{{}}}}}{{{}}}",
-                vars.len(),
-                bottom.join(" ")
-            )
-        }
     }
 }
 

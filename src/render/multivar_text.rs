@@ -4,7 +4,9 @@ mod motion;
 
 use super::matrix::{matrix, tuple};
 use super::readings;
-use super::text::{decimal, decimal_after, decimals_after, operand, steps_text, TextOptions};
+use super::text::{
+    decimal, decimal_after, decimals_after, matrix_decimals, operand, steps_text, TextOptions,
+};
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Outcome, Swapped};
@@ -455,17 +457,7 @@ impl Text {
             ) {
                 self.line(&l.green().bold().to_string());
             }
-            let inexact = at
-                .values
-                .iter()
-                .flatten()
-                .any(|v| v.exact.as_number().is_none_or(|n| !n.is_integer()));
-            if inexact {
-                let cells: Vec<Vec<String>> = at
-                    .values
-                    .iter()
-                    .map(|row| row.iter().map(|v| decimal(v.approx)).collect())
-                    .collect();
+            if let Some(cells) = matrix_decimals(&at.values) {
                 let pad = " ".repeat(format!("At {point}: {name} ").chars().count());
                 for l in matrix(&format!("{pad}≈ "), &cells, self.style.unicode) {
                     self.line(&l);

@@ -5,6 +5,7 @@ use super::integral::{constant_name, definite_text, indefinite_text, Definite, I
 use super::notation::{ascii_text, words};
 use super::prune::{prune, Limits, Shown};
 use super::{help, session};
+use crate::calculus::multivar::Value;
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
@@ -216,22 +217,35 @@ pub fn decimal(v: f64) -> String {
     }
 }
 
+/// Whether an exact value says more with a decimal beside it: anything but a whole number.
+fn wants_decimal(exact: &Expr) -> bool {
+    exact.as_number().is_none_or(|n| !n.is_integer())
+}
+
 /// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
 pub fn decimal_after(exact: &Expr, approx: Option<f64>) -> Option<String> {
-    approx
-        .filter(|_| exact.as_number().is_none_or(|n| !n.is_integer()))
-        .map(decimal)
+    approx.filter(|_| wants_decimal(exact)).map(decimal)
 }
 
 /// The decimals shown after an exact vector: when every entry has one and some entry is not whole.
 pub fn decimals_after(exact: &[Expr], approx: Option<Vec<f64>>) -> Option<Vec<String>> {
     approx
-        .filter(|_| {
-            exact
-                .iter()
-                .any(|e| e.as_number().is_none_or(|n| !n.is_integer()))
-        })
+        .filter(|_| exact.iter().any(wants_decimal))
         .map(|values| values.into_iter().map(decimal).collect())
+}
+
+/// The decimals shown after an exact matrix: when some entry is not whole.
+pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
+    values
+        .iter()
+        .flatten()
+        .any(|v| wants_decimal(&v.exact))
+        .then(|| {
+            values
+                .iter()
+                .map(|row| row.iter().map(|v| decimal(v.approx)).collect())
+                .collect()
+        })
 }
 
 /// Brackets around an expression that would otherwise read wrongly next to an operator.

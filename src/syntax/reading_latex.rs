@@ -3,7 +3,7 @@
 use super::ast::{BinOp, Callee, Node, NodeKind, Point, Statement};
 use super::reading::{is_atom, level, needs_brackets_as_body, show_number};
 use super::reading_latex_queries::{multivar_latex, seeing_latex};
-use crate::expr::{latex_name, Constant, Func};
+use crate::expr::{latex_name, latex_operator, Constant, Func};
 
 /// The statement as read, in LaTeX; `None` for `read`, which is words, not maths.
 pub fn reading_latex(statement: &Statement) -> Option<String> {
@@ -16,7 +16,7 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
             order,
             partial,
         } => {
-            out.push_str(&operator_latex(var, *order, *partial));
+            out.push_str(&latex_operator(var, *order, *partial));
             out.push(' ');
             out.push_str(&operand_latex(body));
         }
@@ -70,17 +70,6 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
         | Statement::Command(_) => return None,
     }
     Some(out)
-}
-
-/// `\frac{d}{dx}`, `\frac{\partial^{2}}{\partial x^{2}}`, as typed.
-pub(super) fn operator_latex(var: &str, order: u32, partial: bool) -> String {
-    let d = if partial { "\\partial" } else { "d" };
-    let space = if partial { " " } else { "" };
-    let x = latex_name(var);
-    match order {
-        1 => format!("\\frac{{{d}}}{{{d}{space}{x}}}"),
-        n => format!("\\frac{{{d}^{{{n}}}}}{{{d}{space}{x}^{{{n}}}}}"),
-    }
 }
 
 /// One expression as read, in LaTeX.

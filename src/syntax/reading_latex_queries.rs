@@ -2,9 +2,9 @@
 
 use super::ast::Node;
 use super::multivar_ast::MultivarQuery;
-use super::reading_latex::{node_latex, operand_latex, operator_latex};
+use super::reading_latex::{node_latex, operand_latex};
 use super::seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};
-use crate::expr::latex_name;
+use crate::expr::{latex_name, latex_operator, latex_partials};
 
 /// `\left(1, 2\right)`.
 fn tuple(nodes: &[Node]) -> String {
@@ -38,21 +38,7 @@ fn operator_on(op: &str, body: &Node, vars: &Option<Vec<String>>) -> String {
 pub(super) fn multivar_latex(query: &MultivarQuery) -> String {
     match query {
         MultivarQuery::MixedPartial { body, vars } => {
-            let op = match vars.as_slice() {
-                [x, y] if x == y => operator_latex(x, 2, true),
-                _ => {
-                    let bottom: Vec<String> = vars
-                        .iter()
-                        .rev()
-                        .map(|v| format!("\\partial {}", latex_name(v)))
-                        .collect();
-                    format!(
-                        "\\frac{{\\partial^{{{}}}}}{{{}}}",
-                        vars.len(),
-                        bottom.join(" ")
-                    )
-                }
-            };
+            let op = latex_partials(vars);
             format!("{op} {}", operand_latex(body))
         }
         MultivarQuery::Gradient { body, vars, at: p } => {
@@ -109,7 +95,7 @@ pub(super) fn multivar_latex(query: &MultivarQuery) -> String {
         } => {
             let inner = format!(
                 "{} {}",
-                operator_latex(var, *order, false),
+                latex_operator(var, *order, false),
                 tuple(components)
             );
             if *speed {
@@ -165,7 +151,7 @@ pub(super) fn seeing_latex(query: &SeeingQuery) -> String {
                     PlotItem::Derivative { body, var, order } => {
                         format!(
                             "{} {}",
-                            operator_latex(var, *order, false),
+                            latex_operator(var, *order, false),
                             operand_latex(body)
                         )
                     }
