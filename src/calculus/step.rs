@@ -58,6 +58,62 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Whether the rule finds an antiderivative (a step reads `∫ f dx = F`) rather than a
+    /// slope. Every rule is named here, so a new one must say which it is.
+    pub fn integrates(self) -> bool {
+        match self {
+            Rule::Constant
+            | Rule::Variable
+            | Rule::Sum
+            | Rule::ConstantMultiple
+            | Rule::Power
+            | Rule::Sqrt
+            | Rule::Product
+            | Rule::Quotient
+            | Rule::Chain
+            | Rule::Exp
+            | Rule::ExpBase
+            | Rule::Ln
+            | Rule::LogBase
+            | Rule::Sin
+            | Rule::Cos
+            | Rule::Tan
+            | Rule::Sec
+            | Rule::Csc
+            | Rule::Cot
+            | Rule::Arcsin
+            | Rule::Arccos
+            | Rule::Arctan
+            | Rule::Sinh
+            | Rule::Cosh
+            | Rule::Tanh
+            | Rule::Abs
+            | Rule::GeneralPower
+            | Rule::Partial
+            | Rule::HigherOrder => false,
+            Rule::IntegralConstant
+            | Rule::ReversePower
+            | Rule::Reciprocal
+            | Rule::IntegralSum
+            | Rule::IntegralConstantMultiple
+            | Rule::IntegralExp
+            | Rule::IntegralExpBase
+            | Rule::IntegralSin
+            | Rule::IntegralCos
+            | Rule::IntegralSecSquared
+            | Rule::IntegralTan
+            | Rule::IntegralSinh
+            | Rule::IntegralCosh
+            | Rule::IntegralArctan
+            | Rule::IntegralArcsin
+            | Rule::LinearSubstitution
+            | Rule::USubstitution
+            | Rule::ByParts
+            | Rule::Expand
+            | Rule::FundamentalTheorem => true,
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Rule::Constant => "constant",

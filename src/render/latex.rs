@@ -13,33 +13,6 @@ use crate::engine::{Answer, Definition, Outcome};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
 use crate::syntax::{reading_latex, reading_of_statement, Body};
 
-/// Whether a rule belongs to integration, where a step reads `\int f \,dx = F`.
-fn integrates(rule: Rule) -> bool {
-    matches!(
-        rule,
-        Rule::IntegralConstant
-            | Rule::ReversePower
-            | Rule::Reciprocal
-            | Rule::IntegralSum
-            | Rule::IntegralConstantMultiple
-            | Rule::IntegralExp
-            | Rule::IntegralExpBase
-            | Rule::IntegralSin
-            | Rule::IntegralCos
-            | Rule::IntegralSecSquared
-            | Rule::IntegralTan
-            | Rule::IntegralSinh
-            | Rule::IntegralCosh
-            | Rule::IntegralArctan
-            | Rule::IntegralArcsin
-            | Rule::LinearSubstitution
-            | Rule::USubstitution
-            | Rule::ByParts
-            | Rule::Expand
-            | Rule::FundamentalTheorem
-    )
-}
-
 /// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
 /// `partial` is whether the step sits inside a partial derivative.
 pub fn step_latex(step: &Step, partial: bool) -> String {
@@ -48,7 +21,7 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
         return "\\text{(too large to typeset)}".to_string();
     }
     let x = latex_name(&step.var);
-    let lhs = match (&step.detail, integrates(step.rule)) {
+    let lhs = match (&step.detail, step.rule.integrates()) {
         (Detail::Definite { lower, upper, .. }, _) => format!(
             "\\int_{{{}}}^{{{}}} {} \\,d{x}",
             lower.latex(),
