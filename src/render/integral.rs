@@ -1,8 +1,8 @@
 //! The text of an integral answer: each step in words, the check, the + C, and areas.
 
 use super::catalogue::{check_note, constant_note, motion_note, note, title};
-use super::prune::{prune, Limits, Shown};
-use super::text::decimal;
+use super::prune::{labelled, prune, Limits, Shown};
+use super::text::{decimal, step_opening};
 use crate::calculus::{Check, Detail, Rule, Step};
 use crate::engine::{ExactArea, Motion};
 use crate::expr::{Expr, Kind, Style};
@@ -286,11 +286,8 @@ impl Writer {
             }
             Shown::Step { step, children } => (*step, children),
         };
-        let bullet = if indent > 0 { "• " } else { "" };
-        let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
-        let head = format!("{}", title(step.rule).cyan().bold());
+        let (head, inner_pad) = step_opening(step, label, indent);
         let lhs = self.sign(step);
-        let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
         if step.substeps.is_empty() {
             let after = self.show(&step.after);
             let middle = self
@@ -298,28 +295,18 @@ impl Writer {
                 .filter(|m| *m != after)
                 .map(|m| format!(" = {m}"))
                 .unwrap_or_default();
-            self.line(&format!(
-                "{pad}{bullet}{label}{head}: {lhs}{middle} = {after}"
-            ));
+            self.line(&format!("{head}{lhs}{middle} = {after}"));
             self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
             return;
         }
-        self.line(&format!("{pad}{bullet}{label}{head}: {lhs}"));
+        self.line(&format!("{head}{lhs}"));
         self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
         self.setup(step, &inner_pad);
         let labels: &[&str] = match step.rule {
             Rule::ByParts => &["v", "∫ v du"],
             _ => &[],
         };
-        let mut real = 0;
-        for child in children {
-            let l = match child {
-                Shown::Step { .. } => {
-                    real += 1;
-                    labels.get(real - 1).copied()
-                }
-                Shown::Elided(_) => None,
-            };
+        for (child, l) in labelled(children, labels) {
             self.step(child, l, indent + 1);
         }
         self.combine(step, &inner_pad);

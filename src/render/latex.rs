@@ -5,7 +5,7 @@ use super::catalogue::{note, title};
 use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
-use super::prune::{prune, Limits, Shown};
+use super::prune::{labelled, prune, Limits, Shown};
 use super::text::{child_labels, decimal_after, folds_into_one_line, render_text, TextOptions};
 use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
@@ -74,16 +74,7 @@ pub(super) fn rows(
     if folds_into_one_line(step) {
         return;
     }
-    let labels = child_labels(step.rule);
-    let mut real = 0;
-    for child in children {
-        let l = match child {
-            Shown::Step { .. } => {
-                real += 1;
-                labels.get(real - 1).copied()
-            }
-            Shown::Elided(_) => None,
-        };
+    for (child, l) in labelled(children, child_labels(step.rule)) {
         rows(child, l, depth + 1, partial, out);
     }
 }

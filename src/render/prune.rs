@@ -31,6 +31,28 @@ pub enum Shown<'a> {
     Elided(Elision),
 }
 
+/// Each child with its label (`outer`, `inner`, …): the labels go to the shown steps in
+/// order, and none to a run of steps left out.
+pub fn labelled<'s, 'a, 'l>(
+    children: &'s [Shown<'a>],
+    labels: &'l [&'l str],
+) -> impl Iterator<Item = (&'s Shown<'a>, Option<&'l str>)> + 's
+where
+    'l: 's,
+{
+    let mut real = 0;
+    children.iter().map(move |child| {
+        let label = match child {
+            Shown::Step { .. } => {
+                real += 1;
+                labels.get(real - 1).copied()
+            }
+            Shown::Elided(_) => None,
+        };
+        (child, label)
+    })
+}
+
 /// Steps left out: how many, and of what kind.
 pub struct Elision {
     pub count: usize,

@@ -3,7 +3,7 @@
 use super::catalogue::{note, title};
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::notation::{ascii_text, words};
-use super::prune::{prune, Limits, Shown};
+use super::prune::{labelled, prune, Limits, Shown};
 use super::{help, session};
 use crate::calculus::multivar::Value;
 use crate::calculus::{Detail, Rule, Step};
@@ -434,9 +434,7 @@ impl Writer {
             }
             Shown::Step { step, children } => (*step, children),
         };
-        let bullet = if indent > 0 { "• " } else { "" };
-        let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
-        let head = format!("{}", title(step.rule).cyan().bold());
+        let (head, inner_pad) = step_opening(step, label, indent);
         let lhs = format!(
             "{} {}",
             self.op(step),
@@ -451,13 +449,10 @@ impl Writer {
                 .filter(|m| *m != after)
                 .map(|m| format!(" = {m}"))
                 .unwrap_or_default();
-            self.line(&format!(
-                "{pad}{bullet}{label}{head}: {lhs}{middle} = {after}"
-            ));
+            self.line(&format!("{head}{lhs}{middle} = {after}"));
         } else {
-            self.line(&format!("{pad}{bullet}{label}{head}: {lhs}"));
+            self.line(&format!("{head}{lhs}"));
         }
-        let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
         self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
         if let Detail::Chain {
             name, inner, outer, ..
@@ -474,16 +469,7 @@ impl Writer {
         if leaf {
             return;
         }
-        let labels = child_labels(step.rule);
-        let mut real_children = 0;
-        for child in children.iter() {
-            let l = match child {
-                Shown::Step { .. } => {
-                    real_children += 1;
-                    labels.get(real_children - 1).copied()
-                }
-                Shown::Elided(_) => None,
-            };
+        for (child, l) in labelled(children, child_labels(step.rule)) {
             self.step(child, l, indent + 1);
         }
         let after = self.show(&step.after);
@@ -693,4 +679,15 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String 
         out.push_str(&format!("   = {} {help}\n", "help:".bold()));
     }
     out
+}
+
+/// The start of a step's first line, `  • outer: power rule: `, and the indent of the lines
+/// under it (its note, its setting up, its substeps' sum).
+pub(super) fn step_opening(step: &Step, label: Option<&str>, indent: usize) -> (String, String) {
+    let pad = "  ".repeat(indent);
+    let bullet = if indent > 0 { "• " } else { "" };
+    let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
+    let head = format!("{pad}{bullet}{label}{}: ", title(step.rule).cyan().bold());
+    let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
+    (head, inner_pad)
 }
