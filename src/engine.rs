@@ -470,7 +470,7 @@ impl Session {
                 var,
                 order,
                 partial,
-            } => self.named_derivative(name, *name_span, var, *order, *partial),
+            } => self.named_derivative(name, *name_span, var.as_deref(), *order, *partial),
             Statement::Define {
                 name, params, body, ..
             } => self.define(name, params, body),
@@ -571,17 +571,29 @@ impl Session {
         &self,
         name: &str,
         span: Span,
-        var: &str,
+        var: Option<&str>,
         order: u32,
         partial: bool,
     ) -> Result<Answer, Error> {
         let def = self.lookup(name).ok_or_else(|| {
             let error = not_defined(name, span);
+            let asked = |near: &str| match var {
+                Some(var) => format!("did you mean d{near}/d{var}?"),
+                None => format!("did you mean {near}′?"),
+            };
             match closest(name, self.definitions.iter().map(|d| &*d.name)) {
-                Some(near) => error.with_help(format!("did you mean d{near}/d{var}?")),
+                Some(near) => error.with_help(asked(near)),
                 None => error,
             }
         })?;
+        let own;
+        let var = match var {
+            Some(var) => var,
+            None => {
+                own = prime_variable(def).map_err(|e| e.at(span))?;
+                own.as_str()
+            }
+        };
         let body = match &def.body {
             Body::Scalar(body) => body.clone(),
             Body::Vector(components) => {
@@ -840,6 +852,43 @@ impl Names for Session {
                 components: components.clone(),
             }),
             Body::Scalar(_) => None,
+        }
+    }
+}
+
+/// The variable a prime nudges: the definition's one input, or the one letter in its formula.
+fn prime_variable(def: &Definition) -> Result<String, Error> {
+    let name = &*def.name;
+    let what = if def.params.is_empty() {
+        "letters"
+    } else {
+        "inputs"
+    };
+    let letters: Vec<Symbol> = match def.params.as_slice() {
+        [] => {
+            let mut letters: Vec<Symbol> =
+                def.body.parts().iter().flat_map(Expr::free_vars).collect();
+            letters.sort();
+            letters.dedup();
+            letters
+        }
+        params => params.to_vec(),
+    };
+    match letters.as_slice() {
+        [] => Ok("x".to_string()),
+        [one] => Ok(one.to_string()),
+        several => {
+            let first = &several[0];
+            Err(Error::new(
+                Phase::Reading,
+                format!(
+                    "{name} has {} {what}, so a prime does not say which one to nudge",
+                    several.len()
+                ),
+            )
+            .with_help(format!(
+                "name the one to nudge, as in d{name}/d{first} or ∂{name}/∂{first}"
+            )))
         }
     }
 }

@@ -185,6 +185,11 @@ fn power_rule_shows_the_middle_form() {
     assert!(text.contains("d/dx x³ = 3·x^(3−1) = 3x²"), "{text}");
     let text = steps("d/dx x^(2/3)");
     assert!(text.contains("(2/3)·x^(2/3−1)"), "{text}");
+    // A letter comes down bare, as a textbook writes n·x^(n−1); a sum keeps its brackets.
+    let text = steps("d/dx x^n");
+    assert!(text.contains("d/dx x^n = n·x^(n−1) = "), "{text}");
+    let text = steps("d/dx x^(a + b)");
+    assert!(text.contains("= (a + b)·x^(a + b−1)"), "{text}");
 }
 
 #[test]
@@ -193,6 +198,21 @@ fn partial_says_which_variables_are_held() {
     assert!(text.contains("y"), "{text}");
     assert!(
         text.contains("held fixed") || text.contains("held constant"),
+        "{text}"
+    );
+    let text = steps("∂/∂x (x y z)");
+    assert!(
+        text.contains("y and z are held fixed, so they behave like constants."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_note_writes_its_formula_as_the_step_beside_it_does() {
+    let text = steps("d/dx arctan x");
+    assert!(text.contains("d/dx arctan(x) = 1/(x² + 1)"), "{text}");
+    assert!(
+        text.contains("The slope of arctan x is 1/(x² + 1)."),
         "{text}"
     );
 }

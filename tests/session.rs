@@ -97,6 +97,41 @@ fn named_values_give_leibniz_derivatives() {
 }
 
 #[test]
+fn a_prime_on_a_defined_name_is_lagranges_derivative() {
+    let queries = [
+        "y = x^3",
+        "y'",
+        "y''",
+        "y' at x = 2",
+        "f(t) = t^2 sin t",
+        "f'",
+        "r(t) = (cos t, t)",
+        "r'",
+    ];
+    let (out, err, code) = with_e(&queries, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Reading: y′\n"), "{out}");
+    assert!(out.contains("dy/dx = 3x²"), "{out}");
+    assert!(out.contains("Reading: y″\n"), "{out}");
+    assert!(out.contains("d²y/dx² = 6x"), "{out}");
+    assert!(out.contains("At x = 2: 3x² = 12"), "{out}");
+    assert!(out.contains("df/dt = 2t·sin(t) + t²·cos(t)"), "{out}");
+    assert!(out.contains("dr/dt = (-sin(t), 1)"), "{out}");
+    let (_, err, code) = with_e(&["w = a t^2", "w'", "g(x, y) = x y", "g'", "z'"], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("w has 2 letters, so a prime does not say which one to nudge"),
+        "{err}"
+    );
+    assert!(err.contains("as in dw/da"), "{err}");
+    assert!(
+        err.contains("g has 2 inputs, so a prime does not say which one to nudge"),
+        "{err}"
+    );
+    assert!(err.contains("z is not defined yet"), "{err}");
+}
+
+#[test]
 fn functions_of_two_inputs_take_partials_and_points() {
     let (out, _, code) = with_e(&["g(x, y) = x^2 y", "g(1, 2)", "∂g/∂y", "g(y, x)"], &["-q"]);
     assert_eq!(code, 0);

@@ -125,9 +125,15 @@ pub fn note(step: &Step, style: Style) -> String {
             )
         }
         Rule::Ln => format!("The slope of ln {x} is 1/{x}."),
-        Rule::LogBase => format!(
-            "log_a {x} is ln {x} / ln a, so its slope is 1/({x}·ln a): base e is the one with no extra factor."
-        ),
+        Rule::LogBase => {
+            let base = match step.before.kind() {
+                crate::expr::Kind::Log(b, _) => show(b, style),
+                _ => "a".to_string(),
+            };
+            format!(
+                "log_{base} {x} is ln {x} / ln {base}, so its slope is 1/({x}·ln {base}): base e is the one with no extra factor."
+            )
+        }
         Rule::Sin => "The slope of sin is cos.".to_string(),
         Rule::Cos => "The slope of cos is -sin.".to_string(),
         Rule::Tan => "The slope of tan is sec², that is 1/cos².".to_string(),
@@ -136,7 +142,7 @@ pub fn note(step: &Step, style: Style) -> String {
         Rule::Cot => "The slope of cot is -csc², that is -1/sin².".to_string(),
         Rule::Arcsin => format!("The slope of arcsin {x} is 1/√(1 - {x}²)."),
         Rule::Arccos => format!("The slope of arccos {x} is -1/√(1 - {x}²): arcsin's, with the sign flipped."),
-        Rule::Arctan => format!("The slope of arctan {x} is 1/(1 + {x}²)."),
+        Rule::Arctan => format!("The slope of arctan {x} is 1/({x}² + 1)."),
         Rule::Sinh => "The slope of sinh is cosh.".to_string(),
         Rule::Cosh => "The slope of cosh is sinh.".to_string(),
         Rule::Tanh => "The slope of tanh is 1/cosh².".to_string(),
@@ -153,9 +159,13 @@ pub fn note(step: &Step, style: Style) -> String {
         Rule::Partial => match &step.detail {
             Detail::Partial { held } if !held.is_empty() => {
                 let names = list(held.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
-                let verb = if held.len() == 1 { "is" } else { "are" };
+                let behave = if held.len() == 1 {
+                    "is held fixed, so it behaves like a constant"
+                } else {
+                    "are held fixed, so they behave like constants"
+                };
                 format!(
-                    "Partial derivative with respect to {x}: {names} {verb} held fixed, so it behaves like a constant. Only {x} is nudged."
+                    "Partial derivative with respect to {x}: {names} {behave}. Only {x} is nudged."
                 )
             }
             _ => format!("Partial derivative with respect to {x}: nothing else varies, so it is the ordinary derivative."),
@@ -238,7 +248,7 @@ fn integral_note(step: &Step, style: Style) -> String {
         ),
         (Rule::IntegralSinh, _) => "The slope of cosh is sinh, so cosh is an antiderivative of sinh (no minus sign, unlike cos).".to_string(),
         (Rule::IntegralCosh, _) => "The slope of sinh is cosh, so sinh is an antiderivative of cosh.".to_string(),
-        (Rule::IntegralArctan, _) => format!("The slope of arctan {x} is 1/(1 + {x}²); read backwards, that is this integral."),
+        (Rule::IntegralArctan, _) => format!("The slope of arctan {x} is 1/({x}² + 1); read backwards, that is this integral."),
         (Rule::IntegralArcsin, _) => format!("The slope of arcsin {x} is 1/√(1 - {x}²); read backwards, that is this integral."),
         (Rule::LinearSubstitution, Detail::Substitution { name, inner, slope, .. }) => {
             let u = show(&Expr::symbol(name.clone()), style);

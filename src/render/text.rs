@@ -492,11 +492,9 @@ impl Writer {
             _ => return None,
         };
         let n = exponent.to_text(self.style);
-        let n_shown = if exponent.as_number().is_some_and(is_plain) {
-            n.clone()
-        } else {
-            format!("({n})")
-        };
+        let bare = exponent.as_number().is_some_and(is_plain)
+            || matches!(exponent.kind(), Kind::Var(_) | Kind::Const(_));
+        let n_shown = if bare { n.clone() } else { format!("({n})") };
         let minus = if self.style.unicode { "−" } else { "-" };
         let dot = if self.style.unicode { "·" } else { "*" };
         Some(format!("{n_shown}{dot}{}^({n}{minus}1)", self.show(&base)))

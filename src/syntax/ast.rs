@@ -100,11 +100,12 @@ pub enum Statement {
     },
     /// `read NOTATION`: notation to explain in words, not to compute.
     Read(Notation),
-    /// `dy/dx`, `d²y/dx²`, `∂f/∂x`: the derivative of a defined name.
+    /// `dy/dx`, `d²y/dx²`, `∂f/∂x`: the derivative of a defined name; `y'`, `f''` (no
+    /// variable: the one the definition is written in).
     NamedDerivative {
         name: String,
         name_span: Span,
-        var: String,
+        var: Option<String>,
         order: u32,
         partial: bool,
     },

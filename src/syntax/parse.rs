@@ -273,6 +273,7 @@ impl Builder<'_> {
             Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
             Rule::integral | Rule::integral_call => self.integral(pair)?,
             Rule::named_derivative => self.named_derivative(pair)?,
+            Rule::named_prime => self.named_prime(pair)?,
             Rule::latex_named_derivative => self.latex_named_derivative(pair)?,
             Rule::expr => Statement::Expr(self.expr(pair)?),
             _ => Statement::Multivar(self.multivar(pair)?),
@@ -399,9 +400,30 @@ impl Builder<'_> {
         Ok(Statement::NamedDerivative {
             name,
             name_span,
-            var: op.var,
+            var: Some(op.var),
             order: op.order,
             partial: op.partial,
+        })
+    }
+
+    /// `y'`, `f''`: as many derivatives as primes, by the definition's own variable.
+    fn named_prime(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+        let mut name = None;
+        let mut order = 0;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::defined_name => name = Some((ascii_name(part.as_str()), self.span(&part))),
+                Rule::prime if part.as_str() == "″" => order += 2,
+                _ => order += 1,
+            }
+        }
+        let (name, name_span) = name.ok_or_else(|| internal("named prime"))?;
+        Ok(Statement::NamedDerivative {
+            name,
+            name_span,
+            var: None,
+            order,
+            partial: false,
         })
     }
 

@@ -219,7 +219,7 @@ impl Builder<'_> {
         Ok(Statement::NamedDerivative {
             name,
             name_span,
-            var: var.ok_or_else(|| internal("LaTeX Leibniz variable"))?,
+            var: Some(var.ok_or_else(|| internal("LaTeX Leibniz variable"))?),
             order: self.check_order(orders.0.unwrap_or(1), span)?,
             partial: marks.contains(&true),
         })

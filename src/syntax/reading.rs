@@ -49,7 +49,16 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             partial,
             ..
         } => {
-            let (name, var) = (show_var(name, unicode), show_var(var, unicode));
+            let name = show_var(name, unicode);
+            let Some(var) = var else {
+                let primes = match (unicode, order) {
+                    (true, 2) => "″".to_string(),
+                    (true, n) => "′".repeat(*n as usize),
+                    (false, n) => "'".repeat(*n as usize),
+                };
+                return format!("{name}{primes}");
+            };
+            let var = show_var(var, unicode);
             match (unicode, partial, order) {
                 (false, true, 1) => format!("partial({name}, {var})"),
                 (false, _, 1) => format!("diff({name}, {var})"),
