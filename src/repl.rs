@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Lines of history kept.
 const HISTORY_SIZE: usize = 1000;
@@ -183,6 +183,9 @@ fn catch_interrupts() {
     }
 }
 
+/// How long an answer may take before the REPL says it is still working.
+const STILL_WORKING_AFTER: Duration = Duration::from_secs(1);
+
 /// Answers `line` on a worker thread; `None` when Ctrl-C stopped it (the worker is told to stop, and its answer is dropped).
 fn compute(session: &Session, line: &str) -> Option<(Session, Result<Outcome, Error>)> {
     INTERRUPTED.store(false, Ordering::SeqCst);
@@ -204,10 +207,17 @@ fn compute(session: &Session, line: &str) -> Option<(Session, Result<Outcome, Er
         let result = inline.answer(line);
         return Some((inline, result));
     }
+    let started = Instant::now();
+    let mut told = false;
     loop {
         match rx.recv_timeout(Duration::from_millis(20)) {
             Ok(done) => return Some(done),
             Err(mpsc::RecvTimeoutError::Timeout) => {
+                // A learner waiting on a silent prompt should know it is working, and how to stop it.
+                if !told && started.elapsed() >= STILL_WORKING_AFTER {
+                    told = true;
+                    println!("Still working on it… Ctrl-C stops it.");
+                }
                 if INTERRUPTED.swap(false, Ordering::SeqCst) {
                     stop.store(true, Ordering::SeqCst);
                     return None;
