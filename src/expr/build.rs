@@ -582,6 +582,8 @@ impl<A: Accumulate> Collector<A> {
 #[derive(Default)]
 struct SumBuilder {
     constant: Option<Number>,
+    /// The constant came before every other term (1 + x²): it stays in front.
+    constant_first: bool,
     terms: Collector<Number>,
 }
 
@@ -589,6 +591,9 @@ impl SumBuilder {
     fn push(&mut self, term: Expr) {
         match term.kind() {
             Kind::Num(n) => {
+                if self.constant.is_none() && self.terms.len() == 0 {
+                    self.constant_first = true;
+                }
                 let c = self.constant.get_or_insert_with(Number::zero);
                 *c = c.add(n);
             }
@@ -616,7 +621,11 @@ impl SumBuilder {
             .map(|(rest, c)| Expr::scaled(rest, c))
             .collect();
         if let Some(c) = self.constant.filter(|c| !c.is_zero()) {
-            out.push(Expr::num(c));
+            if self.constant_first {
+                out.insert(0, Expr::num(c));
+            } else {
+                out.push(Expr::num(c));
+            }
         }
         match out.len() {
             0 => Expr::zero(),

@@ -142,7 +142,7 @@ pub fn note(step: &Step, style: Style) -> String {
         Rule::Cot => "The slope of cot is -csc², that is -1/sin².".to_string(),
         Rule::Arcsin => format!("The slope of arcsin {x} is 1/√(1 - {x}²)."),
         Rule::Arccos => format!("The slope of arccos {x} is -1/√(1 - {x}²): arcsin's, with the sign flipped."),
-        Rule::Arctan => format!("The slope of arctan {x} is 1/({x}² + 1)."),
+        Rule::Arctan => format!("The slope of arctan {x} is 1/(1 + {x}²)."),
         Rule::Sinh => "The slope of sinh is cosh.".to_string(),
         Rule::Cosh => "The slope of cosh is sinh.".to_string(),
         Rule::Tanh => "The slope of tanh is 1/cosh².".to_string(),
@@ -248,7 +248,7 @@ fn integral_note(step: &Step, style: Style) -> String {
         ),
         (Rule::IntegralSinh, _) => "The slope of cosh is sinh, so cosh is an antiderivative of sinh (no minus sign, unlike cos).".to_string(),
         (Rule::IntegralCosh, _) => "The slope of sinh is cosh, so sinh is an antiderivative of cosh.".to_string(),
-        (Rule::IntegralArctan, _) => format!("The slope of arctan {x} is 1/({x}² + 1); read backwards, that is this integral."),
+        (Rule::IntegralArctan, _) => format!("The slope of arctan {x} is 1/(1 + {x}²); read backwards, that is this integral."),
         (Rule::IntegralArcsin, _) => format!("The slope of arcsin {x} is 1/√(1 - {x}²); read backwards, that is this integral."),
         (Rule::LinearSubstitution, Detail::Substitution { name, inner, slope, .. }) => {
             let u = show(&Expr::symbol(name.clone()), style);
