@@ -202,6 +202,31 @@ fn unicode_root_of_a_function_reads_back() {
     }
 }
 
+#[test]
+fn bars_right_after_a_function_read_back() {
+    for (q, shown) in [
+        ("ln(abs(x))", "ln|x|"),
+        ("ln(abs(x))^(3/2)", "ln(|x|)^(3/2)"),
+        ("ln(abs(x))^x", "ln(|x|)^x"),
+        ("ln(abs(x))^2", "ln²(|x|)"),
+        ("x * ln(abs(x)) * y", "x·y·ln|x|"),
+        ("ln(abs(x)) * abs(y)", "ln|x|·|y|"),
+        ("-ln(abs(cos(x)))", "-ln|cos(x)|"),
+    ] {
+        let out = Session::new().answer(q).unwrap();
+        let printed = out.result().unwrap().unicode();
+        assert_eq!(printed, shown, "{q}");
+        let again = Session::new()
+            .answer(&printed)
+            .unwrap_or_else(|e| panic!("{q} → {printed:?}: {e:?}"));
+        assert!(
+            again.result().unwrap() == out.result().unwrap(),
+            "{q} → {printed} → {}",
+            again.result().unwrap().unicode()
+        );
+    }
+}
+
 /// `printed`, read again, is the same expression as `original`: equal, or failing that
 /// equal in value at a few points.
 fn reads_back(printed: &str, original: &Expr) -> Result<(), TestCaseError> {

@@ -101,6 +101,7 @@ impl Expr {
     /// The whole expression in the given style.
     pub fn to_text(&self, style: Style) -> String {
         let mut p = Printer {
+            in_power_base: false,
             style,
             out: String::new(),
         };
@@ -126,6 +127,9 @@ impl std::fmt::Display for Expr {
 struct Printer {
     style: Style,
     out: String,
+    /// Printing the base of a power: `ln|x|^(1/2)` would read as ln(|x|^(1/2)), so the
+    /// textbook `ln|x|` keeps its brackets there.
+    in_power_base: bool,
 }
 
 /// A product split for printing: sign, what goes above the bar and what below.
@@ -375,7 +379,9 @@ impl Printer {
                 return;
             }
         }
+        let outer = std::mem::replace(&mut self.in_power_base, true);
         self.wrapped(base, ATOM, depth);
+        self.in_power_base = outer;
         match small_integer {
             Some(n) => self.out.push_str(&superscript(n)),
             None => {
@@ -403,6 +409,14 @@ impl Printer {
             return;
         }
         self.out.push_str(f.name());
+        // ln|x|, as textbooks write the antiderivative of 1/x.
+        let bars = self.style.unicode
+            && !self.in_power_base
+            && matches!(arg.kind(), Kind::Func(Func::Abs, _));
+        if bars {
+            self.expr(arg, depth + 1);
+            return;
+        }
         self.out.push('(');
         self.expr(arg, depth + 1);
         self.out.push(')');
