@@ -621,7 +621,8 @@ impl SumBuilder {
             .map(|(rest, c)| Expr::scaled(rest, c))
             .collect();
         if let Some(c) = self.constant.filter(|c| !c.is_zero()) {
-            if self.constant_first {
+            // A negative one would be moved back by the printer, which starts with a plus.
+            if self.constant_first && !c.is_negative() {
                 out.insert(0, Expr::num(c));
             } else {
                 out.push(Expr::num(c));
