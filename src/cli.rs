@@ -4,8 +4,8 @@ use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::render::{
-    render_error, render_json, render_json_error, render_latex, render_markdown, render_text,
-    TextOptions,
+    fit_to_terminal, render_error, render_json, render_json_error, render_latex, render_markdown,
+    render_text, TextOptions,
 };
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -239,7 +239,14 @@ impl Answerer {
                     out.write_all(render_text(&outcome, self.options).as_bytes())
                 }
                 Format::Text => {
-                    out.write_all(render_text(&outcome, self.options).as_bytes())?;
+                    let text = render_text(&outcome, self.options);
+                    // On a terminal, long lines break between words rather than mid-word;
+                    // a pipe gets every line whole.
+                    let text = match io::stdout().is_terminal() {
+                        true => fit_to_terminal(&text, terminal_width()),
+                        false => text,
+                    };
+                    out.write_all(text.as_bytes())?;
                     writeln!(out)
                 }
             },

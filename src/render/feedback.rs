@@ -196,6 +196,65 @@ pub fn wrap(text: &str, width: usize) -> String {
         .join("\n")
 }
 
+/// An answer made to fit a terminal `width` columns wide: a line longer than that breaks
+/// between words, and its continuation lines keep its indent, two columns further in.
+/// Colour codes take no columns; matrices and pictures, which rely on their columns lining
+/// up, are left as they are.
+pub fn fit_to_terminal(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if visible_width(line) <= width || is_drawn(line) {
+            out.push_str(line);
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let next_indent = " ".repeat(indent + 2);
+        let mut used = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let w = visible_width(word);
+            if used == 0 {
+                out.push_str(&line[..indent]);
+                used = indent;
+            } else if used + 1 + w > width && used > next_indent.len() {
+                out.push('\n');
+                out.push_str(&next_indent);
+                used = next_indent.len();
+            } else {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += w;
+        }
+    }
+    out
+}
+
+/// Columns a piece of text takes on a terminal: colour codes take none.
+fn visible_width(text: &str) -> usize {
+    let mut width = 0;
+    let mut rest = text;
+    while let Some(start) = rest.find('\u{1b}') {
+        width += UnicodeWidthStr::width(&rest[..start]);
+        let code = &rest[start..];
+        rest = code.find('m').map_or("", |end| &code[end + 1..]);
+    }
+    width + UnicodeWidthStr::width(rest)
+}
+
+/// Lines of a matrix, a table or a Braille picture: their columns must line up. Besides
+/// brackets and dots, columns show as runs of spaces, which prose never has.
+fn is_drawn(line: &str) -> bool {
+    line.trim_start_matches(' ').contains("  ")
+        || line.chars().any(|c| {
+            matches!(c, '⎡' | '⎢' | '⎣' | '⎤' | '⎥' | '⎦' | '│' | '─' | '┼')
+                || ('\u{2800}'..='\u{28FF}').contains(&c)
+        })
+}
+
 fn wrap_line(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
@@ -217,6 +276,31 @@ fn wrap_line(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_answer_lines_fit_the_terminal_and_keep_their_indent() {
+        let answer = "x = 1\n  \u{1b}[2mThe slope of sin is cos, so nudging the input a little moves it by cos.\u{1b}[0m\n⎡a  b⎤ a very long matrix line that must stay whole because its columns line up\n[2x*y  x^2] [5  cos(y)] an ASCII matrix line, aligned by its runs of spaces";
+        let fitted = fit_to_terminal(answer, 30);
+        for line in fitted.lines().filter(|l| !is_drawn(l)) {
+            assert!(visible_width(line) <= 30, "{line:?} in\n{fitted}");
+        }
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert_eq!(lines[0], "x = 1");
+        assert!(lines[1].starts_with("  \u{1b}[2mThe"), "{fitted}");
+        assert!(
+            lines[2].starts_with("    ") && !lines[2].starts_with("     "),
+            "{fitted}"
+        );
+        assert!(fitted.contains(
+            "\n⎡a  b⎤ a very long matrix line that must stay whole because its columns line up\n"
+        ));
+        assert!(fitted.ends_with(
+            "\n[2x*y  x^2] [5  cos(y)] an ASCII matrix line, aligned by its runs of spaces"
+        ));
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(words(&fitted), words(answer));
+        assert_eq!(fit_to_terminal("short", 30), "short");
+    }
 
     #[test]
     fn prose_wraps_at_the_width_without_breaking_words() {
