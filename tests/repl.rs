@@ -313,3 +313,19 @@ fn auto_colour_follows_no_color_on_a_terminal() {
         leave(p);
     }
 }
+
+#[test]
+fn long_lines_break_between_words_on_the_terminal() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send_line("∂/∂x (x^2 y)").expect("send");
+    let shown = expect(&mut p, "Only x is nudged.").expect("the note");
+    // The note is wider than the terminal (80 columns here): it breaks between two words
+    // and goes on two columns further in than it began.
+    let note = &shown[shown.find("  Partial derivative").expect("the note starts")..];
+    assert!(note.contains("\r\n    "), "{note:?}");
+    assert!(!note.contains("\r\n     "), "{note:?}");
+    assert!(note.lines().all(|l| l.chars().count() <= 81), "{note:?}");
+    expect(&mut p, "nudge> ").expect("prompt");
+    leave(p);
+}
