@@ -441,6 +441,8 @@ fn results_keep_the_textbook_order() {
         ("d/dx sin(k x)", "k·cos(k·x)"),
         ("d/dt (x0 + v0 t)", "v0"),
         ("v0 t + x y", "v0·t + x·y"),
+        ("d/dx x^(a + b)", "(a + b)·x^(a + b - 1)"),
+        ("d/dw (w x - y)^2", "2x·(w·x - y)"),
         // e alone is a number, like π; e^x is a function of x.
         ("x e 2", "2e·x"),
         ("x e^x", "x·e^x"),

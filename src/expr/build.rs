@@ -417,8 +417,15 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
         Kind::Num(_) | Kind::Const(_) => (1, 0, None),
         Kind::Var(v) => product_rank(v),
         Kind::Func(..) | Kind::Log(..) | Kind::Pow(..) | Kind::Mul(_) => (3, 0, None),
+        // A sum of held-fixed letters is one more such letter: (a + b)·x^(a + b − 1).
+        Kind::Add(_) if !base.0.vars.iter().any(|v| is_coordinate(v)) => (2, 1, None),
         Kind::Add(_) => (4, 0, None),
     }
+}
+
+/// x, y, z and time t: the letters a textbook writes last in a product.
+fn is_coordinate(name: &str) -> bool {
+    matches!(name, "x" | "y" | "z" | "t")
 }
 
 /// Where a variable sits among a product's letters, as textbooks write them: the
@@ -426,10 +433,10 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
 /// the coordinates x, y, z and time t: 2a·x, n·x^(n − 1), k·cos(k·x), v0·t, 2x·y.
 fn product_rank(name: &str) -> (u8, u8, Option<&str>) {
     match name {
-        "x" => (2, 1, None),
-        "y" => (2, 2, None),
-        "z" => (2, 3, None),
-        "t" => (2, 4, None),
+        "x" => (2, 2, None),
+        "y" => (2, 3, None),
+        "z" => (2, 4, None),
+        "t" => (2, 5, None),
         other => (2, 0, Some(other)),
     }
 }
