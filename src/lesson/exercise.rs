@@ -211,7 +211,8 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
         let left = TRIES - wrong;
         let tries = if left == 1 { "try" } else { "tries" };
         cx.say(&format!(
-            "{} {hint} ({left} {tries} left)",
+            // No-break spaces: "(2 tries left)" never splits across lines.
+            "{} {hint} ({left}\u{a0}{tries}\u{a0}left)",
             "Not yet.".yellow().bold()
         ))?;
     }

@@ -255,11 +255,12 @@ fn is_drawn(line: &str) -> bool {
         })
 }
 
+/// Words are split at plain spaces only: a no-break space keeps "(2 tries left)" together.
 fn wrap_line(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = UnicodeWidthStr::width(word);
+    for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
+        let w = visible_width(word);
         if used > 0 && used + 1 + w > width {
             out.push('\n');
             used = 0;
@@ -315,6 +316,15 @@ mod tests {
             text
         );
         assert_eq!(wrap("one", 2), "one");
+        // Colour codes take no columns; a no-break space holds its words together.
+        let coloured = "\u{1b}[1;33mNot yet.\u{1b}[0m Check the power (2\u{a0}tries\u{a0}left)";
+        assert_eq!(
+            wrap(coloured, 29).lines().count(),
+            2,
+            "{}",
+            wrap(coloured, 29)
+        );
+        assert!(wrap(coloured, 29).ends_with("(2\u{a0}tries\u{a0}left)"));
         assert_eq!(wrap("a list:\n- one\n- two", 40), "a list:\n- one\n- two");
     }
 }
