@@ -224,6 +224,32 @@ fn exp_base_says_only_e_gives_coefficient_one() {
     assert!(text.contains("Only base e"), "{text}");
 }
 
+/// The constant ln a carries its value when a is a number, both ways: for a letter it stays ln a.
+#[test]
+fn exp_base_gives_the_value_of_ln_of_a_number_base() {
+    let value = |q: &str, base: f64| {
+        let text = steps(q);
+        let shown = format!("ln {base} ≈ ");
+        let after = text
+            .split(&shown)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{q}: no {shown}: {text}"));
+        let number: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let number: f64 = number.trim_end_matches('.').parse().expect("a decimal");
+        assert!((number - base.ln()).abs() < 1e-6, "{q}: {text}");
+    };
+    value("d/dx 2^x", 2.0);
+    value("d/dx 10^(3x)", 10.0);
+    value("∫ 2^x dx", 2.0);
+    value("∫ 3^x dx", 3.0);
+    for q in ["d/dx a^x", "∫ a^x dx", "d/dx e^x"] {
+        assert!(!steps(q).contains('≈'), "{q}: {}", steps(q));
+    }
+}
+
 #[test]
 fn every_answer_starts_with_its_reading() {
     for q in ["d/dx x^2", "4.9", "x y", "∂/∂x (x^2 + y^2)", "d²/dx² x^4"] {
