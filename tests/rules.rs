@@ -611,6 +611,45 @@ fn notes_on_readings_that_need_one() {
     assert!(text.lines().nth(1).unwrap().starts_with("Note: "), "{text}");
 }
 
+/// When simplification undoes an exp/log pair, the body nudge differentiates is not the one
+/// typed: a note says which identity applied.
+#[test]
+fn an_exp_log_pair_undone_by_simplification_is_noted() {
+    let note = |q: &str| -> String {
+        answer(q)
+            .notes
+            .iter()
+            .map(|n| n.message.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let rows = [
+        ("d/dx e^(x ln a)", "e^(x·ln(a)) is the same as a^x"),
+        ("d/dx e^(ln x)", "e^(ln(x)) is the same as x"),
+        ("d/dx ln(e^x)", "ln(e^x) is the same as x"),
+        ("d/dx exp(2 ln x)", "exp(2·ln(x)) is the same as x²"),
+        ("d/dx log_2(2^x)", "log_2(2^x) is the same as x"),
+        ("∫ e^(x ln 2) dx", "e^(x·ln(2)) is the same as 2^x"),
+    ];
+    for (q, expected) in rows {
+        assert!(note(q).contains(expected), "{q}: {}", note(q));
+    }
+    for q in [
+        "d/dx e^x",
+        "d/dx ln x",
+        "d/dx e^(x + 1)",
+        "e^(ln 2)",
+        "d/dx e^(2x)",
+    ] {
+        assert!(note(q).is_empty(), "{q}: {}", note(q));
+    }
+    let text = steps("d/dx e^(x ln a)");
+    assert!(
+        text.contains("Note: e^(x·ln(a)) is the same as a^x, so nudge works with a^x"),
+        "{text}"
+    );
+}
+
 #[test]
 fn result_line_brackets_products_and_quotients() {
     let last = |q: &str| steps(q).lines().next_back().unwrap().to_string();
