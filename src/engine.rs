@@ -13,14 +13,14 @@ pub use seeing::{
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, Phase};
-use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
+use crate::expr::{eval, substitute, Constant, EvalError, Expr, Func, Kind, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
 use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
-    lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
-    Note, Point, Span, Statement, Vector,
+    lower_in, parse_in, reading, BinOp, Body, Callee, Command, Function, MultivarQuery, Names,
+    Node, NodeKind, Note, Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
 
@@ -303,7 +303,8 @@ impl Session {
         })
     }
 
-    /// One note for each defined value a line uses, so the learner sees what was put in its place.
+    /// One note for each defined value a line uses, so the learner sees what was put in its place,
+    /// and one for each exp/log pair that undoes itself, so the learner sees what nudge works with.
     fn name_notes(&self, statement: &Statement) -> Vec<Note> {
         let mut notes = Vec::new();
         self.statement_names(statement, &[], &mut notes);
@@ -375,6 +376,9 @@ impl Session {
     }
 
     fn node_names(&self, node: &Node, bound: &[&str], notes: &mut Vec<Note>) {
+        if let Some(note) = self.identity_note(node, bound) {
+            notes.push(note);
+        }
         match &node.kind {
             NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
                 let message = match (self.value(name), self.lookup(name)) {
@@ -418,6 +422,46 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// `e^(x·ln a)` is a^x, `ln(e^x)` is x: simplification undoes an exp/log pair as it reads
+    /// the line, so say so, or a learner following the e^(x·ln a) route sees no chain rule.
+    fn identity_note(&self, node: &Node, bound: &[&str]) -> Option<Note> {
+        let operand = match &node.kind {
+            NodeKind::Binary(BinOp::Pow, base, power)
+                if matches!(base.kind, NodeKind::Constant(Constant::E)) =>
+            {
+                power
+            }
+            NodeKind::Call {
+                callee:
+                    Callee::Exp | Callee::NaturalLog | Callee::Named(Func::Ln) | Callee::LogBase(_),
+                arg,
+                power: None,
+            } => arg,
+            _ => return None,
+        };
+        // e^0 = 1 and ln e = 1 are values, not a rewriting of something that moves.
+        if lower_in(operand, self, bound).ok()?.free_vars().is_empty() {
+            return None;
+        }
+        let simpler = lower_in(node, self, bound).ok()?;
+        let kept = match simpler.kind() {
+            Kind::Pow(base, _) => matches!(base.kind(), Kind::Const(Constant::E)),
+            Kind::Func(Func::Ln, _) | Kind::Log(..) => true,
+            _ => false,
+        };
+        if kept {
+            return None;
+        }
+        let simpler = simpler.unicode();
+        Some(Note {
+            message: format!(
+                "{} is the same as {simpler}, so nudge works with {simpler}",
+                reading(node, true)
+            ),
+            span: node.span,
+        })
     }
 
     fn lookup(&self, name: &str) -> Option<&Definition> {

@@ -62,6 +62,10 @@ pub enum Shape {
         primes: u32,
         at: Option<String>,
     },
+    /// `f(x)`, `g(x, y)`: the value a function gives for these inputs.
+    Function { name: Name, args: Vec<String> },
+    /// `dx`: a tiny nudge of x.
+    SmallChange { var: String },
     /// `e^x`, `exp(x)`.
     Exp { power: String },
     /// `ln x`, or `log x` read as ln (`written_log`).
@@ -144,25 +148,37 @@ pub fn analyse(notation: &Notation) -> NotationReading {
                 ..
             } => {
                 let operand = match pieces.peek() {
-                    Some(Piece::Expr(node)) => {
-                        pieces.next();
-                        Some(reading(node, true))
+                    Some(Piece::Expr(node)) => Some(reading(node, true)),
+                    Some(function @ Piece::Function { .. }) => Some(show_piece(function)),
+                    _ => None,
+                };
+                let function = match pieces.peek() {
+                    Some(Piece::Function { name, args, .. })
+                        if args.iter().any(|a| reading(a, true) == bottom.text) =>
+                    {
+                        Some(name)
                     }
                     _ => None,
                 };
+                if operand.is_some() {
+                    pieces.next();
+                }
                 let mut shown = show_piece(piece);
                 if let Some(o) = &operand {
                     shown = format!("{shown} {o}");
                 }
-                Explained {
-                    shown,
-                    shape: Shape::Operator {
+                // d/dx f(x) is df/dx, the derivative of the function the learner named;
+                // d/dx f(2x) is an instruction about the whole value f(2x).
+                let shape = match function {
+                    Some(f) => leibniz_shape(f, bottom, *partial, *order),
+                    None => Shape::Operator {
                         partial: *partial,
                         order: *order,
                         var: bottom.clone(),
                         operand,
                     },
-                }
+                };
+                Explained { shown, shape }
             }
             Piece::Equals | Piece::Times => continue,
             other => Explained {
@@ -225,6 +241,11 @@ fn shape_of(piece: &Piece) -> Shape {
                 .as_ref()
                 .map(|a| a.trim_start_matches('(').trim_end_matches(')').to_string()),
         },
+        Piece::Function { name, args, .. } => Shape::Function {
+            name: name.clone(),
+            args: args.iter().map(|a| reading(a, true)).collect(),
+        },
+        Piece::SmallChange { var, .. } => Shape::SmallChange { var: var.clone() },
         Piece::Integral {
             bounds,
             integrand,
@@ -450,6 +471,15 @@ fn show_piece(piece: &Piece) -> String {
             Some((a, b)) => format!("∫_{a}^{b} {integrand} d{var}"),
             None => format!("∫ {integrand} d{var}"),
         },
+        Piece::Function { name, args, .. } => format!(
+            "{}({})",
+            name.shown(),
+            args.iter()
+                .map(|a| reading(a, true))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Piece::SmallChange { var, .. } => format!("d{var}"),
         Piece::Equals => "=".to_string(),
         Piece::Times => "·".to_string(),
         Piece::Expr(node) => reading(node, true),

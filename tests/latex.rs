@@ -218,6 +218,13 @@ fn read_snapshots() {
             r"read \frac{\partial \mathcal{L}}{\partial \mathbf{W}^{(l)}}",
         ),
         ("orders_disagree", "read ∂L/∂w²"),
+        ("function", "read f(x)"),
+        ("function_two_inputs", "read g(x, y)"),
+        ("function_of_theta", r"read L(\theta)"),
+        ("function_sigma", r"read \sigma(z)"),
+        ("derivative_of_function", "read d/dx f(x)"),
+        ("derivative_of_function_latex", r"read \frac{d}{dx} f(x)"),
+        ("differential", "read dx"),
     ];
     for (name, query) in rows {
         insta::assert_snapshot!(format!("read_{name}"), text(query), query);
@@ -231,20 +238,81 @@ fn read_names_unknown_symbols_instead_of_guessing() {
     assert!(out.contains("nudge does not know ⊙"), "{out}");
 }
 
+/// The shape ids `read` gives a line, in order, as JSON reports them.
+fn shapes(query: &str) -> Vec<String> {
+    let (out, _, ok) = nudge(&["--format", "json", "-e", query]);
+    assert!(ok, "{query}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    v["explanations"]
+        .as_array()
+        .expect("explanations")
+        .iter()
+        .map(|e| e["shape"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+/// A name right before a bracket is function notation; after x, y, z or t the bracket
+/// multiplies unless it holds only other plain names.
+#[test]
+fn read_tells_function_notation_from_a_product() {
+    for q in [
+        "read f(x)",
+        "read f(2)",
+        "read g(x, y)",
+        r"read L(\theta)",
+        r"read \mathcal{L}(\theta)",
+        "read loss(w)",
+        "read x(t)",
+        "read y(x)",
+        "read f(x) = x^2",
+    ] {
+        assert_eq!(shapes(q)[0], "function", "{q}");
+    }
+    for q in [
+        "read x(x+1)",
+        "read x(x)",
+        "read t(2t - 1)",
+        "read y(3)",
+        "read sin(x)",
+    ] {
+        assert_eq!(shapes(q), ["expression"], "{q}");
+    }
+    let out = text("read x(x+1)");
+    assert!(out.contains("Reading: x·(x + 1)"), "{out}");
+}
+
+/// d/dx in front of f(x) asks for f's derivative, read as df/dx is; in front of f(2x)
+/// it stays an instruction about the whole value.
+#[test]
+fn read_derivative_of_function_notation() {
+    assert_eq!(shapes("read d/dx f(x)"), shapes("read df/dx"));
+    assert_eq!(shapes("read d²/dx² f(x)"), shapes("read d²f/dx²"));
+    assert_eq!(shapes("read ∂/∂x g(x, y)"), shapes("read ∂g/∂x"));
+    assert_eq!(shapes("read d/dx f(2x + 1)"), ["operator"]);
+    let out = text("read d/dx f(x)");
+    assert!(
+        out.contains("d/dx f(x) — the derivative of f with respect to x"),
+        "{out}"
+    );
+}
+
+/// dx alone, or around other notation, is a differential; dx² is an ordinary name squared.
+#[test]
+fn read_differentials() {
+    assert_eq!(shapes("read dx"), ["differential"]);
+    assert_eq!(shapes(r"read d\theta"), ["differential"]);
+    assert_eq!(
+        shapes("read dy = dy/dx · dx"),
+        ["differential", "derivative", "differential"]
+    );
+    assert_eq!(shapes("read dx^2"), ["expression"]);
+    let out = text(r"read d\theta");
+    assert!(out.contains("dθ — a tiny nudge of θ"), "{out}");
+}
+
 /// Only a chain whose links meet is the chain rule; anything else is read piece by piece.
 #[test]
 fn read_knows_a_chain_from_a_broken_one() {
-    let shapes = |q: &str| {
-        let (out, _, ok) = nudge(&["--format", "json", "-e", q]);
-        assert!(ok, "{q}");
-        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
-        v["explanations"]
-            .as_array()
-            .expect("explanations")
-            .iter()
-            .map(|e| e["shape"].as_str().unwrap_or("").to_string())
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
         shapes("read dL/dw = dL/dz · dz/dy · dy/dw")[0],
         "chain_rule"

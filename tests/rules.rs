@@ -224,6 +224,32 @@ fn exp_base_says_only_e_gives_coefficient_one() {
     assert!(text.contains("Only base e"), "{text}");
 }
 
+/// The constant ln a carries its value when a is a number, both ways: for a letter it stays ln a.
+#[test]
+fn exp_base_gives_the_value_of_ln_of_a_number_base() {
+    let value = |q: &str, base: f64| {
+        let text = steps(q);
+        let shown = format!("ln {base} ≈ ");
+        let after = text
+            .split(&shown)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{q}: no {shown}: {text}"));
+        let number: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let number: f64 = number.trim_end_matches('.').parse().expect("a decimal");
+        assert!((number - base.ln()).abs() < 1e-6, "{q}: {text}");
+    };
+    value("d/dx 2^x", 2.0);
+    value("d/dx 10^(3x)", 10.0);
+    value("∫ 2^x dx", 2.0);
+    value("∫ 3^x dx", 3.0);
+    for q in ["d/dx a^x", "∫ a^x dx", "d/dx e^x"] {
+        assert!(!steps(q).contains('≈'), "{q}: {}", steps(q));
+    }
+}
+
 #[test]
 fn every_answer_starts_with_its_reading() {
     for q in ["d/dx x^2", "4.9", "x y", "∂/∂x (x^2 + y^2)", "d²/dx² x^4"] {
@@ -585,6 +611,45 @@ fn notes_on_readings_that_need_one() {
     assert!(note("ln x").is_empty());
     let text = steps("log x");
     assert!(text.lines().nth(1).unwrap().starts_with("Note: "), "{text}");
+}
+
+/// When simplification undoes an exp/log pair, the body nudge differentiates is not the one
+/// typed: a note says which identity applied.
+#[test]
+fn an_exp_log_pair_undone_by_simplification_is_noted() {
+    let note = |q: &str| -> String {
+        answer(q)
+            .notes
+            .iter()
+            .map(|n| n.message.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let rows = [
+        ("d/dx e^(x ln a)", "e^(x·ln(a)) is the same as a^x"),
+        ("d/dx e^(ln x)", "e^(ln(x)) is the same as x"),
+        ("d/dx ln(e^x)", "ln(e^x) is the same as x"),
+        ("d/dx exp(2 ln x)", "exp(2·ln(x)) is the same as x²"),
+        ("d/dx log_2(2^x)", "log_2(2^x) is the same as x"),
+        ("∫ e^(x ln 2) dx", "e^(x·ln(2)) is the same as 2^x"),
+    ];
+    for (q, expected) in rows {
+        assert!(note(q).contains(expected), "{q}: {}", note(q));
+    }
+    for q in [
+        "d/dx e^x",
+        "d/dx ln x",
+        "d/dx e^(x + 1)",
+        "e^(ln 2)",
+        "d/dx e^(2x)",
+    ] {
+        assert!(note(q).is_empty(), "{q}: {}", note(q));
+    }
+    let text = steps("d/dx e^(x ln a)");
+    assert!(
+        text.contains("Note: e^(x·ln(a)) is the same as a^x, so nudge works with a^x"),
+        "{text}"
+    );
 }
 
 #[test]

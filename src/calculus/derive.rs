@@ -178,24 +178,13 @@ impl Deriver {
     ) -> Step {
         if inner.is_var(var) {
             let (r, after) = rule(inner);
-            let detail = match r {
-                Rule::Power => Detail::Power {
-                    exponent: e.split_power().1,
-                },
-                _ => Detail::None,
-            };
-            return Step::new(r, var, e, after, detail, Vec::new());
+            return Step::new(r, var, e, after, leaf_detail(r, e), Vec::new());
         }
         let name = self.helper(level);
         let u = Expr::symbol(name.clone());
         let outer = substitute(&outer_in_var, var, &u);
         let (r, outer_after) = rule(&u);
-        let outer_detail = match r {
-            Rule::Power => Detail::Power {
-                exponent: outer.split_power().1,
-            },
-            _ => Detail::None,
-        };
+        let outer_detail = leaf_detail(r, &outer);
         let outer_step = Step::new(
             r,
             &name,
@@ -246,6 +235,17 @@ fn spread(a: Expr, b: Expr) -> Expr {
                 .collect(),
         ),
         _ => Expr::mul(vec![a, b]),
+    }
+}
+
+/// What a table rule applied to `e` (a power of the variable) needs to be explained.
+fn leaf_detail(rule: Rule, e: &Expr) -> Detail {
+    match (rule, e.kind()) {
+        (Rule::Power, _) => Detail::Power {
+            exponent: e.split_power().1,
+        },
+        (Rule::ExpBase, Kind::Pow(base, _)) => Detail::exp_base(base),
+        _ => Detail::None,
     }
 }
 

@@ -261,7 +261,7 @@ fn table(e: &Expr, var: &Symbol) -> Option<Step> {
             Kind::Num(n) if n.is_negative() => None,
             _ => {
                 let after = Expr::div(e.clone(), Expr::ln(b.clone()));
-                leaf(Rule::IntegralExpBase, after, Detail::None)
+                leaf(Rule::IntegralExpBase, after, Detail::exp_base(b))
             }
         },
         Kind::Func(Func::Sin, a) if a.is_var(var) => leaf(

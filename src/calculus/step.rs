@@ -198,6 +198,10 @@ pub enum Detail {
         outer: Expr,
         outer_derivative_at_inner: Expr,
     },
+    /// a^x: the constant ln a that the slope carries, with its decimal when a is a number.
+    ExpBase {
+        ln_base: Option<f64>,
+    },
     /// f^g rewritten as e^(g·ln f); the substep differentiates that.
     GeneralPower {
         rewritten: Expr,
@@ -296,5 +300,15 @@ impl Step {
     /// The number of steps in this tree.
     pub fn count(&self) -> usize {
         1 + self.substeps.iter().map(Step::count).sum::<usize>()
+    }
+}
+
+impl Detail {
+    /// The detail of `base^x` (the a^x rules both ways): ln base, as a decimal when base is a number.
+    pub fn exp_base(base: &Expr) -> Detail {
+        let ln_base = super::multivar::decimal_value(&Expr::ln(base.clone()))
+            .ok()
+            .flatten();
+        Detail::ExpBase { ln_base }
     }
 }

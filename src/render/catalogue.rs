@@ -116,12 +116,10 @@ pub fn note(step: &Step, style: Style) -> String {
         Rule::Chain => "A function inside a function: differentiate the outer one, differentiate the inner one, multiply. Outer × inner.".to_string(),
         Rule::Exp => format!("e^{x} is its own slope: it stays unchanged."),
         Rule::ExpBase => {
-            let base = match step.before.kind() {
-                crate::expr::Kind::Pow(b, _) => show(b, style),
-                _ => "a".to_string(),
-            };
+            let ln_base = ln_base(step, style);
+            let base = base_of(step, style);
             format!(
-                "{base}^{x} differentiates to itself times the constant ln {base}. Only base e gives the coefficient 1, which is why AI formulas prefer e."
+                "{base}^{x} differentiates to itself times the constant {ln_base}. Only base e gives the coefficient 1, which is why AI formulas prefer e."
             )
         }
         Rule::Ln => format!("The slope of ln {x} is 1/{x}."),
@@ -232,12 +230,10 @@ fn integral_note(step: &Step, style: Style) -> String {
         }
         (Rule::IntegralExp, _) => format!("e^{x} is its own slope, so it is its own antiderivative too."),
         (Rule::IntegralExpBase, _) => {
-            let base = match step.before.kind() {
-                crate::expr::Kind::Pow(b, _) => show(b, style),
-                _ => "a".to_string(),
-            };
+            let ln_base = ln_base(step, style);
+            let base = base_of(step, style);
             format!(
-                "{base}^{x} differentiates to itself times ln {base}, so to undo that, divide by ln {base}."
+                "{base}^{x} differentiates to itself times {ln_base}, so to undo that, divide by ln {base}."
             )
         }
         (Rule::IntegralSin, _) => "Which function has slope sin? The slope of cos is -sin, so the answer is -cos.".to_string(),
@@ -322,6 +318,25 @@ pub fn check_note(method: &CheckMethod) -> String {
         CheckMethod::Numeric { points } => format!(
             "differentiating the answer gives back the integrand: they agree at {points} sample points"
         ),
+    }
+}
+
+/// The base a of an a^x step, as shown.
+fn base_of(step: &Step, style: Style) -> String {
+    match step.before.kind() {
+        crate::expr::Kind::Pow(b, _) => show(b, style),
+        _ => "a".to_string(),
+    }
+}
+
+/// "ln 2 ≈ 0.693147" for a number base, "ln a" for a letter.
+fn ln_base(step: &Step, style: Style) -> String {
+    let base = base_of(step, style);
+    match step.detail {
+        Detail::ExpBase {
+            ln_base: Some(value),
+        } => format!("ln {base} ≈ {}", super::text::decimal(value)),
+        _ => format!("ln {base}"),
     }
 }
 

@@ -24,6 +24,8 @@ pub fn shape_id(shape: &Shape) -> &'static str {
         Shape::Mixed { .. } => "mixed_partial",
         Shape::Gradient { .. } => "gradient",
         Shape::Prime { .. } => "prime",
+        Shape::Function { .. } => "function",
+        Shape::SmallChange { .. } => "differential",
         Shape::Exp { .. } => "exp",
         Shape::NaturalLog { .. } => "natural_log",
         Shape::LogBase { .. } => "log_base",
@@ -179,6 +181,16 @@ pub fn words(shape: &Shape) -> Words {
         }
         Shape::Gradient { of, wrt } => gradient_words(of.as_ref(), wrt.as_ref()),
         Shape::Prime { name, primes, at } => prime_words(name, *primes, at.as_deref()),
+        Shape::Function { name, args } => function_words(name, args),
+        Shape::SmallChange { var } => {
+            let out = if var == "y" { "z" } else { "y" };
+            (
+                format!("a tiny nudge of {var}"),
+                format!(
+                    "d{var} is the differential of {var}: a change in {var} so small that, over it, every smooth curve looks straight. In d{out}/d{var} it is the nudge below the bar, and d{out} is how far {out} moves in answer; in ∫ … d{var} it is the width of each thin strip, and it names {var} as the variable that moves."
+                ),
+            )
+        }
         Shape::Exp { power } => (
             format!("e to the power {power}"),
             format!(
@@ -273,6 +285,45 @@ fn operator_words(
         (_, n) => format!("take derivative number {n} with respect to {x}"),
     };
     (title, meaning)
+}
+
+fn function_words(name: &Name, args: &[String]) -> (String, String) {
+    let f = name.shown();
+    let call = format!("{f}({})", args.join(", "));
+    let listed = match args.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => args.join(""),
+    };
+    // The example's own inputs must not be the function's name: x(t) = t^2, not x(x) = x^2.
+    let (a, b) = if matches!(f.as_str(), "x" | "y") {
+        ("t", "u")
+    } else {
+        ("x", "y")
+    };
+    let what = if args.len() == 1 {
+        "the input"
+    } else {
+        "the inputs"
+    };
+    let (inputs, slope, example) = if args.len() == 1 {
+        (
+            format!("its input is {listed}; {f} is the rule, {listed} the input"),
+            format!("its derivative {f}′ says by how much {call} moves"),
+            format!("{f}({a}) = {a}^2"),
+        )
+    } else {
+        (
+            format!("its inputs are {listed}; {f} is the rule, {listed} the inputs"),
+            format!("a partial derivative ∂{f}/∂{} says by how much {call} moves when that input alone is nudged", args[0]),
+            format!("{f}({a}, {b}) = {a}^2 {b}"),
+        )
+    };
+    (
+        format!("the value of {f} at {listed}"),
+        format!(
+            "Function notation: {call} is the value the function {f} gives when {inputs}. The brackets hold {what}, they do not multiply. Nudge an input and the value follows; {slope}. Define {f} first (for example {example}) and nudge can work it out."
+        ),
+    )
 }
 
 fn higher_words(of: &Name, wrt: &Name, order: u32, partial: bool) -> (String, String) {

@@ -106,6 +106,17 @@ pub enum Piece {
         var: String,
         span: Span,
     },
+    /// `f(x)`, `g(x, y)`, `L(θ)`: function notation, a name and its inputs.
+    Function {
+        name: Name,
+        args: Vec<Node>,
+        span: Span,
+    },
+    /// `dx`, `dθ`: a differential, a tiny nudge of `var`.
+    SmallChange {
+        var: String,
+        span: Span,
+    },
     Equals,
     /// `·`, `\cdot`, `×` between two pieces.
     Times,

@@ -90,6 +90,35 @@ impl Builder<'_> {
                 }
             }
             Rule::notation_integral => self.notation_integral(pair, span)?,
+            Rule::notation_function => {
+                let mut name = None;
+                let mut args = Vec::new();
+                for part in pair.into_inner() {
+                    match part.as_rule() {
+                        Rule::notation_function_name => {
+                            let inner = part.into_inner().next().ok_or_else(|| internal("name"))?;
+                            name = Some(self.notation_name(inner)?);
+                        }
+                        Rule::expr => args.push(self.expr(part)?),
+                        _ => {}
+                    }
+                }
+                Piece::Function {
+                    name: name.ok_or_else(|| internal("function name"))?,
+                    args,
+                    span,
+                }
+            }
+            Rule::notation_small_change => {
+                let var = pair
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::small_change_var)
+                    .ok_or_else(|| internal("differential"))?;
+                Piece::SmallChange {
+                    var: bound_text(var.as_str()),
+                    span,
+                }
+            }
             Rule::notation_equals => Piece::Equals,
             Rule::notation_times => Piece::Times,
             Rule::notation_expr => {
