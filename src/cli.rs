@@ -263,7 +263,8 @@ impl Answerer {
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
-                let _ = err.write_all(render_error(line, error, None).as_bytes());
+                let _ =
+                    err.write_all(render_error(line, error, None, self.options.unicode).as_bytes());
                 let _ = writeln!(err);
                 Ok(())
             }

@@ -525,3 +525,27 @@ fn function_of_a_bare_function() {
         .success()
         .stdout("sin(cos(x))\nln(ln(x))\n");
 }
+
+#[test]
+fn ascii_errors_spell_their_message_in_ascii_and_show_the_line_as_typed() {
+    let r = run(nudge().args([
+        "--ascii",
+        "-e",
+        "F(x, y) = (x^2 y, 5x)",
+        "-e",
+        "F + 1",
+        "-e",
+        "d/dx sinn(x²)",
+    ]));
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stderr
+            .contains("error: F is a vector, (x^2*y, 5x), not a single value"),
+        "{}",
+        r.stderr
+    );
+    // The line is the learner's own, so it stays as typed and the caret stays under it.
+    assert!(r.stderr.contains("   | d/dx sinn(x²)\n"), "{}", r.stderr);
+    let mut outside_the_line = r.stderr.lines().filter(|l| !l.starts_with("   | "));
+    assert!(outside_the_line.all(str::is_ascii), "{}", r.stderr);
+}

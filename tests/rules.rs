@@ -27,7 +27,7 @@ fn error_text(q: &str) -> String {
     let e = Session::new()
         .answer(q)
         .expect_err("this input is an error");
-    render_error(q, &e, None)
+    render_error(q, &e, None, true)
 }
 
 fn top_steps(q: &str) -> Vec<Step> {

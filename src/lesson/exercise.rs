@@ -180,7 +180,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
         let given = match cx.session.read_answer(typed) {
             Ok(given) => given,
             Err(e) => {
-                write!(cx.out, "{}", render_error(typed, &e, None))?;
+                write!(cx.out, "{}", render_error(typed, &e, None, cx.text.unicode))?;
                 cx.say("(That does not count as a try.)")?;
                 continue;
             }

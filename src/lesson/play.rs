@@ -129,7 +129,12 @@ impl Player<'_, '_> {
     fn problem(&mut self, problem: &ScriptError) -> io::Result<()> {
         self.report.errors += 1;
         let place = problem.place(&self.script.origin);
-        let text = render_error(&problem.source, &problem.error, Some(&place));
+        let text = render_error(
+            &problem.source,
+            &problem.error,
+            Some(&place),
+            self.options.text.unicode,
+        );
         self.io.out.flush()?;
         self.io.err.write_all(text.as_bytes())?;
         self.report.stopped |= self.options.strict;

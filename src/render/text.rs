@@ -638,13 +638,23 @@ fn combine_word(rule: Rule) -> &'static str {
 }
 
 /// An error as a diagnostic: header, the line, a caret under the place, the hint.
-pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String {
+/// An error as the terminal shows it: the message, the line with a caret under the problem,
+/// and help. With `unicode` off (`--ascii`) the message and help are spelled in ASCII; the
+/// line itself is shown as it was typed, so the caret stays under the right character.
+pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
+    let spell = |text: &str| {
+        if unicode {
+            text.to_string()
+        } else {
+            super::ascii::transliterate(text)
+        }
+    };
     let phase = match error.phase {
         Phase::Parsing => "could not read this",
         Phase::Reading => "could not make sense of this",
         Phase::Computing => "could not work this out",
     };
-    let mut out = format!("{}: {}\n", "error".red().bold(), error.message);
+    let mut out = format!("{}: {}\n", "error".red().bold(), spell(&error.message));
     if let Some(o) = origin {
         out.push_str(&format!("  --> {o}\n"));
     }
@@ -674,7 +684,7 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>) -> String 
         ));
     }
     if let Some(help) = &error.help {
-        out.push_str(&format!("   = {} {help}\n", "help:".bold()));
+        out.push_str(&format!("   = {} {}\n", "help:".bold(), spell(help)));
     }
     out
 }
