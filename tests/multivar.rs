@@ -950,11 +950,107 @@ fn the_gradient_of_a_defined_function_is_named_as_the_learner_wrote_it() {
     assert!(ascii.contains("\ngrad g = (2*x*y, x^2)\n"), "{ascii}");
     let latex = session(&["g(x, y) = x^2 y", "grad g"], &["--format", "latex"]);
     assert!(latex.contains(r"\nabla g = \begin{pmatrix}"), "{latex}");
+    assert!(
+        latex.contains(r"\frac{\partial g}{\partial x} = 2 x y"),
+        "{latex}"
+    );
     let out = session(&["g(x, y) = x^2 y", "grad g"], &["--format", "json"]);
     let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
     assert_eq!(v["name"], "g");
     // A formula typed out names itself.
     assert!(text("∇(x^2 + y^2)").contains("\n∇(x² + y²) = (2x, 2y)\n"));
+}
+
+const CUBIC: &str = "g(x, y) = x^3 + x y^2";
+
+#[test]
+fn the_hessian_of_a_defined_function_is_named_as_the_learner_wrote_it() {
+    let out = session(&[CUBIC, "hessian g at (1, 0)"], &[]);
+    assert!(
+        out.contains("\ng = x³ + x·y², with variables x, y"),
+        "{out}"
+    );
+    assert!(out.contains("the curvature of g:"), "{out}");
+    assert!(out.contains("Row 1, the slopes of ∂g/∂x:"), "{out}");
+    assert!(out.contains("Row 2, the slopes of ∂g/∂y:"), "{out}");
+    assert!(!out.contains("f = "), "{out}");
+    let saddle = session(&["h(x, y) = x^2 - y^2", "hessian h at (0, 0)"], &[]);
+    assert!(
+        saddle.contains("h curves up in some directions"),
+        "{saddle}"
+    );
+    let ascii = session(&[CUBIC, "hessian g"], &["--ascii"]);
+    assert!(ascii.contains("Row 1, the slopes of dg/dx:"), "{ascii}");
+    let latex = session(&[CUBIC, "hessian g"], &["--format", "latex"]);
+    assert!(latex.contains(r"$g = x^{3} + x y^{2}$"), "{latex}");
+    assert!(latex.contains(r"\frac{\partial g}{\partial x}"), "{latex}");
+    let markdown = session(&[CUBIC, "hessian g"], &["--format", "markdown"]);
+    assert!(markdown.contains("the curvature of g:"), "{markdown}");
+    // A formula typed out is still f.
+    let typed = text("hessian(x^3 + x y^2)");
+    assert!(typed.contains("Row 1, the slopes of ∂f/∂x:"), "{typed}");
+}
+
+#[test]
+fn the_directional_derivative_of_a_defined_function_is_named_as_the_learner_wrote_it() {
+    let out = session(&[CUBIC, "ddir g at (1, 2) along (1, 1)"], &[]);
+    assert!(
+        out.contains("\ng = x³ + x·y², with variables x, y"),
+        "{out}"
+    );
+    assert!(out.contains("made one unit long: ∇g · u."), "{out}");
+    assert!(out.contains("At (1, 2): ∇g = (7, 4)\n"), "{out}");
+    assert!(out.contains("\n∇g · u = 11√2/2 ≈ 7.778175\n"), "{out}");
+    assert!(out.contains("stepping this way, g goes up."), "{out}");
+    let ascii = session(&[CUBIC, "ddir g at (1, 2) along (1, 1)"], &["--ascii"]);
+    assert!(ascii.contains("\ngrad g * u = "), "{ascii}");
+    let latex = session(
+        &[CUBIC, "ddir g at (1, 2) along (1, 1)"],
+        &["--format", "latex"],
+    );
+    assert!(latex.contains(r"\nabla g \cdot \mathbf{u} = "), "{latex}");
+    assert!(
+        latex.contains(r"\frac{\partial g}{\partial y} = 2 x y"),
+        "{latex}"
+    );
+    // A formula typed out is still f.
+    let typed = text("ddir(x^3 + x y^2) at (1, 2) along (1, 1)");
+    assert!(typed.contains("\n∇f · u = 11√2/2"), "{typed}");
+    assert!(typed.contains("stepping this way, f goes up."), "{typed}");
+}
+
+#[test]
+fn json_names_the_defined_function_of_a_hessian_and_a_directional_derivative() {
+    for (query, kind) in [
+        ("hessian g at (1, 0)", "hessian"),
+        ("ddir g at (1, 2) along (1, 1)", "directional_derivative"),
+    ] {
+        let out = session(&[CUBIC, query], &["--format", "json"]);
+        let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+        assert_eq!(v["kind"], kind, "{v}");
+        assert_eq!(v["name"], "g", "{v}");
+    }
+    let out = session(
+        &[CUBIC, "ddir g at (1, 2) along (1, 1)"],
+        &["--format", "json"],
+    );
+    let v: Value = serde_json::from_str(out.lines().nth(1).unwrap_or_default()).expect("json");
+    assert_eq!(
+        v["meaning"], "Positive: stepping this way, g goes up.",
+        "{v}"
+    );
+    assert!(
+        v["at"]["meaning"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("From (1, 2), g rises fastest"),
+        "{v}"
+    );
+    // A formula typed out has no name.
+    assert!(json("hessian(x^3 + x y^2)").get("name").is_none());
+    assert!(json("ddir(x^3 + x y^2) at (1, 2) along (1, 1)")
+        .get("name")
+        .is_none());
 }
 
 #[test]

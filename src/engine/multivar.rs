@@ -33,6 +33,8 @@ pub enum MultivarAnswer {
     /// The slope of f at a point along a direction.
     Directional {
         body: Expr,
+        /// The defined function's name when the learner wrote one, as in `ddir g`.
+        name: Option<Symbol>,
         vars: Vec<Symbol>,
         partials: Vec<Derivation>,
         directional: Directional,
@@ -47,6 +49,8 @@ pub enum MultivarAnswer {
     /// The matrix of second partials.
     Hessian {
         body: Expr,
+        /// The defined function's name when the learner wrote one, as in `hessian g`.
+        name: Option<Symbol>,
         vars: Vec<Symbol>,
         rows: Vec<Vec<Derivation>>,
         /// Whether every mixed pair agrees in value, as it does for smooth functions.
@@ -94,6 +98,17 @@ impl MultivarAnswer {
             rows,
             matrix,
             decimals,
+        }
+    }
+
+    /// The defined function's name when the learner asked by it, as in `grad g` or `r′(t)`.
+    pub fn name(&self) -> Option<&Symbol> {
+        match self {
+            MultivarAnswer::Gradient { name, .. }
+            | MultivarAnswer::Directional { name, .. }
+            | MultivarAnswer::Hessian { name, .. } => name.as_ref(),
+            MultivarAnswer::Motion { named, .. } => named.as_ref().map(Named::name),
+            _ => None,
         }
     }
 
@@ -191,15 +206,9 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 }
                 None => None,
             };
-            let name = match &body.kind {
-                NodeKind::Var(name) if names.defined().contains(name) => {
-                    Some(Symbol::from(name.as_str()))
-                }
-                _ => None,
-            };
             MultivarAnswer::Gradient {
                 body: expr,
-                name,
+                name: defined_name(body, names),
                 vars,
                 partials,
                 at,
@@ -228,6 +237,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 })?;
             MultivarAnswer::Directional {
                 body: expr,
+                name: defined_name(body, names),
                 vars,
                 partials,
                 directional,
@@ -312,6 +322,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             let symmetric = same_forms || pairs_all(&|a, b| a == b || agree_numerically(a, b));
             MultivarAnswer::Hessian {
                 body: expr,
+                name: defined_name(body, names),
                 vars,
                 rows,
                 symmetric,
@@ -364,6 +375,15 @@ fn function_of(
     };
     check_vars(&vars, body.span)?;
     Ok((expr, vars))
+}
+
+/// The name of the function the learner defined, when `body` is just that name (`grad g`);
+/// a formula typed out has none.
+fn defined_name(body: &Node, names: &dyn Names) -> Option<Symbol> {
+    match &body.kind {
+        NodeKind::Var(name) if names.defined().contains(name) => Some(Symbol::from(name.as_str())),
+        _ => None,
+    }
 }
 
 fn check_vars(vars: &[Symbol], span: Span) -> Result<(), Error> {

@@ -30,6 +30,9 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
     let mut put = |key: &str, value: Json| {
         obj.insert(key.to_string(), value);
     };
+    if let Some(n) = answer.name() {
+        put("name", json!(&**n));
+    }
     match answer {
         MultivarAnswer::MixedPartial {
             derivation,
@@ -52,38 +55,40 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             at,
             ..
         } => {
-            if let Some(n) = name {
-                put("name", json!(&**n));
-            }
             put("variables", names(vars));
             put("vector", ascii(&results(partials)));
             put("unicode_vector", unicode(&results(partials)));
             put("partials", partials_json(partials));
             put("steps", all_steps(partials));
             if let Some(at) = at {
-                let f = name
-                    .as_ref()
-                    .map_or_else(|| "f".to_string(), |n| Expr::symbol(n.clone()).unicode());
-                put("at", gradient_at(at, &f));
+                put(
+                    "at",
+                    gradient_at(at, &readings::function_name(name.as_ref())),
+                );
             }
         }
         MultivarAnswer::Directional {
+            name,
             vars,
             partials,
             directional: d,
             ..
         } => {
+            let f = readings::function_name(name.as_ref());
             put("variables", names(vars));
             put("vector", ascii(&results(partials)));
             put("partials", partials_json(partials));
             put("steps", all_steps(partials));
-            put("at", gradient_at(&d.at, "f"));
+            put("at", gradient_at(&d.at, &f));
             put("along", ascii(&d.along));
             put("along_length", json!(d.length_of_along.ascii()));
             put("unit", direction(&d.unit));
             put("dot", json!(d.dot.ascii()));
             put("value", number(d.value.approx));
-            put("meaning", json!(readings::directional_sign(d.value.approx)));
+            put(
+                "meaning",
+                json!(readings::directional_sign(&f, d.value.approx)),
+            );
         }
         MultivarAnswer::Jacobian {
             outputs,
@@ -114,12 +119,7 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             }
             put("meaning", json!(readings::HESSIAN_USE));
         }
-        MultivarAnswer::Motion { motion: m, named } => {
-            if let Some(n) = named {
-                put("name", json!(&**n.name()));
-            }
-            motion(&mut put, m);
-        }
+        MultivarAnswer::Motion { motion: m, .. } => motion(&mut put, m),
         MultivarAnswer::Literal {
             rows, matrix: true, ..
         } => {

@@ -27,13 +27,10 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             partials,
             at,
         } => {
-            let f = name
-                .as_ref()
-                .map_or_else(|| "f".to_string(), |n| latex_name(n));
-            let said = name.as_ref().map_or_else(|| "f".to_string(), unicode);
+            let (f, said) = function(name.as_ref());
             introduce(&mut out, body, &f, vars);
             out.push(sentence(&readings::gradient(&said)));
-            partial_steps(&mut out, partials);
+            partial_steps(&mut out, partials, &f);
             out.push(Block::Display(format!(
                 "\\nabla {f} = {}",
                 column(&latex_all(&results(partials)))
@@ -44,14 +41,16 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
         }
         MultivarAnswer::Directional {
             body,
+            name,
             vars,
             partials,
             directional,
         } => {
-            introduce(&mut out, body, "f", vars);
-            out.push(sentence(readings::DIRECTIONAL));
-            partial_steps(&mut out, partials);
-            directional_blocks(&mut out, directional);
+            let (f, said) = function(name.as_ref());
+            introduce(&mut out, body, &f, vars);
+            out.push(sentence(&readings::directional(&said)));
+            partial_steps(&mut out, partials, &f);
+            directional_blocks(&mut out, directional, &f, &said);
         }
         MultivarAnswer::Jacobian {
             outputs,
@@ -83,6 +82,7 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
         }
         MultivarAnswer::Hessian {
             body,
+            name,
             vars,
             rows: entries,
             symmetric,
@@ -90,13 +90,14 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             flat_spot,
             at,
         } => {
-            introduce(&mut out, body, "f", vars);
-            out.push(sentence(readings::HESSIAN));
+            let (f, said) = function(name.as_ref());
+            introduce(&mut out, body, &f, vars);
+            out.push(sentence(&readings::hessian(&said)));
             for (i, row) in entries.iter().enumerate() {
                 out.push(Block::Words(vec![
                     words(format!("Row {}, the slopes of ", i + 1)),
                     maths(format!(
-                        "\\frac{{\\partial f}}{{\\partial {}}}",
+                        "\\frac{{\\partial {f}}}{{\\partial {}}}",
                         latex_name(&vars[i])
                     )),
                     words(":"),
@@ -125,7 +126,11 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             }
             out.push(sentence(readings::HESSIAN_USE));
             if let (Some(spot), Some(at)) = (flat_spot, at) {
-                out.push(sentence(&readings::flat_spot(&tuple(&at.point), *spot)));
+                out.push(sentence(&readings::flat_spot(
+                    &said,
+                    &tuple(&at.point),
+                    *spot,
+                )));
             }
         }
         MultivarAnswer::Motion { motion: m, named } => motion(&mut out, m, named.as_ref()),
@@ -175,6 +180,12 @@ fn labelled(step: &Step, label: &str, partial: bool, out: &mut Vec<Row>) {
     rows(&prune(step, Limits::TEXT), Some(label), 0, partial, out);
 }
 
+/// The function's name in LaTeX and in words: the learner's own, or f for a formula typed out.
+fn function(name: Option<&Symbol>) -> (String, String) {
+    let latex = name.map_or_else(|| "f".to_string(), |n| latex_name(n));
+    (latex, readings::function_name(name))
+}
+
 /// `f = x^{2} + y^{2}`, with variables …: `f` is the function's name in LaTeX.
 fn introduce(out: &mut Vec<Block>, body: &Expr, f: &str, vars: &[Symbol]) {
     out.push(Block::Words(vec![
@@ -185,8 +196,8 @@ fn introduce(out: &mut Vec<Block>, body: &Expr, f: &str, vars: &[Symbol]) {
     ]));
 }
 
-/// Each partial's steps, ending with what it comes to: ∂f/∂x = ….
-fn partial_steps(out: &mut Vec<Block>, partials: &[Derivation]) {
+/// Each partial's steps, ending with what it comes to: ∂f/∂x = …, `f` the function's name in LaTeX.
+fn partial_steps(out: &mut Vec<Block>, partials: &[Derivation], f: &str) {
     for d in partials {
         let mut shown = Vec::new();
         for s in &d.steps {
@@ -199,7 +210,7 @@ fn partial_steps(out: &mut Vec<Block>, partials: &[Derivation]) {
             closing: vec![(
                 "so".to_string(),
                 format!(
-                    "\\frac{{\\partial f}}{{\\partial {x}}} = {}",
+                    "\\frac{{\\partial {f}}}{{\\partial {x}}} = {}",
                     d.result.latex()
                 ),
             )],
@@ -250,10 +261,11 @@ fn gradient_at(out: &mut Vec<Block>, at: &GradientAt, f: &str, said: &str) {
     }
 }
 
-fn directional_blocks(out: &mut Vec<Block>, d: &Directional) {
+/// The slope along a direction; `f` is the function's name in LaTeX, `said` in words.
+fn directional_blocks(out: &mut Vec<Block>, d: &Directional, f: &str, said: &str) {
     let p = point(&latex_all(&d.at.point));
     out.push(Block::Display(format!(
-        "\\nabla f{p} = {}",
+        "\\nabla {f}{p} = {}",
         column(&latex_all(&exact(&d.at.vector)))
     )));
     let squares: Vec<String> = d.along.iter().map(squared).collect();
@@ -278,12 +290,12 @@ fn directional_blocks(out: &mut Vec<Block>, d: &Directional) {
             .collect();
     let length = d.length_of_along.latex();
     out.push(Block::Display(format!(
-        "\\nabla f \\cdot \\mathbf{{u}} = \\frac{{{}}}{{{length}}} = \\frac{{{}}}{{{length}}} = {}",
+        "\\nabla {f} \\cdot \\mathbf{{u}} = \\frac{{{}}}{{{length}}} = \\frac{{{}}}{{{length}}} = {}",
         products.join(" + "),
         d.dot.latex(),
         approx(&d.value.exact, Some(d.value.approx))
     )));
-    out.push(sentence(readings::directional_sign(d.value.approx)));
+    out.push(sentence(&readings::directional_sign(said, d.value.approx)));
 }
 
 fn matrix(out: &mut Vec<Block>, name: &str, entries: &[Vec<Derivation>], at: Option<&MatrixAt>) {

@@ -50,10 +50,11 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
         } => t.gradient(body, name.as_ref(), vars, partials, at.as_ref()),
         MultivarAnswer::Directional {
             body,
+            name,
             vars,
             partials,
             directional,
-        } => t.directional(body, vars, partials, directional),
+        } => t.directional(body, name.as_ref(), vars, partials, directional),
         MultivarAnswer::Jacobian {
             outputs,
             vars,
@@ -62,6 +63,7 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
         } => t.jacobian(outputs, vars, rows, at.as_ref()),
         MultivarAnswer::Hessian {
             body,
+            name,
             vars,
             rows,
             symmetric,
@@ -69,10 +71,19 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
             flat_spot,
             at,
         } => {
-            t.hessian(body, vars, rows, (*symmetric, *same_forms), at.as_ref());
+            let name = name.as_ref();
+            t.hessian(
+                body,
+                name,
+                vars,
+                rows,
+                (*symmetric, *same_forms),
+                at.as_ref(),
+            );
             if let (Some(spot), Some(at)) = (flat_spot, at) {
                 let point = t.vector(&at.point);
-                t.meaning(&readings::flat_spot(&point, *spot));
+                let f = readings::function_name(name);
+                t.meaning(&readings::flat_spot(&f, &point, *spot));
             }
         }
         MultivarAnswer::Motion { motion, named } => t.motion(motion, named.as_ref()),
@@ -263,7 +274,7 @@ impl Text {
 
     /// `f = x² + y², with variables x, y`: `name` is the learner's name for the function.
     fn introduce(&mut self, body: &Expr, name: Option<&Symbol>, vars: &[Symbol]) {
-        let f = self.function(name);
+        let f = readings::function_name(name);
         let shown = self.show(body);
         let names = self.vars(vars);
         self.line(&format!(
@@ -271,9 +282,13 @@ impl Text {
         ));
     }
 
-    /// The function's name as the learner wrote it, or f.
-    fn function(&self, name: Option<&Symbol>) -> String {
-        name.map_or_else(|| "f".to_string(), |n| self.var(n))
+    /// ∇, spelled `grad ` in ASCII.
+    fn nabla(&self) -> &'static str {
+        if self.style.unicode {
+            "∇"
+        } else {
+            "grad "
+        }
     }
 
     fn gradient(
@@ -285,17 +300,17 @@ impl Text {
         at: Option<&GradientAt>,
     ) {
         self.introduce(body, name, vars);
-        let f = self.function(name);
+        let f = readings::function_name(name);
         self.line(&readings::gradient(&f));
         for d in partials {
             self.out.push('\n');
             self.steps(d, true);
         }
         self.out.push('\n');
-        let nabla = if self.style.unicode { "∇" } else { "grad " };
+        let nabla = self.nabla();
         // ∇f as the learner wrote it; a formula typed out is named by itself.
         let lhs = match name {
-            Some(_) => format!("{nabla}{}", self.function(name)),
+            Some(_) => format!("{nabla}{f}"),
             None => format!("{}({})", nabla.trim_end(), self.show(body)),
         };
         let r = self.vector(&results(partials));
@@ -383,18 +398,20 @@ impl Text {
     fn directional(
         &mut self,
         body: &Expr,
+        name: Option<&Symbol>,
         vars: &[Symbol],
         partials: &[Derivation],
         d: &Directional,
     ) {
-        self.introduce(body, None, vars);
-        self.line(readings::DIRECTIONAL);
+        self.introduce(body, name, vars);
+        let f = readings::function_name(name);
+        self.line(&readings::directional(&f));
         for p in partials {
             self.out.push('\n');
             self.steps(p, true);
         }
         self.out.push('\n');
-        let nabla = if self.style.unicode { "∇f" } else { "grad f" };
+        let nabla = format!("{}{f}", self.nabla());
         let point = self.vector(&d.at.point);
         let g = self.values(&d.at.vector);
         self.line(&format!("At {point}: {nabla} = {g}"));
@@ -424,7 +441,7 @@ impl Text {
         let lhs = format!("{nabla} {dot} u");
         let r = self.approx(&d.value.exact, Some(d.value.approx));
         self.result(&lhs, &r);
-        self.meaning(readings::directional_sign(d.value.approx));
+        self.meaning(&readings::directional_sign(&f, d.value.approx));
     }
 
     fn cells(&self, rows: &[Vec<Derivation>], at: Option<&MatrixAt>) -> Vec<Vec<String>> {
@@ -493,17 +510,19 @@ impl Text {
     fn hessian(
         &mut self,
         body: &Expr,
+        name: Option<&Symbol>,
         vars: &[Symbol],
         rows: &[Vec<Derivation>],
         (symmetric, same_forms): (bool, bool),
         at: Option<&MatrixAt>,
     ) {
-        self.introduce(body, None, vars);
-        self.line(readings::HESSIAN);
+        self.introduce(body, name, vars);
+        let f = readings::function_name(name);
+        self.line(&readings::hessian(&f));
         for (i, row) in rows.iter().enumerate() {
             self.out.push('\n');
             let d = if self.style.unicode { "∂" } else { "d" };
-            let first = format!("{d}f/{d}{}", self.var(&vars[i]));
+            let first = format!("{d}{f}/{d}{}", self.var(&vars[i]));
             self.line(&format!(
                 "{}",
                 format!("Row {}, the slopes of {first}:", i + 1).bold()

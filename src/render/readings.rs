@@ -5,6 +5,7 @@
 
 use crate::calculus::multivar::FlatSpot;
 use crate::engine::Swapped;
+use crate::expr::{Expr, Symbol};
 
 /// The reading of a derivative by time: position → velocity → acceleration.
 pub fn time(var: &str, order: u32) -> Option<&'static str> {
@@ -57,7 +58,10 @@ pub fn gradient(f: &str) -> String {
 
 pub const JACOBIAN: &str = "Rows are the outputs and columns are the inputs: the entry in row i, column j says how output i moves when input j is nudged.";
 
-pub const HESSIAN: &str = "Row i, column j: differentiate by the i-th variable, then by the j-th. The Hessian holds the curvature of f: how each slope itself changes.";
+/// What a Hessian of the function named `f` holds.
+pub fn hessian(f: &str) -> String {
+    format!("Row i, column j: differentiate by the i-th variable, then by the j-th. The Hessian holds the curvature of {f}: how each slope itself changes.")
+}
 
 pub const HESSIAN_USE: &str = "Optimizers such as Newton's method use it: the gradient says which way is downhill, the Hessian says how quickly that slope bends, and so how far to step.";
 
@@ -73,7 +77,10 @@ pub fn hessian_symmetric(same_forms: bool) -> &'static str {
 pub const HESSIAN_MIRROR: &str =
     "Entries below the diagonal mirror those above; their steps are in the JSON output.";
 
-pub const DIRECTIONAL: &str = "The slope in a direction is the gradient dotted with that direction made one unit long: ∇f · u.";
+/// How the slope of the function named `f` in a direction is found.
+pub fn directional(f: &str) -> String {
+    format!("The slope in a direction is the gradient dotted with that direction made one unit long: ∇{f} · u.")
+}
 
 /// At a point: where f rises fastest, and how fast.
 pub fn steepest(f: &str, point: &str, direction: &str, rate: &str, descent: &str) -> String {
@@ -89,14 +96,14 @@ pub fn flat(point: &str) -> String {
     )
 }
 
-/// The sign of a directional derivative, read.
-pub fn directional_sign(value: f64) -> &'static str {
+/// The sign of a directional derivative of the function named `f`, read.
+pub fn directional_sign(f: &str, value: f64) -> String {
     if value > 0.0 {
-        "Positive: stepping this way, f goes up."
+        format!("Positive: stepping this way, {f} goes up.")
     } else if value < 0.0 {
-        "Negative: stepping this way, f goes down."
+        format!("Negative: stepping this way, {f} goes down.")
     } else {
-        "Zero: this direction runs along a level curve, where f neither rises nor falls."
+        format!("Zero: this direction runs along a level curve, where {f} neither rises nor falls.")
     }
 }
 
@@ -115,15 +122,20 @@ pub fn pythagoras(unicode: bool) -> &'static str {
     }
 }
 
-/// A flat spot read from the Hessian: the second-derivative test in words.
-pub fn flat_spot(point: &str, spot: FlatSpot) -> String {
+/// A flat spot of the function named `f`, read from the Hessian: the second-derivative test in words.
+pub fn flat_spot(f: &str, point: &str, spot: FlatSpot) -> String {
     let kind = match spot {
-        FlatSpot::Minimum => "f curves upward in every direction: a local minimum, the bottom of a bowl, where gradient descent comes to rest",
-        FlatSpot::Maximum => "f curves downward in every direction: a local maximum, a hilltop",
-        FlatSpot::Saddle => "f curves up in some directions and down in others: a saddle point, neither bottom nor top",
-        FlatSpot::Undecided => "the Hessian is singular here, so the second-derivative test cannot say what kind of flat spot this is",
+        FlatSpot::Minimum => format!("{f} curves upward in every direction: a local minimum, the bottom of a bowl, where gradient descent comes to rest"),
+        FlatSpot::Maximum => format!("{f} curves downward in every direction: a local maximum, a hilltop"),
+        FlatSpot::Saddle => format!("{f} curves up in some directions and down in others: a saddle point, neither bottom nor top"),
+        FlatSpot::Undecided => "the Hessian is singular here, so the second-derivative test cannot say what kind of flat spot this is".to_string(),
     };
     format!("At {point} the gradient is 0 and {kind}.")
+}
+
+/// The name the words give a function: the learner's own, or f for a formula typed out.
+pub fn function_name(name: Option<&Symbol>) -> String {
+    name.map_or_else(|| "f".to_string(), |n| Expr::symbol(n.clone()).unicode())
 }
 
 /// The stable JSON name of a flat spot.
