@@ -15,6 +15,7 @@ mod reading_latex;
 mod reading_latex_queries;
 mod reading_multivar;
 mod reading_seeing;
+mod scientific;
 mod seeing_ast;
 mod words;
 
