@@ -252,6 +252,8 @@ pub struct Session {
     constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
+    /// Remarks on how runs of letters are read, already made in this session.
+    said: std::collections::HashSet<String>,
 }
 
 impl Session {
@@ -289,6 +291,13 @@ impl Session {
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let parsed = parse_in(line, self)?;
         let mut notes = parsed.notes;
+        let said = &mut self.said;
+        notes.extend(
+            parsed
+                .policy_notes
+                .into_iter()
+                .filter(|n| said.insert(n.message.clone())),
+        );
         notes.extend(self.name_notes(&parsed.statement));
         let answer = self.statement(&parsed.statement, &[])?;
         if let Some(result) = answer.result() {
