@@ -438,7 +438,9 @@ impl Session {
                     return answer;
                 }
                 match &node.kind {
-                    NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
+                    NodeKind::Apply { name, primes, args }
+                        if *primes > 0 && args.len() == 1 && self.lookup(name).is_some() =>
+                    {
                         self.prime(name, *primes, &args[0], bound)
                     }
                     _ => expression(lower_in(node, self, bound)?)
@@ -458,7 +460,7 @@ impl Session {
                         name,
                         primes: 0,
                         args,
-                    } => Some(Named::Applied {
+                    } if self.lookup(name).is_some() => Some(Named::Applied {
                         name: Symbol::from(name.as_str()),
                         args: args
                             .iter()

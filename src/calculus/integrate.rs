@@ -376,6 +376,7 @@ fn collect(e: &Expr, var: &Symbol, inside: bool, out: &mut Vec<(Expr, bool)>) {
             collect(x, var, true, out);
         }
         Kind::Func(_, a) | Kind::Log(_, a) => collect(a, var, true, out),
+        Kind::Apply(f) => f.args.iter().for_each(|a| collect(a, var, true, out)),
         Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => {}
     }
 }

@@ -142,6 +142,7 @@ pub fn decimal_value(e: &Expr) -> Result<Option<f64>, EvalError> {
         Kind::Add(many) | Kind::Mul(many) => many.iter().collect(),
         Kind::Pow(a, b) | Kind::Log(a, b) => vec![a, b],
         Kind::Func(_, a) => vec![a],
+        Kind::Apply(f) => f.args.iter().collect(),
         Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => Vec::new(),
     };
     for part in parts {

@@ -54,6 +54,12 @@ pub fn eval(e: &Expr, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, EvalE
             }
             positive_for_log(arg)?.ln() / base.ln()
         }
+        Kind::Apply(f) => {
+            return Err(EvalError::Domain(format!(
+                "{} is a function with no formula, so it has no value at a point: define it first, as in {}(x) = x^2",
+                f.name, f.name
+            )))
+        }
     };
     Ok(v)
 }

@@ -548,6 +548,14 @@ impl Writer {
                 after(1)?,
                 self.squared(denominator)
             ),
+            (Detail::Inputs { slopes }, _) => {
+                let shares: Option<Vec<String>> = slopes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, slope)| Some(format!("{}{dot}{}", self.operand(slope), after(i)?)))
+                    .collect();
+                shares?.join(" + ")
+            }
             (
                 Detail::Chain {
                     outer_derivative_at_inner,
@@ -632,6 +640,7 @@ fn combine_word(rule: Rule) -> &'static str {
         Rule::Sum => "add",
         Rule::Product => "f′·g + f·g′",
         Rule::Quotient => "put together",
+        Rule::ChainInputs => "add the shares",
         Rule::ConstantMultiple => "times the constant",
         _ => "so",
     }
