@@ -285,8 +285,10 @@ impl Session {
         }
     }
 
-    /// Reads and answers one line.
+    /// Reads and answers one line. Control characters in it are read as their visible
+    /// stand-ins (`crate::visible`), so nothing taken from the line can drive a terminal.
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
+        let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
         let mut notes = parsed.notes;
         notes.extend(self.name_notes(&parsed.statement));
