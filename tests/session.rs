@@ -228,12 +228,17 @@ fn calling_with_the_wrong_number_of_inputs_is_an_error() {
 
 #[test]
 fn an_undefined_letter_before_brackets_is_still_a_product() {
-    // q, not f: f, g and h applied to the variable are functions with no formula.
-    let (out, _, code) = with_e(&["x(x + 1)^2", "q(x)"], &[]);
+    // f, g and h undefined are functions with no formula, and say so; other letters multiply.
+    let (out, _, code) = with_e(&["x(x + 1)^2", "q(x)", "f(x)", "f = 2", "f(x)"], &[]);
     assert_eq!(code, 0);
     assert!(out.contains("Reading: x·(x + 1)²"), "{out}");
+    assert!(out.contains("Reading: q·(x)"), "{out}");
     assert!(
-        out.contains("Note: q is not defined, so q(…) is read as q·(…)"),
+        out.contains("Note: f is not defined, so f(…) is any function, one with no formula"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Note: f is a value here, not a function, so f(…) is read as f·(…)"),
         "{out}"
     );
 }

@@ -56,8 +56,8 @@ pub fn eval(e: &Expr, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, EvalE
         }
         Kind::Apply(f) => {
             return Err(EvalError::Domain(format!(
-                "{} is a function with no formula, so it has no value at a point: define it first, as in {}(x) = x^2",
-                f.name, f.name
+                "{name} is not a function you have defined, so it has no formula and no value here: define it first, as in {name}(x) = x^2",
+                name = f.name
             )))
         }
     };

@@ -1,6 +1,6 @@
-//! Which calls name a function with no formula: f, g or h, not defined, applied to
-//! inputs with a letter in them (`f(g(x))`, `f′(x)`, `g(x, y)`), and the partials
-//! `f_x(x, y)`, `f_12(x², y)` that nudge writes for them.
+//! Which calls name a function with no formula: f, g or h, not defined (`f(g(x))`,
+//! `g(x, y)`, `f(1)`; with primes only around a letter, `f′(x)`, as `f′(2)` asks for a
+//! definition), and the partials `f_x(x, y)`, `f_12(x², y)` that nudge writes for them.
 
 use super::ast::{Node, NodeKind};
 use super::names::Names;
@@ -14,7 +14,8 @@ pub fn split_abstract_name(name: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether `name(args)` with `primes` is a function with no formula rather than a call
-/// of a definition or a product: the name is free, and an input has a letter in it.
+/// of a definition or a product: the name is free, and it has no primes or an input has
+/// a letter in it.
 pub fn is_abstract_call(names: &dyn Names, name: &str, primes: u32, args: &[Node]) -> bool {
     let Some((base, subscript)) = split_abstract_name(name) else {
         return false;
@@ -25,7 +26,7 @@ pub fn is_abstract_call(names: &dyn Names, name: &str, primes: u32, args: &[Node
         (true, n) => n <= MAX_ABSTRACT_INPUTS,
         (false, n) => primes == 0 && (2..=MAX_ABSTRACT_INPUTS).contains(&n),
     };
-    shape && free(name) && free(base) && args.iter().any(has_letter)
+    shape && free(name) && free(base) && (primes == 0 || args.iter().any(has_letter))
 }
 
 fn has_letter(node: &Node) -> bool {

@@ -702,10 +702,11 @@ impl Builder<'_> {
         if !touching {
             return Ok(());
         }
+        // An undefined f, g or h is a function with no formula; here it names a value.
         if matches!(name.as_str(), "f" | "g" | "h") {
             self.notes.push(Note {
                 message: format!(
-                    "{name} is not defined, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
+                    "{name} is a value here, not a function, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
                 ),
                 span: lhs.span.to(rhs.span),
             });
