@@ -7,6 +7,7 @@ use nudge::render::{
     fit_to_terminal, render_error, render_json, render_json_error, render_latex, render_markdown,
     render_text, TextOptions,
 };
+use nudge::visible::json_escaped;
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -227,12 +228,12 @@ impl Answerer {
             Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
                 self.quit = true;
                 match self.format {
-                    Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                    Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
                     Format::Text | Format::Latex | Format::Markdown => Ok(()),
                 }
             }
             Ok(outcome) => match self.format {
-                Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
                 Format::Latex => writeln!(out, "{}", render_latex(&outcome)),
                 Format::Markdown => writeln!(out, "{}", render_markdown(&outcome)),
                 Format::Text if self.options.quiet => {
@@ -259,7 +260,7 @@ impl Answerer {
 
     pub fn report(&mut self, line: &str, error: &Error, out: &mut impl Write) -> io::Result<()> {
         match self.format {
-            Format::Json => writeln!(out, "{}", render_json_error(line, error)),
+            Format::Json => writeln!(out, "{}", json_escaped(&render_json_error(line, error))),
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();

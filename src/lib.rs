@@ -13,6 +13,7 @@ pub mod numeric;
 pub mod render;
 pub mod syntax;
 pub mod topic;
+pub mod visible;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

@@ -12,6 +12,7 @@ use crate::error::{Error, Phase};
 use crate::expr::{superscript, Expr, Kind, Number, Style};
 use crate::notation::NotationReading;
 use crate::syntax::{reading_of_statement, Statement};
+use crate::visible::visible;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
@@ -548,6 +549,14 @@ impl Writer {
                 after(1)?,
                 self.squared(denominator)
             ),
+            (Detail::Inputs { slopes }, _) => {
+                let shares: Option<Vec<String>> = slopes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, slope)| Some(format!("{}{dot}{}", self.operand(slope), after(i)?)))
+                    .collect();
+                shares?.join(" + ")
+            }
             (
                 Detail::Chain {
                     outer_derivative_at_inner,
@@ -632,6 +641,7 @@ fn combine_word(rule: Rule) -> &'static str {
         Rule::Sum => "add",
         Rule::Product => "f′·g + f·g′",
         Rule::Quotient => "put together",
+        Rule::ChainInputs => "add the shares",
         Rule::ConstantMultiple => "times the constant",
         _ => "so",
     }
@@ -641,14 +651,18 @@ fn combine_word(rule: Rule) -> &'static str {
 /// An error as the terminal shows it: the message, the line with a caret under the problem,
 /// and help. With `unicode` off (`--ascii`) the message and help are spelled in ASCII; the
 /// line itself is shown as it was typed, so the caret stays under the right character.
+/// Everything taken from the input (the line, the place, words quoted in the message) is
+/// shown with its control characters visible, one column each, so the caret still lines up.
 pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
     let spell = |text: &str| {
+        let text = visible(text);
         if unicode {
-            text.to_string()
+            text.into_owned()
         } else {
-            super::ascii::transliterate(text)
+            super::ascii::transliterate(&text)
         }
     };
+    let input = &*visible(input);
     let phase = match error.phase {
         Phase::Parsing => "could not read this",
         Phase::Reading => "could not make sense of this",
@@ -656,7 +670,7 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: b
     };
     let mut out = format!("{}: {}\n", "error".red().bold(), spell(&error.message));
     if let Some(o) = origin {
-        out.push_str(&format!("  --> {o}\n"));
+        out.push_str(&format!("  --> {}\n", visible(o)));
     }
     if let Some(span) = error.span {
         // A window of the line around the problem, so long lines stay readable.

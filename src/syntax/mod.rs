@@ -1,5 +1,6 @@
 //! Reading typed maths: the pest grammar, the syntax tree, and how it becomes an expression.
 
+mod abstract_fn;
 mod ast;
 mod letters;
 mod lower;

@@ -1,5 +1,6 @@
 //! From a line of text to a syntax tree, through the pest grammar in `grammar/nudge.pest`.
 
+use super::abstract_fn::is_abstract_call;
 use super::ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
 use super::letters::is_letter_run;
 use super::names::{Names, NoNames};
@@ -396,6 +397,7 @@ impl Builder<'_> {
             match part.as_rule() {
                 Rule::defined_name => name = Some((ascii_name(part.as_str()), self.span(&part))),
                 Rule::prime if part.as_str() == "″" => order += 2,
+                Rule::prime if part.as_str() == "‴" => order += 3,
                 _ => order += 1,
             }
         }
@@ -742,10 +744,11 @@ impl Builder<'_> {
         if !touching {
             return Ok(());
         }
+        // An undefined f, g or h is a function with no formula; here it names a value.
         if matches!(name.as_str(), "f" | "g" | "h") {
             self.notes.push(Note {
                 message: format!(
-                    "{name} is not defined, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
+                    "{name} is a value here, not a function, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
                 ),
                 span: lhs.span.to(rhs.span),
             });
@@ -907,11 +910,12 @@ impl Builder<'_> {
                     name = self.defined_name_text(&p)?;
                     name_span = self.span(&p);
                 }
-                Rule::latex_styled => {
+                Rule::latex_styled | Rule::latex_subscripted => {
                     name_span = self.span(&p);
                     name = self.latex_variable_name(p)?;
                 }
                 Rule::prime if p.as_str() == "″" => primes += 2,
+                Rule::prime if p.as_str() == "‴" => primes += 3,
                 Rule::prime => primes += 1,
                 _ => {}
             }
@@ -921,10 +925,13 @@ impl Builder<'_> {
         let mut open = name_span.end;
         for p in inner {
             match p.as_rule() {
-                Rule::lparen => open = self.span(&p).start,
+                Rule::lparen | Rule::latex_call_open => open = self.span(&p).start,
                 Rule::expr => args.push(self.expr(p)?),
                 _ => {}
             }
+        }
+        if is_abstract_call(self.names, &name, primes, &args) {
+            return self.abstract_call(name, name_span, primes, args, span);
         }
         let defined = self.names.defined();
         let define_help = match closest(&name, defined.iter().map(String::as_str)) {
@@ -988,6 +995,48 @@ impl Builder<'_> {
                 Ok(binary(BinOp::Implicit, lhs, rhs))
             }
         }
+    }
+
+    /// `f(g(x))`, `f′(x)`, `g(x, y)` with f and g undefined: functions with no formula, so
+    /// the rules themselves can be shown; a note says so, as nudge cannot give a value.
+    fn abstract_call(
+        &mut self,
+        name: String,
+        name_span: Span,
+        primes: u32,
+        args: Vec<Node>,
+        span: Span,
+    ) -> Result<Node, Error> {
+        if primes > 0 && args.len() > 1 {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "{name} has {} inputs, so a prime does not say which one to nudge",
+                    args.len()
+                ),
+            )
+            .at(name_span)
+            .with_help(format!(
+                "write {name}_x(x, y) for its slope by x alone, or ask ∂/∂x {name}(x, y)"
+            )));
+        }
+        let letter = name.split('_').next().unwrap_or(&name).to_string();
+        if !self
+            .notes
+            .iter()
+            .any(|n| n.message.starts_with(&format!("{letter} is not defined")))
+        {
+            self.notes.push(Note {
+                message: format!(
+                    "{letter} is not defined, so {letter}(…) is any function, one with no formula: nudge shows the rules on it but cannot give a value (for a product write {letter}·(…))"
+                ),
+                span: name_span,
+            });
+        }
+        Ok(Node {
+            kind: NodeKind::Apply { name, primes, args },
+            span,
+        })
     }
 
     /// `sinx` is one variable; a learner who meant sin(x) should hear about it.
