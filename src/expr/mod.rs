@@ -5,6 +5,7 @@
 //! `x^1`, `x + 0` or two copies of the same term.
 
 mod build;
+mod decimal;
 mod eval;
 mod func;
 mod latex;
@@ -15,6 +16,7 @@ mod subst;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+pub use decimal::decimal;
 pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
 pub use latex::{latex_name, latex_operand, latex_operator, latex_partials};
