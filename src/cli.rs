@@ -8,6 +8,7 @@ use nudge::render::{
     fit_to_terminal, render_error, render_html, render_json, render_json_error, render_latex,
     render_markdown, render_text, TextOptions,
 };
+use nudge::visible::json_escaped;
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -230,12 +231,12 @@ impl Answerer {
             Ok(outcome) if matches!(outcome.answer, Answer::Quit) => {
                 self.quit = true;
                 match self.format {
-                    Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                    Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
                     Format::Text | Format::Latex | Format::Markdown | Format::Html => Ok(()),
                 }
             }
             Ok(outcome) => match self.format {
-                Format::Json => writeln!(out, "{}", render_json(&outcome)),
+                Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
                 Format::Latex => writeln!(out, "{}", render_latex(&outcome)),
                 Format::Markdown => writeln!(out, "{}", render_markdown(&outcome)),
                 Format::Html => out.write_all(render_html(&outcome, self.options.quiet).as_bytes()),
@@ -263,7 +264,7 @@ impl Answerer {
 
     pub fn report(&mut self, line: &str, error: &Error, out: &mut impl Write) -> io::Result<()> {
         match self.format {
-            Format::Json => writeln!(out, "{}", render_json_error(line, error)),
+            Format::Json => writeln!(out, "{}", json_escaped(&render_json_error(line, error))),
             // A page shows its failures where the answers go.
             Format::Html => out.write_all(html_error(line, error).as_bytes()),
             Format::Text | Format::Latex | Format::Markdown => {

@@ -252,6 +252,8 @@ pub struct Session {
     constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
+    /// Remarks on how runs of letters are read, already made in this session.
+    said: std::collections::HashSet<String>,
 }
 
 impl Session {
@@ -286,10 +288,19 @@ impl Session {
         }
     }
 
-    /// Reads and answers one line.
+    /// Reads and answers one line. Control characters in it are read as their visible
+    /// stand-ins (`crate::visible`), so nothing taken from the line can drive a terminal.
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
+        let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
         let mut notes = parsed.notes;
+        let said = &mut self.said;
+        notes.extend(
+            parsed
+                .policy_notes
+                .into_iter()
+                .filter(|n| said.insert(n.message.clone())),
+        );
         notes.extend(self.name_notes(&parsed.statement));
         let answer = self.statement(&parsed.statement, &[])?;
         if let Some(result) = answer.result() {
@@ -439,7 +450,9 @@ impl Session {
                     return answer;
                 }
                 match &node.kind {
-                    NodeKind::Apply { name, primes, args } if *primes > 0 && args.len() == 1 => {
+                    NodeKind::Apply { name, primes, args }
+                        if *primes > 0 && args.len() == 1 && self.lookup(name).is_some() =>
+                    {
                         self.prime(name, *primes, &args[0], bound)
                     }
                     _ => expression(lower_in(node, self, bound)?)
@@ -459,7 +472,7 @@ impl Session {
                         name,
                         primes: 0,
                         args,
-                    } => Some(Named::Applied {
+                    } if self.lookup(name).is_some() => Some(Named::Applied {
                         name: Symbol::from(name.as_str()),
                         args: args
                             .iter()

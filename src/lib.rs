@@ -15,6 +15,7 @@ pub mod present;
 pub mod render;
 pub mod syntax;
 pub mod topic;
+pub mod visible;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

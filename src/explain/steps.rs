@@ -128,6 +128,14 @@ fn assembled(step: &Step) -> Option<Math> {
             )),
             Math::Squared(denominator.clone()),
         ),
+        (Detail::Inputs { slopes }, _) => {
+            let mut shares = slopes
+                .iter()
+                .enumerate()
+                .map(|(i, slope)| Some(Math::times(operand(slope), after(i)?)));
+            let first = shares.next()??;
+            shares.try_fold(first, |sum, share| Some(Math::plus(sum, share?)))?
+        }
         (
             Detail::Chain {
                 outer_derivative_at_inner,
@@ -170,6 +178,7 @@ fn combine_word(rule: Rule) -> &'static str {
         Rule::Sum => "add",
         Rule::Product => "f′·g + f·g′",
         Rule::Quotient => "put together",
+        Rule::ChainInputs => "add the shares",
         Rule::ConstantMultiple => "times the constant",
         _ => "so",
     }

@@ -18,6 +18,7 @@ use crate::present;
 pub use crate::present::maths::{operand, operator};
 pub(super) use crate::present::text::RESULT_BUDGET;
 use crate::syntax::{reading_of_statement, Statement};
+use crate::visible::visible;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
@@ -318,14 +319,18 @@ impl Writer {
 /// An error as the terminal shows it: the message, the line with a caret under the problem,
 /// and help. With `unicode` off (`--ascii`) the message and help are spelled in ASCII; the
 /// line itself is shown as it was typed, so the caret stays under the right character.
+/// Everything taken from the input (the line, the place, words quoted in the message) is
+/// shown with its control characters visible, one column each, so the caret still lines up.
 pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
     let spell = |text: &str| {
+        let text = visible(text);
         if unicode {
-            text.to_string()
+            text.into_owned()
         } else {
-            super::ascii::transliterate(text)
+            super::ascii::transliterate(&text)
         }
     };
+    let input = &*visible(input);
     let phase = match error.phase {
         Phase::Parsing => "could not read this",
         Phase::Reading => "could not make sense of this",
@@ -333,7 +338,7 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: b
     };
     let mut out = format!("{}: {}\n", "error".red().bold(), spell(&error.message));
     if let Some(o) = origin {
-        out.push_str(&format!("  --> {o}\n"));
+        out.push_str(&format!("  --> {}\n", visible(o)));
     }
     if let Some(span) = error.span {
         // A window of the line around the problem, so long lines stay readable.
