@@ -2,10 +2,12 @@
 
 mod identity;
 mod multivar;
+mod note;
 mod seeing;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+pub use note::Note;
 pub use seeing::{
     Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
@@ -21,7 +23,7 @@ use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
-    Note, Point, Span, Statement, Vector,
+    Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
 
@@ -293,13 +295,14 @@ impl Session {
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
-        let mut notes = parsed.notes;
+        let mut notes: Vec<Note> = parsed.notes.into_iter().map(Note::Read).collect();
         let said = &mut self.said;
         notes.extend(
             parsed
                 .policy_notes
                 .into_iter()
-                .filter(|n| said.insert(n.message.clone())),
+                .filter(|n| said.insert(n.message.clone()))
+                .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
         let answer = self.statement(&parsed.statement, &[])?;
@@ -394,24 +397,24 @@ impl Session {
         }
         match &node.kind {
             NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
-                let message = match (self.value(name), self.lookup(name)) {
-                    (Some(value), _) if name == "ans" => {
-                        format!("ans stands for the last result, {}", value.unicode())
-                    }
-                    (Some(value), _) => {
-                        format!("{name} stands for {}, as you defined it", value.unicode())
-                    }
-                    (None, Some(def)) => format!(
-                        "{name} alone stands for its formula, {}",
-                        def.body.text(Expr::unicode)
-                    ),
+                let span = node.span;
+                let note = match (self.value(name), self.lookup(name)) {
+                    (Some(value), _) if name == "ans" => Note::LastResult { value, span },
+                    (Some(value), _) => Note::StandsFor {
+                        name: Symbol::from(name.as_str()),
+                        value,
+                        span,
+                    },
+                    (None, Some(def)) => Note::Formula {
+                        name: def.name.clone(),
+                        body: def.body.clone(),
+                        span,
+                    },
                     (None, None) => return,
                 };
-                if !notes.iter().any(|n| n.message == message) {
-                    notes.push(Note {
-                        message,
-                        span: node.span,
-                    });
+                // One note per name, however often the line uses it.
+                if !notes.iter().any(|n| n.about() == note.about()) {
+                    notes.push(note);
                 }
             }
             NodeKind::Number(_) | NodeKind::Constant(_) | NodeKind::Var(_) => {}

@@ -6,6 +6,7 @@
 pub mod catalogue;
 mod derivative;
 pub mod doc;
+mod notes;
 pub mod prune;
 pub mod readings;
 pub mod steps;
@@ -15,6 +16,7 @@ use crate::syntax::Statement;
 use doc::{Block, Doc, Span, Tag};
 
 pub use derivative::derivative;
+pub use notes::note;
 pub use steps::steps;
 
 /// The document for an outcome, for the families explained here; `None` for the others,
@@ -38,8 +40,7 @@ fn header(outcome: &Outcome) -> Doc {
             .push(Block::Reading(Box::new(outcome.statement.clone())));
     }
     for note in &outcome.notes {
-        doc.blocks
-            .push(Block::Note(vec![Span::from(note.message.as_str())]));
+        doc.blocks.push(Block::Note(notes::note(note)));
     }
     doc
 }

@@ -51,6 +51,20 @@ pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String 
     out
 }
 
+/// A line alone, unpainted: maths in Unicode or ASCII, words spelled to match.
+pub fn plain_line(line: &Line, unicode: bool) -> String {
+    let style = if unicode {
+        Style::UNICODE
+    } else {
+        Style::ASCII
+    };
+    Writer {
+        style,
+        paint: &Plain,
+    }
+    .line(line, style)
+}
+
 struct Writer<'a> {
     style: Style,
     paint: &'a dyn Paint,

@@ -26,6 +26,13 @@ mod seeing_text;
 mod session;
 mod text;
 
+use crate::engine::Note;
+
+/// A note on the reading in words, its maths in Unicode or ASCII.
+pub fn note_text(note: &Note, unicode: bool) -> String {
+    crate::present::text::plain_line(&crate::explain::note(note), unicode)
+}
+
 pub use catalogue::{note, title};
 pub use feedback::{
     answer_text, antiderivative_hint, first_rule_hint, fit_to_terminal, grid_hint, mistake_hint,

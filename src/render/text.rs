@@ -3,6 +3,7 @@
 use super::catalogue::title;
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::notation::{ascii_text, words};
+use super::note_text;
 use super::paint::Colored;
 use super::{help, session};
 use crate::calculus::multivar::Value;
@@ -78,7 +79,11 @@ fn render_any(outcome: &Outcome, options: TextOptions) -> String {
         ));
     }
     for n in &outcome.notes {
-        w.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
+        w.line(&format!(
+            "{} {}",
+            "Note:".yellow().bold(),
+            note_text(n, options.unicode)
+        ));
     }
     w.answer(&outcome.answer);
     w.out
