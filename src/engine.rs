@@ -77,8 +77,8 @@ pub enum Answer {
         result: Expr,
         /// The decimal value of `result`, when the bounds are numbers.
         value: Option<f64>,
-        /// Adaptive Simpson's estimate, when the bounds are numbers.
-        numeric: Option<f64>,
+        /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
+        numeric: Option<crate::area::NumericArea>,
     },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),

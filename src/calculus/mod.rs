@@ -15,5 +15,5 @@ pub use cancel::{stop_when, stopped};
 pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
 pub use integrate::{integrate, MAX_INTEGRAND_SIZE};
-pub use quadrature::{area, QuadratureError};
+pub use quadrature::{area, sum_of_parts, tail, Estimate, Part, QuadratureError};
 pub use step::{Detail, PartsChoice, Rule, Step};
