@@ -3,6 +3,7 @@
 mod identity;
 mod multivar;
 mod seeing;
+mod stopped;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -11,6 +12,7 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
+use crate::budget::{self, Limits};
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, Phase};
@@ -290,7 +292,8 @@ impl Session {
         let parsed = parse_in(line, self)?;
         let mut notes = parsed.notes;
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = self.statement(&parsed.statement, &[])?;
+        let answer = budget::run(Limits::default(), || self.statement(&parsed.statement, &[]))
+            .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());

@@ -2,6 +2,7 @@
 //! syntax → expressions → calculus → rendering, driven by one engine.
 
 pub mod allocator;
+pub mod budget;
 pub mod calculus;
 pub mod engine;
 pub mod error;

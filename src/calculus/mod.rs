@@ -1,6 +1,5 @@
 //! Calculus on expressions: derivatives (of one variable or many) and antiderivatives with their step trees, and numeric areas.
 
-mod cancel;
 mod check;
 mod derive;
 pub mod exact;
@@ -11,7 +10,6 @@ mod quadrature;
 mod rewrite;
 mod step;
 
-pub use cancel::{stop_when, stopped};
 pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
 pub use integrate::{integrate, MAX_INTEGRAND_SIZE};

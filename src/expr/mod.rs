@@ -78,6 +78,7 @@ pub struct Expr(Arc<Node>);
 
 impl Expr {
     fn from_kind(kind: Kind) -> Expr {
+        crate::budget::charge(1 + children(&kind));
         let mut size: u32 = 1;
         let mut depth: u32 = 0;
         let mut vars: Option<Arc<[Symbol]>> = None;
@@ -210,6 +211,16 @@ impl Expr {
             Kind::Add(t) => t,
             _ => std::slice::from_ref(self),
         }
+    }
+}
+
+/// How many children a node links to: the parts it costs beyond itself.
+fn children(kind: &Kind) -> u64 {
+    match kind {
+        Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => 0,
+        Kind::Func(..) => 1,
+        Kind::Pow(..) | Kind::Log(..) => 2,
+        Kind::Add(items) | Kind::Mul(items) => items.len() as u64,
     }
 }
 
