@@ -5,7 +5,7 @@ use crate::calculus::{
     MAX_INTEGRAND_SIZE,
 };
 use crate::engine::Answer;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
 
@@ -38,6 +38,7 @@ pub(crate) fn indefinite(
             Phase::Computing,
             "this integrand is too long for nudge to integrate step by step",
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(span));
     }
     let Some((steps, check)) = antiderivative(&body, var) else {
@@ -73,6 +74,7 @@ fn unknown(span: Span) -> Error {
         Phase::Computing,
         "I don't know an antiderivative for this with the rules I teach",
     )
+    .with_kind(ErrorKind::NoAntiderivative)
     .at(span)
     .with_help("with bounds, as in ∫_0^1 … dx, nudge still finds the area by numbers")
 }
@@ -117,7 +119,7 @@ pub(crate) fn definite(
             return Err(Error::new(
                 Phase::Computing,
                 "an integral out to infinity is an improper integral, and nudge does not work those out",
-            )
+            ).with_kind(ErrorKind::ImproperIntegral)
             .at(node.span)
             .with_help("try a large number as the bound to see where the area is heading"));
         }
@@ -126,6 +128,7 @@ pub(crate) fn definite(
                 Phase::Reading,
                 format!("a bound must not contain {var}, the variable of integration"),
             )
+            .with_kind(ErrorKind::BadBound)
             .at(node.span)
             .with_help(format!(
                 "write the bounds as numbers or other names, as in ∫_0^1 … d{var}"
@@ -170,7 +173,7 @@ pub(crate) fn definite(
                     "the exact value {} and the numeric area do not agree, so the integrand is probably not continuous between the bounds",
                     exact.theorem.after
                 ),
-            )
+            ).with_kind(ErrorKind::Discontinuous)
             .at(body.span)
             .with_help("the fundamental theorem needs an integrand with no breaks between the bounds"));
         }
@@ -213,6 +216,7 @@ fn numeric_area(
             Phase::Computing,
             format!("{why}: this is an improper integral, and nudge does not work those out"),
         )
+        .with_kind(ErrorKind::ImproperIntegral)
         .at(bounds)
         .with_help("choose bounds that keep the trouble spot outside the interval")
     };
@@ -222,6 +226,7 @@ fn numeric_area(
             Phase::Computing,
             "the area is larger than the largest number nudge can hold",
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(bounds)
         .with_help("try a narrower interval")),
         Err(QuadratureError::Undefined { at }) => Err(improper(format!(
@@ -235,6 +240,7 @@ fn numeric_area(
                 crate::render::decimal(at)
             ),
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(bounds)
         .with_help("try a narrower interval")),
         Err(QuadratureError::NotSettling) => Err(improper(

@@ -14,4 +14,4 @@ pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
 pub use integrate::{integrate, MAX_INTEGRAND_SIZE};
 pub use quadrature::{area, QuadratureError};
-pub use step::{Detail, PartsChoice, Rule, Step};
+pub use step::{Detail, Found, PartsChoice, Rule, Step};
