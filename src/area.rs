@@ -1,7 +1,7 @@
 //! The numeric side of a definite integral: the area of an expression by Gauss–Kronrod, and words when it fails.
 
 use crate::calculus::{sum_of_parts, tail, Estimate, Part, QuadratureError};
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr};
 use crate::syntax::Span;
 
@@ -80,6 +80,7 @@ pub fn numeric_area(
             Phase::Computing,
             "the area is larger than the largest number nudge can hold",
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(bounds)
         .with_help("try a narrower interval")),
         Err(QuadratureError::Unsettled { estimate }) if exact_known => Ok(Some(NumericArea {
@@ -146,6 +147,7 @@ fn refusal(why: QuadratureError, var: &str, bounds: Span) -> Error {
     };
     let improper = |text: String| {
         Error::new(Phase::Computing, text)
+            .with_kind(ErrorKind::ImproperIntegral)
             .at(bounds)
             .with_help("choose bounds that keep the trouble spot outside the interval")
     };
@@ -161,6 +163,7 @@ fn refusal(why: QuadratureError, var: &str, bounds: Span) -> Error {
                 at(x)
             ),
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(bounds)
         .with_help("try a narrower interval"),
         QuadratureError::Unbounded { near, .. } => improper(format!(
@@ -177,9 +180,9 @@ fn refusal(why: QuadratureError, var: &str, bounds: Span) -> Error {
                 error_text(estimate.error)
             ),
         )
+        .with_kind(ErrorKind::Computation)
         .at(bounds)
         .with_help("the integrand swings or bends too often between these bounds; a narrower interval may settle"),
-        QuadratureError::Stopped => Error::new(Phase::Computing, "stopped").at(bounds),
     }
 }
 

@@ -5,7 +5,7 @@ use crate::calculus::{
     check_antiderivative, derive, integrate, Check, Detail, Rule, Step, MAX_INTEGRAND_SIZE,
 };
 use crate::engine::Answer;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
 
@@ -38,6 +38,7 @@ pub(crate) fn indefinite(
             Phase::Computing,
             "this integrand is too long for nudge to integrate step by step",
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(span));
     }
     let Some((steps, check)) = antiderivative(&body, var) else {
@@ -73,6 +74,7 @@ fn unknown(span: Span) -> Error {
         Phase::Computing,
         "I don't know an antiderivative for this with the rules I teach",
     )
+    .with_kind(ErrorKind::NoAntiderivative)
     .at(span)
     .with_help("with bounds, as in ∫_0^1 … dx, nudge still finds the area by numbers")
 }
@@ -115,6 +117,7 @@ pub(crate) fn definite(
                 Phase::Reading,
                 format!("a bound must not contain {var}, the variable of integration"),
             )
+            .with_kind(ErrorKind::BadBound)
             .at(node.span)
             .with_help(format!(
                 "write the bounds as numbers or other names, as in ∫_0^1 … d{var}"
@@ -172,7 +175,7 @@ pub(crate) fn definite(
                     "the exact value {} and the numeric area do not agree, so the integrand is probably not continuous between the bounds",
                     exact.theorem.after
                 ),
-            )
+            ).with_kind(ErrorKind::Discontinuous)
             .at(body.span)
             .with_help("the fundamental theorem needs an integrand with no breaks between the bounds"));
         }

@@ -3,17 +3,21 @@
 
 pub mod allocator;
 pub mod area;
+pub mod budget;
 pub mod calculus;
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod expr;
 mod integrals;
 pub mod lesson;
 pub mod notation;
 pub mod numeric;
+pub mod present;
 pub mod render;
 pub mod syntax;
 pub mod topic;
+pub mod visible;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

@@ -4,7 +4,7 @@ mod helper;
 
 use crate::cli::Answerer;
 use helper::NudgeHelper;
-use nudge::calculus::stop_when;
+use nudge::budget::stop_when;
 use nudge::{Error, Outcome, Session};
 use rustyline::config::{ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;

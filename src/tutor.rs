@@ -9,6 +9,7 @@ use nudge::lesson::{
     Script, ScriptError, Topic, TOUR,
 };
 use nudge::render::TextOptions;
+use nudge::visible::visible;
 use nudge::Session;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -84,7 +85,11 @@ pub fn run_files(cli: &Cli) -> i32 {
                 Ok(text) => text,
                 Err(message) => {
                     out.flush()?;
-                    eprintln!("{} {}: {message}", "error:".red().bold(), path.display());
+                    eprintln!(
+                        "{} {}: {message}",
+                        "error:".red().bold(),
+                        visible(&path.display().to_string())
+                    );
                     clean = false;
                     continue;
                 }
@@ -132,8 +137,9 @@ pub fn check_tour(cli: &Cli) -> i32 {
 pub fn run_practice(cli: &Cli, name: &str) -> i32 {
     let Some(topic) = Topic::named(name) else {
         eprintln!(
-            "{} there is no practice topic '{name}'; the topics are {}",
+            "{} there is no practice topic '{}'; the topics are {}",
             "error:".red().bold(),
+            visible(name),
             Topic::names()
         );
         return 2;

@@ -34,12 +34,16 @@ fn start_seeing(history: &Path, colour: &str) -> (PtySession, String) {
     (p, before)
 }
 
-/// Lets the line editor take the terminal back after Ctrl-C, so the next keys are not lost.
-fn settle() {
-    std::thread::sleep(std::time::Duration::from_millis(300));
+/// Waits for an answer's own line, one the preview shown while typing never holds, then
+/// for the prompt after it: keys sent before the prompt reach a terminal not yet reading
+/// them, and may be lost.
+fn answered(p: &mut PtySession, line: &str) -> String {
+    let before = expect(p, line).unwrap_or_else(|e| panic!("{line}: {e}"));
+    expect(p, "nudge> ").expect("the prompt after the answer");
+    before
 }
 
-/// Ctrl-D, and the exit status must be 0.
+/// Ctrl-D at a prompt, and the exit status must be 0.
 fn leave(mut p: PtySession) {
     p.send_control('d').expect("send Ctrl-D");
     p.exp_eof().expect("nudge ends");
@@ -79,8 +83,7 @@ fn history_is_recalled_with_up_in_a_second_session() {
     let (_dir, history) = temp_history();
     let mut p = start(&history, "never");
     p.send_line("d/dx x^5").expect("send");
-    expect(&mut p, "5x⁴").expect("answer");
-    expect(&mut p, "nudge> ").expect("prompt");
+    answered(&mut p, "d/dx x⁵ = 5x⁴");
     leave(p);
     let saved = std::fs::read_to_string(&history).expect("history written");
     assert!(saved.contains("d/dx x^5"), "{saved}");
@@ -90,8 +93,7 @@ fn history_is_recalled_with_up_in_a_second_session() {
     p.flush().expect("flush");
     p.send("\r").expect("Enter");
     p.flush().expect("flush");
-    expect(&mut p, "d/dx x⁵ = 5x⁴").expect("the recalled line is answered");
-    expect(&mut p, "nudge> ").expect("prompt");
+    answered(&mut p, "d/dx x⁵ = 5x⁴");
     leave(p);
 }
 
@@ -107,9 +109,9 @@ fn an_unwritable_history_warns_once_and_the_session_goes_on() {
         "{before}"
     );
     p.send_line("d/dx x^2").expect("send");
-    expect(&mut p, "d/dx x² = 2x").expect("still answers");
+    answered(&mut p, "d/dx x² = 2x");
     p.send_line("d/dx x^3").expect("send");
-    let seen = expect(&mut p, "d/dx x³ = 3x²").expect("still answers");
+    let seen = answered(&mut p, "d/dx x³ = 3x²");
     assert!(
         !seen.contains("cannot keep history"),
         "warned only once: {seen}"
@@ -135,7 +137,7 @@ fn tab_completes_function_names_and_backslash_symbols() {
     p.send("help chai\t").expect("Tab");
     p.flush().expect("flush");
     p.send_line("").expect("send");
-    expect(&mut p, "Chain rule:").expect("topics complete after help");
+    answered(&mut p, "Chain rule:");
     leave(p);
 }
 
@@ -149,7 +151,7 @@ fn defined_names_complete_too() {
     p.send("veloc\t").expect("Tab");
     p.flush().expect("flush");
     p.send_line("(2)").expect("send");
-    expect(&mut p, "Value: 12").expect("velocity(2)");
+    answered(&mut p, "Value: 12");
     leave(p);
 }
 
@@ -170,7 +172,7 @@ fn a_defined_vector_lives_on_in_the_session_and_completes() {
     p.flush().expect("flush");
     p.send_line("(position) at (0)").expect("send");
     expect(&mut p, "Reading: jacobian(position) at (0)").expect("jacobian completed");
-    expect(&mut p, "At (0): J = ").expect("the Jacobian at t = 0");
+    answered(&mut p, "At (0): J = ");
     leave(p);
 }
 
@@ -181,7 +183,7 @@ fn an_open_bracket_continues_on_the_next_line() {
     p.send_line("d/dx (x^2 +").expect("send");
     p.send_line("1)^3").expect("send");
     expect(&mut p, "Reading: d/dx (x² + 1)³").expect("one query over two lines");
-    expect(&mut p, "chain rule").expect("steps");
+    answered(&mut p, "chain rule");
     leave(p);
 }
 
@@ -191,10 +193,11 @@ fn ctrl_c_clears_the_line_and_the_session_goes_on() {
     let mut p = start(&history, "never");
     p.send("d/dx garbage(").expect("send");
     p.flush().expect("flush");
+    expect(&mut p, "garbage(").expect("the line as typed");
     p.send_control('c').expect("Ctrl-C");
-    settle();
+    expect(&mut p, "nudge> ").expect("a fresh prompt");
     p.send_line("d/dx x^2").expect("send");
-    let before = expect(&mut p, "d/dx x² = 2x").expect("the new line is answered");
+    let before = answered(&mut p, "d/dx x² = 2x");
     assert!(!before.contains("Reading: d/dx garbage"), "{before}");
     leave(p);
 }
@@ -204,7 +207,7 @@ fn ctrl_c_stops_a_long_computation() {
     let (_dir, history) = temp_history();
     let mut p = start(&history, "never");
     p.send_line("f(x) = x^3").expect("send");
-    expect(&mut p, "nudge> ").expect("prompt");
+    answered(&mut p, "Defined");
     p.send_line("d^30/dx^30 x^x").expect("send a slow question");
     // Ctrl-C once nudge says it is working, not before the line has even been read.
     expect(&mut p, "Still working on it… Ctrl-C stops it.").expect("a word while it works");
@@ -212,7 +215,7 @@ fn ctrl_c_stops_a_long_computation() {
     expect(&mut p, "Stopped.").expect("the computation stops");
     expect(&mut p, "nudge> ").expect("back at the prompt");
     p.send_line("f'(x)").expect("send");
-    expect(&mut p, "f′(x) = 3x²").expect("definitions survive");
+    answered(&mut p, "f′(x) = 3x²");
     leave(p);
 }
 
@@ -224,7 +227,7 @@ fn a_hint_previews_the_result_while_typing() {
     p.flush().expect("flush");
     expect(&mut p, "= 3x²").expect("a preview after the cursor");
     p.send_control('c').expect("Ctrl-C");
-    settle();
+    expect(&mut p, "nudge> ").expect("a fresh prompt");
     leave(p);
 }
 
@@ -233,12 +236,12 @@ fn colour_follows_the_flag() {
     let (_dir, history) = temp_history();
     let mut p = start(&history, "always");
     p.send_line("d/dx x^2").expect("send");
-    expect(&mut p, "\x1b[1mReading:").expect("bold heading when colour is on");
+    answered(&mut p, "\x1b[1mReading:");
     leave(p);
 
     let mut p = start(&history, "never");
     p.send_line("d/dx x^2").expect("send");
-    let before = expect(&mut p, "d/dx x² = 2x").expect("answer");
+    let before = answered(&mut p, "d/dx x² = 2x");
     assert!(before.contains("Reading: d/dx x²"), "{before:?}");
     assert!(
         !before.contains("\x1b[1m"),
@@ -266,7 +269,7 @@ fn history_keeps_the_last_thousand_lines() {
     std::fs::write(&history, old).expect("write history");
     let mut p = start(&history, "never");
     p.send_line("d/dx x^2").expect("send");
-    expect(&mut p, "d/dx x² = 2x").expect("answer");
+    answered(&mut p, "d/dx x² = 2x");
     leave(p);
     let saved = std::fs::read_to_string(&history).expect("history");
     let entries: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
@@ -284,7 +287,7 @@ fn no_history_flag_leaves_the_file_alone() {
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn");
     expect(&mut p, "nudge> ").expect("prompt");
     p.send_line("d/dx x^2").expect("send");
-    expect(&mut p, "d/dx x² = 2x").expect("answer");
+    answered(&mut p, "d/dx x² = 2x");
     leave(p);
     assert!(!history.exists(), "--no-history writes nothing");
 }
@@ -304,7 +307,7 @@ fn auto_colour_follows_no_color_on_a_terminal() {
         let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn");
         expect(&mut p, "nudge> ").expect("prompt");
         p.send_line("d/dx x^2").expect("send");
-        let before = expect(&mut p, "power rule").expect("answer");
+        let before = answered(&mut p, "power rule");
         assert_eq!(
             before.contains("\x1b[1mReading:"),
             coloured,

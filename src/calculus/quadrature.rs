@@ -86,8 +86,6 @@ pub enum QuadratureError {
     /// The pieces ran out before the error was small: the integrand swings or
     /// bends too often across the interval for this many pieces.
     Unsettled { estimate: Estimate },
-    /// Stopped from outside (Ctrl-C).
-    Stopped,
 }
 
 /// One stretch to integrate over, in a variable of its own.
@@ -159,13 +157,11 @@ pub fn sum_of_parts(parts: &[Part]) -> Result<Estimate, QuadratureError> {
         if pieces >= MAX_PIECES || stuck_error > accept(value, absolute) {
             break;
         }
-        if pieces % 64 == 0 {
-            if super::stopped() {
-                return Err(QuadratureError::Stopped);
-            }
-            if progress.hopeless(pieces, error - stuck_error, aim(value, absolute)) {
-                break;
-            }
+        // Ctrl-C and the work budget stop the loop here (the budget unwinds).
+        crate::budget::check();
+        if pieces % 64 == 0 && progress.hopeless(pieces, error - stuck_error, aim(value, absolute))
+        {
+            break;
         }
         let Some(worst) = heap.pop() else { break };
         let part = &parts[worst.part];

@@ -15,6 +15,7 @@
 
 use crate::error::{Error, Phase};
 use crate::syntax::Span;
+use crate::visible::visible;
 
 /// A lesson, ready to play.
 #[derive(Clone, Debug)]
@@ -92,7 +93,10 @@ impl ScriptError {
 }
 
 /// Reads a lesson; problems are listed, and every line that can be read is kept.
+/// Control characters are read as their visible stand-ins (`crate::visible`): a lesson
+/// file can say anything, but it cannot drive the learner's terminal.
 pub fn read_script(origin: &str, text: &str) -> (Script, Vec<ScriptError>) {
+    let origin = &*visible(origin);
     let mut items = Vec::new();
     let mut errors = Vec::new();
     let mut paragraph: Option<(usize, String)> = None;
@@ -107,7 +111,8 @@ pub fn read_script(origin: &str, text: &str) -> (Script, Vec<ScriptError>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
-        let source = raw.trim_end_matches('\r');
+        let source = visible(raw.trim_end_matches('\r'));
+        let source = &*source;
         let trimmed = source.trim();
         let lead = source.chars().count() - source.trim_start().chars().count();
         let kind = if trimmed.is_empty() {

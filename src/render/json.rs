@@ -240,6 +240,7 @@ pub fn render_json_error(input: &str, error: &Error) -> String {
     let len = input.chars().count();
     let (start, end) = error.span.map_or((0, len), |s| (s.start, s.end));
     let mut err = Map::new();
+    err.insert("code".into(), json!(error.kind.code()));
     err.insert("message".into(), json!(error.message));
     err.insert("start".into(), json!(start));
     err.insert("end".into(), json!(end));
