@@ -12,7 +12,7 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
-use crate::budget::{self, Limits};
+use crate::budget;
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
@@ -304,7 +304,7 @@ impl Session {
                 .filter(|n| said.insert(n.message.clone())),
         );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = budget::run(Limits::default(), || self.statement(&parsed.statement, &[]))
+        let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
