@@ -55,7 +55,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
+    /// where constants meet, as in the motion readings; 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -497,7 +498,9 @@ impl Session {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                self.constants += 1;
+                if let Answer::Integral { constant: 1.., .. } = answer {
+                    self.constants += 1;
+                }
                 Ok(answer)
             }
             Statement::Integral {

@@ -9,6 +9,9 @@ use crate::error::{Error, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
 
+mod improper;
+mod value;
+
 /// A definite integral worked out exactly: F, its check, and F(b) − F(a).
 #[derive(Clone, Debug)]
 pub struct ExactArea {
@@ -26,7 +29,7 @@ pub enum Motion {
     Position,
 }
 
-/// ∫ body d(var), with its steps and check; `constant` numbers the C.
+/// ∫ body d(var), with its steps and check; `constant` is the number a motion reading gives its C.
 pub(crate) fn indefinite(
     body: Expr,
     var: &str,
@@ -49,8 +52,12 @@ pub(crate) fn indefinite(
         }
         return Err(error);
     };
+    let motion = motion(&body, var);
+    // A question on its own ends in + C; the motion readings number theirs,
+    // since a velocity's constant and then a position's meet in one story.
+    let constant = if motion.is_some() { constant } else { 0 };
     Ok(Answer::Integral {
-        motion: motion(&body, var),
+        motion,
         result: steps.after.clone(),
         body,
         var: Symbol::from(var),
@@ -110,17 +117,6 @@ pub(crate) fn definite(
     let integrand = lower_in(body, names, &[var])?;
     let (lower_e, upper_e) = (lower_in(a, names, &[])?, lower_in(b, names, &[])?);
     for (bound, node) in [(&lower_e, a), (&upper_e, b)] {
-        if ["inf", "infinity", "oo"]
-            .iter()
-            .any(|name| bound.is_var(name))
-        {
-            return Err(Error::new(
-                Phase::Computing,
-                "an integral out to infinity is an improper integral, and nudge does not work those out",
-            )
-            .at(node.span)
-            .with_help("try a large number as the bound to see where the area is heading"));
-        }
         if bound.contains(var) {
             return Err(Error::new(
                 Phase::Reading,
@@ -132,13 +128,43 @@ pub(crate) fn definite(
             )));
         }
     }
-    let exact = antiderivative(&integrand, var).map(|(steps, check)| {
+    let found = antiderivative(&integrand, var);
+    let bounds = a.span.to(b.span);
+    if let Some((exact, value)) =
+        improper::improper(&integrand, var, &lower_e, &upper_e, found.as_ref(), bounds)?
+    {
+        return Ok(Answer::DefiniteIntegral {
+            result: exact.theorem.after.clone(),
+            body: integrand,
+            var: Symbol::from(var),
+            lower: lower_e,
+            upper: upper_e,
+            exact: Some(exact),
+            value: value.is_finite().then_some(value),
+            numeric: None,
+        });
+    }
+    if improper::infinite(&lower_e) || improper::infinite(&upper_e) {
+        return Err(Error::new(
+            Phase::Computing,
+            "an integral out to infinity is an improper integral, and with letters in the other bound nudge cannot take its limit",
+        )
+        .at(bounds)
+        .with_help("give the other bound as a number"));
+    }
+    let exact = found.map(|(steps, check)| {
         let f = steps.after.clone();
         let at_upper = substitute(&f, var, &upper_e);
         let at_lower = substitute(&f, var, &lower_e);
-        let value = Expr::sub(at_upper.clone(), at_lower.clone());
+        let difference = value::simplify(&Expr::sub(at_upper.clone(), at_lower.clone()));
+        let odd = odd_over_symmetric(&integrand, var, &lower_e, &upper_e);
+        let (rule, value) = if odd {
+            (Rule::OddSymmetry, Expr::zero())
+        } else {
+            (Rule::FundamentalTheorem, difference)
+        };
         let theorem = Step {
-            rule: Rule::FundamentalTheorem,
+            rule,
             var: Symbol::from(var),
             before: integrand.clone(),
             after: value,
@@ -190,6 +216,32 @@ pub(crate) fn definite(
         value,
         numeric,
     })
+}
+
+/// Whether the integrand is odd (f(−x) = −f(x)) and the bounds are −b and b.
+fn odd_over_symmetric(body: &Expr, var: &str, lower: &Expr, upper: &Expr) -> bool {
+    if Expr::neg(lower.clone()) != *upper || lower == upper {
+        return false;
+    }
+    let Ok(b) = eval(upper, &|_| None) else {
+        return false;
+    };
+    let f = |t: f64| {
+        eval(body, &|n: &str| (n == var).then_some(t))
+            .ok()
+            .filter(|v| v.is_finite())
+    };
+    let mut agreeing = 0;
+    for s in [0.13, 0.29, 0.41, 0.57, 0.77, 0.93] {
+        let t = s * b;
+        if let (Some(p), Some(q)) = (f(t), f(-t)) {
+            if (p + q).abs() > 1e-12 * 1f64.max(p.abs()) {
+                return false;
+            }
+            agreeing += 1;
+        }
+    }
+    agreeing >= 3
 }
 
 /// The area by adaptive Simpson's rule, when everything but `var` has a value.
