@@ -4,11 +4,12 @@ use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
+use nudge::present::html::html_error;
 use nudge::render::{
-    fit_to_terminal, render_error, render_json, render_json_error, render_latex, render_markdown,
-    render_text, thousands, TextOptions,
+    fit_to_terminal, render_error, render_html, render_json, render_json_error, render_latex,
+    render_markdown, render_text, thousands, TextOptions,
 };
-use nudge::visible::json_escaped;
+use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -113,6 +114,8 @@ pub enum Format {
     Latex,
     /// Each answer as Markdown, steps as a list with `$…$` maths.
     Markdown,
+    /// Each answer as a standalone HTML fragment, for a page to style.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -230,13 +233,14 @@ impl Answerer {
                 self.quit = true;
                 match self.format {
                     Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
-                    Format::Text | Format::Latex | Format::Markdown => Ok(()),
+                    Format::Text | Format::Latex | Format::Markdown | Format::Html => Ok(()),
                 }
             }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
                 Format::Latex => writeln!(out, "{}", render_latex(&outcome)),
                 Format::Markdown => writeln!(out, "{}", render_markdown(&outcome)),
+                Format::Html => out.write_all(render_html(&outcome, self.options.quiet).as_bytes()),
                 Format::Text if self.options.quiet => {
                     out.write_all(render_text(&outcome, self.options).as_bytes())
                 }
@@ -262,6 +266,8 @@ impl Answerer {
     pub fn report(&mut self, line: &str, error: &Error, out: &mut impl Write) -> io::Result<()> {
         match self.format {
             Format::Json => writeln!(out, "{}", json_escaped(&render_json_error(line, error))),
+            // A page shows its failures where the answers go.
+            Format::Html => out.write_all(html_error(&visible(line), error).as_bytes()),
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
@@ -283,9 +289,9 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    // LaTeX and Markdown are pasted into files: never colour them.
+    // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {
-        Format::Latex | Format::Markdown => ColorChoice::Never,
+        Format::Latex | Format::Markdown | Format::Html => ColorChoice::Never,
         _ => cli.color,
     });
     if let Some(topic) = &cli.practice {

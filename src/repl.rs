@@ -4,7 +4,7 @@ mod helper;
 
 use crate::cli::Answerer;
 use helper::NudgeHelper;
-use nudge::calculus::stop_when;
+use nudge::budget::stop_when;
 use nudge::store::history::{self, HISTORY_SIZE};
 use nudge::visible::visible;
 use nudge::{Error, Outcome, Session};

@@ -135,11 +135,13 @@ fn error_echoes_of_queries_show_escapes_with_the_caret_under_them() {
 }
 
 #[test]
-fn latex_markdown_and_json_carry_no_raw_control_characters() {
+fn latex_markdown_html_and_json_carry_no_raw_control_characters() {
     let read = format!("read {CLEAR}\u{9b}1m");
-    for format in ["latex", "markdown"] {
+    for format in ["latex", "markdown", "html"] {
         let (out, _) = shown(nudge().args(["--format", format, "-e", &read]));
         assert!(out.contains("␛"), "{out}");
+        let (out, err) = shown(nudge().args(["--format", format, "-e", &format!("x{CLEAR}")]));
+        assert!(format!("{out}{err}").contains("x␛[2J"), "{out}{err}");
     }
     let (out, _) = shown(nudge().args([
         "--format",

@@ -132,22 +132,34 @@ pub fn exact_at(e: &Expr, vars: &[Symbol], point: &[Expr]) -> Result<Exact, Eval
 }
 
 /// The decimal value of `e`, or `None` while letters such as v0 are left in it. Either way
-/// every part made of numbers alone must have a value: `a/0` and `a·ln(-1)` are errors.
+/// every part made of numbers alone must have a value: `a/0` and `a·ln(-1)` are errors. A
+/// function with no formula at a number, as f(1) in y·f(1), is left as it is while letters
+/// remain; only its inputs must have values.
 pub fn decimal_value(e: &Expr) -> Result<Option<f64>, EvalError> {
     if e.free_vars().is_empty() {
         // A value past what a double holds, such as 2^(10^10), has only its exact form.
         return eval(e, &|_| None).map(|v| v.is_finite().then_some(v));
     }
+    check_parts(e)?;
+    Ok(None)
+}
+
+fn check_parts(e: &Expr) -> Result<(), EvalError> {
     let parts: Vec<&Expr> = match e.kind() {
         Kind::Add(many) | Kind::Mul(many) => many.iter().collect(),
         Kind::Pow(a, b) | Kind::Log(a, b) => vec![a, b],
         Kind::Func(_, a) => vec![a],
+        Kind::Apply(f) => f.args.iter().collect(),
         Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => Vec::new(),
     };
     for part in parts {
-        decimal_value(part)?;
+        if part.free_vars().is_empty() && !part.has_abstract_function() {
+            eval(part, &|_| None)?;
+        } else {
+            check_parts(part)?;
+        }
     }
-    Ok(None)
+    Ok(())
 }
 
 /// Lengths below this count as zero.

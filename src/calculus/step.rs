@@ -32,6 +32,10 @@ pub enum Rule {
     Tanh,
     Abs,
     GeneralPower,
+    /// A function with no formula: its slope is named, f′ or ∂f/∂x.
+    AbstractFunction,
+    /// The chain rule through several inputs that move together: one share per input.
+    ChainInputs,
     Partial,
     HigherOrder,
     // Integration: each rule read backwards, as a question "what has this slope?".
@@ -54,6 +58,31 @@ pub enum Rule {
     USubstitution,
     ByParts,
     Expand,
+    LongDivision,
+    PartialFractions,
+    CompleteSquare,
+    ArctanForm,
+    LnForm,
+    ArcsinForm,
+    RootForm,
+    PowerReduction,
+    OddPower,
+    TrigIdentity,
+    ProductToSum,
+    IntegralSec,
+    IntegralCsc,
+    IntegralCot,
+    IntegralSecTan,
+    IntegralCscCot,
+    IntegralCscSquared,
+    IntegralTanh,
+    CyclicParts,
+    TrigSubstitution,
+    IntegralAbs,
+    LogToLn,
+    GeneralExponent,
+    OddSymmetry,
+    Improper,
     FundamentalTheorem,
 }
 
@@ -89,6 +118,8 @@ impl Rule {
             | Rule::Tanh
             | Rule::Abs
             | Rule::GeneralPower
+            | Rule::AbstractFunction
+            | Rule::ChainInputs
             | Rule::Partial
             | Rule::HigherOrder => false,
             Rule::IntegralConstant
@@ -110,6 +141,31 @@ impl Rule {
             | Rule::USubstitution
             | Rule::ByParts
             | Rule::Expand
+            | Rule::LongDivision
+            | Rule::PartialFractions
+            | Rule::CompleteSquare
+            | Rule::ArctanForm
+            | Rule::LnForm
+            | Rule::ArcsinForm
+            | Rule::RootForm
+            | Rule::PowerReduction
+            | Rule::OddPower
+            | Rule::TrigIdentity
+            | Rule::ProductToSum
+            | Rule::IntegralSec
+            | Rule::IntegralCsc
+            | Rule::IntegralCot
+            | Rule::IntegralSecTan
+            | Rule::IntegralCscCot
+            | Rule::IntegralCscSquared
+            | Rule::IntegralTanh
+            | Rule::CyclicParts
+            | Rule::TrigSubstitution
+            | Rule::IntegralAbs
+            | Rule::LogToLn
+            | Rule::GeneralExponent
+            | Rule::OddSymmetry
+            | Rule::Improper
             | Rule::FundamentalTheorem => true,
         }
     }
@@ -143,6 +199,8 @@ impl Rule {
             Rule::Tanh => "tanh",
             Rule::Abs => "abs",
             Rule::GeneralPower => "general_power",
+            Rule::AbstractFunction => "abstract_function",
+            Rule::ChainInputs => "chain_inputs",
             Rule::Partial => "partial",
             Rule::HigherOrder => "higher_order",
             Rule::IntegralConstant => "integral_constant",
@@ -164,6 +222,31 @@ impl Rule {
             Rule::USubstitution => "u_substitution",
             Rule::ByParts => "by_parts",
             Rule::Expand => "expand",
+            Rule::LongDivision => "long_division",
+            Rule::PartialFractions => "partial_fractions",
+            Rule::CompleteSquare => "complete_square",
+            Rule::ArctanForm => "arctan_form",
+            Rule::LnForm => "ln_form",
+            Rule::ArcsinForm => "arcsin_form",
+            Rule::RootForm => "root_form",
+            Rule::PowerReduction => "power_reduction",
+            Rule::OddPower => "odd_power",
+            Rule::TrigIdentity => "trig_identity",
+            Rule::ProductToSum => "product_to_sum",
+            Rule::IntegralSec => "integral_sec",
+            Rule::IntegralCsc => "integral_csc",
+            Rule::IntegralCot => "integral_cot",
+            Rule::IntegralSecTan => "integral_sec_tan",
+            Rule::IntegralCscCot => "integral_csc_cot",
+            Rule::IntegralCscSquared => "integral_csc_squared",
+            Rule::IntegralTanh => "integral_tanh",
+            Rule::CyclicParts => "cyclic_parts",
+            Rule::TrigSubstitution => "trig_substitution",
+            Rule::IntegralAbs => "integral_abs",
+            Rule::LogToLn => "log_to_ln",
+            Rule::GeneralExponent => "general_exponent",
+            Rule::OddSymmetry => "odd_symmetry",
+            Rule::Improper => "improper",
             Rule::FundamentalTheorem => "fundamental_theorem",
         }
     }
@@ -206,6 +289,11 @@ pub enum Detail {
     GeneralPower {
         rewritten: Expr,
     },
+    /// The slope of a function with no formula by each input that moves, in the order
+    /// of the substeps (the slopes of those inputs).
+    Inputs {
+        slopes: Vec<Expr>,
+    },
     /// The variables held fixed.
     Partial {
         held: Vec<Symbol>,
@@ -235,6 +323,62 @@ pub enum Detail {
     Expand {
         expanded: Expr,
     },
+    /// The integrand rewritten by an identity (power reduction, tan² = sec² − 1, …);
+    /// the substep integrates `rewritten`.
+    Rewrite {
+        rewritten: Expr,
+    },
+    /// Long division of the top by the bottom: top = quotient·divisor + remainder.
+    Division {
+        top_degree: usize,
+        bottom_degree: usize,
+        top: Expr,
+        divisor: Expr,
+        quotient: Expr,
+        remainder: Expr,
+        rewritten: Expr,
+    },
+    /// Partial fractions: the `template` with unknown constants, the identity
+    /// after clearing the bottom, how each constant was found, and the result.
+    PartialFractions {
+        factored: Expr,
+        template: Expr,
+        cleared: Expr,
+        top: Expr,
+        found: Vec<Found>,
+        rewritten: Expr,
+    },
+    /// The bottom written as a square plus (or minus) a constant; the top may
+    /// first be split into a multiple of the bottom's slope and a constant.
+    CompleteSquare {
+        bottom: Expr,
+        square: Expr,
+        rewritten: Expr,
+    },
+    /// A standard form with its constant a: 1/(x² + a²), 1/√(a² − x²), ….
+    Form {
+        a: Expr,
+    },
+    /// By parts twice until the integral I comes back: I = `once` + `k`·I. `first`
+    /// and `second` are each round's u with its du.
+    Cyclic {
+        first: (Expr, Expr),
+        second: (Expr, Expr),
+        v: Expr,
+        once: Expr,
+        k: Expr,
+    },
+    /// x written through an angle θ so that a square root opens up.
+    TrigSubstitution {
+        theta: Symbol,
+        x_is: Expr,
+        root_is: Expr,
+        in_theta: Expr,
+    },
+    /// An exponent held fixed: `a` ≠ −1 is needed.
+    GeneralExponent {
+        exponent: Expr,
+    },
     /// F(b) − F(a) for the antiderivative F.
     Definite {
         antiderivative: Expr,
@@ -245,6 +389,15 @@ pub enum Detail {
     },
 }
 
+/// One constant of a partial-fraction split, and how it was found.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub name: Symbol,
+    pub value: Expr,
+    /// The value of x that makes every other term vanish, when one does.
+    pub at: Option<Expr>,
+}
+
 /// Why integration by parts picked its u.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PartsChoice {
@@ -252,6 +405,8 @@ pub enum PartsChoice {
     Logarithm,
     /// u = xⁿ: it loses a power each time it is differentiated.
     Power,
+    /// u = the whole integrand, dv = dx: a function with a simple slope but no simple antiderivative.
+    Alone,
 }
 
 /// One step: `d/d{var} before = after` by `rule`.

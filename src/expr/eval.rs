@@ -54,6 +54,12 @@ pub fn eval(e: &Expr, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, EvalE
             }
             positive_for_log(arg)?.ln() / base.ln()
         }
+        Kind::Apply(f) => {
+            return Err(EvalError::Domain(format!(
+                "{name} is not a function you have defined, so it has no formula and no value here: define it first, as in {name}(x) = x^2",
+                name = f.name
+            )))
+        }
     };
     Ok(v)
 }

@@ -3,6 +3,7 @@
 use super::catalogue::{check_note, constant_note, motion_note, note, title};
 use super::prune::{labelled, prune, Limits, Shown};
 use super::text::{decimal, step_opening};
+use crate::area::{error_text, infinite, NumericArea};
 use crate::calculus::{Check, Detail, Rule, Step};
 use crate::engine::{ExactArea, Motion};
 use crate::expr::{Expr, Kind, Style};
@@ -12,6 +13,9 @@ use colored::Colorize;
 const STEP_BUDGET: usize = 160;
 /// Longest integrand or result shown on the answer line.
 const RESULT_BUDGET: usize = 4000;
+
+/// What Gauss–Kronrod does, in one plain line.
+const GAUSS_KRONROD: &str = "Adaptive Gauss–Kronrod measures each slice with two rules at once and keeps cutting the slices where they disagree, until the disagreement, its error estimate, is tiny.";
 
 /// An indefinite integral, `∫ f dx = F + C₁`, as the lines after the reading.
 pub struct Indefinite<'a> {
@@ -33,7 +37,7 @@ pub struct Definite<'a> {
     pub exact: Option<&'a ExactArea>,
     pub result: &'a Expr,
     pub value: Option<f64>,
-    pub numeric: Option<f64>,
+    pub numeric: Option<NumericArea>,
 }
 
 /// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII).
@@ -136,8 +140,12 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
             w.theorem(&exact.theorem);
         }
         None => {
-            w.line("I don't know an antiderivative for this with the rules I teach, so the exact area is out of reach.");
-            w.line("The area can still be found by numbers: adaptive Simpson's rule adds up thin slices, halving them until the total stops changing.");
+            if infinite(answer.lower) || infinite(answer.upper) {
+                w.line("Out to infinity there is no F(∞) to put in, so nudge measures the area by numbers.");
+            } else {
+                w.line("I don't know an antiderivative for this with the rules I teach, so nudge finds the area by numbers.");
+            }
+            w.line(GAUSS_KRONROD);
         }
     }
     w.out.push('\n');
@@ -145,11 +153,16 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
     let line = match (answer.exact.is_some(), answer.value, answer.numeric) {
         (true, Some(v), Some(n)) => {
             let shown = with_decimal(&exact_text, answer.result, v);
-            format!(
-                "{lhs} = {}   (numeric check by adaptive Simpson: {})",
-                shown.green().bold(),
-                decimal(n)
-            )
+            let check = if n.reliable {
+                format!(
+                    "numeric check by adaptive Gauss–Kronrod: {} ± {}",
+                    decimal(n.estimate.value),
+                    error_text(n.estimate.error)
+                )
+            } else {
+                "numbers alone cannot check this one: the integrand swings too often between the bounds".to_string()
+            };
+            format!("{lhs} = {}   ({check})", shown.green().bold())
         }
         (true, Some(v), None) => {
             format!("{lhs} = {}", with_decimal(&exact_text, answer.result, v).green().bold())
@@ -159,8 +172,10 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
             exact_text.green().bold()
         ),
         (false, _, Some(n)) => format!(
-            "{lhs} ≈ {}   (numeric, by adaptive Simpson's rule)",
-            decimal(n).green().bold()
+            "{lhs} ≈ {}   (± {}, adaptive Gauss–Kronrod over {} pieces)",
+            decimal(n.estimate.value).green().bold(),
+            error_text(n.estimate.error),
+            n.estimate.pieces
         ),
         (false, _, None) => format!("{lhs}: no value"),
     };
@@ -297,6 +312,7 @@ impl Writer {
                 .unwrap_or_default();
             self.line(&format!("{head}{lhs}{middle} = {after}"));
             self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
+            self.setup(step, &inner_pad);
             return;
         }
         self.line(&format!("{head}{lhs}"));
@@ -346,15 +362,185 @@ impl Writer {
                     self.show(v)
                 ));
             }
-            Detail::Expand { expanded } => {
+            Detail::Expand {
+                expanded: rewritten,
+            }
+            | Detail::Rewrite { rewritten } => {
                 self.line(&format!(
                     "{pad}{} = {}",
                     self.show(&step.before),
-                    self.show(expanded)
+                    self.show(rewritten)
+                ));
+            }
+            Detail::Division {
+                top,
+                divisor,
+                quotient,
+                remainder,
+                rewritten,
+                ..
+            } => {
+                self.line(&format!(
+                    "{pad}{} = ({})·({}) + {}, so {} = {}",
+                    self.show(top),
+                    self.show(divisor),
+                    self.show(quotient),
+                    self.show(remainder),
+                    self.show(&step.before),
+                    self.show(rewritten)
+                ));
+            }
+            Detail::PartialFractions {
+                factored,
+                template,
+                cleared,
+                top,
+                found,
+                rewritten,
+            } => self.partial_fractions(
+                step,
+                pad,
+                [factored, template, cleared, top, rewritten],
+                found,
+            ),
+            Detail::CompleteSquare {
+                bottom,
+                square,
+                rewritten,
+            } => {
+                self.line(&format!(
+                    "{pad}{} = {}, so {} = {}",
+                    self.show(bottom),
+                    self.show(square),
+                    self.show(&step.before),
+                    self.show(rewritten)
+                ));
+            }
+            Detail::Cyclic {
+                first,
+                second,
+                v,
+                once,
+                k,
+            } => self.cyclic(step, pad, first, second, v, once, k),
+            Detail::TrigSubstitution {
+                theta,
+                x_is,
+                root_is,
+                in_theta,
+            } => {
+                let t = Expr::symbol(theta.clone()).to_text(self.style);
+                let root = step
+                    .before
+                    .factors()
+                    .iter()
+                    .find(|f| matches!(f.kind(), Kind::Pow(b, _) if !b.is_var(&step.var)))
+                    .map(|f| f.split_power().0)
+                    .map(|b| crate::expr::Expr::pow(b, crate::expr::Expr::ratio(1, 2)));
+                let root_line = root
+                    .map(|r| format!(", so {} = {}", self.show(&r), self.show(root_is)))
+                    .unwrap_or_default();
+                self.line(&format!(
+                    "{pad}Let {x} = {}{root_line}: the integral becomes ∫ {} d{t}.",
+                    self.show(x_is),
+                    self.show(in_theta)
                 ));
             }
             _ => {}
         }
+    }
+
+    /// The split with its unknowns, the cleared identity, and how each constant was found.
+    fn partial_fractions(
+        &mut self,
+        step: &Step,
+        pad: &str,
+        [factored, template, cleared, top, rewritten]: [&Expr; 5],
+        found: &[crate::calculus::Found],
+    ) {
+        let x = Expr::symbol(step.var.clone()).to_text(self.style);
+        self.line(&format!(
+            "{pad}{} = {}",
+            self.show(&step.before),
+            self.show(template)
+        ));
+        self.line(&format!(
+            "{pad}Multiply both sides by {}: {} = {}",
+            operand(factored, self.style),
+            self.show(top),
+            self.show(cleared)
+        ));
+        for f in found {
+            let name = Expr::symbol(f.name.clone()).to_text(self.style);
+            let value = self.show(&f.value);
+            match &f.at {
+                Some(at) => self.line(&format!(
+                    "{pad}  put {x} = {}: every other term is 0, so {name} = {value}",
+                    self.show(at)
+                )),
+                None => self.line(&format!(
+                    "{pad}  compare the coefficients of each power of {x} on both sides: {name} = {value}"
+                )),
+            }
+        }
+        self.line(&format!(
+            "{pad}So {} = {}",
+            self.show(&step.before),
+            self.show(rewritten)
+        ));
+    }
+
+    /// Two rounds of by parts, the integral coming back, and the algebra that solves for it.
+    #[allow(clippy::too_many_arguments)]
+    fn cyclic(
+        &mut self,
+        step: &Step,
+        pad: &str,
+        first: &(Expr, Expr),
+        second: &(Expr, Expr),
+        v: &Expr,
+        once: &Expr,
+        k: &Expr,
+    ) {
+        let x = Expr::symbol(step.var.clone()).to_text(self.style);
+        let dv = step
+            .before
+            .factors()
+            .iter()
+            .find(|f| **f != first.0)
+            .cloned()
+            .unwrap_or_else(Expr::one);
+        let i = self.show(&step.before);
+        let other = Expr::mul(vec![dv.clone(), second.0.clone()]);
+        self.line(&format!("{pad}Call the integral I = ∫ {i} d{x}."));
+        self.line(&format!(
+            "{pad}Once: u = {}, dv = {} d{x}, so du = {} d{x} and v = {}: I = {} - ∫ {} d{x}",
+            self.show(&first.0),
+            operand(&dv, self.style),
+            operand(&first.1, self.style),
+            self.show(v),
+            self.show(&Expr::mul(vec![first.0.clone(), v.clone()])),
+            operand(&Expr::mul(vec![v.clone(), first.1.clone()]), self.style)
+        ));
+        self.line(&format!(
+            "{pad}Twice, on ∫ {} d{x}: u = {}, dv = {} d{x}, so du = {} d{x}; the integral left is a multiple of I again.",
+            self.show(&other),
+            self.show(&second.0),
+            operand(&dv, self.style),
+            operand(&second.1, self.style)
+        ));
+        let with_k = Expr::add(vec![
+            once.clone(),
+            Expr::mul(vec![k.clone(), Expr::var("I")]),
+        ]);
+        self.line(&format!("{pad}I has come back: I = {}", self.show(&with_k)));
+        let scale = Expr::sub(Expr::one(), k.clone());
+        self.line(&format!(
+            "{pad}Solve for I as in algebra: {}·I = {}, so I = {}",
+            operand(&scale, self.style),
+            self.show(once),
+            self.show(&step.after)
+        ));
     }
 
     /// The closing line of a rule with substeps: its pieces put together.

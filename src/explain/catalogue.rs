@@ -37,6 +37,8 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::Tanh => "tanh",
         Rule::Abs => "absolute value",
         Rule::GeneralPower => "variable base and exponent",
+        Rule::AbstractFunction => "a function with no formula",
+        Rule::ChainInputs => "chain rule, several inputs",
         Rule::Partial => "partial derivative",
         Rule::HigherOrder => "higher derivative",
         Rule::IntegralConstant => "constant",
@@ -58,6 +60,31 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::USubstitution => "u-substitution",
         Rule::ByParts => "integration by parts",
         Rule::Expand => "multiply out",
+        Rule::LongDivision => "long division",
+        Rule::PartialFractions => "partial fractions",
+        Rule::CompleteSquare => "completing the square",
+        Rule::ArctanForm => "arctangent form",
+        Rule::LnForm => "ln form",
+        Rule::ArcsinForm => "arcsine form",
+        Rule::RootForm => "1/√(x² ± a²) form",
+        Rule::PowerReduction => "power reduction",
+        Rule::OddPower => "odd power",
+        Rule::TrigIdentity => "Pythagorean identity",
+        Rule::ProductToSum => "product to sum",
+        Rule::IntegralSec => "secant",
+        Rule::IntegralCsc => "cosecant",
+        Rule::IntegralCot => "cotangent",
+        Rule::IntegralSecTan => "sec·tan rule",
+        Rule::IntegralCscCot => "csc·cot rule",
+        Rule::IntegralCscSquared => "csc² rule",
+        Rule::IntegralTanh => "tanh",
+        Rule::CyclicParts => "by parts, twice round",
+        Rule::TrigSubstitution => "trigonometric substitution",
+        Rule::IntegralAbs => "absolute value",
+        Rule::LogToLn => "change of base",
+        Rule::GeneralExponent => "reverse power rule, exponent held fixed",
+        Rule::OddSymmetry => "odd function, symmetric interval",
+        Rule::Improper => "improper integral",
         Rule::FundamentalTheorem => "fundamental theorem",
     }
 }
@@ -154,6 +181,17 @@ pub fn note(step: &Step, style: Style) -> String {
             ),
             _ => String::new(),
         },
+        Rule::AbstractFunction => abstract_note(step, style),
+        Rule::ChainInputs => {
+            let (first, second) = if style.unicode {
+                ("∂₁f", "∂₂f")
+            } else {
+                ("f_1", "f_2")
+            };
+            format!(
+                "More than one input of {before} moves when {x} is nudged, and each moves the value by its own share: the slope by that input times the slope of the input. Add the shares. ({first} is the slope of f when only its first input is nudged, {second} its second.)"
+            )
+        }
         Rule::Partial => match &step.detail {
             Detail::Partial { held } if !held.is_empty() => {
                 let names = list(held.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
@@ -197,6 +235,31 @@ pub fn note(step: &Step, style: Style) -> String {
         | Rule::ByParts
         | Rule::Expand
         | Rule::FundamentalTheorem => integral_note(step, style),
+        Rule::LongDivision
+        | Rule::PartialFractions
+        | Rule::CompleteSquare
+        | Rule::ArctanForm
+        | Rule::LnForm
+        | Rule::ArcsinForm
+        | Rule::RootForm
+        | Rule::PowerReduction
+        | Rule::OddPower
+        | Rule::TrigIdentity
+        | Rule::ProductToSum
+        | Rule::IntegralSec
+        | Rule::IntegralCsc
+        | Rule::IntegralCot
+        | Rule::IntegralSecTan
+        | Rule::IntegralCscCot
+        | Rule::IntegralCscSquared
+        | Rule::IntegralTanh
+        | Rule::CyclicParts
+        | Rule::TrigSubstitution
+        | Rule::IntegralAbs
+        | Rule::LogToLn
+        | Rule::GeneralExponent
+        | Rule::OddSymmetry
+        | Rule::Improper => method_note(step, style),
     }
 }
 
@@ -262,11 +325,17 @@ fn integral_note(step: &Step, style: Style) -> String {
                 show(slope, style)
             )
         }
-        (Rule::ByParts, Detail::ByParts { u, dv, choice, .. }) => {
+        (Rule::ByParts, Detail::ByParts { u, dv, du, choice, .. }) => {
             let why = match choice {
-                PartsChoice::Logarithm => format!(
-                    "Choose u = {}: it has no simple antiderivative of its own, but differentiating turns it into the much simpler 1/{x}. The rest, dv = {}, is easy to integrate.",
+                PartsChoice::Alone => format!(
+                    "Choose u = {} and dv = d{x}: it has no antiderivative in the table, but its slope {} is simpler, and v = {x}.",
                     show(u, style),
+                    show(du, style)
+                ),
+                PartsChoice::Logarithm => format!(
+                    "Choose u = {}: it has no simple antiderivative of its own, but differentiating turns it into the much simpler {}. The rest, dv = {}, is easy to integrate.",
+                    show(u, style),
+                    show(du, style),
                     times_d(dv, &x, style)
                 ),
                 PartsChoice::Power => format!(
@@ -279,6 +348,113 @@ fn integral_note(step: &Step, style: Style) -> String {
         }
         (Rule::Expand, _) => "Multiply out the brackets first: a sum of simple terms can be integrated term by term.".to_string(),
         (Rule::FundamentalTheorem, _) => "The area under the curve from a to b is the antiderivative's value at b minus its value at a, F(b) - F(a); parts below the axis count as negative.".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The explanation of a method step: why this method, in the words a teacher would use.
+fn method_note(step: &Step, style: Style) -> String {
+    let x = show(&Expr::symbol(step.var.clone()), style);
+    let before = show(&step.before, style);
+    let a = match &step.detail {
+        Detail::Form { a } => show(a, style),
+        _ => "a".to_string(),
+    };
+    let arg = match step.before.factors().first().map(Expr::kind) {
+        Some(crate::expr::Kind::Func(_, u)) => show(u, style),
+        _ => x.clone(),
+    };
+    match (step.rule, &step.detail) {
+        (Rule::LongDivision, Detail::Division { top_degree, bottom_degree, top, divisor, quotient, remainder, .. }) => {
+            let why = if top_degree == bottom_degree {
+                format!("The top has the same degree as the bottom ({top_degree}), so divide first")
+            } else {
+                format!("The top has degree {top_degree}, higher than the bottom's {bottom_degree}, so divide first")
+            };
+            format!(
+                "{why}, as 7/3 = 2 + 1/3 splits an improper fraction into a whole part and a proper part: {} ÷ ({}) = {}, remainder {}.",
+                show(top, style), show(divisor, style), show(quotient, style), show(remainder, style)
+            )
+        }
+        (Rule::PartialFractions, Detail::PartialFractions { factored, .. }) => format!(
+            "The top is lower than the bottom, and the bottom factors: {}. A fraction over a product splits into simpler fractions, one for each factor (a repeated factor gets one for each power, a quadratic with no real roots a top of the form B{x} + C). Find the constants, then integrate each piece.",
+            show(factored, style)
+        ),
+        (Rule::CompleteSquare, Detail::CompleteSquare { bottom, square, .. }) => format!(
+            "The bottom {} has no rational roots, so it does not split into linear factors. Any part of the top that is a multiple of the bottom's slope gives a ln; for the rest, complete the square, {} = {}, which leads to a standard form 1/(u² ± a²).",
+            show(bottom, style), show(bottom, style), show(square, style)
+        ),
+        (Rule::ArctanForm, _) => format!(
+            "The slope of arctan({x}/a) is a/({x}² + a²), so ∫ 1/({x}² + a²) d{x} = (1/a)·arctan({x}/a); here a = {a}."
+        ),
+        (Rule::LnForm, _) => format!(
+            "Split into two fractions: 1/({x}² − a²) = (1/(2a))·(1/({x} − a) − 1/({x} + a)). Each gives a ln, and the two ln's combine into one; here a = {a}."
+        ),
+        (Rule::ArcsinForm, _) => format!(
+            "The slope of arcsin({x}/a) is 1/√(a² − {x}²); read backwards, that is this integral, with a = {a}."
+        ),
+        (Rule::RootForm, _) => format!(
+            "The slope of ln({x} + √({x}² ± a²)) is 1/√({x}² ± a²) (for the plus sign this is arsinh({x}/a), up to a constant); here a = {a}."
+        ),
+        (Rule::PowerReduction, Detail::Rewrite { rewritten }) => {
+            let identity = if before.contains("sinh") || before.contains("cosh") {
+                "sinh²u = (cosh 2u − 1)/2 and cosh²u = (cosh 2u + 1)/2"
+            } else {
+                "sin²u = (1 − cos 2u)/2 and cos²u = (1 + cos 2u)/2"
+            };
+            format!(
+                "An even power has no antiderivative in the table, but the half-angle identities {identity} trade the square for a cosine of the double angle: {before} = {}.",
+                show(rewritten, style)
+            )
+        }
+        (Rule::OddPower, _) => "An odd power: peel one factor off, and turn the even power left over into the other function with sin² + cos² = 1. The factor peeled off is then the slope of that other function, ready for a u-substitution.".to_string(),
+        (Rule::TrigIdentity, _) => {
+            if before.contains("cot") {
+                "Use cot² = csc² − 1 (sin² + cos² = 1 divided by sin²): csc² is minus the slope of cot, so that part integrates at once.".to_string()
+            } else {
+                "Use tan² = sec² − 1 (sin² + cos² = 1 divided by cos²): sec² is the slope of tan, so that part integrates at once.".to_string()
+            }
+        }
+        (Rule::ProductToSum, _) => "Two different angles multiplied have no direct antiderivative, but the product-to-sum identities turn the product into a sum: sin A·cos B = (sin(A + B) + sin(A − B))/2, sin A·sin B = (cos(A − B) − cos(A + B))/2, cos A·cos B = (cos(A − B) + cos(A + B))/2.".to_string(),
+        (Rule::IntegralSec, _) => format!(
+            "The standard trick: multiply top and bottom by sec {arg} + tan {arg}. The top becomes sec² {arg} + sec {arg}·tan {arg}, which is exactly the slope of the bottom, so the answer is the ln of the bottom."
+        ),
+        (Rule::IntegralCsc, _) => format!(
+            "The same trick as for sec: multiply top and bottom by csc {arg} + cot {arg}. The top is then minus the slope of the bottom, so the answer is minus the ln of the bottom."
+        ),
+        (Rule::IntegralCot, _) => format!(
+            "cot {arg} = cos {arg} / sin {arg}, and the top is the slope of the bottom, so the answer is ln|sin {arg}|."
+        ),
+        (Rule::IntegralSecTan, _) => format!("The slope of sec {x} is sec {x}·tan {x}, so sec {x} is the antiderivative."),
+        (Rule::IntegralCscCot, _) => format!("The slope of csc {x} is -csc {x}·cot {x}, so -csc {x} is the antiderivative."),
+        (Rule::IntegralCscSquared, _) => format!("The slope of cot {x} is -csc² {x}, so -cot {x} is the antiderivative."),
+        (Rule::IntegralTanh, _) => format!(
+            "tanh {x} = sinh {x} / cosh {x}, and the top is the slope of the bottom, so the answer is ln(cosh {x}). cosh is never below 1, so the ln needs no bars."
+        ),
+        (Rule::CyclicParts, _) => "Neither factor gets simpler: differentiating or integrating the exponential gives the exponential again, and sin and cos turn into each other. By parts twice brings the integral I back, and then I can be solved for like an unknown in algebra.".to_string(),
+        (Rule::TrigSubstitution, Detail::TrigSubstitution { x_is, .. }) => format!(
+            "A square root of a sum or difference of squares opens up under an angle: with {x} = {}, the identity 1 − sin² = cos², 1 + tan² = sec² or sec² − 1 = tan² turns what is under the root into a perfect square. Integrate in θ, then read the answer back in {x} from a right triangle.",
+            show(x_is, style)
+        ),
+        (Rule::IntegralAbs, _) => format!(
+            "|{x}| is -{x} for {x} < 0 and {x} for {x} ≥ 0, so piece by piece the antiderivative is -{x}²/2 on the left and {x}²/2 on the right. Both pieces are {x}·|{x}|/2, which joins them smoothly at 0."
+        ),
+        (Rule::LogToLn, _) => "Change of base: log_a u = ln u / ln a, so the base only brings the constant factor 1/ln a.".to_string(),
+        (Rule::GeneralExponent, Detail::GeneralExponent { exponent }) => {
+            let a = show(exponent, style);
+            let held = if exponent.free_vars().is_empty() {
+                format!("{a} is a number")
+            } else {
+                format!("{a} is held fixed")
+            };
+            format!(
+                "{held}, so {x}^{a} is a power like any other: raise the exponent by one and divide by the new exponent. This needs {a} ≠ -1: for the exponent -1 the integral is ∫ 1/{x} d{x} = ln|{x}|."
+            )
+        }
+        (Rule::OddSymmetry, _) => format!(
+            "The integrand is odd: putting -{x} in gives minus the value at {x}. So the area left of 0 is the area right of 0 with its sign flipped, and over an interval symmetric about 0 the two cancel."
+        ),
+        (Rule::Improper, _) => "A bound is infinite, or the integrand blows up at an end: the integral is improper. Integrate up to a point short of the trouble, then let that point run to it: the answer is the limit of F.".to_string(),
         _ => String::new(),
     }
 }
@@ -335,7 +511,7 @@ fn ln_base(step: &Step, style: Style) -> String {
     match step.detail {
         Detail::ExpBase {
             ln_base: Some(value),
-        } => format!("ln {base} ≈ {}", super::text::decimal(value)),
+        } => format!("ln {base} ≈ {}", crate::expr::decimal(value)),
         _ => format!("ln {base}"),
     }
 }
@@ -352,4 +528,18 @@ fn list(items: impl Iterator<Item = String>) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
+}
+
+/// f′(u) or ∂f/∂x(x, y): the slope of a function with no formula can only be named.
+fn abstract_note(step: &Step, style: Style) -> String {
+    let crate::expr::Kind::Apply(f) = step.before.kind() else {
+        return String::new();
+    };
+    let name = show(&Expr::symbol(f.name.clone()), style);
+    let x = show(&Expr::symbol(step.var.clone()), style);
+    let (before, after) = (show(&step.before, style), show(&step.after, style));
+    let only = if f.args.len() == 1 { "" } else { "only " };
+    format!(
+        "{name} has no formula here, so the slope of {before} can only be named: {after}, how fast it moves when {only}{x} is nudged."
+    )
 }

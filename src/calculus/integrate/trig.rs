@@ -1,0 +1,183 @@
+//! Trigonometric integrands rewritten by identities: power reduction, peeling one factor off an odd power, tan² = sec² − 1, product to sum.
+
+use super::{Integrator, Level};
+use crate::calculus::derive::derive;
+use crate::calculus::rewrite::expand;
+use crate::calculus::step::{Detail, Rule, Step};
+use crate::expr::{Expr, Func, Kind, Symbol};
+
+/// A factor f(u)ⁿ of a trigonometric product.
+struct Power {
+    func: Func,
+    arg: Expr,
+    n: i64,
+}
+
+fn power(e: &Expr) -> Option<Power> {
+    let (base, n) = e.split_power();
+    let n = n.as_number()?.to_i64()?;
+    match base.kind() {
+        Kind::Func(func, arg) if n > 0 => Some(Power {
+            func: *func,
+            arg: arg.clone(),
+            n,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether `arg` is a straight line in `var`: a·x + b with a ≠ 0.
+fn is_linear(arg: &Expr, var: &str) -> bool {
+    arg.contains(var) && !derive(arg, var).after.contains(var)
+}
+
+fn double(arg: &Expr) -> Expr {
+    Expr::mul(vec![Expr::int(2), arg.clone()])
+}
+
+/// sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2, and the same for sinh, cosh.
+fn half_angle(func: Func, arg: &Expr) -> Option<Expr> {
+    let (other, sign) = match func {
+        Func::Sin => (Func::Cos, -1),
+        Func::Cos => (Func::Cos, 1),
+        Func::Sinh => (Func::Cosh, 1),
+        Func::Cosh => (Func::Cosh, 1),
+        _ => return None,
+    };
+    let twice = Expr::func(other, double(arg));
+    let top = match func {
+        Func::Sinh => Expr::sub(twice, Expr::one()),
+        _ => Expr::add(vec![Expr::one(), Expr::mul(vec![Expr::int(sign), twice])]),
+    };
+    Some(Expr::mul(vec![Expr::ratio(1, 2), top]))
+}
+
+impl Integrator {
+    /// The identity a textbook reaches for, then the rewritten integral.
+    pub(super) fn trig(&self, e: &Expr, var: &Symbol, level: Level) -> Option<Step> {
+        let (rule, rewritten) = rewrite(e, var)?;
+        let inner = match expand(&rewritten) {
+            Some(expanded) if rule != Rule::OddPower => {
+                let next = self.step(&expanded, var, level.deeper())?;
+                let after = next.after.clone();
+                Step::new(
+                    Rule::Expand,
+                    var,
+                    &rewritten,
+                    after,
+                    Detail::Expand { expanded },
+                    vec![next],
+                )
+            }
+            _ => self.step(&rewritten, var, level.deeper())?,
+        };
+        let after = inner.after.clone();
+        Some(Step::new(
+            rule,
+            var,
+            e,
+            after,
+            Detail::Rewrite { rewritten },
+            vec![inner],
+        ))
+    }
+}
+
+/// Which identity fits `e`, and what it turns `e` into.
+fn rewrite(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
+    let powers: Vec<Power> = e.factors().iter().map(power).collect::<Option<_>>()?;
+    let arg = powers.first()?.arg.clone();
+    if !is_linear(&arg, var) {
+        return None;
+    }
+    if powers.iter().any(|p| p.arg != arg) {
+        return product_to_sum(&powers, var);
+    }
+    let n_of = |f: Func| powers.iter().find(|p| p.func == f).map_or(0, |p| p.n);
+    let f = |func: Func| Expr::func(func, arg.clone());
+    let known = |fs: &[Func]| powers.iter().all(|p| fs.contains(&p.func));
+    if known(&[Func::Sin, Func::Cos]) {
+        let (m, n) = (n_of(Func::Sin), n_of(Func::Cos));
+        // One factor alone is a u-substitution already (u = the other function).
+        if m + n < 2 || (m == 1 && n >= 1) || (n == 1 && m >= 1) {
+            return None;
+        }
+        let peel = |odd: Func, other: Func, k: i64, rest: i64| {
+            let one_minus = Expr::sub(Expr::one(), Expr::pow(f(other), Expr::int(2)));
+            Expr::mul(vec![
+                f(odd),
+                Expr::pow(one_minus, Expr::int((k - 1) / 2)),
+                Expr::pow(f(other), Expr::int(rest)),
+            ])
+        };
+        if m % 2 == 1 {
+            return Some((Rule::OddPower, peel(Func::Sin, Func::Cos, m, n)));
+        }
+        if n % 2 == 1 {
+            return Some((Rule::OddPower, peel(Func::Cos, Func::Sin, n, m)));
+        }
+        let reduced = Expr::mul(vec![
+            Expr::pow(half_angle(Func::Sin, &arg)?, Expr::int(m / 2)),
+            Expr::pow(half_angle(Func::Cos, &arg)?, Expr::int(n / 2)),
+        ]);
+        return Some((Rule::PowerReduction, reduced));
+    }
+    if let [p] = powers.as_slice() {
+        return match p.func {
+            Func::Sinh | Func::Cosh if p.n % 2 == 0 => {
+                let reduced = Expr::pow(half_angle(p.func, &arg)?, Expr::int(p.n / 2));
+                Some((Rule::PowerReduction, reduced))
+            }
+            // tan² = sec² − 1 and cot² = csc² − 1, from sin² + cos² = 1.
+            Func::Tan | Func::Cot if p.n >= 2 => {
+                let partner = if p.func == Func::Tan {
+                    Func::Sec
+                } else {
+                    Func::Csc
+                };
+                let identity = Expr::sub(Expr::pow(f(partner), Expr::int(2)), Expr::one());
+                let rest = Expr::pow(f(p.func), Expr::int(p.n - 2));
+                Some((Rule::TrigIdentity, Expr::mul(vec![rest, identity])))
+            }
+            _ => None,
+        };
+    }
+    None
+}
+
+/// sin A·cos B, sin A·sin B, cos A·cos B with A ≠ B as a sum of single sines or cosines.
+fn product_to_sum(powers: &[Power], var: &str) -> Option<(Rule, Expr)> {
+    let [p, q] = powers else {
+        return None;
+    };
+    if p.n != 1 || q.n != 1 || !is_linear(&q.arg, var) {
+        return None;
+    }
+    let (p, q) = match (p.func, q.func) {
+        (Func::Cos, Func::Sin) => (q, p),
+        _ => (p, q),
+    };
+    let (a, b) = (&p.arg, &q.arg);
+    let sum = Expr::add(vec![a.clone(), b.clone()]);
+    let difference = Expr::sub(a.clone(), b.clone());
+    // Keep the difference's angle positive: sin(−u) = −sin u, cos(−u) = cos u.
+    let flipped = difference.split_coefficient().0.is_negative();
+    let angle = if flipped {
+        Expr::neg(difference)
+    } else {
+        difference
+    };
+    let half = |terms: Vec<Expr>| Expr::mul(vec![Expr::ratio(1, 2), Expr::add(terms)]);
+    let (sin, cos) = (
+        |u: &Expr| Expr::func(Func::Sin, u.clone()),
+        |u: &Expr| Expr::func(Func::Cos, u.clone()),
+    );
+    let sign = Expr::int(if flipped { -1 } else { 1 });
+    let rewritten = match (p.func, q.func) {
+        (Func::Sin, Func::Cos) => half(vec![sin(&sum), Expr::mul(vec![sign, sin(&angle)])]),
+        (Func::Sin, Func::Sin) => half(vec![cos(&angle), Expr::neg(cos(&sum))]),
+        (Func::Cos, Func::Cos) => half(vec![cos(&angle), cos(&sum)]),
+        _ => return None,
+    };
+    Some((Rule::ProductToSum, rewritten))
+}
