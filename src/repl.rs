@@ -43,12 +43,10 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
         .max_history_size(HISTORY_SIZE)
         .and_then(|b| b.history_ignore_dups(true))
         .map(|b| {
+            // The helper always draws the line, colour or not, so that a control character
+            // typed or pasted into it is shown rather than sent to the terminal.
             b.completion_type(CompletionType::List)
-                .color_mode(if colour {
-                    ColorMode::Forced
-                } else {
-                    ColorMode::Disabled
-                })
+                .color_mode(ColorMode::Forced)
                 .auto_add_history(false)
                 .build()
         });
@@ -151,7 +149,7 @@ impl History {
     }
 
     fn add(&mut self, editor: &mut Editor<NudgeHelper, DefaultHistory>, line: &str) {
-        let _ = editor.add_history_entry(line);
+        let _ = editor.add_history_entry(visible(line));
         if let Some(p) = self.path.clone() {
             if let Err(e) = history::append(&p, line) {
                 self.give_up(&e.to_string());
