@@ -1,5 +1,6 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod domain;
 mod identity;
 mod multivar;
 mod seeing;
@@ -14,7 +15,7 @@ pub use seeing::{
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, Phase};
-use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
+use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
 use crate::lesson::{Topic as PracticeTopic, TOUR};
@@ -456,7 +457,9 @@ impl Session {
                 partial,
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
-                let answer = derivative(lower_in(body, self, &bound)?, var, *order, *partial);
+                let lowered = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&lowered, body, &bound)?;
+                let answer = derivative(lowered, var, *order, *partial);
                 let named = match &body.kind {
                     NodeKind::Apply {
                         name,
@@ -488,8 +491,10 @@ impl Session {
                 if let Point::Named(bindings) = point {
                     bound.extend(bindings.iter().map(|(v, _)| v.as_str()));
                 }
-                let inner = self.statement(inner, &bound)?;
-                self.at(inner, point)
+                let answer = self.statement(inner, &bound)?;
+                let answer = self.at(answer, point)?;
+                self.defined_at(inner, &answer)?;
+                Ok(answer)
             }
             Statement::Integral {
                 body,
@@ -498,6 +503,7 @@ impl Session {
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&integrand, body, &bound)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
                 self.constants += 1;
                 Ok(answer)
@@ -517,6 +523,46 @@ impl Session {
             )?))),
             Statement::Command(command) => self.command(command),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+        }
+    }
+
+    /// Every part of `e` made of numbers alone must have a value, so that ln(0) or 1/0
+    /// never reaches a result: `d/dx ln(0)·x` is an error at ln(0).
+    fn numbers_have_values(&self, e: &Expr, node: &Node, bound: &[&str]) -> Result<(), Error> {
+        if e.free_vars().is_empty() && e.has_abstract_function() {
+            return Ok(());
+        }
+        decimal_value(e)
+            .map(|_| ())
+            .map_err(|why| self.locate(Error::new(Phase::Computing, why.to_string()), node, bound))
+    }
+
+    /// A value or slope at a point exists only where the line, as typed, has a value there:
+    /// `d/dx ln(x) at x = -1` and `sqrt(x)^2 at x = -4` are errors, not -1 and -4.
+    fn defined_at(&self, statement: &Statement, answer: &Answer) -> Result<(), Error> {
+        let Answer::AtPoint { point, .. } = answer else {
+            return Ok(());
+        };
+        let Some(values) = domain::decimals(point) else {
+            return Ok(());
+        };
+        let at = domain::Point { values: &values };
+        match statement {
+            Statement::Expr(node) => {
+                let what = match &node.kind {
+                    NodeKind::Apply { primes, .. } if *primes > 0 => "slope",
+                    _ => "value",
+                };
+                domain::check_node(node, self, &at, what)
+            }
+            Statement::Derivative { body, .. } => domain::check_node(body, self, &at, "slope"),
+            Statement::NamedDerivative { name, .. } => {
+                match self.lookup(name).and_then(|d| d.body.scalar()) {
+                    Some(body) => domain::check_expr(body, &at, "slope", &unicode_name(name)),
+                    None => Ok(()),
+                }
+            }
+            _ => Ok(()),
         }
     }
 
@@ -552,7 +598,13 @@ impl Session {
             named(Expr::symbol(param.clone())),
         );
         if value.free_vars().is_empty() {
-            return at_values(inner, vec![(param.clone(), value)], arg.span);
+            let point = vec![(param.clone(), value)];
+            if let Some(values) = domain::decimals(&point) {
+                let at = domain::Point { values: &values };
+                let label = format!("{}({})", unicode_name(name), unicode_name(param));
+                domain::check_expr(body, &at, "slope", &label).map_err(|e| e.at(arg.span))?;
+            }
+            return at_values(inner, point, arg.span);
         }
         Ok(match inner {
             Answer::Derivative {
