@@ -26,6 +26,14 @@ use crate::syntax::{
 };
 use crate::topic::Topic;
 
+/// A learner's answer as read: see `Session::read_answer_as`.
+#[derive(Clone, Debug)]
+pub struct ReadAnswer {
+    pub headline: Headline,
+    pub statement: Statement,
+    pub notes: Vec<Note>,
+}
+
 /// What nudge worked out for one line.
 #[derive(Clone, Debug)]
 pub struct Outcome {
@@ -273,10 +281,22 @@ impl Session {
     /// Reads a line as an answer, without changing the session: an expression, or a vector or
     /// matrix typed out. Definitions and `ans` are known, as in any line.
     pub fn read_answer(&self, line: &str) -> Result<Headline, Error> {
+        self.read_answer_as(line).map(|read| read.headline)
+    }
+
+    /// An answer as nudge read it: its value, the statement it was read as (for a
+    /// `Read as:` line) and the remarks made while reading it.
+    pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
         match (&outcome.statement, outcome.headline()) {
             (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => Ok(h),
+            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
+                Ok(ReadAnswer {
+                    headline: h,
+                    statement: outcome.statement,
+                    notes: outcome.notes,
+                })
+            }
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
