@@ -4,6 +4,7 @@ mod domain;
 mod identity;
 mod multivar;
 mod seeing;
+mod stopped;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -12,9 +13,10 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
+use crate::budget::{self, Limits};
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
-use crate::error::{closest, Error, Phase};
+use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
@@ -86,8 +88,8 @@ pub enum Answer {
         result: Expr,
         /// The decimal value of `result`, when the bounds are numbers.
         value: Option<f64>,
-        /// Adaptive Simpson's estimate, when the bounds are numbers.
-        numeric: Option<f64>,
+        /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
+        numeric: Option<crate::area::NumericArea>,
     },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),
@@ -261,6 +263,8 @@ pub struct Session {
     constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
+    /// Remarks on how runs of letters are read, already made in this session.
+    said: std::collections::HashSet<String>,
 }
 
 impl Session {
@@ -301,6 +305,7 @@ impl Session {
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
             )
+            .with_kind(ErrorKind::NotAnAnswer)
             .at(Span::new(0, line.chars().count()))
             .with_help("write the result itself, such as 5x^4")),
         }
@@ -312,8 +317,16 @@ impl Session {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
         let mut notes = parsed.notes;
+        let said = &mut self.said;
+        notes.extend(
+            parsed
+                .policy_notes
+                .into_iter()
+                .filter(|n| said.insert(n.message.clone())),
+        );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = self.statement(&parsed.statement, &[])?;
+        let answer = budget::run(Limits::default(), || self.statement(&parsed.statement, &[]))
+            .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());
@@ -552,9 +565,10 @@ impl Session {
         if e.free_vars().is_empty() && e.has_abstract_function() {
             return Ok(());
         }
-        decimal_value(e)
-            .map(|_| ())
-            .map_err(|why| self.locate(Error::new(Phase::Computing, why.to_string()), node, bound))
+        decimal_value(e).map(|_| ()).map_err(|why| {
+            let error = Error::new(Phase::Computing, why.to_string()).with_kind(ErrorKind::NoValue);
+            self.locate(error, node, bound)
+        })
     }
 
     /// A value or slope at a point exists only where the line, as typed, has a value there:
@@ -728,13 +742,14 @@ impl Session {
             return Err(Error::new(
                 Phase::Reading,
                 "this already has its point: it is one number, so there is nothing left to put a value into",
-            ));
+            ).with_kind(ErrorKind::BadPoint));
         }
         let Some(target) = inner.result().cloned() else {
             return Err(Error::new(
                 Phase::Reading,
                 "only an expression or a derivative can be evaluated at a point",
-            ));
+            )
+            .with_kind(ErrorKind::BadPoint));
         };
         let (values, span) = match point {
             Point::Named(bindings) => {
@@ -745,6 +760,7 @@ impl Session {
                             Phase::Reading,
                             format!("{var} is given a value twice"),
                         )
+                        .with_kind(ErrorKind::BadPoint)
                         .at(node.span));
                     }
                     values.push((Symbol::from(var.as_str()), self.number(node)?));
@@ -771,7 +787,7 @@ impl Session {
                             if nodes.len() == 1 { "" } else { "s" }
                         ),
                     };
-                    return Err(Error::new(Phase::Reading, message)
+                    return Err(Error::new(Phase::Reading, message).with_kind(ErrorKind::BadPoint)
                         .at(span)
                         .with_help("give one value per variable, in the order x, y, z, or name them: at x = 1, y = 2"));
                 }
@@ -794,6 +810,7 @@ impl Session {
                 Phase::Reading,
                 format!("a point needs numbers, but this value still has {v} in it"),
             )
+            .with_kind(ErrorKind::BadPoint)
             .at(node.span)
             .with_help("write a number such as 2, 1/4 or pi/2")),
         }
@@ -808,6 +825,7 @@ impl Session {
             Command::Defs => Answer::Definitions(self.definitions.clone()),
             Command::Undef(name, span) if name.is_empty() => {
                 return Err(Error::new(Phase::Reading, "undef needs the name to forget")
+                    .with_kind(ErrorKind::UnknownName)
                     .at(*span)
                     .with_help("write undef f, or reset to forget everything"))
             }
@@ -819,6 +837,7 @@ impl Session {
                             Phase::Reading,
                             format!("{name} is not defined, so there is nothing to forget"),
                         )
+                        .with_kind(ErrorKind::UnknownName)
                         .at(*span);
                         if let Some(near) = closest(name, self.definitions.iter().map(|d| &*d.name))
                         {
@@ -846,6 +865,7 @@ impl Session {
                         Phase::Reading,
                         format!("there is no practice topic '{name}'"),
                     )
+                    .with_kind(ErrorKind::UnknownTopic)
                     .at(*span)
                     .with_help(format!("the topics are {}", PracticeTopic::names()));
                     if let Some(near) = closest(name, names) {
@@ -873,9 +893,11 @@ fn lesson_number(rest: Option<&(String, Span)>) -> Result<usize, Error> {
     let count = TOUR.len();
     let Some((text, span)) = rest else {
         return Err(
-            Error::new(Phase::Reading, "lesson needs the lesson's number").with_help(format!(
-                "write lesson 1 … lesson {count}; lessons lists them"
-            )),
+            Error::new(Phase::Reading, "lesson needs the lesson's number")
+                .with_kind(ErrorKind::UnknownTopic)
+                .with_help(format!(
+                    "write lesson 1 … lesson {count}; lessons lists them"
+                )),
         );
     };
     match text.parse::<usize>() {
@@ -884,6 +906,7 @@ fn lesson_number(rest: Option<&(String, Span)>) -> Result<usize, Error> {
             Phase::Reading,
             format!("there is no lesson {text}; the tour has lessons 1 to {count}"),
         )
+        .with_kind(ErrorKind::UnknownTopic)
         .at(*span)
         .with_help("type lessons to see them")),
     }
@@ -967,6 +990,7 @@ fn prime_variable(def: &Definition) -> Result<String, Error> {
                     several.len()
                 ),
             )
+            .with_kind(ErrorKind::AmbiguousPrime)
             .with_help(format!(
                 "name the one to nudge, as in d{name}/d{first} or ∂{name}/∂{first}"
             )))
@@ -975,7 +999,7 @@ fn prime_variable(def: &Definition) -> Result<String, Error> {
 }
 
 fn not_defined(name: &str, span: Span) -> Error {
-    Error::new(Phase::Reading, format!("{name} is not defined yet"))
+    Error::new(Phase::Reading, format!("{name} is not defined yet")).with_kind(ErrorKind::UnknownName)
         .at(span)
         .with_help(format!(
             "define it first, as in {name} = 3x^2 + 1 or {name}(x) = x^2 sin x; to hear notation such as d{name}/dw in words, put read in front"
@@ -996,6 +1020,7 @@ fn help_page(topic: &str, span: Span) -> Result<Help, Error> {
         Phase::Reading,
         format!("there is no help page on '{topic}'"),
     )
+    .with_kind(ErrorKind::UnknownTopic)
     .at(span);
     error = match closest(topic, names.iter().copied()) {
         Some(near) => error.with_help(format!("did you mean 'help {near}'?")),
@@ -1033,7 +1058,8 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
         return Err(Error::new(
             Phase::Reading,
             "only an expression or a derivative can be evaluated at a point",
-        ));
+        )
+        .with_kind(ErrorKind::BadPoint));
     };
     let variables = question_vars(&inner);
     let missing: Vec<Symbol> = target
@@ -1047,11 +1073,16 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
             Phase::Reading,
             format!("this still has {first} in it, and the point gives {first} no value"),
         )
+        .with_kind(ErrorKind::BadPoint)
         .at(span)
         .with_help(format!("give it one too, as in at x = 1, {first} = 2")));
     }
     for (_, e) in &values {
-        eval(e, &|_| None).map_err(|e| Error::new(Phase::Computing, e.to_string()).at(span))?;
+        eval(e, &|_| None).map_err(|e| {
+            Error::new(Phase::Computing, e.to_string())
+                .with_kind(ErrorKind::NoValue)
+                .at(span)
+        })?;
     }
     let mut result = target.clone();
     for (v, e) in &values {
@@ -1074,6 +1105,7 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
                 place.join(", ")
             ),
         )
+        .with_kind(ErrorKind::NoValue)
         .at(span)
     })?;
     Ok(Answer::AtPoint {
@@ -1137,7 +1169,8 @@ impl Session {
 const LOCATE_LIMIT: usize = 2000;
 
 fn expression(result: Expr) -> Result<Answer, Error> {
-    let value = decimal_value(&result).map_err(|e| Error::new(Phase::Computing, e.to_string()))?;
+    let value = decimal_value(&result)
+        .map_err(|e| Error::new(Phase::Computing, e.to_string()).with_kind(ErrorKind::NoValue))?;
     Ok(Answer::Expression { result, value })
 }
 

@@ -1,11 +1,11 @@
 //! Answering integral questions: antiderivatives checked by differentiating back, and areas.
 
+use crate::area::{infinite, numeric_area, NumericArea};
 use crate::calculus::{
-    area, check_antiderivative, derive, integrate, Check, Detail, QuadratureError, Rule, Step,
-    MAX_INTEGRAND_SIZE,
+    check_antiderivative, derive, integrate, Check, Detail, Rule, Step, MAX_INTEGRAND_SIZE,
 };
 use crate::engine::Answer;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
 
@@ -38,6 +38,7 @@ pub(crate) fn indefinite(
             Phase::Computing,
             "this integrand is too long for nudge to integrate step by step",
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(span));
     }
     let Some((steps, check)) = antiderivative(&body, var) else {
@@ -73,6 +74,7 @@ fn unknown(span: Span) -> Error {
         Phase::Computing,
         "I don't know an antiderivative for this with the rules I teach",
     )
+    .with_kind(ErrorKind::NoAntiderivative)
     .at(span)
     .with_help("with bounds, as in ∫_0^1 … dx, nudge still finds the area by numbers")
 }
@@ -110,59 +112,62 @@ pub(crate) fn definite(
     let integrand = lower_in(body, names, &[var])?;
     let (lower_e, upper_e) = (lower_in(a, names, &[])?, lower_in(b, names, &[])?);
     for (bound, node) in [(&lower_e, a), (&upper_e, b)] {
-        if ["inf", "infinity", "oo"]
-            .iter()
-            .any(|name| bound.is_var(name))
-        {
-            return Err(Error::new(
-                Phase::Computing,
-                "an integral out to infinity is an improper integral, and nudge does not work those out",
-            )
-            .at(node.span)
-            .with_help("try a large number as the bound to see where the area is heading"));
-        }
         if bound.contains(var) {
             return Err(Error::new(
                 Phase::Reading,
                 format!("a bound must not contain {var}, the variable of integration"),
             )
+            .with_kind(ErrorKind::BadBound)
             .at(node.span)
             .with_help(format!(
                 "write the bounds as numbers or other names, as in ∫_0^1 … d{var}"
             )));
         }
     }
-    let exact = antiderivative(&integrand, var).map(|(steps, check)| {
-        let f = steps.after.clone();
-        let at_upper = substitute(&f, var, &upper_e);
-        let at_lower = substitute(&f, var, &lower_e);
-        let value = Expr::sub(at_upper.clone(), at_lower.clone());
-        let theorem = Step {
-            rule: Rule::FundamentalTheorem,
-            var: Symbol::from(var),
-            before: integrand.clone(),
-            after: value,
-            detail: Detail::Definite {
-                antiderivative: f,
-                lower: lower_e.clone(),
-                upper: upper_e.clone(),
-                at_upper,
-                at_lower,
-            },
-            substeps: Vec::new(),
-        };
-        ExactArea {
-            antiderivative: steps,
-            check,
-            theorem,
-        }
-    });
-    let numeric = numeric_area(&integrand, var, &lower_e, &upper_e, a.span.to(b.span))?;
+    // Out to infinity the area is found by numbers; F(∞) is not a value to put in.
+    let exact = (!infinite(&lower_e) && !infinite(&upper_e))
+        .then(|| antiderivative(&integrand, var))
+        .flatten()
+        .map(|(steps, check)| {
+            let f = steps.after.clone();
+            let at_upper = substitute(&f, var, &upper_e);
+            let at_lower = substitute(&f, var, &lower_e);
+            let value = Expr::sub(at_upper.clone(), at_lower.clone());
+            let theorem = Step {
+                rule: Rule::FundamentalTheorem,
+                var: Symbol::from(var),
+                before: integrand.clone(),
+                after: value,
+                detail: Detail::Definite {
+                    antiderivative: f,
+                    lower: lower_e.clone(),
+                    upper: upper_e.clone(),
+                    at_upper,
+                    at_lower,
+                },
+                substeps: Vec::new(),
+            };
+            ExactArea {
+                antiderivative: steps,
+                check,
+                theorem,
+            }
+        });
+    let numeric = numeric_area(
+        &integrand,
+        var,
+        (&lower_e, &upper_e),
+        a.span.to(b.span),
+        exact.is_some(),
+    )?;
     let exact_value = exact
         .as_ref()
         .and_then(|e| eval(&e.theorem.after, &|_| None).ok());
-    if let (Some(n), Some(exact)) = (numeric, &exact) {
-        let agrees = exact_value.is_some_and(|v| (v - n).abs() <= 1e-6 * 1.0_f64.max(v.abs()));
+    if let (Some(n), Some(exact)) = (numeric.filter(|n| n.reliable), &exact) {
+        // The exact value must lie within the estimate's own error (and rounding) of the numbers.
+        let n = n.estimate;
+        let agrees = exact_value
+            .is_some_and(|v| (v - n.value).abs() <= 10.0 * n.error + 1e-9 * 1.0_f64.max(v.abs()));
         if !agrees {
             return Err(Error::new(
                 Phase::Computing,
@@ -170,14 +175,16 @@ pub(crate) fn definite(
                     "the exact value {} and the numeric area do not agree, so the integrand is probably not continuous between the bounds",
                     exact.theorem.after
                 ),
-            )
+            ).with_kind(ErrorKind::Discontinuous)
             .at(body.span)
             .with_help("the fundamental theorem needs an integrand with no breaks between the bounds"));
         }
     }
     let (result, value) = match (&exact, numeric) {
         (Some(e), _) => (e.theorem.after.clone(), exact_value),
-        (None, Some(n)) => (decimal_expr(n), Some(n)),
+        (None, Some(NumericArea { estimate, .. })) => {
+            (decimal_expr(estimate.value), Some(estimate.value))
+        }
         (None, None) => return Err(unknown(body.span)),
     };
     Ok(Answer::DefiniteIntegral {
@@ -190,57 +197,6 @@ pub(crate) fn definite(
         value,
         numeric,
     })
-}
-
-/// The area by adaptive Simpson's rule, when everything but `var` has a value.
-fn numeric_area(
-    body: &Expr,
-    var: &str,
-    lower: &Expr,
-    upper: &Expr,
-    bounds: Span,
-) -> Result<Option<f64>, Error> {
-    let none = |_: &str| None;
-    let (Ok(a), Ok(b)) = (eval(lower, &none), eval(upper, &none)) else {
-        return Ok(None);
-    };
-    if body.free_vars().iter().any(|v| &**v != var) {
-        return Ok(None);
-    }
-    let f = |x: f64| eval(body, &|name: &str| (name == var).then_some(x)).ok();
-    let improper = |why: String| {
-        Error::new(
-            Phase::Computing,
-            format!("{why}: this is an improper integral, and nudge does not work those out"),
-        )
-        .at(bounds)
-        .with_help("choose bounds that keep the trouble spot outside the interval")
-    };
-    match area(&f, a, b) {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        Ok(_) => Err(Error::new(
-            Phase::Computing,
-            "the area is larger than the largest number nudge can hold",
-        )
-        .at(bounds)
-        .with_help("try a narrower interval")),
-        Err(QuadratureError::Undefined { at }) => Err(improper(format!(
-            "the integrand has no value at {var} = {}, which lies in the interval",
-            crate::render::decimal(at)
-        ))),
-        Err(QuadratureError::Overflow { at }) => Err(Error::new(
-            Phase::Computing,
-            format!(
-                "the integrand grows past the largest number nudge can hold near {var} = {}",
-                crate::render::decimal(at)
-            ),
-        )
-        .at(bounds)
-        .with_help("try a narrower interval")),
-        Err(QuadratureError::NotSettling) => Err(improper(
-            "the integrand grows without bound somewhere between the bounds".to_string(),
-        )),
-    }
 }
 
 /// A decimal value as the exact number its shortest decimal form spells, so it reads back.

@@ -2,7 +2,7 @@
 //! learner typed it, to be defined there. Simplifying can hide where it is not (√x² is x,
 //! yet √(−4) has no value), so the check walks the line as typed, not the simplified form.
 
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{apply_func, eval, positive_for_log, power_value, show_value, EvalError, Expr};
 use crate::expr::{Func, Symbol};
 use crate::syntax::{lower_in, reading, BinOp, Callee, Names, Node, NodeKind, Span};
@@ -81,7 +81,9 @@ fn undefined(
             None,
         ),
     };
-    let error = Error::new(Phase::Computing, message).with_help(
+    let error = Error::new(Phase::Computing, message)
+        .with_kind(ErrorKind::NoValue)
+        .with_help(
         "a value or slope exists only where the function itself is defined: try a point inside its domain",
     );
     match span {

@@ -8,7 +8,7 @@ use crate::calculus::multivar::{
     gradient, gradient_at, hessian, jacobian, shared_vars, value_at, Derivation, Directional,
     Exact, FlatSpot, GradientAt, Value,
 };
-use crate::error::{counted, Error, Phase};
+use crate::error::{counted, Error, ErrorKind, Phase};
 use crate::expr::{unicode_name, EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
 
@@ -235,6 +235,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                         Phase::Computing,
                         "this direction has length 0, so it points nowhere",
                     )
+                    .with_kind(ErrorKind::ZeroDirection)
                     .at(Span::of(along))
                     .with_help("give a direction with a non-zero entry, such as (1, 1)")
                 })?;
@@ -270,7 +271,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                         return Err(Error::new(
                             Phase::Reading,
                             format!("{name} is a single variable here, not a vector function"),
-                        )
+                        ).with_kind(ErrorKind::NotAScalar)
                         .at(Span::of(outputs))
                         .with_help(
                             "list the outputs and inputs, as in jacobian([x^2 y, 5x + sin y], [x, y])",
@@ -399,6 +400,7 @@ fn check_vars(vars: &[Symbol], span: Span) -> Result<(), Error> {
             Phase::Computing,
             "this has no variables, so there is nothing to nudge",
         )
+        .with_kind(ErrorKind::NoVariables)
         .at(span)
         .with_help("name the variables, as in grad(5, [x, y]), or use an expression in x and y"));
     }
@@ -410,6 +412,7 @@ fn check_vars(vars: &[Symbol], span: Span) -> Result<(), Error> {
                 vars.len()
             ),
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(span));
     }
     Ok(())
@@ -429,6 +432,7 @@ fn coordinates(point: &[Node], vars: &[Symbol]) -> Result<Vec<Expr>, Error> {
                 names.join(", ")
             ),
         )
+        .with_kind(ErrorKind::BadPoint)
         .at(Span::of(point))
         .with_help("give one number per variable, in the order listed"));
     }
@@ -441,6 +445,7 @@ fn coordinates(point: &[Node], vars: &[Symbol]) -> Result<Vec<Expr>, Error> {
                     Phase::Computing,
                     format!("a coordinate must be a number, but this one has {v} in it"),
                 )
+                .with_kind(ErrorKind::BadPoint)
                 .at(node.span)),
                 None => Ok(e),
             }
@@ -504,6 +509,7 @@ pub(super) fn check_value(entry: &Expr, span: Span) -> Result<(), Error> {
             Phase::Computing,
             format!("{} has no value: {e}", entry.unicode()),
         )
+        .with_kind(ErrorKind::NoValue)
         .at(span)),
     }
 }
@@ -513,12 +519,12 @@ pub(super) fn computing(e: EvalError, at: &[Node]) -> Error {
         EvalError::Unbound(name) => Error::new(
             Phase::Computing,
             format!("{name} has no value at this point"),
-        )
+        ).with_kind(ErrorKind::NoValue)
         .at(Span::of(at))
         .with_help(format!(
             "the point gives values to the listed variables only: write a number in place of {name}, or list {name} among the variables"
         )),
-        _ => Error::new(Phase::Computing, format!("at this point: {e}"))
+        _ => Error::new(Phase::Computing, format!("at this point: {e}")).with_kind(ErrorKind::NoValue)
             .at(Span::of(at))
             .with_help("try a point where the function and its slopes are defined"),
     }

@@ -1,6 +1,6 @@
 //! What the line editor asks of nudge: completion, a preview hint, colours, and when a line is complete.
 
-use nudge::calculus::stop_when;
+use nudge::budget::stop_when;
 use nudge::expr::KNOWN_FUNCTION_NAMES;
 use nudge::render::{render_text, TextOptions};
 use nudge::syntax::{parse_in, NodeKind, Statement};

@@ -516,7 +516,7 @@ fn ln_base(step: &Step, style: Style) -> String {
     match step.detail {
         Detail::ExpBase {
             ln_base: Some(value),
-        } => format!("ln {base} ≈ {}", super::text::decimal(value)),
+        } => format!("ln {base} ≈ {}", crate::expr::decimal(value)),
         _ => format!("ln {base}"),
     }
 }
