@@ -96,7 +96,12 @@ pub fn note(step: &Step, style: Style) -> String {
     match step.rule {
         Rule::Constant => {
             let others = step.before.free_vars();
-            if others.is_empty() {
+            let zero_base = matches!(step.before.kind(), crate::expr::Kind::Pow(b, _) if b.is_zero());
+            if zero_base {
+                format!(
+                    "0 to any positive power is 0, so {before} is 0 wherever it has a value (where its exponent is positive; at 0 or below it has none): it does not change when {x} is nudged, so its slope is 0."
+                )
+            } else if others.is_empty() {
                 format!("{before} does not change when {x} is nudged, so its slope is 0.")
             } else {
                 let names = list(others.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
