@@ -3,11 +3,13 @@
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
+use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
+use nudge::present::html::html_error;
 use nudge::render::{
-    fit_to_terminal, render_error, render_json, render_json_error, render_latex, render_markdown,
-    render_text, TextOptions,
+    fit_to_terminal, render_error, render_html, render_json, render_json_error, render_latex,
+    render_markdown, render_text, thousands, TextOptions,
 };
-use nudge::visible::json_escaped;
+use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -112,6 +114,8 @@ pub enum Format {
     Latex,
     /// Each answer as Markdown, steps as a list with `$…$` maths.
     Markdown,
+    /// Each answer as a standalone HTML fragment, for a page to style.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -229,13 +233,14 @@ impl Answerer {
                 self.quit = true;
                 match self.format {
                     Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
-                    Format::Text | Format::Latex | Format::Markdown => Ok(()),
+                    Format::Text | Format::Latex | Format::Markdown | Format::Html => Ok(()),
                 }
             }
             Ok(outcome) => match self.format {
                 Format::Json => writeln!(out, "{}", json_escaped(&render_json(&outcome))),
                 Format::Latex => writeln!(out, "{}", render_latex(&outcome)),
                 Format::Markdown => writeln!(out, "{}", render_markdown(&outcome)),
+                Format::Html => out.write_all(render_html(&outcome, self.options.quiet).as_bytes()),
                 Format::Text if self.options.quiet => {
                     out.write_all(render_text(&outcome, self.options).as_bytes())
                 }
@@ -261,6 +266,8 @@ impl Answerer {
     pub fn report(&mut self, line: &str, error: &Error, out: &mut impl Write) -> io::Result<()> {
         match self.format {
             Format::Json => writeln!(out, "{}", json_escaped(&render_json_error(line, error))),
+            // A page shows its failures where the answers go.
+            Format::Html => out.write_all(html_error(&visible(line), error).as_bytes()),
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
@@ -282,9 +289,9 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    // LaTeX and Markdown are pasted into files: never colour them.
+    // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {
-        Format::Latex | Format::Markdown => ColorChoice::Never,
+        Format::Latex | Format::Markdown | Format::Html => ColorChoice::Never,
         _ => cli.color,
     });
     if let Some(topic) = &cli.practice {
@@ -328,7 +335,8 @@ pub fn run() -> i32 {
     i32::from(answerer.failures > 0)
 }
 
-/// One query per line; blank lines and `#` comments are skipped.
+/// One query per line; blank lines and `#` comments are skipped. A line longer than nudge
+/// reads is refused without being held whole; input that never ends its line stops the run.
 fn answer_stream(
     answerer: &mut Answerer,
     mut input: impl BufRead,
@@ -336,12 +344,19 @@ fn answer_stream(
 ) -> io::Result<()> {
     let mut buf = Vec::new();
     loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
-            return Ok(());
-        }
-        while matches!(buf.last(), Some(b'\n' | b'\r')) {
-            buf.pop();
+        match read_line(&mut input, &mut buf, MAX_LINE_BYTES)? {
+            Line::End => return Ok(()),
+            Line::TooLong => {
+                let ended = skip_line(&mut input, MAX_SKIP_BYTES)?;
+                answerer.failures += 1;
+                let shown = String::from_utf8_lossy(&buf[..buf.len().min(200)]).into_owned();
+                answerer.report(&shown, &too_long(ended), out)?;
+                if !ended {
+                    return Ok(());
+                }
+                continue;
+            }
+            Line::Read => {}
         }
         match std::str::from_utf8(&buf) {
             Ok(line) => {
@@ -371,5 +386,25 @@ fn answer_stream(
                 answerer.report(&shown, &error, out)?;
             }
         }
+    }
+}
+
+/// The error for a line past [`MAX_LINE_BYTES`]; `ended` when its end was found and the lines after it are read.
+fn too_long(ended: bool) -> Error {
+    let error = Error::new(
+        nudge::error::Phase::Parsing,
+        format!(
+            "this line is longer than {} bytes, the longest line nudge reads",
+            thousands(MAX_LINE_BYTES)
+        ),
+    )
+    .at(nudge::syntax::Span::new(0, 0));
+    if ended {
+        error.with_help("split it into shorter lines")
+    } else {
+        error.with_help(format!(
+            "it does not end within {} MiB more, so nudge stops reading its input here",
+            MAX_SKIP_BYTES >> 20
+        ))
     }
 }

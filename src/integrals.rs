@@ -1,11 +1,11 @@
 //! Answering integral questions: antiderivatives checked by differentiating back, and areas.
 
+use crate::area::{infinite, numeric_area, NumericArea};
 use crate::calculus::{
-    area, check_antiderivative, derive, integrate, Check, Detail, QuadratureError, Rule, Step,
-    MAX_INTEGRAND_SIZE,
+    check_antiderivative, derive, integrate, Check, Detail, Rule, Step, MAX_INTEGRAND_SIZE,
 };
 use crate::engine::Answer;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
 
@@ -41,6 +41,7 @@ pub(crate) fn indefinite(
             Phase::Computing,
             "this integrand is too long for nudge to integrate step by step",
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(span));
     }
     let Some((steps, check)) = antiderivative(&body, var) else {
@@ -80,6 +81,7 @@ fn unknown(span: Span) -> Error {
         Phase::Computing,
         "I don't know an antiderivative for this with the rules I teach",
     )
+    .with_kind(ErrorKind::NoAntiderivative)
     .at(span)
     .with_help("with bounds, as in ∫_0^1 … dx, nudge still finds the area by numbers")
 }
@@ -122,6 +124,7 @@ pub(crate) fn definite(
                 Phase::Reading,
                 format!("a bound must not contain {var}, the variable of integration"),
             )
+            .with_kind(ErrorKind::BadBound)
             .at(node.span)
             .with_help(format!(
                 "write the bounds as numbers or other names, as in ∫_0^1 … d{var}"
@@ -133,6 +136,18 @@ pub(crate) fn definite(
     if let Some((exact, value)) =
         improper::improper(&integrand, var, &lower_e, &upper_e, found.as_ref(), bounds)?
     {
+        // The numbers, where they manage an improper integral, check the limits.
+        let numeric = numeric_area(&integrand, var, (&lower_e, &upper_e), bounds, true)
+            .ok()
+            .flatten()
+            .filter(|n| n.reliable);
+        if let Some(n) = numeric {
+            let agrees = (value - n.estimate.value).abs()
+                <= 10.0 * n.estimate.error + 1e-6 * 1.0_f64.max(value.abs());
+            if !agrees {
+                return Err(disagree(&exact.theorem.after, body.span));
+            }
+        }
         return Ok(Answer::DefiniteIntegral {
             result: exact.theorem.after.clone(),
             body: integrand,
@@ -141,69 +156,68 @@ pub(crate) fn definite(
             upper: upper_e,
             exact: Some(exact),
             value: value.is_finite().then_some(value),
-            numeric: None,
+            numeric,
         });
     }
-    if improper::infinite(&lower_e) || improper::infinite(&upper_e) {
-        return Err(Error::new(
-            Phase::Computing,
-            "an integral out to infinity is an improper integral, and with letters in the other bound nudge cannot take its limit",
-        )
-        .at(bounds)
-        .with_help("give the other bound as a number"));
-    }
-    let exact = found.map(|(steps, check)| {
-        let f = steps.after.clone();
-        let at_upper = substitute(&f, var, &upper_e);
-        let at_lower = substitute(&f, var, &lower_e);
-        let difference = value::simplify(&Expr::sub(at_upper.clone(), at_lower.clone()));
-        let odd = odd_over_symmetric(&integrand, var, &lower_e, &upper_e);
-        let (rule, value) = if odd {
-            (Rule::OddSymmetry, Expr::zero())
-        } else {
-            (Rule::FundamentalTheorem, difference)
-        };
-        let theorem = Step {
-            rule,
-            var: Symbol::from(var),
-            before: integrand.clone(),
-            after: value,
-            detail: Detail::Definite {
-                antiderivative: f,
-                lower: lower_e.clone(),
-                upper: upper_e.clone(),
-                at_upper,
-                at_lower,
-            },
-            substeps: Vec::new(),
-        };
-        ExactArea {
-            antiderivative: steps,
-            check,
-            theorem,
-        }
-    });
-    let numeric = numeric_area(&integrand, var, &lower_e, &upper_e, a.span.to(b.span))?;
+    // Out to infinity with a letter in the other bound there is no limit to take.
+    let exact = (!infinite(&lower_e) && !infinite(&upper_e))
+        .then_some(found)
+        .flatten()
+        .map(|(steps, check)| {
+            let f = steps.after.clone();
+            let at_upper = substitute(&f, var, &upper_e);
+            let at_lower = substitute(&f, var, &lower_e);
+            let difference = value::simplify(&Expr::sub(at_upper.clone(), at_lower.clone()));
+            let odd = odd_over_symmetric(&integrand, var, &lower_e, &upper_e);
+            let (rule, value) = if odd {
+                (Rule::OddSymmetry, Expr::zero())
+            } else {
+                (Rule::FundamentalTheorem, difference)
+            };
+            let theorem = Step {
+                rule,
+                var: Symbol::from(var),
+                before: integrand.clone(),
+                after: value,
+                detail: Detail::Definite {
+                    antiderivative: f,
+                    lower: lower_e.clone(),
+                    upper: upper_e.clone(),
+                    at_upper,
+                    at_lower,
+                },
+                substeps: Vec::new(),
+            };
+            ExactArea {
+                antiderivative: steps,
+                check,
+                theorem,
+            }
+        });
+    let numeric = numeric_area(
+        &integrand,
+        var,
+        (&lower_e, &upper_e),
+        a.span.to(b.span),
+        exact.is_some(),
+    )?;
     let exact_value = exact
         .as_ref()
         .and_then(|e| eval(&e.theorem.after, &|_| None).ok());
-    if let (Some(n), Some(exact)) = (numeric, &exact) {
-        let agrees = exact_value.is_some_and(|v| (v - n).abs() <= 1e-6 * 1.0_f64.max(v.abs()));
+    if let (Some(n), Some(exact)) = (numeric.filter(|n| n.reliable), &exact) {
+        // The exact value must lie within the estimate's own error (and rounding) of the numbers.
+        let n = n.estimate;
+        let agrees = exact_value
+            .is_some_and(|v| (v - n.value).abs() <= 10.0 * n.error + 1e-9 * 1.0_f64.max(v.abs()));
         if !agrees {
-            return Err(Error::new(
-                Phase::Computing,
-                format!(
-                    "the exact value {} and the numeric area do not agree, so the integrand is probably not continuous between the bounds",
-                    exact.theorem.after
-                ),
-            )
-            .at(body.span)
-            .with_help("the fundamental theorem needs an integrand with no breaks between the bounds"));
+            return Err(disagree(&exact.theorem.after, body.span));
         }
     }
     let (result, value) = match (&exact, numeric) {
         (Some(e), _) => (e.theorem.after.clone(), exact_value),
-        (None, Some(n)) => (decimal_expr(n), Some(n)),
+        (None, Some(NumericArea { estimate, .. })) => {
+            (decimal_expr(estimate.value), Some(estimate.value))
+        }
         (None, None) => return Err(unknown(body.span)),
     };
     Ok(Answer::DefiniteIntegral {
@@ -244,55 +258,17 @@ fn odd_over_symmetric(body: &Expr, var: &str, lower: &Expr, upper: &Expr) -> boo
     agreeing >= 3
 }
 
-/// The area by adaptive Simpson's rule, when everything but `var` has a value.
-fn numeric_area(
-    body: &Expr,
-    var: &str,
-    lower: &Expr,
-    upper: &Expr,
-    bounds: Span,
-) -> Result<Option<f64>, Error> {
-    let none = |_: &str| None;
-    let (Ok(a), Ok(b)) = (eval(lower, &none), eval(upper, &none)) else {
-        return Ok(None);
-    };
-    if body.free_vars().iter().any(|v| &**v != var) {
-        return Ok(None);
-    }
-    let f = |x: f64| eval(body, &|name: &str| (name == var).then_some(x)).ok();
-    let improper = |why: String| {
-        Error::new(
-            Phase::Computing,
-            format!("{why}: this is an improper integral, and nudge does not work those out"),
-        )
-        .at(bounds)
-        .with_help("choose bounds that keep the trouble spot outside the interval")
-    };
-    match area(&f, a, b) {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        Ok(_) => Err(Error::new(
-            Phase::Computing,
-            "the area is larger than the largest number nudge can hold",
-        )
-        .at(bounds)
-        .with_help("try a narrower interval")),
-        Err(QuadratureError::Undefined { at }) => Err(improper(format!(
-            "the integrand has no value at {var} = {}, which lies in the interval",
-            crate::render::decimal(at)
-        ))),
-        Err(QuadratureError::Overflow { at }) => Err(Error::new(
-            Phase::Computing,
-            format!(
-                "the integrand grows past the largest number nudge can hold near {var} = {}",
-                crate::render::decimal(at)
-            ),
-        )
-        .at(bounds)
-        .with_help("try a narrower interval")),
-        Err(QuadratureError::NotSettling) => Err(improper(
-            "the integrand grows without bound somewhere between the bounds".to_string(),
-        )),
-    }
+/// The exact value and the numbers part ways: the integrand must have a break.
+fn disagree(exact: &Expr, span: Span) -> Error {
+    Error::new(
+        Phase::Computing,
+        format!(
+            "the exact value {exact} and the numeric area do not agree, so the integrand is probably not continuous between the bounds"
+        ),
+    )
+    .with_kind(ErrorKind::Discontinuous)
+    .at(span)
+    .with_help("the fundamental theorem needs an integrand with no breaks between the bounds")
 }
 
 /// A decimal value as the exact number its shortest decimal form spells, so it reads back.

@@ -312,6 +312,31 @@ fn json_result_parses_back_through_the_binary() {
     }
 }
 
+/// Each failure names its kind in `code`, a stable name a program can match on.
+#[test]
+fn json_errors_carry_their_kind() {
+    let cases = [
+        ("2 +* 3", "syntax"),
+        ("undef q", "unknown_name"),
+        ("help frobnicate", "unknown_topic"),
+        ("integrate e^(x^2) dx", "no_antiderivative"),
+        ("ddir x^2 + y^2 at (1, 2) along (0, 0)", "zero_direction"),
+        ("x^2 + y^2 at (1, 2, 3)", "bad_point"),
+        ("∫_0^1 1/x dx", "improper_integral"),
+    ];
+    let mut cmd = nudge();
+    cmd.args(["--format", "json"]);
+    for (query, _) in cases {
+        cmd.args(["-e", query]);
+    }
+    let objects = json_lines(&stdout_of(&mut cmd));
+    assert_eq!(objects.len(), cases.len());
+    for ((query, code), obj) in cases.iter().zip(&objects) {
+        assert_eq!(obj["input"], *query);
+        assert_eq!(obj["error"]["code"], *code, "{obj}");
+    }
+}
+
 #[test]
 fn json_error_object_has_the_contract_shape() {
     let out = stdout_of(nudge().args(["--format", "json", "-e", "2 +* 3"]));
@@ -322,8 +347,9 @@ fn json_error_object_has_the_contract_shape() {
     assert_eq!(obj["input"], "2 +* 3");
     let err = &obj["error"];
     let ks = keys(err);
-    assert_eq!(&ks[..3], ["message", "start", "end"], "{err}");
-    assert!(ks.len() == 3 || ks[3] == "help", "{err}");
+    assert_eq!(&ks[..4], ["code", "message", "start", "end"], "{err}");
+    assert!(ks.len() == 4 || ks[4] == "help", "{err}");
+    assert_eq!(err["code"], "syntax");
     assert!(
         err["message"].as_str().unwrap().contains("found '*'"),
         "{err}"

@@ -266,7 +266,7 @@ fn unknown_antiderivatives_are_said_plainly() {
     let out = text("∫_0^1 e^(x^2) dx");
     assert!(out.contains("I don't know an antiderivative for this with the rules I teach"));
     assert!(
-        out.contains("≈ 1.462652   (numeric, by adaptive Simpson's rule)"),
+        out.contains("≈ 1.462652   (± 1.6e-14, adaptive Gauss–Kronrod over 2 pieces)"),
         "{out}"
     );
     let out = text("∫_1^2 sin(x)/x dx");
@@ -280,9 +280,38 @@ fn improper_integrals_get_a_message_not_a_number() {
         "∫_{-1}^{1} 1/x^2 dx",
         "∫_0^3 tan(x) dx",
         "∫_0^1 1/(3x-1) dx",
+        "∫_1^inf 1/x dx",
     ] {
         let message = error_message(q);
         assert!(message.contains("improper integral"), "{q}: {message}");
+    }
+}
+
+#[test]
+fn convergent_improper_integrals_have_a_value() {
+    for (q, truth) in [
+        ("∫_0^1 ln(x) dx", -1.0),
+        ("∫_0^1 1/sqrt(x) dx", 2.0),
+        ("∫_1^inf 1/x^2 dx", 1.0),
+        ("∫_{-inf}^0 e^x dx", 1.0),
+        ("∫_0^inf e^(-x^2) dx", std::f64::consts::PI.sqrt() / 2.0),
+        ("∫_{-1}^1 1/sqrt(1-x^2) dx", std::f64::consts::PI),
+    ] {
+        let answer = Session::new()
+            .answer(q)
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        let Answer::DefiniteIntegral {
+            value: Some(value),
+            numeric: Some(numeric),
+            ..
+        } = &answer.answer
+        else {
+            panic!("{q}: no value");
+        };
+        assert!((value - truth).abs() < 1e-9, "{q}: {value}");
+        let n = numeric.estimate;
+        assert!(numeric.reliable, "{q}");
+        assert!((n.value - truth).abs() <= n.error.max(1e-12), "{q}: {n:?}");
     }
 }
 
@@ -350,6 +379,7 @@ fn definite_integrals_agree_with_quadrature() {
             (value - reference).abs() < 1e-6,
             "{q}: {value} vs {reference}"
         );
+        let numeric = numeric.estimate.value;
         assert!(
             (numeric - reference).abs() < 1e-6,
             "{q}: {numeric} vs {reference}"

@@ -159,7 +159,8 @@ fn names_ans_defs_undef_and_reset() {
 
 #[test]
 fn forgetting_a_name_is_announced_and_the_name_is_gone() {
-    let (out, err, code) = with_e(&["f(x) = x^2", "undef f", "f'(x)"], &[]);
+    // f'(2), not f'(x): an undefined f applied to the variable is a function with no formula.
+    let (out, err, code) = with_e(&["f(x) = x^2", "undef f", "f'(2)"], &[]);
     assert_eq!(code, 1);
     assert!(out.contains("Forgot f(x) = x²."), "{out}");
     assert!(
@@ -227,11 +228,17 @@ fn calling_with_the_wrong_number_of_inputs_is_an_error() {
 
 #[test]
 fn an_undefined_letter_before_brackets_is_still_a_product() {
-    let (out, _, code) = with_e(&["x(x + 1)^2", "f(x)"], &[]);
+    // f, g and h undefined are functions with no formula, and say so; other letters multiply.
+    let (out, _, code) = with_e(&["x(x + 1)^2", "q(x)", "f(x)", "f = 2", "f(x)"], &[]);
     assert_eq!(code, 0);
     assert!(out.contains("Reading: x·(x + 1)²"), "{out}");
+    assert!(out.contains("Reading: q·(x)"), "{out}");
     assert!(
-        out.contains("Note: f is not defined, so f(…) is read as f·(…)"),
+        out.contains("Note: f is not defined, so f(…) is any function, one with no formula"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Note: f is a value here, not a function, so f(…) is read as f·(…)"),
         "{out}"
     );
 }

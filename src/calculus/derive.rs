@@ -4,7 +4,7 @@
 //! step, so the printed path is always the computed path.
 
 use super::step::{Detail, Rule, Step};
-use crate::expr::{substitute, Constant, Expr, Func, Kind, Number, Symbol};
+use crate::expr::{substitute, Applied, Constant, Expr, Func, Kind, Number, Symbol};
 
 /// Names for inner functions, by nesting level: u, then v, w, …
 const HELPER_NAMES: [&str; 6] = ["u", "v", "w", "p", "q", "s"];
@@ -46,8 +46,7 @@ impl Deriver {
     }
 
     fn step(&self, e: &Expr, var: &Symbol, level: usize) -> Step {
-        // Asked to stop (Ctrl-C in the terminal): the caller discards this answer.
-        if !e.contains(var) || super::cancel::stopped() {
+        if !e.contains(var) {
             return leaf(Rule::Constant, var, e, Expr::zero());
         }
         match e.kind() {
@@ -85,8 +84,42 @@ impl Deriver {
                     vec![inner],
                 )
             }
+            Kind::Apply(f) => self.applied(e, f, var, level),
             Kind::Num(_) | Kind::Const(_) => leaf(Rule::Constant, var, e, Expr::zero()),
         }
+    }
+
+    /// A function with no formula: its slope is only named (f′, ∂f/∂x), times the
+    /// slope of its input by the chain rule; when several inputs move, one share each.
+    fn applied(&self, e: &Expr, f: &Applied, var: &Symbol, level: usize) -> Step {
+        let moving: Vec<usize> = (0..f.args.len())
+            .filter(|i| f.args[*i].contains(var))
+            .collect();
+        if let [slot] = moving.as_slice() {
+            let slot = *slot;
+            let mut args = f.args.clone();
+            args[slot] = Expr::symbol(var.clone());
+            let outer = f.with_args(args.clone());
+            return self.outer_inner(e, outer, &f.args[slot], var, level, |u| {
+                let mut at = args.clone();
+                at[slot] = u.clone();
+                (Rule::AbstractFunction, f.slope_at(slot, at))
+            });
+        }
+        let substeps: Vec<Step> = moving
+            .iter()
+            .map(|i| self.step(&f.args[*i], var, level + 1))
+            .collect();
+        let slopes: Vec<Expr> = moving.iter().map(|i| f.slope_by(*i)).collect();
+        let after = Expr::add(
+            slopes
+                .iter()
+                .zip(&substeps)
+                .map(|(slope, s)| spread(slope.clone(), s.after.clone()))
+                .collect(),
+        );
+        let detail = Detail::Inputs { slopes };
+        Step::new(Rule::ChainInputs, var, e, after, detail, substeps)
     }
 
     fn product(&self, e: &Expr, factors: &[Expr], var: &Symbol, level: usize) -> Step {
@@ -142,6 +175,8 @@ impl Deriver {
                 let n = exp.clone();
                 self.outer_inner(e, outer, base, var, level, move |u| power_rule(u, &n))
             }
+            // 0^u is 0 wherever it has a value (u > 0), so it does not move: no ln 0 appears.
+            (false, _) if base.is_zero() => leaf(Rule::Constant, var, e, Expr::zero()),
             (false, _) => {
                 let outer = Expr::pow(base.clone(), x);
                 let a = base.clone();

@@ -19,6 +19,7 @@ pub fn replace(e: &Expr, target: &Expr, with: &Expr) -> Expr {
         Kind::Pow(b, x) => Expr::pow(replace(b, target, with), replace(x, target, with)),
         Kind::Func(f, a) => Expr::func(*f, replace(a, target, with)),
         Kind::Log(b, a) => Expr::log(replace(b, target, with), replace(a, target, with)),
+        Kind::Apply(f) => f.with_args(f.args.iter().map(|a| replace(a, target, with)).collect()),
     }
 }
 

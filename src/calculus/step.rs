@@ -32,6 +32,10 @@ pub enum Rule {
     Tanh,
     Abs,
     GeneralPower,
+    /// A function with no formula: its slope is named, f′ or ∂f/∂x.
+    AbstractFunction,
+    /// The chain rule through several inputs that move together: one share per input.
+    ChainInputs,
     Partial,
     HigherOrder,
     // Integration: each rule read backwards, as a question "what has this slope?".
@@ -117,6 +121,8 @@ impl Rule {
             | Rule::Tanh
             | Rule::Abs
             | Rule::GeneralPower
+            | Rule::AbstractFunction
+            | Rule::ChainInputs
             | Rule::Partial
             | Rule::HigherOrder => false,
             Rule::IntegralConstant
@@ -199,6 +205,8 @@ impl Rule {
             Rule::Tanh => "tanh",
             Rule::Abs => "abs",
             Rule::GeneralPower => "general_power",
+            Rule::AbstractFunction => "abstract_function",
+            Rule::ChainInputs => "chain_inputs",
             Rule::Partial => "partial",
             Rule::HigherOrder => "higher_order",
             Rule::IntegralConstant => "integral_constant",
@@ -289,6 +297,11 @@ pub enum Detail {
     /// f^g rewritten as e^(g·ln f); the substep differentiates that.
     GeneralPower {
         rewritten: Expr,
+    },
+    /// The slope of a function with no formula by each input that moves, in the order
+    /// of the substeps (the slopes of those inputs).
+    Inputs {
+        slopes: Vec<Expr>,
     },
     /// The variables held fixed.
     Partial {

@@ -416,7 +416,9 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
         // e alone (or e², not e^x) is a number like π: 2e·x, as 2π·x.
         Kind::Num(_) | Kind::Const(_) => (1, 0, None),
         Kind::Var(v) => product_rank(v),
-        Kind::Func(..) | Kind::Log(..) | Kind::Pow(..) | Kind::Mul(_) => (3, 0, None),
+        Kind::Func(..) | Kind::Log(..) | Kind::Apply(_) | Kind::Pow(..) | Kind::Mul(_) => {
+            (3, 0, None)
+        }
         // A sum of held-fixed letters is one more such letter: (a + b)·x^(a + b − 1).
         Kind::Add(_) if !base.0.vars.iter().any(|v| is_coordinate(v)) => (2, 1, None),
         Kind::Add(_) => (4, 0, None),

@@ -118,7 +118,12 @@ fn level(e: &Expr) -> u8 {
             Some(n) if n.numer() == 1.into() && !n.is_integer() => ATOM,
             _ => POWER,
         },
-        Kind::Num(_) | Kind::Const(_) | Kind::Var(_) | Kind::Func(..) | Kind::Log(..) => ATOM,
+        Kind::Num(_)
+        | Kind::Const(_)
+        | Kind::Var(_)
+        | Kind::Func(..)
+        | Kind::Log(..)
+        | Kind::Apply(_) => ATOM,
     }
 }
 
@@ -150,6 +155,26 @@ fn write(e: &Expr, out: &mut String) {
             write(b, out);
             out.push_str("}\\left(");
             write(a, out);
+            out.push_str("\\right)");
+        }
+        Kind::Apply(f) => {
+            out.push_str(&latex_name(&f.name));
+            match (f.args.len(), f.order()) {
+                (_, 0) => {}
+                (1, n) => out.push_str(&"'".repeat(n as usize)),
+                _ => {
+                    out.push_str("_{");
+                    out.push_str(&f.subscript());
+                    out.push('}');
+                }
+            }
+            out.push_str("\\left(");
+            for (i, a) in f.args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write(a, out);
+            }
             out.push_str("\\right)");
         }
     }

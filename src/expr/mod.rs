@@ -4,7 +4,9 @@
 //! constants and collect like terms as they go, so a tree never holds `1·x`,
 //! `x^1`, `x + 0` or two copies of the same term.
 
+mod applied;
 mod build;
+mod decimal;
 mod eval;
 mod func;
 mod latex;
@@ -15,6 +17,11 @@ mod subst;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+pub use applied::{slots_from_subscript, Applied, ABSTRACT_FUNCTION_NAMES, MAX_ABSTRACT_INPUTS};
+pub use decimal::decimal;
+pub(crate) use eval::{
+    apply as apply_func, positive_for_log, power as power_value, show as show_value,
+};
 pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
 pub use latex::{latex_name, latex_operand, latex_operator, latex_partials};
@@ -58,6 +65,8 @@ pub enum Kind {
     Func(Func, Expr),
     /// `log_base(arg)` for a base other than e.
     Log(Expr, Expr),
+    /// A function with no formula, applied to inputs: `f(x)`, `f′(g(x))`.
+    Apply(Applied),
 }
 
 #[derive(Debug)]
@@ -69,6 +78,8 @@ struct Node {
     depth: u32,
     /// The variables that occur in the tree, in `var_order`.
     vars: Arc<[Symbol]>,
+    /// Whether a function with no formula occurs in the tree.
+    abstract_function: bool,
     kind: Kind,
 }
 
@@ -78,10 +89,13 @@ pub struct Expr(Arc<Node>);
 
 impl Expr {
     fn from_kind(kind: Kind) -> Expr {
+        crate::budget::charge(1 + children(&kind));
         let mut size: u32 = 1;
         let mut depth: u32 = 0;
         let mut vars: Option<Arc<[Symbol]>> = None;
+        let mut abstract_function = matches!(kind, Kind::Apply(_));
         let mut grow = |child: &Expr| {
+            abstract_function |= child.0.abstract_function;
             size = size.saturating_add(child.0.size);
             depth = depth.max(child.0.depth + 1);
             let more = &child.0.vars;
@@ -118,6 +132,11 @@ impl Expr {
                 grow(a);
                 hash_of(&(7u8, b.0.hash, a.0.hash))
             }
+            Kind::Apply(f) => {
+                f.args.iter().for_each(&mut grow);
+                let args: Vec<u64> = f.args.iter().map(|a| a.0.hash).collect();
+                hash_of(&(8u8, &f.name, &f.slots, args))
+            }
         };
         let vars = match (&kind, vars) {
             (Kind::Var(v), _) => Arc::from([v.clone()]),
@@ -129,6 +148,7 @@ impl Expr {
             size,
             depth,
             vars,
+            abstract_function,
             kind,
         }))
     }
@@ -171,6 +191,11 @@ impl Expr {
         self.0.vars.iter().any(|v| &**v == name)
     }
 
+    /// Whether a function with no formula (`f(x)` with f undefined) occurs in the expression.
+    pub fn has_abstract_function(&self) -> bool {
+        self.0.abstract_function
+    }
+
     /// The variables in the expression, in the order x, y, z, then alphabetical.
     pub fn free_vars(&self) -> Vec<Symbol> {
         self.0.vars.to_vec()
@@ -210,6 +235,17 @@ impl Expr {
             Kind::Add(t) => t,
             _ => std::slice::from_ref(self),
         }
+    }
+}
+
+/// How many children a node links to: the parts it costs beyond itself.
+fn children(kind: &Kind) -> u64 {
+    match kind {
+        Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => 0,
+        Kind::Func(..) => 1,
+        Kind::Pow(..) | Kind::Log(..) => 2,
+        Kind::Add(items) | Kind::Mul(items) => items.len() as u64,
+        Kind::Apply(f) => f.args.len() as u64,
     }
 }
 
@@ -324,6 +360,9 @@ impl PartialEq for Expr {
                 a1 == b1 && a2 == b2
             }
             (Kind::Func(f, a), Kind::Func(g, b)) => f == g && a == b,
+            (Kind::Apply(f), Kind::Apply(g)) => {
+                f.name == g.name && f.slots == g.slots && f.args == g.args
+            }
             _ => false,
         }
     }
@@ -376,6 +415,7 @@ fn take_children(kind: &mut Kind, stack: &mut Vec<Expr>) {
             stack.push(std::mem::replace(b, placeholder()));
         }
         Kind::Func(_, a) => stack.push(std::mem::replace(a, placeholder())),
+        Kind::Apply(f) => stack.append(&mut f.args),
     }
 }
 
@@ -385,6 +425,7 @@ static LEAF: std::sync::LazyLock<Arc<Node>> = std::sync::LazyLock::new(|| {
         size: 1,
         depth: 0,
         vars: NO_VARS.clone(),
+        abstract_function: false,
         kind: Kind::Const(Constant::E),
     })
 });

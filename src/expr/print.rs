@@ -4,7 +4,7 @@
 //! fraction bar (`1/x²`), a half power is a root (`√x`), a coefficient of −1
 //! is a minus sign.
 
-use super::{Constant, Expr, Func, Kind, Number};
+use super::{Applied, Constant, Expr, Func, Kind, Number};
 use std::fmt::Write;
 
 /// How to print: Unicode maths or plain ASCII, and an optional length budget.
@@ -196,7 +196,7 @@ fn level(e: &Expr) -> u8 {
             Some(n) if *n == Number::ratio(1, 2) => ATOM,
             _ => POWER,
         },
-        Kind::Const(_) | Kind::Var(_) | Kind::Func(..) | Kind::Log(..) => ATOM,
+        Kind::Const(_) | Kind::Var(_) | Kind::Func(..) | Kind::Log(..) | Kind::Apply(_) => ATOM,
     }
 }
 
@@ -239,7 +239,38 @@ impl Printer {
                 self.expr(a, depth + 1);
                 self.out.push(')');
             }
+            Kind::Apply(f) => self.applied(f, depth),
         }
+    }
+
+    /// `f′(g(x))`, `∂f/∂x(x, y)`, `∂₁f(x², y)`; in ASCII `f'(g(x))`, `f_x(x, y)`, `f_1(x^2, y)`.
+    fn applied(&mut self, f: &Applied, depth: usize) {
+        let name = if self.style.unicode {
+            unicode_name(&f.name)
+        } else {
+            f.name.to_string()
+        };
+        match (f.args.len(), f.order()) {
+            (_, 0) => self.out.push_str(&name),
+            (1, n) => {
+                self.out.push_str(&name);
+                self.out.push_str(&prime_marks(n, self.style.unicode));
+            }
+            (_, n) if self.style.unicode => self.out.push_str(&partial_name(f, &name, n)),
+            _ => {
+                self.out.push_str(&name);
+                self.out.push('_');
+                self.out.push_str(&f.subscript());
+            }
+        }
+        self.out.push('(');
+        for (i, a) in f.args.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.expr(a, depth + 1);
+        }
+        self.out.push(')');
     }
 
     fn variable(&mut self, name: &str) {
@@ -421,6 +452,55 @@ impl Printer {
         self.expr(arg, depth + 1);
         self.out.push(')');
     }
+}
+
+/// Lagrange's primes: `′`, `″`, `‴`, then `⁽⁴⁾`; in ASCII as many `'` as the order.
+fn prime_marks(n: u32, unicode: bool) -> String {
+    match (unicode, n) {
+        (false, n) => "'".repeat(n as usize),
+        (true, 1) => "′".to_string(),
+        (true, 2) => "″".to_string(),
+        (true, 3) => "‴".to_string(),
+        (true, n) => format!("⁽{}⁾", superscript(i64::from(n))),
+    }
+}
+
+/// `∂f/∂x`, `∂²f/∂x∂y`, `∂²f/∂x²` when the inputs are letters; otherwise by their
+/// numbers, `∂₁f`, `∂₁∂₂f`, `∂₁²f`.
+fn partial_name(f: &Applied, name: &str, order: u32) -> String {
+    let power = |n: u32| {
+        if n > 1 {
+            superscript(i64::from(n))
+        } else {
+            String::new()
+        }
+    };
+    match f.slot_letters() {
+        Some(letters) => {
+            let below: String = f
+                .slots
+                .iter()
+                .zip(&letters)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, c)| format!("∂{c}{}", power(*n)))
+                .collect();
+            format!("∂{}{name}/{below}", power(order))
+        }
+        None => {
+            let marks: String = f
+                .slots
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, n)| format!("∂{}{}", subscript_digit(i + 1), power(*n)))
+                .collect();
+            format!("{marks}{name}")
+        }
+    }
+}
+
+fn subscript_digit(d: usize) -> char {
+    char::from_u32(0x2080 + d as u32).unwrap_or('?')
 }
 
 /// `12` → `¹²`, `-1` → `⁻¹`.

@@ -17,6 +17,7 @@ pub fn substitute(e: &Expr, name: &str, value: &Expr) -> Expr {
         Kind::Pow(b, x) => Expr::pow(substitute(b, name, value), substitute(x, name, value)),
         Kind::Func(f, a) => Expr::func(*f, substitute(a, name, value)),
         Kind::Log(b, a) => Expr::log(substitute(b, name, value), substitute(a, name, value)),
+        Kind::Apply(f) => f.with_args(f.args.iter().map(|a| substitute(a, name, value)).collect()),
     }
 }
 

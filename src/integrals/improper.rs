@@ -2,8 +2,9 @@
 
 use super::value::simplify;
 use super::ExactArea;
+use crate::area::bound_value;
 use crate::calculus::{Check, Detail, Rule, Step, Stretch};
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Kind, Number, Symbol};
 use crate::numeric::recognise;
 use crate::syntax::Span;
@@ -18,25 +19,13 @@ enum End {
     Infinite(f64),
 }
 
-fn is_infinite(e: &Expr) -> bool {
-    ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n))
-}
-
 /// `Some` for a bound that is ±∞ or a number; `None` for a bound with letters.
 fn end_of(e: &Expr) -> Option<End> {
-    if is_infinite(e) {
-        return Some(End::Infinite(1.0));
+    let v = bound_value(e)?;
+    if v.is_infinite() {
+        return Some(End::Infinite(v.signum()));
     }
-    if is_infinite(&Expr::neg(e.clone())) {
-        return Some(End::Infinite(-1.0));
-    }
-    let v = eval(e, &|_| None).ok().filter(|v| v.is_finite())?;
-    Some(End::Finite(e.clone(), v))
-}
-
-/// Whether a bound is ±∞.
-pub fn infinite(e: &Expr) -> bool {
-    matches!(end_of(e), Some(End::Infinite(_)))
+    v.is_finite().then(|| End::Finite(e.clone(), v))
 }
 
 /// How F behaves as x runs to a point.
@@ -94,17 +83,9 @@ pub fn improper(
     };
     let (gaps, mut splits): (Vec<Point>, Vec<Point>) =
         trouble.into_iter().partition(|(_, v)| !blow_up(*v));
+    // With no antiderivative there is no limit to take: the numbers alone try.
     let Some((steps, check)) = found else {
-        let why = match splits.first().or(gaps.first()) {
-            Some((c, _)) => format!("the integrand has no value at {var} = {c}"),
-            None => "a bound is infinite".to_string(),
-        };
-        return Err(Error::new(
-            Phase::Computing,
-            format!("{why}, so this is an improper integral, and I know no antiderivative to take the limit of"),
-        )
-        .at(span)
-        .with_help("choose bounds that keep the trouble spot outside the interval"));
+        return Ok(None);
     };
     let antiderivative = steps.after.clone();
     splits.sort_by(|p, q| p.1.total_cmp(&q.1));
@@ -242,11 +223,13 @@ fn value_at(
             Phase::Computing,
             format!("this improper integral diverges: as {point}, the antiderivative {f} grows without bound, so the area is not finite"),
         )
+        .with_kind(ErrorKind::ImproperIntegral)
         .at(span)),
         Settles::Unclear => Err(Error::new(
             Phase::Computing,
             format!("this improper integral does not settle to a value I can name as {point}"),
         )
+        .with_kind(ErrorKind::ImproperIntegral)
         .at(span)),
     }
 }

@@ -3,6 +3,7 @@
 use super::catalogue::{check_note, constant_note, motion_note, note, title};
 use super::prune::{labelled, prune, Limits, Shown};
 use super::text::{decimal, step_opening};
+use crate::area::{error_text, infinite, NumericArea};
 use crate::calculus::{Check, Detail, Rule, Step, Stretch};
 use crate::engine::{ExactArea, Motion};
 use crate::expr::{Expr, Kind, Style};
@@ -12,6 +13,9 @@ use colored::Colorize;
 const STEP_BUDGET: usize = 160;
 /// Longest integrand or result shown on the answer line.
 const RESULT_BUDGET: usize = 4000;
+
+/// What Gauss–Kronrod does, in one plain line.
+const GAUSS_KRONROD: &str = "Adaptive Gauss–Kronrod measures each slice with two rules at once and keeps cutting the slices where they disagree, until the disagreement, its error estimate, is tiny.";
 
 /// An indefinite integral, `∫ f dx = F + C₁`, as the lines after the reading.
 pub struct Indefinite<'a> {
@@ -33,7 +37,7 @@ pub struct Definite<'a> {
     pub exact: Option<&'a ExactArea>,
     pub result: &'a Expr,
     pub value: Option<f64>,
-    pub numeric: Option<f64>,
+    pub numeric: Option<NumericArea>,
 }
 
 /// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII);
@@ -139,8 +143,12 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
             w.theorem(&exact.theorem);
         }
         None => {
-            w.line("I don't know an antiderivative for this with the rules I teach, so the exact area is out of reach.");
-            w.line("The area can still be found by numbers: adaptive Simpson's rule adds up thin slices, halving them until the total stops changing.");
+            if infinite(answer.lower) || infinite(answer.upper) {
+                w.line("Out to infinity there is no F(∞) to put in, so nudge measures the area by numbers.");
+            } else {
+                w.line("I don't know an antiderivative for this with the rules I teach, so nudge finds the area by numbers.");
+            }
+            w.line(GAUSS_KRONROD);
         }
     }
     w.out.push('\n');
@@ -148,11 +156,16 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
     let line = match (answer.exact.is_some(), answer.value, answer.numeric) {
         (true, Some(v), Some(n)) => {
             let shown = with_decimal(&exact_text, answer.result, v);
-            format!(
-                "{lhs} = {}   (numeric check by adaptive Simpson: {})",
-                shown.green().bold(),
-                decimal(n)
-            )
+            let check = if n.reliable {
+                format!(
+                    "numeric check by adaptive Gauss–Kronrod: {} ± {}",
+                    decimal(n.estimate.value),
+                    error_text(n.estimate.error)
+                )
+            } else {
+                "numbers alone cannot check this one: the integrand swings too often between the bounds".to_string()
+            };
+            format!("{lhs} = {}   ({check})", shown.green().bold())
         }
         (true, Some(v), None) => {
             format!("{lhs} = {}", with_decimal(&exact_text, answer.result, v).green().bold())
@@ -162,8 +175,10 @@ pub fn definite_text(answer: &Definite, style: Style) -> String {
             exact_text.green().bold()
         ),
         (false, _, Some(n)) => format!(
-            "{lhs} ≈ {}   (numeric, by adaptive Simpson's rule)",
-            decimal(n).green().bold()
+            "{lhs} ≈ {}   (± {}, adaptive Gauss–Kronrod over {} pieces)",
+            decimal(n.estimate.value).green().bold(),
+            error_text(n.estimate.error),
+            n.estimate.pieces
         ),
         (false, _, None) => format!("{lhs}: no value"),
     };
@@ -178,11 +193,6 @@ fn with_decimal(text: &str, exact: &Expr, v: f64) -> String {
     } else {
         format!("{text} ≈ {}", decimal(v))
     }
-}
-
-/// Whether a bound is the name of infinity.
-fn infinite_bound(e: &Expr) -> bool {
-    ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n))
 }
 
 /// A bound, bracketed unless it is a single number or name.
@@ -319,8 +329,8 @@ impl Writer {
         };
         let mut parts = Vec::new();
         for s in stretches {
-            let low_side = if infinite_bound(&s.lower) { "" } else { "+" };
-            let high_side = if infinite_bound(&s.upper) { "" } else { "-" };
+            let low_side = if infinite(&s.lower) { "" } else { "+" };
+            let high_side = if infinite(&s.upper) { "" } else { "-" };
             let piece = Expr::sub(s.at_upper.clone(), s.at_lower.clone());
             self.line(&format!(
                 "  from {} to {}: {}, {}, so this part is {} - {} = {}",
@@ -347,9 +357,9 @@ impl Writer {
     /// A bound as shown in words: ∞ for inf.
     fn bound_text(&self, e: &Expr) -> String {
         let infinity = if self.style.unicode { "∞" } else { "inf" };
-        if infinite_bound(e) {
+        if is_infinity(e) {
             infinity.to_string()
-        } else if infinite_bound(&Expr::neg(e.clone())) {
+        } else if infinite(e) {
             format!("-{infinity}")
         } else {
             self.show(e)
@@ -682,4 +692,9 @@ impl Writer {
         };
         Some(format!("{x}^({n}+1)/({n}+1)"))
     }
+}
+
+/// Whether a bound is +∞ itself (not −∞).
+fn is_infinity(e: &Expr) -> bool {
+    ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n))
 }

@@ -6,10 +6,11 @@ use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
 use super::prune::{labelled, prune, Limits, Shown};
-use super::text::{child_labels, decimal_after, folds_into_one_line, render_text, TextOptions};
+use super::text::{decimal_after, render_text, TextOptions};
 use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
+use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
 use crate::syntax::{reading_latex, reading_of_statement, Body};
 

@@ -1,10 +1,11 @@
 //! From the syntax tree to a canonical expression.
 
+use super::abstract_fn::{is_abstract_call, split_abstract_name};
 use super::ast::{BinOp, Callee, Node, NodeKind, Span};
 use super::names::{Names, NoNames, Vector};
 use super::parse::MAX_NESTING;
 use crate::error::{Error, Phase};
-use crate::expr::{substitute_all, Expr, Func};
+use crate::expr::{slots_from_subscript, substitute_all, Expr, Func, Symbol};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -179,6 +180,9 @@ impl Lowering<'_> {
         if let Some(vector) = self.names.vector(name) {
             return Err(vector_in_formula(name, &vector, node.span));
         }
+        if let Some(applied) = self.abstract_function(name, primes, args, node)? {
+            return Ok(applied);
+        }
         let function = self.names.function(name, primes).ok_or_else(|| {
             Error::new(
                 Phase::Reading,
@@ -203,6 +207,46 @@ impl Lowering<'_> {
             .collect::<Result<Vec<_>, _>>()?;
         check_expansion(name, &function.body, &values, node.span)?;
         Ok(substitute_all(&function.body, &function.params, &values))
+    }
+}
+
+impl Lowering<'_> {
+    /// `f(g(x))`, `f″(x)`, `g(x, y)`, `f_x(x, y)` with the name undefined: a function with
+    /// no formula (the parser has already decided the call is one).
+    fn abstract_function(
+        &self,
+        name: &str,
+        primes: u32,
+        args: &[Node],
+        node: &Node,
+    ) -> Result<Option<Expr>, Error> {
+        if !is_abstract_call(self.names, name, primes, args) {
+            return Ok(None);
+        }
+        let Some((base, subscript)) = split_abstract_name(name) else {
+            return Ok(None);
+        };
+        let values = args
+            .iter()
+            .map(|a| self.lower(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let slots = if subscript.is_empty() {
+            let mut slots = vec![0; values.len()];
+            slots[0] = primes;
+            slots
+        } else {
+            slots_from_subscript(subscript, &values).ok_or_else(|| {
+                Error::new(
+                    Phase::Reading,
+                    format!("{name} names the slope of {base} by its inputs, but {subscript} does not say which of them"),
+                )
+                .at(node.span)
+                .with_help(format!(
+                    "after the _, write each input to nudge: a letter that fills exactly one input, as in {base}_x(x, y), or an input's number, as in {base}_1(x^2, y)"
+                ))
+            })?
+        };
+        Ok(Some(Expr::applied(Symbol::from(base), slots, values)))
     }
 }
 

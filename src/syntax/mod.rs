@@ -1,6 +1,8 @@
 //! Reading typed maths: the pest grammar, the syntax tree, and how it becomes an expression.
 
+mod abstract_fn;
 mod ast;
+mod letters;
 mod lower;
 mod multivar_ast;
 mod names;
@@ -20,6 +22,7 @@ mod seeing_ast;
 mod words;
 
 pub use ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
+pub use letters::KEPT_WORDS;
 pub use lower::{check_expansion, lower, lower_in};
 pub use multivar_ast::MultivarQuery;
 pub use names::{Function, Names, NoNames, Vector};

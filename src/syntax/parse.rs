@@ -1,6 +1,8 @@
 //! From a line of text to a syntax tree, through the pest grammar in `grammar/nudge.pest`.
 
+use super::abstract_fn::is_abstract_call;
 use super::ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
+use super::letters::is_letter_run;
 use super::names::{Names, NoNames};
 use super::scientific::scientific_notation_notes;
 use super::words::describe_parse_error;
@@ -32,6 +34,9 @@ pub struct Note {
 pub struct Parsed {
     pub statement: Statement,
     pub notes: Vec<Note>,
+    /// Remarks on how a run of letters was read (`xy` as x·y, `loss` as one name): worth
+    /// saying the first time a session meets each one.
+    pub policy_notes: Vec<Note>,
 }
 
 /// Parses one line of input with no names defined.
@@ -67,13 +72,20 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
     let mut builder = Builder {
         offsets,
         notes: Vec::new(),
+        policy_notes: Vec::new(),
         names,
         defining: None,
+        params: Vec::new(),
+        line,
     };
     let statement = builder.statement(line_pair)?;
     let mut notes = builder.notes;
     notes.extend(scientific_notation_notes(line, &builder.offsets));
-    Ok(Parsed { statement, notes })
+    Ok(Parsed {
+        statement,
+        notes,
+        policy_notes: builder.policy_notes,
+    })
 }
 
 /// Refuses input nested so deeply that reading it would exhaust the stack.
@@ -176,9 +188,14 @@ impl Offsets {
 pub(super) struct Builder<'n> {
     pub(super) offsets: Offsets,
     pub(super) notes: Vec<Note>,
-    names: &'n dyn Names,
+    pub(super) policy_notes: Vec<Note>,
+    pub(super) names: &'n dyn Names,
     /// The name a definition line is defining: using it in its own body is an error.
-    defining: Option<String>,
+    pub(super) defining: Option<String>,
+    /// The inputs of the definition being read: `ab` in `f(ab) = ab^2` is one name.
+    pub(super) params: Vec<String>,
+    /// The line as typed.
+    line: &'n str,
 }
 
 /// What a derivative operator says: which variable, how many times, partial or not.
@@ -193,6 +210,30 @@ pub(super) fn internal(what: &str) -> Error {
 }
 
 impl Builder<'_> {
+    /// A remark on how a run of letters was read, once per line.
+    pub(super) fn policy_note(&mut self, message: String, span: Span) {
+        if !self.policy_notes.iter().any(|n| n.message == message) {
+            self.policy_notes.push(Note { message, span });
+        }
+    }
+
+    /// Whether `span` is the first word of the line and a space and more maths follow it, as
+    /// a command would be followed: `simplify x^2` (but not `speed * 2`).
+    pub(super) fn leads_the_line(&self, span: Span) -> bool {
+        let mut chars = self
+            .line
+            .chars()
+            .enumerate()
+            .skip_while(|(_, c)| c.is_whitespace());
+        let starts = chars.next().is_some_and(|(i, _)| i == span.start);
+        let mut after = self.line.chars().skip(span.end);
+        starts
+            && after.next().is_some_and(char::is_whitespace)
+            && after
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_alphanumeric() || "(\\√|{∂∇∫".contains(c))
+    }
+
     pub(super) fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.offsets.chars(s.start()), self.offsets.chars(s.end()))
@@ -314,6 +355,7 @@ impl Builder<'_> {
                         }
                         params.push(p);
                     }
+                    self.params.clone_from(&params);
                 }
                 Rule::expr => body = Some(Body::Scalar(self.expr(part)?)),
                 Rule::tuple => body = Some(Body::Vector(self.list(part)?)),
@@ -355,6 +397,7 @@ impl Builder<'_> {
             match part.as_rule() {
                 Rule::defined_name => name = Some((ascii_name(part.as_str()), self.span(&part))),
                 Rule::prime if part.as_str() == "″" => order += 2,
+                Rule::prime if part.as_str() == "‴" => order += 3,
                 _ => order += 1,
             }
         }
@@ -654,14 +697,15 @@ impl Builder<'_> {
                     }
                     acc = Some(match (acc.take(), pending_op.take()) {
                         (None, _) => factor,
-                        (Some(lhs), Some(op)) => {
-                            self.check_division_hint(op, &lhs);
-                            binary(op, lhs, factor)
+                        (Some(lhs), Some(BinOp::Div)) => {
+                            self.check_division_hint(BinOp::Div, &lhs);
+                            binary(BinOp::Div, lhs, factor)
                         }
+                        (Some(lhs), Some(op)) => attach(op, lhs, factor),
                         // A factor with no operator before it: implicit multiplication.
                         (Some(lhs), None) => {
                             self.check_call_like(&lhs, &factor)?;
-                            binary(BinOp::Implicit, lhs, factor)
+                            attach(BinOp::Implicit, lhs, factor)
                         }
                     });
                 }
@@ -700,10 +744,11 @@ impl Builder<'_> {
         if !touching {
             return Ok(());
         }
+        // An undefined f, g or h is a function with no formula; here it names a value.
         if matches!(name.as_str(), "f" | "g" | "h") {
             self.notes.push(Note {
                 message: format!(
-                    "{name} is not defined, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
+                    "{name} is a value here, not a function, so {name}(…) is read as {name}·(…); to define a function write {name}(x) = …"
                 ),
                 span: lhs.span.to(rhs.span),
             });
@@ -794,6 +839,9 @@ impl Builder<'_> {
                 _ => Constant::Pi,
             }))),
             Rule::variable => {
+                if let Some(product) = self.letter_run(pair.as_str(), span)? {
+                    return Ok(product);
+                }
                 let name = ascii_name(pair.as_str());
                 self.check_self_reference(&name, span)?;
                 self.check_glued_function(pair.as_str(), span);
@@ -852,17 +900,22 @@ impl Builder<'_> {
         let mut name = String::new();
         let mut name_span = span;
         let mut primes = 0;
+        let mut typed = None;
         for p in head.into_inner() {
             match p.as_rule() {
                 Rule::variable | Rule::latex_defined_word => {
+                    if p.as_rule() == Rule::variable {
+                        typed = Some(p.as_str().to_string());
+                    }
                     name = self.defined_name_text(&p)?;
                     name_span = self.span(&p);
                 }
-                Rule::latex_styled => {
+                Rule::latex_styled | Rule::latex_subscripted => {
                     name_span = self.span(&p);
                     name = self.latex_variable_name(p)?;
                 }
                 Rule::prime if p.as_str() == "″" => primes += 2,
+                Rule::prime if p.as_str() == "‴" => primes += 3,
                 Rule::prime => primes += 1,
                 _ => {}
             }
@@ -872,10 +925,13 @@ impl Builder<'_> {
         let mut open = name_span.end;
         for p in inner {
             match p.as_rule() {
-                Rule::lparen => open = self.span(&p).start,
+                Rule::lparen | Rule::latex_call_open => open = self.span(&p).start,
                 Rule::expr => args.push(self.expr(p)?),
                 _ => {}
             }
+        }
+        if is_abstract_call(self.names, &name, primes, &args) {
+            return self.abstract_call(name, name_span, primes, args, span);
         }
         let defined = self.names.defined();
         let define_help = match closest(&name, defined.iter().map(String::as_str)) {
@@ -920,10 +976,15 @@ impl Builder<'_> {
             .at(name_span)
             .with_help(define_help)),
             None => {
-                self.check_glued_function(&name, name_span);
-                let lhs = Node {
-                    kind: NodeKind::Var(name),
-                    span: name_span,
+                let lhs = match typed.filter(|t| is_letter_run(t)) {
+                    Some(t) => self.unknown_call(&t, &name, name_span)?,
+                    None => {
+                        self.check_glued_function(&name, name_span);
+                        Node {
+                            kind: NodeKind::Var(name),
+                            span: name_span,
+                        }
+                    }
                 };
                 let arg = args.pop().ok_or_else(|| internal("applied argument"))?;
                 let rhs = Node {
@@ -934,6 +995,48 @@ impl Builder<'_> {
                 Ok(binary(BinOp::Implicit, lhs, rhs))
             }
         }
+    }
+
+    /// `f(g(x))`, `f′(x)`, `g(x, y)` with f and g undefined: functions with no formula, so
+    /// the rules themselves can be shown; a note says so, as nudge cannot give a value.
+    fn abstract_call(
+        &mut self,
+        name: String,
+        name_span: Span,
+        primes: u32,
+        args: Vec<Node>,
+        span: Span,
+    ) -> Result<Node, Error> {
+        if primes > 0 && args.len() > 1 {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "{name} has {} inputs, so a prime does not say which one to nudge",
+                    args.len()
+                ),
+            )
+            .at(name_span)
+            .with_help(format!(
+                "write {name}_x(x, y) for its slope by x alone, or ask ∂/∂x {name}(x, y)"
+            )));
+        }
+        let letter = name.split('_').next().unwrap_or(&name).to_string();
+        if !self
+            .notes
+            .iter()
+            .any(|n| n.message.starts_with(&format!("{letter} is not defined")))
+        {
+            self.notes.push(Note {
+                message: format!(
+                    "{letter} is not defined, so {letter}(…) is any function, one with no formula: nudge shows the rules on it but cannot give a value (for a product write {letter}·(…))"
+                ),
+                span: name_span,
+            });
+        }
+        Ok(Node {
+            kind: NodeKind::Apply { name, primes, args },
+            span,
+        })
     }
 
     /// `sinx` is one variable; a learner who meant sin(x) should hear about it.
@@ -1052,7 +1155,7 @@ impl Builder<'_> {
             }
             let mut inner = factor.into_inner();
             let base = self.primary(inner.next().ok_or_else(|| internal("bare factor"))?)?;
-            let node = self.powers(base, inner, |b, e| binary(BinOp::Pow, b, e))?;
+            let node = self.powers(base, inner, raise)?;
             acc = Some(match acc.take() {
                 None => node,
                 Some(lhs) => binary(BinOp::Implicit, lhs, node),
@@ -1067,6 +1170,18 @@ pub(super) fn binary(op: BinOp, lhs: Node, rhs: Node) -> Node {
     Node {
         kind: NodeKind::Binary(op, Box::new(lhs), Box::new(rhs)),
         span,
+    }
+}
+
+/// `lhs · rhs`, where a product of letters such as `xy` in `2xy` joins the chain of factors
+/// (2·x·y) rather than standing in brackets of its own.
+fn attach(op: BinOp, lhs: Node, rhs: Node) -> Node {
+    let Node { kind, span } = rhs;
+    match kind {
+        NodeKind::Binary(BinOp::Implicit, first, last) => {
+            binary(BinOp::Implicit, attach(op, lhs, *first), *last)
+        }
+        kind => binary(op, lhs, Node { kind, span }),
     }
 }
 

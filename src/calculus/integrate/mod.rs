@@ -86,6 +86,8 @@ impl Integrator {
     }
 
     fn step(&self, e: &Expr, var: &Symbol, level: Level) -> Option<Step> {
+        // The answer's work budget (time, size, Ctrl-C) is looked at on every attempt.
+        crate::budget::check();
         self.attempts.set(self.attempts.get() + 1);
         if self.attempts.get() > MAX_ATTEMPTS {
             return None;
@@ -302,6 +304,7 @@ fn collect(e: &Expr, var: &Symbol, inside: bool, out: &mut Vec<(Expr, bool)>) {
             collect(x, var, true, out);
         }
         Kind::Func(_, a) | Kind::Log(_, a) => collect(a, var, true, out),
+        Kind::Apply(f) => f.args.iter().for_each(|a| collect(a, var, true, out)),
         Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => {}
     }
 }

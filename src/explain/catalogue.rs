@@ -37,6 +37,8 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::Tanh => "tanh",
         Rule::Abs => "absolute value",
         Rule::GeneralPower => "variable base and exponent",
+        Rule::AbstractFunction => "a function with no formula",
+        Rule::ChainInputs => "chain rule, several inputs",
         Rule::Partial => "partial derivative",
         Rule::HigherOrder => "higher derivative",
         Rule::IntegralConstant => "constant",
@@ -97,7 +99,12 @@ pub fn note(step: &Step, style: Style) -> String {
     match step.rule {
         Rule::Constant => {
             let others = step.before.free_vars();
-            if others.is_empty() {
+            let zero_base = matches!(step.before.kind(), crate::expr::Kind::Pow(b, _) if b.is_zero());
+            if zero_base {
+                format!(
+                    "0 to any positive power is 0, so {before} is 0 wherever it has a value (where its exponent is positive; at 0 or below it has none): it does not change when {x} is nudged, so its slope is 0."
+                )
+            } else if others.is_empty() {
                 format!("{before} does not change when {x} is nudged, so its slope is 0.")
             } else {
                 let names = list(others.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
@@ -182,6 +189,17 @@ pub fn note(step: &Step, style: Style) -> String {
             ),
             _ => String::new(),
         },
+        Rule::AbstractFunction => abstract_note(step, style),
+        Rule::ChainInputs => {
+            let (first, second) = if style.unicode {
+                ("∂₁f", "∂₂f")
+            } else {
+                ("f_1", "f_2")
+            };
+            format!(
+                "More than one input of {before} moves when {x} is nudged, and each moves the value by its own share: the slope by that input times the slope of the input. Add the shares. ({first} is the slope of f when only its first input is nudged, {second} its second.)"
+            )
+        }
         Rule::Partial => match &step.detail {
             Detail::Partial { held } if !held.is_empty() => {
                 let names = list(held.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
@@ -514,7 +532,7 @@ fn ln_base(step: &Step, style: Style) -> String {
     match step.detail {
         Detail::ExpBase {
             ln_base: Some(value),
-        } => format!("ln {base} ≈ {}", super::text::decimal(value)),
+        } => format!("ln {base} ≈ {}", crate::expr::decimal(value)),
         _ => format!("ln {base}"),
     }
 }
@@ -531,4 +549,18 @@ fn list(items: impl Iterator<Item = String>) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
+}
+
+/// f′(u) or ∂f/∂x(x, y): the slope of a function with no formula can only be named.
+fn abstract_note(step: &Step, style: Style) -> String {
+    let crate::expr::Kind::Apply(f) = step.before.kind() else {
+        return String::new();
+    };
+    let name = show(&Expr::symbol(f.name.clone()), style);
+    let x = show(&Expr::symbol(step.var.clone()), style);
+    let (before, after) = (show(&step.before, style), show(&step.after, style));
+    let only = if f.args.len() == 1 { "" } else { "only " };
+    format!(
+        "{name} has no formula here, so the slope of {before} can only be named: {after}, how fast it moves when {only}{x} is nudged."
+    )
 }
