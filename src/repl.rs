@@ -6,6 +6,8 @@ use crate::cli::Answerer;
 use helper::NudgeHelper;
 use nudge::budget::{report_to, stop_when};
 use nudge::error::ErrorKind;
+use nudge::store::history::{self, HISTORY_SIZE};
+use nudge::visible::visible;
 use nudge::{Error, Outcome, Session};
 use rustyline::config::{ColorMode, CompletionType, Config};
 use rustyline::error::ReadlineError;
@@ -17,8 +19,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-/// Lines of history kept.
-const HISTORY_SIZE: usize = 1000;
 /// Set by Ctrl-C while an answer is being worked out; the answer's work budget looks at it.
 static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 /// Whether the learner has been told that the current answer is still being worked out.
@@ -46,12 +46,10 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
         .max_history_size(HISTORY_SIZE)
         .and_then(|b| b.history_ignore_dups(true))
         .map(|b| {
+            // The helper always draws the line, colour or not, so that a control character
+            // typed or pasted into it is shown rather than sent to the terminal.
             b.completion_type(CompletionType::List)
-                .color_mode(if colour {
-                    ColorMode::Forced
-                } else {
-                    ColorMode::Disabled
-                })
+                .color_mode(ColorMode::Forced)
                 .auto_add_history(false)
                 .build()
         });
@@ -134,7 +132,7 @@ fn banner(colour: bool) {
     );
 }
 
-/// The history file: read at the start, appended after every line, given up on after one warning.
+/// The history file: read at the start, merged into after every line, given up on after one warning.
 struct History {
     path: Option<PathBuf>,
 }
@@ -143,23 +141,22 @@ impl History {
     fn open(path: Option<PathBuf>, editor: &mut Editor<NudgeHelper, DefaultHistory>) -> History {
         let mut history = History { path };
         if let Some(p) = history.path.clone() {
-            if p.exists() {
-                if let Err(e) = editor.load_history(&p) {
-                    history.give_up(&e.to_string());
+            match history::load(&p) {
+                Ok(entries) => {
+                    for entry in entries {
+                        let _ = editor.add_history_entry(entry);
+                    }
                 }
-            } else if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                if let Err(e) = std::fs::create_dir_all(dir) {
-                    history.give_up(&e.to_string());
-                }
+                Err(e) => history.give_up(&e.to_string()),
             }
         }
         history
     }
 
     fn add(&mut self, editor: &mut Editor<NudgeHelper, DefaultHistory>, line: &str) {
-        let _ = editor.add_history_entry(line);
+        let _ = editor.add_history_entry(visible(line));
         if let Some(p) = self.path.clone() {
-            if let Err(e) = editor.append_history(&p) {
+            if let Err(e) = history::append(&p, line) {
                 self.give_up(&e.to_string());
             }
         }
@@ -169,7 +166,7 @@ impl History {
         if let Some(p) = self.path.take() {
             eprintln!(
                 "nudge: cannot keep history in {}: {why}; the session goes on without saving it",
-                p.display()
+                visible(&p.display().to_string())
             );
         }
     }

@@ -5,6 +5,7 @@ use nudge::expr::KNOWN_FUNCTION_NAMES;
 use nudge::render::{render_text, TextOptions};
 use nudge::syntax::{parse_in, NodeKind, Statement};
 use nudge::topic::Topic;
+use nudge::visible::visible;
 use nudge::{Answer, Session};
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
@@ -274,11 +275,13 @@ impl Hinter for NudgeHelper {
 }
 
 impl Highlighter for NudgeHelper {
+    /// The line as typed, its control characters shown (`nudge::visible`), coloured when colour is on.
     fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+        let line = visible(line);
         if !self.colour {
-            return Cow::Borrowed(line);
+            return line;
         }
-        Cow::Owned(paint(line, &self.session))
+        Cow::Owned(paint(&line, &self.session))
     }
 
     fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
