@@ -1,9 +1,11 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod domain;
 mod identity;
 mod multivar;
 mod note;
 mod seeing;
+mod stopped;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -13,10 +15,11 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
+use crate::budget;
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
-use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
+use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
 use crate::lesson::{Topic as PracticeTopic, TOUR};
@@ -26,6 +29,14 @@ use crate::syntax::{
     Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
+
+/// A learner's answer as read: see `Session::read_answer_as`.
+#[derive(Clone, Debug)]
+pub struct ReadAnswer {
+    pub headline: Headline,
+    pub statement: Statement,
+    pub notes: Vec<Note>,
+}
 
 /// What nudge worked out for one line.
 #[derive(Clone, Debug)]
@@ -57,7 +68,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
+    /// where constants meet, as in the motion readings; 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -79,8 +91,8 @@ pub enum Answer {
         result: Expr,
         /// The decimal value of `result`, when the bounds are numbers.
         value: Option<f64>,
-        /// Adaptive Simpson's estimate, when the bounds are numbers.
-        numeric: Option<f64>,
+        /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
+        numeric: Option<crate::area::NumericArea>,
     },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),
@@ -276,10 +288,22 @@ impl Session {
     /// Reads a line as an answer, without changing the session: an expression, or a vector or
     /// matrix typed out. Definitions and `ans` are known, as in any line.
     pub fn read_answer(&self, line: &str) -> Result<Headline, Error> {
+        self.read_answer_as(line).map(|read| read.headline)
+    }
+
+    /// An answer as nudge read it: its value, the statement it was read as (for a
+    /// `Read as:` line) and the remarks made while reading it.
+    pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
         match (&outcome.statement, outcome.headline()) {
             (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => Ok(h),
+            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
+                Ok(ReadAnswer {
+                    headline: h,
+                    statement: outcome.statement,
+                    notes: outcome.notes,
+                })
+            }
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
@@ -305,7 +329,8 @@ impl Session {
                 .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = self.statement(&parsed.statement, &[])?;
+        let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
+            .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());
@@ -469,7 +494,9 @@ impl Session {
                 partial,
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
-                let answer = derivative(lower_in(body, self, &bound)?, var, *order, *partial);
+                let lowered = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&lowered, body, &bound)?;
+                let answer = derivative(lowered, var, *order, *partial);
                 let named = match &body.kind {
                     NodeKind::Apply {
                         name,
@@ -501,8 +528,10 @@ impl Session {
                 if let Point::Named(bindings) = point {
                     bound.extend(bindings.iter().map(|(v, _)| v.as_str()));
                 }
-                let inner = self.statement(inner, &bound)?;
-                self.at(inner, point)
+                let answer = self.statement(inner, &bound)?;
+                let answer = self.at(answer, point)?;
+                self.defined_at(inner, &answer)?;
+                Ok(answer)
             }
             Statement::Integral {
                 body,
@@ -511,8 +540,11 @@ impl Session {
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&integrand, body, &bound)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                self.constants += 1;
+                if let Answer::Integral { constant: 1.., .. } = answer {
+                    self.constants += 1;
+                }
                 Ok(answer)
             }
             Statement::Integral {
@@ -530,6 +562,47 @@ impl Session {
             )?))),
             Statement::Command(command) => self.command(command),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+        }
+    }
+
+    /// Every part of `e` made of numbers alone must have a value, so that ln(0) or 1/0
+    /// never reaches a result: `d/dx ln(0)·x` is an error at ln(0).
+    fn numbers_have_values(&self, e: &Expr, node: &Node, bound: &[&str]) -> Result<(), Error> {
+        if e.free_vars().is_empty() && e.has_abstract_function() {
+            return Ok(());
+        }
+        decimal_value(e).map(|_| ()).map_err(|why| {
+            let error = Error::new(Phase::Computing, why.to_string()).with_kind(ErrorKind::NoValue);
+            self.locate(error, node, bound)
+        })
+    }
+
+    /// A value or slope at a point exists only where the line, as typed, has a value there:
+    /// `d/dx ln(x) at x = -1` and `sqrt(x)^2 at x = -4` are errors, not -1 and -4.
+    fn defined_at(&self, statement: &Statement, answer: &Answer) -> Result<(), Error> {
+        let Answer::AtPoint { point, .. } = answer else {
+            return Ok(());
+        };
+        let Some(values) = domain::decimals(point) else {
+            return Ok(());
+        };
+        let at = domain::Point { values: &values };
+        match statement {
+            Statement::Expr(node) => {
+                let what = match &node.kind {
+                    NodeKind::Apply { primes, .. } if *primes > 0 => "slope",
+                    _ => "value",
+                };
+                domain::check_node(node, self, &at, what)
+            }
+            Statement::Derivative { body, .. } => domain::check_node(body, self, &at, "slope"),
+            Statement::NamedDerivative { name, .. } => {
+                match self.lookup(name).and_then(|d| d.body.scalar()) {
+                    Some(body) => domain::check_expr(body, &at, "slope", &unicode_name(name)),
+                    None => Ok(()),
+                }
+            }
+            _ => Ok(()),
         }
     }
 
@@ -565,7 +638,13 @@ impl Session {
             named(Expr::symbol(param.clone())),
         );
         if value.free_vars().is_empty() {
-            return at_values(inner, vec![(param.clone(), value)], arg.span);
+            let point = vec![(param.clone(), value)];
+            if let Some(values) = domain::decimals(&point) {
+                let at = domain::Point { values: &values };
+                let label = format!("{}({})", unicode_name(name), unicode_name(param));
+                domain::check_expr(body, &at, "slope", &label).map_err(|e| e.at(arg.span))?;
+            }
+            return at_values(inner, point, arg.span);
         }
         Ok(match inner {
             Answer::Derivative {

@@ -162,14 +162,16 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("exact".into(), json!(exact.is_some()));
             if let (None, Some(n)) = (exact, numeric) {
                 // Only a numeric value: written as the decimal it is, which reads back exactly.
-                obj.insert("result".into(), json!(n.to_string()));
-                obj.insert("unicode".into(), json!(n.to_string()));
+                obj.insert("result".into(), json!(n.estimate.value.to_string()));
+                obj.insert("unicode".into(), json!(n.estimate.value.to_string()));
             }
             if let Some(v) = value.filter(|v| v.is_finite()) {
                 obj.insert("value".into(), json!(v));
             }
-            if let Some(n) = numeric.filter(|v| v.is_finite()) {
-                obj.insert("numeric".into(), json!(n));
+            if let Some(n) = numeric.filter(|n| n.estimate.value.is_finite()) {
+                obj.insert("numeric".into(), json!(n.estimate.value));
+                obj.insert("numeric_error".into(), json!(n.estimate.error));
+                obj.insert("numeric_reliable".into(), json!(n.reliable));
             }
             let mut list = Vec::new();
             if let Some(e) = exact {

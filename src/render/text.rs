@@ -105,7 +105,7 @@ fn quiet(answer: &Answer, style: Style) -> String {
             exact: None,
             numeric: Some(n),
             ..
-        } => format!("≈ {}\n", decimal(*n)),
+        } => format!("≈ {}\n", decimal(n.estimate.value)),
         Answer::Expression { value, result: r }
         | Answer::DefiniteIntegral {
             value, result: r, ..
