@@ -7,8 +7,8 @@ use crate::calculus::{derive, Step};
 use crate::engine::{Answer, Headline, Outcome};
 use crate::expr::{Expr, Style, Symbol};
 use crate::render::{
-    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, read_back,
-    render_error, render_text, slip_hint, slip_note, witness_hint, wrap, TextOptions,
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, note_text,
+    read_back, render_error, render_text, slip_hint, slip_note, witness_hint, wrap, TextOptions,
 };
 use crate::syntax::reading_of_statement;
 use crate::Session;
@@ -189,7 +189,11 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
         };
         // Shown as read before it is judged, so a misreading is seen at once.
         let found = slips(typed);
-        let mut notes: Vec<String> = read.notes.iter().map(|n| n.message.clone()).collect();
+        let mut notes: Vec<String> = read
+            .notes
+            .iter()
+            .map(|n| note_text(n, cx.text.unicode))
+            .collect();
         let noted_fraction_power = notes.iter().any(|n| n.contains("binds tighter than /"));
         notes.extend(
             found
