@@ -22,10 +22,17 @@ fn plain(layout: &Layout, size: usize) -> bool {
     layout.align() <= PLAIN_ALIGN && layout.align() <= size
 }
 
+/// Tells the work budget how much memory this thread holds (see `crate::budget::MAX_BYTES`).
+#[inline]
+fn held(more: usize, less: usize) {
+    crate::budget::note_held(more as i64 - less as i64);
+}
+
 // SAFETY: each method forwards to the mimalloc function with the same contract, choosing
 // the aligned variant whenever a plain block might not meet `layout.align()`.
 unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        held(layout.size(), 0);
         if plain(&layout, layout.size()) {
             mi_malloc(layout.size()).cast()
         } else {
@@ -34,6 +41,7 @@ unsafe impl GlobalAlloc for Allocator {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        held(layout.size(), 0);
         if plain(&layout, layout.size()) {
             mi_zalloc(layout.size()).cast()
         } else {
@@ -41,11 +49,13 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        held(0, layout.size());
         mi_free(ptr.cast::<c_void>());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        held(new_size, layout.size());
         if plain(&layout, new_size) {
             mi_realloc(ptr.cast(), new_size).cast()
         } else {

@@ -1,29 +1,42 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod domain;
 mod identity;
 mod multivar;
+mod note;
 mod seeing;
+mod stopped;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+pub use note::Note;
 pub use seeing::{
     Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
+use crate::budget;
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
-use crate::error::{closest, Error, Phase};
-use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
+use crate::error::{closest, Error, ErrorKind, Phase};
+use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
 use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
-    Note, Point, Span, Statement, Vector,
+    Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
+
+/// A learner's answer as read: see `Session::read_answer_as`.
+#[derive(Clone, Debug)]
+pub struct ReadAnswer {
+    pub headline: Headline,
+    pub statement: Statement,
+    pub notes: Vec<Note>,
+}
 
 /// What nudge worked out for one line.
 #[derive(Clone, Debug)]
@@ -55,7 +68,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
+    /// where constants meet, as in the motion readings; 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -77,8 +91,8 @@ pub enum Answer {
         result: Expr,
         /// The decimal value of `result`, when the bounds are numbers.
         value: Option<f64>,
-        /// Adaptive Simpson's estimate, when the bounds are numbers.
-        numeric: Option<f64>,
+        /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
+        numeric: Option<crate::area::NumericArea>,
     },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),
@@ -274,14 +288,27 @@ impl Session {
     /// Reads a line as an answer, without changing the session: an expression, or a vector or
     /// matrix typed out. Definitions and `ans` are known, as in any line.
     pub fn read_answer(&self, line: &str) -> Result<Headline, Error> {
+        self.read_answer_as(line).map(|read| read.headline)
+    }
+
+    /// An answer as nudge read it: its value, the statement it was read as (for a
+    /// `Read as:` line) and the remarks made while reading it.
+    pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
         match (&outcome.statement, outcome.headline()) {
             (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => Ok(h),
+            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
+                Ok(ReadAnswer {
+                    headline: h,
+                    statement: outcome.statement,
+                    notes: outcome.notes,
+                })
+            }
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
             )
+            .with_kind(ErrorKind::NotAnAnswer)
             .at(Span::new(0, line.chars().count()))
             .with_help("write the result itself, such as 5x^4")),
         }
@@ -292,16 +319,18 @@ impl Session {
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
-        let mut notes = parsed.notes;
+        let mut notes: Vec<Note> = parsed.notes.into_iter().map(Note::Read).collect();
         let said = &mut self.said;
         notes.extend(
             parsed
                 .policy_notes
                 .into_iter()
-                .filter(|n| said.insert(n.message.clone())),
+                .filter(|n| said.insert(n.message.clone()))
+                .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = self.statement(&parsed.statement, &[])?;
+        let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
+            .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());
@@ -393,24 +422,24 @@ impl Session {
         }
         match &node.kind {
             NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
-                let message = match (self.value(name), self.lookup(name)) {
-                    (Some(value), _) if name == "ans" => {
-                        format!("ans stands for the last result, {}", value.unicode())
-                    }
-                    (Some(value), _) => {
-                        format!("{name} stands for {}, as you defined it", value.unicode())
-                    }
-                    (None, Some(def)) => format!(
-                        "{name} alone stands for its formula, {}",
-                        def.body.text(Expr::unicode)
-                    ),
+                let span = node.span;
+                let note = match (self.value(name), self.lookup(name)) {
+                    (Some(value), _) if name == "ans" => Note::LastResult { value, span },
+                    (Some(value), _) => Note::StandsFor {
+                        name: Symbol::from(name.as_str()),
+                        value,
+                        span,
+                    },
+                    (None, Some(def)) => Note::Formula {
+                        name: def.name.clone(),
+                        body: def.body.clone(),
+                        span,
+                    },
                     (None, None) => return,
                 };
-                if !notes.iter().any(|n| n.message == message) {
-                    notes.push(Note {
-                        message,
-                        span: node.span,
-                    });
+                // One note per name, however often the line uses it.
+                if !notes.iter().any(|n| n.about() == note.about()) {
+                    notes.push(note);
                 }
             }
             NodeKind::Number(_) | NodeKind::Constant(_) | NodeKind::Var(_) => {}
@@ -465,7 +494,9 @@ impl Session {
                 partial,
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
-                let answer = derivative(lower_in(body, self, &bound)?, var, *order, *partial);
+                let lowered = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&lowered, body, &bound)?;
+                let answer = derivative(lowered, var, *order, *partial);
                 let named = match &body.kind {
                     NodeKind::Apply {
                         name,
@@ -497,8 +528,10 @@ impl Session {
                 if let Point::Named(bindings) = point {
                     bound.extend(bindings.iter().map(|(v, _)| v.as_str()));
                 }
-                let inner = self.statement(inner, &bound)?;
-                self.at(inner, point)
+                let answer = self.statement(inner, &bound)?;
+                let answer = self.at(answer, point)?;
+                self.defined_at(inner, &answer)?;
+                Ok(answer)
             }
             Statement::Integral {
                 body,
@@ -507,8 +540,11 @@ impl Session {
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&integrand, body, &bound)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                self.constants += 1;
+                if let Answer::Integral { constant: 1.., .. } = answer {
+                    self.constants += 1;
+                }
                 Ok(answer)
             }
             Statement::Integral {
@@ -526,6 +562,47 @@ impl Session {
             )?))),
             Statement::Command(command) => self.command(command),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+        }
+    }
+
+    /// Every part of `e` made of numbers alone must have a value, so that ln(0) or 1/0
+    /// never reaches a result: `d/dx ln(0)·x` is an error at ln(0).
+    fn numbers_have_values(&self, e: &Expr, node: &Node, bound: &[&str]) -> Result<(), Error> {
+        if e.free_vars().is_empty() && e.has_abstract_function() {
+            return Ok(());
+        }
+        decimal_value(e).map(|_| ()).map_err(|why| {
+            let error = Error::new(Phase::Computing, why.to_string()).with_kind(ErrorKind::NoValue);
+            self.locate(error, node, bound)
+        })
+    }
+
+    /// A value or slope at a point exists only where the line, as typed, has a value there:
+    /// `d/dx ln(x) at x = -1` and `sqrt(x)^2 at x = -4` are errors, not -1 and -4.
+    fn defined_at(&self, statement: &Statement, answer: &Answer) -> Result<(), Error> {
+        let Answer::AtPoint { point, .. } = answer else {
+            return Ok(());
+        };
+        let Some(values) = domain::decimals(point) else {
+            return Ok(());
+        };
+        let at = domain::Point { values: &values };
+        match statement {
+            Statement::Expr(node) => {
+                let what = match &node.kind {
+                    NodeKind::Apply { primes, .. } if *primes > 0 => "slope",
+                    _ => "value",
+                };
+                domain::check_node(node, self, &at, what)
+            }
+            Statement::Derivative { body, .. } => domain::check_node(body, self, &at, "slope"),
+            Statement::NamedDerivative { name, .. } => {
+                match self.lookup(name).and_then(|d| d.body.scalar()) {
+                    Some(body) => domain::check_expr(body, &at, "slope", &unicode_name(name)),
+                    None => Ok(()),
+                }
+            }
+            _ => Ok(()),
         }
     }
 
@@ -561,7 +638,13 @@ impl Session {
             named(Expr::symbol(param.clone())),
         );
         if value.free_vars().is_empty() {
-            return at_values(inner, vec![(param.clone(), value)], arg.span);
+            let point = vec![(param.clone(), value)];
+            if let Some(values) = domain::decimals(&point) {
+                let at = domain::Point { values: &values };
+                let label = format!("{}({})", unicode_name(name), unicode_name(param));
+                domain::check_expr(body, &at, "slope", &label).map_err(|e| e.at(arg.span))?;
+            }
+            return at_values(inner, point, arg.span);
         }
         Ok(match inner {
             Answer::Derivative {
@@ -665,13 +748,14 @@ impl Session {
             return Err(Error::new(
                 Phase::Reading,
                 "this already has its point: it is one number, so there is nothing left to put a value into",
-            ));
+            ).with_kind(ErrorKind::BadPoint));
         }
         let Some(target) = inner.result().cloned() else {
             return Err(Error::new(
                 Phase::Reading,
                 "only an expression or a derivative can be evaluated at a point",
-            ));
+            )
+            .with_kind(ErrorKind::BadPoint));
         };
         let (values, span) = match point {
             Point::Named(bindings) => {
@@ -682,6 +766,7 @@ impl Session {
                             Phase::Reading,
                             format!("{var} is given a value twice"),
                         )
+                        .with_kind(ErrorKind::BadPoint)
                         .at(node.span));
                     }
                     values.push((Symbol::from(var.as_str()), self.number(node)?));
@@ -708,7 +793,7 @@ impl Session {
                             if nodes.len() == 1 { "" } else { "s" }
                         ),
                     };
-                    return Err(Error::new(Phase::Reading, message)
+                    return Err(Error::new(Phase::Reading, message).with_kind(ErrorKind::BadPoint)
                         .at(span)
                         .with_help("give one value per variable, in the order x, y, z, or name them: at x = 1, y = 2"));
                 }
@@ -731,6 +816,7 @@ impl Session {
                 Phase::Reading,
                 format!("a point needs numbers, but this value still has {v} in it"),
             )
+            .with_kind(ErrorKind::BadPoint)
             .at(node.span)
             .with_help("write a number such as 2, 1/4 or pi/2")),
         }
@@ -745,6 +831,7 @@ impl Session {
             Command::Defs => Answer::Definitions(self.definitions.clone()),
             Command::Undef(name, span) if name.is_empty() => {
                 return Err(Error::new(Phase::Reading, "undef needs the name to forget")
+                    .with_kind(ErrorKind::UnknownName)
                     .at(*span)
                     .with_help("write undef f, or reset to forget everything"))
             }
@@ -756,6 +843,7 @@ impl Session {
                             Phase::Reading,
                             format!("{name} is not defined, so there is nothing to forget"),
                         )
+                        .with_kind(ErrorKind::UnknownName)
                         .at(*span);
                         if let Some(near) = closest(name, self.definitions.iter().map(|d| &*d.name))
                         {
@@ -783,6 +871,7 @@ impl Session {
                         Phase::Reading,
                         format!("there is no practice topic '{name}'"),
                     )
+                    .with_kind(ErrorKind::UnknownTopic)
                     .at(*span)
                     .with_help(format!("the topics are {}", PracticeTopic::names()));
                     if let Some(near) = closest(name, names) {
@@ -810,9 +899,11 @@ fn lesson_number(rest: Option<&(String, Span)>) -> Result<usize, Error> {
     let count = TOUR.len();
     let Some((text, span)) = rest else {
         return Err(
-            Error::new(Phase::Reading, "lesson needs the lesson's number").with_help(format!(
-                "write lesson 1 … lesson {count}; lessons lists them"
-            )),
+            Error::new(Phase::Reading, "lesson needs the lesson's number")
+                .with_kind(ErrorKind::UnknownTopic)
+                .with_help(format!(
+                    "write lesson 1 … lesson {count}; lessons lists them"
+                )),
         );
     };
     match text.parse::<usize>() {
@@ -821,6 +912,7 @@ fn lesson_number(rest: Option<&(String, Span)>) -> Result<usize, Error> {
             Phase::Reading,
             format!("there is no lesson {text}; the tour has lessons 1 to {count}"),
         )
+        .with_kind(ErrorKind::UnknownTopic)
         .at(*span)
         .with_help("type lessons to see them")),
     }
@@ -904,6 +996,7 @@ fn prime_variable(def: &Definition) -> Result<String, Error> {
                     several.len()
                 ),
             )
+            .with_kind(ErrorKind::AmbiguousPrime)
             .with_help(format!(
                 "name the one to nudge, as in d{name}/d{first} or ∂{name}/∂{first}"
             )))
@@ -912,7 +1005,7 @@ fn prime_variable(def: &Definition) -> Result<String, Error> {
 }
 
 fn not_defined(name: &str, span: Span) -> Error {
-    Error::new(Phase::Reading, format!("{name} is not defined yet"))
+    Error::new(Phase::Reading, format!("{name} is not defined yet")).with_kind(ErrorKind::UnknownName)
         .at(span)
         .with_help(format!(
             "define it first, as in {name} = 3x^2 + 1 or {name}(x) = x^2 sin x; to hear notation such as d{name}/dw in words, put read in front"
@@ -933,6 +1026,7 @@ fn help_page(topic: &str, span: Span) -> Result<Help, Error> {
         Phase::Reading,
         format!("there is no help page on '{topic}'"),
     )
+    .with_kind(ErrorKind::UnknownTopic)
     .at(span);
     error = match closest(topic, names.iter().copied()) {
         Some(near) => error.with_help(format!("did you mean 'help {near}'?")),
@@ -970,7 +1064,8 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
         return Err(Error::new(
             Phase::Reading,
             "only an expression or a derivative can be evaluated at a point",
-        ));
+        )
+        .with_kind(ErrorKind::BadPoint));
     };
     let variables = question_vars(&inner);
     let missing: Vec<Symbol> = target
@@ -984,11 +1079,16 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
             Phase::Reading,
             format!("this still has {first} in it, and the point gives {first} no value"),
         )
+        .with_kind(ErrorKind::BadPoint)
         .at(span)
         .with_help(format!("give it one too, as in at x = 1, {first} = 2")));
     }
     for (_, e) in &values {
-        eval(e, &|_| None).map_err(|e| Error::new(Phase::Computing, e.to_string()).at(span))?;
+        eval(e, &|_| None).map_err(|e| {
+            Error::new(Phase::Computing, e.to_string())
+                .with_kind(ErrorKind::NoValue)
+                .at(span)
+        })?;
     }
     let mut result = target.clone();
     for (v, e) in &values {
@@ -1011,6 +1111,7 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
                 place.join(", ")
             ),
         )
+        .with_kind(ErrorKind::NoValue)
         .at(span)
     })?;
     Ok(Answer::AtPoint {
@@ -1074,7 +1175,8 @@ impl Session {
 const LOCATE_LIMIT: usize = 2000;
 
 fn expression(result: Expr) -> Result<Answer, Error> {
-    let value = decimal_value(&result).map_err(|e| Error::new(Phase::Computing, e.to_string()))?;
+    let value = decimal_value(&result)
+        .map_err(|e| Error::new(Phase::Computing, e.to_string()).with_kind(ErrorKind::NoValue))?;
     Ok(Answer::Expression { result, value })
 }
 

@@ -11,9 +11,90 @@ pub enum Phase {
     Computing,
 }
 
+/// What went wrong, as a stable name a program can match on (JSON's `code`).
+///
+/// An error made without a kind of its own has its phase's general kind: a line that does
+/// not follow the input language is `syntax`, one that cannot be given a meaning is
+/// `meaning`, and one that cannot be worked out is `computation`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    Syntax,
+    Meaning,
+    Computation,
+    /// A name used before it was defined (`undef f`, `f(2)` with no `f`).
+    UnknownName,
+    /// A help page, practice topic or lesson that does not exist.
+    UnknownTopic,
+    /// A point that does not fit the question: too few values, a letter left in, twice the same.
+    BadPoint,
+    /// An expression that has no value where it was asked for (`ln(0)`, `1/x at x = 0`).
+    NoValue,
+    /// A prime on a function of several inputs, which does not say which one to nudge.
+    AmbiguousPrime,
+    /// A vector where one value is needed, or a value where a vector function is.
+    NotAScalar,
+    /// A question with no variables to nudge.
+    NoVariables,
+    /// A direction of length 0.
+    ZeroDirection,
+    /// An integrand outside the rules nudge teaches.
+    NoAntiderivative,
+    /// A bound at infinity, or an integrand that blows up between the bounds.
+    ImproperIntegral,
+    /// An exact area and the numeric one that disagree: the integrand jumps.
+    Discontinuous,
+    /// A bound that contains the variable of integration.
+    BadBound,
+    /// More than nudge works with: too long, too many variables, past the largest number.
+    TooLarge,
+    /// An exercise or expectation that gives no result to compare with.
+    NotAnAnswer,
+    /// An answer that grew past the work budget (`budget::MAX_PARTS`, memory, time).
+    BudgetExceeded,
+    /// An answer stopped by Ctrl-C (or a newer keystroke, for a preview).
+    Cancelled,
+}
+
+impl ErrorKind {
+    /// The stable snake_case name JSON reports.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::Meaning => "meaning",
+            ErrorKind::Computation => "computation",
+            ErrorKind::UnknownName => "unknown_name",
+            ErrorKind::UnknownTopic => "unknown_topic",
+            ErrorKind::BadPoint => "bad_point",
+            ErrorKind::NoValue => "no_value",
+            ErrorKind::AmbiguousPrime => "ambiguous_prime",
+            ErrorKind::NotAScalar => "not_a_scalar",
+            ErrorKind::NoVariables => "no_variables",
+            ErrorKind::ZeroDirection => "zero_direction",
+            ErrorKind::NoAntiderivative => "no_antiderivative",
+            ErrorKind::ImproperIntegral => "improper_integral",
+            ErrorKind::Discontinuous => "discontinuous",
+            ErrorKind::BadBound => "bad_bound",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::NotAnAnswer => "not_an_answer",
+            ErrorKind::BudgetExceeded => "budget_exceeded",
+            ErrorKind::Cancelled => "cancelled",
+        }
+    }
+
+    /// The general kind of an error found in `phase`.
+    fn of_phase(phase: Phase) -> ErrorKind {
+        match phase {
+            Phase::Parsing => ErrorKind::Syntax,
+            Phase::Reading => ErrorKind::Meaning,
+            Phase::Computing => ErrorKind::Computation,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     pub phase: Phase,
+    pub kind: ErrorKind,
     pub message: String,
     /// Character offsets in the input line, when the problem has a place.
     pub span: Option<Span>,
@@ -25,6 +106,7 @@ impl Error {
     pub fn new(phase: Phase, message: impl Into<String>) -> Error {
         Error {
             phase,
+            kind: ErrorKind::of_phase(phase),
             message: message.into(),
             span: None,
             help: None,
@@ -33,6 +115,11 @@ impl Error {
 
     pub fn at(mut self, span: Span) -> Error {
         self.span = Some(span);
+        self
+    }
+
+    pub fn with_kind(mut self, kind: ErrorKind) -> Error {
+        self.kind = kind;
         self
     }
 

@@ -1,13 +1,16 @@
 //! Answering integral questions: antiderivatives checked by differentiating back, and areas.
 
+use crate::area::{infinite, numeric_area, NumericArea};
 use crate::calculus::{
-    area, check_antiderivative, derive, integrate, Check, Detail, QuadratureError, Rule, Step,
-    MAX_INTEGRAND_SIZE,
+    check_antiderivative, derive, integrate, Check, Detail, Rule, Step, MAX_INTEGRAND_SIZE,
 };
 use crate::engine::Answer;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
+
+mod improper;
+mod value;
 
 /// A definite integral worked out exactly: F, its check, and F(b) − F(a).
 #[derive(Clone, Debug)]
@@ -26,7 +29,7 @@ pub enum Motion {
     Position,
 }
 
-/// ∫ body d(var), with its steps and check; `constant` numbers the C.
+/// ∫ body d(var), with its steps and check; `constant` is the number a motion reading gives its C.
 pub(crate) fn indefinite(
     body: Expr,
     var: &str,
@@ -38,6 +41,7 @@ pub(crate) fn indefinite(
             Phase::Computing,
             "this integrand is too long for nudge to integrate step by step",
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(span));
     }
     let Some((steps, check)) = antiderivative(&body, var) else {
@@ -49,8 +53,12 @@ pub(crate) fn indefinite(
         }
         return Err(error);
     };
+    let motion = motion(&body, var);
+    // A question on its own ends in + C; the motion readings number theirs,
+    // since a velocity's constant and then a position's meet in one story.
+    let constant = if motion.is_some() { constant } else { 0 };
     Ok(Answer::Integral {
-        motion: motion(&body, var),
+        motion,
         result: steps.after.clone(),
         body,
         var: Symbol::from(var),
@@ -73,6 +81,7 @@ fn unknown(span: Span) -> Error {
         Phase::Computing,
         "I don't know an antiderivative for this with the rules I teach",
     )
+    .with_kind(ErrorKind::NoAntiderivative)
     .at(span)
     .with_help("with bounds, as in ∫_0^1 … dx, nudge still finds the area by numbers")
 }
@@ -110,74 +119,105 @@ pub(crate) fn definite(
     let integrand = lower_in(body, names, &[var])?;
     let (lower_e, upper_e) = (lower_in(a, names, &[])?, lower_in(b, names, &[])?);
     for (bound, node) in [(&lower_e, a), (&upper_e, b)] {
-        if ["inf", "infinity", "oo"]
-            .iter()
-            .any(|name| bound.is_var(name))
-        {
-            return Err(Error::new(
-                Phase::Computing,
-                "an integral out to infinity is an improper integral, and nudge does not work those out",
-            )
-            .at(node.span)
-            .with_help("try a large number as the bound to see where the area is heading"));
-        }
         if bound.contains(var) {
             return Err(Error::new(
                 Phase::Reading,
                 format!("a bound must not contain {var}, the variable of integration"),
             )
+            .with_kind(ErrorKind::BadBound)
             .at(node.span)
             .with_help(format!(
                 "write the bounds as numbers or other names, as in ∫_0^1 … d{var}"
             )));
         }
     }
-    let exact = antiderivative(&integrand, var).map(|(steps, check)| {
-        let f = steps.after.clone();
-        let at_upper = substitute(&f, var, &upper_e);
-        let at_lower = substitute(&f, var, &lower_e);
-        let value = Expr::sub(at_upper.clone(), at_lower.clone());
-        let theorem = Step {
-            rule: Rule::FundamentalTheorem,
-            var: Symbol::from(var),
-            before: integrand.clone(),
-            after: value,
-            detail: Detail::Definite {
-                antiderivative: f,
-                lower: lower_e.clone(),
-                upper: upper_e.clone(),
-                at_upper,
-                at_lower,
-            },
-            substeps: Vec::new(),
-        };
-        ExactArea {
-            antiderivative: steps,
-            check,
-            theorem,
+    let found = antiderivative(&integrand, var);
+    let bounds = a.span.to(b.span);
+    if let Some((exact, value)) =
+        improper::improper(&integrand, var, &lower_e, &upper_e, found.as_ref(), bounds)?
+    {
+        // The numbers, where they manage an improper integral, check the limits.
+        let numeric = numeric_area(&integrand, var, (&lower_e, &upper_e), bounds, true)
+            .ok()
+            .flatten()
+            .filter(|n| n.reliable);
+        if let Some(n) = numeric {
+            let agrees = (value - n.estimate.value).abs()
+                <= 10.0 * n.estimate.error + 1e-6 * 1.0_f64.max(value.abs());
+            if !agrees {
+                return Err(disagree(&exact.theorem.after, body.span));
+            }
         }
-    });
-    let numeric = numeric_area(&integrand, var, &lower_e, &upper_e, a.span.to(b.span))?;
+        return Ok(Answer::DefiniteIntegral {
+            result: exact.theorem.after.clone(),
+            body: integrand,
+            var: Symbol::from(var),
+            lower: lower_e,
+            upper: upper_e,
+            exact: Some(exact),
+            value: value.is_finite().then_some(value),
+            numeric,
+        });
+    }
+    // Out to infinity with a letter in the other bound there is no limit to take.
+    let exact = (!infinite(&lower_e) && !infinite(&upper_e))
+        .then_some(found)
+        .flatten()
+        .map(|(steps, check)| {
+            let f = steps.after.clone();
+            let at_upper = substitute(&f, var, &upper_e);
+            let at_lower = substitute(&f, var, &lower_e);
+            let difference = value::simplify(&Expr::sub(at_upper.clone(), at_lower.clone()));
+            let odd = odd_over_symmetric(&integrand, var, &lower_e, &upper_e);
+            let (rule, value) = if odd {
+                (Rule::OddSymmetry, Expr::zero())
+            } else {
+                (Rule::FundamentalTheorem, difference)
+            };
+            let theorem = Step {
+                rule,
+                var: Symbol::from(var),
+                before: integrand.clone(),
+                after: value,
+                detail: Detail::Definite {
+                    antiderivative: f,
+                    lower: lower_e.clone(),
+                    upper: upper_e.clone(),
+                    at_upper,
+                    at_lower,
+                },
+                substeps: Vec::new(),
+            };
+            ExactArea {
+                antiderivative: steps,
+                check,
+                theorem,
+            }
+        });
+    let numeric = numeric_area(
+        &integrand,
+        var,
+        (&lower_e, &upper_e),
+        a.span.to(b.span),
+        exact.is_some(),
+    )?;
     let exact_value = exact
         .as_ref()
         .and_then(|e| eval(&e.theorem.after, &|_| None).ok());
-    if let (Some(n), Some(exact)) = (numeric, &exact) {
-        let agrees = exact_value.is_some_and(|v| (v - n).abs() <= 1e-6 * 1.0_f64.max(v.abs()));
+    if let (Some(n), Some(exact)) = (numeric.filter(|n| n.reliable), &exact) {
+        // The exact value must lie within the estimate's own error (and rounding) of the numbers.
+        let n = n.estimate;
+        let agrees = exact_value
+            .is_some_and(|v| (v - n.value).abs() <= 10.0 * n.error + 1e-9 * 1.0_f64.max(v.abs()));
         if !agrees {
-            return Err(Error::new(
-                Phase::Computing,
-                format!(
-                    "the exact value {} and the numeric area do not agree, so the integrand is probably not continuous between the bounds",
-                    exact.theorem.after
-                ),
-            )
-            .at(body.span)
-            .with_help("the fundamental theorem needs an integrand with no breaks between the bounds"));
+            return Err(disagree(&exact.theorem.after, body.span));
         }
     }
     let (result, value) = match (&exact, numeric) {
         (Some(e), _) => (e.theorem.after.clone(), exact_value),
-        (None, Some(n)) => (decimal_expr(n), Some(n)),
+        (None, Some(NumericArea { estimate, .. })) => {
+            (decimal_expr(estimate.value), Some(estimate.value))
+        }
         (None, None) => return Err(unknown(body.span)),
     };
     Ok(Answer::DefiniteIntegral {
@@ -192,55 +232,43 @@ pub(crate) fn definite(
     })
 }
 
-/// The area by adaptive Simpson's rule, when everything but `var` has a value.
-fn numeric_area(
-    body: &Expr,
-    var: &str,
-    lower: &Expr,
-    upper: &Expr,
-    bounds: Span,
-) -> Result<Option<f64>, Error> {
-    let none = |_: &str| None;
-    let (Ok(a), Ok(b)) = (eval(lower, &none), eval(upper, &none)) else {
-        return Ok(None);
-    };
-    if body.free_vars().iter().any(|v| &**v != var) {
-        return Ok(None);
+/// Whether the integrand is odd (f(−x) = −f(x)) and the bounds are −b and b.
+fn odd_over_symmetric(body: &Expr, var: &str, lower: &Expr, upper: &Expr) -> bool {
+    if Expr::neg(lower.clone()) != *upper || lower == upper {
+        return false;
     }
-    let f = |x: f64| eval(body, &|name: &str| (name == var).then_some(x)).ok();
-    let improper = |why: String| {
-        Error::new(
-            Phase::Computing,
-            format!("{why}: this is an improper integral, and nudge does not work those out"),
-        )
-        .at(bounds)
-        .with_help("choose bounds that keep the trouble spot outside the interval")
+    let Ok(b) = eval(upper, &|_| None) else {
+        return false;
     };
-    match area(&f, a, b) {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        Ok(_) => Err(Error::new(
-            Phase::Computing,
-            "the area is larger than the largest number nudge can hold",
-        )
-        .at(bounds)
-        .with_help("try a narrower interval")),
-        Err(QuadratureError::Undefined { at }) => Err(improper(format!(
-            "the integrand has no value at {var} = {}, which lies in the interval",
-            crate::render::decimal(at)
-        ))),
-        Err(QuadratureError::Overflow { at }) => Err(Error::new(
-            Phase::Computing,
-            format!(
-                "the integrand grows past the largest number nudge can hold near {var} = {}",
-                crate::render::decimal(at)
-            ),
-        )
-        .at(bounds)
-        .with_help("try a narrower interval")),
-        Err(QuadratureError::NotSettling) => Err(improper(
-            "the integrand grows without bound somewhere between the bounds".to_string(),
-        )),
+    let f = |t: f64| {
+        eval(body, &|n: &str| (n == var).then_some(t))
+            .ok()
+            .filter(|v| v.is_finite())
+    };
+    let mut agreeing = 0;
+    for s in [0.13, 0.29, 0.41, 0.57, 0.77, 0.93] {
+        let t = s * b;
+        if let (Some(p), Some(q)) = (f(t), f(-t)) {
+            if (p + q).abs() > 1e-12 * 1f64.max(p.abs()) {
+                return false;
+            }
+            agreeing += 1;
+        }
     }
+    agreeing >= 3
+}
+
+/// The exact value and the numbers part ways: the integrand must have a break.
+fn disagree(exact: &Expr, span: Span) -> Error {
+    Error::new(
+        Phase::Computing,
+        format!(
+            "the exact value {exact} and the numeric area do not agree, so the integrand is probably not continuous between the bounds"
+        ),
+    )
+    .with_kind(ErrorKind::Discontinuous)
+    .at(span)
+    .with_help("the fundamental theorem needs an integrand with no breaks between the bounds")
 }
 
 /// A decimal value as the exact number its shortest decimal form spells, so it reads back.

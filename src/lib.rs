@@ -2,15 +2,21 @@
 //! syntax → expressions → calculus → rendering, driven by one engine.
 
 pub mod allocator;
+pub mod area;
+pub mod budget;
 pub mod calculus;
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod expr;
+pub mod input;
 mod integrals;
 pub mod lesson;
 pub mod notation;
 pub mod numeric;
+pub mod present;
 pub mod render;
+pub mod store;
 pub mod syntax;
 pub mod topic;
 pub mod visible;

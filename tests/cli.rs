@@ -312,6 +312,31 @@ fn json_result_parses_back_through_the_binary() {
     }
 }
 
+/// Each failure names its kind in `code`, a stable name a program can match on.
+#[test]
+fn json_errors_carry_their_kind() {
+    let cases = [
+        ("2 +* 3", "syntax"),
+        ("undef q", "unknown_name"),
+        ("help frobnicate", "unknown_topic"),
+        ("integrate e^(x^2) dx", "no_antiderivative"),
+        ("ddir x^2 + y^2 at (1, 2) along (0, 0)", "zero_direction"),
+        ("x^2 + y^2 at (1, 2, 3)", "bad_point"),
+        ("∫_0^1 1/x dx", "improper_integral"),
+    ];
+    let mut cmd = nudge();
+    cmd.args(["--format", "json"]);
+    for (query, _) in cases {
+        cmd.args(["-e", query]);
+    }
+    let objects = json_lines(&stdout_of(&mut cmd));
+    assert_eq!(objects.len(), cases.len());
+    for ((query, code), obj) in cases.iter().zip(&objects) {
+        assert_eq!(obj["input"], *query);
+        assert_eq!(obj["error"]["code"], *code, "{obj}");
+    }
+}
+
 #[test]
 fn json_error_object_has_the_contract_shape() {
     let out = stdout_of(nudge().args(["--format", "json", "-e", "2 +* 3"]));
@@ -322,8 +347,9 @@ fn json_error_object_has_the_contract_shape() {
     assert_eq!(obj["input"], "2 +* 3");
     let err = &obj["error"];
     let ks = keys(err);
-    assert_eq!(&ks[..3], ["message", "start", "end"], "{err}");
-    assert!(ks.len() == 3 || ks[3] == "help", "{err}");
+    assert_eq!(&ks[..4], ["code", "message", "start", "end"], "{err}");
+    assert!(ks.len() == 4 || ks[4] == "help", "{err}");
+    assert_eq!(err["code"], "syntax");
     assert!(
         err["message"].as_str().unwrap().contains("found '*'"),
         "{err}"
@@ -434,6 +460,38 @@ fn ascii_output_has_no_unicode_maths_at_all() {
     for ch in ['≈', '√', '′', '×', '²', '−', '·'] {
         assert!(!out.contains(ch), "{ch} in --ascii output:\n{out}");
     }
+}
+
+/// A note's maths is printed in the chosen style, as the answer's is: `sqrt(x)`, never a
+/// Unicode `√x` with its symbol swapped out afterwards (which gave "sqrtx").
+#[test]
+fn ascii_notes_print_their_maths_in_ascii() {
+    let out = stdout_of(nudge().args([
+        "--ascii",
+        "-e",
+        "y = sqrt(x)",
+        "-e",
+        "d/dx 2y",
+        "-e",
+        "tangent y at x = 4",
+        "-e",
+        "d/dx e^(x ln 2)",
+    ]));
+    let notes: Vec<&str> = out.lines().filter(|l| l.starts_with("Note:")).collect();
+    assert_eq!(
+        notes,
+        [
+            "Note: y stands for sqrt(x), as you defined it",
+            "Note: y stands for sqrt(x), as you defined it",
+            "Note: e^(x*ln(2)) is the same as 2^x, so nudge works with 2^x",
+        ],
+        "{out}"
+    );
+    let unicode = stdout_of(nudge().args(["-e", "y = sqrt(x)", "-e", "d/dx 2y"]));
+    assert!(
+        unicode.contains("\nNote: y stands for √x, as you defined it\n"),
+        "{unicode}"
+    );
 }
 
 // ---- --color ------------------------------------------------------------------

@@ -1,6 +1,5 @@
 //! Calculus on expressions: derivatives (of one variable or many) and antiderivatives with their step trees, and numeric areas.
 
-mod cancel;
 mod check;
 mod derive;
 pub mod exact;
@@ -11,9 +10,8 @@ mod quadrature;
 mod rewrite;
 mod step;
 
-pub use cancel::{stop_when, stopped};
 pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
-pub use integrate::{integrate, MAX_INTEGRAND_SIZE};
-pub use quadrature::{area, QuadratureError};
-pub use step::{Detail, Found, PartsChoice, Rule, Step};
+pub use integrate::{integrate, rational_roots as polynomial_roots, MAX_INTEGRAND_SIZE};
+pub use quadrature::{area, sum_of_parts, tail, Estimate, Part, QuadratureError};
+pub use step::{Detail, Found, PartsChoice, Rule, Step, Stretch};

@@ -1,5 +1,6 @@
 //! The engine's branch for many-variable questions: lowers the query, checks it, runs the calculus.
 
+use super::domain;
 use super::Named;
 use crate::calculus::motion::{motion, Motion, MotionAt};
 use crate::calculus::multivar::{
@@ -7,8 +8,8 @@ use crate::calculus::multivar::{
     gradient, gradient_at, hessian, jacobian, shared_vars, value_at, Derivation, Directional,
     Exact, FlatSpot, GradientAt, Value,
 };
-use crate::error::{counted, Error, Phase};
-use crate::expr::{EvalError, Expr, Kind, Symbol};
+use crate::error::{counted, Error, ErrorKind, Phase};
+use crate::expr::{unicode_name, EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
 
 /// What nudge worked out for a many-variable question.
@@ -202,6 +203,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             let at = match at {
                 Some(point) => {
                     let p = coordinates(point, &vars)?;
+                    defined_near(body, &expr, &vars, &p, point, names, "gradient")?;
                     Some(gradient_at(&partials, &vars, &p).map_err(|e| computing(e, point))?)
                 }
                 None => None,
@@ -223,6 +225,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             let (expr, vars) = function_of(body, vars.as_deref(), names)?;
             let partials = gradient(&expr, &vars);
             let p = coordinates(at, &vars)?;
+            defined_near(body, &expr, &vars, &p, at, names, "slope")?;
             let g = gradient_at(&partials, &vars, &p).map_err(|e| computing(e, at))?;
             let direction = coordinates(along, &vars)?;
             let directional = directional(g, &direction)
@@ -232,6 +235,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                         Phase::Computing,
                         "this direction has length 0, so it points nowhere",
                     )
+                    .with_kind(ErrorKind::ZeroDirection)
                     .at(Span::of(along))
                     .with_help("give a direction with a non-zero entry, such as (1, 1)")
                 })?;
@@ -267,7 +271,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                         return Err(Error::new(
                             Phase::Reading,
                             format!("{name} is a single variable here, not a vector function"),
-                        )
+                        ).with_kind(ErrorKind::NotAScalar)
                         .at(Span::of(outputs))
                         .with_help(
                             "list the outputs and inputs, as in jacobian([x^2 y, 5x + sin y], [x, y])",
@@ -295,6 +299,10 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             let (expr, vars) = function_of(body, vars.as_deref(), names)?;
             let rows = hessian(&expr, &vars);
             let at_node = at.as_deref();
+            if let Some(point) = at_node {
+                let p = coordinates(point, &vars)?;
+                defined_near(body, &expr, &vars, &p, point, names, "Hessian")?;
+            }
             let at = matrix_at(&rows, &vars, at_node)?;
             let pairs_all = |test: &dyn Fn(&Expr, &Expr) -> bool| {
                 rows.iter().enumerate().all(|(i, row)| {
@@ -392,6 +400,7 @@ fn check_vars(vars: &[Symbol], span: Span) -> Result<(), Error> {
             Phase::Computing,
             "this has no variables, so there is nothing to nudge",
         )
+        .with_kind(ErrorKind::NoVariables)
         .at(span)
         .with_help("name the variables, as in grad(5, [x, y]), or use an expression in x and y"));
     }
@@ -403,6 +412,7 @@ fn check_vars(vars: &[Symbol], span: Span) -> Result<(), Error> {
                 vars.len()
             ),
         )
+        .with_kind(ErrorKind::TooLarge)
         .at(span));
     }
     Ok(())
@@ -422,6 +432,7 @@ fn coordinates(point: &[Node], vars: &[Symbol]) -> Result<Vec<Expr>, Error> {
                 names.join(", ")
             ),
         )
+        .with_kind(ErrorKind::BadPoint)
         .at(Span::of(point))
         .with_help("give one number per variable, in the order listed"));
     }
@@ -434,6 +445,7 @@ fn coordinates(point: &[Node], vars: &[Symbol]) -> Result<Vec<Expr>, Error> {
                     Phase::Computing,
                     format!("a coordinate must be a number, but this one has {v} in it"),
                 )
+                .with_kind(ErrorKind::BadPoint)
                 .at(node.span)),
                 None => Ok(e),
             }
@@ -462,6 +474,33 @@ fn matrix_at(
     Ok(Some(MatrixAt { point: p, values }))
 }
 
+/// A slope at a point needs the function itself to have a value there, as typed
+/// (`body`) and as a formula (`expr`, which is a definition's body when `body` names one).
+fn defined_near(
+    body: &Node,
+    expr: &Expr,
+    vars: &[Symbol],
+    p: &[Expr],
+    point: &[Node],
+    names: &dyn Names,
+    what: &str,
+) -> Result<(), Error> {
+    let exact: Vec<(Symbol, Expr)> = vars.iter().cloned().zip(p.iter().cloned()).collect();
+    let Some(values) = domain::decimals(&exact) else {
+        return Ok(());
+    };
+    let at = domain::Point { values: &values };
+    domain::check_node(body, names, &at, what)?;
+    let label = match defined_name(body, names) {
+        Some(name) => {
+            let inputs: Vec<String> = vars.iter().map(|v| unicode_name(v)).collect();
+            format!("{name}({})", inputs.join(", "))
+        }
+        None => expr.unicode(),
+    };
+    domain::check_expr(expr, &at, what, &label).map_err(|e| e.at(Span::of(point)))
+}
+
 /// The numbers in an entry must have a value: not ln(0), not 1/0, not a/0.
 pub(super) fn check_value(entry: &Expr, span: Span) -> Result<(), Error> {
     match decimal_value(entry) {
@@ -470,6 +509,7 @@ pub(super) fn check_value(entry: &Expr, span: Span) -> Result<(), Error> {
             Phase::Computing,
             format!("{} has no value: {e}", entry.unicode()),
         )
+        .with_kind(ErrorKind::NoValue)
         .at(span)),
     }
 }
@@ -479,12 +519,12 @@ pub(super) fn computing(e: EvalError, at: &[Node]) -> Error {
         EvalError::Unbound(name) => Error::new(
             Phase::Computing,
             format!("{name} has no value at this point"),
-        )
+        ).with_kind(ErrorKind::NoValue)
         .at(Span::of(at))
         .with_help(format!(
             "the point gives values to the listed variables only: write a number in place of {name}, or list {name} among the variables"
         )),
-        _ => Error::new(Phase::Computing, format!("at this point: {e}"))
+        _ => Error::new(Phase::Computing, format!("at this point: {e}")).with_kind(ErrorKind::NoValue)
             .at(Span::of(at))
             .with_help("try a point where the function and its slopes are defined"),
     }

@@ -4,7 +4,7 @@
 use super::multivar::{check_value, computing, MultivarAnswer};
 use super::{Answer, Definition, Named, Session};
 use crate::calculus::motion::{motion, Motion};
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{substitute, substitute_all, Expr, Func, Kind, Symbol};
 use crate::syntax::{
     check_expansion, lower_in, prime_marks, Callee, Names, Node, NodeKind, Point, Span, Vector,
@@ -82,7 +82,7 @@ impl Session {
             return Err(Error::new(
                 Phase::Reading,
                 format!("{name} does not have exactly one input, so a prime does not say which one to nudge"),
-            )
+            ).with_kind(ErrorKind::AmbiguousPrime)
             .at(arg.span)
             .with_help(format!("ask for jacobian({name}) instead")));
         };
@@ -111,7 +111,7 @@ impl Session {
                     "{name}{} takes one letter or one number as its input",
                     prime_marks(primes, true)
                 ),
-            )
+            ).with_kind(ErrorKind::BadPoint)
             .at(arg.span)
             .with_help(if primes == 0 {
                 format!("write |{name}({param})| for its length, or |{name}(2)| for the length at {param} = 2")
@@ -167,7 +167,9 @@ impl Session {
                 })));
             }
         };
-        let error = Error::new(Phase::Reading, message).with_help(help);
+        let error = Error::new(Phase::Reading, message)
+            .with_kind(ErrorKind::BadPoint)
+            .with_help(help);
         Err(match point.span() {
             Some(span) => error.at(span),
             None => error,
@@ -190,6 +192,7 @@ pub(super) fn named_motion(
             Phase::Reading,
             format!("{name} is a vector, so its partial derivatives fill a matrix, not one line"),
         )
+        .with_kind(ErrorKind::NotAScalar)
         .at(span)
         .with_help(format!(
             "ask for jacobian({name}): ∂{name}/∂{var} is one of its columns"

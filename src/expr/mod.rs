@@ -6,6 +6,7 @@
 
 mod applied;
 mod build;
+mod decimal;
 mod eval;
 mod func;
 mod latex;
@@ -17,6 +18,10 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 pub use applied::{slots_from_subscript, Applied, ABSTRACT_FUNCTION_NAMES, MAX_ABSTRACT_INPUTS};
+pub use decimal::decimal;
+pub(crate) use eval::{
+    apply as apply_func, positive_for_log, power as power_value, show as show_value,
+};
 pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
 pub use latex::{latex_name, latex_operand, latex_operator, latex_partials};
@@ -84,6 +89,7 @@ pub struct Expr(Arc<Node>);
 
 impl Expr {
     fn from_kind(kind: Kind) -> Expr {
+        crate::budget::charge(1 + children(&kind));
         let mut size: u32 = 1;
         let mut depth: u32 = 0;
         let mut vars: Option<Arc<[Symbol]>> = None;
@@ -229,6 +235,17 @@ impl Expr {
             Kind::Add(t) => t,
             _ => std::slice::from_ref(self),
         }
+    }
+}
+
+/// How many children a node links to: the parts it costs beyond itself.
+fn children(kind: &Kind) -> u64 {
+    match kind {
+        Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => 0,
+        Kind::Func(..) => 1,
+        Kind::Pow(..) | Kind::Log(..) => 2,
+        Kind::Add(items) | Kind::Mul(items) => items.len() as u64,
+        Kind::Apply(f) => f.args.len() as u64,
     }
 }
 

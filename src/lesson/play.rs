@@ -4,7 +4,7 @@ use super::exercise::{self, Attempt, Context, Learner, Target, Verdict};
 use super::rng::Rng;
 use super::script::{ItemKind, Query, Script, ScriptError};
 use crate::engine::Outcome;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::Style;
 use crate::render::{answer_text, render_error, render_text, wrap, TextOptions};
 use crate::Session;
@@ -212,6 +212,7 @@ impl Player<'_, '_> {
                 Phase::Reading,
                 "an exercise needs a question with a result to ask for",
             )
+            .with_kind(ErrorKind::NotAnAnswer)
             .with_help("ask for a derivative, an integral, a gradient or a value");
             let problem = ScriptError::in_piece(line, &q.source, &q.question, error);
             return self.problem(&problem);
@@ -270,6 +271,7 @@ impl Player<'_, '_> {
         self.report.checks += 1;
         let Some(target) = Target::of(outcome) else {
             let error = Error::new(Phase::Reading, "this query gives no result to compare with")
+                .with_kind(ErrorKind::NotAnAnswer)
                 .with_help("expect the results of derivatives, integrals and expressions");
             let problem = ScriptError::in_piece(line, &q.source, &q.question, error);
             return self.problem(&problem);

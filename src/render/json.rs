@@ -5,6 +5,7 @@ use super::help;
 use super::integral::constant_name;
 use super::latex::{body_latex, step_latex};
 use super::notation::{shape_id, words};
+use super::note_text;
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Check, CheckMethod, Rule};
 use crate::engine::{Answer, Definition, Outcome, Tutor};
@@ -38,7 +39,7 @@ pub fn render_json(outcome: &Outcome) -> String {
     }
     answer_fields(&outcome.answer, &mut obj);
     if !outcome.notes.is_empty() {
-        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
+        let notes: Vec<String> = outcome.notes.iter().map(|n| note_text(n, true)).collect();
         obj.insert("notes".into(), json!(notes));
     }
     Value::Object(obj).to_string()
@@ -161,14 +162,16 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("exact".into(), json!(exact.is_some()));
             if let (None, Some(n)) = (exact, numeric) {
                 // Only a numeric value: written as the decimal it is, which reads back exactly.
-                obj.insert("result".into(), json!(n.to_string()));
-                obj.insert("unicode".into(), json!(n.to_string()));
+                obj.insert("result".into(), json!(n.estimate.value.to_string()));
+                obj.insert("unicode".into(), json!(n.estimate.value.to_string()));
             }
             if let Some(v) = value.filter(|v| v.is_finite()) {
                 obj.insert("value".into(), json!(v));
             }
-            if let Some(n) = numeric.filter(|v| v.is_finite()) {
-                obj.insert("numeric".into(), json!(n));
+            if let Some(n) = numeric.filter(|n| n.estimate.value.is_finite()) {
+                obj.insert("numeric".into(), json!(n.estimate.value));
+                obj.insert("numeric_error".into(), json!(n.estimate.error));
+                obj.insert("numeric_reliable".into(), json!(n.reliable));
             }
             let mut list = Vec::new();
             if let Some(e) = exact {
@@ -238,6 +241,7 @@ pub fn render_json_error(input: &str, error: &Error) -> String {
     let len = input.chars().count();
     let (start, end) = error.span.map_or((0, len), |s| (s.start, s.end));
     let mut err = Map::new();
+    err.insert("code".into(), json!(error.kind.code()));
     err.insert("message".into(), json!(error.message));
     err.insert("start".into(), json!(start));
     err.insert("end".into(), json!(end));

@@ -1,33 +1,44 @@
 //! Turning outcomes into text and JSON; nothing here computes mathematics.
+//!
+//! Answers already explained (`crate::explain`) are printed by `crate::present`; the
+//! writers here serve the families not yet moved over.
 
-mod ascii;
-mod catalogue;
+use crate::explain::{catalogue, prune, readings};
+use crate::present::{ascii, matrix};
+
 mod feedback;
 pub mod help;
+mod html;
 mod integral;
 mod json;
 mod latex;
 mod limit_text;
 mod markup;
-mod matrix;
 mod multivar_json;
 mod multivar_latex;
 mod multivar_text;
 mod notation;
+mod paint;
 mod plot;
-mod prune;
-mod readings;
 mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
 mod session;
 mod text;
 
+use crate::engine::Note;
+
+/// A note on the reading in words, its maths in Unicode or ASCII.
+pub fn note_text(note: &Note, unicode: bool) -> String {
+    crate::present::text::plain_line(&crate::explain::note(note), unicode)
+}
+
 pub use catalogue::{note, title};
 pub use feedback::{
     answer_text, antiderivative_hint, first_rule_hint, fit_to_terminal, grid_hint, mistake_hint,
-    witness_hint, wrap,
+    read_back, slip_hint, slip_note, witness_hint, wrap,
 };
+pub use html::render_html;
 pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use latex::{render_latex, render_markdown, step_latex};

@@ -1,25 +1,27 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
-use super::catalogue::{note, title};
+use super::catalogue::title;
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::notation::{ascii_text, words};
-use super::prune::{labelled, prune, Limits, Shown};
+use super::note_text;
+use super::paint::Colored;
 use super::{help, session};
 use crate::calculus::multivar::Value;
-use crate::calculus::{Detail, Rule, Step};
+use crate::calculus::Step;
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
-use crate::expr::{superscript, Expr, Kind, Number, Style};
+use crate::explain;
+use crate::explain::doc::{Block, Doc};
+pub use crate::expr::decimal;
+use crate::expr::{Expr, Style};
 use crate::notation::NotationReading;
+use crate::present;
+pub use crate::present::maths::{operand, operator};
+pub(super) use crate::present::text::RESULT_BUDGET;
 use crate::syntax::{reading_of_statement, Statement};
 use crate::visible::visible;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
-
-/// Longest expression shown inside a step, in characters.
-const STEP_BUDGET: usize = 160;
-/// Longest result shown under the steps; `-q` always prints the whole result.
-pub(super) const RESULT_BUDGET: usize = 4000;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
@@ -40,6 +42,9 @@ impl TextOptions {
 
 /// The whole answer as text, ending with a newline; with `--ascii`, ASCII only.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    if let Some(doc) = crate::explain::outcome(outcome) {
+        return present::text(&doc, options.unicode, options.quiet, &Colored);
+    }
     let text = render_any(outcome, options);
     if options.unicode {
         text
@@ -65,7 +70,6 @@ fn render_any(outcome: &Outcome, options: TextOptions) -> String {
     let mut w = Writer {
         out: String::new(),
         style,
-        partial: is_partial(&outcome.answer),
     };
     if !matches!(outcome.statement, Statement::Command(_)) {
         w.line(&format!(
@@ -75,7 +79,11 @@ fn render_any(outcome: &Outcome, options: TextOptions) -> String {
         ));
     }
     for n in &outcome.notes {
-        w.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
+        w.line(&format!(
+            "{} {}",
+            "Note:".yellow().bold(),
+            note_text(n, options.unicode)
+        ));
     }
     w.answer(&outcome.answer);
     w.out
@@ -97,7 +105,7 @@ fn quiet(answer: &Answer, style: Style) -> String {
             exact: None,
             numeric: Some(n),
             ..
-        } => format!("≈ {}\n", decimal(*n)),
+        } => format!("≈ {}\n", decimal(n.estimate.value)),
         Answer::Expression { value, result: r }
         | Answer::DefiniteIntegral {
             value, result: r, ..
@@ -120,25 +128,13 @@ fn quiet(answer: &Answer, style: Style) -> String {
     }
 }
 
-fn is_partial(answer: &Answer) -> bool {
-    match answer {
-        Answer::Derivative { partial, .. } => *partial,
-        Answer::AtPoint { inner, .. } => is_partial(inner),
-        _ => false,
-    }
-}
-
 /// Step trees as text, for renderers of other answers (many variables).
 pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        style: options.style(),
-        partial,
+    let doc = Doc {
+        blocks: vec![Block::Steps(explain::steps(steps, partial))],
+        result: None,
     };
-    for s in steps {
-        w.step(&prune(s, Limits::TEXT), None, 0);
-    }
-    w.out
+    present::text(&doc, options.unicode, false, &Colored)
 }
 
 /// What each part of a line of notation means, headed by how it was read.
@@ -183,41 +179,6 @@ fn notation_text(reading: &NotationReading, options: TextOptions) -> String {
     out
 }
 
-/// `d/dx`, `d²/dx²`, `∂/∂x`.
-pub fn operator(var: &str, order: u32, partial: bool, unicode: bool) -> String {
-    let x = Expr::var(var).to_text(if unicode {
-        Style::UNICODE
-    } else {
-        Style::ASCII
-    });
-    let d = if partial && unicode { "∂" } else { "d" };
-    match order {
-        1 => format!("{d}/{d}{x}"),
-        n if unicode => {
-            let p = superscript(i64::from(n));
-            format!("{d}{p}/{d}{x}{p}")
-        }
-        n => format!("{d}^{n}/{d}{x}^{n}"),
-    }
-}
-
-/// A number to six decimals, without trailing zeros.
-pub fn decimal(v: f64) -> String {
-    if v.is_nan() {
-        return "undefined".to_string();
-    }
-    if v.abs() >= 1e15 || (v != 0.0 && v.abs() < 1e-6) {
-        return format!("{v:.6e}");
-    }
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
-
 /// Whether an exact value says more with a decimal beside it: anything but a whole number.
 fn wants_decimal(exact: &Expr) -> bool {
     exact.as_number().is_none_or(|n| !n.is_integer())
@@ -249,61 +210,19 @@ pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
         })
 }
 
-/// Brackets around an expression that would otherwise read wrongly next to an operator.
-fn needs_brackets(e: &Expr) -> bool {
-    matches!(e.kind(), Kind::Add(_))
-        || e.split_coefficient().0.is_negative()
-        || e.as_number().is_some_and(|n| !n.is_integer())
-}
-
 struct Writer {
     out: String,
     style: Style,
-    /// Steps of a partial derivative are written with ∂.
-    partial: bool,
 }
 
 impl Writer {
     fn answer(&mut self, answer: &Answer) {
         let style = self.style;
         match answer {
-            Answer::Derivative {
-                body,
-                var,
-                order,
-                partial,
-                steps,
-                result: r,
-                named,
-            } => {
-                if let Some(n) = named {
-                    let formula = body.to_text(style);
-                    let intro = session::named_intro(n, &formula, var, *order, *partial, style);
-                    self.line(&intro);
-                }
-                self.out.push('\n');
-                for s in steps {
-                    self.step(&prune(s, Limits::TEXT), None, 0);
-                }
-                self.out.push('\n');
-                let lhs = match named {
-                    Some(n) => session::label(n, var, *order, *partial, style),
-                    None => format!(
-                        "{} {}",
-                        operator(var, *order, *partial, style.unicode),
-                        derivand(body, style.with_budget(RESULT_BUDGET))
-                    ),
-                };
-                let shown = r.to_text(style.with_budget(RESULT_BUDGET));
-                self.line(&format!("{} = {}", lhs, shown.green().bold()));
-                if shown.contains('…') {
-                    self.line(&format!(
-                        "{}",
-                        "(shortened here; nudge -q prints the whole result)".dimmed()
-                    ));
-                }
-                if let Some(reading) = super::readings::time(var, *order).filter(|_| !partial) {
-                    self.line(&format!("{} {reading}", "Meaning:".bold()));
+            Answer::Derivative { .. } => {
+                if let Some(doc) = explain::derivative(answer) {
+                    self.out
+                        .push_str(&present::text(&doc, style.unicode, false, &Colored));
                 }
             }
             Answer::Expression { result: r, value } => {
@@ -398,252 +317,6 @@ impl Writer {
     fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push('\n');
-    }
-
-    fn show(&self, e: &Expr) -> String {
-        e.to_text(self.style.with_budget(STEP_BUDGET))
-    }
-
-    /// `e` as the operand of a product or derivative, bracketed when needed.
-    fn operand(&self, e: &Expr) -> String {
-        operand(e, self.style.with_budget(STEP_BUDGET))
-    }
-
-    /// `g²` written out before simplifying, bracketed unless `g` is a single symbol.
-    fn squared(&self, e: &Expr) -> String {
-        let atomic = matches!(e.kind(), Kind::Var(_) | Kind::Const(_) | Kind::Func(..))
-            || e.as_number().is_some_and(is_plain);
-        let text = self.show(e);
-        let text = if atomic { text } else { format!("({text})") };
-        if self.style.unicode {
-            format!("{text}²")
-        } else {
-            format!("{text}^2")
-        }
-    }
-
-    fn op(&self, step: &Step) -> String {
-        operator(&step.var, 1, self.partial, self.style.unicode)
-    }
-
-    fn step(&mut self, shown: &Shown, label: Option<&str>, indent: usize) {
-        let pad = "  ".repeat(indent);
-        let (step, children) = match shown {
-            Shown::Elided(e) => {
-                self.line(&format!("{pad}{}", e.describe().dimmed()));
-                return;
-            }
-            Shown::Step { step, children } => (*step, children),
-        };
-        let (head, inner_pad) = step_opening(step, label, indent);
-        let lhs = format!(
-            "{} {}",
-            self.op(step),
-            derivand(&step.before, self.style.with_budget(STEP_BUDGET))
-        );
-        let leaf = step.substeps.is_empty() || folds_into_one_line(step);
-        if leaf {
-            let after = self.show(&step.after);
-            let middle = self
-                .middle(step)
-                .or_else(|| self.assembled(step))
-                .filter(|m| *m != after)
-                .map(|m| format!(" = {m}"))
-                .unwrap_or_default();
-            self.line(&format!("{head}{lhs}{middle} = {after}"));
-        } else {
-            self.line(&format!("{head}{lhs}"));
-        }
-        self.line(&format!("{inner_pad}{}", note(step, self.style).dimmed()));
-        if let Detail::Chain {
-            name, inner, outer, ..
-        } = &step.detail
-        {
-            let u = Expr::symbol(name.clone());
-            self.line(&format!(
-                "{inner_pad}Let {} = {}, so the outer function is {}.",
-                self.show(&u),
-                self.show(inner),
-                self.show(outer)
-            ));
-        }
-        if leaf {
-            return;
-        }
-        for (child, l) in labelled(children, child_labels(step.rule)) {
-            self.step(child, l, indent + 1);
-        }
-        let after = self.show(&step.after);
-        match self.assembled(step) {
-            Some(a) if a != after => self.line(&format!(
-                "{inner_pad}{}: {a} = {after}",
-                combine_word(step.rule)
-            )),
-            _ => self.line(&format!("{inner_pad}{}: {after}", combine_word(step.rule))),
-        }
-    }
-
-    /// The middle form of a leaf rule, before simplification: `3·x^(3−1)`.
-    fn middle(&self, step: &Step) -> Option<String> {
-        let Detail::Power { exponent } = &step.detail else {
-            return None;
-        };
-        let base = match step.before.kind() {
-            Kind::Pow(b, _) => b.clone(),
-            _ => return None,
-        };
-        let n = exponent.to_text(self.style);
-        let bare = exponent.as_number().is_some_and(is_plain)
-            || matches!(exponent.kind(), Kind::Var(_) | Kind::Const(_));
-        let n_shown = if bare { n.clone() } else { format!("({n})") };
-        let minus = if self.style.unicode { "−" } else { "-" };
-        let dot = if self.style.unicode { "·" } else { "*" };
-        Some(format!("{n_shown}{dot}{}^({n}{minus}1)", self.show(&base)))
-    }
-
-    /// The rule's pieces put together before simplifying: `cos(x²) · 2x`.
-    fn assembled(&self, step: &Step) -> Option<String> {
-        let s = &step.substeps;
-        let after = |i: usize| s.get(i).map(|c| self.operand(&c.after));
-        let dot = if self.style.unicode { " · " } else { " * " };
-        Some(match (&step.detail, step.rule) {
-            (_, Rule::Sum) => {
-                let mut text = String::new();
-                for (i, c) in s.iter().enumerate() {
-                    let t = self.show(&c.after);
-                    match (i, t.strip_prefix('-')) {
-                        (0, _) => text.push_str(&t),
-                        (_, Some(rest)) => {
-                            text.push_str(" - ");
-                            text.push_str(rest);
-                        }
-                        _ => {
-                            text.push_str(" + ");
-                            text.push_str(&t);
-                        }
-                    }
-                }
-                text
-            }
-            (Detail::ConstantMultiple { constant }, _) => {
-                format!("{}{dot}{}", self.operand(constant), after(0)?)
-            }
-            (Detail::Product { first, second }, _) => format!(
-                "{}{dot}{} + {}{dot}{}",
-                after(0)?,
-                self.operand(second),
-                self.operand(first),
-                after(1)?
-            ),
-            (
-                Detail::Quotient {
-                    numerator,
-                    denominator,
-                },
-                _,
-            ) => format!(
-                "({}{dot}{} - {}{dot}{}) / {}",
-                after(0)?,
-                self.operand(denominator),
-                self.operand(numerator),
-                after(1)?,
-                self.squared(denominator)
-            ),
-            (Detail::Inputs { slopes }, _) => {
-                let shares: Option<Vec<String>> = slopes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, slope)| Some(format!("{}{dot}{}", self.operand(slope), after(i)?)))
-                    .collect();
-                shares?.join(" + ")
-            }
-            (
-                Detail::Chain {
-                    outer_derivative_at_inner,
-                    ..
-                },
-                _,
-            ) => format!(
-                "{}{dot}{}",
-                self.operand(outer_derivative_at_inner),
-                after(1)?
-            ),
-            _ => return None,
-        })
-    }
-}
-
-/// What follows d/dx: bracketed when it is a product of several parts too, so that
-/// `d/dx (x²·sin(x))` cannot be read as (d/dx x²)·sin(x).
-fn derivand(e: &Expr, style: Style) -> String {
-    let (_, rest) = e.split_coefficient();
-    let text = e.to_text(style);
-    if matches!(rest.kind(), Kind::Mul(_)) && !needs_brackets(e) && !has_top_level_slash(&text) {
-        return format!("({text})");
-    }
-    operand(e, style)
-}
-
-/// `e` as the operand of a product or derivative, bracketed when needed.
-pub(super) fn operand(e: &Expr, style: Style) -> String {
-    let text = e.to_text(style);
-    if needs_brackets(e) || has_top_level_slash(&text) {
-        format!("({text})")
-    } else {
-        text
-    }
-}
-
-/// Whether a printed expression is a fraction at its top level, like `2x/(x² + 1)`.
-fn has_top_level_slash(text: &str) -> bool {
-    let mut depth = 0i32;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            '/' if depth == 0 => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-fn is_plain(n: &Number) -> bool {
-    n.is_integer() && !n.is_negative()
-}
-
-/// Steps too small to deserve a line of their own: x → 1, a constant → 0, 3x → 3.
-fn is_simple(step: &Step) -> bool {
-    match step.rule {
-        Rule::Variable | Rule::Constant => true,
-        Rule::ConstantMultiple => step.substeps.len() == 1 && is_simple(&step.substeps[0]),
-        _ => false,
-    }
-}
-
-/// A sum or multiple of simple steps is shown as one line with its working.
-pub(super) fn folds_into_one_line(step: &Step) -> bool {
-    matches!(step.rule, Rule::Sum | Rule::ConstantMultiple) && step.substeps.iter().all(is_simple)
-}
-
-pub(super) fn child_labels(rule: Rule) -> &'static [&'static str] {
-    match rule {
-        Rule::Chain => &["outer", "inner"],
-        Rule::Product => &["first factor", "second factor"],
-        Rule::Quotient => &["top", "bottom"],
-        _ => &[],
-    }
-}
-
-fn combine_word(rule: Rule) -> &'static str {
-    match rule {
-        Rule::Chain => "outer × inner",
-        Rule::Sum => "add",
-        Rule::Product => "f′·g + f·g′",
-        Rule::Quotient => "put together",
-        Rule::ChainInputs => "add the shares",
-        Rule::ConstantMultiple => "times the constant",
-        _ => "so",
     }
 }
 

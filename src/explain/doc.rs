@@ -1,0 +1,229 @@
+//! The neutral document an answer becomes: what is said, with the maths kept as expressions.
+//!
+//! Nothing here knows about terminals, characters or markup: a presenter (`crate::present`)
+//! decides how each block, span and tag looks in its format.
+
+use crate::engine::Named;
+use crate::expr::{Expr, Style, Symbol};
+use crate::syntax::Statement;
+use std::fmt;
+use std::rc::Rc;
+
+/// One answer, said: blocks in order, and the result alone for `-q`.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+    /// The answer's result on its own, as `-q` prints it; none when there is nothing to print.
+    pub result: Option<Line>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Block {
+    /// How the line was read, echoed back.
+    Reading(Box<Statement>),
+    /// A remark on the reading ("log means the natural log here").
+    Note(Line),
+    /// A sentence of explanation.
+    Words(Line),
+    /// A space between parts of the answer.
+    Gap,
+    /// A tree of worked steps.
+    Steps(Vec<StepItem>),
+    /// The answer's value: `lead` (a label, or the left side of an equation), the exact
+    /// value, and its decimal when that says more.
+    Value {
+        lead: Line,
+        exact: Expr,
+        decimal: Option<f64>,
+    },
+    /// A table: a heading row and rows of cells.
+    Table {
+        head: Vec<Line>,
+        rows: Vec<Vec<Line>>,
+    },
+    /// A matrix of expressions, rows of equal length.
+    Matrix(Vec<Vec<Expr>>),
+    /// A picture already drawn as rows of characters (a plot), never wrapped.
+    Picture(Vec<String>),
+}
+
+/// A worked step, or a run of steps left out.
+#[derive(Clone, Debug)]
+pub enum StepItem {
+    Step(Step),
+    /// Steps left out, in words ("… 40 more chain levels").
+    Elided(Line),
+}
+
+/// One rule applied: its title, the equation it gives, the lines under it, its substeps,
+/// and the line that puts the substeps together.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// The substep's part in its parent: `outer`, `inner`, `first factor`.
+    pub label: Option<&'static str>,
+    pub title: &'static str,
+    pub equation: Math,
+    pub lines: Vec<Line>,
+    pub children: Vec<StepItem>,
+    /// `outer × inner: cos(x²) · 2x = 2x·cos(x²)`.
+    pub closing: Option<Line>,
+}
+
+/// A line of inline content.
+pub type Line = Vec<Span>;
+
+/// A piece of a line and how it stands out.
+#[derive(Clone, Debug)]
+pub struct Span {
+    pub content: Inline,
+    pub tag: Option<Tag>,
+}
+
+impl Span {
+    pub fn tagged(content: impl Into<Inline>, tag: Tag) -> Span {
+        Span {
+            content: content.into(),
+            tag: Some(tag),
+        }
+    }
+}
+
+impl<T: Into<Inline>> From<T> for Span {
+    fn from(content: T) -> Span {
+        Span {
+            content: content.into(),
+            tag: None,
+        }
+    }
+}
+
+/// What a span holds: words, maths, or words that mention maths and are spelled per style.
+#[derive(Clone, Debug)]
+pub enum Inline {
+    Text(String),
+    Math(Math),
+    Spelled(Spelled),
+}
+
+impl From<&str> for Inline {
+    fn from(text: &str) -> Inline {
+        Inline::Text(text.to_string())
+    }
+}
+
+impl From<String> for Inline {
+    fn from(text: String) -> Inline {
+        Inline::Text(text)
+    }
+}
+
+impl From<Math> for Inline {
+    fn from(math: Math) -> Inline {
+        Inline::Math(math)
+    }
+}
+
+impl From<Spelled> for Inline {
+    fn from(spelled: Spelled) -> Inline {
+        Inline::Spelled(spelled)
+    }
+}
+
+/// Words with maths inside, written once the expression style is known; the bridge for
+/// explanations (the rule catalogue) still worded as strings.
+#[derive(Clone)]
+pub struct Spelled(pub Rc<dyn Fn(Style) -> String>);
+
+impl fmt::Debug for Spelled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&(self.0)(Style::UNICODE))
+    }
+}
+
+/// How a span stands out; each format maps tags to its own look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// A label at the start of a line: `Reading:`, `Meaning:`.
+    Label,
+    /// A remark to notice: `Note:`.
+    Warning,
+    /// A rule's title in a step.
+    Rule,
+    /// Explanations under a step, and things left out.
+    Quiet,
+    /// The final answer.
+    Answer,
+}
+
+/// Inline maths, kept as expressions and the shapes a derivation writes around them.
+#[derive(Clone, Debug)]
+pub enum Math {
+    Expr(Expr),
+    /// An expression beside an operator, bracketed when it would otherwise misread.
+    Operand(Expr),
+    /// `d/dx` applied to an expression: `d/dx (x²·sin(x))`, bracketed so it cannot misread.
+    Derivative {
+        var: Symbol,
+        order: u32,
+        partial: bool,
+        of: Expr,
+    },
+    /// The learner's own name for a derivative: `f′(x)`, `dy/dx`, `d/dx f(2x)`.
+    Named {
+        named: Named,
+        var: Symbol,
+        order: u32,
+        partial: bool,
+    },
+    /// A function applied to its inputs as the learner named it: `f(x, y)`.
+    Call {
+        name: Symbol,
+        args: Vec<Expr>,
+    },
+    /// `g²` written out before simplifying.
+    Squared(Expr),
+    /// The power rule's middle form before simplifying: `n·x^(n−1)`.
+    PowerDown {
+        exponent: Expr,
+        base: Expr,
+    },
+    /// Terms added, a leading minus read as a subtraction: `2x - sin(x)`.
+    Sum(Vec<Expr>),
+    /// A product written out: `a · b`.
+    Times(Box<Math>, Box<Math>),
+    /// `a + b` and `a - b` written out.
+    Plus(Box<Math>, Box<Math>),
+    Minus(Box<Math>, Box<Math>),
+    /// `top / bottom` written out.
+    Over(Box<Math>, Box<Math>),
+    /// Brackets written out.
+    Group(Box<Math>),
+    /// Sides of an equation; a side that prints the same as the next is left out.
+    Equation(Vec<Math>),
+}
+
+impl Math {
+    pub fn times(a: Math, b: Math) -> Math {
+        Math::Times(Box::new(a), Box::new(b))
+    }
+
+    pub fn plus(a: Math, b: Math) -> Math {
+        Math::Plus(Box::new(a), Box::new(b))
+    }
+
+    pub fn minus(a: Math, b: Math) -> Math {
+        Math::Minus(Box::new(a), Box::new(b))
+    }
+
+    pub fn over(a: Math, b: Math) -> Math {
+        Math::Over(Box::new(a), Box::new(b))
+    }
+
+    pub fn group(a: Math) -> Math {
+        Math::Group(Box::new(a))
+    }
+
+    pub fn symbol(name: &Symbol) -> Math {
+        Math::Expr(Expr::symbol(name.clone()))
+    }
+}

@@ -1,0 +1,18 @@
+//! A float as nudge shows it beside an exact value: six decimals, trailing zeros dropped.
+
+/// A number to six decimals, without trailing zeros.
+pub fn decimal(v: f64) -> String {
+    if v.is_nan() {
+        return "undefined".to_string();
+    }
+    if v.abs() >= 1e15 || (v != 0.0 && v.abs() < 1e-6) {
+        return format!("{v:.6e}");
+    }
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}

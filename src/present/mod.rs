@@ -1,0 +1,9 @@
+//! How it looks: each format turns any `Doc` into its output; a presenter never sees an answer.
+
+pub mod ascii;
+pub mod html;
+pub mod maths;
+pub mod matrix;
+pub mod text;
+
+pub use text::{text, Paint, Plain};
