@@ -27,7 +27,7 @@ fn last_json(queries: &[&str]) -> Value {
 }
 
 /// (setup lines, the question, what the error must say, the text the caret must be under)
-const ROUTES: [(&[&str], &str, &str, &str); 13] = [
+const ROUTES: [(&[&str], &str, &str, &str); 17] = [
     (
         &[],
         "d/dx ln(x) at x = -1",
@@ -95,6 +95,30 @@ const ROUTES: [(&[&str], &str, &str, &str); 13] = [
         "ddir sqrt(x) y at (-1, 1) along (1, 1)",
         "there is no slope at x = -1, y = 1",
         "sqrt(x)",
+    ),
+    (
+        &[],
+        "nudge sqrt(x)^2 at x = -4",
+        "there is no slope at x = -4",
+        "sqrt(x)",
+    ),
+    (
+        &[],
+        "tangent sqrt(x)^2 at x = -4",
+        "there is no tangent line at x = -4",
+        "sqrt(x)",
+    ),
+    (
+        &[],
+        "d/dt (ln t, t) at t = -1",
+        "a logarithm needs a positive input, but here it gets -1",
+        "-1",
+    ),
+    (
+        &["r(t) = (sqrt(t), t)"],
+        "r'(-1)",
+        "needs a number that is not negative, but here it gets -1",
+        "-1",
     ),
 ];
 
