@@ -28,6 +28,22 @@ use crate::syntax::{
 };
 use crate::topic::Topic;
 
+/// Notes on spellings that probably read otherwise than meant (`e^3x`, `2x/x^2+1`), except
+/// the fraction power `x^-1/2` when the reader has already noted it.
+fn slip_notes(line: &str, noted: &[Note]) -> Vec<Note> {
+    let fraction_noted = noted
+        .iter()
+        .any(|n| n.message.contains("binds tighter than /"));
+    crate::lesson::slips::slips(line)
+        .into_iter()
+        .filter(|s| !(s.is_fraction_power() && fraction_noted))
+        .map(|s| Note {
+            message: s.note(),
+            span: Span::new(s.start, s.end),
+        })
+        .collect()
+}
+
 /// A learner's answer as read: see `Session::read_answer_as`.
 #[derive(Clone, Debug)]
 pub struct ReadAnswer {
@@ -317,6 +333,7 @@ impl Session {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
         let mut notes = parsed.notes;
+        notes.extend(slip_notes(line, &notes));
         let said = &mut self.said;
         notes.extend(
             parsed
