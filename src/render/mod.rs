@@ -3,11 +3,11 @@
 //! Answers already explained (`crate::explain`) are printed by `crate::present`; the
 //! writers here serve the families not yet moved over.
 
+pub use crate::explain::help;
 use crate::explain::{catalogue, prune, readings};
 use crate::present::{ascii, matrix};
 
 mod feedback;
-pub mod help;
 mod html;
 mod integral;
 mod json;
