@@ -578,3 +578,56 @@ fn twelve_lessons_finishing_at_once_are_all_remembered() {
         assert_eq!(tour.matches('✓').count(), 12, "round {round}: {tour}");
     }
 }
+
+/// Everything nudge wrote to the terminal, as bytes (rexpect reads them as Latin-1 characters).
+fn bytes_of(latin1: &str) -> Vec<u8> {
+    latin1.chars().map(|c| c as u8).collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_typed_at_the_prompt_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let history = dir.path().join("history");
+    for colour in ["never", "always"] {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("nudge"));
+        cmd.env("TERM", "xterm")
+            .env("NUDGE_HISTORY", &history)
+            .args(["--color", colour]);
+        let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("a pty");
+        p.exp_string("nudge> ").expect("a prompt");
+        // Ctrl-V puts the next key in the line as it is: ESC, BEL, a carriage return.
+        // (The line editor counts columns on the raw line, so after such a character its
+        // cursor may sit a few columns off what is shown; what it shows is safe.)
+        p.send("d/dx x\x16\x1b]0;HIJACKED\x16\x07 + 1\x16\r")
+            .expect("typed");
+        p.flush().expect("flush");
+        let latin1 = |text: &str| -> String { text.bytes().map(char::from).collect() };
+        // Only the carriage return typed last is shown as ␍.
+        let echoed = p.exp_string(&latin1("␍")).expect("the line, shown");
+        p.send_line("").expect("Enter");
+        let answer = p
+            .exp_string("could not read this")
+            .expect("an error for the line");
+        p.exp_string("nudge> ").expect("the prompt again");
+        // The line kept in the history comes back shown too.
+        p.send("\x1b[A").expect("Up");
+        p.flush().expect("flush");
+        let recalled = p.exp_string("HIJACKED").expect("the recalled line")
+            + &p.exp_string(&latin1("␇")).expect("shown");
+        let seen = bytes_of(&format!("{echoed}{answer}{recalled}"));
+        let seen = String::from_utf8_lossy(&seen);
+        assert!(seen.contains("x␛]"), "{colour}: {seen:?}");
+        // (The line editor's own carriage returns and cursor moves are in there too.)
+        for raw in ["\x1b]", "\x07"] {
+            assert!(
+                !seen.contains(raw),
+                "{colour}: {raw:?} reached the terminal: {seen:?}"
+            );
+        }
+        p.send_control('c').expect("Ctrl-C");
+        p.exp_string("nudge> ").expect("a fresh prompt");
+        p.send_control('d').expect("Ctrl-D");
+        p.exp_eof().expect("nudge ends");
+    }
+}
