@@ -3,12 +3,13 @@
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
+use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
 use nudge::present::html::html_error;
 use nudge::render::{
     fit_to_terminal, render_error, render_html, render_json, render_json_error, render_latex,
-    render_markdown, render_text, TextOptions,
+    render_markdown, render_text, thousands, TextOptions,
 };
-use nudge::visible::json_escaped;
+use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -103,6 +104,22 @@ pub struct Cli {
     /// Ask exercises and wait at pauses even when input is not a terminal.
     #[arg(long)]
     pub interactive: bool,
+
+    /// Most expression terms one answer may build before nudge stops it (default 8000000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_terms: Option<u64>,
+
+    /// Most seconds one answer may work before nudge stops it (default 10).
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub max_seconds: Option<f64>,
+}
+
+/// A positive number of seconds, at most a day.
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(s),
+        _ => Err("a number of seconds above 0, at most 86400".to_string()),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -208,6 +225,7 @@ impl Answerer {
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
         self.fit_plots();
         let result = self.session.answer(line);
+        crate::spinner::clear();
         self.show(line, result, out)
     }
 
@@ -266,7 +284,7 @@ impl Answerer {
         match self.format {
             Format::Json => writeln!(out, "{}", json_escaped(&render_json_error(line, error))),
             // A page shows its failures where the answers go.
-            Format::Html => out.write_all(html_error(line, error).as_bytes()),
+            Format::Html => out.write_all(html_error(&visible(line), error).as_bytes()),
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
@@ -288,6 +306,7 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    nudge::budget::set_limits(crate::room::limits(cli.max_terms, cli.max_seconds));
     // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {
         Format::Latex | Format::Markdown | Format::Html => ColorChoice::Never,
@@ -306,6 +325,12 @@ pub fn run() -> i32 {
         return crate::tutor::check_tour(&cli);
     }
     let mut answerer = Answerer::new(&cli);
+    // The interactive session says it is still working in its own way (`repl`).
+    let interactive =
+        cli.expressions.is_empty() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    if !interactive {
+        crate::spinner::start(cli.ascii);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
@@ -334,7 +359,8 @@ pub fn run() -> i32 {
     i32::from(answerer.failures > 0)
 }
 
-/// One query per line; blank lines and `#` comments are skipped.
+/// One query per line; blank lines and `#` comments are skipped. A line longer than nudge
+/// reads is refused without being held whole; input that never ends its line stops the run.
 fn answer_stream(
     answerer: &mut Answerer,
     mut input: impl BufRead,
@@ -342,12 +368,19 @@ fn answer_stream(
 ) -> io::Result<()> {
     let mut buf = Vec::new();
     loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
-            return Ok(());
-        }
-        while matches!(buf.last(), Some(b'\n' | b'\r')) {
-            buf.pop();
+        match read_line(&mut input, &mut buf, MAX_LINE_BYTES)? {
+            Line::End => return Ok(()),
+            Line::TooLong => {
+                let ended = skip_line(&mut input, MAX_SKIP_BYTES)?;
+                answerer.failures += 1;
+                let shown = String::from_utf8_lossy(&buf[..buf.len().min(200)]).into_owned();
+                answerer.report(&shown, &too_long(ended), out)?;
+                if !ended {
+                    return Ok(());
+                }
+                continue;
+            }
+            Line::Read => {}
         }
         match std::str::from_utf8(&buf) {
             Ok(line) => {
@@ -377,5 +410,25 @@ fn answer_stream(
                 answerer.report(&shown, &error, out)?;
             }
         }
+    }
+}
+
+/// The error for a line past [`MAX_LINE_BYTES`]; `ended` when its end was found and the lines after it are read.
+fn too_long(ended: bool) -> Error {
+    let error = Error::new(
+        nudge::error::Phase::Parsing,
+        format!(
+            "this line is longer than {} bytes, the longest line nudge reads",
+            thousands(MAX_LINE_BYTES)
+        ),
+    )
+    .at(nudge::syntax::Span::new(0, 0));
+    if ended {
+        error.with_help("split it into shorter lines")
+    } else {
+        error.with_help(format!(
+            "it does not end within {} MiB more, so nudge stops reading its input here",
+            MAX_SKIP_BYTES >> 20
+        ))
     }
 }

@@ -1,31 +1,58 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod domain;
 mod identity;
 mod multivar;
+mod note;
 mod seeing;
 mod stopped;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+pub use note::Note;
 pub use seeing::{
     Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
-use crate::budget::{self, Limits};
+use crate::budget;
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
-use crate::expr::{eval, substitute, EvalError, Expr, Symbol};
+use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
 pub use crate::integrals::{ExactArea, Motion};
 use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
-    Note, Point, Span, Statement, Vector,
+    Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
+
+/// Notes on spellings that probably read otherwise than meant (`e^3x`, `2x/x^2+1`), except
+/// the fraction power `x^-1/2` when the reader has already noted it.
+fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::Note> {
+    let fraction_noted = noted
+        .iter()
+        .any(|n| n.message.contains("binds tighter than /"));
+    crate::lesson::slips::slips(line)
+        .into_iter()
+        .filter(|s| !(s.is_fraction_power() && fraction_noted))
+        .map(|s| crate::syntax::Note {
+            message: s.note(),
+            span: Span::new(s.start, s.end),
+        })
+        .collect()
+}
+
+/// A learner's answer as read: see `Session::read_answer_as`.
+#[derive(Clone, Debug)]
+pub struct ReadAnswer {
+    pub headline: Headline,
+    pub statement: Statement,
+    pub notes: Vec<Note>,
+}
 
 /// What nudge worked out for one line.
 #[derive(Clone, Debug)]
@@ -57,7 +84,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
+    /// where constants meet, as in the motion readings; 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -276,10 +304,22 @@ impl Session {
     /// Reads a line as an answer, without changing the session: an expression, or a vector or
     /// matrix typed out. Definitions and `ans` are known, as in any line.
     pub fn read_answer(&self, line: &str) -> Result<Headline, Error> {
+        self.read_answer_as(line).map(|read| read.headline)
+    }
+
+    /// An answer as nudge read it: its value, the statement it was read as (for a
+    /// `Read as:` line) and the remarks made while reading it.
+    pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
         match (&outcome.statement, outcome.headline()) {
             (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => Ok(h),
+            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
+                Ok(ReadAnswer {
+                    headline: h,
+                    statement: outcome.statement,
+                    notes: outcome.notes,
+                })
+            }
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
@@ -295,16 +335,19 @@ impl Session {
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
-        let mut notes = parsed.notes;
+        let slips = slip_notes(line, &parsed.notes);
+        let mut notes: Vec<Note> = parsed.notes.into_iter().map(Note::Read).collect();
+        notes.extend(slips.into_iter().map(Note::Read));
         let said = &mut self.said;
         notes.extend(
             parsed
                 .policy_notes
                 .into_iter()
-                .filter(|n| said.insert(n.message.clone())),
+                .filter(|n| said.insert(n.message.clone()))
+                .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = budget::run(Limits::default(), || self.statement(&parsed.statement, &[]))
+        let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
@@ -397,24 +440,24 @@ impl Session {
         }
         match &node.kind {
             NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
-                let message = match (self.value(name), self.lookup(name)) {
-                    (Some(value), _) if name == "ans" => {
-                        format!("ans stands for the last result, {}", value.unicode())
-                    }
-                    (Some(value), _) => {
-                        format!("{name} stands for {}, as you defined it", value.unicode())
-                    }
-                    (None, Some(def)) => format!(
-                        "{name} alone stands for its formula, {}",
-                        def.body.text(Expr::unicode)
-                    ),
+                let span = node.span;
+                let note = match (self.value(name), self.lookup(name)) {
+                    (Some(value), _) if name == "ans" => Note::LastResult { value, span },
+                    (Some(value), _) => Note::StandsFor {
+                        name: Symbol::from(name.as_str()),
+                        value,
+                        span,
+                    },
+                    (None, Some(def)) => Note::Formula {
+                        name: def.name.clone(),
+                        body: def.body.clone(),
+                        span,
+                    },
                     (None, None) => return,
                 };
-                if !notes.iter().any(|n| n.message == message) {
-                    notes.push(Note {
-                        message,
-                        span: node.span,
-                    });
+                // One note per name, however often the line uses it.
+                if !notes.iter().any(|n| n.about() == note.about()) {
+                    notes.push(note);
                 }
             }
             NodeKind::Number(_) | NodeKind::Constant(_) | NodeKind::Var(_) => {}
@@ -469,7 +512,9 @@ impl Session {
                 partial,
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
-                let answer = derivative(lower_in(body, self, &bound)?, var, *order, *partial);
+                let lowered = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&lowered, body, &bound)?;
+                let answer = derivative(lowered, var, *order, *partial);
                 let named = match &body.kind {
                     NodeKind::Apply {
                         name,
@@ -501,8 +546,10 @@ impl Session {
                 if let Point::Named(bindings) = point {
                     bound.extend(bindings.iter().map(|(v, _)| v.as_str()));
                 }
-                let inner = self.statement(inner, &bound)?;
-                self.at(inner, point)
+                let answer = self.statement(inner, &bound)?;
+                let answer = self.at(answer, point)?;
+                self.defined_at(inner, &answer)?;
+                Ok(answer)
             }
             Statement::Integral {
                 body,
@@ -511,8 +558,11 @@ impl Session {
             } => {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
+                self.numbers_have_values(&integrand, body, &bound)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                self.constants += 1;
+                if let Answer::Integral { constant: 1.., .. } = answer {
+                    self.constants += 1;
+                }
                 Ok(answer)
             }
             Statement::Integral {
@@ -530,6 +580,47 @@ impl Session {
             )?))),
             Statement::Command(command) => self.command(command),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+        }
+    }
+
+    /// Every part of `e` made of numbers alone must have a value, so that ln(0) or 1/0
+    /// never reaches a result: `d/dx ln(0)·x` is an error at ln(0).
+    fn numbers_have_values(&self, e: &Expr, node: &Node, bound: &[&str]) -> Result<(), Error> {
+        if e.free_vars().is_empty() && e.has_abstract_function() {
+            return Ok(());
+        }
+        decimal_value(e).map(|_| ()).map_err(|why| {
+            let error = Error::new(Phase::Computing, why.to_string()).with_kind(ErrorKind::NoValue);
+            self.locate(error, node, bound)
+        })
+    }
+
+    /// A value or slope at a point exists only where the line, as typed, has a value there:
+    /// `d/dx ln(x) at x = -1` and `sqrt(x)^2 at x = -4` are errors, not -1 and -4.
+    fn defined_at(&self, statement: &Statement, answer: &Answer) -> Result<(), Error> {
+        let Answer::AtPoint { point, .. } = answer else {
+            return Ok(());
+        };
+        let Some(values) = domain::decimals(point) else {
+            return Ok(());
+        };
+        let at = domain::Point { values: &values };
+        match statement {
+            Statement::Expr(node) => {
+                let what = match &node.kind {
+                    NodeKind::Apply { primes, .. } if *primes > 0 => "slope",
+                    _ => "value",
+                };
+                domain::check_node(node, self, &at, what)
+            }
+            Statement::Derivative { body, .. } => domain::check_node(body, self, &at, "slope"),
+            Statement::NamedDerivative { name, .. } => {
+                match self.lookup(name).and_then(|d| d.body.scalar()) {
+                    Some(body) => domain::check_expr(body, &at, "slope", &unicode_name(name)),
+                    None => Ok(()),
+                }
+            }
+            _ => Ok(()),
         }
     }
 
@@ -565,7 +656,13 @@ impl Session {
             named(Expr::symbol(param.clone())),
         );
         if value.free_vars().is_empty() {
-            return at_values(inner, vec![(param.clone(), value)], arg.span);
+            let point = vec![(param.clone(), value)];
+            if let Some(values) = domain::decimals(&point) {
+                let at = domain::Point { values: &values };
+                let label = format!("{}({})", unicode_name(name), unicode_name(param));
+                domain::check_expr(body, &at, "slope", &label).map_err(|e| e.at(arg.span))?;
+            }
+            return at_values(inner, point, arg.span);
         }
         Ok(match inner {
             Answer::Derivative {

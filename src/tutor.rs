@@ -3,12 +3,14 @@
 use crate::cli::Cli;
 use colored::Colorize;
 use nudge::engine::Tutor;
+use nudge::input::{read_line, Line, MAX_LINE_BYTES};
 use nudge::lesson::exercise::Context;
+use nudge::lesson::script::read_lesson_text;
 use nudge::lesson::{
     play, practice, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Rng,
     Script, ScriptError, Topic, TOUR,
 };
-use nudge::render::TextOptions;
+use nudge::render::{thousands, TextOptions};
 use nudge::visible::visible;
 use nudge::Session;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -22,12 +24,25 @@ impl Learner for Lines<'_> {
         let mut out = io::stdout().lock();
         write!(out, "{prompt}")?;
         out.flush()?;
-        let mut line = String::new();
-        if self.0.read_line(&mut line)? == 0 {
-            writeln!(out)?;
-            return Ok(None);
+        let mut line = Vec::new();
+        match read_line(self.0, &mut line, MAX_LINE_BYTES)? {
+            Line::Read => Ok(Some(String::from_utf8_lossy(&line).into_owned())),
+            Line::End => {
+                writeln!(out)?;
+                Ok(None)
+            }
+            // An answer nudge would not read anyway ends the answers, without reading it whole.
+            Line::TooLong => {
+                writeln!(out)?;
+                out.flush()?;
+                eprintln!(
+                    "{} this answer is longer than {} bytes, the longest line nudge reads; no more answers are read",
+                    "error:".red().bold(),
+                    thousands(MAX_LINE_BYTES)
+                );
+                Ok(None)
+            }
         }
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
     }
 }
 
@@ -288,6 +303,6 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 fn read_file(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| "this file is not UTF-8 text".to_string())
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    read_lesson_text(&mut io::BufReader::new(file))
 }

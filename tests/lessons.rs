@@ -273,7 +273,10 @@ fn vector_answers_are_checked_entry_by_entry() {
         prose.contains("The entries before entry 2 are right, but entry 2 is not yet."),
         "{out}"
     );
-    assert!(prose.contains("(1 try left) answer> Right."), "{out}");
+    assert!(
+        prose.contains("(1 try left) answer> Read as: (3·x·x, 2·y·2) Right."),
+        "{out}"
+    );
     assert!(prose.contains("row 2, column 2 is not yet"), "{out}");
     assert!(out.contains("2 of 2 exercises solved"), "{out}");
 }
@@ -453,7 +456,7 @@ fn a_piped_session_plays_practice_with_the_lines_that_follow() {
             .write_stdin("practice power\n5x^4\nquit\nd/dx x^3\n"),
     );
     assert!(
-        out.contains("Question 1: d/dx x^5\nanswer> Right."),
+        out.contains("Question 1: d/dx x^5\nanswer> Read as: 5·x⁴\nRight."),
         "{out}"
     );
     assert!(

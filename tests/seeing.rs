@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use nudge::engine::{PlotSize, SeeingAnswer, Verdict};
 use nudge::expr::eval;
-use nudge::render::{render_json, render_text, TextOptions};
+use nudge::render::{note_text, render_json, render_text, TextOptions};
 use nudge::{Answer, Session};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -588,7 +588,7 @@ fn defined_functions_can_be_nudged_plotted_and_touched() {
     assert!(tangent
         .notes
         .iter()
-        .any(|n| n.message.contains("y stands for 3x² + 1")));
+        .any(|n| note_text(n, true).contains("y stands for 3x² + 1")));
     // A session value for x does not replace the x being nudged or plotted.
     s.answer("x = 5").expect("definition");
     let nudge = s.answer("nudge x^2 at x = 3").expect("nudge");

@@ -175,6 +175,8 @@ impl Deriver {
                 let n = exp.clone();
                 self.outer_inner(e, outer, base, var, level, move |u| power_rule(u, &n))
             }
+            // 0^u is 0 wherever it has a value (u > 0), so it does not move: no ln 0 appears.
+            (false, _) if base.is_zero() => leaf(Rule::Constant, var, e, Expr::zero()),
             (false, _) => {
                 let outer = Expr::pow(base.clone(), x);
                 let a = base.clone();

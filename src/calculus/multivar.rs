@@ -301,26 +301,57 @@ fn sum_of_squares_exact(v: &[Expr]) -> Option<Number> {
 /// Points where two results are compared when they differ in form.
 const SAMPLES: [f64; 5] = [0.37, -1.21, 2.03, 0.71, -0.53];
 
-/// Whether `a` and `b` take the same values at a few sample points (where both are defined).
+/// Random points tried, besides the fixed samples, before two forms are said to differ.
+const RANDOM_POINTS: usize = 24;
+
+/// Whether `a` and `b` are the same function: equal once subtracted, or else never
+/// found apart at the fixed samples and at random points, half of them with every
+/// coordinate positive (where logs and roots have values). Only a point where both have
+/// values and the values part shows that they differ; none that can be compared is no
+/// evidence either way, and so not a difference.
 pub fn agree_numerically(a: &Expr, b: &Expr) -> bool {
-    let vars = shared_vars(&[a.clone(), b.clone()]);
-    let mut compared = 0;
-    for shift in 0..SAMPLES.len() {
-        let value = |name: &str| {
-            let i = vars.iter().position(|v| &**v == name)?;
-            Some(SAMPLES[(i + shift) % SAMPLES.len()] * (1.0 + 0.1 * i as f64))
-        };
-        if let (Ok(x), Ok(y)) = (eval(a, &value), eval(b, &value)) {
-            if !x.is_finite() || !y.is_finite() {
-                continue;
-            }
-            if (x - y).abs() > 1e-9 * (1.0 + x.abs().max(y.abs())) {
-                return false;
-            }
-            compared += 1;
-        }
+    if Expr::sub(a.clone(), b.clone()).is_zero() {
+        return true;
     }
-    compared > 0
+    let vars = shared_vars(&[a.clone(), b.clone()]);
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut points: Vec<Vec<f64>> = (0..SAMPLES.len())
+        .map(|shift| {
+            (0..vars.len())
+                .map(|i| SAMPLES[(i + shift) % SAMPLES.len()] * (1.0 + 0.1 * i as f64))
+                .collect()
+        })
+        .collect();
+    for k in 0..RANDOM_POINTS {
+        let positive = k % 2 == 0;
+        points.push(
+            (0..vars.len())
+                .map(|_| {
+                    let u = next();
+                    if positive {
+                        0.05 + 3.95 * u
+                    } else {
+                        8.0 * u - 4.0
+                    }
+                })
+                .collect(),
+        );
+    }
+    points.iter().all(|p| {
+        let value = |name: &str| Some(p[vars.iter().position(|v| &**v == name)?]);
+        match (eval(a, &value), eval(b, &value)) {
+            (Ok(x), Ok(y)) if x.is_finite() && y.is_finite() => {
+                (x - y).abs() <= 1e-7 * (1.0 + x.abs().max(y.abs()))
+            }
+            _ => true,
+        }
+    })
 }
 
 /// What kind of flat spot a point is, read from the Hessian there.

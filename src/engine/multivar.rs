@@ -1,5 +1,6 @@
 //! The engine's branch for many-variable questions: lowers the query, checks it, runs the calculus.
 
+use super::domain;
 use super::Named;
 use crate::calculus::motion::{motion, Motion, MotionAt};
 use crate::calculus::multivar::{
@@ -8,7 +9,7 @@ use crate::calculus::multivar::{
     Exact, FlatSpot, GradientAt, Value,
 };
 use crate::error::{counted, Error, ErrorKind, Phase};
-use crate::expr::{EvalError, Expr, Kind, Symbol};
+use crate::expr::{unicode_name, EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
 
 /// What nudge worked out for a many-variable question.
@@ -202,6 +203,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             let at = match at {
                 Some(point) => {
                     let p = coordinates(point, &vars)?;
+                    defined_near(body, &expr, &vars, &p, point, names, "gradient")?;
                     Some(gradient_at(&partials, &vars, &p).map_err(|e| computing(e, point))?)
                 }
                 None => None,
@@ -223,6 +225,7 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             let (expr, vars) = function_of(body, vars.as_deref(), names)?;
             let partials = gradient(&expr, &vars);
             let p = coordinates(at, &vars)?;
+            defined_near(body, &expr, &vars, &p, at, names, "slope")?;
             let g = gradient_at(&partials, &vars, &p).map_err(|e| computing(e, at))?;
             let direction = coordinates(along, &vars)?;
             let directional = directional(g, &direction)
@@ -296,6 +299,10 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             let (expr, vars) = function_of(body, vars.as_deref(), names)?;
             let rows = hessian(&expr, &vars);
             let at_node = at.as_deref();
+            if let Some(point) = at_node {
+                let p = coordinates(point, &vars)?;
+                defined_near(body, &expr, &vars, &p, point, names, "Hessian")?;
+            }
             let at = matrix_at(&rows, &vars, at_node)?;
             let pairs_all = |test: &dyn Fn(&Expr, &Expr) -> bool| {
                 rows.iter().enumerate().all(|(i, row)| {
@@ -465,6 +472,33 @@ fn matrix_at(
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| computing(e, point))?;
     Ok(Some(MatrixAt { point: p, values }))
+}
+
+/// A slope at a point needs the function itself to have a value there, as typed
+/// (`body`) and as a formula (`expr`, which is a definition's body when `body` names one).
+fn defined_near(
+    body: &Node,
+    expr: &Expr,
+    vars: &[Symbol],
+    p: &[Expr],
+    point: &[Node],
+    names: &dyn Names,
+    what: &str,
+) -> Result<(), Error> {
+    let exact: Vec<(Symbol, Expr)> = vars.iter().cloned().zip(p.iter().cloned()).collect();
+    let Some(values) = domain::decimals(&exact) else {
+        return Ok(());
+    };
+    let at = domain::Point { values: &values };
+    domain::check_node(body, names, &at, what)?;
+    let label = match defined_name(body, names) {
+        Some(name) => {
+            let inputs: Vec<String> = vars.iter().map(|v| unicode_name(v)).collect();
+            format!("{name}({})", inputs.join(", "))
+        }
+        None => expr.unicode(),
+    };
+    domain::check_expr(expr, &at, what, &label).map_err(|e| e.at(Span::of(point)))
 }
 
 /// The numbers in an entry must have a value: not ln(0), not 1/0, not a/0.

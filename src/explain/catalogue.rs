@@ -85,6 +85,9 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::GeneralExponent => "reverse power rule, exponent held fixed",
         Rule::OddSymmetry => "odd function, symmetric interval",
         Rule::Improper => "improper integral",
+        Rule::IntegralSechSquared => "1/cosh² rule",
+        Rule::HalfAngle => "half-angle identity",
+        Rule::ExpForm => "hyperbolic functions as exponentials",
         Rule::FundamentalTheorem => "fundamental theorem",
     }
 }
@@ -96,7 +99,12 @@ pub fn note(step: &Step, style: Style) -> String {
     match step.rule {
         Rule::Constant => {
             let others = step.before.free_vars();
-            if others.is_empty() {
+            let zero_base = matches!(step.before.kind(), crate::expr::Kind::Pow(b, _) if b.is_zero());
+            if zero_base {
+                format!(
+                    "0 to any positive power is 0, so {before} is 0 wherever it has a value (where its exponent is positive; at 0 or below it has none): it does not change when {x} is nudged, so its slope is 0."
+                )
+            } else if others.is_empty() {
                 format!("{before} does not change when {x} is nudged, so its slope is 0.")
             } else {
                 let names = list(others.iter().map(|v| show(&Expr::symbol(v.clone()), style)));
@@ -259,7 +267,10 @@ pub fn note(step: &Step, style: Style) -> String {
         | Rule::LogToLn
         | Rule::GeneralExponent
         | Rule::OddSymmetry
-        | Rule::Improper => method_note(step, style),
+        | Rule::Improper
+        | Rule::IntegralSechSquared
+        | Rule::HalfAngle
+        | Rule::ExpForm => method_note(step, style),
     }
 }
 
@@ -372,7 +383,7 @@ fn method_note(step: &Step, style: Style) -> String {
                 format!("The top has degree {top_degree}, higher than the bottom's {bottom_degree}, so divide first")
             };
             format!(
-                "{why}, as 7/3 = 2 + 1/3 splits an improper fraction into a whole part and a proper part: {} ÷ ({}) = {}, remainder {}.",
+                "{why}, as 7/3 = 2 + 1/3 splits an improper fraction into a whole part and a proper part: ({}) ÷ ({}) = {}, remainder {}.",
                 show(top, style), show(divisor, style), show(quotient, style), show(remainder, style)
             )
         }
@@ -409,7 +420,9 @@ fn method_note(step: &Step, style: Style) -> String {
         }
         (Rule::OddPower, _) => "An odd power: peel one factor off, and turn the even power left over into the other function with sin² + cos² = 1. The factor peeled off is then the slope of that other function, ready for a u-substitution.".to_string(),
         (Rule::TrigIdentity, _) => {
-            if before.contains("cot") {
+            if before.contains("sec") {
+                "Keep one sec² (the slope of tan) and turn the rest into tan with sec² = 1 + tan²: then u = tan does the rest.".to_string()
+            } else if before.contains("cot") {
                 "Use cot² = csc² − 1 (sin² + cos² = 1 divided by sin²): csc² is minus the slope of cot, so that part integrates at once.".to_string()
             } else {
                 "Use tan² = sec² − 1 (sin² + cos² = 1 divided by cos²): sec² is the slope of tan, so that part integrates at once.".to_string()
@@ -451,9 +464,17 @@ fn method_note(step: &Step, style: Style) -> String {
                 "{held}, so {x}^{a} is a power like any other: raise the exponent by one and divide by the new exponent. This needs {a} ≠ -1: for the exponent -1 the integral is ∫ 1/{x} d{x} = ln|{x}|."
             )
         }
+        (Rule::IntegralSechSquared, _) => format!("The slope of tanh {x} is 1/cosh² {x}, so tanh {x} is the antiderivative."),
+        (Rule::HalfAngle, _) => "The half-angle identities 1 + cos u = 2cos²(u/2) and 1 - cos u = 2sin²(u/2) turn the bottom into a square, and 1/cos² = sec², 1/sin² = csc² are in the table.".to_string(),
+        (Rule::ExpForm, _) => "An exponential times sinh or cosh: write them as exponentials, sinh u = (eᵘ - e⁻ᵘ)/2 and cosh u = (eᵘ + e⁻ᵘ)/2, multiply out, and each term is a single exponential.".to_string(),
         (Rule::OddSymmetry, _) => format!(
             "The integrand is odd: putting -{x} in gives minus the value at {x}. So the area left of 0 is the area right of 0 with its sign flipped, and over an interval symmetric about 0 the two cancel."
         ),
+        (Rule::Improper, Detail::Improper { stretches, .. })
+            if stretches.iter().all(|s| !s.lower_is_limit && !s.upper_is_limit) =>
+        {
+            "The integrand has no value at a point of the interval, but only a removable gap: F has no break there, so F(b) - F(a) still gives the area.".to_string()
+        }
         (Rule::Improper, _) => "A bound is infinite, or the integrand blows up at an end: the integral is improper. Integrate up to a point short of the trouble, then let that point run to it: the answer is the limit of F.".to_string(),
         _ => String::new(),
     }

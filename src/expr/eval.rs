@@ -64,7 +64,8 @@ pub fn eval(e: &Expr, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, EvalE
     Ok(v)
 }
 
-fn power(base: f64, exp: &Expr, x: f64) -> Result<f64, EvalError> {
+/// `base^x`, with `exp` the exponent as an expression (an odd root of a negative is real).
+pub fn power(base: f64, exp: &Expr, x: f64) -> Result<f64, EvalError> {
     if base == 0.0 && x < 0.0 {
         return Err(EvalError::DivisionByZero);
     }
@@ -88,7 +89,7 @@ fn power(base: f64, exp: &Expr, x: f64) -> Result<f64, EvalError> {
     }
 }
 
-fn positive_for_log(v: f64) -> Result<f64, EvalError> {
+pub(crate) fn positive_for_log(v: f64) -> Result<f64, EvalError> {
     if v > 0.0 {
         Ok(v)
     } else {
@@ -99,7 +100,8 @@ fn positive_for_log(v: f64) -> Result<f64, EvalError> {
     }
 }
 
-fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
+/// The value of a named function at `v`, or why it has none.
+pub fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
     match f {
         Func::Ln => return Ok(positive_for_log(v)?.ln()),
         Func::Arcsin | Func::Arccos if !(-1.0..=1.0).contains(&v) => {
@@ -138,7 +140,7 @@ fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
     }
 }
 
-fn show(v: f64) -> String {
+pub(crate) fn show(v: f64) -> String {
     let rounded = (v * 1e6).round() / 1e6;
     format!("{rounded}")
 }

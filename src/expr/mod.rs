@@ -19,6 +19,9 @@ use std::sync::Arc;
 
 pub use applied::{slots_from_subscript, Applied, ABSTRACT_FUNCTION_NAMES, MAX_ABSTRACT_INPUTS};
 pub use decimal::decimal;
+pub(crate) use eval::{
+    apply as apply_func, positive_for_log, power as power_value, show as show_value,
+};
 pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
 pub use latex::{latex_name, latex_operand, latex_operator, latex_partials};

@@ -2,13 +2,15 @@
 
 use super::check::{compare, compare_antiderivative, compare_grid, diagnose, Equality, GridFit};
 use super::rng::Rng;
+use super::slips::{slips, Slip};
 use crate::calculus::{derive, Step};
 use crate::engine::{Answer, Headline, Outcome};
 use crate::expr::{Expr, Style, Symbol};
 use crate::render::{
-    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, render_error,
-    render_text, witness_hint, wrap, TextOptions,
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, note_text,
+    read_back, render_error, render_text, slip_hint, witness_hint, wrap, TextOptions,
 };
+use crate::syntax::reading_of_statement;
 use crate::Session;
 use colored::Colorize;
 use std::io::{self, Write};
@@ -177,15 +179,32 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             }
             _ => {}
         }
-        let given = match cx.session.read_answer(typed) {
-            Ok(given) => given,
+        let read = match cx.session.read_answer_as(typed) {
+            Ok(read) => read,
             Err(e) => {
                 write!(cx.out, "{}", render_error(typed, &e, None, cx.text.unicode))?;
                 cx.say("(That does not count as a try.)")?;
                 continue;
             }
         };
+        // Shown as read before it is judged, with the notes a query gets, so a misreading is
+        // seen at once.
+        let found = slips(typed);
+        let notes: Vec<String> = read
+            .notes
+            .iter()
+            .map(|n| note_text(n, cx.text.unicode))
+            .collect();
+        let reading = reading_of_statement(&read.statement, cx.text.unicode);
+        cx.say(&read_back(&reading, &notes))?;
+        let given = read.headline;
         let verdict = target.check(&given, cx.rng);
+        if verdict != Verdict::Right {
+            if let Some(slip) = meant_right(&found, &target, cx) {
+                cx.say(&slip_hint(slip))?;
+                continue;
+            }
+        }
         if verdict == Verdict::Right {
             let mut words = format!("{} ", "Right.".green().bold());
             let (theirs, ours) = (
@@ -216,6 +235,16 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             "Not yet.".yellow().bold()
         ))?;
     }
+}
+
+/// A slip whose bracketed spelling is right: the answer was probably mistyped, so it is
+/// not counted as a try.
+fn meant_right<'s>(found: &'s [Slip], target: &Target, cx: &mut Context) -> Option<&'s Slip> {
+    found.iter().find(|slip| {
+        cx.session
+            .read_answer(&slip.line)
+            .is_ok_and(|meant| target.check(&meant, cx.rng) == Verdict::Right)
+    })
 }
 
 fn show_working(outcome: &Outcome, cx: &mut Context) -> io::Result<()> {

@@ -1,11 +1,14 @@
 //! Which lessons a learner has finished, kept in the data directory; a lost or damaged file only forgets.
 
+use crate::store;
 use std::collections::BTreeSet;
 use std::io;
 use std::path::PathBuf;
 
 /// Set this to a file path to keep progress somewhere else (tests do).
 pub const PROGRESS_ENV: &str = "NUDGE_PROGRESS";
+/// The most of the progress file read: thousands of lesson ids.
+const MAX_FILE_BYTES: u64 = 64 * 1024;
 
 #[derive(Clone, Debug, Default)]
 pub struct Progress {
@@ -22,15 +25,8 @@ impl Progress {
         };
         let finished = path
             .as_ref()
-            .and_then(|p| std::fs::read(p).ok())
-            .map(|bytes| {
-                String::from_utf8_lossy(&bytes)
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| is_id(l))
-                    .map(str::to_string)
-                    .collect()
-            })
+            .and_then(|p| store::read(p, MAX_FILE_BYTES).ok().flatten())
+            .map(|kept| ids(&kept.bytes))
             .unwrap_or_default();
         Progress { path, finished }
     }
@@ -39,22 +35,38 @@ impl Progress {
         self.finished.contains(id)
     }
 
-    /// Marks a lesson finished and saves; a failure to save is returned for a note, never fatal.
+    /// Marks a lesson finished and saves, keeping every lesson another session has marked
+    /// meanwhile; a failure to save is returned for a note, never fatal.
     pub fn finish(&mut self, id: &str) -> io::Result<()> {
         self.finished.insert(id.to_string());
         let Some(path) = &self.path else {
             return Err(io::Error::other("there is no data directory"));
         };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let mut text = String::new();
-        for id in &self.finished {
-            text.push_str(id);
-            text.push('\n');
-        }
-        std::fs::write(path, text)
+        let mut merged = self.finished.clone();
+        store::update(path, MAX_FILE_BYTES, |now| {
+            if let Some(kept) = now {
+                merged.extend(ids(&kept.bytes));
+            }
+            let mut text = String::new();
+            for id in &merged {
+                text.push_str(id);
+                text.push('\n');
+            }
+            text.into_bytes()
+        })?;
+        self.finished = merged;
+        Ok(())
     }
+}
+
+/// The lesson ids in a progress file; any other line is ignored.
+fn ids(bytes: &[u8]) -> BTreeSet<String> {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .map(str::trim)
+        .filter(|l| is_id(l))
+        .map(str::to_string)
+        .collect()
 }
 
 /// A lesson id: letters, digits and dashes, as the built-in lessons are named.

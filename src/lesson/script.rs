@@ -14,8 +14,11 @@
 //! ```
 
 use crate::error::{Error, Phase};
+use crate::input::{read_line, Line, MAX_LINE_BYTES};
+use crate::render::thousands;
 use crate::syntax::Span;
 use crate::visible::visible;
+use std::io::BufRead;
 
 /// A lesson, ready to play.
 #[derive(Clone, Debug)]
@@ -90,6 +93,40 @@ impl ScriptError {
             error,
         }
     }
+}
+
+/// Largest lesson file nudge reads, in bytes: far more than any lesson needs.
+pub const MAX_LESSON_BYTES: usize = 4 << 20;
+
+/// The text of a lesson file, read a line at a time with a bound: a line longer than nudge
+/// reads, text that is not UTF-8, or a file past [`MAX_LESSON_BYTES`] is refused with the
+/// reason, before more of it is read.
+pub fn read_lesson_text(input: &mut dyn BufRead) -> Result<String, String> {
+    let mut text = String::new();
+    let mut buf = Vec::new();
+    for number in 1.. {
+        match read_line(input, &mut buf, MAX_LINE_BYTES).map_err(|e| e.to_string())? {
+            Line::End => break,
+            Line::TooLong => {
+                return Err(format!(
+                    "line {number} is longer than {} bytes, the longest line nudge reads",
+                    thousands(MAX_LINE_BYTES)
+                ))
+            }
+            Line::Read => {}
+        }
+        if text.len() + buf.len() >= MAX_LESSON_BYTES {
+            return Err(format!(
+                "this file is larger than {} MiB, more than a lesson holds",
+                MAX_LESSON_BYTES >> 20
+            ));
+        }
+        let line = std::str::from_utf8(&buf)
+            .map_err(|_| format!("line {number} is not UTF-8 text; save the lesson as UTF-8"))?;
+        text.push_str(line);
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 /// Reads a lesson; problems are listed, and every line that can be read is kept.

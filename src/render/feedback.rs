@@ -6,6 +6,7 @@ use crate::calculus::{Rule, Step};
 use crate::engine::Headline;
 use crate::expr::{Expr, Style};
 use crate::lesson::check::{Equality, GridFit, Mistake, Witness};
+use crate::lesson::slips::Slip;
 use unicode_width::UnicodeWidthStr;
 
 /// A hint for a recognised slip.
@@ -272,6 +273,24 @@ fn wrap_line(text: &str, width: usize) -> String {
         used += w;
     }
     out
+}
+
+/// "Read as: 3·e³·x", then the notes on how it was read, one per line.
+pub fn read_back(reading: &str, notes: &[String]) -> String {
+    let mut out = format!("Read as: {reading}");
+    for n in notes {
+        out.push_str("\nNote: ");
+        out.push_str(n);
+    }
+    out
+}
+
+/// An answer that is right once bracketed as it was probably meant.
+pub fn slip_hint(slip: &Slip) -> String {
+    format!(
+        "As typed, that is not the answer, but {} would be: you probably meant it. Type it with the brackets. (That does not count as a try.)",
+        slip.line
+    )
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ fn power_of_var(e: &Expr, var: &str) -> Option<Number> {
     }
 }
 
-/// aᵘ, sin, cos, sinh, cosh of a straight line, and sec²: integrating them
+/// aᵘ, sin, cos, sinh, cosh of a straight line, and sec², csc²: integrating them
 /// gives a function no harder than before.
 fn keeps_its_shape(e: &Expr, var: &str) -> bool {
     let linear = |a: &Expr| a.contains(var) && !derive(a, var).after.contains(var);
@@ -37,7 +37,7 @@ fn keeps_its_shape(e: &Expr, var: &str) -> bool {
         Kind::Pow(b, x) if !b.contains(var) => linear(x),
         Kind::Pow(b, n) => {
             n.as_number().is_some_and(|n| *n == Number::int(2))
-                && matches!(b.kind(), Kind::Func(Func::Sec, a) if linear(a))
+                && matches!(b.kind(), Kind::Func(Func::Sec | Func::Csc, a) if linear(a))
         }
         Kind::Func(Func::Sin | Func::Cos | Func::Sinh | Func::Cosh, a) => linear(a),
         _ => false,

@@ -29,6 +29,11 @@ struct Fraction {
     bottom_expr: Expr,
 }
 
+/// Whether `e` is a polynomial over a polynomial of degree at least 1.
+pub(super) fn is_fraction(e: &Expr, var: &str) -> bool {
+    fraction(e, var).is_some()
+}
+
 /// `e` as a polynomial over a polynomial of degree at least 1.
 fn fraction(e: &Expr, var: &str) -> Option<Fraction> {
     let mut top = Poly::constant(Number::one());
@@ -107,8 +112,11 @@ impl Integrator {
         if fr.top.degree() >= fr.bottom.degree() && !fr.top.is_zero() {
             return self.long_division(e, var, level, &fr);
         }
-        if fr.bottom.degree() == 1 || is_multiple(&fr.top, &fr.bottom.derivative()) {
+        if fr.bottom.degree() == 1 {
             return None;
+        }
+        if is_multiple(&fr.top, &fr.bottom.derivative()) {
+            return self.log_of_bottom(e, var, level, &fr);
         }
         let (constant, factors) = factor(&fr.bottom)?;
         let single = factors.len() == 1;
@@ -119,6 +127,36 @@ impl Integrator {
             Some((f, _)) if single && f.degree() == 1 && fr.top.degree() == 0 => None,
             _ => self.partial_fractions(e, var, level, &fr, &constant, &factors),
         }
+    }
+
+    /// The top is a constant times the bottom's slope: u = the bottom gives c·ln|u|.
+    fn log_of_bottom(&self, e: &Expr, var: &Symbol, level: Level, fr: &Fraction) -> Option<Step> {
+        let slope = fr.bottom.derivative();
+        let c = fr.top.lead().mul(&slope.lead().recip()?);
+        let name = self.helper(level.substitutions);
+        let u = Expr::symbol(name.clone());
+        let rewritten = Expr::mul(vec![Expr::num(c), Expr::recip(u)]);
+        let inner_level = Level {
+            depth: level.depth + 1,
+            substitutions: level.substitutions + 1,
+        };
+        let inner = self.step(&rewritten, &name, inner_level)?;
+        let bottom = fr.bottom_expr.clone();
+        let after = super::shape::tidy(&crate::expr::substitute(&inner.after, &name, &bottom), var);
+        let detail = Detail::Substitution {
+            name,
+            inner: bottom,
+            slope: slope.to_expr(var),
+            rewritten,
+        };
+        Some(Step::new(
+            Rule::USubstitution,
+            var,
+            e,
+            after,
+            detail,
+            vec![inner],
+        ))
     }
 
     fn long_division(&self, e: &Expr, var: &Symbol, level: Level, fr: &Fraction) -> Option<Step> {

@@ -79,6 +79,9 @@ pub(super) fn table(e: &Expr, var: &Symbol) -> Option<Step> {
             if is(Func::Sec, 2) || is(Func::Cos, -2) {
                 return simple(Rule::IntegralSecSquared, f(Func::Tan));
             }
+            if is(Func::Cosh, -2) {
+                return simple(Rule::IntegralSechSquared, f(Func::Tanh));
+            }
             if is(Func::Csc, 2) || is(Func::Sin, -2) {
                 return simple(Rule::IntegralCscSquared, Expr::neg(f(Func::Cot)));
             }
