@@ -113,7 +113,9 @@ fn end_point_singularities_have_their_areas() {
         ("∫_1^2 1/sqrt(x - 1) dx", 2.0),
         ("∫_0^1 1/sqrt(1 - x) dx", 2.0),
         ("∫_1^inf 1/x^2 dx", 1.0),
-        ("∫_0^1 ln(x)/sqrt(x) dx", -4.0),
+        // No antiderivative nudge knows: the numbers alone (by mpmath at 25 digits).
+        ("∫_0^1 cos(x)/sqrt(x) dx", 1.809_048_475_800_538_6),
+        ("∫_0^1 e^x/sqrt(x) dx", 2.925_303_491_814_357_6),
     ] {
         let (_, _, n) = area(q);
         assert!(n.reliable, "{q}: {n:?}");
