@@ -383,7 +383,10 @@ fn json_limit_tangent_plot_and_contour() {
     // Rows are worked out at many digits, so they may differ from powf in the last bit.
     assert_eq!(rows[3][0], 12.0);
     let twelve = rows[3][1].as_f64().expect("value");
-    assert!((twelve - (1.0f64 + 1.0 / 12.0).powf(12.0)).abs() < 1e-14, "{twelve}");
+    assert!(
+        (twelve - (1.0f64 + 1.0 / 12.0).powf(12.0)).abs() < 1e-14,
+        "{twelve}"
+    );
 
     let v = json("tangent x^2 at x = 3");
     assert_eq!(v["kind"], "tangent");
