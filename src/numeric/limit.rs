@@ -20,8 +20,7 @@ pub struct LimitRow {
 /// What a table says when a value is past even many-digit numbers.
 pub const TOO_LARGE: &str = "grows too large to compute";
 /// What a table says when two precisions never agree.
-pub const CANNOT_TELL: &str =
-    "cannot tell: the terms cancel so closely that 2,048-bit numbers do not settle the value";
+pub const CANNOT_TELL: &str = "cannot tell: even 2,048-bit numbers do not settle this value";
 
 /// Where one approach seems to go.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,14 +53,28 @@ pub fn cell(value: Result<f64, Trouble>) -> Result<f64, String> {
 /// A value past the float range counts as ±∞, so growth past it still reads as growth.
 pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -> Heading {
     let mut values = Vec::new();
+    let mut last = last;
     for k in first..=last {
         match f(2f64.powi(-k)) {
             Ok(v) => values.push(v),
-            Err(Trouble::TooLarge { positive }) => values.push(if positive {
-                f64::INFINITY
-            } else {
-                f64::NEG_INFINITY
-            }),
+            Err(Trouble::TooLarge { positive }) => {
+                // Values already huge and growing toward the overflow grow without bound.
+                let toward = values
+                    .last()
+                    .is_some_and(|v: &f64| v.abs() > 1e4 && (*v > 0.0) == positive)
+                    && values.windows(2).all(|w| w[1].abs() >= w[0].abs());
+                if toward {
+                    return Heading::Unbounded { positive };
+                }
+                if values.len() >= 6 {
+                    // Past the numbers' range without growing toward it, as (eᵉˣ + 1)/eᵉˣ:
+                    // read the values that could be had.
+                    last = k - 1;
+                } else {
+                    return Heading::CannotTell;
+                }
+                break;
+            }
             Err(Trouble::NoValue(why)) => return Heading::Undefined(why),
             Err(Trouble::CannotTell) => return Heading::CannotTell,
         }
@@ -71,9 +84,6 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -
     }
     if let Some(positive) = unbounded(&values) {
         return Heading::Unbounded { positive };
-    }
-    if values.iter().any(|v| !v.is_finite()) {
-        return Heading::Unsettled;
     }
     let (value, error) = richardson(&values);
     let estimate = if error <= 1e-6 * value.abs().max(1.0) {
@@ -198,6 +208,30 @@ mod tests {
             Ok(if n % 2.0 == 0.0 { 1.0 } else { -1.0 })
         };
         assert_eq!(heading(&f, 3, 24), Heading::Unsettled);
+    }
+
+    #[test]
+    fn values_that_cannot_be_told_give_no_verdict() {
+        let f = |t: f64| {
+            if t < 1e-3 {
+                Err(Trouble::CannotTell)
+            } else {
+                Ok(1.0 + t)
+            }
+        };
+        assert_eq!(heading(&f, 3, 18), Heading::CannotTell);
+    }
+
+    #[test]
+    fn growth_past_the_numbers_range_is_unbounded() {
+        let f = |t: f64| {
+            if t < 1e-2 {
+                Err(Trouble::TooLarge { positive: false })
+            } else {
+                Ok(-(1.0 / t).exp())
+            }
+        };
+        assert_eq!(heading(&f, 3, 18), Heading::Unbounded { positive: false });
     }
 
     #[test]
