@@ -49,11 +49,12 @@ pub fn cell(value: Result<f64, Trouble>) -> Result<f64, String> {
 
 /// Where `f(t)` heads as `t → 0⁺`, read off f at t = 2⁻ᵏ and sharpened by
 /// Richardson extrapolation (which assumes the error shrinks like a power of t).
-/// Powers of two keep the inputs exact in binary.
-/// A value past the float range counts as ±∞, so growth past it still reads as growth.
+/// Powers of two keep the inputs exact in binary. Values that overflow while
+/// growing grow without bound; otherwise the values before an overflow are read.
 pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -> Heading {
     let mut values = Vec::new();
-    let mut last = last;
+    // The last k whose value was had.
+    let mut read_to = last;
     for k in first..=last {
         match f(2f64.powi(-k)) {
             Ok(v) => values.push(v),
@@ -69,7 +70,7 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -
                 if values.len() >= 6 {
                     // Past the numbers' range without growing toward it, as (eᵉˣ + 1)/eᵉˣ:
                     // read the values that could be had.
-                    last = k - 1;
+                    read_to = k - 1;
                 } else {
                     return Heading::CannotTell;
                 }
@@ -94,7 +95,7 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -
         aitken(&values).filter(|(v, e)| *e <= 1e-3 * v.abs().max(1.0))
     };
     match estimate {
-        Some((value, error)) if confirmed(f, last, value, error, values[values.len() - 1]) => {
+        Some((value, error)) if confirmed(f, read_to, value, error, values[values.len() - 1]) => {
             Heading::Settles { value, error }
         }
         _ => Heading::Unsettled,
