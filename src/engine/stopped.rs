@@ -1,7 +1,7 @@
 //! The words for an answer the work budget stopped: what grew too big, and what to ask instead.
 
 use crate::budget::Stop;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::syntax::{NodeKind, Span, Statement};
 
 /// Longest piece of the typed line quoted back in the message.
@@ -30,10 +30,15 @@ pub fn stopped(stop: Stop, line: &str, statement: &Statement) -> Error {
         Stop::Cancelled => format!("{what} was stopped before it finished"),
     };
     let help = match order {
-        Some(n) if n > 1 => "ask for a lower order, or for its value at a point".to_string(),
-        _ => "ask for a smaller part of it, or for its value at a point".to_string(),
+        Some(n) if n > 1 => "ask for a lower order",
+        _ => "ask for a smaller part of it",
+    };
+    let kind = match stop {
+        Stop::Cancelled => ErrorKind::Cancelled,
+        _ => ErrorKind::BudgetExceeded,
     };
     Error::new(Phase::Computing, message)
+        .with_kind(kind)
         .at(span)
         .with_help(help)
 }
@@ -106,13 +111,20 @@ fn derivative(order: u32) -> String {
     format!("{order}{suffix} derivative")
 }
 
-/// 8000000 → "8 million"; smaller limits in full.
+/// 8000000 → "8 million", 500000 → "500,000".
 fn round(n: u64) -> String {
     if n >= 1_000_000 && n.is_multiple_of(1_000_000) {
-        format!("{} million", n / 1_000_000)
-    } else {
-        n.to_string()
+        return format!("{} million", n / 1_000_000);
     }
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -141,5 +153,13 @@ mod tests {
                 "101st derivative"
             ]
         );
+    }
+
+    #[test]
+    fn limits_read_as_round_numbers() {
+        assert_eq!(round(8_000_000), "8 million");
+        assert_eq!(round(500_000), "500,000");
+        assert_eq!(round(1_500_000), "1,500,000");
+        assert_eq!(round(999), "999");
     }
 }

@@ -5,6 +5,7 @@ use super::catalogue::{note, title};
 use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
+use super::note_text;
 use super::prune::{labelled, prune, Limits, Shown};
 use super::text::{decimal_after, render_text, TextOptions};
 use super::{readings, session};
@@ -363,7 +364,7 @@ fn plain_text(outcome: &Outcome) -> String {
 pub fn render_latex(outcome: &Outcome) -> String {
     let mut out = format!("% nudge: {}\n", outcome.input);
     for n in &outcome.notes {
-        out.push_str(&format!("% Note: {}\n", n.message));
+        out.push_str(&format!("% Note: {}\n", note_text(n, true)));
     }
     if let Answer::Notation(reading) = &outcome.answer {
         out.push_str(&format!(
@@ -412,7 +413,7 @@ pub fn render_markdown(outcome: &Outcome) -> String {
     };
     let mut out = format!("**Reading:** {reading}\n");
     for n in &outcome.notes {
-        out.push_str(&format!("\n*Note:* {}\n", n.message));
+        out.push_str(&format!("\n*Note:* {}\n", note_text(n, true)));
     }
     out.push('\n');
     if let Answer::Notation(reading) = &outcome.answer {
