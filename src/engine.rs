@@ -3,11 +3,13 @@
 mod domain;
 mod identity;
 mod multivar;
+mod note;
 mod seeing;
 mod stopped;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+pub use note::Note;
 pub use seeing::{
     Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
@@ -24,9 +26,25 @@ use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
-    Note, Point, Span, Statement, Vector,
+    Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
+
+/// Notes on spellings that probably read otherwise than meant (`e^3x`, `2x/x^2+1`), except
+/// the fraction power `x^-1/2` when the reader has already noted it.
+fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::Note> {
+    let fraction_noted = noted
+        .iter()
+        .any(|n| n.message.contains("binds tighter than /"));
+    crate::lesson::slips::slips(line)
+        .into_iter()
+        .filter(|s| !(s.is_fraction_power() && fraction_noted))
+        .map(|s| crate::syntax::Note {
+            message: s.note(),
+            span: Span::new(s.start, s.end),
+        })
+        .collect()
+}
 
 /// A learner's answer as read: see `Session::read_answer_as`.
 #[derive(Clone, Debug)]
@@ -317,13 +335,16 @@ impl Session {
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
-        let mut notes = parsed.notes;
+        let slips = slip_notes(line, &parsed.notes);
+        let mut notes: Vec<Note> = parsed.notes.into_iter().map(Note::Read).collect();
+        notes.extend(slips.into_iter().map(Note::Read));
         let said = &mut self.said;
         notes.extend(
             parsed
                 .policy_notes
                 .into_iter()
-                .filter(|n| said.insert(n.message.clone())),
+                .filter(|n| said.insert(n.message.clone()))
+                .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
         let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
@@ -419,24 +440,24 @@ impl Session {
         }
         match &node.kind {
             NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
-                let message = match (self.value(name), self.lookup(name)) {
-                    (Some(value), _) if name == "ans" => {
-                        format!("ans stands for the last result, {}", value.unicode())
-                    }
-                    (Some(value), _) => {
-                        format!("{name} stands for {}, as you defined it", value.unicode())
-                    }
-                    (None, Some(def)) => format!(
-                        "{name} alone stands for its formula, {}",
-                        def.body.text(Expr::unicode)
-                    ),
+                let span = node.span;
+                let note = match (self.value(name), self.lookup(name)) {
+                    (Some(value), _) if name == "ans" => Note::LastResult { value, span },
+                    (Some(value), _) => Note::StandsFor {
+                        name: Symbol::from(name.as_str()),
+                        value,
+                        span,
+                    },
+                    (None, Some(def)) => Note::Formula {
+                        name: def.name.clone(),
+                        body: def.body.clone(),
+                        span,
+                    },
                     (None, None) => return,
                 };
-                if !notes.iter().any(|n| n.message == message) {
-                    notes.push(Note {
-                        message,
-                        span: node.span,
-                    });
+                // One note per name, however often the line uses it.
+                if !notes.iter().any(|n| n.about() == note.about()) {
+                    notes.push(note);
                 }
             }
             NodeKind::Number(_) | NodeKind::Constant(_) | NodeKind::Var(_) => {}

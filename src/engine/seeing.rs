@@ -93,6 +93,9 @@ pub struct LimitAnswer {
     pub target: Target,
     pub approaches: Vec<Approach>,
     pub verdict: Verdict,
+    /// When floating point alone got some value wrong (cancellation, overflow): the most
+    /// bits a value needed before two precisions agreed.
+    pub precise_bits: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -133,6 +136,8 @@ pub enum Verdict {
     },
     SidesDisagree,
     None,
+    /// The terms cancel past the precision nudge works to: no verdict either way.
+    CannotTell,
 }
 
 /// Curves sampled across an interval, ready to draw.
@@ -224,6 +229,14 @@ impl Context<'_> {
         Ok(e)
     }
 
+    /// The line as typed must have a value at the point, however it simplifies: √x² is x,
+    /// yet has no tangent at −4.
+    fn defined_at(&self, body: &Node, var: &str, a: f64, what: &str) -> Result<(), Error> {
+        let values = [(Symbol::from(var), a)];
+        let point = super::domain::Point { values: &values };
+        super::domain::check_node(body, self.names, &point, what)
+    }
+
     /// A number typed as a point: exact, and its value.
     fn point(&self, node: &Node) -> Result<(Expr, f64), Error> {
         let e = self.lower(node, &[])?;
@@ -259,6 +272,7 @@ fn at_x(e: &Expr, var: &str) -> impl Fn(f64) -> Result<f64, EvalError> {
 fn nudge(cx: Context, body_node: &Node, var: &str, at_node: &Node) -> Result<NudgeAnswer, Error> {
     let body = cx.function_of(body_node, var)?;
     let (at, a) = cx.point(at_node)?;
+    cx.defined_at(body_node, var, a, "slope")?;
     let f = at_x(&body, var);
     let value = f(a)
         .ok()
@@ -317,6 +331,7 @@ fn tangent(
 ) -> Result<TangentAnswer, Error> {
     let body = cx.function_of(body_node, var)?;
     let (at, a) = cx.point(at_node)?;
+    cx.defined_at(body_node, var, a, "tangent line")?;
     let value = substitute(&body, var, &at);
     let fa = eval(&value, &|_| None)
         .ok()

@@ -5,6 +5,7 @@ use super::help;
 use super::integral::constant_name;
 use super::latex::{body_latex, step_latex};
 use super::notation::{shape_id, words};
+use super::note_text;
 use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Check, CheckMethod, Rule};
 use crate::engine::{Answer, Definition, Outcome, Tutor};
@@ -41,7 +42,7 @@ pub fn render_json(outcome: &Outcome) -> String {
     }
     answer_fields(&outcome.answer, &mut obj);
     if !outcome.notes.is_empty() {
-        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.message.as_str()).collect();
+        let notes: Vec<String> = outcome.notes.iter().map(|n| note_text(n, true)).collect();
         obj.insert("notes".into(), json!(notes));
     }
     omit_large_steps(&mut obj);
