@@ -30,6 +30,9 @@ use crate::syntax::{
 };
 use crate::topic::Topic;
 
+/// Most slip notes on one line: past a few, more say nothing new.
+const MAX_SLIP_NOTES: usize = 3;
+
 /// Notes on spellings that probably read otherwise than meant (`e^3x`, `2x/x^2+1`), except
 /// the fraction power `x^-1/2` when the reader has already noted it.
 fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::Note> {
@@ -39,6 +42,7 @@ fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::N
     crate::lesson::slips::slips(line)
         .into_iter()
         .filter(|s| !(s.is_fraction_power() && fraction_noted))
+        .take(MAX_SLIP_NOTES)
         .map(|s| crate::syntax::Note {
             message: s.note(),
             span: Span::new(s.start, s.end),
