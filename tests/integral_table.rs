@@ -202,6 +202,7 @@ method_steps! {
     half_angle: "∫ 1/(1 + cos(x)) dx";
     integral_sec: "∫ sec(x) dx";
     cyclic_parts: "∫ e^x sin(x) dx";
+    tabular_parts: "∫ x^3 e^x dx";
     parts_alone: "∫ arctan(x) dx";
     trig_substitution: "∫ sqrt(1 - x^2) dx";
     secant_substitution: "∫ 1/(x sqrt(x^2 - 1)) dx";
@@ -432,6 +433,7 @@ fn every_new_step_has_a_stable_rule_id() {
         ("∫ cos(x)^2 dx", "power_reduction"),
         ("∫ cos(x)^3 dx", "odd_power"),
         ("∫ e^(2x) sin(3x) dx", "cyclic_parts"),
+        ("∫ x^2 cos(x) dx", "tabular_parts"),
         ("∫ sqrt(x^2 + 1) dx", "trig_substitution"),
         ("∫ csc(x) dx", "integral_csc"),
         ("∫ 1/cosh(x)^2 dx", "integral_sech_squared"),

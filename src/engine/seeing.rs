@@ -93,6 +93,9 @@ pub struct LimitAnswer {
     pub target: Target,
     pub approaches: Vec<Approach>,
     pub verdict: Verdict,
+    /// When floating point alone got some value wrong (cancellation, overflow): the most
+    /// bits a value needed before two precisions agreed.
+    pub precise_bits: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -133,6 +136,8 @@ pub enum Verdict {
     },
     SidesDisagree,
     None,
+    /// The terms cancel past the precision nudge works to: no verdict either way.
+    CannotTell,
 }
 
 /// Curves sampled across an interval, ready to draw.

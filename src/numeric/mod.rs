@@ -1,11 +1,13 @@
 //! The numbers behind the pictures: nudge tables, limit tables, plot samples, contour lines.
 //!
 //! Everything here works in floating point on a function given as a closure,
-//! so it knows nothing of expressions, syntax or text.
+//! so it knows nothing of expressions, syntax or text — except `precise`, which
+//! values an expression at many digits where floating point would cancel.
 
 pub mod contour;
 pub mod limit;
 pub mod nudge;
+pub mod precise;
 pub mod recognise;
 pub mod sample;
 
