@@ -334,3 +334,17 @@ fn past_the_many_digit_range_there_is_growth_or_no_verdict() {
     let out = render_text(&session().answer(q).expect(q), TEXT);
     assert!(out.contains("Limit: cannot tell"), "{out}");
 }
+
+#[test]
+fn an_overflowing_value_is_never_called_a_division_by_zero() {
+    for q in ["sinh(x) at x = 1000", "nudge cosh(x) at x = -800"] {
+        let message = refusal(q);
+        assert!(
+            message.contains("grows too large to compute"),
+            "{q}: {message}"
+        );
+        assert!(!message.contains("divides by zero"), "{q}: {message}");
+    }
+    // A true division by zero still says so.
+    assert!(refusal("1/x at x = 0").contains("divides by zero"));
+}
