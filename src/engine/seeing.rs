@@ -213,8 +213,17 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// The expression of `node`, read against the session; `bound` names stay variables.
+    /// Tables and pictures need numbers, so a function with no formula cannot be in it.
     fn lower(&self, node: &Node, bound: &[&str]) -> Result<Expr, Error> {
-        lower_in(node, self.names, bound)
+        let e = lower_in(node, self.names, bound)?;
+        if let Some(name) = e.first_abstract_function() {
+            return Err(computing(
+                format!("{name} is not a function you have defined, so it has no values to work with here"),
+                node,
+            )
+            .with_help(format!("define it first, as in {name}(x) = x^2")));
+        }
+        Ok(e)
     }
 
     /// The expression of `node`, which may use no variable but `var`.
