@@ -136,6 +136,45 @@ fn ordinary_and_deep_questions_answer_in_the_small_address_space() {
     assert!(text(&out.stdout).starts_with("cos(sin(sin("));
 }
 
+#[test]
+fn json_leaves_out_steps_past_a_megabyte_and_keeps_the_result() {
+    let out = nudge(&["--format", "json"], "diff(x^atan(x), x, 6)\n");
+    let line = text(&out.stdout);
+    assert!(line.len() < 2_000_000, "{} bytes", line.len());
+    let answer: serde_json::Value = serde_json::from_str(&line).expect("JSON");
+    assert_eq!(answer["steps_omitted"], true);
+    assert_eq!(answer["steps"], serde_json::json!([]));
+    // The result is whole: it reads back as a formula with the order's own factors.
+    let result = answer["result"].as_str().expect("a result");
+    assert!(
+        result.len() > 10_000 && !result.contains('…'),
+        "{result:.200}"
+    );
+    // A smaller answer keeps its steps, unmarked.
+    let out = nudge(&["--format", "json"], "diff(x^3 e^(2x) sin(x), x, 20)\n");
+    let answer: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("JSON");
+    assert!(answer.get("steps_omitted").is_none());
+    assert_eq!(answer["steps"].as_array().map(Vec::len), Some(20));
+}
+
+#[test]
+fn text_collapses_the_repeated_orders_of_a_high_derivative() {
+    let out = nudge(&[], "diff(x^3 e^(2x) sin(x), x, 20)\n");
+    let shown = text(&out.stdout);
+    assert!(
+        shown.lines().count() < 1_500,
+        "{} lines",
+        shown.lines().count()
+    );
+    // Every order is still there, the later ones as their first rule and a count.
+    assert_eq!(shown.matches("higher derivative: d/dx").count(), 20);
+    assert!(shown.contains("more steps of the same kind"));
+    assert!(
+        shown.contains("d²⁰/dx²⁰ (x³·e^(2x)·sin(x)) ="),
+        "{shown:.300}"
+    );
+}
+
 /// Expressions shaped by the grammar: the functions learners meet, powers with moving
 /// exponents, products and quotients.
 fn expression() -> impl Strategy<Value = String> {

@@ -6,6 +6,7 @@
 pub mod catalogue;
 mod derivative;
 pub mod doc;
+pub mod help;
 mod notes;
 pub mod prune;
 pub mod readings;
@@ -22,13 +23,14 @@ pub use steps::steps;
 /// The document for an outcome, for the families explained here; `None` for the others,
 /// which the writers in `crate::render` still print.
 pub fn outcome(outcome: &Outcome) -> Option<Doc> {
-    let Answer::Derivative { .. } = &outcome.answer else {
-        return None;
+    let body = match &outcome.answer {
+        Answer::Derivative { .. } => derivative(&outcome.answer)?,
+        Answer::Help(page) => help::help(*page),
+        _ => return None,
     };
     let mut doc = header(outcome);
-    let body = derivative(&outcome.answer)?;
     doc.blocks.extend(body.blocks);
-    doc.result = body.result;
+    doc.quiet = body.quiet;
     Some(doc)
 }
 

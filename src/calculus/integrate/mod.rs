@@ -189,8 +189,9 @@ impl Integrator {
     }
 
     /// ∫ f(g(x))·g′(x) dx = ∫ f(u) du with u = g(x), up to a constant factor.
-    /// With `inverse`, an x left over is also written through u (x = eᵘ for u = ln x,
-    /// x = u² for u = √x, x = ln u for u = eˣ): tried only after by parts.
+    /// With `inverse`, an x left over is also written through u (x = (u − b)/a for
+    /// u = ax + b, x = eᵘ for u = ln x, x = u² for u = √x, x = ln u for u = eˣ):
+    /// tried only after by parts, which a book uses for x·sin 2x.
     fn substitution(&self, e: &Expr, var: &Symbol, level: Level, inverse: bool) -> Option<Step> {
         let name = self.helper(level.substitutions);
         let u = Expr::symbol(name.clone());
@@ -203,7 +204,7 @@ impl Integrator {
             }
             let ratio = Expr::mul(vec![e.clone(), Expr::recip(slope.clone())]);
             let mut rewritten = replace(&ratio, &g, &u);
-            if rewritten.contains(var) && !slope.contains(var) && !polynomial {
+            if rewritten.contains(var) && inverse && !slope.contains(var) && !polynomial {
                 // u = a·x + b also gives x = (u − b)/a for the x left over.
                 let b = substitute(&g, var, &Expr::zero());
                 let x_is = Expr::div(Expr::sub(u.clone(), b), slope.clone());
