@@ -258,6 +258,18 @@ const CASES: &[(&str, &str, Want)] = &[
     ("", "x^2 at 3", Reads("x² at (3)")),
     ("", "simplify x^2 + x", Fails("'simplify' is a word", 0)),
     ("", "solve x^2 = 4", Fails("'solve' is a word", 0)),
+    (
+        "",
+        "x + speed time",
+        Fails("puts two words side by side", 4),
+    ),
+    ("", "speed time", Fails("does not know the word 'speed'", 0)),
+    ("", "speed*time", Reads("speed·time")),
+    (
+        "",
+        "xy(1, 2)",
+        Fails("xy is not a function you have defined", 0),
+    ),
     ("", "solve x^2 - 4", Fails("'solve' is a word", 0)),
     ("", "series sin x", Fails("'series' is a word", 0)),
     ("", "taylor e^x", Fails("'taylor' is a word", 0)),

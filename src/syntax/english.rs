@@ -11,11 +11,14 @@ use pest::iterators::Pair;
 impl Builder<'_> {
     /// `derivative of x^2`, `differentiate x^3`, `slope of x^2`, `integral of x^2`, `integrate x^2`.
     pub(super) fn english_question(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
-        let question = pair
-            .into_inner()
-            .next()
-            .ok_or_else(|| internal("question"))?;
-        let integral = question.as_rule() == Rule::english_integral;
+        let question = match pair.as_rule() {
+            Rule::english_question => pair
+                .into_inner()
+                .next()
+                .ok_or_else(|| internal("question"))?,
+            _ => pair,
+        };
+        let integral = question.as_rule() != Rule::english_derivative;
         let body = question
             .into_inner()
             .find(|p| p.as_rule() == Rule::expr)

@@ -300,6 +300,27 @@ impl Builder<'_> {
                         "a line starts with the maths itself, or with a question word nudge knows: d/dx, ∫, grad, nudge, tangent, limit, plot, read (help lists them)",
                     ));
                 }
+                if let Some(before) = self.last_word.replace(span) {
+                    let between = self
+                        .line
+                        .chars()
+                        .skip(before.end)
+                        .take(span.start.saturating_sub(before.end));
+                    if before.end <= span.start && between.clone().all(char::is_whitespace) {
+                        let words: String = self
+                            .line
+                            .chars()
+                            .skip(before.start)
+                            .take(span.end - before.start)
+                            .collect();
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            format!("'{words}' puts two words side by side, and nudge never multiplies words"),
+                        )
+                        .at(before.to(span))
+                        .with_help("to multiply two names write an operator between them, as in speed*time; a question is asked with d/dx, ∫, grad and the like"));
+                    }
+                }
                 self.policy_note(
                     format!("{text} is read as one name: nudge splits only runs of two or three letters into a product (xy is x·y)"),
                     span,

@@ -86,6 +86,7 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
         defining: None,
         params: Vec::new(),
         line,
+        last_word: None,
     };
     let statement = builder.statement(line_pair)?;
     let mut notes = builder.notes;
@@ -204,7 +205,9 @@ pub(super) struct Builder<'n> {
     /// The inputs of the definition being read: `ab` in `f(ab) = ab^2` is one name.
     pub(super) params: Vec<String>,
     /// The line as typed.
-    line: &'n str,
+    pub(super) line: &'n str,
+    /// The last word of four letters or more read as a name: two side by side are not a product.
+    pub(super) last_word: Option<Span>,
 }
 
 /// What a derivative operator says: which variable, how many times, partial or not.
@@ -265,7 +268,7 @@ impl Builder<'_> {
             Rule::integral | Rule::integral_call => self.integral(pair)?,
             Rule::named_derivative => self.named_derivative(pair)?,
             Rule::named_prime => self.named_prime(pair)?,
-            Rule::english_question => self.english_question(pair)?,
+            Rule::english_question | Rule::english_integrate => self.english_question(pair)?,
             Rule::bracket_prime => self.bracket_prime(pair)?,
             Rule::latex_named_derivative => self.latex_named_derivative(pair)?,
             Rule::expr => Statement::Expr(self.expr(pair)?),
