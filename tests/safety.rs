@@ -631,3 +631,24 @@ fn control_characters_typed_at_the_prompt_are_shown_not_obeyed() {
         p.exp_eof().expect("nudge ends");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_bad_flag_value_is_echoed_shown_on_a_terminal() {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("nudge"));
+    cmd.env("TERM", "xterm")
+        .args(["--color", "always", "--format", &format!("{TITLE}x\ry")]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("a pty");
+    let seen = bytes_of(&p.exp_eof().expect("nudge ends"));
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(
+        seen.contains("invalid value") && seen.contains("x␍y"),
+        "{seen:?}"
+    );
+    for raw in ["\x1b]", "\x07"] {
+        assert!(
+            !seen.contains(raw),
+            "{raw:?} reached the terminal: {seen:?}"
+        );
+    }
+}
