@@ -245,3 +245,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_long_one_shot_answer_shows_a_spinner_on_a_terminal() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", "")
+        .args(["-q", "--color", "never", "--max-seconds", "3"])
+        .args(["-e", "d^16/dx^16 x^x"]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawned on a pty");
+    p.exp_string("still working: 1 s (Ctrl-C stops it)")
+        .expect("a spinner after a second");
+    // The spinner's line is wiped before the error is written.
+    p.exp_string("\r\x1b[K").expect("the spinner wiped");
+    // Time, terms or memory, whichever a build reaches first.
+    p.exp_string("the 16th derivative of x^x")
+        .expect("the budget error");
+    p.exp_string("nudge stops there").expect("the budget error");
+    p.exp_eof().expect("nudge ends");
+}
