@@ -30,6 +30,9 @@ use crate::syntax::{
 };
 use crate::topic::Topic;
 
+/// Most slip notes on one line: past a few, more say nothing new.
+const MAX_SLIP_NOTES: usize = 3;
+
 /// Notes on spellings that probably read otherwise than meant (`e^3x`, `2x/x^2+1`), except
 /// the fraction power `x^-1/2` when the reader has already noted it.
 fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::Note> {
@@ -39,11 +42,27 @@ fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::N
     crate::lesson::slips::slips(line)
         .into_iter()
         .filter(|s| !(s.is_fraction_power() && fraction_noted))
+        .take(MAX_SLIP_NOTES)
         .map(|s| crate::syntax::Note {
             message: s.note(),
             span: Span::new(s.start, s.end),
         })
         .collect()
+}
+
+/// An integral needs a formula: an area or antiderivative of a function with no formula
+/// (f undefined) is an error that says so, rather than a guess at why it failed.
+fn no_formula_to_integrate(integrand: &Expr, node: &Node) -> Result<(), Error> {
+    match integrand.first_abstract_function() {
+        Some(name) => Err(Error::new(
+            Phase::Computing,
+            format!("{name} is not a function you have defined, so it has no formula to integrate"),
+        )
+        .with_kind(ErrorKind::NoAntiderivative)
+        .at(node.span)
+        .with_help(format!("define it first, as in {name}(x) = x^2"))),
+        None => Ok(()),
+    }
 }
 
 /// A learner's answer as read: see `Session::read_answer_as`.
@@ -560,6 +579,7 @@ impl Session {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
+                no_formula_to_integrate(&integrand, body)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
                 if let Answer::Integral { constant: 1.., .. } = answer {
                     self.constants += 1;
@@ -570,7 +590,11 @@ impl Session {
                 body,
                 var,
                 bounds: Some((a, b)),
-            } => definite(body, var, a, b, self),
+            } => {
+                let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
+                no_formula_to_integrate(&lower_in(body, self, &bound)?, body)?;
+                definite(body, var, a, b, self)
+            }
             Statement::Multivar(query) => {
                 Ok(Answer::Multivar(Box::new(multivar::answer(query, self)?)))
             }

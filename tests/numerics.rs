@@ -317,3 +317,34 @@ fn every_limit_value_says_how_sure_it_is() {
     assert_eq!(limit("limit sin(1/x) as x -> 0").0, Verdict::None);
     assert_eq!(named_value("limit (1 + 1/n)^n as n -> inf").1, "e");
 }
+
+#[test]
+fn past_the_many_digit_range_there_is_growth_or_no_verdict() {
+    assert_eq!(
+        limit("limit e^(e^x) as x -> inf").0,
+        Verdict::Unbounded { positive: true }
+    );
+    assert_eq!(
+        limit("limit -e^(e^x) as x -> inf").0,
+        Verdict::Unbounded { positive: false }
+    );
+    // ∞/∞ in every precision: no verdict either way, never "does not settle" or "undefined".
+    let q = "limit (e^(e^x) + 1)/e^(e^x) as x -> inf";
+    assert_eq!(limit(q).0, Verdict::CannotTell);
+    let out = render_text(&session().answer(q).expect(q), TEXT);
+    assert!(out.contains("Limit: cannot tell"), "{out}");
+}
+
+#[test]
+fn an_overflowing_value_is_never_called_a_division_by_zero() {
+    for q in ["sinh(x) at x = 1000", "nudge cosh(x) at x = -800"] {
+        let message = refusal(q);
+        assert!(
+            message.contains("grows too large to compute"),
+            "{q}: {message}"
+        );
+        assert!(!message.contains("divides by zero"), "{q}: {message}");
+    }
+    // A true division by zero still says so.
+    assert!(refusal("1/x at x = 0").contains("divides by zero"));
+}

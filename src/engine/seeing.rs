@@ -213,8 +213,17 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// The expression of `node`, read against the session; `bound` names stay variables.
+    /// Tables and pictures need numbers, so a function with no formula cannot be in it.
     fn lower(&self, node: &Node, bound: &[&str]) -> Result<Expr, Error> {
-        lower_in(node, self.names, bound)
+        let e = lower_in(node, self.names, bound)?;
+        if let Some(name) = e.first_abstract_function() {
+            return Err(computing(
+                format!("{name} is not a function you have defined, so it has no values to work with here"),
+                node,
+            )
+            .with_help(format!("define it first, as in {name}(x) = x^2")));
+        }
+        Ok(e)
     }
 
     /// The expression of `node`, which may use no variable but `var`.
@@ -311,7 +320,7 @@ fn nudge(cx: Context, body_node: &Node, var: &str, at_node: &Node) -> Result<Nud
 fn undefined_at(body: &Expr, var: &str, a: f64, node: &Node) -> Error {
     let why = match at_x(body, var)(a) {
         Err(e) => e.to_string(),
-        Ok(_) => "its value is too large to represent".to_string(),
+        Ok(_) => "its value grows too large to compute".to_string(),
     };
     computing(
         format!(

@@ -133,6 +133,13 @@ pub fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
     let out = f.apply(v);
     if out.is_finite() {
         Ok(out)
+    } else if out.is_infinite() && v.is_finite() {
+        // sinh(1000): an overflow, not a division by zero.
+        Err(EvalError::Domain(format!(
+            "{} grows too large to compute at {}",
+            f.name(),
+            show(v)
+        )))
     } else {
         Err(EvalError::Domain(format!(
             "{} is undefined at {} (it divides by zero there)",

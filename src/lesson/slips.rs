@@ -111,27 +111,20 @@ fn glued_exponent(chars: &[char], from: usize, plain_base: bool) -> Option<usize
 }
 
 /// After `/`: a denominator with a + or − glued into it and no spaces, as in `x^2+1` of
-/// `2x/x^2+1`; the end of what was probably meant below the bar.
+/// `2x/x^2+1`; the end of what was probably meant below the bar. The scan stops at a
+/// bracket (the slip is a bare sum) and at another operator, so a long line costs one pass.
 fn glued_denominator(chars: &[char], from: usize) -> Option<usize> {
-    let mut depth = 0i32;
     let mut i = from;
     let mut sum = false;
     while let Some(&c) = chars.get(i) {
         match c {
-            '(' => depth += 1,
-            ')' if depth == 0 => break,
-            ')' => depth -= 1,
-            ' ' | '\t' | '=' | ',' => break,
-            '+' | '-'
-                if depth == 0 && i > from && !matches!(chars[i - 1], '^' | '(' | 'e' | 'E') =>
-            {
-                sum = true
-            }
+            '(' | ')' | ' ' | '\t' | '=' | ',' | '/' | '*' | '·' => break,
+            '+' | '-' if i > from && !matches!(chars[i - 1], '^' | 'e' | 'E') => sum = true,
             _ => {}
         }
         i += 1;
     }
-    (sum && depth == 0).then_some(i)
+    (sum && chars.get(i) != Some(&'(')).then_some(i)
 }
 
 /// The end of a run of glued factors: letters, digits, `_`, and bracketed groups.

@@ -20,8 +20,7 @@ pub struct LimitRow {
 /// What a table says when a value is past even many-digit numbers.
 pub const TOO_LARGE: &str = "grows too large to compute";
 /// What a table says when two precisions never agree.
-pub const CANNOT_TELL: &str =
-    "cannot tell: the terms cancel so closely that 2,048-bit numbers do not settle the value";
+pub const CANNOT_TELL: &str = "cannot tell: even 2,048-bit numbers do not settle this value";
 
 /// Where one approach seems to go.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,18 +49,33 @@ pub fn cell(value: Result<f64, Trouble>) -> Result<f64, String> {
 
 /// Where `f(t)` heads as `t → 0⁺`, read off f at t = 2⁻ᵏ and sharpened by
 /// Richardson extrapolation (which assumes the error shrinks like a power of t).
-/// Powers of two keep the inputs exact in binary.
-/// A value past the float range counts as ±∞, so growth past it still reads as growth.
+/// Powers of two keep the inputs exact in binary. Values that overflow while
+/// growing grow without bound; otherwise the values before an overflow are read.
 pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -> Heading {
     let mut values = Vec::new();
+    // The last k whose value was had.
+    let mut read_to = last;
     for k in first..=last {
         match f(2f64.powi(-k)) {
             Ok(v) => values.push(v),
-            Err(Trouble::TooLarge { positive }) => values.push(if positive {
-                f64::INFINITY
-            } else {
-                f64::NEG_INFINITY
-            }),
+            Err(Trouble::TooLarge { positive }) => {
+                // Values already huge and growing toward the overflow grow without bound.
+                let toward = values
+                    .last()
+                    .is_some_and(|v: &f64| v.abs() > 1e4 && (*v > 0.0) == positive)
+                    && values.windows(2).all(|w| w[1].abs() >= w[0].abs());
+                if toward {
+                    return Heading::Unbounded { positive };
+                }
+                if values.len() >= 6 {
+                    // Past the numbers' range without growing toward it, as (eᵉˣ + 1)/eᵉˣ:
+                    // read the values that could be had.
+                    read_to = k - 1;
+                } else {
+                    return Heading::CannotTell;
+                }
+                break;
+            }
             Err(Trouble::NoValue(why)) => return Heading::Undefined(why),
             Err(Trouble::CannotTell) => return Heading::CannotTell,
         }
@@ -72,9 +86,6 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -
     if let Some(positive) = unbounded(&values) {
         return Heading::Unbounded { positive };
     }
-    if values.iter().any(|v| !v.is_finite()) {
-        return Heading::Unsettled;
-    }
     let (value, error) = richardson(&values);
     let estimate = if error <= 1e-6 * value.abs().max(1.0) {
         Some((value, error))
@@ -84,7 +95,7 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -
         aitken(&values).filter(|(v, e)| *e <= 1e-3 * v.abs().max(1.0))
     };
     match estimate {
-        Some((value, error)) if confirmed(f, last, value, error, values[values.len() - 1]) => {
+        Some((value, error)) if confirmed(f, read_to, value, error, values[values.len() - 1]) => {
             Heading::Settles { value, error }
         }
         _ => Heading::Unsettled,
@@ -198,6 +209,30 @@ mod tests {
             Ok(if n % 2.0 == 0.0 { 1.0 } else { -1.0 })
         };
         assert_eq!(heading(&f, 3, 24), Heading::Unsettled);
+    }
+
+    #[test]
+    fn values_that_cannot_be_told_give_no_verdict() {
+        let f = |t: f64| {
+            if t < 1e-3 {
+                Err(Trouble::CannotTell)
+            } else {
+                Ok(1.0 + t)
+            }
+        };
+        assert_eq!(heading(&f, 3, 18), Heading::CannotTell);
+    }
+
+    #[test]
+    fn growth_past_the_numbers_range_is_unbounded() {
+        let f = |t: f64| {
+            if t < 1e-2 {
+                Err(Trouble::TooLarge { positive: false })
+            } else {
+                Ok(-(1.0 / t).exp())
+            }
+        };
+        assert_eq!(heading(&f, 3, 18), Heading::Unbounded { positive: false });
     }
 
     #[test]

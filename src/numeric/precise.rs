@@ -203,7 +203,9 @@ fn value(
         }
     };
     if v.is_nan() {
-        return Err(no_value("the value is undefined here"));
+        // Domains are checked above, so only a part past the numbers' range (∞/∞, ∞ − ∞)
+        // leaves no value: no verdict, rather than "undefined".
+        return Err(Trouble::CannotTell);
     }
     Ok(v)
 }

@@ -96,7 +96,9 @@ pub(super) fn heading_text(approach: &Approach) -> String {
         Heading::Unbounded { positive: false } => "falling without bound, toward −∞".to_string(),
         Heading::Unsettled => "not settling on any one number".to_string(),
         Heading::Undefined(why) => format!("no values here: {why}"),
-        Heading::CannotTell => "cannot tell: the terms cancel past 2,048 bits".to_string(),
+        Heading::CannotTell => {
+            "cannot tell: even 2,048-bit numbers do not settle these values".to_string()
+        }
     }
 }
 
@@ -116,7 +118,9 @@ pub(super) fn verdict_short(v: &Verdict, style: Style) -> String {
         Verdict::Unbounded { positive: false } => "−∞".to_string(),
         Verdict::SidesDisagree => "no limit: the two sides disagree".to_string(),
         Verdict::None => "no limit: the values do not settle".to_string(),
-        Verdict::CannotTell => "cannot tell: the terms cancel past 2,048 bits".to_string(),
+        Verdict::CannotTell => {
+            "cannot tell: even 2,048-bit numbers do not settle the values".to_string()
+        }
     }
 }
 
@@ -207,7 +211,7 @@ pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Opti
             None
         }
         Verdict::CannotTell => {
-            out.push("The terms cancel so closely that even 2,048-bit numbers do not settle the values, so nudge cannot tell where they head: this is no verdict either way.".to_string());
+            out.push("Even 2,048-bit numbers do not settle these values (the terms cancel too closely, or the numbers grow past their range), so nudge cannot tell where they head: this is no verdict either way.".to_string());
             None
         }
     };

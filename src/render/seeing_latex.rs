@@ -344,7 +344,7 @@ fn limit(out: &mut Vec<Block>, l: &LimitAnswer, body: String, operand: String) {
         Verdict::SidesDisagree => "\\text{ does not exist (the two sides disagree)}".to_string(),
         Verdict::None => "\\text{: none that the table can see}".to_string(),
         Verdict::CannotTell => {
-            "\\text{: cannot tell (the terms cancel past 2048 bits)}".to_string()
+            "\\text{: cannot tell (even 2048-bit numbers do not settle the values)}".to_string()
         }
     };
     out.push(Block::Display(format!("{lhs} {rhs}")));
