@@ -10,7 +10,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -20,6 +20,9 @@ pub const MAX_PARTS: u64 = 8_000_000;
 /// Memory one answer may hold at once, beyond what the session held before it (counted by
 /// the `nudge` binary's allocator, `nudge::allocator`).
 pub const MAX_BYTES: u64 = 256 << 20;
+/// Largest result written out, in terms counted as printed (a part shared by several
+/// places counts at each): past it, printing alone would take too long and fill the screen.
+pub const MAX_WRITTEN: u32 = 10_000_000;
 /// Longest one answer may work.
 pub const MAX_TIME: Duration = Duration::from_secs(10);
 /// Units of work between looks at the limit, the clock and the stop flag.
@@ -40,6 +43,31 @@ impl Default for Limits {
             bytes: MAX_BYTES,
             time: MAX_TIME,
         }
+    }
+}
+
+/// The limits every answer of this process runs within, as `set_limits` left them.
+static PARTS: AtomicU64 = AtomicU64::new(MAX_PARTS);
+static BYTES: AtomicU64 = AtomicU64::new(MAX_BYTES);
+static MILLIS: AtomicU64 = AtomicU64::new(MAX_TIME.as_millis() as u64);
+
+/// From now on, every answer of this process runs within `limits` (the command line's
+/// `--max-terms`, and the room an address-space limit leaves).
+pub fn set_limits(limits: Limits) {
+    PARTS.store(limits.parts, Ordering::Relaxed);
+    BYTES.store(limits.bytes, Ordering::Relaxed);
+    MILLIS.store(
+        u64::try_from(limits.time.as_millis()).unwrap_or(u64::MAX),
+        Ordering::Relaxed,
+    );
+}
+
+/// The limits each answer runs within.
+pub fn limits() -> Limits {
+    Limits {
+        parts: PARTS.load(Ordering::Relaxed),
+        bytes: BYTES.load(Ordering::Relaxed),
+        time: Duration::from_millis(MILLIS.load(Ordering::Relaxed)),
     }
 }
 
@@ -68,6 +96,7 @@ struct Account {
     /// What `HELD` was when the computation started, and how far above it may go.
     held_at_start: Cell<i64>,
     bytes: Cell<u64>,
+    started: Cell<Option<Instant>>,
 }
 
 thread_local! {
@@ -81,8 +110,11 @@ thread_local! {
             time: Cell::new(Duration::ZERO),
             held_at_start: Cell::new(0),
             bytes: Cell::new(u64::MAX),
+            started: Cell::new(None),
         }
     };
+    /// Told, now and then, how long this thread's running computation has worked.
+    static PROGRESS: Cell<Option<fn(Duration)>> = const { Cell::new(None) };
     /// Bytes this thread allocated less those it freed, as the allocator reports them.
     static HELD: Cell<i64> = const { Cell::new(0) };
     /// The flag that stops this thread's computations, if someone holds one.
@@ -94,6 +126,12 @@ pub fn stop_when(flag: Arc<AtomicBool>) {
     FLAG.with(|f| *f.borrow_mut() = Some(flag));
 }
 
+/// From now on, `hook` hears now and then (from the computation itself, at most once a
+/// millisecond or so) how long this thread's running computation has worked.
+pub fn report_to(hook: fn(Duration)) {
+    PROGRESS.with(|p| p.set(Some(hook)));
+}
+
 /// Runs `work` within `limits` (or within the budget already running on this thread, when
 /// called inside another `run`). Panics that are not a budget stop pass through unchanged.
 pub fn run<T>(limits: Limits, work: impl FnOnce() -> T) -> Result<T, Stop> {
@@ -103,7 +141,9 @@ pub fn run<T>(limits: Limits, work: impl FnOnce() -> T) -> Result<T, Stop> {
             a.active.set(true);
             a.parts.set(0);
             a.limit.set(limits.parts);
-            a.deadline.set(Instant::now().checked_add(limits.time));
+            let now = Instant::now();
+            a.started.set(Some(now));
+            a.deadline.set(now.checked_add(limits.time));
             a.time.set(limits.time);
             a.held_at_start.set(HELD.with(Cell::get));
             a.bytes.set(limits.bytes);
@@ -187,9 +227,13 @@ fn poll(a: &Account) {
     }) {
         Some(Stop::Cancelled)
     } else {
+        let now = Instant::now();
+        if let (Some(hook), Some(started)) = (PROGRESS.with(Cell::get), a.started.get()) {
+            hook(now.duration_since(started));
+        }
         a.deadline
             .get()
-            .filter(|d| Instant::now() >= *d)
+            .filter(|d| now >= *d)
             .map(|_| Stop::TooLong {
                 limit: a.time.get(),
             })

@@ -104,6 +104,22 @@ pub struct Cli {
     /// Ask exercises and wait at pauses even when input is not a terminal.
     #[arg(long)]
     pub interactive: bool,
+
+    /// Most expression terms one answer may build before nudge stops it (default 8000000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_terms: Option<u64>,
+
+    /// Most seconds one answer may work before nudge stops it (default 10).
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub max_seconds: Option<f64>,
+}
+
+/// A positive number of seconds, at most a day.
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(s),
+        _ => Err("a number of seconds above 0, at most 86400".to_string()),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -209,6 +225,7 @@ impl Answerer {
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
         self.fit_plots();
         let result = self.session.answer(line);
+        crate::spinner::clear();
         self.show(line, result, out)
     }
 
@@ -301,6 +318,7 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    nudge::budget::set_limits(crate::room::limits(cli.max_terms, cli.max_seconds));
     // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {
         Format::Latex | Format::Markdown | Format::Html => ColorChoice::Never,
@@ -319,6 +337,12 @@ pub fn run() -> i32 {
         return crate::tutor::check_tour(&cli);
     }
     let mut answerer = Answerer::new(&cli);
+    // The interactive session says it is still working in its own way (`repl`).
+    let interactive =
+        cli.expressions.is_empty() && io::stdin().is_terminal() && io::stdout().is_terminal();
+    if !interactive {
+        crate::spinner::start(cli.ascii);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {

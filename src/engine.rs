@@ -3,17 +3,19 @@
 mod domain;
 mod identity;
 mod multivar;
+mod note;
 mod seeing;
 mod stopped;
 mod vectors;
 
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
+pub use note::Note;
 pub use seeing::{
     Approach, ContourAnswer, Curve, Direction, GradientAt, LimitAnswer, NudgeAnswer, Plot,
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
-use crate::budget::{self, Limits};
+use crate::budget;
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
@@ -24,9 +26,44 @@ use crate::lesson::{Topic as PracticeTopic, TOUR};
 use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
-    Note, Point, Span, Statement, Vector,
+    Point, Span, Statement, Vector,
 };
 use crate::topic::Topic;
+
+/// Most slip notes on one line: past a few, more say nothing new.
+const MAX_SLIP_NOTES: usize = 3;
+
+/// Notes on spellings that probably read otherwise than meant (`e^3x`, `2x/x^2+1`), except
+/// the fraction power `x^-1/2` when the reader has already noted it.
+fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::Note> {
+    let fraction_noted = noted
+        .iter()
+        .any(|n| n.message.contains("binds tighter than /"));
+    crate::lesson::slips::slips(line)
+        .into_iter()
+        .filter(|s| !(s.is_fraction_power() && fraction_noted))
+        .take(MAX_SLIP_NOTES)
+        .map(|s| crate::syntax::Note {
+            message: s.note(),
+            span: Span::new(s.start, s.end),
+        })
+        .collect()
+}
+
+/// An integral needs a formula: an area or antiderivative of a function with no formula
+/// (f undefined) is an error that says so, rather than a guess at why it failed.
+fn no_formula_to_integrate(integrand: &Expr, node: &Node) -> Result<(), Error> {
+    match integrand.first_abstract_function() {
+        Some(name) => Err(Error::new(
+            Phase::Computing,
+            format!("{name} is not a function you have defined, so it has no formula to integrate"),
+        )
+        .with_kind(ErrorKind::NoAntiderivative)
+        .at(node.span)
+        .with_help(format!("define it first, as in {name}(x) = x^2"))),
+        None => Ok(()),
+    }
+}
 
 /// A learner's answer as read: see `Session::read_answer_as`.
 #[derive(Clone, Debug)]
@@ -66,7 +103,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration: C₁, C₂, … in a session.
+    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
+    /// where constants meet, as in the motion readings; 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -316,17 +354,21 @@ impl Session {
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
-        let mut notes = parsed.notes;
+        let slips = slip_notes(line, &parsed.notes);
+        let mut notes: Vec<Note> = parsed.notes.into_iter().map(Note::Read).collect();
+        notes.extend(slips.into_iter().map(Note::Read));
         let said = &mut self.said;
         notes.extend(
             parsed
                 .policy_notes
                 .into_iter()
-                .filter(|n| said.insert(n.message.clone())),
+                .filter(|n| said.insert(n.message.clone()))
+                .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = budget::run(Limits::default(), || self.statement(&parsed.statement, &[]))
+        let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
+        stopped::written_size(&answer, line, &parsed.statement)?;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());
@@ -418,24 +460,24 @@ impl Session {
         }
         match &node.kind {
             NodeKind::Var(name) if !bound.contains(&name.as_str()) => {
-                let message = match (self.value(name), self.lookup(name)) {
-                    (Some(value), _) if name == "ans" => {
-                        format!("ans stands for the last result, {}", value.unicode())
-                    }
-                    (Some(value), _) => {
-                        format!("{name} stands for {}, as you defined it", value.unicode())
-                    }
-                    (None, Some(def)) => format!(
-                        "{name} alone stands for its formula, {}",
-                        def.body.text(Expr::unicode)
-                    ),
+                let span = node.span;
+                let note = match (self.value(name), self.lookup(name)) {
+                    (Some(value), _) if name == "ans" => Note::LastResult { value, span },
+                    (Some(value), _) => Note::StandsFor {
+                        name: Symbol::from(name.as_str()),
+                        value,
+                        span,
+                    },
+                    (None, Some(def)) => Note::Formula {
+                        name: def.name.clone(),
+                        body: def.body.clone(),
+                        span,
+                    },
                     (None, None) => return,
                 };
-                if !notes.iter().any(|n| n.message == message) {
-                    notes.push(Note {
-                        message,
-                        span: node.span,
-                    });
+                // One note per name, however often the line uses it.
+                if !notes.iter().any(|n| n.about() == note.about()) {
+                    notes.push(note);
                 }
             }
             NodeKind::Number(_) | NodeKind::Constant(_) | NodeKind::Var(_) => {}
@@ -537,15 +579,22 @@ impl Session {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
+                no_formula_to_integrate(&integrand, body)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                self.constants += 1;
+                if let Answer::Integral { constant: 1.., .. } = answer {
+                    self.constants += 1;
+                }
                 Ok(answer)
             }
             Statement::Integral {
                 body,
                 var,
                 bounds: Some((a, b)),
-            } => definite(body, var, a, b, self),
+            } => {
+                let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
+                no_formula_to_integrate(&lower_in(body, self, &bound)?, body)?;
+                definite(body, var, a, b, self)
+            }
             Statement::Multivar(query) => {
                 Ok(Answer::Multivar(Box::new(multivar::answer(query, self)?)))
             }
@@ -717,6 +766,17 @@ impl Session {
             params: params.iter().map(|p| Symbol::from(p.as_str())).collect(),
             body: body.try_map(|part| lower_in(part, self, &bound))?,
         };
+        if let Some(part) = body
+            .parts()
+            .iter()
+            .zip(definition.body.parts())
+            .find(|(_, e)| e.size() > budget::MAX_WRITTEN)
+        {
+            return Err(stopped::too_large_to_write(
+                &format!("the formula of {name}"),
+                part.0.span,
+            ));
+        }
         let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
             Some(i) => Some(self.definitions.remove(i)),
             None => None,

@@ -49,6 +49,10 @@ pub enum ErrorKind {
     TooLarge,
     /// An exercise or expectation that gives no result to compare with.
     NotAnAnswer,
+    /// An answer that grew past the work budget (`budget::MAX_PARTS`, memory, time).
+    BudgetExceeded,
+    /// An answer stopped by Ctrl-C (or a newer keystroke, for a preview).
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -72,6 +76,8 @@ impl ErrorKind {
             ErrorKind::BadBound => "bad_bound",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::NotAnAnswer => "not_an_answer",
+            ErrorKind::BudgetExceeded => "budget_exceeded",
+            ErrorKind::Cancelled => "cancelled",
         }
     }
 

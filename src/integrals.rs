@@ -9,6 +9,9 @@ use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
 
+mod improper;
+mod value;
+
 /// A definite integral worked out exactly: F, its check, and F(b) − F(a).
 #[derive(Clone, Debug)]
 pub struct ExactArea {
@@ -26,7 +29,7 @@ pub enum Motion {
     Position,
 }
 
-/// ∫ body d(var), with its steps and check; `constant` numbers the C.
+/// ∫ body d(var), with its steps and check; `constant` is the number a motion reading gives its C.
 pub(crate) fn indefinite(
     body: Expr,
     var: &str,
@@ -50,8 +53,12 @@ pub(crate) fn indefinite(
         }
         return Err(error);
     };
+    let motion = motion(&body, var);
+    // A question on its own ends in + C; the motion readings number theirs,
+    // since a velocity's constant and then a position's meet in one story.
+    let constant = if motion.is_some() { constant } else { 0 };
     Ok(Answer::Integral {
-        motion: motion(&body, var),
+        motion,
         result: steps.after.clone(),
         body,
         var: Symbol::from(var),
@@ -124,17 +131,51 @@ pub(crate) fn definite(
             )));
         }
     }
-    // Out to infinity the area is found by numbers; F(∞) is not a value to put in.
+    let found = antiderivative(&integrand, var);
+    let bounds = a.span.to(b.span);
+    if let Some((exact, value)) =
+        improper::improper(&integrand, var, &lower_e, &upper_e, found.as_ref(), bounds)?
+    {
+        // The numbers, where they manage an improper integral, check the limits.
+        let numeric = numeric_area(&integrand, var, (&lower_e, &upper_e), bounds, true)
+            .ok()
+            .flatten()
+            .filter(|n| n.reliable);
+        if let Some(n) = numeric {
+            let agrees = (value - n.estimate.value).abs()
+                <= 10.0 * n.estimate.error + 1e-6 * 1.0_f64.max(value.abs());
+            if !agrees {
+                return Err(disagree(&exact.theorem.after, body.span));
+            }
+        }
+        return Ok(Answer::DefiniteIntegral {
+            result: exact.theorem.after.clone(),
+            body: integrand,
+            var: Symbol::from(var),
+            lower: lower_e,
+            upper: upper_e,
+            exact: Some(exact),
+            value: value.is_finite().then_some(value),
+            numeric,
+        });
+    }
+    // Out to infinity with a letter in the other bound there is no limit to take.
     let exact = (!infinite(&lower_e) && !infinite(&upper_e))
-        .then(|| antiderivative(&integrand, var))
+        .then_some(found)
         .flatten()
         .map(|(steps, check)| {
             let f = steps.after.clone();
             let at_upper = substitute(&f, var, &upper_e);
             let at_lower = substitute(&f, var, &lower_e);
-            let value = Expr::sub(at_upper.clone(), at_lower.clone());
+            let difference = value::simplify(&Expr::sub(at_upper.clone(), at_lower.clone()));
+            let odd = odd_over_symmetric(&integrand, var, &lower_e, &upper_e);
+            let (rule, value) = if odd {
+                (Rule::OddSymmetry, Expr::zero())
+            } else {
+                (Rule::FundamentalTheorem, difference)
+            };
             let theorem = Step {
-                rule: Rule::FundamentalTheorem,
+                rule,
                 var: Symbol::from(var),
                 before: integrand.clone(),
                 after: value,
@@ -169,15 +210,7 @@ pub(crate) fn definite(
         let agrees = exact_value
             .is_some_and(|v| (v - n.value).abs() <= 10.0 * n.error + 1e-9 * 1.0_f64.max(v.abs()));
         if !agrees {
-            return Err(Error::new(
-                Phase::Computing,
-                format!(
-                    "the exact value {} and the numeric area do not agree, so the integrand is probably not continuous between the bounds",
-                    exact.theorem.after
-                ),
-            ).with_kind(ErrorKind::Discontinuous)
-            .at(body.span)
-            .with_help("the fundamental theorem needs an integrand with no breaks between the bounds"));
+            return Err(disagree(&exact.theorem.after, body.span));
         }
     }
     let (result, value) = match (&exact, numeric) {
@@ -197,6 +230,45 @@ pub(crate) fn definite(
         value,
         numeric,
     })
+}
+
+/// Whether the integrand is odd (f(−x) = −f(x)) and the bounds are −b and b.
+fn odd_over_symmetric(body: &Expr, var: &str, lower: &Expr, upper: &Expr) -> bool {
+    if Expr::neg(lower.clone()) != *upper || lower == upper {
+        return false;
+    }
+    let Ok(b) = eval(upper, &|_| None) else {
+        return false;
+    };
+    let f = |t: f64| {
+        eval(body, &|n: &str| (n == var).then_some(t))
+            .ok()
+            .filter(|v| v.is_finite())
+    };
+    let mut agreeing = 0;
+    for s in [0.13, 0.29, 0.41, 0.57, 0.77, 0.93] {
+        let t = s * b;
+        if let (Some(p), Some(q)) = (f(t), f(-t)) {
+            if (p + q).abs() > 1e-12 * 1f64.max(p.abs()) {
+                return false;
+            }
+            agreeing += 1;
+        }
+    }
+    agreeing >= 3
+}
+
+/// The exact value and the numbers part ways: the integrand must have a break.
+fn disagree(exact: &Expr, span: Span) -> Error {
+    Error::new(
+        Phase::Computing,
+        format!(
+            "the exact value {exact} and the numeric area do not agree, so the integrand is probably not continuous between the bounds"
+        ),
+    )
+    .with_kind(ErrorKind::Discontinuous)
+    .at(span)
+    .with_help("the fundamental theorem needs an integrand with no breaks between the bounds")
 }
 
 /// A decimal value as the exact number its shortest decimal form spells, so it reads back.

@@ -4,7 +4,8 @@ mod helper;
 
 use crate::cli::Answerer;
 use helper::NudgeHelper;
-use nudge::budget::stop_when;
+use nudge::budget::{report_to, stop_when};
+use nudge::error::ErrorKind;
 use nudge::store::history::{self, HISTORY_SIZE};
 use nudge::visible::visible;
 use nudge::{Error, Outcome, Session};
@@ -15,15 +16,17 @@ use rustyline::Editor;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
-/// Stack for each answer's worker thread: deep compositions recurse once per level.
-const STACK_BYTES: usize = 1 << 30;
+/// Set by Ctrl-C while an answer is being worked out; the answer's work budget looks at it.
+static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+/// Whether the learner has been told that the current answer is still being worked out.
+static TOLD: AtomicBool = AtomicBool::new(false);
 
-/// Set by Ctrl-C while an answer is being worked out.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+fn interrupted() -> &'static Arc<AtomicBool> {
+    INTERRUPTED.get_or_init(Arc::default)
+}
 
 /// Where history lives: `NUDGE_HISTORY`, else the data directory; `None` when off.
 pub fn history_path(enabled: bool) -> Option<PathBuf> {
@@ -72,13 +75,10 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
                 }
                 history.add(&mut editor, line.trim());
                 answerer.fit_plots();
-                let result = compute(&answerer.session, &line);
+                let result = compute(&mut answerer.session, &line);
                 let mut out = std::io::stdout().lock();
                 let shown = match result {
-                    Some((session, result)) => {
-                        answerer.session = session;
-                        answerer.show(&line, result, &mut out)
-                    }
+                    Some(result) => answerer.show(&line, result, &mut out),
                     None => writeln!(
                         out,
                         "Stopped. Nothing changed: the session is as it was before that line."
@@ -104,6 +104,11 @@ struct Answers<'a>(&'a mut Editor<NudgeHelper, DefaultHistory>);
 
 impl nudge::lesson::Learner for Answers<'_> {
     fn ask(&mut self, prompt: &str) -> std::io::Result<Option<String>> {
+        // Ctrl-C while the lesson worked stopped that work; it leaves the lesson too.
+        if interrupted().swap(false, Ordering::SeqCst) {
+            return Ok(Some("quit".to_string()));
+        }
+        TOLD.store(false, Ordering::Relaxed);
         match self.0.readline(prompt) {
             Ok(line) => Ok(Some(line)),
             // Ctrl-C leaves the lesson and goes back to the session.
@@ -168,11 +173,16 @@ impl History {
 }
 
 extern "C" fn on_interrupt(_: libc::c_int) {
-    INTERRUPTED.store(true, Ordering::SeqCst);
+    if let Some(flag) = INTERRUPTED.get() {
+        flag.store(true, Ordering::SeqCst);
+    }
 }
 
-/// Ctrl-C outside the line editor stops the answer being worked out, not nudge.
+/// Ctrl-C outside the line editor stops the answer being worked out, not nudge: every answer
+/// on this thread looks at the flag as its work grows.
 fn catch_interrupts() {
+    stop_when(Arc::clone(interrupted()));
+    report_to(still_working);
     let handler: extern "C" fn(libc::c_int) = on_interrupt;
     // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
     unsafe {
@@ -183,44 +193,25 @@ fn catch_interrupts() {
 /// How long an answer may take before the REPL says it is still working.
 const STILL_WORKING_AFTER: Duration = Duration::from_secs(1);
 
-/// Answers `line` on a worker thread; `None` when Ctrl-C stopped it (the worker is told to stop, and its answer is dropped).
-fn compute(session: &Session, line: &str) -> Option<(Session, Result<Outcome, Error>)> {
-    INTERRUPTED.store(false, Ordering::SeqCst);
-    let mut worker = session.clone();
-    let owned = line.to_string();
-    let (tx, rx) = mpsc::channel();
-    let stop = Arc::new(AtomicBool::new(false));
-    let worker_stop = Arc::clone(&stop);
-    let spawned = std::thread::Builder::new()
-        .name("answer".into())
-        .stack_size(STACK_BYTES)
-        .spawn(move || {
-            stop_when(worker_stop);
-            let result = worker.answer(&owned);
-            let _ = tx.send((worker, result));
-        });
-    if spawned.is_err() {
-        let mut inline = session.clone();
-        let result = inline.answer(line);
-        return Some((inline, result));
+/// A learner waiting on a silent prompt should know it is working, and how to stop it.
+fn still_working(worked: Duration) {
+    if worked >= STILL_WORKING_AFTER && !TOLD.swap(true, Ordering::Relaxed) {
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "Still working on it… Ctrl-C stops it.");
+        let _ = out.flush();
     }
-    let started = Instant::now();
-    let mut told = false;
-    loop {
-        match rx.recv_timeout(Duration::from_millis(20)) {
-            Ok(done) => return Some(done),
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                // A learner waiting on a silent prompt should know it is working, and how to stop it.
-                if !told && started.elapsed() >= STILL_WORKING_AFTER {
-                    told = true;
-                    println!("Still working on it… Ctrl-C stops it.");
-                }
-                if INTERRUPTED.swap(false, Ordering::SeqCst) {
-                    stop.store(true, Ordering::SeqCst);
-                    return None;
-                }
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => return None,
-        }
+}
+
+/// Answers `line`; `None` when Ctrl-C stopped it, and then the session is as it was before.
+fn compute(session: &mut Session, line: &str) -> Option<Result<Outcome, Error>> {
+    interrupted().store(false, Ordering::SeqCst);
+    TOLD.store(false, Ordering::Relaxed);
+    let before = session.clone();
+    let result = session.answer(line);
+    interrupted().store(false, Ordering::SeqCst);
+    if matches!(&result, Err(e) if e.kind == ErrorKind::Cancelled) {
+        *session = before;
+        return None;
     }
+    Some(result)
 }

@@ -1,6 +1,6 @@
 //! The help topics by name: what `help TOPIC` can explain.
 
-/// One subject `help` explains; the words live in `render::help`.
+/// One subject `help` explains; the words live in `explain::help`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Topic {
     Power,
@@ -17,10 +17,14 @@ pub enum Topic {
     Integral,
     Notation,
     E,
+    Plot,
+    Practice,
+    Read,
+    Lesson,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 14] = [
+    pub const ALL: [Topic; 18] = [
         Topic::Power,
         Topic::Chain,
         Topic::Product,
@@ -35,6 +39,10 @@ impl Topic {
         Topic::Integral,
         Topic::Notation,
         Topic::E,
+        Topic::Plot,
+        Topic::Practice,
+        Topic::Read,
+        Topic::Lesson,
     ];
 
     /// The name typed after `help`.
@@ -54,6 +62,10 @@ impl Topic {
             Topic::Integral => "integral",
             Topic::Notation => "notation",
             Topic::E => "e",
+            Topic::Plot => "plot",
+            Topic::Practice => "practice",
+            Topic::Read => "read",
+            Topic::Lesson => "lesson",
         }
     }
 
@@ -66,6 +78,9 @@ impl Topic {
             "∂" | "partials" => Some(Topic::Partial),
             "∫" | "integrate" | "integrals" => Some(Topic::Integral),
             "d/dx" | "leibniz" | "prime" => Some(Topic::Notation),
+            "plots" | "contour" => Some(Topic::Plot),
+            "practise" => Some(Topic::Practice),
+            "lessons" => Some(Topic::Lesson),
             _ => None,
         };
         alias.or_else(|| Topic::ALL.into_iter().find(|t| t.name() == name))

@@ -462,6 +462,38 @@ fn ascii_output_has_no_unicode_maths_at_all() {
     }
 }
 
+/// A note's maths is printed in the chosen style, as the answer's is: `sqrt(x)`, never a
+/// Unicode `√x` with its symbol swapped out afterwards (which gave "sqrtx").
+#[test]
+fn ascii_notes_print_their_maths_in_ascii() {
+    let out = stdout_of(nudge().args([
+        "--ascii",
+        "-e",
+        "y = sqrt(x)",
+        "-e",
+        "d/dx 2y",
+        "-e",
+        "tangent y at x = 4",
+        "-e",
+        "d/dx e^(x ln 2)",
+    ]));
+    let notes: Vec<&str> = out.lines().filter(|l| l.starts_with("Note:")).collect();
+    assert_eq!(
+        notes,
+        [
+            "Note: y stands for sqrt(x), as you defined it",
+            "Note: y stands for sqrt(x), as you defined it",
+            "Note: e^(x*ln(2)) is the same as 2^x, so nudge works with 2^x",
+        ],
+        "{out}"
+    );
+    let unicode = stdout_of(nudge().args(["-e", "y = sqrt(x)", "-e", "d/dx 2y"]));
+    assert!(
+        unicode.contains("\nNote: y stands for √x, as you defined it\n"),
+        "{unicode}"
+    );
+}
+
 // ---- --color ------------------------------------------------------------------
 
 #[test]

@@ -4,6 +4,7 @@ use rexpect::process::WaitStatus;
 use rexpect::session::{spawn_command, PtySession};
 use std::path::Path;
 use std::process::Command;
+use std::time::Duration;
 
 const TIMEOUT_MS: u64 = 15_000;
 
@@ -330,5 +331,82 @@ fn long_lines_break_between_words_on_the_terminal() {
     assert!(!note.contains("\r\n     "), "{note:?}");
     assert!(note.lines().all(|l| l.chars().count() <= 81), "{note:?}");
     expect(&mut p, "nudge> ").expect("prompt");
+    leave(p);
+}
+
+/// The nudge started with `NUDGE_TEST_MARK=mark` in its environment.
+fn pid_marked(mark: &str) -> u32 {
+    let wanted = format!("NUDGE_TEST_MARK={mark}");
+    std::fs::read_dir("/proc")
+        .expect("/proc")
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .find(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == wanted.as_bytes()))
+        })
+        .expect("the marked nudge is running")
+}
+
+/// CPU time (user + system, in clock ticks) the process has used.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    // Fields after the command name, which is bracketed and may hold spaces.
+    let rest = &stat[stat.rfind(')').expect("comm") + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime")
+}
+
+/// Once back at the prompt, nudge does no more work: no thread left computing.
+fn goes_idle(pid: u32) {
+    let before = cpu_ticks(pid);
+    // Long enough for a thread left spinning to show (it would use every tick of it).
+    std::thread::sleep(Duration::from_millis(600));
+    let used = cpu_ticks(pid) - before;
+    // At 100 ticks a second, a spinning thread uses about 60; an idle prompt none.
+    assert!(used < 20, "{used} ticks of CPU at an idle prompt");
+}
+
+fn start_marked(history: &Path, mark: &str) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", history)
+        .env("NUDGE_TEST_MARK", mark)
+        .args(["--color", "never"]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
+    expect(&mut p, "nudge> ").expect("a prompt");
+    p
+}
+
+#[test]
+fn ctrl_c_stops_a_long_answer_and_nudge_goes_idle() {
+    let (_dir, history) = temp_history();
+    let mut p = start_marked(&history, "long-answer");
+    let pid = pid_marked("long-answer");
+    p.send_line("d^30/dx^30 x^x").expect("send a slow question");
+    expect(&mut p, "Still working on it… Ctrl-C stops it.").expect("a word while it works");
+    p.send_control('c').expect("Ctrl-C");
+    expect(&mut p, "Stopped.").expect("the computation stops");
+    expect(&mut p, "nudge> ").expect("back at the prompt");
+    goes_idle(pid);
+    p.send_line("d/dx x^3").expect("send");
+    answered(&mut p, "d/dx x³ = 3x²");
+    leave(p);
+}
+
+#[test]
+fn ctrl_c_stops_a_long_practice_answer_and_leaves_the_practice() {
+    let (_dir, history) = temp_history();
+    let mut p = start_marked(&history, "practice-answer");
+    let pid = pid_marked("practice-answer");
+    p.send_line("practice power").expect("practice");
+    expect(&mut p, "answer> ").expect("an answer prompt");
+    p.send_line("d^17/dx^17 x^x")
+        .expect("an answer that takes long to read");
+    expect(&mut p, "Still working on it… Ctrl-C stops it.").expect("a word while it works");
+    p.send_control('c').expect("Ctrl-C");
+    expect(&mut p, "nudge> ").expect("back at the prompt");
+    goes_idle(pid);
+    p.send_line("d/dx x^3").expect("send");
+    answered(&mut p, "d/dx x³ = 3x²");
     leave(p);
 }

@@ -1,7 +1,7 @@
 //! Every derivative rule: snapshots of the text steps, rule ids, a table of results and one of readings.
 
 use nudge::calculus::Step;
-use nudge::render::{render_error, render_text, TextOptions};
+use nudge::render::{note_text, render_error, render_text, TextOptions};
 use nudge::{Answer, Outcome, Session};
 
 const UNICODE: TextOptions = TextOptions {
@@ -597,7 +597,7 @@ fn notes_on_readings_that_need_one() {
         answer(q)
             .notes
             .iter()
-            .map(|n| n.message.clone())
+            .map(|n| note_text(n, true))
             .collect::<Vec<_>>()
             .join(" | ")
     };
@@ -621,7 +621,7 @@ fn an_exp_log_pair_undone_by_simplification_is_noted() {
         answer(q)
             .notes
             .iter()
-            .map(|n| n.message.clone())
+            .map(|n| note_text(n, true))
             .collect::<Vec<_>>()
             .join(" | ")
     };

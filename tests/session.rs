@@ -383,6 +383,57 @@ fn help_pages_come_from_pipes_and_e() {
     }
 }
 
+/// The commands that play or draw have help pages too, and what each page says to try works.
+#[test]
+fn help_for_plot_practice_read_and_lesson_offers_what_works() {
+    let pages = [
+        (
+            "plot",
+            vec![
+                "plot x^3, d/dx x^3",
+                "plot sin x, cos x from -pi to pi",
+                "contour x^2 + y^2 at (1, 2)",
+            ],
+        ),
+        ("practice", vec!["practice chain", "practice gradient"]),
+        (
+            "read",
+            vec![
+                "read dL/dw",
+                r"read \nabla_\theta L",
+                "? dy/dx = dy/du · du/dx",
+            ],
+        ),
+        ("lesson", vec!["lessons", "lesson 1", "lesson 6"]),
+    ];
+    for (topic, tries) in pages {
+        let (page, err, code) = with_e(&[&format!("help {topic}")], &[]);
+        assert_eq!(code, 0, "help {topic}: {err}");
+        for query in tries {
+            assert!(page.contains(query), "help {topic} offers {query}:\n{page}");
+            let v = json(&[query]);
+            assert!(v[0].get("error").is_none(), "{query}: {}", v[0]);
+        }
+    }
+    let (page, _, _) = with_e(&["help practice"], &[]);
+    for topic in nudge::lesson::Topic::ALL {
+        assert!(
+            page.contains(topic.name()),
+            "help practice names {}",
+            topic.name()
+        );
+    }
+    for (alias, topic) in [
+        ("lessons", "lesson"),
+        ("practise", "practice"),
+        ("contour", "plot"),
+    ] {
+        let (by_alias, _, _) = with_e(&[&format!("help {alias}")], &[]);
+        let (by_name, _, _) = with_e(&[&format!("help {topic}")], &[]);
+        assert_eq!(by_alias, by_name, "help {alias}");
+    }
+}
+
 #[test]
 fn help_in_ascii_has_no_unicode_maths() {
     let (out, _, _) = with_e(&["help power", "rules"], &["--ascii"]);

@@ -83,6 +83,11 @@ pub enum Rule {
     GeneralExponent,
     OddSymmetry,
     Improper,
+    IntegralSechSquared,
+    HalfAngle,
+    ExpForm,
+    TabularParts,
+    IntegralSecCubed,
     FundamentalTheorem,
 }
 
@@ -166,6 +171,11 @@ impl Rule {
             | Rule::GeneralExponent
             | Rule::OddSymmetry
             | Rule::Improper
+            | Rule::IntegralSechSquared
+            | Rule::HalfAngle
+            | Rule::ExpForm
+            | Rule::TabularParts
+            | Rule::IntegralSecCubed
             | Rule::FundamentalTheorem => true,
         }
     }
@@ -247,6 +257,11 @@ impl Rule {
             Rule::GeneralExponent => "general_exponent",
             Rule::OddSymmetry => "odd_symmetry",
             Rule::Improper => "improper",
+            Rule::IntegralSechSquared => "integral_sech_squared",
+            Rule::HalfAngle => "half_angle",
+            Rule::ExpForm => "exp_form",
+            Rule::TabularParts => "tabular_parts",
+            Rule::IntegralSecCubed => "integral_sec_cubed",
             Rule::FundamentalTheorem => "fundamental_theorem",
         }
     }
@@ -375,9 +390,21 @@ pub enum Detail {
         root_is: Expr,
         in_theta: Expr,
     },
+    /// Tabular by parts: u and its derivatives down to 0 beside dv and its repeated
+    /// integrals; the answer adds the diagonals with signs +, −, +, ….
+    Tabular {
+        rows: Vec<(Expr, Expr)>,
+    },
     /// An exponent held fixed: `a` ≠ −1 is needed.
     GeneralExponent {
         exponent: Expr,
+    },
+    /// An improper integral: F, the stretches between the trouble spots with the
+    /// value (a limit where needed) at each end, and the removable gaps.
+    Improper {
+        antiderivative: Expr,
+        stretches: Vec<Stretch>,
+        gaps: Vec<Expr>,
     },
     /// F(b) − F(a) for the antiderivative F.
     Definite {
@@ -396,6 +423,18 @@ pub struct Found {
     pub value: Expr,
     /// The value of x that makes every other term vanish, when one does.
     pub at: Option<Expr>,
+}
+
+/// One stretch of an improper integral, from `lower` to `upper`: F's value
+/// at each end, and whether it is a limit (an infinite end or a blow-up).
+#[derive(Clone, Debug)]
+pub struct Stretch {
+    pub lower: Expr,
+    pub upper: Expr,
+    pub at_lower: Expr,
+    pub at_upper: Expr,
+    pub lower_is_limit: bool,
+    pub upper_is_limit: bool,
 }
 
 /// Why integration by parts picked its u.

@@ -1,9 +1,9 @@
 //! The note for an exponential and a log that cancel as nudge reads a line: `e^(x·ln a)` is
 //! a^x, `ln(e^x)` is x. Without it a learner following the e^(x·ln a) route sees no chain rule.
 
-use super::Session;
+use super::{Note, Session};
 use crate::expr::{Constant, Func, Kind};
-use crate::syntax::{lower_in, reading, BinOp, Callee, Node, NodeKind, Note};
+use crate::syntax::{lower_in, BinOp, Callee, Node, NodeKind};
 
 impl Session {
     /// `e^(x·ln a)` is a^x, `ln(e^x)` is x: simplification undoes an exp/log pair as it reads
@@ -46,12 +46,9 @@ impl Session {
         if kept {
             return None;
         }
-        let simpler = simpler.unicode();
-        Some(Note {
-            message: format!(
-                "{} is the same as {simpler}, so nudge works with {simpler}",
-                reading(node, true)
-            ),
+        Some(Note::SameAs {
+            typed: Box::new(node.clone()),
+            simpler,
             span: node.span,
         })
     }

@@ -1,7 +1,8 @@
 //! The words for an answer the work budget stopped: what grew too big, and what to ask instead.
 
-use crate::budget::Stop;
-use crate::error::{Error, Phase};
+use crate::budget::{Stop, MAX_WRITTEN};
+use crate::engine::Answer;
+use crate::error::{Error, ErrorKind, Phase};
 use crate::syntax::{NodeKind, Span, Statement};
 
 /// Longest piece of the typed line quoted back in the message.
@@ -30,12 +31,42 @@ pub fn stopped(stop: Stop, line: &str, statement: &Statement) -> Error {
         Stop::Cancelled => format!("{what} was stopped before it finished"),
     };
     let help = match order {
-        Some(n) if n > 1 => "ask for a lower order, or for its value at a point".to_string(),
-        _ => "ask for a smaller part of it, or for its value at a point".to_string(),
+        Some(n) if n > 1 => "ask for a lower order",
+        _ => "ask for a smaller part of it",
+    };
+    let kind = match stop {
+        Stop::Cancelled => ErrorKind::Cancelled,
+        _ => ErrorKind::BudgetExceeded,
     };
     Error::new(Phase::Computing, message)
+        .with_kind(kind)
         .at(span)
         .with_help(help)
+}
+
+/// An error when the answer's result is too large to write out (`budget::MAX_WRITTEN`).
+pub fn written_size(answer: &Answer, line: &str, statement: &Statement) -> Result<(), Error> {
+    if answer.result().is_none_or(|r| r.size() <= MAX_WRITTEN) {
+        return Ok(());
+    }
+    let whole = Span::new(0, line.chars().count());
+    let (what, span, _) =
+        subject(line, statement).unwrap_or_else(|| ("the result".to_string(), whole, None));
+    Err(too_large_to_write(&what, span))
+}
+
+/// "the formula of y has more than 10 million terms written out".
+pub fn too_large_to_write(what: &str, span: Span) -> Error {
+    Error::new(
+        Phase::Computing,
+        format!(
+            "{what} has more than {} terms written out; nudge stops there",
+            round(u64::from(MAX_WRITTEN))
+        ),
+    )
+    .with_kind(ErrorKind::BudgetExceeded)
+    .at(span)
+    .with_help("ask for a smaller part of it, or for its value at a point")
 }
 
 /// "the 16th derivative of x^x" and where it was typed, for the questions that say which.
@@ -106,13 +137,20 @@ fn derivative(order: u32) -> String {
     format!("{order}{suffix} derivative")
 }
 
-/// 8000000 → "8 million"; smaller limits in full.
+/// 8000000 → "8 million", 500000 → "500,000".
 fn round(n: u64) -> String {
     if n >= 1_000_000 && n.is_multiple_of(1_000_000) {
-        format!("{} million", n / 1_000_000)
-    } else {
-        n.to_string()
+        return format!("{} million", n / 1_000_000);
     }
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -141,5 +179,13 @@ mod tests {
                 "101st derivative"
             ]
         );
+    }
+
+    #[test]
+    fn limits_read_as_round_numbers() {
+        assert_eq!(round(8_000_000), "8 million");
+        assert_eq!(round(500_000), "500,000");
+        assert_eq!(round(1_500_000), "1,500,000");
+        assert_eq!(round(999), "999");
     }
 }

@@ -1,6 +1,6 @@
 //! A derivative of one variable, ordinary or partial: its steps, its result, what it means.
 
-use super::doc::{Block, Doc, Line, Math, Span};
+use super::doc::{Block, Doc, Line, Math, Quiet, Span};
 use super::{labelled, readings, steps};
 use crate::engine::{Answer, Named};
 use crate::expr::{Expr, Symbol};
@@ -50,7 +50,7 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
     }
     Some(Doc {
         blocks,
-        result: Some(vec![Math::Expr(result.clone()).into()]),
+        quiet: Quiet::Result(vec![Math::Expr(result.clone()).into()]),
     })
 }
 

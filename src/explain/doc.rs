@@ -9,12 +9,23 @@ use crate::syntax::Statement;
 use std::fmt;
 use std::rc::Rc;
 
-/// One answer, said: blocks in order, and the result alone for `-q`.
+/// One answer, said: blocks in order, and what `-q` keeps of it.
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
     pub blocks: Vec<Block>,
-    /// The answer's result on its own, as `-q` prints it; none when there is nothing to print.
-    pub result: Option<Line>,
+    pub quiet: Quiet,
+}
+
+/// What `-q` prints of a document.
+#[derive(Clone, Debug, Default)]
+pub enum Quiet {
+    /// Nothing at all.
+    #[default]
+    Nothing,
+    /// The result line alone.
+    Result(Line),
+    /// Every block: the answer is all result (a help page).
+    Whole,
 }
 
 #[derive(Clone, Debug)]

@@ -6,6 +6,8 @@
 pub mod catalogue;
 mod derivative;
 pub mod doc;
+pub mod help;
+mod notes;
 pub mod prune;
 pub mod readings;
 pub mod steps;
@@ -15,18 +17,20 @@ use crate::syntax::Statement;
 use doc::{Block, Doc, Span, Tag};
 
 pub use derivative::derivative;
+pub use notes::note;
 pub use steps::steps;
 
 /// The document for an outcome, for the families explained here; `None` for the others,
 /// which the writers in `crate::render` still print.
 pub fn outcome(outcome: &Outcome) -> Option<Doc> {
-    let Answer::Derivative { .. } = &outcome.answer else {
-        return None;
+    let body = match &outcome.answer {
+        Answer::Derivative { .. } => derivative(&outcome.answer)?,
+        Answer::Help(page) => help::help(*page),
+        _ => return None,
     };
     let mut doc = header(outcome);
-    let body = derivative(&outcome.answer)?;
     doc.blocks.extend(body.blocks);
-    doc.result = body.result;
+    doc.quiet = body.quiet;
     Some(doc)
 }
 
@@ -38,8 +42,7 @@ fn header(outcome: &Outcome) -> Doc {
             .push(Block::Reading(Box::new(outcome.statement.clone())));
     }
     for note in &outcome.notes {
-        doc.blocks
-            .push(Block::Note(vec![Span::from(note.message.as_str())]));
+        doc.blocks.push(Block::Note(notes::note(note)));
     }
     doc
 }

@@ -5,20 +5,22 @@
 
 use super::maths::math_text;
 use crate::error::Error;
-use crate::explain::doc::{Block, Doc, Inline, Line, StepItem, Tag};
+use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, StepItem, Tag};
 use crate::expr::{decimal, Style};
 use crate::syntax::reading_of_statement;
 
 /// The answer as one `<section class="nudge-answer">`; `quiet` keeps the result alone.
 pub fn html(doc: &Doc, quiet: bool) -> String {
     let mut out = String::from("<section class=\"nudge-answer\">\n");
-    if quiet {
-        if let Some(result) = &doc.result {
+    match (&doc.quiet, quiet) {
+        (Quiet::Nothing, true) => {}
+        (Quiet::Result(result), true) => {
             out.push_str(&format!("<p class=\"result\">{}</p>\n", line(result)));
         }
-    } else {
-        for b in &doc.blocks {
-            block(b, &mut out);
+        (Quiet::Whole, true) | (_, false) => {
+            for b in &doc.blocks {
+                block(b, &mut out);
+            }
         }
     }
     out.push_str("</section>\n");

@@ -3,7 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::matrix;
-use crate::explain::doc::{Block, Doc, Inline, Line, Step, StepItem, Tag};
+use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Style};
 use crate::syntax::reading_of_statement;
 use unicode_width::UnicodeWidthStr;
@@ -39,16 +39,31 @@ pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String 
         paint,
     };
     if quiet {
-        return match &doc.result {
-            Some(line) => format!("{}\n", w.line(line, w.style)),
-            None => String::new(),
-        };
+        match &doc.quiet {
+            Quiet::Nothing => return String::new(),
+            Quiet::Result(line) => return format!("{}\n", w.line(line, w.style)),
+            Quiet::Whole => {}
+        }
     }
     let mut out = String::new();
     for block in &doc.blocks {
         w.block(block, &mut out);
     }
     out
+}
+
+/// A line alone, unpainted: maths in Unicode or ASCII, words spelled to match.
+pub fn plain_line(line: &Line, unicode: bool) -> String {
+    let style = if unicode {
+        Style::UNICODE
+    } else {
+        Style::ASCII
+    };
+    Writer {
+        style,
+        paint: &Plain,
+    }
+    .line(line, style)
 }
 
 struct Writer<'a> {
@@ -253,7 +268,7 @@ mod tests {
                     vec![words("1"), words("7")],
                 ],
             }],
-            result: None,
+            quiet: Quiet::Nothing,
         };
         assert_eq!(
             text(&doc, true, false, &Plain),
@@ -269,7 +284,7 @@ mod tests {
         ];
         let doc = Doc {
             blocks: vec![Block::Matrix(rows)],
-            result: None,
+            quiet: Quiet::Nothing,
         };
         assert_eq!(text(&doc, true, false, &Plain), "⎡x²  1⎤\n⎣0   θ⎦\n");
         assert_eq!(
@@ -282,7 +297,7 @@ mod tests {
     fn quiet_prints_the_result_alone_and_a_picture_stays_whole() {
         let doc = Doc {
             blocks: vec![Block::Picture(vec!["  ⣀⡠⠔".into(), "⠔⠁  ".into()])],
-            result: Some(vec![crate::explain::doc::Math::Expr(Expr::int(6)).into()]),
+            quiet: Quiet::Result(vec![crate::explain::doc::Math::Expr(Expr::int(6)).into()]),
         };
         assert_eq!(text(&doc, true, true, &Plain), "6\n");
         assert_eq!(text(&doc, true, false, &Plain), "  ⣀⡠⠔\n⠔⠁  \n");

@@ -4,7 +4,7 @@ use super::catalogue::{check_note, constant_note, motion_note, note, title};
 use super::prune::{labelled, prune, Limits, Shown};
 use super::text::{decimal, step_opening};
 use crate::area::{error_text, infinite, NumericArea};
-use crate::calculus::{Check, Detail, Rule, Step};
+use crate::calculus::{Check, Detail, Rule, Step, Stretch};
 use crate::engine::{ExactArea, Motion};
 use crate::expr::{Expr, Kind, Style};
 use colored::Colorize;
@@ -40,9 +40,12 @@ pub struct Definite<'a> {
     pub numeric: Option<NumericArea>,
 }
 
-/// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII).
+/// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII);
+/// plain C for 0.
 pub fn constant_name(n: u32, unicode: bool) -> String {
-    if unicode {
+    if n == 0 {
+        "C".to_string()
+    } else if unicode {
         let digits: String = n
             .to_string()
             .chars()
@@ -257,6 +260,14 @@ impl Writer {
     }
 
     fn theorem(&mut self, step: &Step) {
+        if let Detail::Improper {
+            antiderivative,
+            stretches,
+            gaps,
+        } = &step.detail
+        {
+            return self.improper(step, antiderivative, stretches, gaps);
+        }
         let Detail::Definite {
             antiderivative,
             lower,
@@ -290,6 +301,69 @@ impl Writer {
             "  F({x}) = {}, so F({b}) {minus} F({a}) = {tail}",
             self.show(antiderivative),
         ));
+    }
+
+    /// Each stretch of an improper integral: F at its ends, limits where an end is
+    /// infinite or the integrand blows up there.
+    fn improper(&mut self, step: &Step, f: &Expr, stretches: &[Stretch], gaps: &[Expr]) {
+        self.line(&format!(
+            "{}: {}",
+            title(step.rule).cyan().bold(),
+            note(step, self.style).dimmed()
+        ));
+        let x = Expr::symbol(step.var.clone()).to_text(self.style);
+        for g in gaps {
+            self.line(&format!(
+                "  At {x} = {} the integrand has a removable gap: no value there, but the values on both sides close in on one number, so the gap holds no area.",
+                self.show(g)
+            ));
+        }
+        self.line(&format!("  F({x}) = {}", self.show(f)));
+        let end = |w: &Writer, e: &Expr, value: &Expr, limit: bool, side: &str| {
+            let at = w.bound_text(e);
+            if limit {
+                format!("F({x}) → {} as {x} → {at}{side}", w.show(value))
+            } else {
+                format!("F({at}) = {}", w.show(value))
+            }
+        };
+        let mut parts = Vec::new();
+        for s in stretches {
+            let low_side = if infinite(&s.lower) { "" } else { "+" };
+            let high_side = if infinite(&s.upper) { "" } else { "-" };
+            let piece = Expr::sub(s.at_upper.clone(), s.at_lower.clone());
+            self.line(&format!(
+                "  from {} to {}: {}, {}, so this part is {} - {} = {}",
+                self.bound_text(&s.lower),
+                self.bound_text(&s.upper),
+                end(self, &s.upper, &s.at_upper, s.upper_is_limit, high_side),
+                end(self, &s.lower, &s.at_lower, s.lower_is_limit, low_side),
+                operand(&s.at_upper, self.style),
+                operand(&s.at_lower, self.style),
+                self.show(&piece)
+            ));
+            parts.push(piece);
+        }
+        if stretches.len() > 1 {
+            let texts: Vec<String> = parts.iter().map(|p| operand(p, self.style)).collect();
+            self.line(&format!(
+                "  add the parts: {} = {}",
+                texts.join(" + "),
+                self.show(&step.after)
+            ));
+        }
+    }
+
+    /// A bound as shown in words: ∞ for inf.
+    fn bound_text(&self, e: &Expr) -> String {
+        let infinity = if self.style.unicode { "∞" } else { "inf" };
+        if is_infinity(e) {
+            infinity.to_string()
+        } else if infinite(e) {
+            format!("-{infinity}")
+        } else {
+            self.show(e)
+        }
     }
 
     fn step(&mut self, shown: &Shown, label: Option<&str>, indent: usize) {
@@ -403,6 +477,7 @@ impl Writer {
                 [factored, template, cleared, top, rewritten],
                 found,
             ),
+            Detail::Tabular { rows } => self.tabular(pad, rows),
             Detail::CompleteSquare {
                 bottom,
                 square,
@@ -448,6 +523,35 @@ impl Writer {
             }
             _ => {}
         }
+    }
+
+    /// The table of tabular by parts: sign, u's derivatives, dv's integrals.
+    fn tabular(&mut self, pad: &str, rows: &[(Expr, Expr)]) {
+        let shown: Vec<(String, String)> = rows
+            .iter()
+            .map(|(d, i)| (self.show(d), self.show(i)))
+            .collect();
+        let width = shown
+            .iter()
+            .map(|(d, _)| d.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("differentiate u".len());
+        self.line(&format!(
+            "{pad}sign  {:width$}  integrate dv, once more each row",
+            "differentiate u"
+        ));
+        for (k, (d, i)) in shown.iter().enumerate() {
+            let sign = if k % 2 == 0 { "+" } else { "-" };
+            self.line(&format!("{pad} {sign}    {d:width$}  {i}"));
+        }
+        self.line(&format!(
+            "{pad}      {:width$}  (u has reached 0: the table stops)",
+            "0"
+        ));
+        self.line(&format!(
+            "{pad}Each sign times the u and the integral on its row, added up."
+        ));
     }
 
     /// The split with its unknowns, the cleared identity, and how each constant was found.
@@ -618,4 +722,9 @@ impl Writer {
         };
         Some(format!("{x}^({n}+1)/({n}+1)"))
     }
+}
+
+/// Whether a bound is +∞ itself (not −∞).
+fn is_infinity(e: &Expr) -> bool {
+    ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n))
 }

@@ -5,6 +5,7 @@ use super::catalogue::{note, title};
 use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
+use super::note_text;
 use super::prune::{labelled, prune, Limits, Shown};
 use super::text::{decimal_after, render_text, TextOptions};
 use super::{readings, session};
@@ -29,6 +30,15 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
             upper.latex(),
             latex_operand(&step.before)
         ),
+        (Detail::Improper { stretches, .. }, _) => {
+            let bound = |e: Option<&Expr>| e.map_or_else(String::new, bound_latex);
+            format!(
+                "\\int_{{{}}}^{{{}}} {} \\,d{x}",
+                bound(stretches.first().map(|s| &s.lower)),
+                bound(stretches.last().map(|s| &s.upper)),
+                latex_operand(&step.before)
+            )
+        }
         (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
         _ => format!(
             "{} {}",
@@ -37,6 +47,18 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
         ),
     };
     format!("{lhs} = {}", step.after.latex())
+}
+
+/// A bound of an improper integral: ∞ for inf.
+fn bound_latex(e: &Expr) -> String {
+    let infinity = |e: &Expr| ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n));
+    if infinity(e) {
+        "\\infty".to_string()
+    } else if infinity(&Expr::neg(e.clone())) {
+        "-\\infty".to_string()
+    } else {
+        e.latex()
+    }
 }
 
 /// Largest expression, in nodes, that a step's LaTeX shows in full.
@@ -342,7 +364,7 @@ fn plain_text(outcome: &Outcome) -> String {
 pub fn render_latex(outcome: &Outcome) -> String {
     let mut out = format!("% nudge: {}\n", outcome.input);
     for n in &outcome.notes {
-        out.push_str(&format!("% Note: {}\n", n.message));
+        out.push_str(&format!("% Note: {}\n", note_text(n, true)));
     }
     if let Answer::Notation(reading) = &outcome.answer {
         out.push_str(&format!(
@@ -391,7 +413,7 @@ pub fn render_markdown(outcome: &Outcome) -> String {
     };
     let mut out = format!("**Reading:** {reading}\n");
     for n in &outcome.notes {
-        out.push_str(&format!("\n*Note:* {}\n", n.message));
+        out.push_str(&format!("\n*Note:* {}\n", note_text(n, true)));
     }
     out.push('\n');
     if let Answer::Notation(reading) = &outcome.answer {

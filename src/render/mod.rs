@@ -3,11 +3,11 @@
 //! Answers already explained (`crate::explain`) are printed by `crate::present`; the
 //! writers here serve the families not yet moved over.
 
+pub use crate::explain::help;
 use crate::explain::{catalogue, prune, readings};
 use crate::present::{ascii, matrix};
 
 mod feedback;
-pub mod help;
 mod html;
 mod integral;
 mod json;
@@ -26,10 +26,17 @@ mod seeing_text;
 mod session;
 mod text;
 
+use crate::engine::Note;
+
+/// A note on the reading in words, its maths in Unicode or ASCII.
+pub fn note_text(note: &Note, unicode: bool) -> String {
+    crate::present::text::plain_line(&crate::explain::note(note), unicode)
+}
+
 pub use catalogue::{note, title};
 pub use feedback::{
     answer_text, antiderivative_hint, first_rule_hint, fit_to_terminal, grid_hint, mistake_hint,
-    read_back, slip_hint, slip_note, witness_hint, wrap,
+    read_back, slip_hint, witness_hint, wrap,
 };
 pub use html::render_html;
 pub use integral::constant_name;

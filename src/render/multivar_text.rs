@@ -3,6 +3,7 @@
 mod motion;
 
 use super::matrix::{matrix, tuple};
+use super::note_text;
 use super::readings;
 use super::text::{
     decimal, decimal_after, decimals_after, matrix_decimals, operand, steps_text, TextOptions,
@@ -33,7 +34,11 @@ pub(super) fn render(outcome: &Outcome, answer: &MultivarAnswer, options: TextOp
         reading_of_statement(&outcome.statement, options.unicode)
     ));
     for n in &outcome.notes {
-        t.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
+        t.line(&format!(
+            "{} {}",
+            "Note:".yellow().bold(),
+            note_text(n, options.unicode)
+        ));
     }
     match answer {
         MultivarAnswer::MixedPartial {

@@ -1,6 +1,7 @@
 //! The text of the "seeing" answers: nudge tables, tangent lines, limit tables, plots, contour maps.
 
 use super::limit_text::{limit, verdict_short};
+use super::note_text;
 use super::plot::{draw_contour, draw_plot};
 use super::text::{decimal, operand, operator, steps_text, TextOptions};
 use crate::engine::{ContourAnswer, NudgeAnswer, Outcome, Plot, SeeingAnswer, TangentAnswer};
@@ -22,7 +23,11 @@ pub(super) fn render(outcome: &Outcome, answer: &SeeingAnswer, options: TextOpti
         reading_of_statement(&outcome.statement, options.unicode)
     );
     for n in &outcome.notes {
-        out.push_str(&format!("{} {}\n", "Note:".yellow().bold(), n.message));
+        out.push_str(&format!(
+            "{} {}\n",
+            "Note:".yellow().bold(),
+            note_text(n, options.unicode)
+        ));
     }
     out.push('\n');
     let typed = typed_body(&outcome.statement).map(|n| reading(n, options.unicode));

@@ -3,14 +3,15 @@
 use super::catalogue::title;
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
 use super::notation::{ascii_text, words};
+use super::note_text;
 use super::paint::Colored;
-use super::{help, session};
+use super::session;
 use crate::calculus::multivar::Value;
 use crate::calculus::Step;
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
 use crate::explain;
-use crate::explain::doc::{Block, Doc};
+use crate::explain::doc::{Block, Doc, Quiet};
 pub use crate::expr::decimal;
 use crate::expr::{Expr, Style};
 use crate::notation::NotationReading;
@@ -78,7 +79,11 @@ fn render_any(outcome: &Outcome, options: TextOptions) -> String {
         ));
     }
     for n in &outcome.notes {
-        w.line(&format!("{} {}", "Note:".yellow().bold(), n.message));
+        w.line(&format!(
+            "{} {}",
+            "Note:".yellow().bold(),
+            note_text(n, options.unicode)
+        ));
     }
     w.answer(&outcome.answer);
     w.out
@@ -115,7 +120,6 @@ fn quiet(answer: &Answer, style: Style) -> String {
             format!("{}\n", session::definition(definition, style))
         }
         Answer::Definitions(defs) => session::definitions(defs, style),
-        Answer::Help(page) => help::page(*page, style),
         other => match other.result() {
             Some(r) => format!("{}\n", r.to_text(style)),
             None => String::new(),
@@ -127,7 +131,7 @@ fn quiet(answer: &Answer, style: Style) -> String {
 pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
     let doc = Doc {
         blocks: vec![Block::Steps(explain::steps(steps, partial))],
-        result: None,
+        quiet: Quiet::Nothing,
     };
     present::text(&doc, options.unicode, false, &Colored)
 }
@@ -299,9 +303,10 @@ impl Writer {
             Answer::Definitions(defs) => self.out.push_str(&session::definitions(defs, style)),
             Answer::Reset => self
                 .line("Everything is forgotten: no definitions, and no ans until the next answer."),
-            Answer::Help(page) => self.out.push_str(&help::page(*page, style)),
-            // Many-variable and seeing answers have their own renderers (render_text hands them over).
+            // Many-variable and seeing answers have their own renderers (render_text hands them
+            // over); help is explained (crate::explain).
             Answer::Multivar(_)
+            | Answer::Help(_)
             | Answer::Seeing(_)
             | Answer::Notation(_)
             | Answer::Quit

@@ -14,7 +14,8 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::Context;
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// Lines longer than this get no preview: the hint must never hold up typing.
@@ -25,7 +26,8 @@ const PREVIEW_WIDTH: usize = 60;
 const PREVIEW_TIME: Duration = Duration::from_millis(40);
 /// Highest derivative order previewed: higher orders can grow without bound.
 const PREVIEW_MAX_ORDER: u32 = 3;
-const PREVIEW_STACK_BYTES: usize = 256 << 20;
+/// Previews read at most `PREVIEW_MAX_CHARS`, so they nest at most that deep.
+const PREVIEW_STACK_BYTES: usize = 16 << 20;
 
 /// Words that start a command.
 const COMMANDS: [&str; 11] = [
@@ -55,6 +57,8 @@ pub struct NudgeHelper {
     pub colour: bool,
     pub unicode: bool,
     history: HistoryHinter,
+    /// The one preview that may still be working: its stop flag and its thread.
+    previewing: Mutex<Option<(Arc<AtomicBool>, JoinHandle<()>)>>,
 }
 
 impl NudgeHelper {
@@ -64,6 +68,17 @@ impl NudgeHelper {
             colour,
             unicode,
             history: HistoryHinter::new(),
+            previewing: Mutex::new(None),
+        }
+    }
+
+    /// Stops the previous preview, if it is still working, and waits for its thread to end:
+    /// it looks at its stop flag as its work grows, so that is soon.
+    fn stop_previous(&self) {
+        let previous = self.previewing.lock().ok().and_then(|mut p| p.take());
+        if let Some((stop, thread)) = previous {
+            stop.store(true, Ordering::SeqCst);
+            let _ = thread.join();
         }
     }
 
@@ -76,6 +91,7 @@ impl NudgeHelper {
         if costly(&parsed.statement) {
             return None;
         }
+        self.stop_previous();
         let mut session = self.session.clone();
         let owned = line.to_string();
         let options = TextOptions {
@@ -86,7 +102,7 @@ impl NudgeHelper {
         let stop = Arc::new(AtomicBool::new(false));
         let worker_stop = Arc::clone(&stop);
         // A preview that takes too long is told to stop and dropped: typing never waits.
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("preview".into())
             .stack_size(PREVIEW_STACK_BYTES)
             .spawn(move || {
@@ -103,10 +119,12 @@ impl NudgeHelper {
                 let _ = tx.send(text);
             })
             .ok()?;
-        let Ok(text) = rx.recv_timeout(PREVIEW_TIME) else {
-            stop.store(true, Ordering::SeqCst);
-            return None;
-        };
+        let answered = rx.recv_timeout(PREVIEW_TIME);
+        stop.store(true, Ordering::SeqCst);
+        if let Ok(mut previewing) = self.previewing.lock() {
+            *previewing = Some((stop, thread));
+        }
+        let text = answered.ok()?;
         let text = text?;
         let text = text.trim();
         if text == line.trim() {

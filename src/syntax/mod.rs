@@ -2,6 +2,8 @@
 
 mod abstract_fn;
 mod ast;
+mod english;
+mod inverse;
 mod letters;
 mod lower;
 mod multivar_ast;
@@ -19,6 +21,7 @@ mod reading_multivar;
 mod reading_seeing;
 mod scientific;
 mod seeing_ast;
+mod unsupported;
 mod words;
 
 pub use ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};

@@ -2,9 +2,10 @@
 
 use super::abstract_fn::is_abstract_call;
 use super::ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
-use super::letters::is_letter_run;
+use super::letters::{is_letter_run, leading_word_error};
 use super::names::{Names, NoNames};
 use super::scientific::scientific_notation_notes;
+use super::unsupported::check_unsupported;
 use super::words::describe_parse_error;
 use crate::error::{closest, Error, Phase};
 use crate::expr::{unicode_name, Constant, Func, Number, KNOWN_FUNCTION_NAMES};
@@ -64,8 +65,16 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
         .at(Span::new(0, 0)));
     }
     check_nesting(line, &offsets)?;
-    let mut pairs =
-        Grammar::parse(Rule::line, line).map_err(|e| describe_parse_error(&e, line, &offsets))?;
+    let start = line.trim_start();
+    let explaining = start.starts_with('?')
+        || start
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("read"))
+            && !start[4..].starts_with(|c: char| c.is_alphanumeric());
+    check_unsupported(line, &offsets, explaining)?;
+    let mut pairs = Grammar::parse(Rule::line, line).map_err(|e| {
+        leading_word_error(line).unwrap_or_else(|| describe_parse_error(&e, line, &offsets))
+    })?;
     let line_pair = pairs
         .next()
         .ok_or_else(|| Error::new(Phase::Parsing, "nothing was read"))?;
@@ -256,6 +265,8 @@ impl Builder<'_> {
             Rule::integral | Rule::integral_call => self.integral(pair)?,
             Rule::named_derivative => self.named_derivative(pair)?,
             Rule::named_prime => self.named_prime(pair)?,
+            Rule::english_question => self.english_question(pair)?,
+            Rule::bracket_prime => self.bracket_prime(pair)?,
             Rule::latex_named_derivative => self.latex_named_derivative(pair)?,
             Rule::expr => Statement::Expr(self.expr(pair)?),
             _ => Statement::Multivar(self.multivar(pair)?),
@@ -421,6 +432,13 @@ impl Builder<'_> {
                         values.push(self.expr(p)?);
                     }
                     return Ok(Point::Tuple(values));
+                }
+                Rule::at_bare => {
+                    let value = part
+                        .into_inner()
+                        .next()
+                        .ok_or_else(|| internal("at value"))?;
+                    return Ok(Point::Tuple(vec![self.expr(value)?]));
                 }
                 Rule::at_binding => {
                     let mut inner = part.into_inner();
@@ -844,10 +862,24 @@ impl Builder<'_> {
                 }
                 let name = ascii_name(pair.as_str());
                 self.check_self_reference(&name, span)?;
-                self.check_glued_function(pair.as_str(), span);
+                if !is_letter_run(pair.as_str()) {
+                    self.check_glued_function(pair.as_str(), span);
+                }
                 Ok(node(NodeKind::Var(name)))
             }
             Rule::applied => self.applied(pair),
+            Rule::inline_derivative => Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "{} inside a larger expression: nudge works out a derivative on a line of its own",
+                    pair.as_str()
+                ),
+            )
+            .at(span)
+            .with_help(format!(
+                "ask {} … on a line of its own first, then use its result through ans, as in w - eta*ans",
+                pair.as_str()
+            ))),
             Rule::paren => {
                 let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr);
                 let expr = self.expr(inner.ok_or_else(|| internal("paren"))?)?;
@@ -969,12 +1001,18 @@ impl Builder<'_> {
             )
             .at(name_span)
             .with_help(define_help)),
-            None if args.len() > 1 => Err(Error::new(
-                Phase::Parsing,
-                format!("{name} is not a function you have defined"),
-            )
-            .at(name_span)
-            .with_help(define_help)),
+            None if args.len() > 1 => {
+                // `max(x, 0)`: a function nudge knows the name of says so.
+                if let Some(t) = typed.as_deref().filter(|t| is_letter_run(t)) {
+                    self.unknown_call(t, &name, name_span)?;
+                }
+                Err(Error::new(
+                    Phase::Parsing,
+                    format!("{name} is not a function you have defined"),
+                )
+                .at(name_span)
+                .with_help(define_help))
+            }
             None => {
                 let lhs = match typed.filter(|t| is_letter_run(t)) {
                     Some(t) => self.unknown_call(&t, &name, name_span)?,
@@ -1072,6 +1110,7 @@ impl Builder<'_> {
             }
         }
         let callee = callee.ok_or_else(|| internal("function name"))?;
+        let (callee, power) = self.inverse(callee, power, span)?;
         let arg = arg.ok_or_else(|| internal("function argument"))?;
         Ok(Node {
             kind: call(callee, arg, power),
@@ -1137,6 +1176,17 @@ impl Builder<'_> {
                         kind: NodeKind::Number(value),
                         span: self.span(&part),
                     }));
+                }
+                Rule::negative_integer => {
+                    let part_span = self.span(&part);
+                    let digits = part.as_str().trim_start_matches(['-', '−']);
+                    let value =
+                        Number::parse_decimal(digits).ok_or_else(|| internal("function power"))?;
+                    let number = Node {
+                        kind: NodeKind::Number(value),
+                        span: part_span,
+                    };
+                    return Ok(Box::new(negate(part_span, number)));
                 }
                 Rule::paren => return Ok(Box::new(self.primary(part)?)),
                 Rule::latex_group => return Ok(Box::new(self.latex_inner(part)?)),

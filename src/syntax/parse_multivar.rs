@@ -1,6 +1,6 @@
 //! Reading the many-variable questions out of the grammar's pairs.
 
-use super::ast::{Node, Span};
+use super::ast::{Node, NodeKind, Span};
 use super::multivar_ast::MultivarQuery;
 use super::parse::{ascii_name, internal, Builder, Rule};
 use crate::error::{counted, Error, Phase};
@@ -27,6 +27,7 @@ impl Builder<'_> {
             Rule::gradient | Rule::hessian | Rule::directional => {
                 let parts = self.function_parts(pair)?;
                 let body = parts.body.ok_or_else(|| internal("body"))?;
+                self.check_named_function(&body)?;
                 Ok(match rule {
                     Rule::gradient => MultivarQuery::Gradient {
                         body,
@@ -300,4 +301,23 @@ struct Parts {
     vars: Option<Vec<String>>,
     at: Option<Vec<Node>>,
     along: Option<Vec<Node>>,
+}
+
+impl Builder<'_> {
+    /// `∇f`, `hessian g`: a lone name other than a coordinate stands for a function, which
+    /// must be defined, as ∂L/∂w needs L.
+    fn check_named_function(&self, body: &Node) -> Result<(), Error> {
+        let NodeKind::Var(name) = &body.kind else {
+            return Ok(());
+        };
+        if matches!(name.as_str(), "x" | "y" | "z") || self.is_own_name(name) {
+            return Ok(());
+        }
+        let shown = crate::expr::unicode_name(name);
+        Err(Error::new(Phase::Parsing, format!("{shown} is not defined yet"))
+            .at(body.span)
+            .with_help(format!(
+                "define it first, as in {shown}(x, y) = x^2 + y^2, or write the formula itself: ∇(x^2 + y^2); to hear notation such as ∇{shown} in words, put read in front"
+            )))
+    }
 }

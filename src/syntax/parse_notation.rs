@@ -89,6 +89,23 @@ impl Builder<'_> {
                     span,
                 }
             }
+            Rule::notation_bracket_prime => {
+                let mut name = String::new();
+                let mut primes = 0;
+                for part in pair.into_inner() {
+                    match part.as_rule() {
+                        Rule::notation_args => name = part.as_str().to_string(),
+                        Rule::primes => primes = count_primes(part.as_str()),
+                        _ => {}
+                    }
+                }
+                Piece::Prime {
+                    name,
+                    primes,
+                    args: None,
+                    span,
+                }
+            }
             Rule::notation_integral => self.notation_integral(pair, span)?,
             Rule::notation_function => {
                 let mut name = None;

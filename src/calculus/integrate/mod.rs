@@ -11,6 +11,7 @@
 
 mod parts;
 mod poly;
+pub use poly::rational_roots;
 mod rational;
 mod shape;
 mod table;
@@ -19,7 +20,7 @@ mod trig;
 use super::derive::derive;
 use super::rewrite::{expand, replace};
 use super::step::{Detail, Rule, Step};
-use crate::expr::{substitute, Expr, Kind, Symbol};
+use crate::expr::{substitute, Constant, Expr, Func, Kind, Symbol};
 use std::cell::Cell;
 
 /// Deepest nesting of substitutions, integrations by parts and expansions.
@@ -85,6 +86,8 @@ impl Integrator {
     }
 
     fn step(&self, e: &Expr, var: &Symbol, level: Level) -> Option<Step> {
+        // The answer's work budget (time, size, Ctrl-C) is looked at on every attempt.
+        crate::budget::check();
         self.attempts.set(self.attempts.get() + 1);
         if self.attempts.get() > MAX_ATTEMPTS {
             return None;
@@ -149,8 +152,9 @@ impl Integrator {
             .or_else(|| self.log_to_ln(e, var, level))
             .or_else(|| self.trig(e, var, level))
             .or_else(|| self.cyclic(e, var, level))
-            .or_else(|| self.substitution(e, var, level))
+            .or_else(|| self.substitution(e, var, level, false))
             .or_else(|| (!lone).then(|| self.by_parts(e, var, level)).flatten())
+            .or_else(|| self.substitution(e, var, level, true))
             .or_else(|| self.expanded(e, var, level))
     }
 
@@ -185,10 +189,14 @@ impl Integrator {
     }
 
     /// ∫ f(g(x))·g′(x) dx = ∫ f(u) du with u = g(x), up to a constant factor.
-    fn substitution(&self, e: &Expr, var: &Symbol, level: Level) -> Option<Step> {
+    /// With `inverse`, an x left over is also written through u (x = (u − b)/a for
+    /// u = ax + b, x = eᵘ for u = ln x, x = u² for u = √x, x = ln u for u = eˣ):
+    /// tried only after by parts, which a book uses for x·sin 2x.
+    fn substitution(&self, e: &Expr, var: &Symbol, level: Level, inverse: bool) -> Option<Step> {
         let name = self.helper(level.substitutions);
         let u = Expr::symbol(name.clone());
-        let polynomial = poly::Poly::from_expr(e, var).is_some();
+        // A polynomial is better multiplied out, a fraction divided or split.
+        let polynomial = poly::Poly::from_expr(e, var).is_some() || rational::is_fraction(e, var);
         for g in candidates(e, var).into_iter().take(MAX_CANDIDATES) {
             let slope = derive(&g, var).after;
             if slope.is_zero() {
@@ -196,13 +204,18 @@ impl Integrator {
             }
             let ratio = Expr::mul(vec![e.clone(), Expr::recip(slope.clone())]);
             let mut rewritten = replace(&ratio, &g, &u);
-            if rewritten.contains(var) && !slope.contains(var) && !polynomial {
-                // u = a·x + b also gives x = (u − b)/a for the x left over;
-                // a polynomial is better multiplied out.
+            if rewritten.contains(var) && inverse && !slope.contains(var) && !polynomial {
+                // u = a·x + b also gives x = (u − b)/a for the x left over.
                 let b = substitute(&g, var, &Expr::zero());
                 let x_is = Expr::div(Expr::sub(u.clone(), b), slope.clone());
                 let back = substitute(&rewritten, var, &x_is);
                 rewritten = expand(&back).unwrap_or(back);
+            }
+            if rewritten.contains(var) && inverse {
+                if let Some(x_is) = inverse_of(&g, var, &u) {
+                    // u = ln x, √x or eˣ: the x left over is eᵘ, u² or ln u.
+                    rewritten = substitute(&rewritten, var, &x_is);
+                }
             }
             if rewritten.contains(var) || !rewritten.contains(&name) {
                 continue;
@@ -244,6 +257,20 @@ impl Integrator {
             Detail::Expand { expanded },
             vec![inner],
         ))
+    }
+}
+
+/// x in terms of u when u = ln x, √x or eˣ.
+fn inverse_of(g: &Expr, var: &str, u: &Expr) -> Option<Expr> {
+    match g.kind() {
+        Kind::Func(Func::Ln, a) if a.is_var(var) => Some(Expr::exp(u.clone())),
+        Kind::Pow(b, p) if b.is_var(var) && p.as_number()?.recip()?.is_integer() => {
+            Some(Expr::pow(u.clone(), Expr::num(p.as_number()?.recip()?)))
+        }
+        Kind::Pow(b, p) if p.is_var(var) && matches!(b.kind(), Kind::Const(Constant::E)) => {
+            Some(Expr::ln(u.clone()))
+        }
+        _ => None,
     }
 }
 

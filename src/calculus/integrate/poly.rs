@@ -206,6 +206,17 @@ impl Poly {
     }
 }
 
+/// The rational roots of a polynomial expression in `var`, when it is one.
+pub fn rational_roots(e: &Expr, var: &str) -> Option<Vec<Number>> {
+    let mut p = Poly::from_expr(e, var)?;
+    let mut roots = Vec::new();
+    while let Some(r) = p.rational_root() {
+        p = p.div_rem(&Poly::new(vec![r.neg(), Number::one()]))?.0;
+        roots.push(r);
+    }
+    Some(roots)
+}
+
 fn gcd(a: i64, b: i64) -> i64 {
     if b == 0 {
         a.abs().max(1)

@@ -29,6 +29,11 @@ struct Fraction {
     bottom_expr: Expr,
 }
 
+/// Whether `e` is a polynomial over a polynomial of degree at least 1.
+pub(super) fn is_fraction(e: &Expr, var: &str) -> bool {
+    fraction(e, var).is_some()
+}
+
 /// `e` as a polynomial over a polynomial of degree at least 1.
 fn fraction(e: &Expr, var: &str) -> Option<Fraction> {
     let mut top = Poly::constant(Number::one());
@@ -75,8 +80,11 @@ fn factor(bottom: &Poly) -> Option<(Number, Vec<(Poly, usize)>)> {
         0 => {}
         2 => factors.push((rest.scale(&rest.lead().recip()?), 1)),
         4 => {
-            let q = square_root(&rest.scale(&rest.lead().recip()?))?;
-            factors.push((q, 2));
+            let monic = rest.scale(&rest.lead().recip()?);
+            match square_root(&monic) {
+                Some(q) => factors.push((q, 2)),
+                None => factors.extend(biquadratic(&monic)?.into_iter().map(|q| (q, 1))),
+            }
         }
         _ => return None,
     }
@@ -88,6 +96,24 @@ fn factor(bottom: &Poly) -> Option<(Number, Vec<(Poly, usize)>)> {
         )
     });
     Some((bottom.lead().mul(&product.recip()?), factors))
+}
+
+/// x⁴ + px² + q as (x² + r)(x² + s) with rational r ≠ s, as (x² + 1)(x² + 4).
+fn biquadratic(p: &Poly) -> Option<[Poly; 2]> {
+    if !p.coefficient(3).is_zero() || !p.coefficient(1).is_zero() {
+        return None;
+    }
+    let (b, c) = (p.coefficient(2), p.coefficient(0));
+    let disc = b.mul(&b).sub(&Number::int(4).mul(&c));
+    let root = crate::calculus::exact::sqrt_rational(&disc)?;
+    if root.radicand != 1.into() || root.coef.is_zero() {
+        return None;
+    }
+    let half = Number::ratio(1, 2);
+    let r = b.add(&root.coef).mul(&half);
+    let s = b.sub(&root.coef).mul(&half);
+    let quadratic = |k: Number| Poly::new(vec![k, Number::zero(), Number::one()]);
+    Some([quadratic(r), quadratic(s)])
 }
 
 /// The monic quadratic whose square is the monic quartic `p`, if there is one.
@@ -107,8 +133,11 @@ impl Integrator {
         if fr.top.degree() >= fr.bottom.degree() && !fr.top.is_zero() {
             return self.long_division(e, var, level, &fr);
         }
-        if fr.bottom.degree() == 1 || is_multiple(&fr.top, &fr.bottom.derivative()) {
+        if fr.bottom.degree() == 1 {
             return None;
+        }
+        if is_multiple(&fr.top, &fr.bottom.derivative()) {
+            return self.log_of_bottom(e, var, level, &fr);
         }
         let (constant, factors) = factor(&fr.bottom)?;
         let single = factors.len() == 1;
@@ -119,6 +148,36 @@ impl Integrator {
             Some((f, _)) if single && f.degree() == 1 && fr.top.degree() == 0 => None,
             _ => self.partial_fractions(e, var, level, &fr, &constant, &factors),
         }
+    }
+
+    /// The top is a constant times the bottom's slope: u = the bottom gives c·ln|u|.
+    fn log_of_bottom(&self, e: &Expr, var: &Symbol, level: Level, fr: &Fraction) -> Option<Step> {
+        let slope = fr.bottom.derivative();
+        let c = fr.top.lead().mul(&slope.lead().recip()?);
+        let name = self.helper(level.substitutions);
+        let u = Expr::symbol(name.clone());
+        let rewritten = Expr::mul(vec![Expr::num(c), Expr::recip(u)]);
+        let inner_level = Level {
+            depth: level.depth + 1,
+            substitutions: level.substitutions + 1,
+        };
+        let inner = self.step(&rewritten, &name, inner_level)?;
+        let bottom = fr.bottom_expr.clone();
+        let after = super::shape::tidy(&crate::expr::substitute(&inner.after, &name, &bottom), var);
+        let detail = Detail::Substitution {
+            name,
+            inner: bottom,
+            slope: slope.to_expr(var),
+            rewritten,
+        };
+        Some(Step::new(
+            Rule::USubstitution,
+            var,
+            e,
+            after,
+            detail,
+            vec![inner],
+        ))
     }
 
     fn long_division(&self, e: &Expr, var: &Symbol, level: Level, fr: &Fraction) -> Option<Step> {

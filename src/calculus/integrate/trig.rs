@@ -4,7 +4,7 @@ use super::{Integrator, Level};
 use crate::calculus::derive::derive;
 use crate::calculus::rewrite::expand;
 use crate::calculus::step::{Detail, Rule, Step};
-use crate::expr::{Expr, Func, Kind, Symbol};
+use crate::expr::{Expr, Func, Kind, Number, Symbol};
 
 /// A factor f(u)ⁿ of a trigonometric product.
 struct Power {
@@ -85,6 +85,12 @@ impl Integrator {
 
 /// Which identity fits `e`, and what it turns `e` into.
 fn rewrite(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
+    if let Some(found) = half_angle_bottom(e, var).or_else(|| exp_form(e, var)) {
+        return Some(found);
+    }
+    if let Some(found) = tan_squared_beside(e, var) {
+        return Some(found);
+    }
     let powers: Vec<Power> = e.factors().iter().map(power).collect::<Option<_>>()?;
     let arg = powers.first()?.arg.clone();
     if !is_linear(&arg, var) {
@@ -127,6 +133,40 @@ fn rewrite(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
             Func::Sinh | Func::Cosh if p.n % 2 == 0 => {
                 let reduced = Expr::pow(half_angle(p.func, &arg)?, Expr::int(p.n / 2));
                 Some((Rule::PowerReduction, reduced))
+            }
+            // sec⁴ = (1 + tan²)·sec²: what is left is a polynomial in tan times its
+            // slope; csc⁴ = (1 + cot²)·csc² the same with cot.
+            Func::Sec | Func::Csc if p.n >= 4 && p.n % 2 == 0 => {
+                let partner = if p.func == Func::Sec {
+                    Func::Tan
+                } else {
+                    Func::Cot
+                };
+                let identity = Expr::add(vec![Expr::one(), Expr::pow(f(partner), Expr::int(2))]);
+                Some((
+                    Rule::TrigIdentity,
+                    Expr::mul(vec![
+                        Expr::pow(identity, Expr::int((p.n - 2) / 2)),
+                        Expr::pow(f(p.func), Expr::int(2)),
+                    ]),
+                ))
+            }
+            // sinh³ = sinh·(cosh² − 1), cosh³ = cosh·(1 + sinh²): peel one factor off.
+            Func::Sinh | Func::Cosh if p.n >= 3 && p.n % 2 == 1 => {
+                let identity = if p.func == Func::Sinh {
+                    let c = Expr::pow(f(Func::Cosh), Expr::int(2));
+                    Expr::sub(c, Expr::one())
+                } else {
+                    let s = Expr::pow(f(Func::Sinh), Expr::int(2));
+                    Expr::add(vec![Expr::one(), s])
+                };
+                Some((
+                    Rule::OddPower,
+                    Expr::mul(vec![
+                        f(p.func),
+                        Expr::pow(identity, Expr::int((p.n - 1) / 2)),
+                    ]),
+                ))
             }
             // tan² = sec² − 1 and cot² = csc² − 1, from sin² + cos² = 1.
             Func::Tan | Func::Cot if p.n >= 2 => {
@@ -180,4 +220,97 @@ fn product_to_sum(powers: &[Power], var: &str) -> Option<(Rule, Expr)> {
         _ => return None,
     };
     Some((Rule::ProductToSum, rewritten))
+}
+
+/// 1/(1 + cos u) = sec²(u/2)/2 and 1/(1 − cos u) = csc²(u/2)/2.
+fn half_angle_bottom(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
+    let Kind::Pow(bottom, n) = e.kind() else {
+        return None;
+    };
+    if n.as_number() != Some(&Number::int(-1)) {
+        return None;
+    }
+    let [one, term] = bottom.terms() else {
+        return None;
+    };
+    if !one.is_one() {
+        return None;
+    }
+    let (sign, cos) = term.split_coefficient();
+    let Kind::Func(Func::Cos, arg) = cos.kind() else {
+        return None;
+    };
+    if !is_linear(arg, var) || !(sign.is_one() || sign == Number::int(-1)) {
+        return None;
+    }
+    let half = Expr::mul(vec![Expr::ratio(1, 2), arg.clone()]);
+    let partner = if sign.is_one() { Func::Sec } else { Func::Csc };
+    let rewritten = Expr::mul(vec![
+        Expr::ratio(1, 2),
+        Expr::pow(Expr::func(partner, half), Expr::int(2)),
+    ]);
+    Some((Rule::HalfAngle, rewritten))
+}
+
+/// eᵃˣ·sinh u or eᵃˣ·cosh u with sinh and cosh written as exponentials.
+fn exp_form(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
+    let factors = e.factors();
+    let exponential =
+        |f: &Expr| matches!(f.kind(), Kind::Pow(b, p) if !b.contains(var) && p.contains(var));
+    if factors.len() != 2 || !factors.iter().any(exponential) {
+        return None;
+    }
+    let mut changed = false;
+    let rewritten: Vec<Expr> = factors
+        .iter()
+        .map(|f| match f.kind() {
+            Kind::Func(h @ (Func::Sinh | Func::Cosh), u) if is_linear(u, var) => {
+                changed = true;
+                let up = Expr::exp(u.clone());
+                let down = Expr::exp(Expr::neg(u.clone()));
+                let pair = if *h == Func::Sinh {
+                    Expr::sub(up, down)
+                } else {
+                    Expr::add(vec![up, down])
+                };
+                Expr::mul(vec![Expr::ratio(1, 2), pair])
+            }
+            _ => f.clone(),
+        })
+        .collect();
+    changed.then(|| (Rule::ExpForm, Expr::mul(rewritten)))
+}
+
+/// A tan² (or cot²) factor beside factors with no trigonometry, as x·tan² x:
+/// tan² = sec² − 1 turns it into terms by parts can take.
+fn tan_squared_beside(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
+    let factors = e.factors();
+    if factors.len() < 2 {
+        return None;
+    }
+    let is_square = |f: &Expr| match power(f) {
+        Some(p) => matches!(p.func, Func::Tan | Func::Cot) && p.n == 2 && is_linear(&p.arg, var),
+        None => false,
+    };
+    let i = factors.iter().position(is_square)?;
+    if factors
+        .iter()
+        .enumerate()
+        .any(|(j, f)| j != i && power(f).is_some())
+    {
+        return None;
+    }
+    let p = power(&factors[i])?;
+    let partner = if p.func == Func::Tan {
+        Func::Sec
+    } else {
+        Func::Csc
+    };
+    let identity = Expr::sub(
+        Expr::pow(Expr::func(partner, p.arg), Expr::int(2)),
+        Expr::one(),
+    );
+    let mut rest: Vec<Expr> = factors.to_vec();
+    rest[i] = identity;
+    Some((Rule::TrigIdentity, Expr::mul(rest)))
 }

@@ -1,8 +1,13 @@
 //! The words of `help`, `help TOPIC`, `rules` and `glossary`, in the reading-first voice.
+//!
+//! A new topic is a `Topic` (src/topic.rs: its name and spellings) and its page here;
+//! every format then shows it.
 
+use super::doc::{Block, Doc, Quiet, Spelled};
 use crate::engine::Help;
 use crate::expr::Style;
 use crate::topic::Topic;
+use std::rc::Rc;
 
 /// What can be typed, one example a line.
 const OVERVIEW: &str = "\
@@ -39,6 +44,7 @@ it says how it read your line, names each rule as it uses it, and ends with the 
   help TOPIC               one idea with a worked example; the topics are
                            power chain product quotient exp ln log trig
                            partial gradient jacobian integral notation e
+                           plot practice read lesson
   quit                     leave (Ctrl-D works too)
 ";
 
@@ -189,6 +195,69 @@ clean slope 1/x. That is why softmax, cross-entropy and log-likelihood are writt
 Example: d/dx eˣ = eˣ, while d/dx 2ˣ = 2ˣ·ln 2, about 0.693·2ˣ: only base e adds no factor.
 Try: e, d/dx e^x, d/dx 2^x, limit (1 + 1/n)^n as n -> inf
 ",
+        Topic::Plot => "\
+plot draws curves in the terminal, so a slope can be seen as well as worked out.
+List several curves with commas; from a to b sets the stretch of x shown (without it, a window around 0).
+A derivative is a curve too.
+Example: plot x^3, d/dx x^3 shows the cubic and its slope 3x², which is 0 where the cubic flattens.
+contour f at (1, 2) draws the level lines of a function of two variables and the gradient arrow at the point.
+Plots are Braille dots on a terminal, plain characters with --ascii, as wide as the window.
+Try: plot sin x, cos x from -pi to pi, plot x^2, 2x, contour x^2 + y^2 at (1, 2)
+",
+        Topic::Practice => "\
+practice gives five exercises on one topic, each harder than the last, and a score at the end.
+The topics are power chain product quotient exp-log trig partial gradient integral mixed;
+practice alone is mixed.
+Example: practice chain starts at d/dx (9x + 7)^2 and ends with chains inside chains.
+An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2 x cos(x^2) all do.
+A wrong answer earns a hint from the worked steps; after three tries, or when you type skip,
+the whole working is shown. Practice runs in a session of its own, so your definitions are
+untouched; quit leaves it.
+Try: practice chain, practice gradient
+",
+        Topic::Read => "\
+read NOTATION says what a piece of notation means, in words and with your own names, without
+working anything out; ? NOTATION is the same.
+It knows the shapes papers use: dL/dw, ∂L/∂W (a matrix), ∇_θ L (a gradient), ∂²L/∂x∂y, f′(x),
+∫ f(x) dx, and the chain rule dy/dx = dy/du · du/dx; LaTeX such as \\nabla_\\theta L works too.
+Example: read ∂L/∂w says how much L shifts when w is nudged, with every other weight held fixed.
+Try: read dL/dw, read \\nabla_\\theta L, ? dy/dx = dy/du · du/dx
+",
+        Topic::Lesson => "\
+lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from.
+lesson N plays one: narration, worked examples, and exercises whose answers are checked, with hints.
+A lesson runs in a session of its own, so your definitions are untouched; quit leaves it.
+Finished lessons are remembered, and the list marks them.
+Example: lesson 6 is the chain rule: a worked example, then exercises for you.
+From the command line: nudge --lesson N, or nudge FILE.nudge to play a lesson file of your own.
+Try: lessons, lesson 1
+",
+    }
+}
+
+/// One page of help, a line of words each; `-q` prints the whole page too.
+pub fn help(help: Help) -> Doc {
+    let (unicode, ascii) = (page(help, Style::UNICODE), page(help, Style::ASCII));
+    // The two spellings have a line for a line: the ASCII one is the rules' own ASCII
+    // column, and the Unicode words spelled out.
+    let blocks = unicode
+        .lines()
+        .zip(ascii.lines())
+        .map(|(unicode, ascii)| {
+            let (unicode, ascii) = (unicode.to_string(), ascii.to_string());
+            let spelled = Spelled(Rc::new(move |style: Style| {
+                if style.unicode {
+                    unicode.clone()
+                } else {
+                    ascii.clone()
+                }
+            }));
+            Block::Words(vec![spelled.into()])
+        })
+        .collect();
+    Doc {
+        blocks,
+        quiet: Quiet::Whole,
     }
 }
 

@@ -1,0 +1,164 @@
+//! `--format html`: every answer a well-formed fragment of plain elements with classes.
+
+use assert_cmd::Command;
+use roxmltree::{Document, Node};
+
+/// What nudge printed for these queries, with its exit code.
+fn html(args: &[&str]) -> (String, i32) {
+    let out = Command::cargo_bin("nudge")
+        .expect("the nudge binary is built")
+        .args(["--format", "html"])
+        .args(args)
+        .output()
+        .expect("nudge runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    (text, out.status.code().unwrap_or(-1))
+}
+
+/// The fragments, parsed strictly: every element closed, every attribute quoted, every
+/// `<` and `&` of the input escaped, or the parse fails.
+fn parse(text: &str) -> Document<'_> {
+    Document::parse(text).unwrap_or_else(|e| panic!("not well-formed ({e}):\n{text}"))
+}
+
+fn wrapped(text: &str) -> String {
+    format!("<div>{text}</div>")
+}
+
+fn class<'a>(node: Node<'a, 'a>, name: &str) -> Vec<Node<'a, 'a>> {
+    node.descendants()
+        .filter(|n| n.attribute("class") == Some(name))
+        .collect()
+}
+
+fn text_of(node: Node) -> String {
+    node.descendants()
+        .filter(Node::is_text)
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+#[test]
+fn a_derivative_is_marked_up_as_reading_steps_and_value() {
+    let (out, code) = html(&["-e", "d/dx sin(x^2)"]);
+    assert_eq!(code, 0);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    let sections: Vec<Node> = doc
+        .root_element()
+        .children()
+        .filter(Node::is_element)
+        .collect();
+    assert_eq!(sections.len(), 1);
+    let answer = sections[0];
+    assert_eq!(answer.attribute("class"), Some("nudge-answer"));
+    assert_eq!(
+        text_of(class(answer, "reading")[0]),
+        "Reading: d/dx sin(x²)"
+    );
+    let rules: Vec<String> = class(answer, "rule").into_iter().map(text_of).collect();
+    assert_eq!(rules, ["chain rule", "sine", "power rule"]);
+    // The outer and inner steps sit inside the chain rule's own list.
+    let nested = class(answer, "step")[0]
+        .children()
+        .filter(|n| n.attribute("class") == Some("steps"))
+        .count();
+    assert_eq!(nested, 1);
+    assert_eq!(text_of(class(answer, "answer")[0]), "2x·cos(x²)");
+}
+
+#[test]
+fn no_script_and_only_plain_elements() {
+    let (out, _) = html(&[
+        "-e",
+        "d/dx x^2 sin(x) / (x + 1)",
+        "-e",
+        "grad x^2 y",
+        "-e",
+        "f(x) = x^2",
+        "-e",
+        "f'(x)",
+        "-e",
+        "d/dx x <script>",
+    ]);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    let allowed = [
+        "div", "section", "p", "span", "ul", "li", "pre", "mark", "table", "thead", "tbody", "tr",
+        "th", "td",
+    ];
+    for node in doc.descendants().filter(Node::is_element) {
+        let name = node.tag_name().name();
+        assert!(allowed.contains(&name), "<{name}> in\n{out}");
+        for a in node.attributes() {
+            assert!(
+                ["class", "data-code"].contains(&a.name()),
+                "attribute {} in\n{out}",
+                a.name()
+            );
+        }
+    }
+    // The typed `<script>` is text in the page, shown back under the error.
+    let sources = class(doc.root_element(), "source");
+    assert_eq!(text_of(sources[0]), "d/dx x <script>");
+}
+
+#[test]
+fn answers_not_yet_explained_are_their_text_in_a_pre() {
+    let (out, _) = html(&["-e", "grad x^2 y", "-e", "x^2 < 3"]);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    let pre = class(doc.root_element(), "nudge-text");
+    assert_eq!(pre.len(), 1, "{out}");
+    let shown = text_of(pre[0]);
+    assert!(shown.starts_with("Reading: ∇(x²·y)\n"), "{shown}");
+    assert!(shown.ends_with("∇(x²·y) = (2x·y, x²)"), "{shown}");
+    assert!(!shown.contains('\u{1b}'), "no colour codes in a page");
+}
+
+#[test]
+fn a_failure_is_a_fragment_with_its_code_and_the_place_marked() {
+    let (out, code) = html(&["-e", "2 +* 3", "-e", "d/dx x^3"]);
+    assert_eq!(code, 1);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    let sections: Vec<Node> = doc
+        .root_element()
+        .children()
+        .filter(Node::is_element)
+        .collect();
+    assert_eq!(sections.len(), 2, "the next query is still answered");
+    let error = sections[0];
+    assert_eq!(error.attribute("class"), Some("nudge-error"));
+    assert_eq!(error.attribute("data-code"), Some("syntax"));
+    let mark = error
+        .descendants()
+        .find(|n| n.has_tag_name("mark"))
+        .expect("a mark");
+    assert_eq!(text_of(mark), "*");
+    assert_eq!(text_of(class(error, "source")[0]), "2 +* 3");
+}
+
+#[test]
+fn quiet_keeps_the_result_alone() {
+    let (out, _) = html(&["-q", "-e", "d/dx x^3"]);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    let texts: Vec<String> = doc
+        .root_element()
+        .descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .map(text_of)
+        .collect();
+    assert_eq!(texts, ["3x²"]);
+}
+
+#[test]
+fn a_named_derivative_snapshot() {
+    let (out, _) = html(&["-e", "f(x) = x^2 sin(x)", "-e", "f'(x)"]);
+    let last = out
+        .split_inclusive("</section>\n")
+        .last()
+        .expect("two answers");
+    insta::assert_snapshot!("named_derivative", last);
+}
