@@ -87,6 +87,7 @@ pub enum Rule {
     HalfAngle,
     ExpForm,
     TabularParts,
+    IntegralSecCubed,
     FundamentalTheorem,
 }
 
@@ -174,6 +175,7 @@ impl Rule {
             | Rule::HalfAngle
             | Rule::ExpForm
             | Rule::TabularParts
+            | Rule::IntegralSecCubed
             | Rule::FundamentalTheorem => true,
         }
     }
@@ -259,6 +261,7 @@ impl Rule {
             Rule::HalfAngle => "half_angle",
             Rule::ExpForm => "exp_form",
             Rule::TabularParts => "tabular_parts",
+            Rule::IntegralSecCubed => "integral_sec_cubed",
             Rule::FundamentalTheorem => "fundamental_theorem",
         }
     }
