@@ -438,3 +438,21 @@ fn previews_of_a_slow_line_stop_as_typing_goes_on() {
     assert!(threads(pid) <= 3, "{} threads", threads(pid));
     leave(p);
 }
+
+#[test]
+fn ctrl_c_stops_a_long_definite_integral_and_nudge_goes_idle() {
+    let (_dir, history) = temp_history();
+    let mut p = start_marked(&history, "long-integral");
+    let pid = pid_marked("long-integral");
+    // Gauss–Kronrod cuts this into its full 200,000 pieces: seconds of work.
+    p.send_line("∫_0^1 sin(1/x) (2 + cos(x) tanh(x)) dx")
+        .expect("send a slow area");
+    expect(&mut p, "Still working on it… Ctrl-C stops it.").expect("a word while it works");
+    p.send_control('c').expect("Ctrl-C");
+    expect(&mut p, "Stopped.").expect("the area stops");
+    expect(&mut p, "nudge> ").expect("back at the prompt");
+    goes_idle(pid);
+    p.send_line("∫_0^1 x^2 dx").expect("send");
+    answered(&mut p, "= 1/3");
+    leave(p);
+}
