@@ -209,6 +209,10 @@ pub enum Math {
     Over(Box<Math>, Box<Math>),
     /// Brackets written out.
     Group(Box<Math>),
+    /// A vector of expressions: `(cos(t), sin(t), t)`.
+    Tuple(Vec<Expr>),
+    /// A decimal approximation, to six places.
+    Decimal(f64),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
 }

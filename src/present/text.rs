@@ -103,13 +103,14 @@ impl Writer<'_> {
                 decimal: approx,
             } => {
                 let exact = exact.to_text(style.with_budget(RESULT_BUDGET));
-                let shortened = exact.contains('…');
+                let lead = self.line(lead, style.with_budget(RESULT_BUDGET));
+                // Words never hold an ellipsis, so one in the line is a shortened expression.
+                let shortened = exact.contains('…') || lead.contains('…');
                 let exact = self.spell(&exact);
                 let shown = match approx {
                     Some(d) => format!("{exact} {} {}", self.spell("≈"), decimal(*d)),
                     None => exact,
                 };
-                let lead = self.line(lead, style.with_budget(RESULT_BUDGET));
                 push_line(out, &format!("{lead} {}", self.tag(Tag::Answer, &shown)));
                 if shortened {
                     // The shortening is this presenter's own doing, so it says so itself.

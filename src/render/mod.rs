@@ -4,7 +4,7 @@
 //! writers here serve the families not yet moved over.
 
 pub use crate::explain::help;
-use crate::explain::{catalogue, prune, readings};
+use crate::explain::{catalogue, prune, readings, session};
 use crate::present::{ascii, matrix};
 
 mod feedback;
@@ -23,7 +23,6 @@ mod plot;
 mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
-mod session;
 mod text;
 
 use crate::engine::Note;

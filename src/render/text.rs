@@ -5,19 +5,18 @@ use super::integral::{constant_name, definite_text, indefinite_text, Definite, I
 use super::notation::{ascii_text, words};
 use super::note_text;
 use super::paint::Colored;
-use super::session;
 use crate::calculus::multivar::Value;
 use crate::calculus::Step;
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
 use crate::explain;
 use crate::explain::doc::{Block, Doc, Quiet};
+use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
+pub use crate::expr::{operand, operator};
 use crate::expr::{Expr, Style};
 use crate::notation::NotationReading;
 use crate::present;
-pub use crate::present::maths::{operand, operator};
-pub(super) use crate::present::text::RESULT_BUDGET;
 use crate::syntax::{reading_of_statement, Statement};
 use crate::visible::visible;
 use colored::Colorize;
@@ -106,20 +105,12 @@ fn quiet(answer: &Answer, style: Style) -> String {
             numeric: Some(n),
             ..
         } => format!("≈ {}\n", decimal(n.estimate.value)),
-        Answer::Expression { value, result: r }
-        | Answer::DefiniteIntegral {
-            value, result: r, ..
-        }
-        | Answer::AtPoint {
+        Answer::DefiniteIntegral {
             value, result: r, ..
         } => match decimal_after(r, *value) {
             Some(d) => format!("{} ≈ {d}\n", r.to_text(style)),
             None => format!("{}\n", r.to_text(style)),
         },
-        Answer::Defined { definition, .. } => {
-            format!("{}\n", session::definition(definition, style))
-        }
-        Answer::Definitions(defs) => session::definitions(defs, style),
         other => match other.result() {
             Some(r) => format!("{}\n", r.to_text(style)),
             None => String::new(),
@@ -178,11 +169,6 @@ fn notation_text(reading: &NotationReading, options: TextOptions) -> String {
     out
 }
 
-/// Whether an exact value says more with a decimal beside it: anything but a whole number.
-fn wants_decimal(exact: &Expr) -> bool {
-    exact.as_number().is_none_or(|n| !n.is_integer())
-}
-
 /// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
 pub fn decimal_after(exact: &Expr, approx: Option<f64>) -> Option<String> {
     approx.filter(|_| wants_decimal(exact)).map(decimal)
@@ -218,25 +204,6 @@ impl Writer {
     fn answer(&mut self, answer: &Answer) {
         let style = self.style;
         match answer {
-            Answer::Derivative { .. } => {
-                if let Some(doc) = explain::derivative(answer) {
-                    self.out
-                        .push_str(&present::text(&doc, style.unicode, false, &Colored));
-                }
-            }
-            Answer::Expression { result: r, value } => {
-                let label = if value.is_some() {
-                    "Value:"
-                } else {
-                    "Simplified:"
-                };
-                let exact = r.to_text(style);
-                let shown = match decimal_after(r, *value) {
-                    Some(d) => format!("{exact} ≈ {d}"),
-                    None => exact,
-                };
-                self.line(&format!("{} {}", label.bold(), shown.green().bold()));
-            }
             Answer::Integral {
                 body,
                 var,
@@ -279,33 +246,16 @@ impl Writer {
                 };
                 self.out.push_str(&definite_text(&answer, style));
             }
-            Answer::AtPoint {
-                inner,
-                point,
-                result,
-                value,
-            } => {
-                if matches!(**inner, Answer::Derivative { .. }) {
-                    self.answer(inner);
-                }
-                self.out
-                    .push_str(&session::at_point(inner, point, result, *value, style));
-            }
-            Answer::Defined {
-                definition,
-                replaced,
-            } => self
-                .out
-                .push_str(&session::defined(definition, replaced.as_ref(), style)),
-            Answer::Forgotten(def) => {
-                self.line(&format!("Forgot {}.", session::definition(def, style)))
-            }
-            Answer::Definitions(defs) => self.out.push_str(&session::definitions(defs, style)),
-            Answer::Reset => self
-                .line("Everything is forgotten: no definitions, and no ans until the next answer."),
             // Many-variable and seeing answers have their own renderers (render_text hands them
-            // over); help is explained (crate::explain).
-            Answer::Multivar(_)
+            // over); the others are explained (crate::explain).
+            Answer::Derivative { .. }
+            | Answer::Expression { .. }
+            | Answer::AtPoint { .. }
+            | Answer::Defined { .. }
+            | Answer::Forgotten(_)
+            | Answer::Definitions(_)
+            | Answer::Reset
+            | Answer::Multivar(_)
             | Answer::Help(_)
             | Answer::Seeing(_)
             | Answer::Notation(_)
