@@ -164,7 +164,11 @@ fn values_and_definitions_are_marked_up_not_preformatted() {
         .into_iter()
         .map(text_of)
         .collect();
-    assert_eq!(answers, ["1/3 ≈ 0.333333", "f(x) = x³", "3x²", "12"], "{out}");
+    assert_eq!(
+        answers,
+        ["1/3 ≈ 0.333333", "f(x) = x³", "3x²", "12"],
+        "{out}"
+    );
     assert!(
         out.contains("<span class=\"label\">Reading it:</span> nudge x a little near 2"),
         "{out}"

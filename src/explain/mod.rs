@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod derivative;
 pub mod doc;
 pub mod help;
+pub mod notation;
 mod notes;
 pub mod prune;
 pub mod readings;
@@ -27,6 +28,8 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
         Answer::Help(page) => help::help(*page),
+        // Its reading is the notation as read, not a statement: it has a header of its own.
+        Answer::Notation(reading) => return Some(notation::notation(reading)),
         Answer::Expression { .. }
         | Answer::AtPoint { .. }
         | Answer::Defined { .. }

@@ -2,7 +2,6 @@
 
 use super::catalogue::title;
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
-use super::notation::{ascii_text, words};
 use super::note_text;
 use super::paint::Colored;
 use crate::calculus::multivar::Value;
@@ -15,7 +14,6 @@ use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
 pub use crate::expr::{operand, operator};
 use crate::expr::{Expr, Style};
-use crate::notation::NotationReading;
 use crate::present;
 use crate::syntax::{reading_of_statement, Statement};
 use crate::visible::visible;
@@ -58,9 +56,6 @@ fn render_any(outcome: &Outcome, options: TextOptions) -> String {
     }
     if let Answer::Multivar(answer) = &outcome.answer {
         return super::multivar_text::render(outcome, answer, options);
-    }
-    if let Answer::Notation(reading) = &outcome.answer {
-        return notation_text(reading, options);
     }
     let style = options.style();
     if options.quiet {
@@ -125,48 +120,6 @@ pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) ->
         quiet: Quiet::Nothing,
     };
     present::text(&doc, options.unicode, false, &Colored)
-}
-
-/// What each part of a line of notation means, headed by how it was read.
-fn notation_text(reading: &NotationReading, options: TextOptions) -> String {
-    let spell = |text: &str| {
-        if options.unicode {
-            text.to_string()
-        } else {
-            ascii_text(text)
-        }
-    };
-    let quiet = options.quiet;
-    let mut out = String::new();
-    if !quiet {
-        out.push_str(&format!(
-            "{} {}\n\n",
-            "Reading:".bold(),
-            spell(&reading.shown)
-        ));
-    }
-    for (i, e) in reading.shapes.iter().enumerate() {
-        let w = words(&e.shape);
-        let (shown, title, meaning) = (spell(&e.shown), spell(&w.title), spell(&w.meaning));
-        if quiet {
-            out.push_str(&format!("{shown}: {title}\n"));
-            continue;
-        }
-        if i > 0 {
-            out.push('\n');
-        }
-        let dash = if options.unicode { "—" } else { "-" };
-        out.push_str(&format!(
-            "{} {dash} {}\n",
-            shown.bold(),
-            title.cyan().bold()
-        ));
-        // Prose is wrapped, as lesson narration is; the notation itself stays on its line.
-        for line in super::feedback::wrap(&meaning, 76).lines() {
-            out.push_str(&format!("  {line}\n"));
-        }
-    }
-    out
 }
 
 /// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
