@@ -101,32 +101,6 @@ pub struct Part<'a> {
     pub hi: f64,
 }
 
-/// ∫ f from `a` to `b` (either may be infinite), with `f` returning `None` where it has no value.
-pub fn area(f: &dyn Fn(f64) -> Option<f64>, a: f64, b: f64) -> Result<Estimate, QuadratureError> {
-    if a > b {
-        return area(f, b, a).map(|e| Estimate {
-            value: -e.value,
-            ..e
-        });
-    }
-    let mut parts = Vec::new();
-    match (a.is_finite(), b.is_finite()) {
-        (true, true) => parts.push(Part {
-            f: Box::new(f),
-            place: Box::new(|x| x),
-            lo: a,
-            hi: b,
-        }),
-        (true, false) => parts.push(tail(f, a, 1.0)),
-        (false, true) => parts.push(tail(f, b, -1.0)),
-        (false, false) => {
-            parts.push(tail(f, 0.0, 1.0));
-            parts.push(tail(f, 0.0, -1.0));
-        }
-    }
-    sum_of_parts(&parts)
-}
-
 /// ∫ from `from` out to ±∞ (`sign`) as a finite area: x = from ± (1 − t)/t for t in (0, 1].
 pub fn tail<'a>(f: &'a dyn Fn(f64) -> Option<f64>, from: f64, sign: f64) -> Part<'a> {
     let x = move |t: f64| from + sign * (1.0 - t) / t;
@@ -374,6 +348,32 @@ fn measure(part: &Part, index: usize, lo: f64, hi: f64) -> Result<Piece, Quadrat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// ∫ f from `a` to `b` (either may be infinite), with `f` returning `None` where it has no value.
+    fn area(f: &dyn Fn(f64) -> Option<f64>, a: f64, b: f64) -> Result<Estimate, QuadratureError> {
+        if a > b {
+            return area(f, b, a).map(|e| Estimate {
+                value: -e.value,
+                ..e
+            });
+        }
+        let mut parts = Vec::new();
+        match (a.is_finite(), b.is_finite()) {
+            (true, true) => parts.push(Part {
+                f: Box::new(f),
+                place: Box::new(|x| x),
+                lo: a,
+                hi: b,
+            }),
+            (true, false) => parts.push(tail(f, a, 1.0)),
+            (false, true) => parts.push(tail(f, b, -1.0)),
+            (false, false) => {
+                parts.push(tail(f, 0.0, 1.0));
+                parts.push(tail(f, 0.0, -1.0));
+            }
+        }
+        sum_of_parts(&parts)
+    }
 
     fn value(f: &dyn Fn(f64) -> Option<f64>, a: f64, b: f64) -> Estimate {
         area(f, a, b).unwrap_or_else(|e| panic!("{e:?}"))
