@@ -127,6 +127,22 @@ fn end_point_singularities_have_their_areas() {
 }
 
 #[test]
+fn a_narrow_bump_in_a_long_interval_is_found() {
+    let root_pi = std::f64::consts::PI.sqrt();
+    for (q, truth) in [
+        ("∫_0^10000 e^(-(x - 1234.5)^2) dx", root_pi),
+        ("∫_0^10000 e^(-(x - 5000.3)^2) dx", root_pi),
+        ("∫_0^10000 x e^(-(x - 1234.5)^2) dx", 1234.5 * root_pi),
+    ] {
+        let (_, _, n) = area(q);
+        assert!(
+            (n.estimate.value - truth).abs() <= n.estimate.error.max(1e-12 * truth),
+            "{q}: {n:?}"
+        );
+    }
+}
+
+#[test]
 fn divergent_areas_are_improper_not_numbers() {
     for q in [
         "∫_0^1 1/x dx",
@@ -333,4 +349,18 @@ fn past_the_many_digit_range_there_is_growth_or_no_verdict() {
     assert_eq!(limit(q).0, Verdict::CannotTell);
     let out = render_text(&session().answer(q).expect(q), TEXT);
     assert!(out.contains("Limit: cannot tell"), "{out}");
+}
+
+#[test]
+fn an_overflowing_value_is_never_called_a_division_by_zero() {
+    for q in ["sinh(x) at x = 1000", "nudge cosh(x) at x = -800"] {
+        let message = refusal(q);
+        assert!(
+            message.contains("grows too large to compute"),
+            "{q}: {message}"
+        );
+        assert!(!message.contains("divides by zero"), "{q}: {message}");
+    }
+    // A true division by zero still says so.
+    assert!(refusal("1/x at x = 0").contains("divides by zero"));
 }

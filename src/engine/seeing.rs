@@ -320,7 +320,7 @@ fn nudge(cx: Context, body_node: &Node, var: &str, at_node: &Node) -> Result<Nud
 fn undefined_at(body: &Expr, var: &str, a: f64, node: &Node) -> Error {
     let why = match at_x(body, var)(a) {
         Err(e) => e.to_string(),
-        Ok(_) => "its value is too large to represent".to_string(),
+        Ok(_) => "its value grows too large to compute".to_string(),
     };
     computing(
         format!(

@@ -20,7 +20,7 @@ pub type RealFn<'a> = &'a dyn Fn(f64) -> Result<f64, EvalError>;
 pub fn finite(v: Result<f64, EvalError>) -> Result<f64, String> {
     match v {
         Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err("too large to represent".to_string()),
+        Ok(_) => Err("grows too large to compute".to_string()),
         Err(e) => Err(e.to_string()),
     }
 }
