@@ -30,6 +30,41 @@ use crate::syntax::{
 };
 use crate::topic::Topic;
 
+/// Most slip notes on one line: past a few, more say nothing new.
+const MAX_SLIP_NOTES: usize = 3;
+
+/// Notes on spellings that probably read otherwise than meant (`e^3x`, `2x/x^2+1`), except
+/// the fraction power `x^-1/2` when the reader has already noted it.
+fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::Note> {
+    let fraction_noted = noted
+        .iter()
+        .any(|n| n.message.contains("binds tighter than /"));
+    crate::lesson::slips::slips(line)
+        .into_iter()
+        .filter(|s| !(s.is_fraction_power() && fraction_noted))
+        .take(MAX_SLIP_NOTES)
+        .map(|s| crate::syntax::Note {
+            message: s.note(),
+            span: Span::new(s.start, s.end),
+        })
+        .collect()
+}
+
+/// An integral needs a formula: an area or antiderivative of a function with no formula
+/// (f undefined) is an error that says so, rather than a guess at why it failed.
+fn no_formula_to_integrate(integrand: &Expr, node: &Node) -> Result<(), Error> {
+    match integrand.first_abstract_function() {
+        Some(name) => Err(Error::new(
+            Phase::Computing,
+            format!("{name} is not a function you have defined, so it has no formula to integrate"),
+        )
+        .with_kind(ErrorKind::NoAntiderivative)
+        .at(node.span)
+        .with_help(format!("define it first, as in {name}(x) = x^2"))),
+        None => Ok(()),
+    }
+}
+
 /// A learner's answer as read: see `Session::read_answer_as`.
 #[derive(Clone, Debug)]
 pub struct ReadAnswer {
@@ -319,7 +354,9 @@ impl Session {
     pub fn answer(&mut self, line: &str) -> Result<Outcome, Error> {
         let line = &*crate::visible::visible(line);
         let parsed = parse_in(line, self)?;
+        let slips = slip_notes(line, &parsed.notes);
         let mut notes: Vec<Note> = parsed.notes.into_iter().map(Note::Read).collect();
+        notes.extend(slips.into_iter().map(Note::Read));
         let said = &mut self.said;
         notes.extend(
             parsed
@@ -331,6 +368,7 @@ impl Session {
         notes.extend(self.name_notes(&parsed.statement));
         let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
+        stopped::written_size(&answer, line, &parsed.statement)?;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());
@@ -541,6 +579,7 @@ impl Session {
                 let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
+                no_formula_to_integrate(&integrand, body)?;
                 let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
                 if let Answer::Integral { constant: 1.., .. } = answer {
                     self.constants += 1;
@@ -551,7 +590,11 @@ impl Session {
                 body,
                 var,
                 bounds: Some((a, b)),
-            } => definite(body, var, a, b, self),
+            } => {
+                let bound: Vec<&str> = bound.iter().copied().chain([var.as_str()]).collect();
+                no_formula_to_integrate(&lower_in(body, self, &bound)?, body)?;
+                definite(body, var, a, b, self)
+            }
             Statement::Multivar(query) => {
                 Ok(Answer::Multivar(Box::new(multivar::answer(query, self)?)))
             }
@@ -723,6 +766,17 @@ impl Session {
             params: params.iter().map(|p| Symbol::from(p.as_str())).collect(),
             body: body.try_map(|part| lower_in(part, self, &bound))?,
         };
+        if let Some(part) = body
+            .parts()
+            .iter()
+            .zip(definition.body.parts())
+            .find(|(_, e)| e.size() > budget::MAX_WRITTEN)
+        {
+            return Err(stopped::too_large_to_write(
+                &format!("the formula of {name}"),
+                part.0.span,
+            ));
+        }
         let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
             Some(i) => Some(self.definitions.remove(i)),
             None => None,

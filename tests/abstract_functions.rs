@@ -267,3 +267,27 @@ fn results_with_functions_of_no_formula_print_and_read_back_equal() {
     let compared = compared.into_inner();
     assert!(compared >= 100, "only {compared} results were read back");
 }
+
+/// Tables, pictures, limits and integrals need values: a function with no formula in them
+/// is an error that names it, never an empty plot or a guess at why the numbers failed.
+#[test]
+fn numbers_need_a_formula() {
+    for q in [
+        "limit f(x) as x -> 0",
+        "plot f(x)",
+        "plot x^2, d/dx f(x)",
+        "contour f(x, y)",
+        "nudge f(x) at x = 1",
+        "tangent g(x) at x = 1",
+        "∫_0^1 f(x) dx",
+        "∫ f'(x) dx",
+    ] {
+        let e = Session::new().answer(q).expect_err(q);
+        assert!(
+            e.message.contains("is not a function you have defined"),
+            "{q}: {}",
+            e.message
+        );
+        assert!(e.span.is_some(), "{q}: no place");
+    }
+}

@@ -35,7 +35,7 @@ fn a_misreadable_answer_is_read_back_and_a_slip_is_not_a_try() {
     expect(&mut p, "answer> ");
     p.send_line("3e^3x").expect("send");
     expect(&mut p, "Read as: 3·e³·x");
-    expect(&mut p, "for all of it in the power write 3e^(3x)");
+    expect(&mut p, "the power takes only the number right after ^");
     expect(&mut p, "3e^(3x) would be");
     expect(&mut p, "(That does not count as a try.)");
     expect(&mut p, "answer> ");
@@ -57,4 +57,27 @@ fn a_misreadable_answer_is_read_back_and_a_slip_is_not_a_try() {
     expect(&mut p, "Right.");
     expect(&mut p, "2 of 2 exercises solved");
     p.exp_eof().expect("the lesson ends");
+}
+
+/// A query gets the same notes as an answer: a glued power of e and a glued denominator.
+#[test]
+fn a_query_notes_the_same_slips() {
+    let notes = |q: &str| -> Vec<String> {
+        nudge::Session::new()
+            .answer(q)
+            .unwrap_or_else(|e| panic!("{q}: {e:?}"))
+            .notes
+            .into_iter()
+            .map(|n| nudge::render::note_text(&n, true))
+            .collect()
+    };
+    assert!(notes("d/dx 3e^3x")
+        .iter()
+        .any(|n| n.contains("write 3e^(3x)")));
+    assert!(notes("2x/x^2+1")
+        .iter()
+        .any(|n| n.contains("write 2x/(x^2+1)")));
+    // Written as a textbook means it: no note.
+    assert!(notes("3x^2y^3").is_empty());
+    assert!(notes("2x/x^2 + 1").is_empty());
 }

@@ -136,6 +136,66 @@ fn ordinary_and_deep_questions_answer_in_the_small_address_space() {
     assert!(text(&out.stdout).starts_with("cos(sin(sin("));
 }
 
+#[test]
+fn json_leaves_out_steps_past_a_megabyte_and_keeps_the_result() {
+    let out = nudge(&["--format", "json"], "diff(x^atan(x), x, 6)\n");
+    let line = text(&out.stdout);
+    assert!(line.len() < 2_000_000, "{} bytes", line.len());
+    let answer: serde_json::Value = serde_json::from_str(&line).expect("JSON");
+    assert_eq!(answer["steps_omitted"], true);
+    assert_eq!(answer["steps"], serde_json::json!([]));
+    // The result is whole: it reads back as a formula with the order's own factors.
+    let result = answer["result"].as_str().expect("a result");
+    assert!(
+        result.len() > 10_000 && !result.contains('…'),
+        "{result:.200}"
+    );
+    // A smaller answer keeps its steps, unmarked.
+    let out = nudge(&["--format", "json"], "diff(x^3 e^(2x) sin(x), x, 20)\n");
+    let answer: serde_json::Value = serde_json::from_str(&text(&out.stdout)).expect("JSON");
+    assert!(answer.get("steps_omitted").is_none());
+    assert_eq!(answer["steps"].as_array().map(Vec::len), Some(20));
+}
+
+#[test]
+fn text_collapses_the_repeated_orders_of_a_high_derivative() {
+    let out = nudge(&[], "diff(x^3 e^(2x) sin(x), x, 20)\n");
+    let shown = text(&out.stdout);
+    assert!(
+        shown.lines().count() < 1_500,
+        "{} lines",
+        shown.lines().count()
+    );
+    // Every order is still there, the later ones as their first rule and a count.
+    assert_eq!(shown.matches("higher derivative: d/dx").count(), 20);
+    assert!(shown.contains("more steps of the same kind"));
+    assert!(
+        shown.contains("d²⁰/dx²⁰ (x³·e^(2x)·sin(x)) ="),
+        "{shown:.300}"
+    );
+}
+
+#[test]
+fn a_formula_too_large_to_write_out_is_refused_and_not_kept() {
+    // Each definition doubles the written size of the last, sharing it in memory.
+    let mut session = nudge::Session::new();
+    session.answer("y1 = sin(x) + cos(x)").expect("defined");
+    let refused = (2..=30).find_map(|i| {
+        let line = format!("y{i} = sin(y{}) + cos(y{})", i - 1, i - 1);
+        session.answer(&line).err().map(|e| (i, e))
+    });
+    let (i, error) = refused.expect("a definition past the bound is refused");
+    assert_eq!(error.kind, ErrorKind::BudgetExceeded, "{error:?}");
+    assert!(
+        error.message.contains(&format!("the formula of y{i}"))
+            && error.message.contains("terms written out"),
+        "{error:?}"
+    );
+    // The refused name is not defined: it stays a plain letter.
+    let next = session.answer(&format!("y{i} + 1")).expect("answered");
+    assert!(next.result().is_some_and(|r| r.size() < 10), "{next:?}");
+}
+
 /// Expressions shaped by the grammar: the functions learners meet, powers with moving
 /// exponents, products and quotients.
 fn expression() -> impl Strategy<Value = String> {
@@ -184,4 +244,23 @@ proptest! {
             ),
         }
     }
+}
+
+#[test]
+fn a_long_one_shot_answer_shows_a_spinner_on_a_terminal() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", "")
+        .args(["-q", "--color", "never", "--max-seconds", "3"])
+        .args(["-e", "d^16/dx^16 x^x"]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawned on a pty");
+    p.exp_string("still working: 1 s (Ctrl-C stops it)")
+        .expect("a spinner after a second");
+    // The spinner's line is wiped before the error is written.
+    p.exp_string("\r\x1b[K").expect("the spinner wiped");
+    // Time, terms or memory, whichever a build reaches first.
+    p.exp_string("the 16th derivative of x^x")
+        .expect("the budget error");
+    p.exp_string("nudge stops there").expect("the budget error");
+    p.exp_eof().expect("nudge ends");
 }

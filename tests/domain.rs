@@ -27,23 +27,23 @@ fn last_json(queries: &[&str]) -> Value {
 }
 
 /// (setup lines, the question, what the error must say, the text the caret must be under)
-const ROUTES: [(&[&str], &str, &str, &str); 13] = [
+const ROUTES: [(&[&str], &str, &str, &str); 17] = [
     (
         &[],
         "d/dx ln(x) at x = -1",
-        "there is no slope at x = -1",
+        "ln(x) has no value at x = -1, so there is no slope there",
         "ln(x)",
     ),
     (
         &[],
         "d/dx sqrt(x)^2 at x = -4",
-        "there is no slope at x = -4",
+        "√x has no value at x = -4, so there is no slope there",
         "sqrt(x)",
     ),
     (
         &[],
         "sqrt(x)^2 at x = -4",
-        "there is no value at x = -4",
+        "√x has no value at x = -4, so there is no value there",
         "sqrt(x)",
     ),
     (&[], "0^x at x = 0", "0 to the power 0 has no value", "0^x"),
@@ -51,50 +51,74 @@ const ROUTES: [(&[&str], &str, &str, &str); 13] = [
     (
         &["f(x) = ln(x)"],
         "f'(-2)",
-        "there is no slope at x = -2: f(x) is undefined",
+        "f(x) has no value at x = -2, so there is no slope there",
         "-2",
     ),
     (
         &["f(x) = ln(x)"],
         "f'(x) at x = -2",
-        "there is no slope at x = -2: f(x) is undefined",
+        "f(x) has no value at x = -2, so there is no slope there",
         "f'(x)",
     ),
     (
         &["f(x) = ln(x)"],
         "d/dx f(x) at x = -2",
-        "there is no slope at x = -2",
+        "has no value at x = -2, so there is no slope there",
         "f(x)",
     ),
     (
         &["y = ln(x)"],
         "dy/dx at x = -3",
-        "there is no slope at x = -3: y is undefined",
+        "y has no value at x = -3, so there is no slope there",
         "",
     ),
     (
         &["x(t) = 5 + ln(t)"],
         "x'(-1)",
-        "there is no slope at t = -1",
+        "x(t) has no value at t = -1, so there is no slope there",
         "-1",
     ),
     (
         &[],
         "grad ln(x) + y at (-1, 2)",
-        "there is no gradient at x = -1, y = 2",
+        "ln(x) has no value at x = -1, y = 2, so there is no gradient there",
         "ln(x)",
     ),
     (
         &["g(x, y) = ln(x) + y"],
         "hessian g at (0, 1)",
-        "there is no Hessian at x = 0, y = 1: g(x, y) is undefined",
+        "g(x, y) has no value at x = 0, y = 1, so there is no Hessian there",
         "",
     ),
     (
         &[],
         "ddir sqrt(x) y at (-1, 1) along (1, 1)",
-        "there is no slope at x = -1, y = 1",
+        "√x has no value at x = -1, y = 1, so there is no slope there",
         "sqrt(x)",
+    ),
+    (
+        &[],
+        "nudge sqrt(x)^2 at x = -4",
+        "√x has no value at x = -4, so there is no slope there",
+        "sqrt(x)",
+    ),
+    (
+        &[],
+        "tangent sqrt(x)^2 at x = -4",
+        "√x has no value at x = -4, so there is no tangent line there",
+        "sqrt(x)",
+    ),
+    (
+        &[],
+        "d/dt (ln t, t) at t = -1",
+        "a logarithm needs a positive input, but here it gets -1",
+        "-1",
+    ),
+    (
+        &["r(t) = (sqrt(t), t)"],
+        "r'(-1)",
+        "needs a number that is not negative, but here it gets -1",
+        "-1",
     ),
 ];
 
@@ -192,6 +216,12 @@ fn a_lesson_that_asks_for_a_slope_outside_the_domain_is_reported() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(out.status.code(), Some(1), "{all}");
-    assert!(all.contains("there is no slope at x = -1"), "{all}");
-    assert!(all.contains("there is no slope at x = -4"), "{all}");
+    assert!(
+        all.contains("ln(x) has no value at x = -1, so there is no slope there"),
+        "{all}"
+    );
+    assert!(
+        all.contains("√x has no value at x = -4, so there is no slope there"),
+        "{all}"
+    );
 }

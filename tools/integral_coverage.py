@@ -10,7 +10,7 @@ nudge's answers among the ones SymPy gives. Every antiderivative nudge gives
 is differentiated by SymPy and compared with the integrand at sample points;
 every definite value is compared with SymPy's (an integral SymPy finds
 infinite must be called divergent by nudge). Prints a table by family and a
-last line 'answered=A sympy=S share=P% wrong=W'. Exit 0 only when wrong == 0.
+last line 'answered=A sympy=S share=P% wrong=W unchecked=U'. Exit 0 only when wrong == 0.
 Needs SymPy (`pip install sympy`).
 """
 import json
@@ -102,18 +102,24 @@ def value(e, at):
     return v.real
 
 
+POINTS = [0.37, 0.81, 1.23, 1.77, 2.45, 3.1, -0.53, -1.31, -2.2, 0.05, 5.5,
+          0.11, 0.23, -0.17, -0.29, 0.41, -0.44]
+
+
 def differentiates_back(result, integrand):
-    """True when d/dx result equals the integrand wherever both are real, at ≥ 3 points."""
+    """True when d/dx result equals the integrand wherever both are real (at
+    least 3 points), False at the first disagreement, None when too few points
+    can be compared to say."""
     d = sp.diff(result, x)
     agree = 0
-    for at in [0.37, 0.81, 1.23, 1.77, 2.45, 3.1, -0.53, -1.31, -2.2, 0.05, 5.5]:
+    for at in POINTS:
         p, q = value(d, at), value(integrand, at)
         if p is None or q is None:
             continue
         if abs(p - q) > 1e-6 * max(1.0, abs(p), abs(q)):
             return False
         agree += 1
-    return agree >= 3
+    return True if agree >= 3 else None
 
 
 def query(parts):
@@ -140,6 +146,7 @@ def main():
         return 1
     families = {}
     wrong_total = 0
+    unchecked = 0
     for (family, parts), line in zip(items, out):
         answer = json.loads(line)
         reference = sympy_answer(parts)
@@ -148,7 +155,11 @@ def main():
         ok, wrong = False, False
         if len(parts) == 1 and "result" in answer:
             ok = True
-            wrong = not differentiates_back(to_sympy(answer["result"]), integrand)
+            back = differentiates_back(to_sympy(answer["result"]), integrand)
+            wrong = back is False
+            if back is None:
+                unchecked += 1
+                print(f"unchecked (too few real sample points): {parts[0]}")
         elif len(parts) == 3:
             if answer.get("exact") and "value" in answer:
                 ok = True
@@ -185,7 +196,7 @@ def main():
         total_s += f["sympy"]
         total_b += f["both"]
     share = 100.0 * total_b / total_s if total_s else 100.0
-    print(f"answered={total_b} sympy={total_s} share={share:.1f}% wrong={wrong_total}")
+    print(f"answered={total_b} sympy={total_s} share={share:.1f}% wrong={wrong_total} unchecked={unchecked}")
     return 0 if wrong_total == 0 else 1
 
 

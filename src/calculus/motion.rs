@@ -77,6 +77,10 @@ impl Motion {
     pub fn at(mut self, value: Expr) -> Result<Motion, EvalError> {
         let vars = std::slice::from_ref(&self.var);
         let point = std::slice::from_ref(&value);
+        // A velocity exists only where the position itself does: ln(t) has none at t = -1.
+        for c in &self.components {
+            exact_at(c, vars, point)?;
+        }
         let vector = self
             .derivatives
             .iter()

@@ -86,6 +86,8 @@ pub enum Rule {
     IntegralSechSquared,
     HalfAngle,
     ExpForm,
+    TabularParts,
+    IntegralSecCubed,
     FundamentalTheorem,
 }
 
@@ -172,6 +174,8 @@ impl Rule {
             | Rule::IntegralSechSquared
             | Rule::HalfAngle
             | Rule::ExpForm
+            | Rule::TabularParts
+            | Rule::IntegralSecCubed
             | Rule::FundamentalTheorem => true,
         }
     }
@@ -256,6 +260,8 @@ impl Rule {
             Rule::IntegralSechSquared => "integral_sech_squared",
             Rule::HalfAngle => "half_angle",
             Rule::ExpForm => "exp_form",
+            Rule::TabularParts => "tabular_parts",
+            Rule::IntegralSecCubed => "integral_sec_cubed",
             Rule::FundamentalTheorem => "fundamental_theorem",
         }
     }
@@ -383,6 +389,11 @@ pub enum Detail {
         x_is: Expr,
         root_is: Expr,
         in_theta: Expr,
+    },
+    /// Tabular by parts: u and its derivatives down to 0 beside dv and its repeated
+    /// integrals; the answer adds the diagonals with signs +, −, +, ….
+    Tabular {
+        rows: Vec<(Expr, Expr)>,
     },
     /// An exponent held fixed: `a` ≠ −1 is needed.
     GeneralExponent {

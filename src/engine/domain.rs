@@ -73,11 +73,11 @@ fn undefined(
     let place = point.describe();
     let (message, span) = match part {
         Some((span, shown)) => (
-            format!("there is no {what} at {place}: {shown} is undefined there, as {why}"),
+            format!("{shown} has no value at {place}, so there is no {what} there: {why}"),
             Some(span),
         ),
         None => (
-            format!("there is no {what} at {place}: {label} is undefined there, as {why}"),
+            format!("{label} has no value at {place}, so there is no {what} there: {why}"),
             None,
         ),
     };

@@ -93,6 +93,9 @@ pub struct LimitAnswer {
     pub target: Target,
     pub approaches: Vec<Approach>,
     pub verdict: Verdict,
+    /// When floating point alone got some value wrong (cancellation, overflow): the most
+    /// bits a value needed before two precisions agreed.
+    pub precise_bits: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -133,6 +136,8 @@ pub enum Verdict {
     },
     SidesDisagree,
     None,
+    /// The terms cancel past the precision nudge works to: no verdict either way.
+    CannotTell,
 }
 
 /// Curves sampled across an interval, ready to draw.
@@ -208,8 +213,17 @@ struct Context<'a> {
 
 impl Context<'_> {
     /// The expression of `node`, read against the session; `bound` names stay variables.
+    /// Tables and pictures need numbers, so a function with no formula cannot be in it.
     fn lower(&self, node: &Node, bound: &[&str]) -> Result<Expr, Error> {
-        lower_in(node, self.names, bound)
+        let e = lower_in(node, self.names, bound)?;
+        if let Some(name) = e.first_abstract_function() {
+            return Err(computing(
+                format!("{name} is not a function you have defined, so it has no values to work with here"),
+                node,
+            )
+            .with_help(format!("define it first, as in {name}(x) = x^2")));
+        }
+        Ok(e)
     }
 
     /// The expression of `node`, which may use no variable but `var`.
@@ -222,6 +236,14 @@ impl Context<'_> {
             ));
         }
         Ok(e)
+    }
+
+    /// The line as typed must have a value at the point, however it simplifies: √x² is x,
+    /// yet has no tangent at −4.
+    fn defined_at(&self, body: &Node, var: &str, a: f64, what: &str) -> Result<(), Error> {
+        let values = [(Symbol::from(var), a)];
+        let point = super::domain::Point { values: &values };
+        super::domain::check_node(body, self.names, &point, what)
     }
 
     /// A number typed as a point: exact, and its value.
@@ -259,6 +281,7 @@ fn at_x(e: &Expr, var: &str) -> impl Fn(f64) -> Result<f64, EvalError> {
 fn nudge(cx: Context, body_node: &Node, var: &str, at_node: &Node) -> Result<NudgeAnswer, Error> {
     let body = cx.function_of(body_node, var)?;
     let (at, a) = cx.point(at_node)?;
+    cx.defined_at(body_node, var, a, "slope")?;
     let f = at_x(&body, var);
     let value = f(a)
         .ok()
@@ -297,7 +320,7 @@ fn nudge(cx: Context, body_node: &Node, var: &str, at_node: &Node) -> Result<Nud
 fn undefined_at(body: &Expr, var: &str, a: f64, node: &Node) -> Error {
     let why = match at_x(body, var)(a) {
         Err(e) => e.to_string(),
-        Ok(_) => "its value is too large to represent".to_string(),
+        Ok(_) => "its value grows too large to compute".to_string(),
     };
     computing(
         format!(
@@ -317,6 +340,7 @@ fn tangent(
 ) -> Result<TangentAnswer, Error> {
     let body = cx.function_of(body_node, var)?;
     let (at, a) = cx.point(at_node)?;
+    cx.defined_at(body_node, var, a, "tangent line")?;
     let value = substitute(&body, var, &at);
     let fa = eval(&value, &|_| None)
         .ok()

@@ -88,6 +88,8 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::IntegralSechSquared => "1/cosh² rule",
         Rule::HalfAngle => "half-angle identity",
         Rule::ExpForm => "hyperbolic functions as exponentials",
+        Rule::TabularParts => "tabular integration by parts",
+        Rule::IntegralSecCubed => "sec³ by parts",
         Rule::FundamentalTheorem => "fundamental theorem",
     }
 }
@@ -270,7 +272,9 @@ pub fn note(step: &Step, style: Style) -> String {
         | Rule::Improper
         | Rule::IntegralSechSquared
         | Rule::HalfAngle
-        | Rule::ExpForm => method_note(step, style),
+        | Rule::ExpForm
+        | Rule::TabularParts
+        | Rule::IntegralSecCubed => method_note(step, style),
     }
 }
 
@@ -418,10 +422,19 @@ fn method_note(step: &Step, style: Style) -> String {
                 show(rewritten, style)
             )
         }
-        (Rule::OddPower, _) => "An odd power: peel one factor off, and turn the even power left over into the other function with sin² + cos² = 1. The factor peeled off is then the slope of that other function, ready for a u-substitution.".to_string(),
+        (Rule::OddPower, _) => {
+            let identity = if before.contains("sinh") || before.contains("cosh") {
+                "cosh² - sinh² = 1"
+            } else {
+                "sin² + cos² = 1"
+            };
+            format!("An odd power: peel one factor off, and turn the even power left over into the other function with {identity}. The factor peeled off is then the slope of that other function, ready for a u-substitution.")
+        }
         (Rule::TrigIdentity, _) => {
             if before.contains("sec") {
                 "Keep one sec² (the slope of tan) and turn the rest into tan with sec² = 1 + tan²: then u = tan does the rest.".to_string()
+            } else if before.contains("csc") {
+                "Keep one csc² (minus the slope of cot) and turn the rest into cot with csc² = 1 + cot²: then u = cot does the rest.".to_string()
             } else if before.contains("cot") {
                 "Use cot² = csc² − 1 (sin² + cos² = 1 divided by sin²): csc² is minus the slope of cot, so that part integrates at once.".to_string()
             } else {
@@ -467,6 +480,17 @@ fn method_note(step: &Step, style: Style) -> String {
         (Rule::IntegralSechSquared, _) => format!("The slope of tanh {x} is 1/cosh² {x}, so tanh {x} is the antiderivative."),
         (Rule::HalfAngle, _) => "The half-angle identities 1 + cos u = 2cos²(u/2) and 1 - cos u = 2sin²(u/2) turn the bottom into a square, and 1/cos² = sec², 1/sin² = csc² are in the table.".to_string(),
         (Rule::ExpForm, _) => "An exponential times sinh or cosh: write them as exponentials, sinh u = (eᵘ - e⁻ᵘ)/2 and cosh u = (eᵘ + e⁻ᵘ)/2, multiply out, and each term is a single exponential.".to_string(),
+        (Rule::TabularParts, Detail::Tabular { rows }) => {
+            let u = rows.first().map(|r| show(&r.0, style)).unwrap_or_default();
+            let dv = show(&step.before, style).replace(&u, "").trim_matches('·').to_string();
+            format!(
+                "By parts with u = {u}, which loses a power each time it is differentiated, while dv = {dv} d{x} integrates again and again without getting harder. By parts would repeat itself {} times, so set the rounds out in a table: differentiate u down one column until it reaches 0, integrate dv down the other, then multiply each u by the integral on its row, with the signs +, -, +, …, and add.",
+                rows.len().saturating_sub(1)
+            )
+        }
+        (Rule::IntegralSecCubed, _) => format!(
+            "By parts with u = sec {x} and dv = sec² {x} d{x} (so v = tan {x}): I = sec {x}·tan {x} - ∫ sec {x}·tan² {x} d{x}. With tan² = sec² - 1 the integral left is I - ∫ sec {x} d{x}, so I has come back: I = sec {x}·tan {x} - I + ln|sec {x} + tan {x}|. Solve for I as in algebra: 2I = sec {x}·tan {x} + ln|sec {x} + tan {x}|."
+        ),
         (Rule::OddSymmetry, _) => format!(
             "The integrand is odd: putting -{x} in gives minus the value at {x}. So the area left of 0 is the area right of 0 with its sign flipped, and over an interval symmetric about 0 the two cancel."
         ),

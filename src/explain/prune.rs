@@ -20,6 +20,12 @@ impl Limits {
         max_children: 1000,
         max_depth: 40,
     };
+    /// A derivative taken again applies the same rules again: past the first orders, each
+    /// order shows its first rule and counts the rest.
+    pub const REPEATED: Limits = Limits {
+        max_children: 12,
+        max_depth: 2,
+    };
 }
 
 /// A step as shown, or a count of the steps left out in its place.
@@ -51,6 +57,16 @@ where
         };
         (child, label)
     })
+}
+
+impl Shown<'_> {
+    /// How many steps are shown, this one included.
+    pub fn count(&self) -> usize {
+        match self {
+            Shown::Elided(_) => 0,
+            Shown::Step { children, .. } => 1 + children.iter().map(Shown::count).sum::<usize>(),
+        }
+    }
 }
 
 /// Steps left out: how many, and of what kind.

@@ -9,11 +9,24 @@ use std::rc::Rc;
 
 /// The steps as shown: long runs collapsed; `partial` writes each operator with ∂.
 pub fn steps(steps: &[Step], partial: bool) -> Vec<StepItem> {
+    let mut shown = 0;
     steps
         .iter()
-        .map(|s| item(&prune(s, Limits::TEXT), None, partial))
+        .map(|s| {
+            let limits = if shown < SHOWN_IN_FULL {
+                Limits::TEXT
+            } else {
+                Limits::REPEATED
+            };
+            let pruned = prune(s, limits);
+            shown += pruned.count();
+            item(&pruned, None, partial)
+        })
         .collect()
 }
+
+/// Steps shown in full across the orders of a higher derivative; later orders are collapsed.
+const SHOWN_IN_FULL: usize = 300;
 
 fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
     let (step, children) = match shown {

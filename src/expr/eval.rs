@@ -24,6 +24,8 @@ impl fmt::Display for EvalError {
 
 /// The value of `e` with variables looked up by `lookup`.
 pub fn eval(e: &Expr, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, EvalError> {
+    // A tree whose shared parts repeat can be far larger than the memory it takes.
+    crate::budget::check();
     let v = match e.kind() {
         Kind::Num(n) => n.to_f64(),
         Kind::Const(c) => c.value(),
@@ -131,6 +133,13 @@ pub fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
     let out = f.apply(v);
     if out.is_finite() {
         Ok(out)
+    } else if out.is_infinite() && v.is_finite() {
+        // sinh(1000): an overflow, not a division by zero.
+        Err(EvalError::Domain(format!(
+            "{} grows too large to compute at {}",
+            f.name(),
+            show(v)
+        )))
     } else {
         Err(EvalError::Domain(format!(
             "{} is undefined at {} (it divides by zero there)",

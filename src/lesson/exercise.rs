@@ -8,7 +8,7 @@ use crate::engine::{Answer, Headline, Outcome};
 use crate::expr::{Expr, Style, Symbol};
 use crate::render::{
     answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, note_text,
-    read_back, render_error, render_text, slip_hint, slip_note, witness_hint, wrap, TextOptions,
+    read_back, render_error, render_text, slip_hint, witness_hint, wrap, TextOptions,
 };
 use crate::syntax::reading_of_statement;
 use crate::Session;
@@ -187,20 +187,14 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
                 continue;
             }
         };
-        // Shown as read before it is judged, so a misreading is seen at once.
+        // Shown as read before it is judged, with the notes a query gets, so a misreading is
+        // seen at once.
         let found = slips(typed);
-        let mut notes: Vec<String> = read
+        let notes: Vec<String> = read
             .notes
             .iter()
             .map(|n| note_text(n, cx.text.unicode))
             .collect();
-        let noted_fraction_power = notes.iter().any(|n| n.contains("binds tighter than /"));
-        notes.extend(
-            found
-                .iter()
-                .filter(|s| !(s.power && s.typed.contains('/') && noted_fraction_power))
-                .map(slip_note),
-        );
         let reading = reading_of_statement(&read.statement, cx.text.unicode);
         cx.say(&read_back(&reading, &notes))?;
         let given = read.headline;

@@ -1,6 +1,7 @@
-//! Precedence slips in a typed answer: spellings whose reading is probably not what the
-//! learner meant (`3e^3x` is 3·e³·x, `x^-1/2` is (x⁻¹)/2, `2x/x^2+1` is 2x/x² + 1), each
-//! with the bracketed spelling that was likely meant.
+//! Precedence slips in a typed line: spellings whose reading is probably not what the
+//! learner meant (`3e^3x` is 3·e³·x, `x^1/2` is x/2, `2x/x^2+1` is 2x/x² + 1), each with
+//! the bracketed spelling that was likely meant. `x^2y` is left alone: x²·y is what a
+//! textbook means by it; only a power of e or of a number reads oddly glued to a letter.
 
 /// A part of an answer that probably reads otherwise than meant.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +14,31 @@ pub struct Slip {
     pub line: String,
     /// A power that took less than meant (`e^3x`), rather than a denominator (`2x/x^2+1`).
     pub power: bool,
+    /// Where the typed part is in the line, in characters.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Slip {
+    /// The note that says how the part reads and how to write what was likely meant.
+    pub fn note(&self) -> String {
+        if self.power {
+            format!(
+                "in {}, the power takes only the number right after ^; for all of it in the power write {}",
+                self.typed, self.meant
+            )
+        } else {
+            format!(
+                "in {}, / divides by the next factor only and the sum comes after the fraction; to divide by the whole sum write {}",
+                self.typed, self.meant
+            )
+        }
+    }
+
+    /// Whether this is the fraction power `x^-1/2` that the reader already notes.
+    pub fn is_fraction_power(&self) -> bool {
+        self.power && self.typed.contains('/')
+    }
 }
 
 /// The likely slips of `line`, left to right.
@@ -21,7 +47,7 @@ pub fn slips(line: &str) -> Vec<Slip> {
     let mut out = Vec::new();
     for (i, c) in chars.iter().enumerate() {
         let found = match c {
-            '^' => glued_exponent(&chars, i + 1),
+            '^' => glued_exponent(&chars, i + 1, plain_base(&chars, i)),
             '/' => glued_denominator(&chars, i + 1),
             _ => None,
         };
@@ -41,15 +67,27 @@ pub fn slips(line: &str) -> Vec<Slip> {
                 meant,
                 line,
                 power: *c == '^',
+                start,
+                end,
             });
         }
     }
     out
 }
 
-/// After `^`: a number glued to more, as in `3x` of `e^3x` or `-1/2` of `x^-1/2`; the end
-/// of what was probably meant as the exponent.
-fn glued_exponent(chars: &[char], from: usize) -> Option<usize> {
+/// Whether the base before the `^` at `at` is e or a number, as in `3e^3x` and `2^3x`.
+fn plain_base(chars: &[char], at: usize) -> bool {
+    let before = |k: usize| at.checked_sub(k).map(|i| chars[i]);
+    match before(1) {
+        Some('e') => !before(2).is_some_and(|c| c.is_ascii_alphabetic() || c == '_'),
+        Some(c) => c.is_ascii_digit(),
+        None => false,
+    }
+}
+
+/// After `^`: a number glued to more, as in `3x` of `e^3x` (for a base that is e or a
+/// number) or `-1/2` of `x^-1/2`; the end of what was probably meant as the exponent.
+fn glued_exponent(chars: &[char], from: usize, plain_base: bool) -> Option<usize> {
     let mut i = from;
     if chars.get(i) == Some(&'-') {
         i += 1;
@@ -65,33 +103,28 @@ fn glued_exponent(chars: &[char], from: usize) -> Option<usize> {
             let more = count(chars, i + 1, |c| c.is_ascii_digit());
             (more > 0).then_some(i + 1 + more)
         }
-        Some(c) if c.is_ascii_alphabetic() || *c == '(' => Some(factor_run_end(chars, i)),
+        Some(c) if plain_base && (c.is_ascii_alphabetic() || *c == '(') => {
+            Some(factor_run_end(chars, i))
+        }
         _ => None,
     }
 }
 
 /// After `/`: a denominator with a + or − glued into it and no spaces, as in `x^2+1` of
-/// `2x/x^2+1`; the end of what was probably meant below the bar.
+/// `2x/x^2+1`; the end of what was probably meant below the bar. The scan stops at a
+/// bracket (the slip is a bare sum) and at another operator, so a long line costs one pass.
 fn glued_denominator(chars: &[char], from: usize) -> Option<usize> {
-    let mut depth = 0i32;
     let mut i = from;
     let mut sum = false;
     while let Some(&c) = chars.get(i) {
         match c {
-            '(' => depth += 1,
-            ')' if depth == 0 => break,
-            ')' => depth -= 1,
-            ' ' | '\t' | '=' | ',' => break,
-            '+' | '-'
-                if depth == 0 && i > from && !matches!(chars[i - 1], '^' | '(' | 'e' | 'E') =>
-            {
-                sum = true
-            }
+            '(' | ')' | ' ' | '\t' | '=' | ',' | '/' | '*' | '·' => break,
+            '+' | '-' if i > from && !matches!(chars[i - 1], '^' | 'e' | 'E') => sum = true,
             _ => {}
         }
         i += 1;
     }
-    (sum && depth == 0).then_some(i)
+    (sum && chars.get(i) != Some(&'(')).then_some(i)
 }
 
 /// The end of a run of glued factors: letters, digits, `_`, and bracketed groups.
@@ -172,11 +205,16 @@ mod tests {
         assert_eq!(meant("2x/x^2+1"), ["2x/(x^2+1)"]);
         assert_eq!(meant("e^2(x+1)"), ["e^(2(x+1))"]);
         assert_eq!(meant("(x+1)/x-1"), ["(x+1)/(x-1)"]);
+        assert_eq!(meant("x^1/2 + 2^3x"), ["x^(1/2) + 2^3x", "x^1/2 + 2^(3x)"]);
+        assert_eq!(meant("d/dx e^2x"), ["d/dx e^(2x)"]);
     }
 
     #[test]
     fn spelled_out_answers_have_no_slip() {
         for line in [
+            "3x^2y^3",
+            "x^2y",
+            "theta^2x",
             "3e^(3x)",
             "3 e^3 x",
             "x^(-1/2)",

@@ -1,6 +1,6 @@
 //! Limits, numerically: a table of values approaching the point, and where the values are heading.
 
-use super::{finite, RealFn};
+use super::precise::Trouble;
 
 /// The inputs shown on the way to infinity: once a year, twice, quarterly,
 /// monthly, daily, hourly, every minute — the compounding table of the article.
@@ -17,6 +17,11 @@ pub struct LimitRow {
     pub value: Result<f64, String>,
 }
 
+/// What a table says when a value is past even many-digit numbers.
+pub const TOO_LARGE: &str = "grows too large to compute";
+/// What a table says when two precisions never agree.
+pub const CANNOT_TELL: &str = "cannot tell: even 2,048-bit numbers do not settle this value";
+
 /// Where one approach seems to go.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Heading {
@@ -28,28 +33,51 @@ pub enum Heading {
     Unsettled,
     /// The function has no value close to the point.
     Undefined(String),
+    /// The terms cancel beyond the precision nudge works to: no verdict either way.
+    CannotTell,
 }
 
-/// The function at the shown inputs.
-pub fn rows(f: RealFn, inputs: impl IntoIterator<Item = f64>) -> Vec<LimitRow> {
-    inputs
-        .into_iter()
-        .map(|input| LimitRow {
-            input,
-            value: finite(f(input)),
-        })
-        .collect()
+/// A table's cell for a value, or the words for why there is none.
+pub fn cell(value: Result<f64, Trouble>) -> Result<f64, String> {
+    match value {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) | Err(Trouble::TooLarge { .. }) => Err(TOO_LARGE.to_string()),
+        Err(Trouble::NoValue(why)) => Err(why),
+        Err(Trouble::CannotTell) => Err(CANNOT_TELL.to_string()),
+    }
 }
 
 /// Where `f(t)` heads as `t → 0⁺`, read off f at t = 2⁻ᵏ and sharpened by
 /// Richardson extrapolation (which assumes the error shrinks like a power of t).
-/// Powers of two keep the inputs exact in binary.
-pub fn heading(f: &dyn Fn(f64) -> Result<f64, String>, first: i32, last: i32) -> Heading {
+/// Powers of two keep the inputs exact in binary. Values that overflow while
+/// growing grow without bound; otherwise the values before an overflow are read.
+pub fn heading(f: &dyn Fn(f64) -> Result<f64, Trouble>, first: i32, last: i32) -> Heading {
     let mut values = Vec::new();
+    // The last k whose value was had.
+    let mut read_to = last;
     for k in first..=last {
         match f(2f64.powi(-k)) {
             Ok(v) => values.push(v),
-            Err(why) => return Heading::Undefined(why),
+            Err(Trouble::TooLarge { positive }) => {
+                // Values already huge and growing toward the overflow grow without bound.
+                let toward = values
+                    .last()
+                    .is_some_and(|v: &f64| v.abs() > 1e4 && (*v > 0.0) == positive)
+                    && values.windows(2).all(|w| w[1].abs() >= w[0].abs());
+                if toward {
+                    return Heading::Unbounded { positive };
+                }
+                if values.len() >= 6 {
+                    // Past the numbers' range without growing toward it, as (eᵉˣ + 1)/eᵉˣ:
+                    // read the values that could be had.
+                    read_to = k - 1;
+                } else {
+                    return Heading::CannotTell;
+                }
+                break;
+            }
+            Err(Trouble::NoValue(why)) => return Heading::Undefined(why),
+            Err(Trouble::CannotTell) => return Heading::CannotTell,
         }
     }
     if values.len() < 4 {
@@ -67,7 +95,7 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, String>, first: i32, last: i32) ->
         aitken(&values).filter(|(v, e)| *e <= 1e-3 * v.abs().max(1.0))
     };
     match estimate {
-        Some((value, error)) if confirmed(f, last, value, error, values[values.len() - 1]) => {
+        Some((value, error)) if confirmed(f, read_to, value, error, values[values.len() - 1]) => {
             Heading::Settles { value, error }
         }
         _ => Heading::Unsettled,
@@ -77,7 +105,7 @@ pub fn heading(f: &dyn Fn(f64) -> Result<f64, String>, first: i32, last: i32) ->
 /// Inputs between the powers of two must head the same way: (−1)ⁿ is 1 at
 /// every n = 2ᵏ, yet has no limit.
 fn confirmed(
-    f: &dyn Fn(f64) -> Result<f64, String>,
+    f: &dyn Fn(f64) -> Result<f64, Trouble>,
     last: i32,
     value: f64,
     error: f64,
@@ -118,9 +146,9 @@ fn aitken(values: &[f64]) -> Option<(f64, f64)> {
 fn unbounded(values: &[f64]) -> Option<bool> {
     let n = values.len();
     let last = values[n - 1];
-    let growing = values[n - 4..]
-        .windows(2)
-        .all(|w| w[1].abs() > w[0].abs() * 1.2 && w[1].signum() == w[0].signum());
+    let growing = values[n - 4..].windows(2).all(|w| {
+        (w[1].abs() > w[0].abs() * 1.2 || w[1].is_infinite()) && w[1].signum() == w[0].signum()
+    });
     (growing && last.abs() > 1e4).then_some(last > 0.0)
 }
 
@@ -152,7 +180,7 @@ mod tests {
 
     #[test]
     fn compound_interest_heads_for_e() {
-        let f = |t: f64| Ok((1.0 + t).powf(1.0 / t));
+        let f = |t: f64| Ok::<f64, Trouble>((1.0 + t).powf(1.0 / t));
         match heading(&f, 8, 24) {
             Heading::Settles { value, error } => {
                 assert!((value - std::f64::consts::E).abs() < 1e-10, "{value}");
@@ -164,7 +192,7 @@ mod tests {
 
     #[test]
     fn square_root_heads_for_zero() {
-        let f = |t: f64| Ok(t.sqrt());
+        let f = |t: f64| Ok::<f64, Trouble>(t.sqrt());
         match heading(&f, 3, 18) {
             Heading::Settles { value, error } => assert!(value.abs() <= 10.0 * error + 1e-9),
             other => panic!("{other:?}"),
@@ -176,7 +204,7 @@ mod tests {
         let f = |t: f64| {
             let n = (1.0 / t).round();
             if (n - 1.0 / t).abs() > 1e-9 {
-                return Err("n must be a whole number".to_string());
+                return Err(Trouble::NoValue("n must be a whole number".to_string()));
             }
             Ok(if n % 2.0 == 0.0 { 1.0 } else { -1.0 })
         };
@@ -184,14 +212,38 @@ mod tests {
     }
 
     #[test]
+    fn values_that_cannot_be_told_give_no_verdict() {
+        let f = |t: f64| {
+            if t < 1e-3 {
+                Err(Trouble::CannotTell)
+            } else {
+                Ok(1.0 + t)
+            }
+        };
+        assert_eq!(heading(&f, 3, 18), Heading::CannotTell);
+    }
+
+    #[test]
+    fn growth_past_the_numbers_range_is_unbounded() {
+        let f = |t: f64| {
+            if t < 1e-2 {
+                Err(Trouble::TooLarge { positive: false })
+            } else {
+                Ok(-(1.0 / t).exp())
+            }
+        };
+        assert_eq!(heading(&f, 3, 18), Heading::Unbounded { positive: false });
+    }
+
+    #[test]
     fn one_over_x_grows() {
-        let f = |t: f64| Ok(1.0 / t);
+        let f = |t: f64| Ok::<f64, Trouble>(1.0 / t);
         assert_eq!(heading(&f, 4, 20), Heading::Unbounded { positive: true });
     }
 
     #[test]
     fn sine_of_one_over_x_does_not_settle() {
-        let f = |t: f64| Ok((1.0 / t).sin());
+        let f = |t: f64| Ok::<f64, Trouble>((1.0 / t).sin());
         assert_eq!(heading(&f, 4, 20), Heading::Unsettled);
     }
 }

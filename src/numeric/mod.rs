@@ -1,11 +1,13 @@
 //! The numbers behind the pictures: nudge tables, limit tables, plot samples, contour lines.
 //!
 //! Everything here works in floating point on a function given as a closure,
-//! so it knows nothing of expressions, syntax or text.
+//! so it knows nothing of expressions, syntax or text — except `precise`, which
+//! values an expression at many digits where floating point would cancel.
 
 pub mod contour;
 pub mod limit;
 pub mod nudge;
+pub mod precise;
 pub mod recognise;
 pub mod sample;
 
@@ -18,7 +20,7 @@ pub type RealFn<'a> = &'a dyn Fn(f64) -> Result<f64, EvalError>;
 pub fn finite(v: Result<f64, EvalError>) -> Result<f64, String> {
     match v {
         Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err("too large to represent".to_string()),
+        Ok(_) => Err("grows too large to compute".to_string()),
         Err(e) => Err(e.to_string()),
     }
 }

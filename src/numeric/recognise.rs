@@ -4,6 +4,8 @@ use crate::expr::{Constant, Expr};
 
 /// Largest denominator tried for a fraction.
 const MAX_DENOMINATOR: i64 = 12;
+/// Largest denominator tried for a value known to about 13 digits.
+const FINE_DENOMINATOR: i64 = 1000;
 /// Largest numerator tried for a multiple of a constant.
 const MAX_NUMERATOR: i64 = 60;
 
@@ -39,9 +41,23 @@ pub fn recognise(value: f64, tolerance: f64, with_constants: bool) -> Option<Exp
     None
 }
 
+/// A fraction with a denominator up to 1,000 (1/120, 7/360), for a value known to
+/// about 13 digits or better: only then is a match with so many fractions no accident.
+pub fn recognise_fine(value: f64, error: f64) -> Option<Expr> {
+    let scale = value.abs().max(1e-300);
+    if !value.is_finite() || error > 1e-13 * scale {
+        return None;
+    }
+    fraction_up_to(value, (10.0 * error).max(1e-14 * scale), FINE_DENOMINATOR)
+}
+
 /// p/q with q ≤ 12 (or a whole number) within `tolerance`.
 fn fraction(value: f64, tolerance: f64) -> Option<Expr> {
-    for q in 1..=MAX_DENOMINATOR {
+    fraction_up_to(value, tolerance, MAX_DENOMINATOR)
+}
+
+fn fraction_up_to(value: f64, tolerance: f64, max_denominator: i64) -> Option<Expr> {
+    for q in 1..=max_denominator {
         let p = (value * q as f64).round();
         let limit = if q == 1 {
             1e12

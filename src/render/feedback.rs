@@ -199,21 +199,6 @@ pub fn read_back(reading: &str, notes: &[String]) -> String {
     out
 }
 
-/// The note on a spelling that probably reads otherwise than meant.
-pub fn slip_note(slip: &Slip) -> String {
-    if slip.power {
-        format!(
-            "in {}, the power takes only the number right after ^ and what follows multiplies; for all of it in the power write {}",
-            slip.typed, slip.meant
-        )
-    } else {
-        format!(
-            "in {}, / divides by the next factor only and the sum comes after the fraction; to divide by the whole sum write {}",
-            slip.typed, slip.meant
-        )
-    }
-}
-
 /// An answer that is right once bracketed as it was probably meant.
 pub fn slip_hint(slip: &Slip) -> String {
     format!(

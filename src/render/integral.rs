@@ -477,6 +477,7 @@ impl Writer {
                 [factored, template, cleared, top, rewritten],
                 found,
             ),
+            Detail::Tabular { rows } => self.tabular(pad, rows),
             Detail::CompleteSquare {
                 bottom,
                 square,
@@ -522,6 +523,35 @@ impl Writer {
             }
             _ => {}
         }
+    }
+
+    /// The table of tabular by parts: sign, u's derivatives, dv's integrals.
+    fn tabular(&mut self, pad: &str, rows: &[(Expr, Expr)]) {
+        let shown: Vec<(String, String)> = rows
+            .iter()
+            .map(|(d, i)| (self.show(d), self.show(i)))
+            .collect();
+        let width = shown
+            .iter()
+            .map(|(d, _)| d.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("differentiate u".len());
+        self.line(&format!(
+            "{pad}sign  {:width$}  integrate dv, once more each row",
+            "differentiate u"
+        ));
+        for (k, (d, i)) in shown.iter().enumerate() {
+            let sign = if k % 2 == 0 { "+" } else { "-" };
+            self.line(&format!("{pad} {sign}    {d:width$}  {i}"));
+        }
+        self.line(&format!(
+            "{pad}      {:width$}  (u has reached 0: the table stops)",
+            "0"
+        ));
+        self.line(&format!(
+            "{pad}Each sign times the u and the integral on its row, added up."
+        ));
     }
 
     /// The split with its unknowns, the cleared identity, and how each constant was found.

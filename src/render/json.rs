@@ -16,6 +16,9 @@ use serde_json::{json, Map, Value};
 
 /// Longest expression written inside a JSON step, in characters.
 const STEP_BUDGET: usize = 4000;
+/// Largest `steps` list written, in bytes of JSON: a larger one is left out, and the answer
+/// says so with `"steps_omitted": true`, so that a line stays a size a program can take in.
+const STEPS_BYTES: usize = 1 << 20;
 
 pub fn render_json(outcome: &Outcome) -> String {
     let mut obj = Map::new();
@@ -42,7 +45,46 @@ pub fn render_json(outcome: &Outcome) -> String {
         let notes: Vec<String> = outcome.notes.iter().map(|n| note_text(n, true)).collect();
         obj.insert("notes".into(), json!(notes));
     }
+    omit_large_steps(&mut obj);
     Value::Object(obj).to_string()
+}
+
+/// Empties every `steps` list, at any depth, whose JSON passes `STEPS_BYTES`, and marks it.
+fn omit_large_steps(obj: &mut Map<String, Value>) {
+    if obj.get("steps").is_some_and(|s| json_len(s) > STEPS_BYTES) {
+        obj.insert("steps".into(), json!([]));
+        obj.insert("steps_omitted".into(), json!(true));
+    }
+    for value in obj.values_mut() {
+        match value {
+            Value::Object(inner) => omit_large_steps(inner),
+            Value::Array(items) => {
+                for item in items {
+                    if let Value::Object(inner) = item {
+                        omit_large_steps(inner);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How many bytes `value` takes as JSON, without keeping the text.
+fn json_len(value: &Value) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    let _ = serde_json::to_writer(&mut count, value);
+    count.0
 }
 
 fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {

@@ -30,6 +30,15 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
             upper.latex(),
             latex_operand(&step.before)
         ),
+        (Detail::Improper { stretches, .. }, _) => {
+            let bound = |e: Option<&Expr>| e.map_or_else(String::new, bound_latex);
+            format!(
+                "\\int_{{{}}}^{{{}}} {} \\,d{x}",
+                bound(stretches.first().map(|s| &s.lower)),
+                bound(stretches.last().map(|s| &s.upper)),
+                latex_operand(&step.before)
+            )
+        }
         (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
         _ => format!(
             "{} {}",
@@ -38,6 +47,18 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
         ),
     };
     format!("{lhs} = {}", step.after.latex())
+}
+
+/// A bound of an improper integral: ∞ for inf.
+fn bound_latex(e: &Expr) -> String {
+    let infinity = |e: &Expr| ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n));
+    if infinity(e) {
+        "\\infty".to_string()
+    } else if infinity(&Expr::neg(e.clone())) {
+        "-\\infty".to_string()
+    } else {
+        e.latex()
+    }
 }
 
 /// Largest expression, in nodes, that a step's LaTeX shows in full.

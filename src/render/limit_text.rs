@@ -96,6 +96,9 @@ pub(super) fn heading_text(approach: &Approach) -> String {
         Heading::Unbounded { positive: false } => "falling without bound, toward −∞".to_string(),
         Heading::Unsettled => "not settling on any one number".to_string(),
         Heading::Undefined(why) => format!("no values here: {why}"),
+        Heading::CannotTell => {
+            "cannot tell: even 2,048-bit numbers do not settle these values".to_string()
+        }
     }
 }
 
@@ -115,6 +118,9 @@ pub(super) fn verdict_short(v: &Verdict, style: Style) -> String {
         Verdict::Unbounded { positive: false } => "−∞".to_string(),
         Verdict::SidesDisagree => "no limit: the two sides disagree".to_string(),
         Verdict::None => "no limit: the values do not settle".to_string(),
+        Verdict::CannotTell => {
+            "cannot tell: even 2,048-bit numbers do not settle the values".to_string()
+        }
     }
 }
 
@@ -135,6 +141,7 @@ fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
         Verdict::Unbounded { positive: false } => "−∞".to_string(),
         Verdict::SidesDisagree => "none (the two sides disagree)".to_string(),
         Verdict::None => "none that the table can see".to_string(),
+        Verdict::CannotTell => "cannot tell".to_string(),
     };
     let aside = aside.map(|a| format!(" ({a})")).unwrap_or_default();
     out.push(format!("{} {}{aside}", "Limit:".bold(), rhs.green().bold()));
@@ -142,9 +149,13 @@ fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
 }
 
 /// What the tables say, in sentences, and a remark on how sure the limit is.
-pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Option<&'static str>) {
+pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Option<String>) {
     let mut out = Vec::new();
-    let estimate = "a numerical estimate read from the values, not a proof";
+    if let Some(bits) = l.precise_bits {
+        out.push(format!(
+            "Plain floating point gets some of these values wrong (the terms cancel, or a number overflows), so nudge worked them out with {bits}-bit numbers, keeping only the digits two precisions agree on."
+        ));
+    }
     let aside = match &l.verdict {
         Verdict::Value {
             value,
@@ -167,18 +178,23 @@ pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Opti
                 ),
                 None => format!("The values head for {shown}, as far as the table can tell."),
             });
-            Some(estimate)
+            Some(format!(
+                "a numerical estimate read from the values, sure to the {decimals} decimals shown, not a proof"
+            ))
         }
         Verdict::Unbounded { positive } => {
             let way = if *positive { "grow" } else { "fall" };
             out.push(format!(
                 "The values {way} past any number you name: there is no finite limit."
             ));
-            Some(if *positive {
-                "the values grow without bound"
-            } else {
-                "the values fall without bound"
-            })
+            Some(
+                if *positive {
+                    "the values grow without bound"
+                } else {
+                    "the values fall without bound"
+                }
+                .to_string(),
+            )
         }
         Verdict::SidesDisagree => {
             let at = match &l.target {
@@ -192,6 +208,10 @@ pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Opti
         }
         Verdict::None => {
             out.push("The values do not settle on any one number.".to_string());
+            None
+        }
+        Verdict::CannotTell => {
+            out.push("Even 2,048-bit numbers do not settle these values (the terms cancel too closely, or the numbers grow past their range), so nudge cannot tell where they head: this is no verdict either way.".to_string());
             None
         }
     };

@@ -34,7 +34,7 @@ pub fn note_text(note: &Note, unicode: bool) -> String {
 pub use catalogue::{note, title};
 pub use feedback::{
     answer_text, antiderivative_hint, first_rule_hint, fit_to_terminal, grid_hint, mistake_hint,
-    read_back, slip_hint, slip_note, witness_hint, wrap,
+    read_back, slip_hint, witness_hint, wrap,
 };
 pub use html::render_html;
 pub use integral::constant_name;

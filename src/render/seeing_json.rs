@@ -87,6 +87,7 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &SeeingAnswer) {
                         }
                         Heading::Unsettled => json!("unsettled"),
                         Heading::Undefined(why) => json!({"undefined": why}),
+                        Heading::CannotTell => json!("cannot_tell"),
                     };
                     json!({"side": side, "rows": rows, "heading": heading})
                 })
@@ -98,10 +99,14 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &SeeingAnswer) {
                 Verdict::Unbounded { positive: false } => ("-inf", Value::Null),
                 Verdict::SidesDisagree => ("sides_disagree", Value::Null),
                 Verdict::None => ("none", Value::Null),
+                Verdict::CannotTell => ("cannot_tell", Value::Null),
             };
             obj.insert("verdict".into(), json!(verdict));
             obj.insert("estimate".into(), estimate);
             obj.insert("numerical".into(), json!(true));
+            if let Some(bits) = l.precise_bits {
+                obj.insert("precise_bits".into(), json!(bits));
+            }
             obj.insert("steps".into(), json!([]));
         }
         SeeingAnswer::Plot(p) => {

@@ -343,12 +343,15 @@ fn limit(out: &mut Vec<Block>, l: &LimitAnswer, body: String, operand: String) {
         Verdict::Unbounded { positive: false } => "= -\\infty".to_string(),
         Verdict::SidesDisagree => "\\text{ does not exist (the two sides disagree)}".to_string(),
         Verdict::None => "\\text{: none that the table can see}".to_string(),
+        Verdict::CannotTell => {
+            "\\text{: cannot tell (even 2048-bit numbers do not settle the values)}".to_string()
+        }
     };
     out.push(Block::Display(format!("{lhs} {rhs}")));
     if let Some(aside) = aside {
         out.push(Block::Words(vec![words(format!(
             "{}.",
-            capitalised(aside)
+            capitalised(&aside)
         ))]));
     }
 }

@@ -149,6 +149,44 @@ pub(super) fn letters(text: &str) -> Vec<(Letter, usize, usize)> {
     out
 }
 
+/// A line nudge could not read that starts with a word it knows as English or as a function
+/// it does not have (`solve x^2 = 4`): that word is the problem to name.
+pub(super) fn leading_word_error(line: &str) -> Option<Error> {
+    let start = line.len() - line.trim_start().len();
+    let word_len = line[start..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(line.len() - start);
+    let word = &line[start..start + word_len];
+    if word.len() < 2 {
+        return None;
+    }
+    let at = line[..start].chars().count();
+    let span = Span::new(at, at + word.len());
+    match classify(word) {
+        Run::English(known) => Some(english_error(word, known, span)),
+        Run::UnknownFunction(help) => Some(unknown_function_error(word, help, span)),
+        _ => None,
+    }
+}
+
+fn english_error(typed: &str, word: &str, span: Span) -> Error {
+    Error::new(
+        Phase::Parsing,
+        format!("nudge reads maths, and '{typed}' is a word it does not read here"),
+    )
+    .at(span)
+    .with_help(english_help(word))
+}
+
+fn unknown_function_error(typed: &str, help: &str, span: Span) -> Error {
+    Error::new(
+        Phase::Parsing,
+        format!("nudge does not know the function {typed}"),
+    )
+    .at(span)
+    .with_help(help)
+}
+
 /// Words a learner may type around the maths; each has its own advice in `english_help`.
 const ENGLISH: [&str; 40] = [
     "derivative",
@@ -277,12 +315,7 @@ impl Builder<'_> {
                 );
                 Ok(Some(node))
             }
-            Run::UnknownFunction(help) => Err(Error::new(
-                Phase::Parsing,
-                format!("nudge does not know the function {text}"),
-            )
-            .at(span)
-            .with_help(help)),
+            Run::UnknownFunction(help) => Err(unknown_function_error(text, help, span)),
             Run::Glued(f) => {
                 let rest = &text[f.len()..];
                 Err(Error::new(
@@ -302,12 +335,7 @@ impl Builder<'_> {
                 );
                 Ok(None)
             }
-            Run::English(word) => Err(Error::new(
-                Phase::Parsing,
-                format!("nudge reads maths, and '{text}' is a word it does not read here"),
-            )
-            .at(span)
-            .with_help(english_help(word))),
+            Run::English(word) => Err(english_error(text, word, span)),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::abstract_fn::is_abstract_call;
 use super::ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
-use super::letters::is_letter_run;
+use super::letters::{is_letter_run, leading_word_error};
 use super::names::{Names, NoNames};
 use super::scientific::scientific_notation_notes;
 use super::unsupported::check_unsupported;
@@ -72,8 +72,9 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
             .is_some_and(|w| w.eq_ignore_ascii_case("read"))
             && !start[4..].starts_with(|c: char| c.is_alphanumeric());
     check_unsupported(line, &offsets, explaining)?;
-    let mut pairs =
-        Grammar::parse(Rule::line, line).map_err(|e| describe_parse_error(&e, line, &offsets))?;
+    let mut pairs = Grammar::parse(Rule::line, line).map_err(|e| {
+        leading_word_error(line).unwrap_or_else(|| describe_parse_error(&e, line, &offsets))
+    })?;
     let line_pair = pairs
         .next()
         .ok_or_else(|| Error::new(Phase::Parsing, "nothing was read"))?;
@@ -861,7 +862,9 @@ impl Builder<'_> {
                 }
                 let name = ascii_name(pair.as_str());
                 self.check_self_reference(&name, span)?;
-                self.check_glued_function(pair.as_str(), span);
+                if !is_letter_run(pair.as_str()) {
+                    self.check_glued_function(pair.as_str(), span);
+                }
                 Ok(node(NodeKind::Var(name)))
             }
             Rule::applied => self.applied(pair),
@@ -998,12 +1001,18 @@ impl Builder<'_> {
             )
             .at(name_span)
             .with_help(define_help)),
-            None if args.len() > 1 => Err(Error::new(
-                Phase::Parsing,
-                format!("{name} is not a function you have defined"),
-            )
-            .at(name_span)
-            .with_help(define_help)),
+            None if args.len() > 1 => {
+                // `max(x, 0)`: a function nudge knows the name of says so.
+                if let Some(t) = typed.as_deref().filter(|t| is_letter_run(t)) {
+                    self.unknown_call(t, &name, name_span)?;
+                }
+                Err(Error::new(
+                    Phase::Parsing,
+                    format!("{name} is not a function you have defined"),
+                )
+                .at(name_span)
+                .with_help(define_help))
+            }
             None => {
                 let lhs = match typed.filter(|t| is_letter_run(t)) {
                     Some(t) => self.unknown_call(&t, &name, name_span)?,
@@ -1049,19 +1058,14 @@ impl Builder<'_> {
                 "write {name}_x(x, y) for its slope by x alone, or ask ∂/∂x {name}(x, y)"
             )));
         }
+        // Said the first time a session meets each letter, as the other reading policies are.
         let letter = name.split('_').next().unwrap_or(&name).to_string();
-        if !self
-            .notes
-            .iter()
-            .any(|n| n.message.starts_with(&format!("{letter} is not defined")))
-        {
-            self.notes.push(Note {
-                message: format!(
-                    "{letter} is not defined, so {letter}(…) is any function, one with no formula: nudge shows the rules on it but cannot give a value (for a product write {letter}·(…))"
-                ),
-                span: name_span,
-            });
-        }
+        self.policy_note(
+            format!(
+                "{letter} is not defined, so {letter}(…) is any function, one with no formula: nudge shows the rules on it but cannot give a value (for a product write {letter}·(…))"
+            ),
+            name_span,
+        );
         Ok(Node {
             kind: NodeKind::Apply { name, primes, args },
             span,

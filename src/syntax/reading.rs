@@ -308,7 +308,12 @@ fn write(node: &Node, unicode: bool, out: &mut String) {
                 Callee::Exp => "exp".to_string(),
                 Callee::Sqrt => {
                     out.push_str(if unicode { "√" } else { "sqrt" });
-                    write_operand(arg, unicode, out, !unicode || !is_atom(arg));
+                    // √ takes a number, a name or a bracket as typed: √(sin²(x)), not √sin²(x).
+                    let bare = matches!(
+                        arg.kind,
+                        NodeKind::Var(_) | NodeKind::Constant(_) | NodeKind::Paren(_)
+                    ) || matches!(&arg.kind, NodeKind::Number(n) if n.is_integer());
+                    write_operand(arg, unicode, out, !unicode || !bare);
                     return;
                 }
                 Callee::NaturalLog => "ln".to_string(),

@@ -104,6 +104,10 @@ impl Integrator {
             if !keeps_its_shape(&dv, var) {
                 return None;
             }
+            let n = power_of_var(&factors[i], var)?.to_i64()?;
+            if n >= 2 {
+                return self.tabular(e, var, level, &factors[i], &dv, n);
+            }
             (factors[i].clone(), dv, PartsChoice::Power)
         };
         let next = level.deeper();
@@ -130,6 +134,53 @@ impl Integrator {
             after,
             detail,
             vec![v_step, rest_step],
+        ))
+    }
+
+    /// xⁿ times eᵃˣ, sin, cos, …: by parts n times at once, set out as a table of
+    /// u's derivatives beside dv's repeated integrals.
+    fn tabular(
+        &self,
+        e: &Expr,
+        var: &Symbol,
+        level: Level,
+        u: &Expr,
+        dv: &Expr,
+        n: i64,
+    ) -> Option<Step> {
+        let mut derivatives = vec![u.clone()];
+        for _ in 0..n {
+            let next = derive(derivatives.last()?, var).after;
+            derivatives.push(next);
+        }
+        let mut integrals = Vec::new();
+        let mut first = None;
+        let mut current = dv.clone();
+        for _ in 0..=n {
+            let step = self.step(&current, var, level.deeper())?;
+            current = step.after.clone();
+            integrals.push(current.clone());
+            first.get_or_insert(step);
+        }
+        let terms = derivatives
+            .iter()
+            .zip(&integrals)
+            .enumerate()
+            .map(|(k, (d, i))| {
+                let sign = Expr::int(if k % 2 == 0 { 1 } else { -1 });
+                Expr::mul(vec![sign, d.clone(), i.clone()])
+            })
+            .collect();
+        let after = Expr::add(terms);
+        let rows = derivatives.into_iter().zip(integrals).collect();
+        let detail = Detail::Tabular { rows };
+        Some(Step::new(
+            Rule::TabularParts,
+            var,
+            e,
+            after,
+            detail,
+            first.into_iter().collect(),
         ))
     }
 

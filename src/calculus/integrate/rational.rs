@@ -80,8 +80,11 @@ fn factor(bottom: &Poly) -> Option<(Number, Vec<(Poly, usize)>)> {
         0 => {}
         2 => factors.push((rest.scale(&rest.lead().recip()?), 1)),
         4 => {
-            let q = square_root(&rest.scale(&rest.lead().recip()?))?;
-            factors.push((q, 2));
+            let monic = rest.scale(&rest.lead().recip()?);
+            match square_root(&monic) {
+                Some(q) => factors.push((q, 2)),
+                None => factors.extend(biquadratic(&monic)?.into_iter().map(|q| (q, 1))),
+            }
         }
         _ => return None,
     }
@@ -93,6 +96,24 @@ fn factor(bottom: &Poly) -> Option<(Number, Vec<(Poly, usize)>)> {
         )
     });
     Some((bottom.lead().mul(&product.recip()?), factors))
+}
+
+/// x⁴ + px² + q as (x² + r)(x² + s) with rational r ≠ s, as (x² + 1)(x² + 4).
+fn biquadratic(p: &Poly) -> Option<[Poly; 2]> {
+    if !p.coefficient(3).is_zero() || !p.coefficient(1).is_zero() {
+        return None;
+    }
+    let (b, c) = (p.coefficient(2), p.coefficient(0));
+    let disc = b.mul(&b).sub(&Number::int(4).mul(&c));
+    let root = crate::calculus::exact::sqrt_rational(&disc)?;
+    if root.radicand != 1.into() || root.coef.is_zero() {
+        return None;
+    }
+    let half = Number::ratio(1, 2);
+    let r = b.add(&root.coef).mul(&half);
+    let s = b.sub(&root.coef).mul(&half);
+    let quadratic = |k: Number| Poly::new(vec![k, Number::zero(), Number::one()]);
+    Some([quadratic(r), quadratic(s)])
 }
 
 /// The monic quadratic whose square is the monic quartic `p`, if there is one.

@@ -71,13 +71,24 @@ pub(super) fn table(e: &Expr, var: &Symbol) -> Option<Step> {
             if has(Func::Csc) && has(Func::Cot) {
                 return simple(Rule::IntegralCscCot, Expr::neg(f(Func::Csc)));
             }
-            secant_root(e, var, factors)
+            secant_root(e, var, factors).or_else(|| square_over_sine_root(e, var, factors))
         }
         Kind::Pow(b, n) => {
             let n = n.as_number()?;
             let is = |func: Func, k: i64| *b == f(func) && *n == Number::int(k);
             if is(Func::Sec, 2) || is(Func::Cos, -2) {
                 return simple(Rule::IntegralSecSquared, f(Func::Tan));
+            }
+            if is(Func::Sec, 3) || is(Func::Cos, -3) {
+                let (sec, tan) = (f(Func::Sec), f(Func::Tan));
+                let after = Expr::mul(vec![
+                    Expr::ratio(1, 2),
+                    Expr::add(vec![
+                        Expr::mul(vec![sec.clone(), tan.clone()]),
+                        Expr::ln(Expr::func(Func::Abs, Expr::add(vec![sec, tan]))),
+                    ]),
+                ]);
+                return simple(Rule::IntegralSecCubed, after);
             }
             if is(Func::Cosh, -2) {
                 return simple(Rule::IntegralSechSquared, f(Func::Tanh));
@@ -238,6 +249,31 @@ fn square_forms(e: &Expr, var: &Symbol, base: &Expr, n: &Number) -> Option<Step>
         }
         _ => None,
     }
+}
+
+/// x²/√(a² − x²) = (a²/2)·arcsin(x/a) − (x/2)·√(a² − x²), by x = a·sin θ.
+fn square_over_sine_root(e: &Expr, var: &Symbol, factors: &[Expr]) -> Option<Step> {
+    let x = Expr::symbol(var.clone());
+    let square = Expr::pow(x.clone(), Expr::int(2));
+    let i = factors.iter().position(|f| *f == square)?;
+    let Kind::Pow(base, n) = factors[1 - i].kind() else {
+        return None;
+    };
+    let (sign, c) = square_and_constant(base, var)?;
+    if sign != -1 || n.as_number()? != &Number::ratio(-1, 2) {
+        return None;
+    }
+    let a = root_of(&c)?;
+    let root = Expr::pow(base.clone(), Expr::ratio(1, 2));
+    let after = Expr::sub(
+        Expr::mul(vec![
+            Expr::ratio(1, 2),
+            c,
+            Expr::func(Func::Arcsin, Expr::div(x.clone(), a.clone())),
+        ]),
+        Expr::mul(vec![Expr::ratio(1, 2), x, root]),
+    );
+    trig_substitution(e, var, &a, Func::Sin, after)
 }
 
 /// 1/(x·√(x² − a²)) = (1/a)·arctan(√(x² − a²)/a), by x = a·sec θ.

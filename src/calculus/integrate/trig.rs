@@ -88,6 +88,9 @@ fn rewrite(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
     if let Some(found) = half_angle_bottom(e, var).or_else(|| exp_form(e, var)) {
         return Some(found);
     }
+    if let Some(found) = tan_squared_beside(e, var) {
+        return Some(found);
+    }
     let powers: Vec<Power> = e.factors().iter().map(power).collect::<Option<_>>()?;
     let arg = powers.first()?.arg.clone();
     if !is_linear(&arg, var) {
@@ -131,14 +134,37 @@ fn rewrite(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
                 let reduced = Expr::pow(half_angle(p.func, &arg)?, Expr::int(p.n / 2));
                 Some((Rule::PowerReduction, reduced))
             }
-            // sec⁴ = (1 + tan²)·sec²: what is left is a polynomial in tan times its slope.
-            Func::Sec if p.n >= 4 && p.n % 2 == 0 => {
-                let identity = Expr::add(vec![Expr::one(), Expr::pow(f(Func::Tan), Expr::int(2))]);
+            // sec⁴ = (1 + tan²)·sec²: what is left is a polynomial in tan times its
+            // slope; csc⁴ = (1 + cot²)·csc² the same with cot.
+            Func::Sec | Func::Csc if p.n >= 4 && p.n % 2 == 0 => {
+                let partner = if p.func == Func::Sec {
+                    Func::Tan
+                } else {
+                    Func::Cot
+                };
+                let identity = Expr::add(vec![Expr::one(), Expr::pow(f(partner), Expr::int(2))]);
                 Some((
                     Rule::TrigIdentity,
                     Expr::mul(vec![
                         Expr::pow(identity, Expr::int((p.n - 2) / 2)),
-                        Expr::pow(f(Func::Sec), Expr::int(2)),
+                        Expr::pow(f(p.func), Expr::int(2)),
+                    ]),
+                ))
+            }
+            // sinh³ = sinh·(cosh² − 1), cosh³ = cosh·(1 + sinh²): peel one factor off.
+            Func::Sinh | Func::Cosh if p.n >= 3 && p.n % 2 == 1 => {
+                let identity = if p.func == Func::Sinh {
+                    let c = Expr::pow(f(Func::Cosh), Expr::int(2));
+                    Expr::sub(c, Expr::one())
+                } else {
+                    let s = Expr::pow(f(Func::Sinh), Expr::int(2));
+                    Expr::add(vec![Expr::one(), s])
+                };
+                Some((
+                    Rule::OddPower,
+                    Expr::mul(vec![
+                        f(p.func),
+                        Expr::pow(identity, Expr::int((p.n - 1) / 2)),
                     ]),
                 ))
             }
@@ -253,4 +279,38 @@ fn exp_form(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
         })
         .collect();
     changed.then(|| (Rule::ExpForm, Expr::mul(rewritten)))
+}
+
+/// A tan² (or cot²) factor beside factors with no trigonometry, as x·tan² x:
+/// tan² = sec² − 1 turns it into terms by parts can take.
+fn tan_squared_beside(e: &Expr, var: &str) -> Option<(Rule, Expr)> {
+    let factors = e.factors();
+    if factors.len() < 2 {
+        return None;
+    }
+    let is_square = |f: &Expr| match power(f) {
+        Some(p) => matches!(p.func, Func::Tan | Func::Cot) && p.n == 2 && is_linear(&p.arg, var),
+        None => false,
+    };
+    let i = factors.iter().position(is_square)?;
+    if factors
+        .iter()
+        .enumerate()
+        .any(|(j, f)| j != i && power(f).is_some())
+    {
+        return None;
+    }
+    let p = power(&factors[i])?;
+    let partner = if p.func == Func::Tan {
+        Func::Sec
+    } else {
+        Func::Csc
+    };
+    let identity = Expr::sub(
+        Expr::pow(Expr::func(partner, p.arg), Expr::int(2)),
+        Expr::one(),
+    );
+    let mut rest: Vec<Expr> = factors.to_vec();
+    rest[i] = identity;
+    Some((Rule::TrigIdentity, Expr::mul(rest)))
 }

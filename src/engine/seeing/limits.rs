@@ -1,11 +1,13 @@
 //! Limits read off tables: the values on the way, where each side heads, and what that makes.
 
-use super::{at_x, Approach, Context, Direction, LimitAnswer, Target, Verdict};
+use super::{Approach, Context, Direction, LimitAnswer, Target, Verdict};
 use crate::error::Error;
-use crate::expr::Symbol;
-use crate::numeric::limit::{self, Heading};
-use crate::numeric::recognise::recognise;
+use crate::expr::{Expr, Symbol};
+use crate::numeric::limit::{self, Heading, LimitRow};
+use crate::numeric::precise::{Precise, Trouble};
+use crate::numeric::recognise::{recognise, recognise_fine};
 use crate::syntax::{LimitTarget, Node, Side};
+use std::cell::Cell;
 
 pub(super) fn limit_answer(
     cx: Context,
@@ -14,13 +16,25 @@ pub(super) fn limit_answer(
     target: &LimitTarget,
 ) -> Result<LimitAnswer, Error> {
     let body = cx.function_of(body_node, var)?;
-    let f = at_x(&body, var);
-    let g = |x: f64| crate::numeric::finite(f(x));
+    let precise = Precise::new(&body, var);
+    // The most bits any value needed, when floating point alone got one wrong.
+    let needed: Cell<Option<usize>> = Cell::new(None);
+    let value = |point: &Expr, offset: f64| {
+        let sure = precise.at(point, offset)?;
+        if sure.float_fails {
+            needed.set(Some(needed.get().unwrap_or(0).max(sure.bits)));
+        }
+        Ok(sure.value)
+    };
+    let zero = Expr::int(0);
     let (target, approaches) = match target {
         LimitTarget::Infinity { negative } => {
             let sign = if *negative { -1.0 } else { 1.0 };
-            let rows = limit::rows(&f, limit::TOWARD_INFINITY.iter().map(|n| sign * n));
-            let heading = limit::heading(&|t| g(sign / t), 3, 24);
+            let rows = limit::TOWARD_INFINITY
+                .iter()
+                .map(|n| row(sign * n, value(&zero, sign * n)))
+                .collect();
+            let heading = limit::heading(&|t| value(&zero, sign / t), 3, 24);
             let direction = Direction::Outward {
                 negative: *negative,
             };
@@ -45,8 +59,11 @@ pub(super) fn limit_answer(
                 .into_iter()
                 .map(|s| {
                     let sign = if s == Side::Below { -1.0 } else { 1.0 };
-                    let rows = limit::rows(&f, limit::TOWARD_POINT.iter().map(|h| a + sign * h));
-                    let heading = limit::heading(&|t| g(a + sign * t), 3, 18);
+                    let rows = limit::TOWARD_POINT
+                        .iter()
+                        .map(|h| row(a + sign * h, value(&at_expr, sign * h)))
+                        .collect();
+                    let heading = limit::heading(&|t| value(&at_expr, sign * t), 3, 18);
                     Approach {
                         direction: Direction::From(s),
                         rows,
@@ -70,7 +87,15 @@ pub(super) fn limit_answer(
         target,
         approaches,
         verdict,
+        precise_bits: needed.get(),
     })
+}
+
+fn row(input: f64, value: Result<f64, Trouble>) -> LimitRow {
+    LimitRow {
+        input,
+        value: limit::cell(value),
+    }
 }
 
 /// What the approaches say together.
@@ -93,6 +118,13 @@ fn verdict(approaches: &[Approach]) -> Verdict {
         .iter()
         .filter(|a| matches!(a.heading, Heading::Undefined(_)))
         .count();
+    // One side that cannot be told leaves the whole limit untold.
+    if approaches
+        .iter()
+        .any(|a| matches!(a.heading, Heading::CannotTell))
+    {
+        return Verdict::CannotTell;
+    }
     if settled.len() == approaches.len() {
         let (v0, e0, _) = settled[0];
         let agree = settled
@@ -141,7 +173,7 @@ fn value_verdict(value: f64, error: f64, only: Option<Side>) -> Verdict {
     let whole_digits = scale.log10().floor() as i32 + 1;
     let decimals = (significant - whole_digits).clamp(1, 9) as usize;
     let tolerance = 0.5 * 10f64.powi(-(decimals as i32));
-    let named = recognise(value, tolerance, decimals >= 6);
+    let named = recognise(value, tolerance, decimals >= 6).or_else(|| recognise_fine(value, error));
     Verdict::Value {
         value,
         decimals,
