@@ -20,6 +20,9 @@ pub const MAX_PARTS: u64 = 8_000_000;
 /// Memory one answer may hold at once, beyond what the session held before it (counted by
 /// the `nudge` binary's allocator, `nudge::allocator`).
 pub const MAX_BYTES: u64 = 256 << 20;
+/// Largest result written out, in terms counted as printed (a part shared by several
+/// places counts at each): past it, printing alone would take too long and fill the screen.
+pub const MAX_WRITTEN: u32 = 10_000_000;
 /// Longest one answer may work.
 pub const MAX_TIME: Duration = Duration::from_secs(10);
 /// Units of work between looks at the limit, the clock and the stop flag.

@@ -302,7 +302,19 @@ pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // The message echoes what was typed. With a control character in any argument it
+            // is printed plain (escape sequences left out) and shown, never obeyed.
+            let unsafe_argument = std::env::args_os().any(|a| {
+                let a = a.to_string_lossy();
+                visible(&a) != a
+            });
+            if !unsafe_argument {
+                let _ = e.print();
+            } else if e.use_stderr() {
+                eprint!("{}", visible(&e.render().to_string()));
+            } else {
+                print!("{}", visible(&e.render().to_string()));
+            }
             return if e.use_stderr() { 2 } else { 0 };
         }
     };

@@ -368,6 +368,7 @@ impl Session {
         notes.extend(self.name_notes(&parsed.statement));
         let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
+        stopped::written_size(&answer, line, &parsed.statement)?;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
                 self.ans = Some(result.clone());
@@ -765,6 +766,17 @@ impl Session {
             params: params.iter().map(|p| Symbol::from(p.as_str())).collect(),
             body: body.try_map(|part| lower_in(part, self, &bound))?,
         };
+        if let Some(part) = body
+            .parts()
+            .iter()
+            .zip(definition.body.parts())
+            .find(|(_, e)| e.size() > budget::MAX_WRITTEN)
+        {
+            return Err(stopped::too_large_to_write(
+                &format!("the formula of {name}"),
+                part.0.span,
+            ));
+        }
         let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
             Some(i) => Some(self.definitions.remove(i)),
             None => None,

@@ -175,6 +175,27 @@ fn text_collapses_the_repeated_orders_of_a_high_derivative() {
     );
 }
 
+#[test]
+fn a_formula_too_large_to_write_out_is_refused_and_not_kept() {
+    // Each definition doubles the written size of the last, sharing it in memory.
+    let mut session = nudge::Session::new();
+    session.answer("y1 = sin(x) + cos(x)").expect("defined");
+    let refused = (2..=30).find_map(|i| {
+        let line = format!("y{i} = sin(y{}) + cos(y{})", i - 1, i - 1);
+        session.answer(&line).err().map(|e| (i, e))
+    });
+    let (i, error) = refused.expect("a definition past the bound is refused");
+    assert_eq!(error.kind, ErrorKind::BudgetExceeded, "{error:?}");
+    assert!(
+        error.message.contains(&format!("the formula of y{i}"))
+            && error.message.contains("terms written out"),
+        "{error:?}"
+    );
+    // The refused name is not defined: it stays a plain letter.
+    let next = session.answer(&format!("y{i} + 1")).expect("answered");
+    assert!(next.result().is_some_and(|r| r.size() < 10), "{next:?}");
+}
+
 /// Expressions shaped by the grammar: the functions learners meet, powers with moving
 /// exponents, products and quotients.
 fn expression() -> impl Strategy<Value = String> {
@@ -223,4 +244,23 @@ proptest! {
             ),
         }
     }
+}
+
+#[test]
+fn a_long_one_shot_answer_shows_a_spinner_on_a_terminal() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_HISTORY", "")
+        .args(["-q", "--color", "never", "--max-seconds", "3"])
+        .args(["-e", "d^16/dx^16 x^x"]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawned on a pty");
+    p.exp_string("still working: 1 s (Ctrl-C stops it)")
+        .expect("a spinner after a second");
+    // The spinner's line is wiped before the error is written.
+    p.exp_string("\r\x1b[K").expect("the spinner wiped");
+    // Time, terms or memory, whichever a build reaches first.
+    p.exp_string("the 16th derivative of x^x")
+        .expect("the budget error");
+    p.exp_string("nudge stops there").expect("the budget error");
+    p.exp_eof().expect("nudge ends");
 }

@@ -153,6 +153,28 @@ fn quiet_keeps_the_result_alone() {
     assert_eq!(texts, ["3x²"]);
 }
 
+/// Session answers are explained too: a value with its decimal, a slope read aloud.
+#[test]
+fn values_and_definitions_are_marked_up_not_preformatted() {
+    let (out, _) = html(&["-e", "1/3", "-e", "f(x) = x^3", "-e", "f'(2)"]);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
+    let answers: Vec<String> = class(doc.root_element(), "answer")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        answers,
+        ["1/3 ≈ 0.333333", "f(x) = x³", "3x²", "12"],
+        "{out}"
+    );
+    assert!(
+        out.contains("<span class=\"label\">Reading it:</span> nudge x a little near 2"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_named_derivative_snapshot() {
     let (out, _) = html(&["-e", "f(x) = x^2 sin(x)", "-e", "f'(x)"]);

@@ -127,6 +127,22 @@ fn end_point_singularities_have_their_areas() {
 }
 
 #[test]
+fn a_narrow_bump_in_a_long_interval_is_found() {
+    let root_pi = std::f64::consts::PI.sqrt();
+    for (q, truth) in [
+        ("∫_0^10000 e^(-(x - 1234.5)^2) dx", root_pi),
+        ("∫_0^10000 e^(-(x - 5000.3)^2) dx", root_pi),
+        ("∫_0^10000 x e^(-(x - 1234.5)^2) dx", 1234.5 * root_pi),
+    ] {
+        let (_, _, n) = area(q);
+        assert!(
+            (n.estimate.value - truth).abs() <= n.estimate.error.max(1e-12 * truth),
+            "{q}: {n:?}"
+        );
+    }
+}
+
+#[test]
 fn divergent_areas_are_improper_not_numbers() {
     for q in [
         "∫_0^1 1/x dx",

@@ -410,3 +410,49 @@ fn ctrl_c_stops_a_long_practice_answer_and_leaves_the_practice() {
     answered(&mut p, "d/dx x³ = 3x²");
     leave(p);
 }
+
+/// Threads the process runs now.
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a thread count")
+}
+
+#[test]
+fn previews_of_a_slow_line_stop_as_typing_goes_on() {
+    let (_dir, history) = temp_history();
+    let mut p = start_marked(&history, "slow-preview");
+    let pid = pid_marked("slow-preview");
+    // Past the first few keystrokes, each asks for a preview that would take seconds.
+    let tower = format!("d^3/dx^3 x{}", "^x".repeat(25));
+    p.send(&tower).expect("type");
+    // Keys are read in order: once Ctrl-C has emptied the line, every keystroke above has
+    // been seen (an empty line is drawn as the prompt with the cursor just after it).
+    p.send_control('c').expect("Ctrl-C");
+    expect(&mut p, "nudge> \r\x1b[7C").expect("an empty line");
+    goes_idle(pid);
+    // The process's own thread and the engine's: no preview left working.
+    assert!(threads(pid) <= 3, "{} threads", threads(pid));
+    leave(p);
+}
+
+#[test]
+fn ctrl_c_stops_a_long_definite_integral_and_nudge_goes_idle() {
+    let (_dir, history) = temp_history();
+    let mut p = start_marked(&history, "long-integral");
+    let pid = pid_marked("long-integral");
+    // Gauss–Kronrod cuts this into its full 200,000 pieces: seconds of work.
+    p.send_line("∫_0^1 sin(1/x) (2 + cos(x) tanh(x)) dx")
+        .expect("send a slow area");
+    expect(&mut p, "Still working on it… Ctrl-C stops it.").expect("a word while it works");
+    p.send_control('c').expect("Ctrl-C");
+    expect(&mut p, "Stopped.").expect("the area stops");
+    expect(&mut p, "nudge> ").expect("back at the prompt");
+    goes_idle(pid);
+    p.send_line("∫_0^1 x^2 dx").expect("send");
+    answered(&mut p, "= 1/3");
+    leave(p);
+}

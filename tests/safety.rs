@@ -371,12 +371,13 @@ fn writer_process() {
     };
     let path = std::path::PathBuf::from(std::env::var("NUDGE_TEST_FILE").expect("a file"));
     let name = std::env::var("NUDGE_TEST_NAME").expect("a name");
-    let mut progress = nudge::lesson::Progress::load();
+    // Progress is found through NUDGE_PROGRESS, which names the same file.
+    let mut progress = (kind == "progress").then(nudge::lesson::Progress::load);
     let mut out = std::io::stdout().lock();
     for n in 0..WRITES {
-        match kind.as_str() {
-            "history" => nudge::store::history::append(&path, &format!("{name} {n}")),
-            _ => progress.finish(&format!("{name}-{n}")),
+        match &mut progress {
+            Some(progress) => progress.finish(&format!("{name}-{n}")),
+            None => nudge::store::history::append(&path, &format!("{name} {n}")),
         }
         .expect("written");
         writeln!(out, "wrote {n}")
@@ -629,5 +630,26 @@ fn control_characters_typed_at_the_prompt_are_shown_not_obeyed() {
         p.exp_string("nudge> ").expect("a fresh prompt");
         p.send_control('d').expect("Ctrl-D");
         p.exp_eof().expect("nudge ends");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_bad_flag_value_is_echoed_shown_on_a_terminal() {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("nudge"));
+    cmd.env("TERM", "xterm")
+        .args(["--color", "always", "--format", &format!("{TITLE}x\ry")]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("a pty");
+    let seen = bytes_of(&p.exp_eof().expect("nudge ends"));
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(
+        seen.contains("invalid value") && seen.contains("x␍y"),
+        "{seen:?}"
+    );
+    for raw in ["\x1b]", "\x07"] {
+        assert!(
+            !seen.contains(raw),
+            "{raw:?} reached the terminal: {seen:?}"
+        );
     }
 }

@@ -13,5 +13,5 @@ mod step;
 pub use check::{check_antiderivative, Check, CheckMethod};
 pub use derive::derive;
 pub use integrate::{integrate, rational_roots as polynomial_roots, MAX_INTEGRAND_SIZE};
-pub use quadrature::{area, sum_of_parts, tail, Estimate, Part, QuadratureError};
+pub use quadrature::{sum_of_parts, tail, Estimate, Part, QuadratureError};
 pub use step::{Detail, Found, PartsChoice, Rule, Step, Stretch};

@@ -326,7 +326,7 @@ fn undefined_at(body: &Expr, var: &str, a: f64, node: &Node) -> Error {
         format!(
             "{} has no value at {var} = {}: {why}",
             body.unicode(),
-            crate::render::decimal(a)
+            crate::expr::decimal(a)
         ),
         node,
     )

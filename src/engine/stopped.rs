@@ -1,6 +1,7 @@
 //! The words for an answer the work budget stopped: what grew too big, and what to ask instead.
 
-use crate::budget::Stop;
+use crate::budget::{Stop, MAX_WRITTEN};
+use crate::engine::Answer;
 use crate::error::{Error, ErrorKind, Phase};
 use crate::syntax::{NodeKind, Span, Statement};
 
@@ -41,6 +42,31 @@ pub fn stopped(stop: Stop, line: &str, statement: &Statement) -> Error {
         .with_kind(kind)
         .at(span)
         .with_help(help)
+}
+
+/// An error when the answer's result is too large to write out (`budget::MAX_WRITTEN`).
+pub fn written_size(answer: &Answer, line: &str, statement: &Statement) -> Result<(), Error> {
+    if answer.result().is_none_or(|r| r.size() <= MAX_WRITTEN) {
+        return Ok(());
+    }
+    let whole = Span::new(0, line.chars().count());
+    let (what, span, _) =
+        subject(line, statement).unwrap_or_else(|| ("the result".to_string(), whole, None));
+    Err(too_large_to_write(&what, span))
+}
+
+/// "the formula of y has more than 10 million terms written out".
+pub fn too_large_to_write(what: &str, span: Span) -> Error {
+    Error::new(
+        Phase::Computing,
+        format!(
+            "{what} has more than {} terms written out; nudge stops there",
+            round(u64::from(MAX_WRITTEN))
+        ),
+    )
+    .with_kind(ErrorKind::BudgetExceeded)
+    .at(span)
+    .with_help("ask for a smaller part of it, or for its value at a point")
 }
 
 /// "the 16th derivative of x^x" and where it was typed, for the questions that say which.

@@ -21,7 +21,13 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
     };
     let mut blocks = Vec::new();
     if let Some(n) = named {
-        blocks.push(Block::Words(intro(n, body, var, *order, *partial)));
+        blocks.push(Block::Words(intro(
+            n,
+            Math::Expr(body.clone()),
+            var,
+            *order,
+            *partial,
+        )));
     }
     blocks.push(Block::Gap);
     blocks.push(Block::Steps(steps(tree, *partial)));
@@ -56,7 +62,7 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
 
 /// What a derivative asked by name means, before its steps:
 /// "f′(x) is the slope of f(x) = x²·sin(x) as x is nudged."
-fn intro(named: &Named, body: &Expr, var: &Symbol, order: u32, partial: bool) -> Line {
+pub fn intro(named: &Named, body: Math, var: &Symbol, order: u32, partial: bool) -> Line {
     let name = named.name().clone();
     let symbols = |names: &[Symbol]| names.iter().map(|p| Expr::symbol(p.clone())).collect();
     let function = match named {
@@ -88,7 +94,7 @@ fn intro(named: &Named, body: &Expr, var: &Symbol, order: u32, partial: bool) ->
         }
         .into(),
         slope.into(),
-        Math::Equation(vec![function, Math::Expr(body.clone())]).into(),
+        Math::Equation(vec![function, body]).into(),
         if partial { " as only " } else { " as " }.into(),
     ];
     line.push(Span::from(Math::symbol(var)));

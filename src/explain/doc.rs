@@ -26,6 +26,8 @@ pub enum Quiet {
     Result(Line),
     /// Every block: the answer is all result (a help page).
     Whole,
+    /// Lines of their own: one per part of a `read` answer.
+    Lines(Vec<Line>),
 }
 
 #[derive(Clone, Debug)]
@@ -34,8 +36,10 @@ pub enum Block {
     Reading(Box<Statement>),
     /// A remark on the reading ("log means the natural log here").
     Note(Line),
-    /// A sentence of explanation.
+    /// A sentence of explanation, or a line of a page, kept on its line.
     Words(Line),
+    /// Prose under a heading, which a presenter may wrap to its width.
+    Paragraph(Line),
     /// A space between parts of the answer.
     Gap,
     /// A tree of worked steps.
@@ -209,6 +213,10 @@ pub enum Math {
     Over(Box<Math>, Box<Math>),
     /// Brackets written out.
     Group(Box<Math>),
+    /// A vector of expressions: `(cos(t), sin(t), t)`.
+    Tuple(Vec<Expr>),
+    /// A decimal approximation, to six places.
+    Decimal(f64),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
 }

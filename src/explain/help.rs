@@ -175,7 +175,10 @@ Integration runs differentiation backwards, and it also measures area.
 ∫ f(x) dx is a function whose slope is f, plus a constant C (constants have slope 0, so any C fits).
 ∫ from a to b of f(x) dx is the area under f between a and b: the antiderivative at b minus at a.
 Example: ∫ 2x dx = x² + C, and from 0 to 1 that is 1² - 0² = 1.
-Try: integrate x^2 dx, ∫_0^1 x^2 dx
+Each method is named with the reason it fits: substitution, by parts, long division, partial fractions,
+completing the square, a trigonometric identity. An infinite bound, or a spot where f blows up,
+makes the integral improper: it is the limit of the antiderivative, as in ∫ from 1 to ∞ of 1/x² dx = 1.
+Try: integrate x^2 dx, ∫_0^1 x^2 dx, ∫ 1/(x^2 + 4) dx, ∫_1^inf 1/x^2 dx
 ",
         Topic::Notation => "\
 Two ways to write the same derivative:

@@ -4,17 +4,19 @@
 //! its format. The words live here: the rule catalogue, readings, and each family's lines.
 
 pub mod catalogue;
-mod derivative;
+pub mod derivative;
 pub mod doc;
 pub mod help;
+pub mod notation;
 mod notes;
 pub mod prune;
 pub mod readings;
+pub mod session;
 pub mod steps;
 
 use crate::engine::{Answer, Outcome};
 use crate::syntax::Statement;
-use doc::{Block, Doc, Span, Tag};
+use doc::{Block, Doc, Line, Span, Tag};
 
 pub use derivative::derivative;
 pub use notes::note;
@@ -26,6 +28,14 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
         Answer::Help(page) => help::help(*page),
+        // Its reading is the notation as read, not a statement: it has a header of its own.
+        Answer::Notation(reading) => return Some(notation::notation(reading)),
+        Answer::Expression { .. }
+        | Answer::AtPoint { .. }
+        | Answer::Defined { .. }
+        | Answer::Forgotten(_)
+        | Answer::Definitions(_)
+        | Answer::Reset => session::session(&outcome.answer)?,
         _ => return None,
     };
     let mut doc = header(outcome);
@@ -49,9 +59,10 @@ fn header(outcome: &Outcome) -> Doc {
 
 /// `Meaning: …`: a labelled sentence after an answer.
 fn labelled(label: &str, words: &str) -> Block {
-    Block::Words(vec![
-        Span::tagged(label, Tag::Label),
-        " ".into(),
-        words.into(),
-    ])
+    Block::Words(labelled_line(label, words.into()))
+}
+
+/// A line that starts with a label: `Reading it: …`.
+fn labelled_line(label: &str, words: Span) -> Line {
+    vec![Span::tagged(label, Tag::Label), " ".into(), words]
 }

@@ -24,6 +24,8 @@ impl fmt::Display for EvalError {
 
 /// The value of `e` with variables looked up by `lookup`.
 pub fn eval(e: &Expr, lookup: &dyn Fn(&str) -> Option<f64>) -> Result<f64, EvalError> {
+    // A tree whose shared parts repeat can be far larger than the memory it takes.
+    crate::budget::check();
     let v = match e.kind() {
         Kind::Num(n) => n.to_f64(),
         Kind::Const(c) => c.value(),

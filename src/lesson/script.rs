@@ -351,6 +351,30 @@ mod tests {
     }
 
     #[test]
+    fn windows_line_endings_read_as_plain_ones_and_a_lone_return_is_shown() {
+        let items = kinds("= Title\r\nOne\rtwo\x1b[2J\r\n");
+        assert!(matches!(&items[0], ItemKind::Heading(t) if t == "Title"));
+        assert!(matches!(&items[1], ItemKind::Narration(t) if t == "One␍two␛[2J"));
+    }
+
+    #[test]
+    fn a_lesson_file_is_read_with_a_bound() {
+        let mut fine = std::io::Cursor::new("= Title\r\n> x\n");
+        assert_eq!(
+            read_lesson_text(&mut fine),
+            Ok("= Title\n> x\n".to_string())
+        );
+        let mut endless = std::io::BufReader::new(std::io::repeat(b'x'));
+        let refused = read_lesson_text(&mut endless).expect_err("refused");
+        assert!(refused.starts_with("line 1 is longer than"), "{refused}");
+        let mut many = std::io::BufReader::new(std::io::Read::take(
+            std::io::repeat(b'\n'),
+            MAX_LESSON_BYTES as u64 + 1,
+        ));
+        assert!(read_lesson_text(&mut many).is_err());
+    }
+
+    #[test]
     fn format_errors_name_line_and_column() {
         let (script, errors) =
             read_script("l.nudge", "intro\n>\n? x => \n=> 3\n=\n> d/dx x^2 => 2x\n");

@@ -96,7 +96,7 @@ fn agree(a: &BigFloat, b: &BigFloat, p: usize) -> bool {
 }
 
 /// A many-digit number rounded to the nearest float (±∞ or 0 past the float range).
-pub fn to_f64(v: &BigFloat) -> f64 {
+fn to_f64(v: &BigFloat) -> f64 {
     let Some((words, _, sign, exponent, _)) = v.as_raw_parts() else {
         return f64::NAN;
     };

@@ -17,6 +17,11 @@ pub fn html(doc: &Doc, quiet: bool) -> String {
         (Quiet::Result(result), true) => {
             out.push_str(&format!("<p class=\"result\">{}</p>\n", line(result)));
         }
+        (Quiet::Lines(lines), true) => {
+            for l in lines {
+                out.push_str(&format!("<p class=\"result\">{}</p>\n", line(l)));
+            }
+        }
         (Quiet::Whole, true) | (_, false) => {
             for b in &doc.blocks {
                 block(b, &mut out);
@@ -72,6 +77,7 @@ fn block(b: &Block, out: &mut String) {
             line(l)
         )),
         Block::Words(l) => out.push_str(&format!("<p>{}</p>\n", line(l))),
+        Block::Paragraph(l) => out.push_str(&format!("<p class=\"prose\">{}</p>\n", line(l))),
         Block::Gap => {}
         Block::Steps(items) => steps(items, out),
         Block::Value {

@@ -5,5 +5,6 @@ pub mod html;
 pub mod maths;
 pub mod matrix;
 pub mod text;
+pub mod wrap;
 
 pub use text::{text, Paint, Plain};

@@ -3,6 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::matrix;
+use super::wrap::wrap;
 use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Style};
 use crate::syntax::reading_of_statement;
@@ -12,6 +13,8 @@ use unicode_width::UnicodeWidthStr;
 pub const STEP_BUDGET: usize = 160;
 /// Longest result shown under the steps; `-q` always prints the whole result.
 pub const RESULT_BUDGET: usize = 4000;
+/// Columns of prose under a heading, before its indent: lesson narration's width.
+const PROSE_WIDTH: usize = 76;
 
 /// How a tag looks on a terminal; the binary paints with colour, tests and pipes plainly.
 pub trait Paint {
@@ -42,6 +45,12 @@ pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String 
         match &doc.quiet {
             Quiet::Nothing => return String::new(),
             Quiet::Result(line) => return format!("{}\n", w.line(line, w.style)),
+            Quiet::Lines(lines) => {
+                return lines
+                    .iter()
+                    .map(|line| format!("{}\n", w.line(line, w.style)))
+                    .collect()
+            }
             Quiet::Whole => {}
         }
     }
@@ -91,6 +100,11 @@ impl Writer<'_> {
                 ),
             ),
             Block::Words(line) => push_line(out, &self.line(line, style)),
+            Block::Paragraph(line) => {
+                for wrapped in wrap(&self.line(line, style), PROSE_WIDTH).lines() {
+                    push_line(out, &format!("  {wrapped}"));
+                }
+            }
             Block::Gap => out.push('\n'),
             Block::Steps(items) => {
                 for item in items {
@@ -103,13 +117,14 @@ impl Writer<'_> {
                 decimal: approx,
             } => {
                 let exact = exact.to_text(style.with_budget(RESULT_BUDGET));
-                let shortened = exact.contains('…');
+                let lead = self.line(lead, style.with_budget(RESULT_BUDGET));
+                // Words never hold an ellipsis, so one in the line is a shortened expression.
+                let shortened = exact.contains('…') || lead.contains('…');
                 let exact = self.spell(&exact);
                 let shown = match approx {
                     Some(d) => format!("{exact} {} {}", self.spell("≈"), decimal(*d)),
                     None => exact,
                 };
-                let lead = self.line(lead, style.with_budget(RESULT_BUDGET));
                 push_line(out, &format!("{lead} {}", self.tag(Tag::Answer, &shown)));
                 if shortened {
                     // The shortening is this presenter's own doing, so it says so itself.
@@ -291,6 +306,23 @@ mod tests {
             text(&doc, false, false, &Plain),
             "[ x^2  1     ]\n[ 0    theta ]\n"
         );
+    }
+
+    #[test]
+    fn a_paragraph_wraps_under_its_heading() {
+        let prose = "word ".repeat(40);
+        let doc = Doc {
+            blocks: vec![Block::Paragraph(words(prose.trim_end()))],
+            quiet: Quiet::Nothing,
+        };
+        let shown = text(&doc, true, false, &Plain);
+        assert_eq!(shown.lines().count(), 3, "{shown}");
+        for line in shown.lines() {
+            assert!(
+                line.starts_with("  word") && line.len() <= 2 + PROSE_WIDTH,
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! writers here serve the families not yet moved over.
 
 pub use crate::explain::help;
-use crate::explain::{catalogue, prune, readings};
+use crate::explain::{catalogue, notation, prune, readings, session};
 use crate::present::{ascii, matrix};
 
 mod feedback;
@@ -17,13 +17,11 @@ mod markup;
 mod multivar_json;
 mod multivar_latex;
 mod multivar_text;
-mod notation;
 mod paint;
 mod plot;
 mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
-mod session;
 mod text;
 
 use crate::engine::Note;

@@ -2,22 +2,19 @@
 
 use super::catalogue::title;
 use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
-use super::notation::{ascii_text, words};
 use super::note_text;
 use super::paint::Colored;
-use super::session;
 use crate::calculus::multivar::Value;
 use crate::calculus::Step;
 use crate::engine::{Answer, Outcome};
 use crate::error::{Error, Phase};
 use crate::explain;
 use crate::explain::doc::{Block, Doc, Quiet};
+use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
+pub use crate::expr::{operand, operator};
 use crate::expr::{Expr, Style};
-use crate::notation::NotationReading;
 use crate::present;
-pub use crate::present::maths::{operand, operator};
-pub(super) use crate::present::text::RESULT_BUDGET;
 use crate::syntax::{reading_of_statement, Statement};
 use crate::visible::visible;
 use colored::Colorize;
@@ -59,9 +56,6 @@ fn render_any(outcome: &Outcome, options: TextOptions) -> String {
     }
     if let Answer::Multivar(answer) = &outcome.answer {
         return super::multivar_text::render(outcome, answer, options);
-    }
-    if let Answer::Notation(reading) = &outcome.answer {
-        return notation_text(reading, options);
     }
     let style = options.style();
     if options.quiet {
@@ -106,20 +100,12 @@ fn quiet(answer: &Answer, style: Style) -> String {
             numeric: Some(n),
             ..
         } => format!("≈ {}\n", decimal(n.estimate.value)),
-        Answer::Expression { value, result: r }
-        | Answer::DefiniteIntegral {
-            value, result: r, ..
-        }
-        | Answer::AtPoint {
+        Answer::DefiniteIntegral {
             value, result: r, ..
         } => match decimal_after(r, *value) {
             Some(d) => format!("{} ≈ {d}\n", r.to_text(style)),
             None => format!("{}\n", r.to_text(style)),
         },
-        Answer::Defined { definition, .. } => {
-            format!("{}\n", session::definition(definition, style))
-        }
-        Answer::Definitions(defs) => session::definitions(defs, style),
         other => match other.result() {
             Some(r) => format!("{}\n", r.to_text(style)),
             None => String::new(),
@@ -134,53 +120,6 @@ pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) ->
         quiet: Quiet::Nothing,
     };
     present::text(&doc, options.unicode, false, &Colored)
-}
-
-/// What each part of a line of notation means, headed by how it was read.
-fn notation_text(reading: &NotationReading, options: TextOptions) -> String {
-    let spell = |text: &str| {
-        if options.unicode {
-            text.to_string()
-        } else {
-            ascii_text(text)
-        }
-    };
-    let quiet = options.quiet;
-    let mut out = String::new();
-    if !quiet {
-        out.push_str(&format!(
-            "{} {}\n\n",
-            "Reading:".bold(),
-            spell(&reading.shown)
-        ));
-    }
-    for (i, e) in reading.shapes.iter().enumerate() {
-        let w = words(&e.shape);
-        let (shown, title, meaning) = (spell(&e.shown), spell(&w.title), spell(&w.meaning));
-        if quiet {
-            out.push_str(&format!("{shown}: {title}\n"));
-            continue;
-        }
-        if i > 0 {
-            out.push('\n');
-        }
-        let dash = if options.unicode { "—" } else { "-" };
-        out.push_str(&format!(
-            "{} {dash} {}\n",
-            shown.bold(),
-            title.cyan().bold()
-        ));
-        // Prose is wrapped, as lesson narration is; the notation itself stays on its line.
-        for line in super::feedback::wrap(&meaning, 76).lines() {
-            out.push_str(&format!("  {line}\n"));
-        }
-    }
-    out
-}
-
-/// Whether an exact value says more with a decimal beside it: anything but a whole number.
-fn wants_decimal(exact: &Expr) -> bool {
-    exact.as_number().is_none_or(|n| !n.is_integer())
 }
 
 /// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
@@ -218,25 +157,6 @@ impl Writer {
     fn answer(&mut self, answer: &Answer) {
         let style = self.style;
         match answer {
-            Answer::Derivative { .. } => {
-                if let Some(doc) = explain::derivative(answer) {
-                    self.out
-                        .push_str(&present::text(&doc, style.unicode, false, &Colored));
-                }
-            }
-            Answer::Expression { result: r, value } => {
-                let label = if value.is_some() {
-                    "Value:"
-                } else {
-                    "Simplified:"
-                };
-                let exact = r.to_text(style);
-                let shown = match decimal_after(r, *value) {
-                    Some(d) => format!("{exact} ≈ {d}"),
-                    None => exact,
-                };
-                self.line(&format!("{} {}", label.bold(), shown.green().bold()));
-            }
             Answer::Integral {
                 body,
                 var,
@@ -279,33 +199,16 @@ impl Writer {
                 };
                 self.out.push_str(&definite_text(&answer, style));
             }
-            Answer::AtPoint {
-                inner,
-                point,
-                result,
-                value,
-            } => {
-                if matches!(**inner, Answer::Derivative { .. }) {
-                    self.answer(inner);
-                }
-                self.out
-                    .push_str(&session::at_point(inner, point, result, *value, style));
-            }
-            Answer::Defined {
-                definition,
-                replaced,
-            } => self
-                .out
-                .push_str(&session::defined(definition, replaced.as_ref(), style)),
-            Answer::Forgotten(def) => {
-                self.line(&format!("Forgot {}.", session::definition(def, style)))
-            }
-            Answer::Definitions(defs) => self.out.push_str(&session::definitions(defs, style)),
-            Answer::Reset => self
-                .line("Everything is forgotten: no definitions, and no ans until the next answer."),
             // Many-variable and seeing answers have their own renderers (render_text hands them
-            // over); help is explained (crate::explain).
-            Answer::Multivar(_)
+            // over); the others are explained (crate::explain).
+            Answer::Derivative { .. }
+            | Answer::Expression { .. }
+            | Answer::AtPoint { .. }
+            | Answer::Defined { .. }
+            | Answer::Forgotten(_)
+            | Answer::Definitions(_)
+            | Answer::Reset
+            | Answer::Multivar(_)
             | Answer::Help(_)
             | Answer::Seeing(_)
             | Answer::Notation(_)

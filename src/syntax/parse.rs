@@ -1061,19 +1061,14 @@ impl Builder<'_> {
                 "write {name}_x(x, y) for its slope by x alone, or ask ∂/∂x {name}(x, y)"
             )));
         }
+        // Said the first time a session meets each letter, as the other reading policies are.
         let letter = name.split('_').next().unwrap_or(&name).to_string();
-        if !self
-            .notes
-            .iter()
-            .any(|n| n.message.starts_with(&format!("{letter} is not defined")))
-        {
-            self.notes.push(Note {
-                message: format!(
-                    "{letter} is not defined, so {letter}(…) is any function, one with no formula: nudge shows the rules on it but cannot give a value (for a product write {letter}·(…))"
-                ),
-                span: name_span,
-            });
-        }
+        self.policy_note(
+            format!(
+                "{letter} is not defined, so {letter}(…) is any function, one with no formula: nudge shows the rules on it but cannot give a value (for a product write {letter}·(…))"
+            ),
+            name_span,
+        );
         Ok(Node {
             kind: NodeKind::Apply { name, primes, args },
             span,

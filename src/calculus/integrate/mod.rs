@@ -20,7 +20,7 @@ mod trig;
 use super::derive::derive;
 use super::rewrite::{expand, replace};
 use super::step::{Detail, Rule, Step};
-use crate::expr::{substitute, Constant, Expr, Func, Kind, Symbol};
+use crate::expr::{substitute, Constant, Expr, Func, Kind, Number, Symbol};
 use std::cell::Cell;
 
 /// Deepest nesting of substitutions, integrations by parts and expansions.
@@ -212,7 +212,10 @@ impl Integrator {
                 rewritten = expand(&back).unwrap_or(back);
             }
             if rewritten.contains(var) && inverse {
-                if let Some(x_is) = inverse_of(&g, var, &u) {
+                // u = x²: x⁴ is u², and only even powers of x may be left.
+                if let Some(m) = whole_power(&g, var) {
+                    rewritten = powers_through(&rewritten, var, m, &u);
+                } else if let Some(x_is) = inverse_of(&g, var, &u) {
                     // u = ln x, √x or eˣ: the x left over is eᵘ, u² or ln u.
                     rewritten = substitute(&rewritten, var, &x_is);
                 }
@@ -260,6 +263,29 @@ impl Integrator {
     }
 }
 
+/// m when `g` is x to a whole power m ≥ 2.
+fn whole_power(g: &Expr, var: &str) -> Option<i64> {
+    match g.kind() {
+        Kind::Pow(b, m) if b.is_var(var) => m.as_number()?.to_i64().filter(|m| *m >= 2),
+        _ => None,
+    }
+}
+
+/// `e` with every x^(k·m) written as u^k; any other x is left for the caller to see.
+fn powers_through(e: &Expr, var: &str, m: i64, u: &Expr) -> Expr {
+    match e.kind() {
+        Kind::Pow(b, k) if b.is_var(var) => match k.as_number().and_then(Number::to_i64) {
+            Some(k) if k % m == 0 => Expr::pow(u.clone(), Expr::int(k / m)),
+            _ => e.clone(),
+        },
+        Kind::Add(items) => Expr::add(items.iter().map(|i| powers_through(i, var, m, u)).collect()),
+        Kind::Mul(items) => Expr::mul(items.iter().map(|i| powers_through(i, var, m, u)).collect()),
+        Kind::Pow(b, k) => Expr::pow(powers_through(b, var, m, u), powers_through(k, var, m, u)),
+        Kind::Func(f, a) => Expr::func(*f, powers_through(a, var, m, u)),
+        _ => e.clone(),
+    }
+}
+
 /// x in terms of u when u = ln x, √x or eˣ.
 fn inverse_of(g: &Expr, var: &str, u: &Expr) -> Option<Expr> {
     match g.kind() {
@@ -301,6 +327,11 @@ fn collect(e: &Expr, var: &Symbol, inside: bool, out: &mut Vec<(Expr, bool)>) {
             items.iter().for_each(|i| collect(i, var, false, out));
         }
         Kind::Pow(b, x) => {
+            // x⁴ is (x²)²: u = x² is worth a try where x·dx stands beside it.
+            let half = x.as_number().map(|n| n.mul(&Number::ratio(1, 2)));
+            if let Some(h) = half.filter(|h| b.is_var(var) && h.is_integer() && !h.is_one()) {
+                out.push((Expr::pow(b.clone(), Expr::num(h)), true));
+            }
             collect(b, var, true, out);
             collect(x, var, true, out);
         }

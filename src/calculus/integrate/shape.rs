@@ -115,11 +115,66 @@ fn spread(e: &Expr) -> Expr {
                 .collect();
             let whole = spread.iter().all(|t| t.split_coefficient().0.is_integer());
             if whole || *n == Number::int(-1) {
-                Expr::add(spread)
-            } else {
-                e.clone()
+                return Expr::add(spread);
             }
+            reduced(n, terms).unwrap_or_else(|| e.clone())
         }
         _ => e.clone(),
+    }
+}
+
+/// c·(4a + 2b) → 2c·(2a + b): a common whole factor of the terms joins the number in front,
+/// so (4x·sin(2x) + 2cos(2x))/8 reads (2x·sin(2x) + cos(2x))/4.
+fn reduced(c: &Number, terms: &[Expr]) -> Option<Expr> {
+    let coefficients: Vec<Number> = terms.iter().map(|t| t.split_coefficient().0).collect();
+    let mut g: i64 = 0;
+    for k in &coefficients {
+        g = gcd(g, k.is_integer().then(|| k.to_i64())??);
+    }
+    if g <= 1 {
+        return None;
+    }
+    let divided = terms
+        .iter()
+        .map(|t| Expr::mul(vec![Expr::ratio(1, g), t.clone()]))
+        .collect();
+    Some(Expr::mul(vec![
+        Expr::num(c.mul(&Number::int(g))),
+        Expr::add(divided),
+    ]))
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_go_only_where_the_inside_is_positive() {
+        let x = Expr::var("x");
+        let bars = |e: Expr| Expr::ln(Expr::func(Func::Abs, e));
+        let square_plus = Expr::add(vec![Expr::pow(x.clone(), Expr::int(2)), Expr::int(9)]);
+        assert_eq!(tidy(&bars(square_plus.clone()), "x"), Expr::ln(square_plus));
+        let open = Expr::sub(Expr::pow(x.clone(), Expr::int(2)), Expr::int(9));
+        assert_eq!(tidy(&bars(open.clone()), "x"), bars(open));
+    }
+
+    #[test]
+    fn a_common_factor_joins_the_number_in_front() {
+        let x = Expr::var("x");
+        let sum = Expr::add(vec![Expr::mul(vec![Expr::int(4), x.clone()]), Expr::int(2)]);
+        let e = Expr::mul(vec![Expr::ratio(1, 8), sum]);
+        let expected = Expr::mul(vec![
+            Expr::ratio(1, 4),
+            Expr::add(vec![Expr::mul(vec![Expr::int(2), x]), Expr::one()]),
+        ]);
+        assert_eq!(tidy(&e, "x"), expected);
     }
 }

@@ -5,7 +5,9 @@ use super::{readings, results, Text};
 use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::Exact;
 use crate::engine::Named;
+use crate::explain::doc::Math;
 use crate::expr::{Expr, Kind};
+use crate::present::text::plain_line;
 use crate::render::matrix::tuple;
 use crate::render::session;
 use crate::render::text::{decimals_after, operator};
@@ -34,9 +36,9 @@ impl Text {
     /// Each coordinate's steps, the velocity before an acceleration, and the result.
     fn derivatives(&mut self, m: &Motion, named: Option<&Named>) {
         if let Some(n) = named {
-            let formula = self.vector(&m.components);
-            let intro = session::named_intro(n, &formula, &m.var, m.order, false, self.style);
-            self.line(&intro);
+            let formula = Math::Tuple(m.components.clone());
+            let intro = crate::explain::derivative::intro(n, formula, &m.var, m.order, false);
+            self.line(&plain_line(&intro, self.style.unicode));
         }
         self.line("Each coordinate is differentiated on its own.");
         for (i, d) in m.derivatives.iter().enumerate() {

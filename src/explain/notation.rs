@@ -1,8 +1,57 @@
 //! The words `read` says for each shape of notation, with the learner's own names in them.
 
+use super::doc::{Block, Doc, Line, Quiet, Span, Spelled, Tag};
 use crate::expr::superscript;
-use crate::notation::Shape;
+use crate::notation::{NotationReading, Shape};
 use crate::syntax::{prime_marks, unbold_letter, Name};
+use std::rc::Rc;
+
+/// `read NOTATION`: how it was read, then each part with its title and its meaning in prose.
+pub fn notation(reading: &NotationReading) -> Doc {
+    let mut blocks = vec![
+        Block::Words(vec![
+            Span::tagged("Reading:", Tag::Label),
+            " ".into(),
+            spelled(&reading.shown).into(),
+        ]),
+        Block::Gap,
+    ];
+    let mut quiet = Vec::new();
+    for (i, e) in reading.shapes.iter().enumerate() {
+        let w = words(&e.shape);
+        if i > 0 {
+            blocks.push(Block::Gap);
+        }
+        blocks.push(Block::Words(vec![
+            Span::tagged(spelled(&e.shown), Tag::Label),
+            " — ".into(),
+            Span::tagged(spelled(&w.title), Tag::Rule),
+        ]));
+        blocks.push(Block::Paragraph(vec![spelled(&w.meaning).into()]));
+        let line: Line = vec![
+            spelled(&e.shown).into(),
+            ": ".into(),
+            spelled(&w.title).into(),
+        ];
+        quiet.push(line);
+    }
+    Doc {
+        blocks,
+        quiet: Quiet::Lines(quiet),
+    }
+}
+
+/// Words about notation, spelled in ASCII by notation's own spelling (∇ is grad, ∂ is d).
+fn spelled(text: &str) -> Spelled {
+    let text = text.to_string();
+    Spelled(Rc::new(move |style| {
+        if style.unicode {
+            text.clone()
+        } else {
+            ascii_text(&text)
+        }
+    }))
+}
 
 /// A short heading and the explanation of one shape.
 pub struct Words {

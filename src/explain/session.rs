@@ -1,10 +1,181 @@
-//! Words for the session's own answers: definitions, values at a point, and what a value means.
+//! The session's own answers, said: a value, a value at a point and what it means, a
+//! definition and what to try with it, the list of definitions, forgetting.
 
-use super::text::{decimal, decimal_after, operand, operator, RESULT_BUDGET};
+use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag};
+use super::{derivative, labelled_line};
 use crate::engine::{Answer, Definition, Named};
-use crate::expr::{Expr, Style, Symbol};
+use crate::expr::{decimal, operand, operator, Expr, Style, Symbol};
 use crate::syntax::{prime_marks, Body};
-use colored::Colorize;
+use std::rc::Rc;
+
+/// The body of a session answer, after the reading; `None` for any other answer.
+pub fn session(answer: &Answer) -> Option<Doc> {
+    Some(match answer {
+        Answer::Expression { result, value } => {
+            let label = if value.is_some() {
+                "Value:"
+            } else {
+                "Simplified:"
+            };
+            value_doc(vec![Span::tagged(label, Tag::Label)], result, *value, Vec::new())
+        }
+        Answer::AtPoint {
+            inner,
+            point,
+            result,
+            value,
+        } => at_point(inner, point, result, *value)?,
+        Answer::Defined {
+            definition: def,
+            replaced,
+        } => {
+            let mut blocks = vec![Block::Words(vec![
+                Span::tagged("Defined:", Tag::Label),
+                " ".into(),
+                Span::tagged(spelled_definition(def), Tag::Answer),
+            ])];
+            if let Some(old) = replaced {
+                blocks.push(Block::Note(vec![
+                    "this replaces the earlier ".into(),
+                    spelled_definition(old).into(),
+                ]));
+            }
+            if tip(def, Style::UNICODE).is_some() {
+                let def = def.clone();
+                let tip = Spelled(Rc::new(move |style| tip(&def, style).unwrap_or_default()));
+                blocks.push(Block::Words(vec![Span::tagged(tip, Tag::Quiet)]));
+            }
+            Doc {
+                blocks,
+                quiet: Quiet::Result(vec![spelled_definition(def).into()]),
+            }
+        }
+        Answer::Forgotten(def) => Doc {
+            blocks: vec![Block::Words(vec![
+                "Forgot ".into(),
+                spelled_definition(def).into(),
+                ".".into(),
+            ])],
+            quiet: Quiet::Nothing,
+        },
+        Answer::Definitions(defs) if defs.is_empty() => Doc {
+            blocks: vec![Block::Words(vec![
+                "Nothing is defined yet. Define a function with f(x) = x^2 sin x, or a name with a = 3."
+                    .into(),
+            ])],
+            quiet: Quiet::Whole,
+        },
+        Answer::Definitions(defs) => Doc {
+            blocks: defs
+                .iter()
+                .map(|d| Block::Words(vec![spelled_definition(d).into()]))
+                .collect(),
+            quiet: Quiet::Whole,
+        },
+        Answer::Reset => Doc {
+            blocks: vec![Block::Words(vec![
+                "Everything is forgotten: no definitions, and no ans until the next answer.".into(),
+            ])],
+            quiet: Quiet::Nothing,
+        },
+        _ => return None,
+    })
+}
+
+/// A value after `lead`, with its decimal when that says more, and `after` it; `-q` keeps
+/// the value alone.
+fn value_doc(lead: Line, exact: &Expr, approx: Option<f64>, after: Vec<Block>) -> Doc {
+    let decimal = approx.filter(|_| wants_decimal(exact));
+    let mut quiet: Line = vec![Math::Expr(exact.clone()).into()];
+    if let Some(d) = decimal {
+        quiet.push(" ≈ ".into());
+        quiet.push(Math::Decimal(d).into());
+    }
+    let mut blocks = vec![Block::Value {
+        lead,
+        exact: exact.clone(),
+        decimal,
+    }];
+    blocks.extend(after);
+    Doc {
+        blocks,
+        quiet: Quiet::Result(quiet),
+    }
+}
+
+/// Whether an exact value says more with a decimal beside it: anything but a whole number.
+pub fn wants_decimal(exact: &Expr) -> bool {
+    exact.as_number().is_none_or(|n| !n.is_integer())
+}
+
+/// A value at a point: a derivative's steps first, then the value (`f′(2) = 12` when asked
+/// with a prime, else `At x = 2: …`), and for a slope what it means.
+fn at_point(
+    inner: &Answer,
+    point: &[(Symbol, Expr)],
+    result: &Expr,
+    value: Option<f64>,
+) -> Option<Doc> {
+    let mut before = match inner {
+        Answer::Derivative { .. } => derivative(inner)?.blocks,
+        _ => Vec::new(),
+    };
+    let lead: Line = match inner {
+        Answer::Derivative {
+            named: Some(Named::Prime { name, .. }),
+            var,
+            order,
+            partial,
+            ..
+        } if point.len() == 1 => vec![
+            Math::Named {
+                named: Named::Prime {
+                    name: name.clone(),
+                    arg: point[0].1.clone(),
+                },
+                var: var.clone(),
+                order: *order,
+                partial: *partial,
+            }
+            .into(),
+            " =".into(),
+        ],
+        _ => {
+            let place = point.to_vec();
+            let at = Spelled(Rc::new(move |style| {
+                format!("At {}:", self::place(&place, style))
+            }));
+            let target = match inner.result() {
+                Some(t) => Math::Expr(t.clone()).into(),
+                None => "".into(),
+            };
+            vec![
+                Span::tagged(at, Tag::Label),
+                " ".into(),
+                target,
+                " =".into(),
+            ]
+        }
+    };
+    let mut after = Vec::new();
+    if meaning(inner, point, result, value, Style::UNICODE).is_some() {
+        let (inner, point, result) = (inner.clone(), point.to_vec(), result.clone());
+        let said = Spelled(Rc::new(move |style| {
+            meaning(&inner, &point, &result, value, style).unwrap_or_default()
+        }));
+        after.push(Block::Words(labelled_line("Reading it:", said.into())));
+    }
+    let mut doc = value_doc(lead, result, value, after);
+    before.append(&mut doc.blocks);
+    doc.blocks = before;
+    Some(doc)
+}
+
+/// A definition, spelled in the presenter's style.
+fn spelled_definition(def: &Definition) -> Spelled {
+    let def = def.clone();
+    Spelled(Rc::new(move |style| definition(&def, style)))
+}
 
 /// `f(x) = x²·sin(x)` or `y = 3x² + 1`.
 pub fn definition(def: &Definition, style: Style) -> String {
@@ -29,24 +200,12 @@ fn head(def: &Definition, style: Style) -> String {
     format!("{name}({})", params.join(", "))
 }
 
-/// What a definition answer says: the definition, what it replaced, what to try next.
-pub fn defined(def: &Definition, replaced: Option<&Definition>, style: Style) -> String {
-    let mut out = format!(
-        "{} {}\n",
-        "Defined:".bold(),
-        definition(def, style).green().bold()
-    );
-    if let Some(old) = replaced {
-        out.push_str(&format!(
-            "{} this replaces the earlier {}\n",
-            "Note:".yellow().bold(),
-            definition(old, style)
-        ));
-    }
+/// What to try after a definition, with its own names: "try f′(x), f(2), f′(2) or d/dx f(x)".
+fn tip(def: &Definition, style: Style) -> Option<String> {
     let name = Expr::symbol(def.name.clone()).to_text(style);
     let prime = if style.unicode { "′" } else { "'" };
     let vector = matches!(def.body, Body::Vector(_));
-    let tip = match def.params.as_slice() {
+    match def.params.as_slice() {
         [t] if vector => {
             let t = Expr::symbol(t.clone()).to_text(style);
             let primes = if style.unicode { "″" } else { "''" };
@@ -85,22 +244,7 @@ pub fn defined(def: &Definition, replaced: Option<&Definition>, style: Style) ->
                 format!("try d{name}/d{x} or {name} at {x} = 2")
             })
         }),
-    };
-    if let Some(tip) = tip {
-        out.push_str(&format!("{}\n", tip.dimmed()));
     }
-    out
-}
-
-/// `defs`: one definition a line, oldest first.
-pub fn definitions(defs: &[Definition], style: Style) -> String {
-    if defs.is_empty() {
-        return "Nothing is defined yet. Define a function with f(x) = x^2 sin x, or a name with a = 3.\n"
-            .to_string();
-    }
-    defs.iter()
-        .map(|d| format!("{}\n", definition(d, style)))
-        .collect()
 }
 
 /// `f′(x)`, `f″(2)`, `dy/dx`, `∂f/∂x`, `d/dx f(x)`.
@@ -124,105 +268,6 @@ pub fn label(named: &Named, var: &Symbol, order: u32, partial: bool, style: Styl
     }
 }
 
-/// What a derivative asked by name means, before its steps, with `body` its formula as shown:
-/// "f′(x) is the slope of f(x) = x²·sin(x) as x is nudged."
-pub fn named_intro(
-    named: &Named,
-    body: &str,
-    var: &Symbol,
-    order: u32,
-    partial: bool,
-    style: Style,
-) -> String {
-    let name = Expr::symbol(named.name().clone()).to_text(style);
-    let x = Expr::symbol(var.clone()).to_text(style);
-    let what = match named {
-        Named::Leibniz { params, .. } if params.is_empty() => format!("{name} = {body}"),
-        Named::Leibniz { params, .. } => {
-            let params: Vec<String> = params
-                .iter()
-                .map(|p| Expr::symbol(p.clone()).to_text(style))
-                .collect();
-            format!("{name}({}) = {body}", params.join(", "))
-        }
-        Named::Prime { .. } => format!("{name}({x}) = {body}"),
-        Named::Applied { args, .. } => {
-            let args: Vec<String> = args.iter().map(|a| a.to_text(style)).collect();
-            format!("{name}({}) = {body}", args.join(", "))
-        }
-    };
-    let slope = if order == 2 {
-        "the slope of the slope"
-    } else if order > 2 {
-        "a derivative, taken again and again,"
-    } else {
-        "the slope"
-    };
-    let nudged = if partial {
-        format!("only {x} is nudged")
-    } else {
-        format!("{x} is nudged")
-    };
-    format!(
-        "{} is {slope} of {what} as {nudged}.",
-        label(named, var, order, partial, style)
-    )
-}
-
-/// The lines of a value at a point: the value, exact and decimal, and what it means.
-pub fn at_point(
-    inner: &Answer,
-    point: &[(Symbol, Expr)],
-    result: &Expr,
-    value: Option<f64>,
-    style: Style,
-) -> String {
-    let long = style.with_budget(RESULT_BUDGET);
-    let exact = result.to_text(long);
-    let shown = match decimal_after(result, value) {
-        Some(d) => format!("{exact} ≈ {d}"),
-        None => exact,
-    };
-    let place = place(point, style);
-    let mut out = match inner {
-        Answer::Derivative {
-            named: Some(Named::Prime { name, .. }),
-            var,
-            order,
-            partial,
-            ..
-        } if point.len() == 1 => {
-            let at = Named::Prime {
-                name: name.clone(),
-                arg: point[0].1.clone(),
-            };
-            format!(
-                "{} = {}\n",
-                label(&at, var, *order, *partial, style),
-                shown.green().bold()
-            )
-        }
-        _ => {
-            let target = inner.result().map(|t| t.to_text(long)).unwrap_or_default();
-            format!(
-                "{} {target} = {}\n",
-                format!("At {place}:").bold(),
-                shown.green().bold()
-            )
-        }
-    };
-    if out.contains('…') {
-        out.push_str(&format!(
-            "{}\n",
-            "(shortened here; nudge -q prints the whole result)".dimmed()
-        ));
-    }
-    if let Some(meaning) = meaning(inner, point, result, value, style) {
-        out.push_str(&format!("{} {meaning}\n", "Reading it:".bold()));
-    }
-    out
-}
-
 /// `x = 2` or `x = 1, y = 2`.
 fn place(point: &[(Symbol, Expr)], style: Style) -> String {
     let parts: Vec<String> = point
@@ -240,7 +285,7 @@ fn place(point: &[(Symbol, Expr)], style: Style) -> String {
 
 /// A slope read aloud: "nudge x a little near 2 and x³ moves about 12 times as much"; a slope
 /// that keeps constants (v0 + 2a) is read exactly, and says its letters are constants.
-pub(super) fn meaning(
+pub fn meaning(
     inner: &Answer,
     point: &[(Symbol, Expr)],
     result: &Expr,
