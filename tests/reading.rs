@@ -280,11 +280,9 @@ const CASES: &[(&str, &str, Want)] = &[
     ),
     ("", "factor x^2 - 1", Fails("'factor' is a word", 0)),
     ("", "expand (x+1)^2", Fails("'expand' is a word", 0)),
-    (
-        "",
-        "what is the derivative of x^2",
-        Fails("'what' is a word", 0),
-    ),
+    ("", "what is the derivative of x^2", Reads("d/dx x²")),
+    ("", "what's the integral of x^2", Reads("∫ x² dx")),
+    ("", "what about x^2", Fails("'what' is a word", 0)),
     (
         "",
         "how do i differentiate x^2",
