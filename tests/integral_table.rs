@@ -1,4 +1,4 @@
-//! Integrals at textbook coverage: every integrand of tools/integrands.txt answered and
+//! Integrals at textbook coverage: every integrand of tests/integrands.txt answered and
 //! differentiated back, the steps of each method, random members of each family,
 //! definite integrals against quadrature, improper integrals, and results in the book's shape.
 
@@ -10,8 +10,8 @@ use nudge::{Error, Outcome, Session};
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// The test set shared with tools/integral_coverage.py.
-const SET: &str = include_str!("../tools/integrands.txt");
+/// The test set shared with benches/integral_coverage.py.
+const SET: &str = include_str!("integrands.txt");
 
 /// Integrands of the set nudge has no method for yet (SymPy answers them).
 const GAPS: [&str; 1] = ["tan(x) ln(cos(x))"];

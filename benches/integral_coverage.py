@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Measure nudge's integrals against SymPy on a textbook test set.
 
-Usage: tools/integral_coverage.py BIN [--set tools/integrands.txt] [--verbose]
-  e.g. cargo build --release && tools/integral_coverage.py target/release/nudge
+Usage: benches/integral_coverage.py BIN [--set tests/integrands.txt] [--verbose]
+  e.g. cargo build --release && benches/integral_coverage.py target/release/nudge
 
 Feeds every integral through ONE piped `BIN --format json` process. For each
 line of the set it asks SymPy too (integrate, with a time limit) and counts
@@ -134,7 +134,7 @@ def main():
         print(__doc__)
         return 2
     binary = args[0]
-    path = args[args.index("--set") + 1] if "--set" in args else "tools/integrands.txt"
+    path = args[args.index("--set") + 1] if "--set" in args else "tests/integrands.txt"
     verbose = "--verbose" in args
     items = read_set(path)
     lines = "\n".join(query(p) for _, p in items) + "\n"
