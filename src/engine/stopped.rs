@@ -142,15 +142,7 @@ fn round(n: u64) -> String {
     if n >= 1_000_000 && n.is_multiple_of(1_000_000) {
         return format!("{} million", n / 1_000_000);
     }
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::expr::thousands(n)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Which steps to show: long runs of the same shape collapse into one line.
 
 use crate::calculus::{Rule, Step};
+use crate::expr::thousands;
 
 /// How much of a step tree to show.
 #[derive(Clone, Copy, Debug)]
@@ -134,17 +135,4 @@ fn chain_depth(step: &Step) -> usize {
         current = inner;
     }
     count
-}
-
-/// 1996 → "1,996".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -1,4 +1,5 @@
-//! A float as nudge shows it beside an exact value: six decimals, trailing zeros dropped.
+//! Numbers as nudge writes them in prose: a float beside an exact value (six decimals,
+//! trailing zeros dropped) and a count with its thousands separated.
 
 /// A number to six decimals, without trailing zeros.
 pub fn decimal(v: f64) -> String {
@@ -15,4 +16,17 @@ pub fn decimal(v: f64) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// 1996 → "1,996".
+pub fn thousands(n: impl std::fmt::Display) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -19,7 +19,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 pub use applied::{slots_from_subscript, Applied, ABSTRACT_FUNCTION_NAMES, MAX_ABSTRACT_INPUTS};
-pub use decimal::decimal;
+pub use decimal::{decimal, thousands};
 pub(crate) use eval::{
     apply as apply_func, positive_for_log, power as power_value, show as show_value,
 };

@@ -2,6 +2,21 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// The display width of each column: its widest cell (rows may be ragged).
+pub fn column_widths(cells: &[Vec<String>]) -> Vec<usize> {
+    let columns = cells.iter().map(Vec::len).max().unwrap_or(0);
+    (0..columns)
+        .map(|j| {
+            cells
+                .iter()
+                .filter_map(|row| row.get(j))
+                .map(|c| UnicodeWidthStr::width(c.as_str()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
 /// `(a, b, c)`.
 pub fn tuple(cells: &[String]) -> String {
     format!("({})", cells.join(", "))
@@ -14,17 +29,7 @@ pub fn tuple(cells: &[String]) -> String {
 /// J = ⎣5     cos(y)⎦
 /// ```
 pub fn matrix(label: &str, cells: &[Vec<String>], unicode: bool) -> Vec<String> {
-    let columns = cells.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|j| {
-            cells
-                .iter()
-                .filter_map(|row| row.get(j))
-                .map(|c| UnicodeWidthStr::width(c.as_str()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let widths = column_widths(cells);
     let n = cells.len();
     let middle = n.saturating_sub(1) / 2;
     let pad = " ".repeat(UnicodeWidthStr::width(label));

@@ -2,7 +2,7 @@
 
 use super::ascii::transliterate;
 use super::maths::math_text;
-use super::matrix::matrix;
+use super::matrix::{column_widths, matrix};
 use super::wrap::wrap;
 use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Style};
@@ -237,17 +237,7 @@ fn push_line(out: &mut String, text: &str) {
 
 /// Table rows with each column right-aligned to its widest cell, two spaces apart.
 fn aligned(cells: &[Vec<String>]) -> Vec<String> {
-    let columns = cells.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|j| {
-            cells
-                .iter()
-                .filter_map(|row| row.get(j))
-                .map(|c| UnicodeWidthStr::width(c.as_str()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let widths = column_widths(cells);
     cells
         .iter()
         .map(|row| {

@@ -31,6 +31,7 @@ pub fn note_text(note: &Note, unicode: bool) -> String {
     crate::present::text::plain_line(&crate::explain::note(note), unicode)
 }
 
+pub use crate::expr::thousands;
 pub use catalogue::{note, title};
 pub use feedback::{
     answer_text, antiderivative_hint, first_rule_hint, fit_to_terminal, grid_hint, mistake_hint,
@@ -41,5 +42,5 @@ pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use latex::{render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};
-pub use prune::{prune, thousands, Elision, Limits, Shown};
+pub use prune::{prune, Elision, Limits, Shown};
 pub use text::{decimal, operator, render_error, render_text, TextOptions};
