@@ -31,6 +31,10 @@ pub enum Rule {
     Cosh,
     Tanh,
     Abs,
+    Sigmoid,
+    Relu,
+    Step,
+    Softplus,
     GeneralPower,
     /// A function with no formula: its slope is named, f′ or ∂f/∂x.
     AbstractFunction,
@@ -79,6 +83,9 @@ pub enum Rule {
     CyclicParts,
     TrigSubstitution,
     IntegralAbs,
+    IntegralSigmoid,
+    IntegralRelu,
+    IntegralStep,
     LogToLn,
     GeneralExponent,
     OddSymmetry,
@@ -122,6 +129,10 @@ impl Rule {
             | Rule::Cosh
             | Rule::Tanh
             | Rule::Abs
+            | Rule::Sigmoid
+            | Rule::Relu
+            | Rule::Step
+            | Rule::Softplus
             | Rule::GeneralPower
             | Rule::AbstractFunction
             | Rule::ChainInputs
@@ -167,6 +178,9 @@ impl Rule {
             | Rule::CyclicParts
             | Rule::TrigSubstitution
             | Rule::IntegralAbs
+            | Rule::IntegralSigmoid
+            | Rule::IntegralRelu
+            | Rule::IntegralStep
             | Rule::LogToLn
             | Rule::GeneralExponent
             | Rule::OddSymmetry
@@ -208,6 +222,10 @@ impl Rule {
             Rule::Cosh => "cosh",
             Rule::Tanh => "tanh",
             Rule::Abs => "abs",
+            Rule::Sigmoid => "sigmoid",
+            Rule::Relu => "relu",
+            Rule::Step => "step",
+            Rule::Softplus => "softplus",
             Rule::GeneralPower => "general_power",
             Rule::AbstractFunction => "abstract_function",
             Rule::ChainInputs => "chain_inputs",
@@ -253,6 +271,9 @@ impl Rule {
             Rule::CyclicParts => "cyclic_parts",
             Rule::TrigSubstitution => "trig_substitution",
             Rule::IntegralAbs => "integral_abs",
+            Rule::IntegralSigmoid => "integral_sigmoid",
+            Rule::IntegralRelu => "integral_relu",
+            Rule::IntegralStep => "integral_step",
             Rule::LogToLn => "log_to_ln",
             Rule::GeneralExponent => "general_exponent",
             Rule::OddSymmetry => "odd_symmetry",

@@ -36,6 +36,10 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::Cosh => "cosh",
         Rule::Tanh => "tanh",
         Rule::Abs => "absolute value",
+        Rule::Sigmoid => "sigmoid",
+        Rule::Relu => "ReLU",
+        Rule::Step => "step",
+        Rule::Softplus => "softplus",
         Rule::GeneralPower => "variable base and exponent",
         Rule::AbstractFunction => "a function with no formula",
         Rule::ChainInputs => "chain rule, several inputs",
@@ -81,6 +85,9 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::CyclicParts => "by parts, twice round",
         Rule::TrigSubstitution => "trigonometric substitution",
         Rule::IntegralAbs => "absolute value",
+        Rule::IntegralSigmoid => "sigmoid",
+        Rule::IntegralRelu => "ReLU",
+        Rule::IntegralStep => "step",
         Rule::LogToLn => "change of base",
         Rule::GeneralExponent => "reverse power rule, exponent held fixed",
         Rule::OddSymmetry => "odd function, symmetric interval",
@@ -184,6 +191,24 @@ pub fn note(step: &Step, style: Style) -> String {
         Rule::Abs => format!(
             "|{x}| has slope 1 where {x} is positive and -1 where it is negative: {x}/|{x}|, with no slope at 0."
         ),
+        Rule::Sigmoid => {
+            let s = crate::expr::Func::Sigmoid.printed(style.unicode);
+            format!(
+                "The slope of the sigmoid comes from its own value: {s}′ = {s}·(1 - {s}). A network that worked out {s}({x}) on the way forward has its slope almost for free on the way back, which is why it is loved."
+            )
+        }
+        Rule::Relu => format!(
+            "ReLU({x}) is 0 for a negative {x} and {x} itself for a positive one, so its slope is 0 on the left and 1 on the right: the step. At 0 it has a kink and no slope; frameworks use 0 there."
+        ),
+        Rule::Step => format!(
+            "The step is flat on each side of 0, so its slope is 0 wherever it has one; at {x} = 0 it jumps and has none."
+        ),
+        Rule::Softplus => {
+            let s = crate::expr::Func::Sigmoid.printed(style.unicode);
+            format!(
+                "softplus({x}) = ln(1 + e^{x}) is a smooth ReLU: by the chain rule its slope is e^{x}/(1 + e^{x}), the sigmoid {s}({x})."
+            )
+        }
         Rule::GeneralPower => match &step.detail {
             Detail::GeneralPower { rewritten } => format!(
                 "Both parts move with {x}, so neither the power rule nor the a^x rule fits. Rewrite {before} as {} and use the chain rule.",
@@ -266,6 +291,9 @@ pub fn note(step: &Step, style: Style) -> String {
         | Rule::CyclicParts
         | Rule::TrigSubstitution
         | Rule::IntegralAbs
+        | Rule::IntegralSigmoid
+        | Rule::IntegralRelu
+        | Rule::IntegralStep
         | Rule::LogToLn
         | Rule::GeneralExponent
         | Rule::OddSymmetry
@@ -465,6 +493,16 @@ fn method_note(step: &Step, style: Style) -> String {
         (Rule::IntegralAbs, _) => format!(
             "|{x}| is -{x} for {x} < 0 and {x} for {x} ≥ 0, so piece by piece the antiderivative is -{x}²/2 on the left and {x}²/2 on the right. Both pieces are {x}·|{x}|/2, which joins them smoothly at 0."
         ),
+        (Rule::IntegralSigmoid, _) => format!(
+            "The slope of softplus({x}) = ln(1 + e^{x}) is the sigmoid, so softplus is the antiderivative: the area under {} is a smooth ReLU.",
+            show(&step.before, style)
+        ),
+        (Rule::IntegralRelu, _) => format!(
+            "ReLU({x}) is 0 on the left, with area 0, and {x} on the right, with area {x}²/2: both pieces are ReLU({x})²/2."
+        ),
+        (Rule::IntegralStep, _) => format!(
+            "The step is 0 on the left and 1 on the right, so the area up to {x} is 0 there and {x} here: ReLU({x}), whose slope is the step."
+        ),
         (Rule::LogToLn, _) => "Change of base: log_a u = ln u / ln a, so the base only brings the constant factor 1/ln a.".to_string(),
         (Rule::GeneralExponent, Detail::GeneralExponent { exponent }) => {
             let a = show(exponent, style);
@@ -497,7 +535,7 @@ fn method_note(step: &Step, style: Style) -> String {
         (Rule::Improper, Detail::Improper { stretches, .. })
             if stretches.iter().all(|s| !s.lower_is_limit && !s.upper_is_limit) =>
         {
-            "The integrand has no value at a point of the interval, but only a removable gap: F has no break there, so F(b) - F(a) still gives the area.".to_string()
+            "The integrand has no value at a point of the interval, but only a removable gap or a jump: F has no break there, so F(b) - F(a) still gives the area.".to_string()
         }
         (Rule::Improper, _) => "A bound is infinite, or the integrand blows up at an end: the integral is improper. Integrate up to a point short of the trouble, then let that point run to it: the answer is the limit of F.".to_string(),
         _ => String::new(),

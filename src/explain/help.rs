@@ -50,7 +50,7 @@ it says how it read your line, names each rule as it uses it, and ends with the 
 
 /// The derivatives a reader meets most: (function, derivative) in Unicode and in ASCII.
 /// The ASCII column is nudge input, so a test can check every row.
-pub const RULES: [(&str, &str, &str, &str); 14] = [
+pub const RULES: [(&str, &str, &str, &str); 17] = [
     ("c (a constant)", "0", "c", "0"),
     ("xⁿ", "n·xⁿ⁻¹", "x^n", "n*x^(n-1)"),
     ("√x", "1/(2√x)", "sqrt(x)", "1/(2*sqrt(x))"),
@@ -65,6 +65,14 @@ pub const RULES: [(&str, &str, &str, &str); 14] = [
     ("arccos x", "-1/√(1 - x²)", "arccos(x)", "-1/sqrt(1 - x^2)"),
     ("arctan x", "1/(1 + x²)", "arctan(x)", "1/(1 + x^2)"),
     ("sinh x", "cosh x", "sinh(x)", "cosh(x)"),
+    (
+        "σ(x)",
+        "σ(x)·(1 - σ(x))",
+        "sigmoid(x)",
+        "sigmoid(x)*(1 - sigmoid(x))",
+    ),
+    ("ReLU(x)", "step(x), none at 0", "ReLU(x)", "step(x)"),
+    ("softplus(x)", "σ(x)", "softplus(x)", "sigmoid(x)"),
 ];
 
 const RULES_AFTER: &str = "\
@@ -78,7 +86,7 @@ Each row works with any function of x in place of x, times the inner slope (chai
 ";
 
 /// The terms a reader of AI articles meets, each in one line.
-const GLOSSARY: [(&str, &str); 11] = [
+const GLOSSARY: [(&str, &str); 14] = [
     ("derivative", "the slope of a function at one point: how far the output moves for each little nudge of the input"),
     ("derivative function", "the function that gives that slope at every point; written f′(x) or df/dx"),
     ("d/dx", "\"differentiate with respect to x\" (Leibniz's notation): x is the input being nudged"),
@@ -90,6 +98,9 @@ const GLOSSARY: [(&str, &str); 11] = [
     ("gradient", "∇f: every partial derivative stacked into a vector; it points uphill, where f climbs fastest"),
     ("Jacobian", "the table of partial derivatives of each output (rows) by each input (columns)"),
     ("integral", "∫: a derivative run backwards, and the area under a curve between two points"),
+    ("sigmoid σ", "σ(x) = 1/(1 + e^(-x)), squashing any number into (0, 1); its slope is σ·(1 - σ), read off its own value"),
+    ("ReLU", "max(0, x): 0 for negative inputs, the input itself otherwise; slope 0 or 1, none at the kink at 0"),
+    ("softplus", "ln(1 + eˣ), a smooth ReLU whose slope is σ(x)"),
 ];
 
 fn topic_text(topic: Topic) -> &'static str {

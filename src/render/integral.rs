@@ -314,7 +314,7 @@ impl Writer {
         let x = Expr::symbol(step.var.clone()).to_text(self.style);
         for g in gaps {
             self.line(&format!(
-                "  At {x} = {} the integrand has a removable gap: no value there, but the values on both sides close in on one number, so the gap holds no area.",
+                "  At {x} = {} the integrand has no value, but it stays finite on both sides (a removable gap, or a jump such as the step's), so that one point holds no area.",
                 self.show(g)
             ));
         }
