@@ -76,6 +76,9 @@ snapshot! {
     integral_of_sigmoid: "∫ σ(x) dx";
     integral_of_relu: "∫ relu(x) dx";
     integral_of_step: "∫ step(2x + 1) dx";
+    sigmoid_written_out_meets_its_shape: "d/dx 1/(1 + e^(-x))";
+    tanh_slope_from_its_value: "d/dx tanh(x)";
+    cross_entropy_through_a_sigmoid: "d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z)))";
 }
 
 // ---- what each name reads as -----------------------------------------------------------
@@ -305,4 +308,94 @@ fn each_slope_agrees_with_a_central_difference_away_from_the_kinks() {
         .unwrap();
     let compared = COMPARED.load(Ordering::Relaxed);
     assert!(compared >= 200, "only {compared} points were compared");
+}
+
+// ---- the shapes papers print ------------------------------------------------------------
+
+/// The form a derivative's last step rewrote its result into, when it has one.
+fn also_written(q: &str) -> Option<(String, Expr, Expr)> {
+    let out = answer(q);
+    let Answer::Derivative { steps, result, .. } = &out.answer else {
+        panic!("{q} is a derivative");
+    };
+    let last = steps.last()?;
+    (last.rule.id() == "known_shape").then(|| (q.to_string(), result.clone(), last.after.clone()))
+}
+
+#[test]
+fn the_famous_shapes_are_offered_where_the_result_has_them() {
+    for (q, shape) in [
+        ("d/dx 1/(1 + e^(-x))", "σ(x)·(1 - σ(x))"),
+        ("d/dx 1/(1 + e^(-3x))", "3σ(3x)·(1 - σ(3x))"),
+        ("d/dx ln(1 + e^x)", "σ(x)"),
+        ("d/dx tanh(x)", "1/cosh²(x)"),
+        ("d/dx (e^x - e^(-x))/(e^x + e^(-x))", "1 - tanh²(x)"),
+        ("d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z)))", "σ(z) - y"),
+        (
+            "d/dw -(y ln(σ(w x + b)) + (1 - y) ln(1 - σ(w x + b)))",
+            "x·(σ(w·x + b) - y)",
+        ),
+    ] {
+        let (_, _, form) = also_written(q).unwrap_or_else(|| panic!("{q} has a known shape"));
+        assert_eq!(form.unicode(), shape, "{q}");
+    }
+    // A result already in its shape, or in none, gets no extra line.
+    for q in ["d/dx σ(x)", "d/dx x^2", "d/dx e^x", "d/dx sin(x)"] {
+        assert!(also_written(q).is_none(), "{q}");
+    }
+    let json = nudge::render::render_json(&answer("d/dx 1/(1 + e^(-x))"));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["also"]["shape"], "sigmoid_slope");
+    assert_eq!(v["also"]["result"], "sigmoid(x)*(1 - sigmoid(x))");
+}
+
+fn written_out() -> impl Strategy<Value = String> {
+    let u = prop_oneof![
+        (1i32..4).prop_map(|a| format!("{a}x")),
+        (1i32..4, -2i32..3).prop_map(|(a, b)| format!("({a}x + {b})")),
+        Just("x^2".to_string()),
+    ];
+    (u, 0usize..5).prop_map(|(u, k)| match k {
+        0 => format!("1/(1 + e^(-{u}))"),
+        1 => format!("ln(1 + e^({u}))"),
+        2 => format!("tanh({u})"),
+        3 => format!("(e^({u}) - e^(-{u}))/(e^({u}) + e^(-{u}))"),
+        _ => format!("-(y ln(σ({u})) + (1 - y) ln(1 - σ({u})))"),
+    })
+}
+
+#[test]
+fn every_also_written_form_equals_the_result() {
+    let mut runner = TestRunner::new(Config {
+        cases: 48,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&written_out(), |body| {
+            let q = format!("d/dx {body}");
+            let Some((_, result, form)) = also_written(&q) else {
+                return Err(TestCaseError::fail(format!("{q} has a known shape")));
+            };
+            let mut compared = 0;
+            for x in [-1.7, -0.6, 0.3, 0.9, 1.4] {
+                let at = |n: &str| match n {
+                    "x" => Some(x),
+                    "y" => Some(0.3),
+                    _ => None,
+                };
+                let (a, b) = (eval(&result, &at), eval(&form, &at));
+                if let (Ok(a), Ok(b)) = (a, b) {
+                    prop_assert!(
+                        close(a, b, 1e-9),
+                        "{q} at {x}: {a} vs {b} ({})",
+                        form.unicode()
+                    );
+                    compared += 1;
+                }
+            }
+            prop_assert!(compared >= 4, "{q}: only {compared} points");
+            Ok(())
+        })
+        .unwrap();
 }

@@ -335,7 +335,7 @@ fn function_rule(f: Func, u: &Expr) -> (Rule, Expr) {
         ),
         Func::Sinh => (Rule::Sinh, call(Func::Cosh)),
         Func::Cosh => (Rule::Cosh, call(Func::Sinh)),
-        Func::Tanh => (Rule::Tanh, Expr::recip(sq(call(Func::Cosh)))),
+        Func::Tanh => (Rule::Tanh, Expr::sub(Expr::one(), sq(call(Func::Tanh)))),
         Func::Ln => (Rule::Ln, Expr::recip(u.clone())),
         Func::Abs => (Rule::Abs, Expr::div(u.clone(), call(Func::Abs))),
         Func::Sigmoid => (

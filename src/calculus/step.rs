@@ -35,6 +35,8 @@ pub enum Rule {
     Relu,
     Step,
     Softplus,
+    /// A slope rewritten into the shape papers print it in: σ(u)·(1 − σ(u)), 1 − tanh²(u).
+    KnownShape,
     GeneralPower,
     /// A function with no formula: its slope is named, f′ or ∂f/∂x.
     AbstractFunction,
@@ -133,6 +135,7 @@ impl Rule {
             | Rule::Relu
             | Rule::Step
             | Rule::Softplus
+            | Rule::KnownShape
             | Rule::GeneralPower
             | Rule::AbstractFunction
             | Rule::ChainInputs
@@ -226,6 +229,7 @@ impl Rule {
             Rule::Relu => "relu",
             Rule::Step => "step",
             Rule::Softplus => "softplus",
+            Rule::KnownShape => "known_shape",
             Rule::GeneralPower => "general_power",
             Rule::AbstractFunction => "abstract_function",
             Rule::ChainInputs => "chain_inputs",
@@ -292,6 +296,8 @@ impl Rule {
 #[derive(Clone, Debug)]
 pub enum Detail {
     None,
+    /// A result rewritten into a shape papers print, proven equal to it.
+    Shape(super::Known),
     /// Power rule: the exponent brought down.
     Power {
         exponent: Expr,

@@ -3,7 +3,7 @@
 //! Every `match` here is exhaustive over `Rule`, so a new rule without words
 //! does not compile.
 
-use crate::calculus::{CheckMethod, Detail, PartsChoice, Rule, Step};
+use crate::calculus::{CheckMethod, Detail, Known, PartsChoice, Rule, Shape, Step};
 use crate::engine::Motion;
 use crate::expr::{Expr, Style};
 
@@ -40,6 +40,7 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::Relu => "ReLU",
         Rule::Step => "step",
         Rule::Softplus => "softplus",
+        Rule::KnownShape => "the shape papers print",
         Rule::GeneralPower => "variable base and exponent",
         Rule::AbstractFunction => "a function with no formula",
         Rule::ChainInputs => "chain rule, several inputs",
@@ -98,6 +99,29 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::TabularParts => "tabular integration by parts",
         Rule::IntegralSecCubed => "sec³ by parts",
         Rule::FundamentalTheorem => "fundamental theorem",
+    }
+}
+
+/// Why a result is the shape papers print: the algebra that turns one into the other.
+fn shape_note(known: &Known, style: Style) -> String {
+    let u = show(&known.inner, style);
+    let s = crate::expr::Func::Sigmoid.printed(style.unicode);
+    match known.shape {
+        Shape::SigmoidSlope => format!(
+            "{s}({u}) = 1/(1 + e^(-{u})) and 1 - {s}({u}) = e^(-{u})/(1 + e^(-{u})), so their product is e^(-{u})/(1 + e^(-{u}))²: this slope is {s}({u})·(1 - {s}({u})), the sigmoid's slope read off its own value."
+        ),
+        Shape::Sigmoid => format!(
+            "Divide top and bottom by e^{u}: e^{u}/(1 + e^{u}) = 1/(1 + e^(-{u})), the sigmoid {s}({u})."
+        ),
+        Shape::TanhSlope => format!(
+            "cosh² - sinh² = 1, so 1/cosh²({u}) = (cosh²({u}) - sinh²({u}))/cosh²({u}) = 1 - tanh²({u}): tanh's slope read off its own value."
+        ),
+        Shape::SechSquared => format!(
+            "cosh² - sinh² = 1, so 1 - tanh²({u}) = (cosh²({u}) - sinh²({u}))/cosh²({u}) = 1/cosh²({u}): the other way to write tanh's slope."
+        ),
+        Shape::PredictionMinusTarget => format!(
+            "Multiply out and the terms with a target times {s}({u}) cancel: what is left is {s}({u}) minus the target, the prediction minus the truth. That plain error is why cross-entropy sits after a sigmoid."
+        ),
     }
 }
 
@@ -187,7 +211,7 @@ pub fn note(step: &Step, style: Style) -> String {
         Rule::Arctan => format!("The slope of arctan {x} is 1/(1 + {x}²)."),
         Rule::Sinh => "The slope of sinh is cosh.".to_string(),
         Rule::Cosh => "The slope of cosh is sinh.".to_string(),
-        Rule::Tanh => "The slope of tanh is 1/cosh².".to_string(),
+        Rule::Tanh => "The slope of tanh is 1 - tanh², read off its own value as the sigmoid's is; written the other way, 1/cosh².".to_string(),
         Rule::Abs => format!(
             "|{x}| has slope 1 where {x} is positive and -1 where it is negative: {x}/|{x}|, with no slope at 0."
         ),
@@ -209,6 +233,10 @@ pub fn note(step: &Step, style: Style) -> String {
                 "softplus({x}) = ln(1 + e^{x}) is a smooth ReLU: by the chain rule its slope is e^{x}/(1 + e^{x}), the sigmoid {s}({x})."
             )
         }
+        Rule::KnownShape => match &step.detail {
+            Detail::Shape(known) => shape_note(known, style),
+            _ => String::new(),
+        },
         Rule::GeneralPower => match &step.detail {
             Detail::GeneralPower { rewritten } => format!(
                 "Both parts move with {x}, so neither the power rule nor the a^x rule fits. Rewrite {before} as {} and use the chain rule.",

@@ -38,7 +38,7 @@ it says how it read your line, names each rule as it uses it, and ends with the 
   defs, undef f, reset     list, forget one, or forget every definition
   rules                    the table of common derivatives
   glossary                 the words AI articles use, in one line each
-  lessons                  the tour: twelve short lessons, with exercises
+  lessons                  the tour: thirteen short lessons, with exercises
   lesson 1                 play one lesson; your answers are checked
   practice chain           five exercises that get harder, then a score
   help TOPIC               one idea with a worked example; the topics are
@@ -238,7 +238,7 @@ Example: read ∂L/∂w says how much L shifts when w is nudged, with every othe
 Try: read dL/dw, read \\nabla_\\theta L, ? dy/dx = dy/du · du/dx
 ",
         Topic::Lesson => "\
-lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from.
+lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from, then the functions inside a neural network.
 lesson N plays one: narration, worked examples, and exercises whose answers are checked, with hints.
 A lesson runs in a session of its own, so your definitions are untouched; quit leaves it.
 Finished lessons are remembered, and the list marks them.
