@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod derivative;
 pub mod doc;
+pub mod graph_chain;
 pub mod help;
 pub mod notation;
 mod notes;
@@ -14,7 +15,7 @@ pub mod readings;
 pub mod session;
 pub mod steps;
 
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
 use doc::{Block, Doc, Line, Span, Tag};
 
@@ -28,6 +29,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
         Answer::Help(page) => help::help(*page),
+        Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
         Answer::Notation(reading) => return Some(notation::notation(reading)),
         Answer::Expression { .. }
@@ -42,6 +44,13 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     doc.blocks.extend(body.blocks);
     doc.quiet = body.quiet;
     Some(doc)
+}
+
+/// The body of an answer that follows a loss through its named steps.
+pub fn training(answer: &Training) -> Doc {
+    match answer {
+        Training::Chain(chain) => graph_chain::chain(chain),
+    }
 }
 
 /// How the line was read, and the remarks made while reading it.

@@ -23,6 +23,7 @@ mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
 mod text;
+mod training_json;
 
 use crate::engine::Note;
 

@@ -213,7 +213,8 @@ impl Writer {
             | Answer::Seeing(_)
             | Answer::Notation(_)
             | Answer::Quit
-            | Answer::Tutor(_) => {}
+            | Answer::Tutor(_)
+            | Answer::Training(_) => {}
         }
     }
 
