@@ -7,6 +7,8 @@ pub mod catalogue;
 pub mod derivative;
 pub mod doc;
 pub mod help;
+pub mod integral;
+mod integral_steps;
 pub mod notation;
 mod notes;
 pub mod prune;
@@ -27,6 +29,9 @@ pub use steps::steps;
 pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
+        Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
+            integral::integral(&outcome.answer)?
+        }
         Answer::Help(page) => help::help(*page),
         // Its reading is the notation as read, not a statement: it has a header of its own.
         Answer::Notation(reading) => return Some(notation::notation(reading)),
@@ -36,6 +41,8 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Forgotten(_)
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
+        // Nothing follows the header: the binary acts on these.
+        Answer::Quit | Answer::Tutor(_) => Doc::default(),
         _ => return None,
     };
     let mut doc = header(outcome);
