@@ -8,6 +8,8 @@ pub mod derivative;
 pub mod doc;
 pub mod graph_chain;
 pub mod help;
+pub mod integral;
+mod integral_steps;
 pub mod notation;
 mod notes;
 pub mod prune;
@@ -28,6 +30,9 @@ pub use steps::steps;
 pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
+        Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
+            integral::integral(&outcome.answer)?
+        }
         Answer::Help(page) => help::help(*page),
         Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
@@ -38,6 +43,8 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Forgotten(_)
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
+        // Nothing follows the header: the binary acts on these.
+        Answer::Quit | Answer::Tutor(_) => Doc::default(),
         _ => return None,
     };
     let mut doc = header(outcome);

@@ -99,7 +99,10 @@ impl Writer<'_> {
                     self.line(line, style)
                 ),
             ),
-            Block::Words(line) => push_line(out, &self.line(line, style)),
+            // No expression in a line of words outgrows a result.
+            Block::Words(line) => {
+                push_line(out, &self.line(line, style.with_budget(RESULT_BUDGET)))
+            }
             Block::Paragraph(line) => {
                 for wrapped in wrap(&self.line(line, style), PROSE_WIDTH).lines() {
                     push_line(out, &format!("  {wrapped}"));
@@ -174,7 +177,7 @@ impl Writer<'_> {
             (_, true) => "• ",
             (_, false) => "* ",
         };
-        let label = step.label.map(|l| format!("{l}: "));
+        let label = step.label.map(|l| format!("{}: ", self.spell(l)));
         push_line(
             out,
             &format!(
