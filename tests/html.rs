@@ -175,6 +175,34 @@ fn values_and_definitions_are_marked_up_not_preformatted() {
     );
 }
 
+/// Integrals are explained: steps as lists, the check, and the answer marked, never a `<pre>`.
+#[test]
+fn integrals_are_marked_up_not_preformatted() {
+    let (out, code) = html(&["-e", "integrate x e^x dx", "-e", "integrate(x^2, x, 0, 3)"]);
+    assert_eq!(code, 0);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
+    let rules: Vec<String> = class(doc.root_element(), "rule")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert!(
+        rules.contains(&"integration by parts".to_string()),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&"fundamental theorem".to_string()),
+        "{rules:?}"
+    );
+    assert_eq!(class(doc.root_element(), "success").len(), 2, "{out}");
+    let answers: Vec<String> = class(doc.root_element(), "answer")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(answers, ["x·e^x - e^x + C", "9"], "{out}");
+}
+
 #[test]
 fn a_named_derivative_snapshot() {
     let (out, _) = html(&["-e", "f(x) = x^2 sin(x)", "-e", "f'(x)"]);

@@ -171,6 +171,8 @@ pub enum Tag {
     Quiet,
     /// The final answer.
     Answer,
+    /// A check that came out right: `✓`.
+    Success,
 }
 
 /// Inline maths, kept as expressions and the shapes a derivation writes around them.
@@ -222,6 +224,37 @@ pub enum Math {
     Decimal(f64),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
+    /// The operator alone: `d/dx`, `∂/∂y`.
+    Operator {
+        var: Symbol,
+        order: u32,
+        partial: bool,
+    },
+    /// An indefinite integral: `∫ (x + 1) dx`.
+    Integral {
+        var: Symbol,
+        of: Expr,
+    },
+    /// A definite integral: `∫_0^1 x² dx`.
+    Definite {
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        of: Expr,
+    },
+    /// An integrand beside an operator, bracketed when it is a sum or starts with a minus.
+    Integrand(Expr),
+    /// The reverse power rule's middle form before simplifying: `x^(n+1)/(n+1)`.
+    PowerUp {
+        var: Symbol,
+        exponent: Expr,
+    },
+    /// The n-th constant of integration: `C₁`; plain `C` for 0.
+    Constant(u32),
+    /// Maths and its decimal approximation: `1/3 ≈ 0.333333`.
+    Approx(Box<Math>, f64),
+    /// Maths in a passing remark, kept to a step's length where a format shortens.
+    Short(Box<Math>),
 }
 
 impl Math {
@@ -243,6 +276,10 @@ impl Math {
 
     pub fn group(a: Math) -> Math {
         Math::Group(Box::new(a))
+    }
+
+    pub fn short(a: Math) -> Math {
+        Math::Short(Box::new(a))
     }
 
     pub fn symbol(name: &Symbol) -> Math {

@@ -199,6 +199,7 @@ fn class(tag: Tag) -> &'static str {
         Tag::Rule => "rule",
         Tag::Quiet => "quiet",
         Tag::Answer => "answer",
+        Tag::Success => "success",
     }
 }
 

@@ -122,8 +122,9 @@ impl Writer<'_> {
                 );
                 self.prose(out, &note, 2);
             }
+            // No expression in a line of words outgrows a result.
             Block::Words(line) => {
-                let words = self.line(line, style);
+                let words = self.line(line, style.with_budget(RESULT_BUDGET));
                 let indent = words.len() - words.trim_start_matches(' ').len();
                 self.prose(out, &words, indent + 2);
             }
@@ -206,7 +207,7 @@ impl Writer<'_> {
             (_, true) => "• ",
             (_, false) => "* ",
         };
-        let label = step.label.map(|l| format!("{l}: "));
+        let label = step.label.map(|l| format!("{}: ", self.spell(l)));
         let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
         let head = format!(
             "{pad}{bullet}{}{}: {}",
@@ -217,7 +218,7 @@ impl Writer<'_> {
         self.prose(out, &head, inner_pad.len());
         for line in &step.lines {
             let line = format!("{inner_pad}{}", self.line(line, style));
-            self.prose(out, &line, inner_pad.len());
+            self.prose(out, &line, inner_pad.len() + 2);
         }
         for child in &step.children {
             self.step(child, indent + 1, out);

@@ -2,7 +2,6 @@
 
 use super::catalogue::note;
 use super::help;
-use super::integral::constant_name;
 use super::latex::{body_latex, step_latex};
 use super::notation::{shape_id, words};
 use super::note_text;
@@ -11,6 +10,7 @@ use crate::calculus::{Check, CheckMethod, Rule};
 use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
 use crate::expr::{Expr, Style};
+use crate::present::maths::constant_name;
 use crate::present::{self, Plain};
 use crate::syntax::{Body, Statement};
 use serde_json::{json, Map, Value};
@@ -229,6 +229,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("steps".into(), Value::Array(list));
         }
         Answer::Multivar(answer) => super::multivar_json::fill(obj, answer),
+        Answer::Training(answer) => super::training_json::fill(obj, answer),
     }
 }
 

@@ -9,7 +9,6 @@ use crate::present::{ascii, matrix};
 
 mod feedback;
 mod html;
-mod integral;
 mod json;
 mod latex;
 mod limit_text;
@@ -23,6 +22,7 @@ mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
 mod text;
+mod training_json;
 
 use crate::engine::Note;
 
@@ -32,13 +32,13 @@ pub fn note_text(note: &Note, unicode: bool) -> String {
 }
 
 pub use crate::expr::thousands;
+pub use crate::present::maths::constant_name;
 pub use catalogue::{note, title};
 pub use feedback::{
     answer_text, antiderivative_hint, first_rule_hint, fit_to_terminal, grid_hint, mistake_hint,
     read_back, slip_hint, witness_hint, wrap,
 };
 pub use html::render_html;
-pub use integral::constant_name;
 pub use json::{render_json, render_json_error};
 pub use latex::{render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};

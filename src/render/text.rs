@@ -1,8 +1,5 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
-use super::catalogue::title;
-use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
-use super::note_text;
 use super::paint::Colored;
 use crate::calculus::multivar::Value;
 use crate::calculus::Step;
@@ -16,7 +13,6 @@ pub use crate::expr::{operand, operator};
 use crate::expr::{Expr, Style};
 use crate::present;
 use crate::present::wrap::{fit_to_terminal, hang};
-use crate::syntax::{reading_of_statement, Statement};
 use crate::visible::visible;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
@@ -61,66 +57,13 @@ pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usi
     }
 }
 
+/// The families not yet explained: many variables and seeing.
 fn render_any(outcome: &Outcome, options: TextOptions) -> String {
-    if let Answer::Seeing(answer) = &outcome.answer {
-        return super::seeing_text::render(outcome, answer, options);
-    }
-    if let Answer::Multivar(answer) = &outcome.answer {
-        return super::multivar_text::render(outcome, answer, options);
-    }
-    let style = options.style();
-    if options.quiet {
-        return quiet(&outcome.answer, style);
-    }
-    let mut w = Writer {
-        out: String::new(),
-        style,
-    };
-    if !matches!(outcome.statement, Statement::Command(_)) {
-        w.line(&format!(
-            "{} {}",
-            "Reading:".bold(),
-            reading_of_statement(&outcome.statement, options.unicode)
-        ));
-    }
-    for n in &outcome.notes {
-        w.line(&format!(
-            "{} {}",
-            "Note:".yellow().bold(),
-            note_text(n, options.unicode)
-        ));
-    }
-    w.answer(&outcome.answer);
-    w.out
-}
-
-/// `-q`: the result line alone.
-fn quiet(answer: &Answer, style: Style) -> String {
-    match answer {
-        Answer::Integral {
-            constant, result, ..
-        } => {
-            format!(
-                "{} + {}\n",
-                result.to_text(style),
-                constant_name(*constant, style.unicode)
-            )
-        }
-        Answer::DefiniteIntegral {
-            exact: None,
-            numeric: Some(n),
-            ..
-        } => format!("≈ {}\n", decimal(n.estimate.value)),
-        Answer::DefiniteIntegral {
-            value, result: r, ..
-        } => match decimal_after(r, *value) {
-            Some(d) => format!("{} ≈ {d}\n", r.to_text(style)),
-            None => format!("{}\n", r.to_text(style)),
-        },
-        other => match other.result() {
-            Some(r) => format!("{}\n", r.to_text(style)),
-            None => String::new(),
-        },
+    match &outcome.answer {
+        Answer::Seeing(answer) => super::seeing_text::render(outcome, answer, options),
+        Answer::Multivar(answer) => super::multivar_text::render(outcome, answer, options),
+        // Every other answer is explained (crate::explain).
+        _ => String::new(),
     }
 }
 
@@ -157,81 +100,6 @@ pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
                 .map(|row| row.iter().map(|v| decimal(v.approx)).collect())
                 .collect()
         })
-}
-
-struct Writer {
-    out: String,
-    style: Style,
-}
-
-impl Writer {
-    fn answer(&mut self, answer: &Answer) {
-        let style = self.style;
-        match answer {
-            Answer::Integral {
-                body,
-                var,
-                steps,
-                result: r,
-                check,
-                constant,
-                motion,
-            } => {
-                let answer = Indefinite {
-                    body,
-                    var,
-                    steps,
-                    result: r,
-                    check,
-                    constant: *constant,
-                    motion: *motion,
-                };
-                self.out.push_str(&indefinite_text(&answer, style));
-            }
-            Answer::DefiniteIntegral {
-                body,
-                var,
-                lower,
-                upper,
-                exact,
-                result: r,
-                value,
-                numeric,
-            } => {
-                let answer = Definite {
-                    body,
-                    var,
-                    lower,
-                    upper,
-                    exact: exact.as_ref(),
-                    result: r,
-                    value: *value,
-                    numeric: *numeric,
-                };
-                self.out.push_str(&definite_text(&answer, style));
-            }
-            // Many-variable and seeing answers have their own renderers (render_text hands them
-            // over); the others are explained (crate::explain).
-            Answer::Derivative { .. }
-            | Answer::Expression { .. }
-            | Answer::AtPoint { .. }
-            | Answer::Defined { .. }
-            | Answer::Forgotten(_)
-            | Answer::Definitions(_)
-            | Answer::Reset
-            | Answer::Multivar(_)
-            | Answer::Help(_)
-            | Answer::Seeing(_)
-            | Answer::Notation(_)
-            | Answer::Quit
-            | Answer::Tutor(_) => {}
-        }
-    }
-
-    fn line(&mut self, text: &str) {
-        self.out.push_str(text);
-        self.out.push('\n');
-    }
 }
 
 /// An error as a diagnostic: header, the line, a caret under the place, the hint.
@@ -306,15 +174,4 @@ pub fn render_error_at(
         out.push_str(&format!("{}\n", prose(help, 11)));
     }
     out
-}
-
-/// The start of a step's first line, `  • outer: power rule: `, and the indent of the lines
-/// under it (its note, its setting up, its substeps' sum).
-pub(super) fn step_opening(step: &Step, label: Option<&str>, indent: usize) -> (String, String) {
-    let pad = "  ".repeat(indent);
-    let bullet = if indent > 0 { "• " } else { "" };
-    let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
-    let head = format!("{pad}{bullet}{label}{}: ", title(step.rule).cyan().bold());
-    let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
-    (head, inner_pad)
 }
