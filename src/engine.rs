@@ -107,8 +107,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
-    /// where constants meet, as in the motion readings; 0 is a plain C.
+    /// `constant` numbers the constant of integration where it meets another in the
+    /// integrand (∫ (a·t + C) dt gives C₁); 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -318,8 +318,6 @@ pub struct Session {
     /// The definitions made with `=` as named steps, for the chain through them.
     graph: Graph,
     ans: Option<Expr>,
-    /// Constants of integration handed out so far.
-    constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
     /// Remarks on how runs of letters are read, already made in this session.
@@ -601,11 +599,7 @@ impl Session {
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
                 no_formula_to_integrate(&integrand, body)?;
-                let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                if let Answer::Integral { constant: 1.., .. } = answer {
-                    self.constants += 1;
-                }
-                Ok(answer)
+                indefinite(integrand, var, body.span)
             }
             Statement::Integral {
                 body,
@@ -953,7 +947,6 @@ impl Session {
                 self.definitions.clear();
                 self.graph.clear();
                 self.ans = None;
-                self.constants = 0;
                 Answer::Reset
             }
             Command::Quit => Answer::Quit,
