@@ -15,6 +15,7 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
+use crate::tensor::TensorAnswer;
 use crate::budget;
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
@@ -158,6 +159,8 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
+    Tensor(Box<crate::tensor::TensorAnswer>),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -288,6 +291,12 @@ impl Outcome {
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
+            Answer::Tensor(t) => match t.as_ref() {
+                TensorAnswer::Declared(_) => "declaration",
+                TensorAnswer::Shaped(_) => "shaped",
+                TensorAnswer::Sum(_) => "sum_derivative",
+                TensorAnswer::Identity(_) => "matrix_derivative",
+            },
         }
     }
 }
@@ -303,6 +312,8 @@ pub struct Session {
     plot_size: PlotSize,
     /// Remarks on how runs of letters are read, already made in this session.
     said: std::collections::HashSet<String>,
+    /// Shapes declared with `x: vector(n)`, `A: matrix(m, n)`.
+    shapes: Vec<crate::tensor::Declaration>,
 }
 
 impl Session {
@@ -450,7 +461,8 @@ impl Session {
             Statement::NamedDerivative { .. }
             | Statement::Multivar(_)
             | Statement::Command(_)
-            | Statement::Read(_) => {}
+            | Statement::Read(_)
+            | Statement::Tensor(_) => {}
         }
     }
 
@@ -605,6 +617,16 @@ impl Session {
             )?))),
             Statement::Command(command) => self.command(command),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+            Statement::Tensor(statement) => {
+                let answer = crate::tensor::answer(statement)?;
+                if let crate::tensor::TensorAnswer::Declared(ds) = &answer {
+                    for d in ds {
+                        self.shapes.retain(|old| old.name != d.name);
+                        self.shapes.push(d.clone());
+                    }
+                }
+                Ok(Answer::Tensor(Box::new(answer)))
+            }
         }
     }
 
@@ -990,6 +1012,13 @@ impl Names for Session {
 
     fn arity(&self, name: &str) -> Option<usize> {
         self.lookup(name).map(|d| d.params.len()).filter(|n| *n > 0)
+    }
+
+    fn shape(&self, name: &str) -> Option<(crate::tensor::Shape, bool)> {
+        self.shapes
+            .iter()
+            .find(|d| &*d.name == name)
+            .map(|d| (d.shape.clone(), d.symmetric))
     }
 
     fn defined(&self) -> Vec<String> {

@@ -217,6 +217,8 @@ pub enum Math {
     Tuple(Vec<Expr>),
     /// A decimal approximation, to six places.
     Decimal(f64),
+    /// A formula with vectors and matrices: `(A + Aᵀ)x`.
+    Tensor(crate::tensor::Tensor),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
 }

@@ -13,6 +13,7 @@ pub mod prune;
 pub mod readings;
 pub mod session;
 pub mod steps;
+pub mod tensor;
 
 use crate::engine::{Answer, Outcome};
 use crate::syntax::Statement;
@@ -36,6 +37,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Forgotten(_)
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
+        Answer::Tensor(answer) => tensor::tensor(answer),
         _ => return None,
     };
     let mut doc = header(outcome);

@@ -22,6 +22,7 @@ mod plot;
 mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
+mod tensor_json;
 mod text;
 
 use crate::engine::Note;

@@ -213,6 +213,7 @@ impl Writer {
             | Answer::Seeing(_)
             | Answer::Notation(_)
             | Answer::Quit
+            | Answer::Tensor(_)
             | Answer::Tutor(_) => {}
         }
     }

@@ -71,6 +71,14 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
             .get(..4)
             .is_some_and(|w| w.eq_ignore_ascii_case("read"))
             && !start[4..].starts_with(|c: char| c.is_alphanumeric());
+    if !explaining && crate::tensor::claims(line, names) {
+        let (statement, notes) = crate::tensor::parse(line, names)?;
+        return Ok(Parsed {
+            statement: Statement::Tensor(Box::new(statement)),
+            notes,
+            policy_notes: Vec::new(),
+        });
+    }
     check_unsupported(line, &offsets, explaining)?;
     let mut pairs = Grammar::parse(Rule::line, line).map_err(|e| {
         leading_word_error(line).unwrap_or_else(|| describe_parse_error(&e, line, &offsets))
