@@ -15,7 +15,6 @@ pub use seeing::{
     PlotSize, SeeingAnswer, TangentAnswer, Target, Verdict,
 };
 
-use crate::tensor::TensorAnswer;
 use crate::budget;
 use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, Check, Detail, Rule, Step};
@@ -29,6 +28,7 @@ use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
     Point, Span, Statement, Vector,
 };
+use crate::tensor::TensorAnswer;
 use crate::topic::Topic;
 
 /// Most slip notes on one line: past a few, more say nothing new.
@@ -931,6 +931,7 @@ impl Session {
             }
             Command::Reset => {
                 self.definitions.clear();
+                self.shapes.clear();
                 self.ans = None;
                 self.constants = 0;
                 Answer::Reset

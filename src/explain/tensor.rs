@@ -55,10 +55,7 @@ fn tensor_math(t: &Tensor) -> Span {
 }
 
 fn shaped(s: &ShapedAnswer) -> Doc {
-    let blocks = vec![
-        Block::Gap,
-        labelled_shape(&s.expr, &s.shape),
-    ];
+    let blocks = vec![Block::Gap, labelled_shape(&s.expr, &s.shape)];
     Doc {
         blocks,
         quiet: Quiet::Result(vec![tensor_math(&s.expr)]),
@@ -71,8 +68,17 @@ fn labelled_shape(t: &Tensor, shape: &Shape) -> Block {
         Span::tagged("Shape:", Tag::Label),
         " ".into(),
         tensor_math(t),
-        format!(" is {} ({}).", shape.describe(true), shape.size(true)).into(),
+        format!(" is {}.", sized(shape)).into(),
     ])
+}
+
+/// "a number (1×1)", "an n×1 column vector".
+fn sized(shape: &Shape) -> String {
+    if shape.is_scalar() {
+        "a number (1×1)".into()
+    } else {
+        shape.describe(true)
+    }
 }
 
 fn sum(s: &SumAnswer) -> Doc {
@@ -84,7 +90,10 @@ fn sum(s: &SumAnswer) -> Doc {
                 Math::Expr(written.clone()).into(),
             ]));
             blocks.push(Block::Gap);
-            blocks.push(Block::Steps(super::steps(std::slice::from_ref(steps), false)));
+            blocks.push(Block::Steps(super::steps(
+                std::slice::from_ref(steps),
+                false,
+            )));
         }
         SumWay::Linear(terms) => {
             blocks.push(Block::Words(vec![
@@ -100,7 +109,11 @@ fn sum(s: &SumAnswer) -> Doc {
     let var = s.var.clone();
     let of = s.of.clone();
     let lhs = Spelled(Rc::new(move |style: Style| {
-        format!("{} {}", operator(&var, 1, false, style.unicode), bracketed(&of, style.unicode))
+        format!(
+            "{} {}",
+            operator(&var, 1, false, style.unicode),
+            bracketed(&of, style.unicode)
+        )
     }));
     blocks.push(Block::Words(vec![
         lhs.into(),
@@ -136,7 +149,10 @@ fn sum_term(t: &SumTerm, var: &str) -> Vec<Block> {
             Math::Expr(t.body.clone()).into(),
         ]));
     }
-    blocks.push(Block::Steps(super::steps(std::slice::from_ref(&t.steps), false)));
+    blocks.push(Block::Steps(super::steps(
+        std::slice::from_ref(&t.steps),
+        false,
+    )));
     if let (Some(r), Some(j)) = (&t.range, &t.picked) {
         blocks.push(Block::Words(vec![
             format!("Put {} = {j}: ", r.index).into(),
@@ -171,7 +187,9 @@ fn identity(a: &IdentityAnswer) -> Doc {
     };
     blocks.push(labelled("Layout:", &layout));
     blocks.push(Block::Gap);
-    blocks.push(Block::Steps(vec![step_item(&a.steps, None, a.jacobian, &a.var)]));
+    blocks.push(Block::Steps(vec![step_item(
+        &a.steps, None, a.jacobian, &a.var,
+    )]));
     if let Some(line) = shares_line(a) {
         blocks.push(Block::Words(line));
     }
@@ -187,13 +205,26 @@ fn identity(a: &IdentityAnswer) -> Doc {
     blocks.push(Block::Gap);
     let (var, of, partial) = (a.var.clone(), a.of.clone(), true);
     let lhs = Spelled(Rc::new(move |style: Style| {
-        format!("{} {}", operator(&var, 1, partial, style.unicode), bracketed(&of, style.unicode))
+        format!(
+            "{} {}",
+            operator(&var, 1, partial, style.unicode),
+            bracketed(&of, style.unicode)
+        )
     }));
     blocks.push(Block::Words(vec![
         lhs.into(),
         " = ".into(),
         Span::tagged(Math::Tensor(a.result.clone()), Tag::Answer),
-        format!("   ({}, {})", a.result_shape.describe(true), if a.jacobian { "outputs down, inputs across" } else { "the shape of the variable" }).into(),
+        format!(
+            "   ({}, {})",
+            a.result_shape.describe(true),
+            if a.jacobian {
+                "outputs down, inputs across"
+            } else {
+                "the shape of the variable"
+            }
+        )
+        .into(),
     ]));
     Doc {
         blocks,
@@ -205,7 +236,11 @@ fn identity(a: &IdentityAnswer) -> Doc {
 fn shape_story(of: &Tensor, shape: &Shape, env: &crate::tensor::Env) -> Line {
     let mut line: Line = vec![Span::tagged("Shapes:", Tag::Label), " ".into()];
     let parts: Vec<Tensor> = match of {
-        Tensor::Mul(fs) => fs.iter().filter(|f| !matches!(f, Tensor::Scalar(_))).cloned().collect(),
+        Tensor::Mul(fs) => fs
+            .iter()
+            .filter(|f| !matches!(f, Tensor::Scalar(_)))
+            .cloned()
+            .collect(),
         Tensor::Pow(b, _) => match b.as_ref() {
             Tensor::Norm(u) => vec![(**u).clone()],
             _ => Vec::new(),
@@ -215,7 +250,11 @@ fn shape_story(of: &Tensor, shape: &Shape, env: &crate::tensor::Env) -> Line {
         _ => Vec::new(),
     };
     for (k, p) in parts.iter().enumerate() {
-        let s = env.clone().infer(p).map(|s| s.size(true)).unwrap_or_default();
+        let s = env
+            .clone()
+            .infer(p)
+            .map(|s| s.size(true))
+            .unwrap_or_default();
         line.push(tensor_math(p));
         line.push(format!(" is {s}").into());
         line.push(
@@ -228,7 +267,7 @@ fn shape_story(of: &Tensor, shape: &Shape, env: &crate::tensor::Env) -> Line {
         );
     }
     line.push(tensor_math(of));
-    line.push(format!(" is {} ({}).", shape.describe(true), shape.size(true)).into());
+    line.push(format!(" is {}.", sized(shape)).into());
     line
 }
 
@@ -248,7 +287,11 @@ fn shares_line(a: &IdentityAnswer) -> Option<Line> {
         "{} appears {}, so its shares add{}: ",
         unicode_name(&a.var),
         count_word(sum_len(&sum)),
-        if bilinear { " (the product rule for a bilinear form)" } else { "" }
+        if bilinear {
+            " (the product rule for a bilinear form)"
+        } else {
+            ""
+        }
     )
     .into()];
     line.push(tensor_math(&sum));
@@ -281,7 +324,12 @@ fn collect_shares(step: &IdentityStep, out: &mut Vec<Tensor>) {
     }
 }
 
-fn step_item(step: &IdentityStep, label: Option<&'static str>, jacobian: bool, var: &str) -> StepItem {
+fn step_item(
+    step: &IdentityStep,
+    label: Option<&'static str>,
+    jacobian: bool,
+    var: &str,
+) -> StepItem {
     let shape = step.shape.size(true);
     let what = if jacobian {
         format!("{shape}; its Jacobian by {}: ", unicode_name(var))
@@ -289,7 +337,10 @@ fn step_item(step: &IdentityStep, label: Option<&'static str>, jacobian: bool, v
         format!("{shape}; the slope of the whole by it: ")
     };
     let mut lines = vec![vec![what.into(), tensor_math(&step.slope)]];
-    lines.push(vec![Span::tagged(explanation(step.rule, jacobian), Tag::Quiet)]);
+    lines.push(vec![Span::tagged(
+        explanation(step.rule, jacobian),
+        Tag::Quiet,
+    )]);
     StepItem::Step(Step {
         label,
         title: title(step.rule),

@@ -37,7 +37,10 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &TensorAnswer) {
                 }
                 SumWay::Linear(terms) => (
                     "linearity",
-                    terms.iter().map(|t| step_json(&prune(&t.steps, Limits::JSON))).collect(),
+                    terms
+                        .iter()
+                        .map(|t| step_json(&prune(&t.steps, Limits::JSON)))
+                        .collect(),
                 ),
             };
             obj.insert("method".into(), json!(method));

@@ -71,7 +71,15 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
             .get(..4)
             .is_some_and(|w| w.eq_ignore_ascii_case("read"))
             && !start[4..].starts_with(|c: char| c.is_alphanumeric());
-    if !explaining && crate::tensor::claims(line, names) {
+    if crate::tensor::claims(line, names) {
+        if explaining {
+            return Err(Error::new(
+                Phase::Parsing,
+                "read does not put sums, vectors and matrices into words yet",
+            )
+            .at(Span::new(0, offsets.chars(line.len())))
+            .with_help("ask without read, and nudge works the formula out with its shapes"));
+        }
         let (statement, notes) = crate::tensor::parse(line, names)?;
         return Ok(Parsed {
             statement: Statement::Tensor(Box::new(statement)),

@@ -89,7 +89,8 @@ impl fmt::Display for Dim {
         match self {
             Dim::Size(n) => write!(f, "{n}"),
             Dim::Named(n) => f.write_str(n),
-            Dim::Unknown(k) => write!(f, "?{k}"),
+            // A size not yet fitted to anything, named as papers name one.
+            Dim::Unknown(k) => f.write_str(["p", "q", "r", "s", "t", "u"][*k as usize % 6]),
         }
     }
 }

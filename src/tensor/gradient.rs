@@ -123,7 +123,11 @@ fn times(factors: Vec<Tensor>) -> Tensor {
 }
 
 /// The rule for a part, and the slope each part inside it receives.
-fn passed(part: &Tensor, g: &Tensor, env: &Env) -> Result<(MatrixRule, Vec<(Tensor, Tensor)>), Stuck> {
+fn passed(
+    part: &Tensor,
+    g: &Tensor,
+    env: &Env,
+) -> Result<(MatrixRule, Vec<(Tensor, Tensor)>), Stuck> {
     let stuck = || Stuck(part.clone());
     Ok(match part {
         Tensor::Add(parts) => (
@@ -131,11 +135,17 @@ fn passed(part: &Tensor, g: &Tensor, env: &Env) -> Result<(MatrixRule, Vec<(Tens
             parts.iter().map(|p| (p.clone(), g.clone())).collect(),
         ),
         Tensor::Mul(fs) => product(part, fs, g, env)?,
-        Tensor::Transpose(a) => (MatrixRule::Transpose, vec![((**a).clone(), Tensor::transpose(g.clone()))]),
+        Tensor::Transpose(a) => (
+            MatrixRule::Transpose,
+            vec![((**a).clone(), Tensor::transpose(g.clone()))],
+        ),
         Tensor::Pow(base, exp) => match base.as_ref() {
             Tensor::Norm(u) if exp == &Expr::int(2) => (
                 MatrixRule::SquaredLength,
-                vec![((**u).clone(), times(vec![Tensor::number(2), g.clone(), (**u).clone()]))],
+                vec![(
+                    (**u).clone(),
+                    times(vec![Tensor::number(2), g.clone(), (**u).clone()]),
+                )],
             ),
             _ => {
                 let down = Expr::add(vec![exp.clone(), Expr::int(-1)]);
@@ -143,14 +153,21 @@ fn passed(part: &Tensor, g: &Tensor, env: &Env) -> Result<(MatrixRule, Vec<(Tens
                     MatrixRule::Power,
                     vec![(
                         (**base).clone(),
-                        times(vec![Tensor::Scalar(exp.clone()), g.clone(), Tensor::Pow(base.clone(), down)]),
+                        times(vec![
+                            Tensor::Scalar(exp.clone()),
+                            g.clone(),
+                            Tensor::Pow(base.clone(), down),
+                        ]),
                     )],
                 )
             }
         },
         Tensor::Norm(u) => (
             MatrixRule::Length,
-            vec![((**u).clone(), Tensor::Div(Box::new(times(vec![g.clone(), (**u).clone()])), boxed(part)))],
+            vec![(
+                (**u).clone(),
+                Tensor::Div(Box::new(times(vec![g.clone(), (**u).clone()])), boxed(part)),
+            )],
         ),
         Tensor::Dot(a, b) => (
             MatrixRule::DotProduct,
@@ -159,10 +176,16 @@ fn passed(part: &Tensor, g: &Tensor, env: &Env) -> Result<(MatrixRule, Vec<(Tens
                 ((**b).clone(), times(vec![g.clone(), (**a).clone()])),
             ],
         ),
-        Tensor::Apply(Fun::Trace, m) => (MatrixRule::Trace, vec![((**m).clone(), times(vec![g.clone(), Tensor::Identity]))]),
+        Tensor::Apply(Fun::Trace, m) => (
+            MatrixRule::Trace,
+            vec![((**m).clone(), times(vec![g.clone(), Tensor::Identity]))],
+        ),
         Tensor::Apply(Fun::Det, m) => (
             MatrixRule::Determinant,
-            vec![((**m).clone(), times(vec![g.clone(), part.clone(), inverse_transpose(m)]))],
+            vec![(
+                (**m).clone(),
+                times(vec![g.clone(), part.clone(), inverse_transpose(m)]),
+            )],
         ),
         Tensor::Apply(Fun::Log, inner) => match inner.as_ref() {
             Tensor::Apply(Fun::Det, m) => (
@@ -181,7 +204,10 @@ fn passed(part: &Tensor, g: &Tensor, env: &Env) -> Result<(MatrixRule, Vec<(Tens
                 Tensor::apply(Fun::Diag, s.clone()),
                 times(vec![Tensor::number(-1), s.clone(), Tensor::transpose(s)]),
             ]);
-            (MatrixRule::Softmax, vec![((**z).clone(), times(vec![jacobian, g.clone()]))])
+            (
+                MatrixRule::Softmax,
+                vec![((**z).clone(), times(vec![jacobian, g.clone()]))],
+            )
         }
         Tensor::Apply(f, u) if f.elementwise().is_some() => elementwise(*f, u, g),
         Tensor::Hadamard(a, b) => (
@@ -195,7 +221,10 @@ fn passed(part: &Tensor, g: &Tensor, env: &Env) -> Result<(MatrixRule, Vec<(Tens
             let it = inverse_transpose(m);
             (
                 MatrixRule::Inverse,
-                vec![((**m).clone(), times(vec![Tensor::number(-1), it.clone(), g.clone(), it]))],
+                vec![(
+                    (**m).clone(),
+                    times(vec![Tensor::number(-1), it.clone(), g.clone(), it]),
+                )],
             )
         }
         Tensor::Div(top, bottom) => {
@@ -204,7 +233,10 @@ fn passed(part: &Tensor, g: &Tensor, env: &Env) -> Result<(MatrixRule, Vec<(Tens
             if env.clone().infer(top).is_ok_and(|s| s.is_scalar()) {
                 let down = times(vec![Tensor::number(-1), g.clone(), (**top).clone()]);
                 let square = Tensor::Pow(bottom.clone(), Expr::int(2));
-                inner.push(((**bottom).clone(), Tensor::Div(Box::new(down), Box::new(square))));
+                inner.push((
+                    (**bottom).clone(),
+                    Tensor::Div(Box::new(down), Box::new(square)),
+                ));
             } else if !matches!(**bottom, Tensor::Scalar(_)) {
                 return Err(stuck());
             }
@@ -225,7 +257,10 @@ fn elementwise(f: Fun, u: &Tensor, g: &Tensor) -> (MatrixRule, Vec<(Tensor, Tens
     };
     (
         MatrixRule::Elementwise,
-        vec![(u.clone(), Tensor::Hadamard(Box::new(g.clone()), Box::new(slope)))],
+        vec![(
+            u.clone(),
+            Tensor::Hadamard(Box::new(g.clone()), Box::new(slope)),
+        )],
     )
 }
 

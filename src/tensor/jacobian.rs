@@ -48,7 +48,11 @@ fn walk(part: &Tensor, var: &str, env: &Env) -> Result<IdentityStep, Stuck> {
             let step = inner(z)?;
             let local = Tensor::Add(vec![
                 Tensor::apply(Fun::Diag, part.clone()),
-                Tensor::Mul(vec![Tensor::number(-1), part.clone(), Tensor::transpose(part.clone())]),
+                Tensor::Mul(vec![
+                    Tensor::number(-1),
+                    part.clone(),
+                    Tensor::transpose(part.clone()),
+                ]),
             ]);
             let j = Tensor::Mul(vec![local, step.slope.clone()]);
             (MatrixRule::Softmax, vec![step], j)
@@ -62,12 +66,18 @@ fn walk(part: &Tensor, var: &str, env: &Env) -> Result<IdentityStep, Stuck> {
         }
         Tensor::Hadamard(a, b) if !b.mentions(var) => {
             let step = inner(a)?;
-            let j = Tensor::Mul(vec![Tensor::apply(Fun::Diag, (**b).clone()), step.slope.clone()]);
+            let j = Tensor::Mul(vec![
+                Tensor::apply(Fun::Diag, (**b).clone()),
+                step.slope.clone(),
+            ]);
             (MatrixRule::Hadamard, vec![step], j)
         }
         Tensor::Hadamard(a, b) if !a.mentions(var) => {
             let step = inner(b)?;
-            let j = Tensor::Mul(vec![Tensor::apply(Fun::Diag, (**a).clone()), step.slope.clone()]);
+            let j = Tensor::Mul(vec![
+                Tensor::apply(Fun::Diag, (**a).clone()),
+                step.slope.clone(),
+            ]);
             (MatrixRule::Hadamard, vec![step], j)
         }
         _ => return Err(stuck()),

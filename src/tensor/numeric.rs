@@ -38,7 +38,11 @@ impl Dense {
     }
 
     fn map(&self, f: impl Fn(f64) -> f64) -> Dense {
-        Dense::new(self.rows, self.cols, self.data.iter().map(|v| f(*v)).collect())
+        Dense::new(
+            self.rows,
+            self.cols,
+            self.data.iter().map(|v| f(*v)).collect(),
+        )
     }
 
     fn zip(&self, other: &Dense, f: impl Fn(f64, f64) -> f64) -> Option<Dense> {
@@ -52,7 +56,11 @@ impl Dense {
             Dense::new(
                 self.rows,
                 self.cols,
-                self.data.iter().zip(&other.data).map(|(a, b)| f(*a, *b)).collect(),
+                self.data
+                    .iter()
+                    .zip(&other.data)
+                    .map(|(a, b)| f(*a, *b))
+                    .collect(),
             )
         })
     }
@@ -67,7 +75,8 @@ impl Dense {
         let mut out = Dense::new(self.rows, other.cols, vec![0.0; self.rows * other.cols]);
         for r in 0..self.rows {
             for c in 0..other.cols {
-                out.data[r * other.cols + c] = (0..self.cols).map(|k| self.at(r, k) * other.at(k, c)).sum();
+                out.data[r * other.cols + c] =
+                    (0..self.cols).map(|k| self.at(r, k) * other.at(k, c)).sum();
             }
         }
         Some(out)
@@ -93,7 +102,8 @@ impl Dense {
         let mut inv = Dense::identity(n);
         let mut det = 1.0;
         for col in 0..n {
-            let pivot = (col..n).max_by(|&i, &j| a.at(i, col).abs().total_cmp(&a.at(j, col).abs()))?;
+            let pivot =
+                (col..n).max_by(|&i, &j| a.at(i, col).abs().total_cmp(&a.at(j, col).abs()))?;
             if a.at(pivot, col) == 0.0 {
                 return Some((0.0, inv));
             }
@@ -124,7 +134,11 @@ impl Dense {
 
 /// The value of `t` with each vector or matrix name given by `names` and each letter of a
 /// scalar part by `letters`; `None` where shapes do not fit or a value does not exist.
-pub fn eval(t: &Tensor, names: &dyn Fn(&str) -> Option<Dense>, letters: &dyn Fn(&str) -> Option<f64>) -> Option<Dense> {
+pub fn eval(
+    t: &Tensor,
+    names: &dyn Fn(&str) -> Option<Dense>,
+    letters: &dyn Fn(&str) -> Option<f64>,
+) -> Option<Dense> {
     let go = |t: &Tensor| eval(t, names, letters);
     Some(match t {
         Tensor::Scalar(e) => Dense::scalar(scalar(e, letters)?),
@@ -142,7 +156,9 @@ pub fn eval(t: &Tensor, names: &dyn Fn(&str) -> Option<Dense>, letters: &dyn Fn(
             for (i, f) in fs.iter().enumerate() {
                 let v = match f {
                     // I takes the size its neighbour needs.
-                    Tensor::Identity => Dense::identity(if i == 0 { go(&fs[1])?.rows } else { acc.cols }),
+                    Tensor::Identity => {
+                        Dense::identity(if i == 0 { go(&fs[1])?.rows } else { acc.cols })
+                    }
                     f => go(f)?,
                 };
                 acc = acc.times(&v)?;
@@ -157,11 +173,26 @@ pub fn eval(t: &Tensor, names: &dyn Fn(&str) -> Option<Dense>, letters: &dyn Fn(
         Tensor::Transpose(a) => go(a)?.transposed(),
         Tensor::Inverse(a) => go(a)?.det_inverse()?.1,
         Tensor::Hadamard(a, b) => go(a)?.zip(&go(b)?, |x, y| x * y)?,
-        Tensor::Dot(a, b) => Dense::scalar(go(a)?.data.iter().zip(&go(b)?.data).map(|(x, y)| x * y).sum()),
+        Tensor::Dot(a, b) => Dense::scalar(
+            go(a)?
+                .data
+                .iter()
+                .zip(&go(b)?.data)
+                .map(|(x, y)| x * y)
+                .sum(),
+        ),
         Tensor::Norm(a) => Dense::scalar(go(a)?.data.iter().map(|v| v * v).sum::<f64>().sqrt()),
         Tensor::Apply(f, a) => apply(*f, &go(a)?)?,
-        Tensor::Sum { index, lower, upper, body } => {
-            let (lo, hi) = (scalar(lower, letters)? as i64, scalar(upper, letters)? as i64);
+        Tensor::Sum {
+            index,
+            lower,
+            upper,
+            body,
+        } => {
+            let (lo, hi) = (
+                scalar(lower, letters)? as i64,
+                scalar(upper, letters)? as i64,
+            );
             let mut total = 0.0;
             for i in lo..=hi {
                 let at = |name: &str| {

@@ -5,7 +5,7 @@ use super::ast::{Fun, Tensor};
 use super::dims::{Dim, Shape};
 use super::shape::{dim, Env, Mismatch};
 use crate::error::{Error, ErrorKind, Phase};
-use crate::expr::{Expr, Func, Symbol};
+use crate::expr::{Constant, Expr, Func, Symbol};
 use crate::syntax::{Names, Note, Span};
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -60,17 +60,31 @@ impl TensorStatement {
 /// determinant, a shape declaration, or a name declared with a shape.
 pub fn claims(line: &str, names: &dyn Names) -> bool {
     const MARKS: [&str; 17] = [
-        "Σ", "∑", "ᵀ", "‖", "⊙", "∈", "\\sum", "\\|", "\\odot", "\\top", "\\intercal", "Vert",
-        "||", "\\mathbb{R}", ".*", "⁻ᵀ", "sum_",
+        "Σ",
+        "∑",
+        "ᵀ",
+        "‖",
+        "⊙",
+        "∈",
+        "\\sum",
+        "\\|",
+        "\\odot",
+        "\\top",
+        "\\intercal",
+        "Vert",
+        "||",
+        "\\mathbb{R}",
+        ".*",
+        "⁻ᵀ",
+        "sum_",
     ];
     let trimmed = line.trim_start();
     MARKS.iter().any(|m| line.contains(m))
         || trimmed.starts_with("let ")
         || declares(line)
         || transposes(line)
-        || words(line).any(|w| {
-            matches!(w, "tr" | "trace" | "det" | "diag") || names.shape(w).is_some()
-        })
+        || words(line)
+            .any(|w| matches!(w, "tr" | "trace" | "det" | "diag") || names.shape(w).is_some())
 }
 
 /// `x: vector(n)`, `A: matrix(m, n)`, `A: symmetric matrix(n)`.
@@ -88,11 +102,14 @@ fn transposes(line: &str) -> bool {
     line.match_indices('^').any(|(i, _)| {
         let base = line[..i].chars().next_back();
         let after = &line[i + 1..];
-        let letter_base = base.is_some_and(|b| b.is_alphabetic() && b != 'e' || b == '}' || b == ')');
-        let mark = ["T", "{T}", "(T)"]
+        // (1 + r)^T stays a power, as it is in finance: T periods.
+        let letter_base = base.is_some_and(|b| b.is_alphabetic() && b != 'e' || b == '}');
+        let mark = ["T", "{T}"]
             .iter()
             .find(|m| after.starts_with(**m))
-            .is_some_and(|m| !after[m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+            .is_some_and(|m| {
+                !after[m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            });
         letter_base && mark || after.starts_with("{-1}") && base == Some('}')
     })
 }
@@ -149,8 +166,16 @@ fn assumed_note(assumed: &[(Symbol, Span)], shapes: &[(Symbol, Shape)]) -> Vec<N
         .iter()
         .filter_map(|(n, _)| {
             let s = shapes.iter().find(|(m, _)| m == n)?.1.clone();
-            let kind = if s.is_column() { "a column vector" } else { "a matrix" };
-            Some(format!("{} as {kind} ({})", crate::expr::unicode_name(n), s.size(true)))
+            let kind = if s.is_column() {
+                "a column vector"
+            } else {
+                "a matrix"
+            };
+            Some(format!(
+                "{} as {kind} ({})",
+                crate::expr::unicode_name(n),
+                s.size(true)
+            ))
         })
         .collect();
     let example = assumed
@@ -236,7 +261,10 @@ impl Reader<'_> {
                     if symmetric && !shape.is_square() {
                         return Err(Error::new(
                             Phase::Reading,
-                            format!("a symmetric matrix is square, and this one is {}", shape.size(true)),
+                            format!(
+                                "a symmetric matrix is square, and this one is {}",
+                                shape.size(true)
+                            ),
                         )
                         .at(span)
                         .with_help("write A: symmetric matrix(n)"));
@@ -262,21 +290,30 @@ impl Reader<'_> {
             match p.as_rule() {
                 Rule::derivative_op => {
                     let partial = !p.as_str().starts_with('d') && !p.as_str().contains("{d}");
-                    let var = p.into_inner().find(|q| q.as_rule() == Rule::var).expect("a variable");
+                    let var = p
+                        .into_inner()
+                        .find(|q| q.as_rule() == Rule::var)
+                        .expect("a variable");
                     operator = Some((var, partial));
                 }
                 Rule::gradient_op => {
                     let span = self.span(&p);
                     let mut vars = p.into_inner().filter(|q| q.as_rule() == Rule::var);
                     let Some(var) = vars.next() else {
-                        return Err(Error::new(Phase::Reading, "a gradient here needs the variable it is taken by")
-                            .at(span)
-                            .with_help("write it below the ∇, as in ∇_W ‖W x - y‖², or ask ∂/∂W"));
+                        return Err(Error::new(
+                            Phase::Reading,
+                            "a gradient here needs the variable it is taken by",
+                        )
+                        .at(span)
+                        .with_help("write it below the ∇, as in ∇_W ‖W x - y‖², or ask ∂/∂W"));
                     };
                     if let Some(more) = vars.next() {
-                        return Err(Error::new(Phase::Reading, "nudge takes a gradient by one vector or matrix at a time")
-                            .at(self.span(&more))
-                            .with_help("ask for each one on its own line"));
+                        return Err(Error::new(
+                            Phase::Reading,
+                            "nudge takes a gradient by one vector or matrix at a time",
+                        )
+                        .at(self.span(&more))
+                        .with_help("ask for each one on its own line"));
                     }
                     operator = Some((var, true));
                 }
@@ -374,7 +411,9 @@ impl Reader<'_> {
                 Tensor::Scalar(number(&p.as_str().replace('−', "-")))
             }
             Some(p) if p.as_rule() == Rule::expr => self.expr(p)?,
-            Some(p) if p.as_rule() == Rule::superscript => Tensor::Scalar(superscript_number(p.as_str())),
+            Some(p) if p.as_rule() == Rule::superscript => {
+                Tensor::Scalar(superscript_number(p.as_str()))
+            }
             Some(p) => self.atom(p)?,
         };
         let Tensor::Scalar(exp) = exp else {
@@ -382,7 +421,11 @@ impl Reader<'_> {
                 .at(span)
                 .with_help("for a matrix power write the product out, as in A A"));
         };
-        let square = !matches!(base, Tensor::Scalar(_)) && self.env.infer(&base).is_ok_and(|s| s.is_square() && !s.is_scalar());
+        let square = !matches!(base, Tensor::Scalar(_))
+            && self
+                .env
+                .infer(&base)
+                .is_ok_and(|s| s.is_square() && !s.is_scalar());
         if square && exp.as_number().and_then(|n| n.to_i64()) == Some(-1) {
             return Ok(Tensor::Inverse(Box::new(base)));
         }
@@ -413,7 +456,10 @@ impl Reader<'_> {
             }
             Rule::call => self.call(pair)?,
             Rule::sum => self.sum(pair)?,
-            _ => return Err(Error::new(Phase::Parsing, "nudge could not read this part").at(self.span(&pair))),
+            _ => {
+                return Err(Error::new(Phase::Parsing, "nudge could not read this part")
+                    .at(self.span(&pair)))
+            }
         };
         self.checked(t, &whole)
     }
@@ -458,24 +504,43 @@ impl Reader<'_> {
     }
 
     fn sum(&mut self, pair: Pair<Rule>) -> Read<Tensor> {
-        let mut parts = pair.into_inner().skip(1);
-        let range = parts.next().expect("a range");
+        let span = self.span(&pair);
         let mut index = None;
         let mut bounds: Vec<Expr> = Vec::new();
-        for p in range.into_inner() {
+        let mut body = None;
+        for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::index => index = Some(Symbol::from(p.as_str())),
-                Rule::bound => bounds.push(bound(p.as_str())),
+                Rule::sum_range => {
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::index => index = Some(Symbol::from(q.as_str())),
+                            Rule::bound => bounds.push(bound(q.as_str())),
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::term => body = Some(self.term(p)?),
                 _ => {}
             }
         }
-        let index = index.expect("an index");
+        let body =
+            body.ok_or_else(|| Error::new(Phase::Parsing, "a sum needs terms to add").at(span))?;
+        let index = match index {
+            Some(i) => i,
+            None => only_index(&body).ok_or_else(|| {
+                Error::new(
+                    Phase::Reading,
+                    "this sum does not say which index it runs over",
+                )
+                .at(span)
+                .with_help("write the index below it, as in Σ_i or Σ_{i=1}^{n}")
+            })?,
+        };
         let (lower, upper) = match bounds.as_slice() {
             [lo, hi] => (lo.clone(), hi.clone()),
             [hi] => (Expr::one(), hi.clone()),
             _ => (Expr::one(), Expr::var("n")),
         };
-        let body = self.term(parts.next().expect("a body"))?;
         Ok(Tensor::Sum {
             index,
             lower,
@@ -486,8 +551,17 @@ impl Reader<'_> {
 
     fn name(&mut self, pair: Pair<Rule>) -> Read<Tensor> {
         let span = self.span(&pair);
-        let bold = pair.clone().into_inner().next().is_some_and(|p| p.as_rule() == Rule::bold);
+        let bold = pair
+            .clone()
+            .into_inner()
+            .next()
+            .is_some_and(|p| p.as_rule() == Rule::bold);
         let name = name_of(pair);
+        match &*name {
+            "e" => return Ok(Tensor::Scalar(Expr::e())),
+            "pi" | "π" => return Ok(Tensor::Scalar(Expr::constant(Constant::Pi))),
+            _ => {}
+        }
         if self.env.shape_of(&name).is_some() {
             return Ok(Tensor::Name(name));
         }
@@ -503,7 +577,8 @@ impl Reader<'_> {
             });
         }
         let first = name.chars().next().unwrap_or('x');
-        let single = name.len() == 1 || name[1..].starts_with(|c: char| c.is_ascii_digit() || c == '_');
+        let single =
+            name.len() == 1 || name[1..].starts_with(|c: char| c.is_ascii_digit() || c == '_');
         let shaped = single && first.is_ascii_alphabetic() && (bold || !self.scalars_only);
         if !shaped {
             return Ok(Tensor::Scalar(Expr::symbol(name)));
@@ -532,10 +607,13 @@ fn name_of(pair: Pair<Rule>) -> Symbol {
                 text.push('_');
                 text.push_str(p.as_str()[1..].trim_matches(['{', '}']));
             }
-            Rule::letter => match crate::expr::greek_name(p.as_str().chars().next().unwrap_or('x')) {
+            Rule::letter => match crate::expr::greek_name(p.as_str().chars().next().unwrap_or('x'))
+            {
                 Some(greek) if !p.as_str().is_ascii() => {
                     text.push_str(greek);
-                    text.push_str(&p.as_str()[p.as_str().chars().next().map_or(0, char::len_utf8)..]);
+                    text.push_str(
+                        &p.as_str()[p.as_str().chars().next().map_or(0, char::len_utf8)..],
+                    );
                 }
                 _ => text.push_str(p.as_str()),
             },
@@ -545,13 +623,34 @@ fn name_of(pair: Pair<Rule>) -> Symbol {
     Symbol::from(text)
 }
 
+/// The one letter the body's names are subscripted with (`y_i`, `x_i`: i), for `Σ (y_i - w x_i)²`.
+fn only_index(body: &Tensor) -> Option<Symbol> {
+    let Tensor::Scalar(e) = body else {
+        return None;
+    };
+    let mut found: Vec<String> = e
+        .free_vars()
+        .iter()
+        .filter_map(|v| v.split_once('_').map(|(_, s)| s.to_string()))
+        .filter(|s| s.len() == 1 && s.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(Symbol::from(one.as_str())),
+        _ => None,
+    }
+}
+
 fn number(text: &str) -> Expr {
     match text.split_once('.') {
         Some((whole, frac)) => {
             let digits = format!("{whole}{frac}");
             let scale = 10i64.pow(frac.len().min(18) as u32);
             Expr::div(
-                digits.parse::<i64>().map_or_else(|_| Expr::zero(), Expr::int),
+                digits
+                    .parse::<i64>()
+                    .map_or_else(|_| Expr::zero(), Expr::int),
                 Expr::int(scale),
             )
         }
@@ -586,7 +685,12 @@ fn superscript_dim(text: &str) -> Dim {
     match text {
         "ⁿ" => Dim::Named(Symbol::from("n")),
         "ᵐ" => Dim::Named(Symbol::from("m")),
-        digits => Dim::Size(superscript_number(digits).as_number().and_then(|n| n.to_i64()).unwrap_or(1) as u64),
+        digits => Dim::Size(
+            superscript_number(digits)
+                .as_number()
+                .and_then(|n| n.to_i64())
+                .unwrap_or(1) as u64,
+        ),
     }
 }
 
@@ -636,7 +740,8 @@ fn transposed(t: Tensor) -> Tensor {
 
 /// `x · y`: a dot product of two vectors, or a product when either side is a number.
 fn dotted(a: Tensor, b: Tensor, env: &mut Env) -> Tensor {
-    let vectors = env.infer(&a).is_ok_and(|s| !s.is_scalar()) && env.infer(&b).is_ok_and(|s| !s.is_scalar());
+    let vectors =
+        env.infer(&a).is_ok_and(|s| !s.is_scalar()) && env.infer(&b).is_ok_and(|s| !s.is_scalar());
     if vectors {
         Tensor::Dot(Box::new(a), Box::new(b))
     } else {

@@ -73,8 +73,16 @@ fn body(t: &Tensor, form: Form) -> String {
             }
         }
         Tensor::Div(top, bottom) => match form {
-            Form::Latex => format!("\\frac{{{}}}{{{}}}", write(top, form, 0), write(bottom, form, 0)),
-            _ => format!("{}/{}", write(top, form, PRODUCT), write(bottom, form, POSTFIX)),
+            Form::Latex => format!(
+                "\\frac{{{}}}{{{}}}",
+                write(top, form, 0),
+                write(bottom, form, 0)
+            ),
+            _ => format!(
+                "{}/{}",
+                write(top, form, PRODUCT),
+                write(bottom, form, POSTFIX)
+            ),
         },
         Tensor::Transpose(a) => match a.as_ref() {
             Tensor::Inverse(m) => postfix(m, form, "⁻ᵀ", "^-T", "^{-\\top}"),
@@ -87,7 +95,11 @@ fn body(t: &Tensor, form: Form) -> String {
                 Form::Ascii => " .* ",
                 Form::Latex => " \\odot ",
             };
-            format!("{}{op}{}", write(a, form, PRODUCT), write(b, form, PRODUCT + 1))
+            format!(
+                "{}{op}{}",
+                write(a, form, PRODUCT),
+                write(b, form, PRODUCT + 1)
+            )
         }
         Tensor::Dot(a, b) => {
             let op = match form {

@@ -62,7 +62,9 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
     match &statement.query {
         Query::Declare(d) => Ok(TensorAnswer::Declared(d.clone())),
         Query::Show(t) => {
-            let shape = env.infer(t).map_err(|m| Error::new(Phase::Reading, m.message))?;
+            let shape = env
+                .infer(t)
+                .map_err(|m| Error::new(Phase::Reading, m.message))?;
             Ok(TensorAnswer::Shaped(ShapedAnswer {
                 expr: t.clone(),
                 shape,
@@ -72,12 +74,18 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
         Query::Derivative { var, of, .. } => {
             let var_shape = env.shape_of(var).filter(|s| !s.is_scalar());
             let Some(var_shape) = var_shape else {
-                let (way, result) = differentiate(of, var).map_err(|t| {
-                    Error::new(Phase::Computing, t.0).with_help(t.1)
-                })?;
-                return Ok(TensorAnswer::Sum(SumAnswer { var: var.clone(), of: of.clone(), way, result }));
+                let (way, result) = differentiate(of, var)
+                    .map_err(|t| Error::new(Phase::Computing, t.0).with_help(t.1))?;
+                return Ok(TensorAnswer::Sum(SumAnswer {
+                    var: var.clone(),
+                    of: of.clone(),
+                    way,
+                    result,
+                }));
             };
-            let of_shape = env.infer(of).map_err(|m| Error::new(Phase::Reading, m.message))?;
+            let of_shape = env
+                .infer(of)
+                .map_err(|m| Error::new(Phase::Reading, m.message))?;
             let is_jacobian = !of_shape.is_scalar();
             if is_jacobian && !(of_shape.is_column() && var_shape.is_column()) {
                 return Err(Error::new(
@@ -92,7 +100,11 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
                 .with_kind(ErrorKind::NotAScalar)
                 .with_help("ask for the slope of a number (a loss) by a matrix, or of a vector by a vector"));
             }
-            let found = if is_jacobian { jacobian(of, var, &env) } else { gradient(of, var, &env) };
+            let found = if is_jacobian {
+                jacobian(of, var, &env)
+            } else {
+                gradient(of, var, &env)
+            };
             let (steps, result) = found.map_err(|Stuck(part)| {
                 Error::new(
                     Phase::Computing,

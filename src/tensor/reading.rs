@@ -13,7 +13,11 @@ pub fn reading(statement: &TensorStatement, unicode: bool) -> String {
         Query::Derivative { var, partial, of } => {
             let op = operator(var, 1, *partial, unicode);
             let body = text(of, unicode);
-            let body = if matches!(of, super::Tensor::Add(_)) { format!("({body})") } else { body };
+            let body = if matches!(of, super::Tensor::Add(_)) {
+                format!("({body})")
+            } else {
+                body
+            };
             with_shapes(format!("{op} {body}"), &statement.shapes, unicode)
         }
     }
@@ -24,7 +28,13 @@ pub fn reading_latex(statement: &TensorStatement) -> String {
     match &statement.query {
         Query::Declare(ds) => ds
             .iter()
-            .map(|d| format!("{} \\in \\mathbb{{R}}^{{{}}}", latex_name(&d.name), d.shape.size(true).replace('×', " \\times ")))
+            .map(|d| {
+                format!(
+                    "{} \\in \\mathbb{{R}}^{{{}}}",
+                    latex_name(&d.name),
+                    d.shape.size(true).replace('×', " \\times ")
+                )
+            })
             .collect::<Vec<_>>()
             .join(",\\ "),
         Query::Show(t) => latex(t),
@@ -42,7 +52,10 @@ pub fn reading_latex(statement: &TensorStatement) -> String {
 fn declared(ds: &[Declaration], unicode: bool) -> String {
     let mut groups: Vec<(Vec<Symbol>, &Declaration)> = Vec::new();
     for d in ds {
-        match groups.iter_mut().find(|(_, g)| g.shape == d.shape && g.symmetric == d.symmetric) {
+        match groups
+            .iter_mut()
+            .find(|(_, g)| g.shape == d.shape && g.symmetric == d.symmetric)
+        {
             Some((names, _)) => names.push(d.name.clone()),
             None => groups.push((vec![d.name.clone()], d)),
         }
@@ -51,7 +64,11 @@ fn declared(ds: &[Declaration], unicode: bool) -> String {
         .iter()
         .map(|(names, d)| {
             let names: Vec<String> = names.iter().map(|n| name(n, unicode)).collect();
-            format!("{}: {}", names.join(", "), shape_words(&d.shape, d.symmetric))
+            format!(
+                "{}: {}",
+                names.join(", "),
+                shape_words(&d.shape, d.symmetric)
+            )
         })
         .collect::<Vec<_>>()
         .join("; ")

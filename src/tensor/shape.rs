@@ -70,15 +70,33 @@ impl Env {
             Tensor::Inverse(a) => self.square(a, "has an inverse")?,
             Tensor::Hadamard(a, b) => {
                 let (sa, sb) = (self.infer(a)?, self.infer(b)?);
-                self.same(a, &sa, b, &sb, "⊙ multiplies entry by entry, so both sides need the same shape")?;
+                self.same(
+                    a,
+                    &sa,
+                    b,
+                    &sb,
+                    "⊙ multiplies entry by entry, so both sides need the same shape",
+                )?;
                 sa
             }
             Tensor::Dot(a, b) => {
                 let (sa, sb) = (self.infer(a)?, self.infer(b)?);
                 if !sa.is_column() || !sb.is_column() {
-                    return Err(self.mismatch(a, &sa, b, &sb, "a dot product · joins two column vectors"));
+                    return Err(self.mismatch(
+                        a,
+                        &sa,
+                        b,
+                        &sb,
+                        "a dot product · joins two column vectors",
+                    ));
                 }
-                self.same(a, &sa, b, &sb, "a dot product · needs two vectors of the same length")?;
+                self.same(
+                    a,
+                    &sa,
+                    b,
+                    &sb,
+                    "a dot product · needs two vectors of the same length",
+                )?;
                 Shape::scalar()
             }
             Tensor::Norm(a) => {
@@ -226,7 +244,10 @@ impl Env {
     fn power_of(&self, base: &Tensor, s: &Shape) -> Mismatch {
         let b = text(base, true);
         Mismatch {
-            message: format!("{b} is {}, and nudge raises only numbers to a power", s.describe(true)),
+            message: format!(
+                "{b} is {}, and nudge raises only numbers to a power",
+                s.describe(true)
+            ),
             help: format!("for the squared length write ‖{b}‖², or {b}ᵀ{b}"),
         }
     }

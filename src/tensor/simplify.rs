@@ -21,7 +21,7 @@ fn pass(t: &Tensor, env: &Env) -> Tensor {
     match t {
         Tensor::Scalar(_) | Tensor::Name(_) | Tensor::Identity => t.clone(),
         Tensor::Add(parts) => add(parts.iter().map(|p| pass(p, env)).collect(), env),
-        Tensor::Mul(fs) => mul(fs.iter().map(|f| pass(f, env)).collect(), env),
+        Tensor::Mul(fs) => mul(fs.iter().map(|f| pass(f, env)).collect()),
         Tensor::Pow(base, exp) if exp.is_one() => pass(base, env),
         Tensor::Pow(base, exp) => match pass(base, env) {
             Tensor::Scalar(b) => Tensor::Scalar(Expr::pow(b, exp.clone())),
@@ -29,7 +29,7 @@ fn pass(t: &Tensor, env: &Env) -> Tensor {
         },
         Tensor::Div(top, bottom) => match (pass(top, env), pass(bottom, env)) {
             (Tensor::Scalar(a), Tensor::Scalar(b)) => Tensor::Scalar(Expr::div(a, b)),
-            (a, Tensor::Scalar(b)) => mul(vec![Tensor::Scalar(Expr::recip(b)), a], env),
+            (a, Tensor::Scalar(b)) => mul(vec![Tensor::Scalar(Expr::recip(b)), a]),
             (a, b) => Tensor::Div(Box::new(a), Box::new(b)),
         },
         Tensor::Transpose(a) => transpose(pass(a, env), env),
@@ -65,7 +65,7 @@ fn transpose(a: Tensor, env: &Env) -> Tensor {
         Tensor::Transpose(inner) => *inner,
         Tensor::Name(ref n) if env.is_symmetric(n) => a,
         Tensor::Apply(Fun::Diag, _) => a,
-        Tensor::Mul(fs) => mul(fs.into_iter().rev().map(|f| transpose(f, env)).collect(), env),
+        Tensor::Mul(fs) => mul(fs.into_iter().rev().map(|f| transpose(f, env)).collect()),
         Tensor::Add(parts) => add(parts.into_iter().map(|p| transpose(p, env)).collect(), env),
         a if is_number(&a, env) => a,
         a => Tensor::Transpose(Box::new(a)),
@@ -73,13 +73,13 @@ fn transpose(a: Tensor, env: &Env) -> Tensor {
 }
 
 /// A product: numbers multiplied together in front, identities dropped, nested products flat.
-fn mul(factors: Vec<Tensor>, env: &Env) -> Tensor {
+fn mul(factors: Vec<Tensor>) -> Tensor {
     let mut coefficient = Expr::one();
     let mut rest: Vec<Tensor> = Vec::new();
     for f in factors {
         match f {
             Tensor::Scalar(e) => coefficient = Expr::mul(vec![coefficient, e]),
-            Tensor::Mul(inner) => match mul(inner, env) {
+            Tensor::Mul(inner) => match mul(inner) {
                 Tensor::Mul(fs) => {
                     for g in fs {
                         match g {
@@ -148,7 +148,7 @@ fn add(parts: Vec<Tensor>, env: &Env) -> Tensor {
     let mut out: Vec<Tensor> = terms
         .into_iter()
         .filter(|(c, _)| !c.is_zero())
-        .map(|(c, r)| mul(vec![Tensor::Scalar(c), r], env))
+        .map(|(c, r)| mul(vec![Tensor::Scalar(c), r]))
         .collect();
     if !scalar.is_zero() {
         out.push(Tensor::Scalar(scalar));
@@ -176,7 +176,7 @@ fn factor_right(terms: Vec<Tensor>, env: &Env) -> Tensor {
     let heads: Vec<Tensor> = terms
         .iter()
         .filter_map(|t| match t {
-            Tensor::Mul(fs) => Some(mul(fs[..fs.len() - 1].to_vec(), env)),
+            Tensor::Mul(fs) => Some(mul(fs[..fs.len() - 1].to_vec())),
             _ => None,
         })
         .collect();

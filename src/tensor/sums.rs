@@ -50,15 +50,22 @@ pub fn differentiate(of: &Tensor, var: &str) -> Result<(SumWay, Tensor), SumTrou
         if let Some(r) = range {
             if var == &*r.index || subscript(var) == Some(&*r.index) {
                 return Err(SumTrouble(
-                    format!("{} is the sum's own index, which runs over every term", r.index),
-                    format!("name the one you nudge with another letter, as in ∂/∂{}_j", base(var)),
+                    format!(
+                        "{} is the sum's own index, which runs over every term",
+                        r.index
+                    ),
+                    format!(
+                        "name the one you nudge with another letter, as in ∂/∂{}_j",
+                        base(var)
+                    ),
                 ));
             }
         }
     }
     let picks = subscript(var).is_some_and(|j| j.chars().all(|c| c.is_alphabetic()))
         && terms.iter().any(|(_, r, b)| {
-            r.as_ref().is_some_and(|r| b.contains(&format!("{}_{}", base(var), r.index)))
+            r.as_ref()
+                .is_some_and(|r| b.contains(&format!("{}_{}", base(var), r.index)))
         });
     if let Some(written) = written_out(&terms).filter(|_| !picks) {
         let steps = derive(&written, var);
@@ -80,7 +87,14 @@ fn term(coefficient: Expr, range: Option<Range>, body: Expr, var: &str) -> SumTe
     let Some(r) = range else {
         let steps = derive(&body, var);
         let slope = Tensor::Scalar(Expr::mul(vec![coefficient.clone(), steps.after.clone()]));
-        return SumTerm { coefficient, range: None, body, steps, picked: None, slope };
+        return SumTerm {
+            coefficient,
+            range: None,
+            body,
+            steps,
+            picked: None,
+            slope,
+        };
     };
     // ∂/∂w_j of a sum over i of terms holding w_i: only the term i = j moves.
     let indexed = format!("{}_{}", base(var), r.index);
@@ -89,7 +103,14 @@ fn term(coefficient: Expr, range: Option<Range>, body: Expr, var: &str) -> SumTe
         let j = Symbol::from(subscript(var).unwrap_or("j"));
         let picked = at_index(&steps.after, &r.index, &Expr::symbol(j.clone()));
         let slope = Tensor::Scalar(Expr::mul(vec![coefficient.clone(), picked]));
-        return SumTerm { coefficient, range: Some(r), body, steps, picked: Some(j), slope };
+        return SumTerm {
+            coefficient,
+            range: Some(r),
+            body,
+            steps,
+            picked: Some(j),
+            slope,
+        };
     }
     let steps = derive(&body, var);
     let (number, rest) = steps.after.split_coefficient();
@@ -101,7 +122,14 @@ fn term(coefficient: Expr, range: Option<Range>, body: Expr, var: &str) -> SumTe
     };
     let outside = Expr::mul(vec![coefficient.clone(), Expr::num(number)]);
     let slope = Tensor::Mul(vec![Tensor::Scalar(outside), sum]);
-    SumTerm { coefficient, range: Some(r), body, steps, picked: None, slope }
+    SumTerm {
+        coefficient,
+        range: Some(r),
+        body,
+        steps,
+        picked: None,
+        slope,
+    }
 }
 
 /// The formula as a list of (number, range, body): c·Σ body, or a plain formula.
@@ -139,10 +167,19 @@ fn terms(of: &Tensor) -> Result<Vec<(Expr, Option<Range>, Expr)>, SumTrouble> {
                     .collect(),
             }
         }
-        Tensor::Sum { index, lower, upper, body } => match body.as_ref() {
+        Tensor::Sum {
+            index,
+            lower,
+            upper,
+            body,
+        } => match body.as_ref() {
             Tensor::Scalar(b) => vec![(
                 Expr::one(),
-                Some(Range { index: index.clone(), lower: lower.clone(), upper: upper.clone() }),
+                Some(Range {
+                    index: index.clone(),
+                    lower: lower.clone(),
+                    upper: upper.clone(),
+                }),
                 b.clone(),
             )],
             _ => return Err(trouble()),
@@ -159,11 +196,16 @@ fn written_out(terms: &[(Expr, Option<Range>, Expr)]) -> Option<Expr> {
             parts.push(Expr::mul(vec![c.clone(), body.clone()]));
             continue;
         };
-        let (lo, hi) = (r.lower.as_number()?.to_i64()?, r.upper.as_number()?.to_i64()?);
+        let (lo, hi) = (
+            r.lower.as_number()?.to_i64()?,
+            r.upper.as_number()?.to_i64()?,
+        );
         if hi < lo || hi - lo + 1 > WRITTEN_OUT {
             return None;
         }
-        let each: Vec<Expr> = (lo..=hi).map(|k| at_index(body, &r.index, &Expr::int(k))).collect();
+        let each: Vec<Expr> = (lo..=hi)
+            .map(|k| at_index(body, &r.index, &Expr::int(k)))
+            .collect();
         parts.push(Expr::mul(vec![c.clone(), Expr::add(each)]));
     }
     Some(Expr::add(parts))
@@ -174,7 +216,11 @@ pub fn at_index(body: &Expr, index: &str, value: &Expr) -> Expr {
     let suffix = format!("_{index}");
     let label = match value.as_number().and_then(|n| n.to_i64()) {
         Some(k) => k.to_string(),
-        None => value.free_vars().first().map(|s| s.to_string()).unwrap_or_default(),
+        None => value
+            .free_vars()
+            .first()
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
     };
     let mut names = Vec::new();
     let mut values = Vec::new();
