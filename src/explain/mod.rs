@@ -9,6 +9,9 @@ pub mod doc;
 pub mod help;
 pub mod integral;
 mod integral_steps;
+mod motion;
+pub mod multivar;
+mod multivar_matrix;
 pub mod notation;
 mod notes;
 pub mod prune;
@@ -32,6 +35,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
             integral::integral(&outcome.answer)?
         }
+        Answer::Multivar(answer) => multivar::multivar(answer),
         Answer::Help(page) => help::help(*page),
         // Its reading is the notation as read, not a statement: it has a header of its own.
         Answer::Notation(reading) => return Some(notation::notation(reading)),
