@@ -1,6 +1,8 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
 mod domain;
+mod graph;
+mod graph_chain;
 mod identity;
 mod multivar;
 mod note;
@@ -8,6 +10,8 @@ mod seeing;
 mod stopped;
 mod vectors;
 
+pub use graph::{Graph, GraphNode};
+pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
 pub use note::Note;
 pub use seeing::{
@@ -158,6 +162,15 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// Derivatives through named steps, backpropagation and descent.
+    Training(Box<Training>),
+}
+
+/// The answers that follow a loss through its named steps.
+#[derive(Clone, Debug)]
+pub enum Training {
+    /// `dL/dw` along L ← a ← z ← w: local derivatives multiplied, one product per path.
+    Chain(ChainAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -228,6 +241,9 @@ impl Answer {
                 },
                 SeeingAnswer::Plot(_) | SeeingAnswer::Contour(_) => None,
             },
+            Answer::Training(t) => match t.as_ref() {
+                Training::Chain(chain) => Some(&chain.result),
+            },
             _ => None,
         }
     }
@@ -288,6 +304,9 @@ impl Outcome {
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
+            Answer::Training(t) => match t.as_ref() {
+                Training::Chain(_) => "chain",
+            },
         }
     }
 }
@@ -296,6 +315,8 @@ impl Outcome {
 #[derive(Clone, Debug, Default)]
 pub struct Session {
     definitions: Vec<Definition>,
+    /// The definitions made with `=` as named steps, for the chain through them.
+    graph: Graph,
     ans: Option<Expr>,
     /// Constants of integration handed out so far.
     constants: u32,
@@ -744,6 +765,11 @@ impl Session {
                 return vectors::named_motion(def, components, var, order, partial, span)
             }
         };
+        if order == 1 && def.params.is_empty() {
+            if let Some(chain) = graph_chain::through_steps(&self.graph, name, var, partial) {
+                return Ok(Answer::Training(Box::new(Training::Chain(chain))));
+            }
+        }
         let answer = derivative(body, var, order, partial);
         Ok(with_name(
             answer,
@@ -777,10 +803,23 @@ impl Session {
                 part.0.span,
             ));
         }
+        // The formula as written, the named steps it uses kept as letters.
+        let written = match body {
+            Body::Scalar(node) if params.is_empty() => {
+                let steps: Vec<String> = self.graph.names().iter().map(|s| s.to_string()).collect();
+                let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+                Some(lower_in(node, self, &steps)?)
+            }
+            _ => None,
+        };
         let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
             Some(i) => Some(self.definitions.remove(i)),
             None => None,
         };
+        match written {
+            Some(formula) => self.graph.define(definition.name.clone(), formula),
+            None => self.graph.forget(name),
+        }
         self.definitions.push(definition.clone());
         Ok(Answer::Defined {
             definition,
@@ -891,7 +930,10 @@ impl Session {
             }
             Command::Undef(name, span) => {
                 match self.definitions.iter().position(|d| &*d.name == name) {
-                    Some(i) => Answer::Forgotten(self.definitions.remove(i)),
+                    Some(i) => {
+                        self.graph.forget(name);
+                        Answer::Forgotten(self.definitions.remove(i))
+                    }
                     None => {
                         let mut error = Error::new(
                             Phase::Reading,
@@ -909,6 +951,7 @@ impl Session {
             }
             Command::Reset => {
                 self.definitions.clear();
+                self.graph.clear();
                 self.ans = None;
                 self.constants = 0;
                 Answer::Reset

@@ -38,10 +38,13 @@ pub enum Block {
     Reading(Box<Statement>),
     /// A remark on the reading ("log means the natural log here").
     Note(Line),
-    /// A sentence of explanation, or a line of a page, kept on its line.
+    /// A sentence of explanation, or a paragraph of a page: prose, wrapped to the width.
     Words(Line),
     /// Prose under a heading, which a presenter may wrap to its width.
     Paragraph(Line),
+    /// Terms and what each means, the meanings lined up in a column of their own (a page's
+    /// list of commands, the glossary, the table of rules).
+    Entries(Vec<(Line, Line)>),
     /// A space between parts of the answer.
     Gap,
     /// A tree of worked steps.

@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod derivative;
 pub mod doc;
+pub mod graph_chain;
 pub mod help;
 pub mod integral;
 mod integral_steps;
@@ -19,7 +20,7 @@ pub mod readings;
 pub mod session;
 pub mod steps;
 
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
 use doc::{Block, Doc, Line, Span, Tag};
 
@@ -37,6 +38,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         }
         Answer::Multivar(answer) => multivar::multivar(answer),
         Answer::Help(page) => help::help(*page),
+        Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
         Answer::Notation(reading) => return Some(notation::notation(reading)),
         Answer::Expression { .. }
@@ -53,6 +55,13 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     doc.blocks.extend(body.blocks);
     doc.quiet = body.quiet;
     Some(doc)
+}
+
+/// The body of an answer that follows a loss through its named steps.
+pub fn training(answer: &Training) -> Doc {
+    match answer {
+        Training::Chain(chain) => graph_chain::chain(chain),
+    }
 }
 
 /// How the line was read, and the remarks made while reading it.

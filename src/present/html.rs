@@ -83,6 +83,17 @@ fn block(b: &Block, out: &mut String) {
         )),
         Block::Words(l) => out.push_str(&format!("<p>{}</p>\n", line(l))),
         Block::Paragraph(l) => out.push_str(&format!("<p class=\"prose\">{}</p>\n", line(l))),
+        Block::Entries(entries) => {
+            out.push_str("<dl>\n");
+            for (term, meaning) in entries {
+                out.push_str(&format!(
+                    "<dt>{}</dt><dd>{}</dd>\n",
+                    line(term),
+                    line(meaning)
+                ));
+            }
+            out.push_str("</dl>\n");
+        }
         Block::Gap => {}
         Block::Steps(items) => steps(items, out),
         Block::Value {

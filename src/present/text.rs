@@ -3,7 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
-use super::wrap::wrap;
+use super::wrap::{hang, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Style};
 use crate::syntax::reading_of_statement;
@@ -16,6 +16,10 @@ pub const STEP_BUDGET: usize = 160;
 pub const RESULT_BUDGET: usize = 4000;
 /// Columns of prose under a heading, before its indent: lesson narration's width.
 const PROSE_WIDTH: usize = 76;
+/// Widest term that sets the column of meanings beside it.
+const TERM_ROOM: usize = 23;
+/// Narrowest column a meaning is wrapped in beside its term; narrower, it goes under the term.
+const MEANING_ROOM: usize = 30;
 
 /// How a tag looks on a terminal; the binary paints with colour, tests and pipes plainly.
 pub trait Paint {
@@ -31,9 +35,21 @@ impl Paint for Plain {
     }
 }
 
-/// The whole document as text ending with a newline; `quiet` prints the result alone.
-/// With `unicode` off, maths is printed in ASCII and words are spelled in ASCII.
+/// The whole document as text ending with a newline, every line whole; `quiet` prints the
+/// result alone. With `unicode` off, maths is printed in ASCII and words are spelled in ASCII.
 pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String {
+    text_at(doc, unicode, quiet, paint, None)
+}
+
+/// `text`, with every line of prose wrapped to `width` columns between words, each going on
+/// under its own indent; tables, matrices and pictures are never broken.
+pub fn text_at(
+    doc: &Doc,
+    unicode: bool,
+    quiet: bool,
+    paint: &dyn Paint,
+    width: Option<usize>,
+) -> String {
     let w = Writer {
         style: if unicode {
             Style::UNICODE
@@ -42,16 +58,22 @@ pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String 
         },
         paint,
         shortened: Cell::new(false),
+        width,
     };
     if quiet {
         match &doc.quiet {
             Quiet::Nothing => return String::new(),
-            Quiet::Result(line) => return format!("{}\n", w.line(line, w.style)),
+            Quiet::Result(line) => {
+                let mut out = String::new();
+                w.prose(&mut out, &w.line(line, w.style), 2);
+                return out;
+            }
             Quiet::Lines(lines) => {
-                return lines
-                    .iter()
-                    .map(|line| format!("{}\n", w.line(line, w.style)))
-                    .collect()
+                let mut out = String::new();
+                for line in lines {
+                    w.prose(&mut out, &w.line(line, w.style), 2);
+                }
+                return out;
             }
             Quiet::Blocks(blocks) => {
                 let mut out = String::new();
@@ -86,6 +108,7 @@ pub fn plain_line(line: &Line, unicode: bool) -> String {
         style,
         paint: &Plain,
         shortened: Cell::new(false),
+        width: None,
     }
     .line(line, style)
 }
@@ -95,6 +118,8 @@ struct Writer<'a> {
     paint: &'a dyn Paint,
     /// Whether an entry was cut short to its budget.
     shortened: Cell<bool>,
+    /// Columns prose wraps to; `None` keeps every line whole.
+    width: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -103,28 +128,31 @@ impl Writer<'_> {
         match block {
             Block::Reading(statement) => {
                 let reading = self.spell(&reading_of_statement(statement, style.unicode));
-                push_line(
-                    out,
-                    &format!("{} {reading}", self.tag(Tag::Label, "Reading:")),
-                );
+                let reading = format!("{} {reading}", self.tag(Tag::Label, "Reading:"));
+                self.prose(out, &reading, 2);
             }
-            Block::Note(line) => push_line(
-                out,
-                &format!(
+            Block::Note(line) => {
+                let note = format!(
                     "{} {}",
                     self.tag(Tag::Warning, "Note:"),
                     self.line(line, style)
-                ),
-            ),
+                );
+                self.prose(out, &note, 2);
+            }
             // No expression in a line of words outgrows a result.
             Block::Words(line) => {
-                push_line(out, &self.line(line, style.with_budget(RESULT_BUDGET)))
+                let words = self.line(line, style.with_budget(RESULT_BUDGET));
+                let indent = words.len() - words.trim_start_matches(' ').len();
+                self.prose(out, &words, indent + 2);
             }
             Block::Paragraph(line) => {
-                for wrapped in wrap(&self.line(line, style), PROSE_WIDTH).lines() {
-                    push_line(out, &format!("  {wrapped}"));
-                }
+                let room = self
+                    .width
+                    .map_or(PROSE_WIDTH + 2, |w| w.min(PROSE_WIDTH + 2));
+                let paragraph = format!("  {}", self.line(line, style));
+                push_line(out, &hang(&paragraph, room, 2));
             }
+            Block::Entries(entries) => self.entries(entries, out),
             Block::Gap => out.push('\n'),
             Block::Steps(items) => {
                 for item in items {
@@ -145,11 +173,12 @@ impl Writer<'_> {
                     Some(d) => format!("{exact} {} {}", self.spell("≈"), decimal(*d)),
                     None => exact,
                 };
-                push_line(out, &format!("{lead} {}", self.tag(Tag::Answer, &shown)));
+                let value = format!("{lead} {}", self.tag(Tag::Answer, &shown));
+                self.prose(out, &value, 2);
                 if shortened {
                     // The shortening is this presenter's own doing, so it says so itself.
                     let said = "(shortened here; nudge -q prints the whole result)";
-                    push_line(out, &self.tag(Tag::Quiet, said));
+                    self.prose(out, &self.tag(Tag::Quiet, said), 2);
                 }
             }
             Block::Table { head, rows } => {
@@ -231,7 +260,8 @@ impl Writer<'_> {
         let pad = "  ".repeat(indent);
         let step: &Step = match item {
             StepItem::Elided(line) => {
-                push_line(out, &format!("{pad}{}", self.line(line, self.style)));
+                let elided = format!("{pad}{}", self.line(line, self.style));
+                self.prose(out, &elided, pad.len() + 2);
                 return;
             }
             StepItem::Step(step) => step,
@@ -243,24 +273,65 @@ impl Writer<'_> {
             (_, false) => "* ",
         };
         let label = step.label.map(|l| format!("{}: ", self.spell(l)));
-        push_line(
-            out,
-            &format!(
-                "{pad}{bullet}{}{}: {}",
-                label.unwrap_or_default(),
-                self.tag(Tag::Rule, step.title),
-                self.spell(&math_text(&step.equation, style))
-            ),
-        );
         let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
+        let head = format!(
+            "{pad}{bullet}{}{}: {}",
+            label.unwrap_or_default(),
+            self.tag(Tag::Rule, step.title),
+            self.spell(&math_text(&step.equation, style))
+        );
+        self.prose(out, &head, inner_pad.len());
         for line in &step.lines {
-            push_line(out, &format!("{inner_pad}{}", self.line(line, style)));
+            let line = format!("{inner_pad}{}", self.line(line, style));
+            self.prose(out, &line, inner_pad.len() + 2);
         }
         for child in &step.children {
             self.step(child, indent + 1, out);
         }
         if let Some(closing) = &step.closing {
-            push_line(out, &format!("{inner_pad}{}", self.line(closing, style)));
+            let closing = format!("{inner_pad}{}", self.line(closing, style));
+            self.prose(out, &closing, inner_pad.len() + 2);
+        }
+    }
+
+    /// Terms in a column and their meanings beside them, each meaning wrapped in its own
+    /// column; when that column would be too narrow to read, the meaning goes under its term.
+    fn entries(&self, entries: &[(Line, Line)], out: &mut String) {
+        let shown: Vec<(String, String)> = entries
+            .iter()
+            .map(|(term, meaning)| (self.line(term, self.style), self.line(meaning, self.style)))
+            .collect();
+        // A term much longer than the others pushes its own meaning along, not the column.
+        let column = 2
+            + shown
+                .iter()
+                .map(|(term, _)| visible_width(term))
+                .filter(|w| *w <= TERM_ROOM)
+                .max()
+                .unwrap_or(TERM_ROOM)
+            + 2;
+        let beside = self.width.is_none_or(|w| w >= column + MEANING_ROOM);
+        for (term, meaning) in shown {
+            if beside {
+                let gap = (column - 2).saturating_sub(visible_width(&term)).max(2);
+                self.prose(
+                    out,
+                    &format!("  {term}{}{meaning}", " ".repeat(gap)),
+                    column,
+                );
+            } else {
+                push_line(out, &format!("  {term}"));
+                self.prose(out, &format!("      {meaning}"), 6);
+            }
+        }
+    }
+
+    /// A line of prose, broken between words to the width with the lines after the first
+    /// starting `next` columns in, or whole when there is no width.
+    fn prose(&self, out: &mut String, line: &str, next: usize) {
+        match self.width {
+            Some(width) => push_line(out, &hang(line, width, next)),
+            None => push_line(out, line),
         }
     }
 

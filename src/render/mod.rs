@@ -21,6 +21,7 @@ mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
 mod text;
+mod training_json;
 
 use crate::engine::Note;
 
@@ -41,4 +42,6 @@ pub use json::{render_json, render_json_error};
 pub use latex::{render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};
 pub use prune::{prune, Elision, Limits, Shown};
-pub use text::{decimal, operator, render_error, render_text, TextOptions};
+pub use text::{
+    decimal, operator, render_error, render_error_at, render_text, render_text_at, TextOptions,
+};
