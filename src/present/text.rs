@@ -205,11 +205,22 @@ impl Writer<'_> {
                 }
             }
             Block::Inset { lead, body } => {
+                let lead = self.line(lead, style);
+                // The set-in blocks wrap in the room their indent and lead leave.
+                let inset = Writer {
+                    width: self
+                        .width
+                        .map(|w| w.saturating_sub(2 + visible_width(&lead))),
+                    shortened: Cell::new(false),
+                    ..*self
+                };
                 let mut inner = String::new();
                 for b in body {
-                    self.block(b, &mut inner);
+                    inset.block(b, &mut inner);
                 }
-                let lead = self.line(lead, style);
+                if inset.shortened.get() {
+                    self.shortened.set(true);
+                }
                 for (k, l) in inner.lines().enumerate() {
                     let front = if k == 0 { lead.as_str() } else { "" };
                     push_line(out, &format!("  {front}{l}"));
