@@ -1,6 +1,8 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
 mod domain;
+mod graph;
+mod graph_chain;
 mod identity;
 mod multivar;
 mod note;
@@ -8,6 +10,8 @@ mod seeing;
 mod stopped;
 mod vectors;
 
+pub use graph::{Graph, GraphNode};
+pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
 pub use note::Note;
 pub use seeing::{
@@ -161,6 +165,15 @@ pub enum Answer {
     Tutor(Tutor),
     /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
     Tensor(Box<crate::tensor::TensorAnswer>),
+    /// Derivatives through named steps, backpropagation and descent.
+    Training(Box<Training>),
+}
+
+/// The answers that follow a loss through its named steps.
+#[derive(Clone, Debug)]
+pub enum Training {
+    /// `dL/dw` along L ← a ← z ← w: local derivatives multiplied, one product per path.
+    Chain(ChainAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -231,6 +244,9 @@ impl Answer {
                 },
                 SeeingAnswer::Plot(_) | SeeingAnswer::Contour(_) => None,
             },
+            Answer::Training(t) => match t.as_ref() {
+                Training::Chain(chain) => Some(&chain.result),
+            },
             _ => None,
         }
     }
@@ -297,6 +313,9 @@ impl Outcome {
                 TensorAnswer::Sum(_) => "sum_derivative",
                 TensorAnswer::Identity(_) => "matrix_derivative",
             },
+            Answer::Training(t) => match t.as_ref() {
+                Training::Chain(_) => "chain",
+            },
         }
     }
 }
@@ -305,6 +324,8 @@ impl Outcome {
 #[derive(Clone, Debug, Default)]
 pub struct Session {
     definitions: Vec<Definition>,
+    /// The definitions made with `=` as named steps, for the chain through them.
+    graph: Graph,
     ans: Option<Expr>,
     /// Constants of integration handed out so far.
     constants: u32,
@@ -766,6 +787,11 @@ impl Session {
                 return vectors::named_motion(def, components, var, order, partial, span)
             }
         };
+        if order == 1 && def.params.is_empty() {
+            if let Some(chain) = graph_chain::through_steps(&self.graph, name, var, partial) {
+                return Ok(Answer::Training(Box::new(Training::Chain(chain))));
+            }
+        }
         let answer = derivative(body, var, order, partial);
         Ok(with_name(
             answer,
@@ -799,10 +825,23 @@ impl Session {
                 part.0.span,
             ));
         }
+        // The formula as written, the named steps it uses kept as letters.
+        let written = match body {
+            Body::Scalar(node) if params.is_empty() => {
+                let steps: Vec<String> = self.graph.names().iter().map(|s| s.to_string()).collect();
+                let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+                Some(lower_in(node, self, &steps)?)
+            }
+            _ => None,
+        };
         let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
             Some(i) => Some(self.definitions.remove(i)),
             None => None,
         };
+        match written {
+            Some(formula) => self.graph.define(definition.name.clone(), formula),
+            None => self.graph.forget(name),
+        }
         self.definitions.push(definition.clone());
         Ok(Answer::Defined {
             definition,
@@ -913,7 +952,10 @@ impl Session {
             }
             Command::Undef(name, span) => {
                 match self.definitions.iter().position(|d| &*d.name == name) {
-                    Some(i) => Answer::Forgotten(self.definitions.remove(i)),
+                    Some(i) => {
+                        self.graph.forget(name);
+                        Answer::Forgotten(self.definitions.remove(i))
+                    }
                     None => {
                         let mut error = Error::new(
                             Phase::Reading,
@@ -932,6 +974,7 @@ impl Session {
             Command::Reset => {
                 self.definitions.clear();
                 self.shapes.clear();
+                self.graph.clear();
                 self.ans = None;
                 self.constants = 0;
                 Answer::Reset

@@ -6,6 +6,7 @@ use crate::cli::Answerer;
 use helper::NudgeHelper;
 use nudge::budget::{report_to, stop_when};
 use nudge::error::ErrorKind;
+use nudge::render::wrap;
 use nudge::store::history::{self, HISTORY_SIZE};
 use nudge::visible::visible;
 use nudge::{Error, Outcome, Session};
@@ -126,9 +127,20 @@ fn banner(colour: bool) {
     } else {
         name
     };
-    println!("{name} — calculus, one explained step at a time.");
+    let width = crate::cli::terminal_width();
     println!(
-        "Type a question such as d/dx sin(x^2), or help to see what you can ask. Ctrl-D leaves."
+        "{}",
+        wrap(
+            &format!("{name} — calculus, one explained step at a time."),
+            width
+        )
+    );
+    println!(
+        "{}",
+        wrap(
+            "Type a question such as d/dx sin(x^2), or help to see what you can ask. Ctrl-D leaves.",
+            width
+        )
     );
 }
 

@@ -21,7 +21,7 @@ pub use ast::{Elementwise, Fun, Tensor};
 pub use dims::{Dim, Shape};
 pub use gradient::{IdentityStep, MatrixRule};
 pub use numeric::{eval, Dense};
-pub use parse::{claims, parse, Declaration, Query, TensorStatement};
+pub use parse::{claims, parse, refused_by_read, Declaration, Query, TensorStatement};
 pub use print::{latex, text};
 pub use query::{answer, IdentityAnswer, ShapedAnswer, SumAnswer, TensorAnswer};
 pub use reading::{reading, reading_latex, shape_words};

@@ -59,7 +59,7 @@ impl TensorStatement {
 /// Whether a line is for this reader: it holds a sum, a transpose, a norm, ⊙, a trace or
 /// determinant, a shape declaration, or a name declared with a shape.
 pub fn claims(line: &str, names: &dyn Names) -> bool {
-    const MARKS: [&str; 17] = [
+    const MARKS: [&str; 16] = [
         "Σ",
         "∑",
         "ᵀ",
@@ -72,19 +72,30 @@ pub fn claims(line: &str, names: &dyn Names) -> bool {
         "\\top",
         "\\intercal",
         "Vert",
-        "||",
         "\\mathbb{R}",
         ".*",
         "⁻ᵀ",
         "sum_",
     ];
     let trimmed = line.trim_start();
+    // ||x|| is a length; three bars or more are absolute values inside each other.
+    let double_bars = line.contains("||") && !line.contains("|||");
     MARKS.iter().any(|m| line.contains(m))
+        || double_bars
         || trimmed.starts_with("let ")
         || declares(line)
         || transposes(line)
         || words(line)
             .any(|w| matches!(w, "tr" | "trace" | "det" | "diag") || names.shape(w).is_some())
+}
+
+/// Whether `read` must refuse the line: Σ, ∑, ᵀ, `sum_i` and `x^T` would read as letters
+/// and powers there, while LaTeX it does not know (`\sum`, `⊙`) it names as unknown.
+pub fn refused_by_read(line: &str) -> bool {
+    let plain_sum = line
+        .match_indices("sum_")
+        .any(|(i, _)| !line[..i].ends_with('\\'));
+    ["Σ", "∑", "ᵀ"].iter().any(|m| line.contains(m)) || plain_sum || transposes(line)
 }
 
 /// `x: vector(n)`, `A: matrix(m, n)`, `A: symmetric matrix(n)`.
@@ -110,7 +121,7 @@ fn transposes(line: &str) -> bool {
             .is_some_and(|m| {
                 !after[m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
             });
-        letter_base && mark || after.starts_with("{-1}") && base == Some('}')
+        letter_base && mark
     })
 }
 
