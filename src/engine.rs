@@ -32,6 +32,7 @@ use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
     Point, Span, Statement, Vector,
 };
+use crate::tensor::TensorAnswer;
 use crate::topic::Topic;
 
 /// Most slip notes on one line: past a few, more say nothing new.
@@ -162,6 +163,8 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
+    Tensor(Box<crate::tensor::TensorAnswer>),
     /// Derivatives through named steps, backpropagation and descent.
     Training(Box<Training>),
 }
@@ -304,6 +307,12 @@ impl Outcome {
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
+            Answer::Tensor(t) => match t.as_ref() {
+                TensorAnswer::Declared(_) => "declaration",
+                TensorAnswer::Shaped(_) => "shaped",
+                TensorAnswer::Sum(_) => "sum_derivative",
+                TensorAnswer::Identity(_) => "matrix_derivative",
+            },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
             },
@@ -322,6 +331,8 @@ pub struct Session {
     plot_size: PlotSize,
     /// Remarks on how runs of letters are read, already made in this session.
     said: std::collections::HashSet<String>,
+    /// Shapes declared with `x: vector(n)`, `A: matrix(m, n)`.
+    shapes: Vec<crate::tensor::Declaration>,
 }
 
 impl Session {
@@ -469,7 +480,8 @@ impl Session {
             Statement::NamedDerivative { .. }
             | Statement::Multivar(_)
             | Statement::Command(_)
-            | Statement::Read(_) => {}
+            | Statement::Read(_)
+            | Statement::Tensor(_) => {}
         }
     }
 
@@ -620,6 +632,16 @@ impl Session {
             )?))),
             Statement::Command(command) => self.command(command),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+            Statement::Tensor(statement) => {
+                let answer = crate::tensor::answer(statement)?;
+                if let crate::tensor::TensorAnswer::Declared(ds) = &answer {
+                    for d in ds {
+                        self.shapes.retain(|old| old.name != d.name);
+                        self.shapes.push(d.clone());
+                    }
+                }
+                Ok(Answer::Tensor(Box::new(answer)))
+            }
         }
     }
 
@@ -945,6 +967,7 @@ impl Session {
             }
             Command::Reset => {
                 self.definitions.clear();
+                self.shapes.clear();
                 self.graph.clear();
                 self.ans = None;
                 Answer::Reset
@@ -1026,6 +1049,13 @@ impl Names for Session {
 
     fn arity(&self, name: &str) -> Option<usize> {
         self.lookup(name).map(|d| d.params.len()).filter(|n| *n > 0)
+    }
+
+    fn shape(&self, name: &str) -> Option<(crate::tensor::Shape, bool)> {
+        self.shapes
+            .iter()
+            .find(|d| &*d.name == name)
+            .map(|d| (d.shape.clone(), d.symmetric))
     }
 
     fn defined(&self) -> Vec<String> {

@@ -18,6 +18,7 @@ pub mod present;
 pub mod render;
 pub mod store;
 pub mod syntax;
+pub mod tensor;
 pub mod topic;
 pub mod visible;
 

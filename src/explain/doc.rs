@@ -28,6 +28,8 @@ pub enum Quiet {
     Whole,
     /// Lines of their own: one per part of a `read` answer.
     Lines(Vec<Line>),
+    /// Blocks of their own: a matrix result.
+    Blocks(Vec<Block>),
 }
 
 #[derive(Clone, Debug)]
@@ -63,6 +65,16 @@ pub enum Block {
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
+    /// Blocks set in by one level, the first line led by `lead` (`column 2: `).
+    Inset { lead: Line, body: Vec<Block> },
+    /// A matrix of maths with `lead` before its middle row (`H = `), and under it, when
+    /// given, its decimals led by `≈`; `tag` marks the whole matrix (the answer).
+    Grid {
+        lead: Line,
+        rows: Vec<Vec<Math>>,
+        decimals: Option<Vec<Vec<f64>>>,
+        tag: Option<Tag>,
+    },
 }
 
 /// A worked step, or a run of steps left out.
@@ -222,6 +234,8 @@ pub enum Math {
     Tuple(Vec<Expr>),
     /// A decimal approximation, to six places.
     Decimal(f64),
+    /// A formula with vectors and matrices: `(A + Aᵀ)x`.
+    Tensor(crate::tensor::Tensor),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
     /// The operator alone: `d/dx`, `∂/∂y`.
@@ -255,6 +269,11 @@ pub enum Math {
     Approx(Box<Math>, f64),
     /// Maths in a passing remark, kept to a step's length where a format shortens.
     Short(Box<Math>),
+    /// An entry of a many-variable answer: a format that shortens keeps it to an entry's
+    /// length, and says once that it did.
+    Entry(Box<Math>),
+    /// Partial derivatives taken in turn, the last variable first: `∂²/∂x∂y`.
+    Partials(Vec<Symbol>),
 }
 
 impl Math {
@@ -276,6 +295,10 @@ impl Math {
 
     pub fn group(a: Math) -> Math {
         Math::Group(Box::new(a))
+    }
+
+    pub fn entry(a: Math) -> Math {
+        Math::Entry(Box::new(a))
     }
 
     pub fn short(a: Math) -> Math {

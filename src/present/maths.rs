@@ -41,6 +41,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("({})", shown.join(", "))
         }
         Math::Decimal(v) => decimal(*v),
+        Math::Tensor(t) => crate::tensor::text(t, style.unicode),
         Math::Equation(sides) => equation(sides, style),
         Math::Operator {
             var,
@@ -59,6 +60,29 @@ pub fn math_text(m: &Math, style: Style) -> String {
         Math::Constant(n) => constant_name(*n, style.unicode),
         Math::Approx(m, v) => format!("{} ≈ {}", math_text(m, style), decimal(*v)),
         Math::Short(m) => math_text(m, style.with_budget(STEP_BUDGET)),
+        Math::Entry(m) => math_text(m, style.with_budget(ENTRY_BUDGET)),
+        Math::Partials(vars) => partials(vars, style),
+    }
+}
+
+/// Longest entry of a many-variable answer shown in full text, in characters.
+pub const ENTRY_BUDGET: usize = 400;
+
+/// `∂²/∂x∂y` for ∂/∂y first, then ∂/∂x; `∂/∂x` for one variable.
+fn partials(vars: &[Symbol], style: Style) -> String {
+    let d = if style.unicode { "∂" } else { "d" };
+    let var = |v: &Symbol| Expr::symbol(v.clone()).to_text(style);
+    let bottom: String = vars
+        .iter()
+        .rev()
+        .map(|v| format!("{d}{}", var(v)))
+        .collect();
+    match vars {
+        [v] => format!("{d}/{d}{}", var(v)),
+        [a, b] if a == b && style.unicode => format!("{d}²/{d}{}²", var(a)),
+        [a, b] if a == b => format!("{d}^2/{d}{}^2", var(a)),
+        [_, _] if style.unicode => format!("{d}²/{bottom}"),
+        _ => format!("{d}^{}/{bottom}", vars.len()),
     }
 }
 

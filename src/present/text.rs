@@ -4,9 +4,10 @@ use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
 use super::wrap::{hang, visible_width};
-use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, Step, StepItem, Tag};
+use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Expr, Style};
 use crate::syntax::reading_of_statement;
+use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
 
 /// Longest expression shown inside a step, in characters.
@@ -56,6 +57,7 @@ pub fn text_at(
             Style::ASCII
         },
         paint,
+        shortened: Cell::new(false),
         width,
     };
     if quiet {
@@ -73,12 +75,24 @@ pub fn text_at(
                 }
                 return out;
             }
+            Quiet::Blocks(blocks) => {
+                let mut out = String::new();
+                for block in blocks {
+                    w.block(block, &mut out);
+                }
+                return out;
+            }
             Quiet::Whole => {}
         }
     }
     let mut out = String::new();
     for block in &doc.blocks {
         w.block(block, &mut out);
+    }
+    if w.shortened.get() {
+        // The shortening is this presenter's own doing, so it says so itself.
+        let said = "(long entries are shortened here; nudge -q prints them whole)";
+        push_line(&mut out, &w.tag(Tag::Quiet, said));
     }
     out
 }
@@ -93,6 +107,7 @@ pub fn plain_line(line: &Line, unicode: bool) -> String {
     Writer {
         style,
         paint: &Plain,
+        shortened: Cell::new(false),
         width: None,
     }
     .line(line, style)
@@ -101,6 +116,8 @@ pub fn plain_line(line: &Line, unicode: bool) -> String {
 struct Writer<'a> {
     style: Style,
     paint: &'a dyn Paint,
+    /// Whether an entry was cut short to its budget.
+    shortened: Cell<bool>,
     /// Columns prose wraps to; `None` keeps every line whole.
     width: Option<usize>,
 }
@@ -200,6 +217,65 @@ impl Writer<'_> {
                     push_line(out, row);
                 }
             }
+            Block::Inset { lead, body } => {
+                let lead = self.line(lead, style);
+                // The set-in blocks wrap in the room their indent and lead leave.
+                let inset = Writer {
+                    width: self
+                        .width
+                        .map(|w| w.saturating_sub(2 + visible_width(&lead))),
+                    shortened: Cell::new(false),
+                    ..*self
+                };
+                let mut inner = String::new();
+                for b in body {
+                    inset.block(b, &mut inner);
+                }
+                if inset.shortened.get() {
+                    self.shortened.set(true);
+                }
+                for (k, l) in inner.lines().enumerate() {
+                    let front = if k == 0 { lead.as_str() } else { "" };
+                    push_line(out, &format!("  {front}{l}"));
+                }
+            }
+            Block::Grid {
+                lead,
+                rows,
+                decimals,
+                tag,
+            } => self.grid(lead, rows, decimals.as_deref(), *tag, out),
+        }
+    }
+
+    /// A matrix behind its lead, each line marked by `tag`, and its decimals under it.
+    fn grid(
+        &self,
+        lead: &Line,
+        rows: &[Vec<Math>],
+        decimals: Option<&[Vec<f64>]>,
+        tag: Option<Tag>,
+        out: &mut String,
+    ) {
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|m| self.math(m, self.style)).collect())
+            .collect();
+        let lead_text = self.line(lead, self.style);
+        for row in matrix(&lead_text, &cells, self.style.unicode) {
+            push_line(out, &tag.map_or_else(|| row.clone(), |t| self.tag(t, &row)));
+        }
+        if let Some(values) = decimals {
+            let cells: Vec<Vec<String>> = values
+                .iter()
+                .map(|row| row.iter().map(|v| decimal(*v)).collect())
+                .collect();
+            let plain = plain_line(lead, self.style.unicode);
+            let width = UnicodeWidthStr::width(plain.as_str()).saturating_sub(2);
+            let approx = format!("{}{} ", " ".repeat(width), self.spell("≈"));
+            for row in matrix(&approx, &cells, self.style.unicode) {
+                push_line(out, &row);
+            }
         }
     }
 
@@ -283,24 +359,39 @@ impl Writer<'_> {
         }
     }
 
-    /// A line of spans; maths in `style`, words spelled for the style, each span painted.
+    /// A line of spans; maths in `style`, words spelled for the style; a run of spans with
+    /// one tag is painted as one.
     fn line(&self, line: &Line, style: Style) -> String {
-        line.iter()
-            .map(|span| {
-                let text = match &span.content {
-                    Inline::Text(t) => self.spell(t),
-                    Inline::Math(m) => self.spell(&math_text(m, style)),
-                    Inline::Spelled(s) => self.spell(&(s.0)(Style {
-                        budget: None,
-                        ..style
-                    })),
-                };
-                match span.tag {
-                    Some(tag) => self.tag(tag, &text),
-                    None => text,
-                }
+        let mut runs: Vec<(Option<Tag>, String)> = Vec::new();
+        for span in line {
+            let text = match &span.content {
+                Inline::Text(t) => self.spell(t),
+                Inline::Math(m) => self.math(m, style),
+                Inline::Spelled(s) => self.spell(&(s.0)(Style {
+                    budget: None,
+                    ..style
+                })),
+            };
+            match runs.last_mut() {
+                Some((tag, run)) if *tag == span.tag => run.push_str(&text),
+                _ => runs.push((span.tag, text)),
+            }
+        }
+        runs.into_iter()
+            .map(|(tag, text)| match tag {
+                Some(tag) => self.tag(tag, &text),
+                None => text,
             })
             .collect()
+    }
+
+    /// Maths in `style`, spelled; an entry cut short is remembered for the closing remark.
+    fn math(&self, m: &Math, style: Style) -> String {
+        let text = math_text(m, style);
+        if matches!(m, Math::Entry(_)) && text.contains('…') {
+            self.shortened.set(true);
+        }
+        self.spell(&text)
     }
 
     fn tag(&self, tag: Tag, text: &str) -> String {

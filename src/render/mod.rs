@@ -5,7 +5,7 @@
 
 pub use crate::explain::help;
 use crate::explain::{catalogue, notation, prune, readings, session};
-use crate::present::{ascii, matrix};
+use crate::present::ascii;
 
 mod feedback;
 mod html;
@@ -15,12 +15,12 @@ mod limit_text;
 mod markup;
 mod multivar_json;
 mod multivar_latex;
-mod multivar_text;
 mod paint;
 mod plot;
 mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
+mod tensor_json;
 mod text;
 mod training_json;
 

@@ -57,11 +57,10 @@ pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usi
     }
 }
 
-/// The families not yet explained: many variables and seeing.
+/// The family not yet explained: seeing.
 fn render_any(outcome: &Outcome, options: TextOptions) -> String {
     match &outcome.answer {
         Answer::Seeing(answer) => super::seeing_text::render(outcome, answer, options),
-        Answer::Multivar(answer) => super::multivar_text::render(outcome, answer, options),
         // Every other answer is explained (crate::explain).
         _ => String::new(),
     }
