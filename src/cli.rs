@@ -8,8 +8,8 @@ use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
 use nudge::present::html::html_error;
 use nudge::render::{
-    fit_to_terminal, render_error, render_html, render_json, render_json_error, render_latex,
-    render_markdown, render_text, thousands, TextOptions,
+    render_error_at, render_html, render_json, render_json_error, render_latex, render_markdown,
+    render_text, render_text_at, thousands, TextOptions,
 };
 use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
@@ -151,11 +151,16 @@ pub enum ColorChoice {
 
 /// Decides colour once, for the whole run.
 /// Columns of the terminal on stdout; 80 on a pipe or a file.
-fn terminal_width() -> usize {
+pub fn terminal_width() -> usize {
     if !io::stdout().is_terminal() {
         return 80;
     }
     terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+}
+
+/// Columns prose wraps to: the terminal's on a terminal; a pipe gets every line whole.
+fn prose_width() -> Option<usize> {
+    io::stdout().is_terminal().then(terminal_width)
 }
 
 fn set_colour(choice: ColorChoice) {
@@ -270,13 +275,7 @@ impl Answerer {
                     out.write_all(render_text(&outcome, self.options).as_bytes())
                 }
                 Format::Text => {
-                    let text = render_text(&outcome, self.options);
-                    // On a terminal, long lines break between words rather than mid-word;
-                    // a pipe gets every line whole.
-                    let text = match io::stdout().is_terminal() {
-                        true => fit_to_terminal(&text, terminal_width()),
-                        false => text,
-                    };
+                    let text = render_text_at(&outcome, self.options, prose_width());
                     out.write_all(text.as_bytes())?;
                     writeln!(out)
                 }
@@ -296,8 +295,9 @@ impl Answerer {
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
-                let _ =
-                    err.write_all(render_error(line, error, None, self.options.unicode).as_bytes());
+                let width = io::stderr().is_terminal().then(terminal_width);
+                let shown = render_error_at(line, error, None, self.options.unicode, width);
+                let _ = err.write_all(shown.as_bytes());
                 let _ = writeln!(err);
                 Ok(())
             }

@@ -20,6 +20,7 @@ pub mod render;
 #[cfg(feature = "terminal")]
 pub mod store;
 pub mod syntax;
+pub mod tensor;
 pub mod topic;
 pub mod visible;
 

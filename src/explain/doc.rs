@@ -28,6 +28,8 @@ pub enum Quiet {
     Whole,
     /// Lines of their own: one per part of a `read` answer.
     Lines(Vec<Line>),
+    /// Blocks of their own: a matrix result.
+    Blocks(Vec<Block>),
 }
 
 #[derive(Clone, Debug)]
@@ -36,10 +38,13 @@ pub enum Block {
     Reading(Box<Statement>),
     /// A remark on the reading ("log means the natural log here").
     Note(Line),
-    /// A sentence of explanation, or a line of a page, kept on its line.
+    /// A sentence of explanation, or a paragraph of a page: prose, wrapped to the width.
     Words(Line),
     /// Prose under a heading, which a presenter may wrap to its width.
     Paragraph(Line),
+    /// Terms and what each means, the meanings lined up in a column of their own (a page's
+    /// list of commands, the glossary, the table of rules).
+    Entries(Vec<(Line, Line)>),
     /// A space between parts of the answer.
     Gap,
     /// A tree of worked steps.
@@ -60,6 +65,16 @@ pub enum Block {
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
+    /// Blocks set in by one level, the first line led by `lead` (`column 2: `).
+    Inset { lead: Line, body: Vec<Block> },
+    /// A matrix of maths with `lead` before its middle row (`H = `), and under it, when
+    /// given, its decimals led by `≈`; `tag` marks the whole matrix (the answer).
+    Grid {
+        lead: Line,
+        rows: Vec<Vec<Math>>,
+        decimals: Option<Vec<Vec<f64>>>,
+        tag: Option<Tag>,
+    },
 }
 
 /// A worked step, or a run of steps left out.
@@ -168,6 +183,8 @@ pub enum Tag {
     Quiet,
     /// The final answer.
     Answer,
+    /// A check that came out right: `✓`.
+    Success,
 }
 
 /// Inline maths, kept as expressions and the shapes a derivation writes around them.
@@ -217,8 +234,46 @@ pub enum Math {
     Tuple(Vec<Expr>),
     /// A decimal approximation, to six places.
     Decimal(f64),
+    /// A formula with vectors and matrices: `(A + Aᵀ)x`.
+    Tensor(crate::tensor::Tensor),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
+    /// The operator alone: `d/dx`, `∂/∂y`.
+    Operator {
+        var: Symbol,
+        order: u32,
+        partial: bool,
+    },
+    /// An indefinite integral: `∫ (x + 1) dx`.
+    Integral {
+        var: Symbol,
+        of: Expr,
+    },
+    /// A definite integral: `∫_0^1 x² dx`.
+    Definite {
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        of: Expr,
+    },
+    /// An integrand beside an operator, bracketed when it is a sum or starts with a minus.
+    Integrand(Expr),
+    /// The reverse power rule's middle form before simplifying: `x^(n+1)/(n+1)`.
+    PowerUp {
+        var: Symbol,
+        exponent: Expr,
+    },
+    /// The n-th constant of integration: `C₁`; plain `C` for 0.
+    Constant(u32),
+    /// Maths and its decimal approximation: `1/3 ≈ 0.333333`.
+    Approx(Box<Math>, f64),
+    /// Maths in a passing remark, kept to a step's length where a format shortens.
+    Short(Box<Math>),
+    /// An entry of a many-variable answer: a format that shortens keeps it to an entry's
+    /// length, and says once that it did.
+    Entry(Box<Math>),
+    /// Partial derivatives taken in turn, the last variable first: `∂²/∂x∂y`.
+    Partials(Vec<Symbol>),
 }
 
 impl Math {
@@ -240,6 +295,14 @@ impl Math {
 
     pub fn group(a: Math) -> Math {
         Math::Group(Box::new(a))
+    }
+
+    pub fn entry(a: Math) -> Math {
+        Math::Entry(Box::new(a))
+    }
+
+    pub fn short(a: Math) -> Math {
+        Math::Short(Box::new(a))
     }
 
     pub fn symbol(name: &Symbol) -> Math {

@@ -6,15 +6,22 @@
 pub mod catalogue;
 pub mod derivative;
 pub mod doc;
+pub mod graph_chain;
 pub mod help;
+pub mod integral;
+mod integral_steps;
+mod motion;
+pub mod multivar;
+mod multivar_matrix;
 pub mod notation;
 mod notes;
 pub mod prune;
 pub mod readings;
 pub mod session;
 pub mod steps;
+pub mod tensor;
 
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
 use doc::{Block, Doc, Line, Span, Tag};
 
@@ -27,7 +34,12 @@ pub use steps::steps;
 pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
+        Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
+            integral::integral(&outcome.answer)?
+        }
+        Answer::Multivar(answer) => multivar::multivar(answer),
         Answer::Help(page) => help::help(*page),
+        Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
         Answer::Notation(reading) => return Some(notation::notation(reading)),
         Answer::Expression { .. }
@@ -36,12 +48,22 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Forgotten(_)
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
+        Answer::Tensor(answer) => tensor::tensor(answer),
+        // Nothing follows the header: the binary acts on these.
+        Answer::Quit | Answer::Tutor(_) => Doc::default(),
         _ => return None,
     };
     let mut doc = header(outcome);
     doc.blocks.extend(body.blocks);
     doc.quiet = body.quiet;
     Some(doc)
+}
+
+/// The body of an answer that follows a loss through its named steps.
+pub fn training(answer: &Training) -> Doc {
+    match answer {
+        Training::Chain(chain) => graph_chain::chain(chain),
+    }
 }
 
 /// How the line was read, and the remarks made while reading it.

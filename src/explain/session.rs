@@ -118,6 +118,7 @@ fn at_point(
 ) -> Option<Doc> {
     let mut before = match inner {
         Answer::Derivative { .. } => derivative(inner)?.blocks,
+        Answer::Training(t) => super::training(t).blocks,
         _ => Vec::new(),
     };
     let lead: Line = match inner {

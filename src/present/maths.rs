@@ -1,5 +1,6 @@
 //! Inline maths as plain text, Unicode or ASCII by the expression style.
 
+use super::text::STEP_BUDGET;
 use crate::explain::doc::Math;
 use crate::explain::session::label;
 use crate::expr::{decimal, derivand, operand, operator, Expr, Kind, Number, Style, Symbol};
@@ -40,20 +41,162 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("({})", shown.join(", "))
         }
         Math::Decimal(v) => decimal(*v),
+        Math::Tensor(t) => crate::tensor::text(t, style.unicode),
         Math::Equation(sides) => equation(sides, style),
+        Math::Operator {
+            var,
+            order,
+            partial,
+        } => operator(var, *order, *partial, style.unicode),
+        Math::Integral { var, of } => integral(var, of, style),
+        Math::Definite {
+            var,
+            lower,
+            upper,
+            of,
+        } => definite(var, lower, upper, of, style),
+        Math::Integrand(e) => integrand(e, style),
+        Math::PowerUp { var, exponent } => power_up(var, exponent, style),
+        Math::Constant(n) => constant_name(*n, style.unicode),
+        Math::Approx(m, v) => format!("{} ≈ {}", math_text(m, style), decimal(*v)),
+        Math::Short(m) => math_text(m, style.with_budget(STEP_BUDGET)),
+        Math::Entry(m) => math_text(m, style.with_budget(ENTRY_BUDGET)),
+        Math::Partials(vars) => partials(vars, style),
     }
 }
 
+/// Longest entry of a many-variable answer shown in full text, in characters.
+pub const ENTRY_BUDGET: usize = 400;
+
+/// `∂²/∂x∂y` for ∂/∂y first, then ∂/∂x; `∂/∂x` for one variable.
+fn partials(vars: &[Symbol], style: Style) -> String {
+    let d = if style.unicode { "∂" } else { "d" };
+    let var = |v: &Symbol| Expr::symbol(v.clone()).to_text(style);
+    let bottom: String = vars
+        .iter()
+        .rev()
+        .map(|v| format!("{d}{}", var(v)))
+        .collect();
+    match vars {
+        [v] => format!("{d}/{d}{}", var(v)),
+        [a, b] if a == b && style.unicode => format!("{d}²/{d}{}²", var(a)),
+        [a, b] if a == b => format!("{d}^2/{d}{}^2", var(a)),
+        [_, _] if style.unicode => format!("{d}²/{bottom}"),
+        _ => format!("{d}^{}/{bottom}", vars.len()),
+    }
+}
+
+/// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII); plain C for 0.
+pub fn constant_name(n: u32, unicode: bool) -> String {
+    if n == 0 {
+        "C".to_string()
+    } else if unicode {
+        let digits: String = n
+            .to_string()
+            .chars()
+            .filter_map(|d| d.to_digit(10).and_then(|d| char::from_u32('₀' as u32 + d)))
+            .collect();
+        format!("C{digits}")
+    } else {
+        format!("C_{n}")
+    }
+}
+
+/// `∫ f dx`, or `integrate f dx` in ASCII, the integrand bracketed when it is a sum.
+fn integral(var: &Symbol, of: &Expr, style: Style) -> String {
+    let sign = if style.unicode { "∫" } else { "integrate" };
+    let x = Expr::symbol(var.clone()).to_text(style);
+    format!("{sign} {} d{x}", integrand(of, style))
+}
+
+/// `∫_0^1 f dx`, or `integrate(f, x, 0, 1)` in ASCII.
+fn definite(var: &Symbol, lower: &Expr, upper: &Expr, of: &Expr, style: Style) -> String {
+    let x = Expr::symbol(var.clone()).to_text(style);
+    if style.unicode {
+        format!(
+            "∫_{}^{} {} d{x}",
+            bound(lower, style),
+            bound(upper, style),
+            integrand(of, style)
+        )
+    } else {
+        let whole = Style {
+            budget: None,
+            ..style
+        };
+        format!(
+            "integrate({}, {x}, {}, {})",
+            of.to_text(style),
+            lower.to_text(whole),
+            upper.to_text(whole)
+        )
+    }
+}
+
+/// A bound, bracketed unless it is a whole number or a single name.
+fn bound(e: &Expr, style: Style) -> String {
+    let text = e.to_text(Style {
+        budget: None,
+        ..style
+    });
+    let simple = match e.kind() {
+        Kind::Num(n) => n.is_integer(),
+        Kind::Var(_) | Kind::Const(_) => true,
+        _ => false,
+    };
+    if simple {
+        text
+    } else {
+        format!("({text})")
+    }
+}
+
+/// An integrand bracketed when it is a sum or starts with a minus; a step's length at most.
+fn integrand(e: &Expr, style: Style) -> String {
+    let style = match style.budget {
+        Some(_) => style,
+        None => style.with_budget(STEP_BUDGET),
+    };
+    let text = e.to_text(style);
+    if matches!(e.kind(), Kind::Add(_)) || e.split_coefficient().0.is_negative() {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+/// `x^(2+1)/(2+1)`: the exponent raised by one, and divided by.
+fn power_up(var: &Symbol, exponent: &Expr, style: Style) -> String {
+    let x = Expr::symbol(var.clone()).to_text(style);
+    let n = exponent.to_text(style);
+    let n = if exponent.as_number().is_some_and(is_plain) {
+        n
+    } else {
+        format!("({n})")
+    };
+    format!("{x}^({n}+1)/({n}+1)")
+}
+
 /// Sides joined by ` = `, leaving out a side that prints the same as the one after it.
+/// Sides joined by `=`; a side that reads the same as the next (`n·x^(n−1)` and
+/// `n·x^(n - 1)`, `2sin(x) · cos(x)` and `2sin(x)·cos(x)`) says nothing new and is left out.
 fn equation(sides: &[Math], style: Style) -> String {
     let shown: Vec<String> = sides.iter().map(|s| math_text(s, style)).collect();
     let mut kept: Vec<&str> = Vec::with_capacity(shown.len());
     for (i, side) in shown.iter().enumerate() {
-        if shown.get(i + 1) != Some(side) {
+        if shown.get(i + 1).map(|next| reads(next)) != Some(reads(side)) {
             kept.push(side);
         }
     }
     kept.join(" = ")
+}
+
+/// What a side says, whatever its spacing and whichever minus sign it is printed with.
+pub fn reads(side: &str) -> String {
+    side.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect()
 }
 
 /// `f(x, y)`.
