@@ -85,7 +85,9 @@ fn the_man_page_has_its_sections_and_every_flag() {
     let page = generated(&["man"]);
     let macros: Vec<&str> = page.lines().filter(|l| l.starts_with('.')).collect();
     // The title comes first, after roff's own definitions (`.ie`, `.el`, `.ds`).
-    let title = macros.iter().find(|m| !m.starts_with(".ie") && !m.starts_with(".el"));
+    let title = macros
+        .iter()
+        .find(|m| !m.starts_with(".ie") && !m.starts_with(".el"));
     assert!(
         title.is_some_and(|t| t.starts_with(".TH nudge 1")),
         "{macros:?}"
