@@ -1,5 +1,6 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod backprop;
 mod domain;
 mod graph;
 mod graph_chain;
@@ -8,8 +9,10 @@ mod multivar;
 mod note;
 mod seeing;
 mod stopped;
+mod training;
 mod vectors;
 
+pub use backprop::{Agreement, BackLink, BackpropAnswer, BackpropNode, Role, Val};
 pub use graph::{Graph, GraphNode};
 pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -171,6 +174,8 @@ pub enum Answer {
 pub enum Training {
     /// `dL/dw` along L ← a ← z ← w: local derivatives multiplied, one product per path.
     Chain(ChainAnswer),
+    /// `backprop L at …`: the forward pass, the backward pass, and every parameter's gradient.
+    Backprop(BackpropAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -243,6 +248,7 @@ impl Answer {
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(chain) => Some(&chain.result),
+                Training::Backprop(_) => None,
             },
             _ => None,
         }
@@ -306,6 +312,7 @@ impl Outcome {
             Answer::Tutor(Tutor::Practice(_)) => "practice",
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
+                Training::Backprop(_) => "backprop",
             },
         }
     }
@@ -469,6 +476,7 @@ impl Session {
                 }
             }
             Statement::NamedDerivative { .. }
+            | Statement::Training(_)
             | Statement::Multivar(_)
             | Statement::Command(_)
             | Statement::Read(_) => {}
@@ -625,6 +633,7 @@ impl Session {
                 self.plot_size,
             )?))),
             Statement::Command(command) => self.command(command),
+            Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
         }
     }

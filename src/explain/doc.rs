@@ -60,6 +60,12 @@ pub enum Block {
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
+    /// A picture drawn twice, never wrapped: with Unicode box characters, and in plain ASCII
+    /// for `--ascii` (a backpropagation's graph).
+    Drawing {
+        unicode: Vec<String>,
+        ascii: Vec<String>,
+    },
 }
 
 /// A worked step, or a run of steps left out.

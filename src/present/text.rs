@@ -158,6 +158,11 @@ impl Writer<'_> {
                     push_line(out, row);
                 }
             }
+            Block::Drawing { unicode, ascii } => {
+                for row in if style.unicode { unicode } else { ascii } {
+                    push_line(out, row);
+                }
+            }
         }
     }
 

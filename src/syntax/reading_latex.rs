@@ -65,6 +65,7 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
         Statement::Multivar(query) => out.push_str(&multivar_latex(query)),
         Statement::Seeing(query) => out.push_str(&seeing_latex(query)),
         Statement::Read(_)
+        | Statement::Training(_)
         | Statement::NamedDerivative { .. }
         | Statement::Define { .. }
         | Statement::Command(_) => return None,
