@@ -1,13 +1,15 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
+mod generate;
+
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
 use nudge::present::html::html_error;
 use nudge::render::{
-    fit_to_terminal, render_error, render_html, render_json, render_json_error, render_latex,
-    render_markdown, render_text, thousands, TextOptions,
+    render_error_at, render_html, render_json, render_json_error, render_latex, render_markdown,
+    render_text, render_text_at, thousands, TextOptions,
 };
 use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
@@ -32,7 +34,9 @@ Examples:
   nudge --practice chain --seed 7        five chain-rule exercises, the same ones each time
   nudge -e '\\frac{d}{dx} \\sin\\left(x^2\\right)'   LaTeX pasted from a paper
   nudge -e 'read \\frac{\\partial L}{\\partial W}'   notation explained in words
-  nudge --format latex -e 'd/dx x^3'     the derivation as LaTeX for notes";
+  nudge --format latex -e 'd/dx x^3'     the derivation as LaTeX for notes
+  nudge completions bash                 Tab completion for bash (zsh, fish, powershell)
+  nudge man | man -l -                   the manual page";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,6 +46,10 @@ Examples:
     after_help = EXAMPLES
 )]
 pub struct Cli {
+    /// `completions SHELL` or `man`: print a file instead of answering.
+    #[command(subcommand)]
+    pub generate: Option<generate::Generate>,
+
     /// A query to answer (repeat for several); stdin is not read then.
     #[arg(
         short = 'e',
@@ -143,11 +151,16 @@ pub enum ColorChoice {
 
 /// Decides colour once, for the whole run.
 /// Columns of the terminal on stdout; 80 on a pipe or a file.
-fn terminal_width() -> usize {
+pub fn terminal_width() -> usize {
     if !io::stdout().is_terminal() {
         return 80;
     }
     terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
+}
+
+/// Columns prose wraps to: the terminal's on a terminal; a pipe gets every line whole.
+fn prose_width() -> Option<usize> {
+    io::stdout().is_terminal().then(terminal_width)
 }
 
 fn set_colour(choice: ColorChoice) {
@@ -262,13 +275,7 @@ impl Answerer {
                     out.write_all(render_text(&outcome, self.options).as_bytes())
                 }
                 Format::Text => {
-                    let text = render_text(&outcome, self.options);
-                    // On a terminal, long lines break between words rather than mid-word;
-                    // a pipe gets every line whole.
-                    let text = match io::stdout().is_terminal() {
-                        true => fit_to_terminal(&text, terminal_width()),
-                        false => text,
-                    };
+                    let text = render_text_at(&outcome, self.options, prose_width());
                     out.write_all(text.as_bytes())?;
                     writeln!(out)
                 }
@@ -288,8 +295,9 @@ impl Answerer {
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
-                let _ =
-                    err.write_all(render_error(line, error, None, self.options.unicode).as_bytes());
+                let width = io::stderr().is_terminal().then(terminal_width);
+                let shown = render_error_at(line, error, None, self.options.unicode, width);
+                let _ = err.write_all(shown.as_bytes());
                 let _ = writeln!(err);
                 Ok(())
             }
@@ -318,6 +326,9 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Some(what) = &cli.generate {
+        return generate::run(what);
+    }
     nudge::budget::set_limits(crate::room::limits(cli.max_terms, cli.max_seconds));
     // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {

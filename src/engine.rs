@@ -35,6 +35,7 @@ use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
     Point, Span, Statement, Vector,
 };
+use crate::tensor::TensorAnswer;
 use crate::topic::Topic;
 
 /// Most slip notes on one line: past a few, more say nothing new.
@@ -110,8 +111,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
-    /// where constants meet, as in the motion readings; 0 is a plain C.
+    /// `constant` numbers the constant of integration where it meets another in the
+    /// integrand (∫ (a·t + C) dt gives C₁); 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -165,6 +166,8 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
+    Tensor(Box<crate::tensor::TensorAnswer>),
     /// Derivatives through named steps, backpropagation and descent.
     Training(Box<Training>),
 }
@@ -310,6 +313,12 @@ impl Outcome {
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
+            Answer::Tensor(t) => match t.as_ref() {
+                TensorAnswer::Declared(_) => "declaration",
+                TensorAnswer::Shaped(_) => "shaped",
+                TensorAnswer::Sum(_) => "sum_derivative",
+                TensorAnswer::Identity(_) => "matrix_derivative",
+            },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
                 Training::Backprop(_) => "backprop",
@@ -325,12 +334,12 @@ pub struct Session {
     /// The definitions made with `=` as named steps, for the chain through them.
     graph: Graph,
     ans: Option<Expr>,
-    /// Constants of integration handed out so far.
-    constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
     /// Remarks on how runs of letters are read, already made in this session.
     said: std::collections::HashSet<String>,
+    /// Shapes declared with `x: vector(n)`, `A: matrix(m, n)`.
+    shapes: Vec<crate::tensor::Declaration>,
 }
 
 impl Session {
@@ -479,7 +488,8 @@ impl Session {
             | Statement::Training(_)
             | Statement::Multivar(_)
             | Statement::Command(_)
-            | Statement::Read(_) => {}
+            | Statement::Read(_)
+            | Statement::Tensor(_) => {}
         }
     }
 
@@ -609,11 +619,7 @@ impl Session {
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
                 no_formula_to_integrate(&integrand, body)?;
-                let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                if let Answer::Integral { constant: 1.., .. } = answer {
-                    self.constants += 1;
-                }
-                Ok(answer)
+                indefinite(integrand, var, body.span)
             }
             Statement::Integral {
                 body,
@@ -635,6 +641,16 @@ impl Session {
             Statement::Command(command) => self.command(command),
             Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+            Statement::Tensor(statement) => {
+                let answer = crate::tensor::answer(statement)?;
+                if let crate::tensor::TensorAnswer::Declared(ds) = &answer {
+                    for d in ds {
+                        self.shapes.retain(|old| old.name != d.name);
+                        self.shapes.push(d.clone());
+                    }
+                }
+                Ok(Answer::Tensor(Box::new(answer)))
+            }
         }
     }
 
@@ -960,9 +976,9 @@ impl Session {
             }
             Command::Reset => {
                 self.definitions.clear();
+                self.shapes.clear();
                 self.graph.clear();
                 self.ans = None;
-                self.constants = 0;
                 Answer::Reset
             }
             Command::Quit => Answer::Quit,
@@ -1042,6 +1058,13 @@ impl Names for Session {
 
     fn arity(&self, name: &str) -> Option<usize> {
         self.lookup(name).map(|d| d.params.len()).filter(|n| *n > 0)
+    }
+
+    fn shape(&self, name: &str) -> Option<(crate::tensor::Shape, bool)> {
+        self.shapes
+            .iter()
+            .find(|d| &*d.name == name)
+            .map(|d| (d.shape.clone(), d.symmetric))
     }
 
     fn defined(&self) -> Vec<String> {

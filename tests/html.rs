@@ -105,15 +105,41 @@ fn no_script_and_only_plain_elements() {
 
 #[test]
 fn answers_not_yet_explained_are_their_text_in_a_pre() {
-    let (out, _) = html(&["-e", "grad x^2 y", "-e", "x^2 < 3"]);
+    let (out, _) = html(&["-e", "nudge x^2 at x = 3", "-e", "x^2 < 3"]);
     let page = wrapped(&out);
     let doc = parse(&page);
     let pre = class(doc.root_element(), "nudge-text");
     assert_eq!(pre.len(), 1, "{out}");
     let shown = text_of(pre[0]);
-    assert!(shown.starts_with("Reading: ∇(x²·y)\n"), "{shown}");
-    assert!(shown.ends_with("∇(x²·y) = (2x·y, x²)"), "{shown}");
+    assert!(shown.starts_with("Reading: nudge x² at x = 3\n"), "{shown}");
     assert!(!shown.contains('\u{1b}'), "no colour codes in a page");
+}
+
+/// Many-variable answers are explained: steps as lists, vectors and matrices marked up.
+#[test]
+fn many_variable_answers_are_marked_up_not_preformatted() {
+    let (out, code) = html(&["-e", "grad x^2 y", "-e", "hessian(x^2 y) at (1, 2)"]);
+    assert_eq!(code, 0);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
+    let answers: Vec<String> = class(doc.root_element(), "answer")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(answers, ["(2x·y, x²)"], "{out}");
+    let matrices: Vec<Node> = class(doc.root_element(), "matrix answer");
+    assert_eq!(
+        matrices.len(),
+        2,
+        "the Hessian, and its values at the point"
+    );
+    let cells: Vec<String> = matrices[1]
+        .descendants()
+        .filter(|n| n.has_tag_name("td"))
+        .map(text_of)
+        .collect();
+    assert_eq!(cells, ["4", "2", "2", "0"], "{out}");
 }
 
 #[test]

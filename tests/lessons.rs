@@ -533,7 +533,9 @@ fn practice_inside_the_interactive_session_then_back_to_the_prompt() {
     p.exp_string("answer> ").expect("another try");
     p.send_line("5x^4").expect("the right answer");
     p.exp_string("Right.").expect("accepted");
-    p.exp_string("answer> ").expect("question 2");
+    // Each key goes only after the prompt that follows a line the preview never shows.
+    p.exp_string("Question 2:").expect("question 2");
+    p.exp_string("answer> ").expect("its prompt");
     p.send_line("quit").expect("leave practice");
     p.exp_string("Score: 1 of 2 solved").expect("the score");
     p.exp_string("nudge> ").expect("back at the prompt");
@@ -605,4 +607,32 @@ proptest::proptest! {
             proptest::prop_assert!(report.is_ok());
         }
     }
+}
+
+#[test]
+fn leaving_a_lesson_says_where_and_how_to_come_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Enter past the pauses up to the first exercise, then leave there.
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--seed", "1", "--lesson", "3"])
+            .write_stdin("\n\n\n\n\n\n\n\nquit\n"),
+    );
+    assert!(
+        out.contains("You left lesson 3, The power rule, at exercise 1 of"),
+        "{out}"
+    );
+    assert!(
+        out.contains("To come back, type") && out.contains("lesson\u{a0}3 (or run"),
+        "{out}"
+    );
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--lesson", "3"])
+            .write_stdin("quit\n"),
+    );
+    assert!(
+        out.contains("You left lesson 3, The power rule, before its first exercise."),
+        "{out}"
+    );
 }

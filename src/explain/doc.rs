@@ -28,6 +28,8 @@ pub enum Quiet {
     Whole,
     /// Lines of their own: one per part of a `read` answer.
     Lines(Vec<Line>),
+    /// Blocks of their own: a matrix result.
+    Blocks(Vec<Block>),
 }
 
 #[derive(Clone, Debug)]
@@ -36,10 +38,13 @@ pub enum Block {
     Reading(Box<Statement>),
     /// A remark on the reading ("log means the natural log here").
     Note(Line),
-    /// A sentence of explanation, or a line of a page, kept on its line.
+    /// A sentence of explanation, or a paragraph of a page: prose, wrapped to the width.
     Words(Line),
     /// Prose under a heading, which a presenter may wrap to its width.
     Paragraph(Line),
+    /// Terms and what each means, the meanings lined up in a column of their own (a page's
+    /// list of commands, the glossary, the table of rules).
+    Entries(Vec<(Line, Line)>),
     /// A space between parts of the answer.
     Gap,
     /// A tree of worked steps.
@@ -65,6 +70,16 @@ pub enum Block {
     Drawing {
         unicode: Vec<String>,
         ascii: Vec<String>,
+    },
+    /// Blocks set in by one level, the first line led by `lead` (`column 2: `).
+    Inset { lead: Line, body: Vec<Block> },
+    /// A matrix of maths with `lead` before its middle row (`H = `), and under it, when
+    /// given, its decimals led by `≈`; `tag` marks the whole matrix (the answer).
+    Grid {
+        lead: Line,
+        rows: Vec<Vec<Math>>,
+        decimals: Option<Vec<Vec<f64>>>,
+        tag: Option<Tag>,
     },
 }
 
@@ -225,6 +240,8 @@ pub enum Math {
     Tuple(Vec<Expr>),
     /// A decimal approximation, to six places.
     Decimal(f64),
+    /// A formula with vectors and matrices: `(A + Aᵀ)x`.
+    Tensor(crate::tensor::Tensor),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
     /// The operator alone: `d/dx`, `∂/∂y`.
@@ -258,6 +275,11 @@ pub enum Math {
     Approx(Box<Math>, f64),
     /// Maths in a passing remark, kept to a step's length where a format shortens.
     Short(Box<Math>),
+    /// An entry of a many-variable answer: a format that shortens keeps it to an entry's
+    /// length, and says once that it did.
+    Entry(Box<Math>),
+    /// Partial derivatives taken in turn, the last variable first: `∂²/∂x∂y`.
+    Partials(Vec<Symbol>),
 }
 
 impl Math {
@@ -279,6 +301,10 @@ impl Math {
 
     pub fn group(a: Math) -> Math {
         Math::Group(Box::new(a))
+    }
+
+    pub fn entry(a: Math) -> Math {
+        Math::Entry(Box::new(a))
     }
 
     pub fn short(a: Math) -> Math {

@@ -12,12 +12,16 @@ pub mod graph_chain;
 pub mod help;
 pub mod integral;
 mod integral_steps;
+mod motion;
+pub mod multivar;
+mod multivar_matrix;
 pub mod notation;
 mod notes;
 pub mod prune;
 pub mod readings;
 pub mod session;
 pub mod steps;
+pub mod tensor;
 
 use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
@@ -35,6 +39,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
             integral::integral(&outcome.answer)?
         }
+        Answer::Multivar(answer) => multivar::multivar(answer),
         Answer::Help(page) => help::help(*page),
         Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
@@ -45,6 +50,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Forgotten(_)
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
+        Answer::Tensor(answer) => tensor::tensor(answer),
         // Nothing follows the header: the binary acts on these.
         Answer::Quit | Answer::Tutor(_) => Doc::default(),
         _ => return None,

@@ -8,7 +8,7 @@ use crate::engine::{Answer, Headline, Outcome};
 use crate::expr::{Expr, Style, Symbol};
 use crate::render::{
     answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, note_text,
-    read_back, render_error, render_text, slip_hint, witness_hint, wrap, TextOptions,
+    read_back, render_error_at, render_text_at, slip_hint, witness_hint, wrap, TextOptions,
 };
 use crate::syntax::reading_of_statement;
 use crate::Session;
@@ -182,7 +182,8 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
         let read = match cx.session.read_answer_as(typed) {
             Ok(read) => read,
             Err(e) => {
-                write!(cx.out, "{}", render_error(typed, &e, None, cx.text.unicode))?;
+                let shown = render_error_at(typed, &e, None, cx.text.unicode, Some(cx.width));
+                write!(cx.out, "{shown}")?;
                 cx.say("(That does not count as a try.)")?;
                 continue;
             }
@@ -253,5 +254,6 @@ fn show_working(outcome: &Outcome, cx: &mut Context) -> io::Result<()> {
         ..cx.text
     };
     writeln!(cx.out)?;
-    cx.out.write_all(render_text(outcome, text).as_bytes())
+    cx.out
+        .write_all(render_text_at(outcome, text, Some(cx.width)).as_bytes())
 }

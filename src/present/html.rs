@@ -22,6 +22,11 @@ pub fn html(doc: &Doc, quiet: bool) -> String {
                 out.push_str(&format!("<p class=\"result\">{}</p>\n", line(l)));
             }
         }
+        (Quiet::Blocks(blocks), true) => {
+            for b in blocks {
+                block(b, &mut out);
+            }
+        }
         (Quiet::Whole, true) | (_, false) => {
             for b in &doc.blocks {
                 block(b, &mut out);
@@ -78,6 +83,17 @@ fn block(b: &Block, out: &mut String) {
         )),
         Block::Words(l) => out.push_str(&format!("<p>{}</p>\n", line(l))),
         Block::Paragraph(l) => out.push_str(&format!("<p class=\"prose\">{}</p>\n", line(l))),
+        Block::Entries(entries) => {
+            out.push_str("<dl>\n");
+            for (term, meaning) in entries {
+                out.push_str(&format!(
+                    "<dt>{}</dt><dd>{}</dd>\n",
+                    line(term),
+                    line(meaning)
+                ));
+            }
+            out.push_str("</dl>\n");
+        }
         Block::Gap => {}
         Block::Steps(items) => steps(items, out),
         Block::Value {
@@ -124,6 +140,44 @@ fn block(b: &Block, out: &mut String) {
             "<pre class=\"picture\">{}</pre>\n",
             escape(&rows.join("\n"))
         )),
+        Block::Inset { lead, body } => {
+            out.push_str(&format!("<div class=\"inset\">{}\n", line(lead)));
+            for b in body {
+                block(b, out);
+            }
+            out.push_str("</div>\n");
+        }
+        Block::Grid {
+            lead,
+            rows,
+            decimals,
+            tag,
+        } => {
+            let class = tag.map_or("matrix", |t| match t {
+                Tag::Answer => "matrix answer",
+                _ => "matrix",
+            });
+            out.push_str(&format!("<p>{}</p>\n<table class=\"{class}\">\n", line(lead)));
+            for row in rows {
+                out.push_str("<tr>");
+                for m in row {
+                    out.push_str(&format!("<td>{}</td>", maths(&math_text(m, Style::UNICODE))));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</table>\n");
+            if let Some(values) = decimals {
+                out.push_str("<table class=\"matrix decimals\">\n");
+                for row in values {
+                    out.push_str("<tr>");
+                    for v in row {
+                        out.push_str(&format!("<td>≈ {}</td>", decimal(*v)));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</table>\n");
+            }
+        }
     }
 }
 

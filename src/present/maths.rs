@@ -41,6 +41,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("({})", shown.join(", "))
         }
         Math::Decimal(v) => decimal(*v),
+        Math::Tensor(t) => crate::tensor::text(t, style.unicode),
         Math::Equation(sides) => equation(sides, style),
         Math::Operator {
             var,
@@ -59,6 +60,29 @@ pub fn math_text(m: &Math, style: Style) -> String {
         Math::Constant(n) => constant_name(*n, style.unicode),
         Math::Approx(m, v) => format!("{} ≈ {}", math_text(m, style), decimal(*v)),
         Math::Short(m) => math_text(m, style.with_budget(STEP_BUDGET)),
+        Math::Entry(m) => math_text(m, style.with_budget(ENTRY_BUDGET)),
+        Math::Partials(vars) => partials(vars, style),
+    }
+}
+
+/// Longest entry of a many-variable answer shown in full text, in characters.
+pub const ENTRY_BUDGET: usize = 400;
+
+/// `∂²/∂x∂y` for ∂/∂y first, then ∂/∂x; `∂/∂x` for one variable.
+fn partials(vars: &[Symbol], style: Style) -> String {
+    let d = if style.unicode { "∂" } else { "d" };
+    let var = |v: &Symbol| Expr::symbol(v.clone()).to_text(style);
+    let bottom: String = vars
+        .iter()
+        .rev()
+        .map(|v| format!("{d}{}", var(v)))
+        .collect();
+    match vars {
+        [v] => format!("{d}/{d}{}", var(v)),
+        [a, b] if a == b && style.unicode => format!("{d}²/{d}{}²", var(a)),
+        [a, b] if a == b => format!("{d}^2/{d}{}^2", var(a)),
+        [_, _] if style.unicode => format!("{d}²/{bottom}"),
+        _ => format!("{d}^{}/{bottom}", vars.len()),
     }
 }
 
@@ -154,15 +178,25 @@ fn power_up(var: &Symbol, exponent: &Expr, style: Style) -> String {
 }
 
 /// Sides joined by ` = `, leaving out a side that prints the same as the one after it.
+/// Sides joined by `=`; a side that reads the same as the next (`n·x^(n−1)` and
+/// `n·x^(n - 1)`, `2sin(x) · cos(x)` and `2sin(x)·cos(x)`) says nothing new and is left out.
 fn equation(sides: &[Math], style: Style) -> String {
     let shown: Vec<String> = sides.iter().map(|s| math_text(s, style)).collect();
     let mut kept: Vec<&str> = Vec::with_capacity(shown.len());
     for (i, side) in shown.iter().enumerate() {
-        if shown.get(i + 1) != Some(side) {
+        if shown.get(i + 1).map(|next| reads(next)) != Some(reads(side)) {
             kept.push(side);
         }
     }
     kept.join(" = ")
+}
+
+/// What a side says, whatever its spacing and whichever minus sign it is printed with.
+pub fn reads(side: &str) -> String {
+    side.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect()
 }
 
 /// `f(x, y)`.

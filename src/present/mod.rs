@@ -7,4 +7,4 @@ pub mod matrix;
 pub mod text;
 pub mod wrap;
 
-pub use text::{text, Paint, Plain};
+pub use text::{text, text_at, Paint, Plain};

@@ -11,6 +11,7 @@ use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
 use crate::expr::{Expr, Style};
 use crate::present::maths::constant_name;
+use crate::present::{self, Plain};
 use crate::syntax::{Body, Statement};
 use serde_json::{json, Map, Value};
 
@@ -166,7 +167,11 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("definitions".into(), Value::Array(list));
         }
         Answer::Help(page) => {
-            obj.insert("text".into(), json!(help::page(*page, Style::UNICODE)));
+            let doc = help::help(*page);
+            obj.insert(
+                "text".into(),
+                json!(present::text(&doc, true, false, &Plain)),
+            );
         }
         Answer::Reset | Answer::Quit | Answer::Tutor(Tutor::List) => {}
         Answer::Tutor(Tutor::Lesson(n)) => {
@@ -224,6 +229,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("steps".into(), Value::Array(list));
         }
         Answer::Multivar(answer) => super::multivar_json::fill(obj, answer),
+        Answer::Tensor(answer) => super::tensor_json::fill(obj, answer),
         Answer::Training(answer) => super::training_json::fill(obj, answer),
     }
 }

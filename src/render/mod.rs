@@ -5,7 +5,7 @@
 
 pub use crate::explain::help;
 use crate::explain::{catalogue, notation, prune, readings, session};
-use crate::present::{ascii, matrix};
+use crate::present::ascii;
 
 mod feedback;
 mod html;
@@ -15,12 +15,12 @@ mod limit_text;
 mod markup;
 mod multivar_json;
 mod multivar_latex;
-mod multivar_text;
 mod paint;
 mod plot;
 mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
+mod tensor_json;
 mod text;
 mod training_json;
 
@@ -43,4 +43,6 @@ pub use json::{render_json, render_json_error};
 pub use latex::{render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};
 pub use prune::{prune, Elision, Limits, Shown};
-pub use text::{decimal, operator, render_error, render_text, TextOptions};
+pub use text::{
+    decimal, operator, render_error, render_error_at, render_text, render_text_at, TextOptions,
+};

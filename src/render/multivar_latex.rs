@@ -2,7 +2,6 @@
 
 use super::latex::rows;
 use super::markup::{column, maths, pmatrix, point, words, Block, Inline, Row};
-use super::multivar_text::inner_step;
 use super::prune::{prune, Limits};
 use super::readings;
 use super::text::{decimal, decimal_after, decimals_after, matrix_decimals};
@@ -10,6 +9,7 @@ use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
+use crate::explain::multivar::inner_step;
 use crate::expr::{latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind, Symbol};
 
 pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {

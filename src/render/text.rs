@@ -12,6 +12,7 @@ pub use crate::expr::decimal;
 pub use crate::expr::{operand, operator};
 use crate::expr::{Expr, Style};
 use crate::present;
+use crate::present::wrap::{fit_to_terminal, hang};
 use crate::visible::visible;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
@@ -33,24 +34,33 @@ impl TextOptions {
     }
 }
 
-/// The whole answer as text, ending with a newline; with `--ascii`, ASCII only.
+/// The whole answer as text, every line whole, ending with a newline; with `--ascii`, ASCII only.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
+    render_text_at(outcome, options, None)
+}
+
+/// `render_text` with its prose wrapped to `width` columns (tables, matrices and pictures
+/// stay whole), or every line whole with no width.
+pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usize>) -> String {
     if let Some(doc) = crate::explain::outcome(outcome) {
-        return present::text(&doc, options.unicode, options.quiet, &Colored);
+        return present::text_at(&doc, options.unicode, options.quiet, &Colored, width);
     }
     let text = render_any(outcome, options);
-    if options.unicode {
+    let text = if options.unicode {
         text
     } else {
         super::ascii::transliterate(&text)
+    };
+    match width {
+        Some(width) => fit_to_terminal(&text, width),
+        None => text,
     }
 }
 
-/// The families not yet explained: many variables and seeing.
+/// The family not yet explained: seeing.
 fn render_any(outcome: &Outcome, options: TextOptions) -> String {
     match &outcome.answer {
         Answer::Seeing(answer) => super::seeing_text::render(outcome, answer, options),
-        Answer::Multivar(answer) => super::multivar_text::render(outcome, answer, options),
         // Every other answer is explained (crate::explain).
         _ => String::new(),
     }
@@ -98,6 +108,22 @@ pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
 /// Everything taken from the input (the line, the place, words quoted in the message) is
 /// shown with its control characters visible, one column each, so the caret still lines up.
 pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
+    render_error_at(input, error, origin, unicode, None)
+}
+
+/// `render_error` with its message and help wrapped to `width` columns, each going on under
+/// its first word; the line and its caret stay whole.
+pub fn render_error_at(
+    input: &str,
+    error: &Error,
+    origin: Option<&str>,
+    unicode: bool,
+    width: Option<usize>,
+) -> String {
+    let prose = |line: String, next: usize| match width {
+        Some(width) => hang(&line, width, next),
+        None => line,
+    };
     let spell = |text: &str| {
         let text = visible(text);
         if unicode {
@@ -112,7 +138,8 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: b
         Phase::Reading => "could not make sense of this",
         Phase::Computing => "could not work this out",
     };
-    let mut out = format!("{}: {}\n", "error".red().bold(), spell(&error.message));
+    let message = format!("{}: {}", "error".red().bold(), spell(&error.message));
+    let mut out = format!("{}\n", prose(message, 7));
     if let Some(o) = origin {
         out.push_str(&format!("  --> {}\n", visible(o)));
     }
@@ -142,7 +169,8 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: b
         ));
     }
     if let Some(help) = &error.help {
-        out.push_str(&format!("   = {} {}\n", "help:".bold(), spell(help)));
+        let help = format!("   = {} {}", "help:".bold(), spell(help));
+        out.push_str(&format!("{}\n", prose(help, 11)));
     }
     out
 }

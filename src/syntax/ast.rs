@@ -134,6 +134,8 @@ pub enum Statement {
         var: String,
         bounds: Option<(Node, Node)>,
     },
+    /// Sums, vectors and matrices: `x: vector(n)`, `∂/∂x xᵀAx`, `d/dw Σ_i (y_i - w x_i)²`.
+    Tensor(Box<crate::tensor::TensorStatement>),
 }
 
 /// What a definition holds: one formula, or a vector of them (its components).
