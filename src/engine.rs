@@ -1,6 +1,7 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
 mod backprop;
+mod descent;
 mod domain;
 mod graph;
 mod graph_chain;
@@ -13,6 +14,7 @@ mod training;
 mod vectors;
 
 pub use backprop::{Agreement, BackLink, BackpropAnswer, BackpropNode, Role, Val};
+pub use descent::{DescentAnswer, Iterate, Path, Run, MAX_STEPS};
 pub use graph::{Graph, GraphNode};
 pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -179,6 +181,8 @@ pub enum Training {
     Chain(ChainAnswer),
     /// `backprop L at …`: the forward pass, the backward pass, and every parameter's gradient.
     Backprop(BackpropAnswer),
+    /// `descend f from … rate …`: gradient descent you can watch, one run per rate.
+    Descent(DescentAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -251,7 +255,7 @@ impl Answer {
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(chain) => Some(&chain.result),
-                Training::Backprop(_) => None,
+                Training::Backprop(_) | Training::Descent(_) => None,
             },
             _ => None,
         }
@@ -322,6 +326,7 @@ impl Outcome {
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
                 Training::Backprop(_) => "backprop",
+                Training::Descent(_) => "descent",
             },
         }
     }
@@ -484,8 +489,14 @@ impl Session {
                     self.node_names(node, &b, notes);
                 }
             }
+            Statement::Training(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
+                }
+            }
             Statement::NamedDerivative { .. }
-            | Statement::Training(_)
             | Statement::Multivar(_)
             | Statement::Command(_)
             | Statement::Read(_)

@@ -324,7 +324,7 @@ fn missing(loss: &str, name: &str) -> Error {
     )
     .with_kind(ErrorKind::BadPoint)
     .with_help(format!(
-        "give it one at the point, as in backprop {loss} at {name} = 0.5, or define it first: {name} = 0.5"
+        "give it a value at the point too ({name} = 0.5), or define it first: {name} = 0.5"
     ))
 }
 

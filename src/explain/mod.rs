@@ -7,6 +7,7 @@ pub mod backprop;
 mod backprop_drawing;
 pub mod catalogue;
 pub mod derivative;
+pub mod descent;
 pub mod doc;
 pub mod graph_chain;
 pub mod help;
@@ -66,6 +67,7 @@ pub fn training(answer: &Training) -> Doc {
     match answer {
         Training::Chain(chain) => graph_chain::chain(chain),
         Training::Backprop(answer) => backprop::backprop(answer),
+        Training::Descent(answer) => descent::descent(answer),
     }
 }
 

@@ -282,7 +282,7 @@ impl Builder<'_> {
             | Rule::limit_query
             | Rule::plot_query
             | Rule::contour_query => return Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
-            Rule::backprop_query => return self.training(pair),
+            Rule::backprop_query | Rule::descend_query => return self.training(pair),
             Rule::derivative => self.derivative(pair)?,
             Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
             Rule::integral | Rule::integral_call => self.integral(pair)?,
