@@ -1,7 +1,7 @@
 //! Sums, vectors and matrices, said: shapes declared and shown, the slope of a sum term by
 //! term, and identities for gradients and Jacobians with the shape at every step.
 
-use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Step, StepItem, Tag};
+use super::doc::{Block, Doc, Inline, Line, Math, Quiet, Span, Spelled, Step, StepItem, Tag};
 use super::labelled;
 use crate::expr::{operator, unicode_name, Style};
 use crate::tensor::{
@@ -10,8 +10,69 @@ use crate::tensor::{
 };
 use std::rc::Rc;
 
-/// The body of an answer with shapes, after the reading.
+/// The body of an answer with shapes, after the reading; its words spelled in ASCII
+/// (`xᵀ` as `x^T`, `‖u‖` as `||u||`) when the presenter asks for ASCII.
 pub fn tensor(answer: &TensorAnswer) -> Doc {
+    let mut doc = said(answer);
+    for block in &mut doc.blocks {
+        match block {
+            Block::Words(line) | Block::Note(line) => spell_line(line),
+            Block::Steps(items) => items.iter_mut().for_each(spell_item),
+            _ => {}
+        }
+    }
+    doc
+}
+
+fn spell_item(item: &mut StepItem) {
+    if let StepItem::Step(step) = item {
+        step.lines.iter_mut().for_each(spell_line);
+        step.children.iter_mut().for_each(spell_item);
+    }
+}
+
+fn spell_line(line: &mut Line) {
+    for span in line.iter_mut() {
+        if let Inline::Text(words) = &span.content {
+            let words = words.clone();
+            span.content = Inline::Spelled(Spelled(Rc::new(move |style: Style| {
+                if style.unicode {
+                    words.clone()
+                } else {
+                    plain(&words)
+                }
+            })));
+        }
+    }
+}
+
+/// The symbols of these answers as nudge's ASCII input writes them.
+fn plain(words: &str) -> String {
+    const SPELLINGS: [(&str, &str); 17] = [
+        ("⁻ᵀ", "^-T"),
+        ("⁻¹", "^-1"),
+        ("ᵀ", "^T"),
+        ("‖", "||"),
+        ("⊙", ".*"),
+        ("Σₖ", "sum_k"),
+        ("Σ", "sum"),
+        ("ᵢⱼ", "_ij"),
+        ("ᵢ", "_i"),
+        ("ⱼ", "_j"),
+        ("ₖ", "_k"),
+        ("δ", "delta"),
+        ("′", "'"),
+        ("√", "sqrt"),
+        ("−", "-"),
+        ("·", "*"),
+        ("×", "x"),
+    ];
+    SPELLINGS
+        .iter()
+        .fold(words.to_string(), |w, (from, to)| w.replace(from, to))
+}
+
+fn said(answer: &TensorAnswer) -> Doc {
     match answer {
         TensorAnswer::Declared(ds) => {
             let lines: Vec<Block> = ds
