@@ -416,3 +416,30 @@ fn the_steps_state_the_shapes() {
         )
     });
 }
+
+/// A lesson's expected vector or matrix is checked in any equal form, and a wrong one fails.
+#[test]
+fn lesson_answers_with_vectors_and_matrices_are_checked_in_any_form() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |body: &str| {
+        let path = dir.path().join("l.nudge");
+        std::fs::write(&path, format!("= Shapes\n\n> A: matrix(n, n)\n> x: vector(n)\n{body}\n")).expect("written");
+        Command::cargo_bin("nudge")
+            .expect("binary")
+            .env("NUDGE_PROGRESS", dir.path().join("p"))
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .expect("runs")
+    };
+    for right in ["A x + A^T x", "(A^T + A) x", "x^T A^T + x^T A"] {
+        let expected = format!("> ∂/∂x x^T A x => {right}");
+        let out = run(&expected);
+        let transposed = right.starts_with("x^T");
+        assert_eq!(out.status.success(), !transposed, "{right}: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    let out = run("> ∂/∂x x^T A x => 2 A x");
+    assert!(!out.status.success(), "2Ax is right only for a symmetric A");
+    let out = run("> A: symmetric matrix(n)\n> ∂/∂x x^T A x => 2 A x");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+}

@@ -6,6 +6,7 @@
 
 mod ast;
 mod dims;
+mod entries;
 mod gradient;
 mod jacobian;
 mod numeric;
@@ -19,6 +20,7 @@ mod sums;
 
 pub use ast::{Elementwise, Fun, Tensor};
 pub use dims::{Dim, Shape};
+pub use entries::{entries, entry_name, name_grid, small, Grid, Named};
 pub use gradient::{IdentityStep, MatrixRule};
 pub use numeric::{eval, Dense};
 pub use parse::{claims, parse, refused_by_read, Declaration, Query, TensorStatement};

@@ -125,8 +125,10 @@ fn transposes(line: &str) -> bool {
     })
 }
 
+/// The names in a line: runs of letters, digits and underscores, less a number in front (`2x` is x).
 fn words(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map(|w| w.trim_start_matches(|c: char| c.is_ascii_digit()))
         .filter(|w| !w.is_empty())
 }
 

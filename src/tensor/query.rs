@@ -3,6 +3,7 @@
 
 use super::ast::Tensor;
 use super::dims::Shape;
+use super::entries::{entries, small, Grid, Named};
 use super::gradient::{gradient, IdentityStep, Stuck};
 use super::jacobian::jacobian;
 use super::parse::{Declaration, Query, TensorStatement};
@@ -29,6 +30,7 @@ pub struct ShapedAnswer {
     pub expr: Tensor,
     pub shape: Shape,
     pub shapes: Vec<(Symbol, Shape)>,
+    pub symmetric: Vec<Symbol>,
 }
 
 #[derive(Clone, Debug)]
@@ -55,6 +57,38 @@ pub struct IdentityAnswer {
     pub symmetric: Vec<Symbol>,
 }
 
+impl TensorAnswer {
+    /// The answer written out entry by entry at small sizes (n = 2, m = 3), for comparing
+    /// answers in any form: `(A + Aᵀ)x` and `Ax + Aᵀx` give the same entries.
+    pub fn entries(&self) -> Option<Grid> {
+        let (t, names) = match self {
+            TensorAnswer::Declared(_) => return None,
+            TensorAnswer::Shaped(s) => (
+                &s.expr,
+                Named {
+                    shapes: &s.shapes,
+                    symmetric: &s.symmetric,
+                },
+            ),
+            TensorAnswer::Sum(s) => (
+                &s.result,
+                Named {
+                    shapes: &[],
+                    symmetric: &[],
+                },
+            ),
+            TensorAnswer::Identity(a) => (
+                &a.result,
+                Named {
+                    shapes: &a.shapes,
+                    symmetric: &a.symmetric,
+                },
+            ),
+        };
+        entries(t, names, &small)
+    }
+}
+
 /// Works out a line read with shapes. Declarations are answered as they are; the
 /// session keeps them.
 pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
@@ -69,6 +103,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
                 expr: t.clone(),
                 shape,
                 shapes: statement.shapes.clone(),
+                symmetric: statement.symmetric.clone(),
             }))
         }
         Query::Derivative { var, of, .. } => {
