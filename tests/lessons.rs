@@ -292,7 +292,9 @@ fn the_tour_is_listed_and_an_unknown_lesson_is_a_usage_error() {
         .args(["--lesson", &past])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(format!("there is no lesson {past}")));
+        .stderr(predicate::str::contains(format!(
+            "there is no lesson {past}"
+        )));
 }
 
 /// Lesson 1 played to the end: pauses get Enter, exercises the right answers.

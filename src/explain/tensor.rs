@@ -5,8 +5,8 @@ use super::doc::{Block, Doc, Inline, Line, Math, Quiet, Span, Spelled, Step, Ste
 use super::labelled;
 use crate::expr::{operator, unicode_name, Style};
 use crate::tensor::{
-    text, IdentityAnswer, IdentityStep, MatrixRule, Shape, ShapedAnswer, SumAnswer, SumTerm,
-    SumWay, Tensor, TensorAnswer,
+    text, ByEntries, IdentityAnswer, IdentityStep, MatrixRule, Shape, ShapedAnswer, SumAnswer,
+    SumTerm, SumWay, Tensor, TensorAnswer,
 };
 use std::rc::Rc;
 
@@ -16,7 +16,7 @@ pub fn tensor(answer: &TensorAnswer) -> Doc {
     let mut doc = said(answer);
     for block in &mut doc.blocks {
         match block {
-            Block::Words(line) | Block::Note(line) => spell_line(line),
+            Block::Words(line) | Block::Note(line) | Block::Paragraph(line) => spell_line(line),
             Block::Steps(items) => items.iter_mut().for_each(spell_item),
             _ => {}
         }
@@ -263,6 +263,12 @@ fn identity(a: &IdentityAnswer) -> Doc {
         )
         .into()]));
     }
+    if let Some(line) = index_form(a) {
+        blocks.push(Block::Paragraph(line));
+    }
+    if let Some(route) = &a.by_entries {
+        blocks.extend(entry_by_entry(route, a));
+    }
     blocks.push(Block::Gap);
     let (var, of, partial) = (a.var.clone(), a.of.clone(), true);
     let lhs = Spelled(Rc::new(move |style: Style| {
@@ -291,6 +297,70 @@ fn identity(a: &IdentityAnswer) -> Doc {
         blocks,
         quiet: Quiet::Result(vec![tensor_math(&a.result)]),
     }
+}
+
+/// For xᵀAx by x, the walk from index form to matrix form, in the learner's names.
+fn index_form(a: &IdentityAnswer) -> Option<Line> {
+    let Tensor::Mul(fs) = &a.of else {
+        return None;
+    };
+    let [Tensor::Transpose(first), Tensor::Name(m), Tensor::Name(last)] = fs.as_slice() else {
+        return None;
+    };
+    let Tensor::Name(x) = first.as_ref() else {
+        return None;
+    };
+    if x != last || **x != *a.var {
+        return None;
+    }
+    let (x, m) = (unicode_name(x), unicode_name(m));
+    Some(vec![format!(
+        "In index form, {x}ᵀ{m}{x} = Σ_i Σ_j {x}_i {m}_ij {x}_j. Nudging {x}_k moves the terms with i = k, by Σ_j {m}_kj {x}_j = ({m}{x})_k, and the terms with j = k, by Σ_i {x}_i {m}_ik = ({m}ᵀ{x})_k. So ∂/∂{x}_k = ({m}{x})_k + ({m}ᵀ{x})_k for every k, which is the matrix form {m}{x} + {m}ᵀ{x}."
+    )
+    .into()])
+}
+
+/// The same slope entry by entry, each entry with its own steps, arranged in the
+/// variable's shape and set beside the identity's answer at this size.
+fn entry_by_entry(route: &ByEntries, a: &IdentityAnswer) -> Vec<Block> {
+    let v = unicode_name(&a.var);
+    let mut blocks = vec![
+        Block::Gap,
+        Block::Words(vec![format!(
+            "Entry by entry, to see why: with these sizes every part can be written out."
+        )
+        .into()]),
+    ];
+    for (name, grid) in &route.written {
+        blocks.push(Block::Words(vec![
+            format!("{} =", unicode_name(name)).into()
+        ]));
+        blocks.push(Block::Matrix(grid.clone()));
+    }
+    if let [row] = route.formula.as_slice() {
+        if let [one] = row.as_slice() {
+            blocks.push(Block::Words(vec![
+                "Written out: ".into(),
+                Math::Expr(one.clone()).into(),
+            ]));
+        }
+    }
+    let all: Vec<crate::calculus::Step> = route.steps.iter().flatten().cloned().collect();
+    blocks.push(Block::Steps(super::steps(&all, true)));
+    let arranged = if a.jacobian {
+        "Arranged with outputs down and entries across, the Jacobian:".to_string()
+    } else {
+        format!("Arranged in the shape of {v}:")
+    };
+    blocks.push(Block::Words(vec![arranged.into()]));
+    blocks.push(Block::Matrix(route.slopes.clone()));
+    let verdict = if route.agree {
+        "The identity's answer, written out at this size, has the same entries: "
+    } else {
+        "The identity's answer, written out at this size, does not have the same entries: "
+    };
+    blocks.push(Block::Words(vec![verdict.into(), tensor_math(&a.result)]));
+    blocks
 }
 
 /// "xᵀ is 1×n, A is n×n and x is n×1, so xᵀAx is a number."

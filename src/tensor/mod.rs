@@ -5,6 +5,7 @@
 //! stating the shapes it joins. Scalar parts stay `Expr` and use the scalar engine.
 
 mod ast;
+mod by_entries;
 mod dims;
 mod entries;
 mod gradient;
@@ -19,6 +20,7 @@ mod simplify;
 mod sums;
 
 pub use ast::{Elementwise, Fun, Tensor};
+pub use by_entries::{by_entries, ByEntries};
 pub use dims::{Dim, Shape};
 pub use entries::{entries, entry_name, name_grid, small, Grid, Named};
 pub use gradient::{IdentityStep, MatrixRule};

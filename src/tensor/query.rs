@@ -2,6 +2,7 @@
 //! derivative by a number (sums), by a vector or by a matrix (identities).
 
 use super::ast::Tensor;
+use super::by_entries::{by_entries, ByEntries};
 use super::dims::Shape;
 use super::entries::{entries, small, Grid, Named};
 use super::gradient::{gradient, IdentityStep, Stuck};
@@ -55,6 +56,8 @@ pub struct IdentityAnswer {
     pub result_shape: Shape,
     pub shapes: Vec<(Symbol, Shape)>,
     pub symmetric: Vec<Symbol>,
+    /// With small number sizes: the same slope worked out entry by entry, beside the identity.
+    pub by_entries: Option<ByEntries>,
 }
 
 impl TensorAnswer {
@@ -152,6 +155,11 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
             } else {
                 var_shape.clone()
             };
+            let names = Named {
+                shapes: &statement.shapes,
+                symmetric: &statement.symmetric,
+            };
+            let by_entries = by_entries(of, var, &result, is_jacobian, names);
             Ok(TensorAnswer::Identity(Box::new(IdentityAnswer {
                 var: var.clone(),
                 var_shape,
@@ -163,6 +171,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
                 result_shape,
                 shapes: statement.shapes.clone(),
                 symmetric: statement.symmetric.clone(),
+                by_entries,
             })))
         }
     }
