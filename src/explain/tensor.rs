@@ -326,10 +326,9 @@ fn entry_by_entry(route: &ByEntries, a: &IdentityAnswer) -> Vec<Block> {
     let v = unicode_name(&a.var);
     let mut blocks = vec![
         Block::Gap,
-        Block::Words(vec![format!(
-            "Entry by entry, to see why: with these sizes every part can be written out."
-        )
-        .into()]),
+        Block::Words(vec![
+            "Entry by entry, to see why: with these sizes every part can be written out.".into(),
+        ]),
     ];
     for (name, grid) in &route.written {
         blocks.push(Block::Words(vec![
