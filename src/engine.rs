@@ -319,6 +319,7 @@ impl Outcome {
                 TensorAnswer::Shaped(_) => "shaped",
                 TensorAnswer::Sum(_) => "sum_derivative",
                 TensorAnswer::Identity(_) => "matrix_derivative",
+                TensorAnswer::Read(_) => "notation",
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",

@@ -536,3 +536,37 @@ fn x_transpose_a_x_walks_from_index_form_to_matrix_form() {
     assert!(text.contains("Σ_i Σ_j x_i A_ij x_j"), "{text}");
     assert!(text.contains("(Ax)_k + (Aᵀx)_k"), "{text}");
 }
+
+#[test]
+fn read_says_the_notation_with_its_shapes() {
+    let text = said("read x^T A x");
+    assert!(text.contains("quadratic form: xᵀAx"), "{text}");
+    assert!(text.contains("transpose: xᵀ"), "{text}");
+    let text = said("? ∇_W ‖W x - y‖²");
+    assert!(
+        text.contains("a matrix the same shape as W (m×n)"),
+        "{text}"
+    );
+    assert!(text.contains("squared length"), "{text}");
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args([
+            "--format",
+            "json",
+            "-e",
+            "read tr(A W) + \\|x\\|_2 + a^T (b ⊙ c)",
+        ])
+        .output()
+        .expect("runs");
+    let object: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(object["kind"], "notation", "{object}");
+    let shapes: Vec<&str> = object["explanations"]
+        .as_array()
+        .expect("explanations")
+        .iter()
+        .filter_map(|e| e["shape"].as_str())
+        .collect();
+    for want in ["trace", "norm", "hadamard", "matrix_product"] {
+        assert!(shapes.contains(&want), "{want} in {shapes:?}");
+    }
+}

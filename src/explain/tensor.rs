@@ -97,6 +97,7 @@ fn said(answer: &TensorAnswer) -> Doc {
         TensorAnswer::Shaped(s) => shaped(s),
         TensorAnswer::Sum(s) => sum(s),
         TensorAnswer::Identity(a) => identity(a),
+        TensorAnswer::Read(found) => super::tensor_read::read(found),
     }
 }
 

@@ -22,6 +22,23 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &TensorAnswer) {
                 .collect();
             obj.insert("declared".into(), Value::Array(list));
         }
+        TensorAnswer::Read(found) => {
+            let explained: Vec<Value> = found
+                .iter()
+                .map(|f| {
+                    let (title, meaning) = crate::explain::tensor_read::words(f);
+                    json!({
+                        "notation": text(&f.part, true),
+                        "shape": f.notation.id(),
+                        "title": title,
+                        "meaning": meaning,
+                        "size": shape(&f.shape),
+                    })
+                })
+                .collect();
+            obj.insert("explanations".into(), Value::Array(explained));
+            obj.insert("steps".into(), json!([]));
+        }
         TensorAnswer::Shaped(s) => {
             result(obj, &s.expr);
             obj.insert("shape".into(), shape(&s.shape));

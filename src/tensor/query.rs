@@ -7,6 +7,7 @@ use super::dims::Shape;
 use super::entries::{entries, small, Grid, Named};
 use super::gradient::{gradient, IdentityStep, Stuck};
 use super::jacobian::jacobian;
+use super::notation::{find, Found};
 use super::parse::{Declaration, Query, TensorStatement};
 use super::print::text;
 use super::sums::{differentiate, SumWay};
@@ -24,6 +25,8 @@ pub enum TensorAnswer {
     Sum(SumAnswer),
     /// A gradient or a Jacobian by a vector or a matrix, through identities.
     Identity(Box<IdentityAnswer>),
+    /// `read …`: each piece of notation with the shape of the part it makes.
+    Read(Vec<Found>),
 }
 
 #[derive(Clone, Debug)]
@@ -65,7 +68,7 @@ impl TensorAnswer {
     /// answers in any form: `(A + Aᵀ)x` and `Ax + Aᵀx` give the same entries.
     pub fn entries(&self) -> Option<Grid> {
         let (t, names) = match self {
-            TensorAnswer::Declared(_) => return None,
+            TensorAnswer::Declared(_) | TensorAnswer::Read(_) => return None,
             TensorAnswer::Shaped(s) => (
                 &s.expr,
                 Named {
@@ -98,6 +101,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
     let mut env = statement.env();
     match &statement.query {
         Query::Declare(d) => Ok(TensorAnswer::Declared(d.clone())),
+        Query::Read(question) => Ok(TensorAnswer::Read(find(question, &env))),
         Query::Show(t) => {
             let shape = env
                 .infer(t)
