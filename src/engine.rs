@@ -1,5 +1,6 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod backprop;
 mod domain;
 mod graph;
 mod graph_chain;
@@ -8,8 +9,10 @@ mod multivar;
 mod note;
 mod seeing;
 mod stopped;
+mod training;
 mod vectors;
 
+pub use backprop::{Agreement, BackLink, BackpropAnswer, BackpropNode, Role, Val};
 pub use graph::{Graph, GraphNode};
 pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -108,8 +111,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
-    /// where constants meet, as in the motion readings; 0 is a plain C.
+    /// `constant` numbers the constant of integration where it meets another in the
+    /// integrand (∫ (a·t + C) dt gives C₁); 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -174,6 +177,8 @@ pub enum Answer {
 pub enum Training {
     /// `dL/dw` along L ← a ← z ← w: local derivatives multiplied, one product per path.
     Chain(ChainAnswer),
+    /// `backprop L at …`: the forward pass, the backward pass, and every parameter's gradient.
+    Backprop(BackpropAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -246,6 +251,7 @@ impl Answer {
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(chain) => Some(&chain.result),
+                Training::Backprop(_) => None,
             },
             _ => None,
         }
@@ -323,6 +329,7 @@ impl Outcome {
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
+                Training::Backprop(_) => "backprop",
             },
         }
     }
@@ -335,8 +342,6 @@ pub struct Session {
     /// The definitions made with `=` as named steps, for the chain through them.
     graph: Graph,
     ans: Option<Expr>,
-    /// Constants of integration handed out so far.
-    constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
     /// Remarks on how runs of letters are read, already made in this session.
@@ -491,6 +496,7 @@ impl Session {
                 }
             }
             Statement::NamedDerivative { .. }
+            | Statement::Training(_)
             | Statement::Multivar(_)
             | Statement::Command(_)
             | Statement::Read(_)
@@ -624,11 +630,7 @@ impl Session {
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
                 no_formula_to_integrate(&integrand, body)?;
-                let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                if let Answer::Integral { constant: 1.., .. } = answer {
-                    self.constants += 1;
-                }
-                Ok(answer)
+                indefinite(integrand, var, body.span)
             }
             Statement::Integral {
                 body,
@@ -648,6 +650,7 @@ impl Session {
                 self.plot_size,
             )?))),
             Statement::Command(command) => self.command(command),
+            Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
             Statement::Tensor(statement) => {
                 let answer = crate::tensor::answer(statement)?;
@@ -987,7 +990,6 @@ impl Session {
                 self.shapes.clear();
                 self.graph.clear();
                 self.ans = None;
-                self.constants = 0;
                 Answer::Reset
             }
             Command::Quit => Answer::Quit,

@@ -611,3 +611,31 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn leaving_a_lesson_says_where_and_how_to_come_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Enter past the pauses up to the first exercise, then leave there.
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--seed", "1", "--lesson", "3"])
+            .write_stdin("\n\n\n\n\n\n\n\nquit\n"),
+    );
+    assert!(
+        out.contains("You left lesson 3, The power rule, at exercise 1 of"),
+        "{out}"
+    );
+    assert!(
+        out.contains("To come back, type") && out.contains("lesson\u{a0}3 (or run"),
+        "{out}"
+    );
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--lesson", "3"])
+            .write_stdin("quit\n"),
+    );
+    assert!(
+        out.contains("You left lesson 3, The power rule, before its first exercise."),
+        "{out}"
+    );
+}

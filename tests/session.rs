@@ -852,3 +852,18 @@ fn constants_kept_at_a_point_still_refuse_a_division_by_zero() {
     assert_eq!(code, 1);
     assert!(err.contains("the point gives y no value"), "{err}");
 }
+
+#[test]
+fn a_fraction_no_book_would_print_is_read_as_its_decimal_first() {
+    let (out, _, code) = with_e(&["(1 + 1/12)^12", "1/3", "√20"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Value: ≈ 2.613035 (exactly 23298085122481/8916100448256)"),
+        "{out}"
+    );
+    assert!(out.contains("Value: 1/3 ≈ 0.333333"), "{out}");
+    assert!(out.contains("Value: 2√5 ≈ 4.472136"), "{out}");
+    // JSON keeps the exact value as the result.
+    let v = json(&["(1 + 1/12)^12"]);
+    assert_eq!(v[0]["result"], "23298085122481/8916100448256");
+}

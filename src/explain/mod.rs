@@ -3,6 +3,8 @@
 //! One module per family of answers; a presenter (`crate::present`) turns any `Doc` into
 //! its format. The words live here: the rule catalogue, readings, and each family's lines.
 
+pub mod backprop;
+mod backprop_drawing;
 pub mod catalogue;
 pub mod derivative;
 pub mod doc;
@@ -64,6 +66,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
 pub fn training(answer: &Training) -> Doc {
     match answer {
         Training::Chain(chain) => graph_chain::chain(chain),
+        Training::Backprop(answer) => backprop::backprop(answer),
     }
 }
 

@@ -178,15 +178,25 @@ fn power_up(var: &Symbol, exponent: &Expr, style: Style) -> String {
 }
 
 /// Sides joined by ` = `, leaving out a side that prints the same as the one after it.
+/// Sides joined by `=`; a side that reads the same as the next (`n·x^(n−1)` and
+/// `n·x^(n - 1)`, `2sin(x) · cos(x)` and `2sin(x)·cos(x)`) says nothing new and is left out.
 fn equation(sides: &[Math], style: Style) -> String {
     let shown: Vec<String> = sides.iter().map(|s| math_text(s, style)).collect();
     let mut kept: Vec<&str> = Vec::with_capacity(shown.len());
     for (i, side) in shown.iter().enumerate() {
-        if shown.get(i + 1) != Some(side) {
+        if shown.get(i + 1).map(|next| reads(next)) != Some(reads(side)) {
             kept.push(side);
         }
     }
     kept.join(" = ")
+}
+
+/// What a side says, whatever its spacing and whichever minus sign it is printed with.
+pub fn reads(side: &str) -> String {
+    side.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect()
 }
 
 /// `f(x, y)`.

@@ -2,12 +2,13 @@
 
 use super::json::step_json;
 use super::prune::{prune, Limits};
-use crate::engine::{ChainAnswer, Training};
+use crate::engine::{BackpropAnswer, ChainAnswer, Role, Training, Val};
 use serde_json::{json, Map, Value};
 
 pub fn fill(obj: &mut Map<String, Value>, answer: &Training) {
     match answer {
         Training::Chain(chain) => chain_fields(obj, chain),
+        Training::Backprop(answer) => backprop_fields(obj, answer),
     }
 }
 
@@ -37,5 +38,74 @@ fn chain_fields(obj: &mut Map<String, Value>, chain: &ChainAnswer) {
         .collect();
     obj.insert("links".into(), json!(links));
     obj.insert("in_steps".into(), json!(chain.in_steps.ascii()));
+    obj.insert("steps".into(), json!([]));
+}
+
+/// A value at the point: `exact` (a fraction, when it is one) and `value`, its decimal.
+fn val(v: &Val) -> Value {
+    match &v.exact {
+        Some(e) => json!({ "exact": e.ascii(), "value": v.approx }),
+        None => json!({ "value": v.approx }),
+    }
+}
+
+/// `name` (the loss), `nodes` in forward order (`name`, `role`, `formula`, `value`,
+/// `gradient`), `edges` in backward order (`from` the input `to` the step that uses it, with
+/// `local`, `local_value`, `from_above`, `product`), `gradients` by parameter, and `check`
+/// (each parameter's slope from the whole formula, and whether it agrees).
+fn backprop_fields(obj: &mut Map<String, Value>, answer: &BackpropAnswer) {
+    obj.insert("name".into(), json!(&*answer.loss));
+    let nodes: Vec<Value> = answer
+        .nodes
+        .iter()
+        .map(|n| {
+            let role = match n.role {
+                Role::Given => "given",
+                Role::Set => "defined",
+                Role::Step => "step",
+            };
+            json!({
+                "name": &*n.name,
+                "role": role,
+                "formula": n.formula.as_ref().map(|f| f.ascii()),
+                "value": val(&n.value),
+                "gradient": val(&n.gradient),
+            })
+        })
+        .collect();
+    obj.insert("nodes".into(), json!(nodes));
+    let edges: Vec<Value> = answer
+        .links
+        .iter()
+        .map(|l| {
+            json!({
+                "from": &*l.input,
+                "to": &*l.step,
+                "local": l.local.ascii(),
+                "local_value": val(&l.local_at),
+                "from_above": val(&l.from_above),
+                "product": val(&l.product),
+            })
+        })
+        .collect();
+    obj.insert("edges".into(), json!(edges));
+    let gradients: Map<String, Value> = answer
+        .parameters()
+        .map(|n| (n.name.to_string(), val(&n.gradient)))
+        .collect();
+    obj.insert("gradients".into(), Value::Object(gradients));
+    let check: Vec<Value> = answer
+        .checks
+        .iter()
+        .map(|c| {
+            json!({
+                "name": &*c.name,
+                "derivative": c.symbolic.ascii(),
+                "value": c.value,
+                "agrees": c.agrees,
+            })
+        })
+        .collect();
+    obj.insert("check".into(), json!(check));
     obj.insert("steps".into(), json!([]));
 }

@@ -278,6 +278,7 @@ impl Builder<'_> {
             | Rule::limit_query
             | Rule::plot_query
             | Rule::contour_query => return Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
+            Rule::backprop_query => return self.training(pair),
             Rule::derivative => self.derivative(pair)?,
             Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
             Rule::integral | Rule::integral_call => self.integral(pair)?,
@@ -440,7 +441,7 @@ impl Builder<'_> {
         })
     }
 
-    fn at_clause(&mut self, pair: Pair<Rule>) -> Result<Point, Error> {
+    pub(super) fn at_clause(&mut self, pair: Pair<Rule>) -> Result<Point, Error> {
         let mut named = Vec::new();
         for part in pair.into_inner() {
             match part.as_rule() {
