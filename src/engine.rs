@@ -276,6 +276,13 @@ impl Outcome {
                 Body::Scalar(e) => Headline::Scalar(e.clone()),
                 Body::Vector(v) => Headline::Vector(v.clone()),
             }),
+            Answer::Tensor(t) => t.entries().map(|grid| match grid.as_slice() {
+                [row] if row.len() == 1 => Headline::Scalar(row[0].clone()),
+                rows if rows.iter().all(|r| r.len() == 1) => {
+                    Headline::Vector(rows.iter().map(|r| r[0].clone()).collect())
+                }
+                _ => Headline::Matrix(grid),
+            }),
             _ => self.result().cloned().map(Headline::Scalar),
         }
     }
@@ -322,6 +329,7 @@ impl Outcome {
                 TensorAnswer::Shaped(_) => "shaped",
                 TensorAnswer::Sum(_) => "sum_derivative",
                 TensorAnswer::Identity(_) => "matrix_derivative",
+                TensorAnswer::Read(_) => "notation",
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
@@ -372,15 +380,18 @@ impl Session {
     /// `Read as:` line) and the remarks made while reading it.
     pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
-        match (&outcome.statement, outcome.headline()) {
-            (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
-                Ok(ReadAnswer {
-                    headline: h,
-                    statement: outcome.statement,
-                    notes: outcome.notes,
-                })
-            }
+        let is_answer = match &outcome.statement {
+            Statement::Expr(_)
+            | Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }) => true,
+            Statement::Tensor(t) => matches!(t.query, crate::tensor::Query::Show(_)),
+            _ => false,
+        };
+        match (is_answer, outcome.headline()) {
+            (true, Some(h)) => Ok(ReadAnswer {
+                headline: h,
+                statement: outcome.statement,
+                notes: outcome.notes,
+            }),
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",

@@ -23,6 +23,7 @@ pub mod readings;
 pub mod session;
 pub mod steps;
 pub mod tensor;
+pub mod tensor_read;
 
 use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
