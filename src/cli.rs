@@ -1,6 +1,8 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
 mod generate;
+mod pager;
+pub mod width;
 
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
@@ -79,6 +81,14 @@ pub struct Cli {
     #[arg(long)]
     pub no_history: bool,
 
+    /// Columns to write to: wrapping and plots (default: COLUMNS, else the terminal's width).
+    #[arg(long, value_name = "N", value_parser = width::parse)]
+    pub width: Option<usize>,
+
+    /// Print long answers straight to the terminal, not through $PAGER.
+    #[arg(long)]
+    pub no_pager: bool,
+
     /// Lesson files (.nudge) to play, or to verify with --check.
     #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
     pub files: Vec<PathBuf>,
@@ -149,19 +159,24 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Decides colour once, for the whole run.
-/// Columns of the terminal on stdout; 80 on a pipe or a file.
+/// Columns to write to: `--width` or `COLUMNS`, else the terminal's on stdout; 80 on a pipe or a file.
 pub fn terminal_width() -> usize {
+    if let Some(columns) = width::chosen() {
+        return columns;
+    }
     if !io::stdout().is_terminal() {
         return 80;
     }
     terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
 }
 
-/// Columns prose wraps to: the terminal's on a terminal; a pipe gets every line whole.
+/// Columns prose wraps to: the chosen width, or the terminal's on a terminal; otherwise a
+/// pipe gets every line whole.
 fn prose_width() -> Option<usize> {
-    io::stdout().is_terminal().then(terminal_width)
+    width::chosen().or_else(|| io::stdout().is_terminal().then(terminal_width))
 }
+
+/// Decides colour once, for the whole run.
 
 fn set_colour(choice: ColorChoice) {
     let on = match choice {
@@ -194,6 +209,8 @@ pub struct Answerer {
     pub tutor: Option<Tutor>,
     /// How lessons and practice run here.
     pub lessons: nudge::lesson::Options,
+    /// Whether an answer taller than the terminal goes through `$PAGER`.
+    pub pager: bool,
 }
 
 impl Answerer {
@@ -225,6 +242,7 @@ impl Answerer {
             quit: false,
             tutor: None,
             lessons: crate::tutor::options(cli),
+            pager: !cli.no_pager,
         }
     }
 
@@ -276,6 +294,10 @@ impl Answerer {
                 }
                 Format::Text => {
                     let text = render_text_at(&outcome, self.options, prose_width());
+                    out.flush()?;
+                    if pager::page(&text, self.pager)? {
+                        return Ok(());
+                    }
                     out.write_all(text.as_bytes())?;
                     writeln!(out)
                 }
@@ -295,7 +317,8 @@ impl Answerer {
             Format::Text | Format::Latex | Format::Markdown => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
-                let width = io::stderr().is_terminal().then(terminal_width);
+                let width =
+                    width::chosen().or_else(|| io::stderr().is_terminal().then(terminal_width));
                 let shown = render_error_at(line, error, None, self.options.unicode, width);
                 let _ = err.write_all(shown.as_bytes());
                 let _ = writeln!(err);
@@ -329,6 +352,7 @@ pub fn run() -> i32 {
     if let Some(what) = &cli.generate {
         return generate::run(what);
     }
+    width::choose(cli.width);
     nudge::budget::set_limits(crate::room::limits(cli.max_terms, cli.max_seconds));
     // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {
