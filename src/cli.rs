@@ -177,7 +177,6 @@ fn prose_width() -> Option<usize> {
 }
 
 /// Decides colour once, for the whole run.
-
 fn set_colour(choice: ColorChoice) {
     let on = match choice {
         ColorChoice::Always => true,
