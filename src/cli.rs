@@ -2,6 +2,7 @@
 
 mod generate;
 mod pager;
+mod transcript;
 pub mod width;
 
 use clap::{Parser, ValueEnum};
@@ -88,6 +89,10 @@ pub struct Cli {
     /// Print long answers straight to the terminal, not through $PAGER.
     #[arg(long)]
     pub no_pager: bool,
+
+    /// Write the session (queries, answers and steps) as Markdown to FILE when it ends.
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
 
     /// Lesson files (.nudge) to play, or to verify with --check.
     #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
@@ -210,6 +215,10 @@ pub struct Answerer {
     pub lessons: nudge::lesson::Options,
     /// Whether an answer taller than the terminal goes through `$PAGER`.
     pub pager: bool,
+    /// The session so far as Markdown, kept when it can be saved (`save`, `--transcript`).
+    pub transcript: Option<transcript::Transcript>,
+    /// Where `--transcript` writes it.
+    pub transcript_path: Option<PathBuf>,
 }
 
 impl Answerer {
@@ -242,6 +251,8 @@ impl Answerer {
             tutor: None,
             lessons: crate::tutor::options(cli),
             pager: !cli.no_pager,
+            transcript: None,
+            transcript_path: cli.transcript.clone(),
         }
     }
 
@@ -253,10 +264,57 @@ impl Answerer {
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
+        if let Some(saved) = self.save(line, out) {
+            return saved;
+        }
         self.fit_plots();
         let result = self.session.answer(line);
         crate::spinner::clear();
         self.show(line, result, out)
+    }
+
+    /// `save FILE` writes the session so far as Markdown; `None` for any other line.
+    pub fn save(&mut self, line: &str, out: &mut impl Write) -> Option<io::Result<()>> {
+        let target = transcript::save_target(line)?;
+        let said = match (&self.transcript, target) {
+            (None, _) => {
+                Err("save keeps an interactive session; here, use --transcript FILE".to_string())
+            }
+            (Some(_), "") => Err("save needs a file name: save session.md".to_string()),
+            (Some(t), path) => t
+                .save(std::path::Path::new(path))
+                .map(|()| {
+                    let plural = if t.len() == 1 { "" } else { "s" };
+                    format!("Saved {} answer{plural} to {}.", t.len(), visible(path))
+                })
+                .map_err(|e| format!("cannot save to {}: {e}", visible(path))),
+        };
+        Some(match said {
+            Ok(words) => writeln!(out, "{words}"),
+            Err(words) => {
+                self.failures += 1;
+                let _ = out.flush();
+                eprintln!("error: {words}");
+                Ok(())
+            }
+        })
+    }
+
+    /// Writes `--transcript`'s file, if asked for; 1 when it cannot be written.
+    pub fn write_transcript(&self) -> i32 {
+        let (Some(path), Some(transcript)) = (&self.transcript_path, &self.transcript) else {
+            return 0;
+        };
+        match transcript.save(path) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!(
+                    "nudge: cannot write the transcript to {}: {e}",
+                    visible(&path.display().to_string())
+                );
+                1
+            }
+        }
     }
 
     /// Writes the answer (or error) for one line.
@@ -266,6 +324,11 @@ impl Answerer {
         result: Result<Outcome, Error>,
         out: &mut impl Write,
     ) -> io::Result<()> {
+        if let Some(transcript) = &mut self.transcript {
+            if !matches!(&result, Ok(o) if matches!(o.answer, Answer::Tutor(_) | Answer::Quit)) {
+                transcript.record(line, &result);
+            }
+        }
         match result {
             // A lesson or practice is played by the caller, which knows where answers come from.
             Ok(Outcome {
@@ -377,6 +440,10 @@ pub fn run() -> i32 {
     if !interactive {
         crate::spinner::start(cli.ascii);
     }
+    // Rendering each answer again as Markdown costs: only a session that can be saved keeps it.
+    if interactive || cli.transcript.is_some() {
+        answerer.transcript = Some(transcript::Transcript::default());
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
@@ -391,7 +458,8 @@ pub fn run() -> i32 {
         })
     } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        return crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
+        let code = crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
+        return code.max(answerer.write_transcript());
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
     };
@@ -402,7 +470,7 @@ pub fn run() -> i32 {
             return 1;
         }
     }
-    i32::from(answerer.failures > 0)
+    i32::from(answerer.failures > 0).max(answerer.write_transcript())
 }
 
 /// One query per line; blank lines and `#` comments are skipped. A line longer than nudge
