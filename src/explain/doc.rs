@@ -65,6 +65,11 @@ pub enum Block {
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
+    /// Lines laid out for a style and never wrapped: a table whose columns depend on how its
+    /// maths prints, or a picture drawn in Braille or in ASCII.
+    Drawn(Drawing),
+    /// Blocks that belong to the item above them, set in under it by `by` columns.
+    Indent { by: usize, body: Vec<Block> },
     /// Blocks set in by one level, the first line led by `lead` (`column 2: `).
     Inset { lead: Line, body: Vec<Block> },
     /// A matrix of maths with `lead` before its middle row (`H = `), and under it, when
@@ -75,6 +80,22 @@ pub enum Block {
         decimals: Option<Vec<Vec<f64>>>,
         tag: Option<Tag>,
     },
+}
+
+/// Lines drawn once the expression style is known.
+#[derive(Clone)]
+pub struct Drawing(pub Rc<dyn Fn(Style) -> Vec<Line>>);
+
+impl Drawing {
+    pub fn new(draw: impl Fn(Style) -> Vec<Line> + 'static) -> Drawing {
+        Drawing(Rc::new(draw))
+    }
+}
+
+impl fmt::Debug for Drawing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Drawing({} lines)", (self.0)(Style::UNICODE).len())
+    }
 }
 
 /// A worked step, or a run of steps left out.

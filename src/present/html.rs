@@ -37,14 +37,6 @@ pub fn html(doc: &Doc, quiet: bool) -> String {
     out
 }
 
-/// Text that is shown as it is, escaped inside a `<pre>`: answers not yet explained.
-pub fn preformatted(text: &str) -> String {
-    format!(
-        "<section class=\"nudge-answer\">\n<pre class=\"nudge-text\">{}</pre>\n</section>\n",
-        escape(text.trim_end_matches('\n'))
-    )
-}
-
 /// A failure: its code, its message, the line with the problem marked, and help.
 pub fn html_error(input: &str, error: &Error) -> String {
     let mut out = format!(
@@ -140,6 +132,20 @@ fn block(b: &Block, out: &mut String) {
             "<pre class=\"picture\">{}</pre>\n",
             escape(&rows.join("\n"))
         )),
+        Block::Drawn(drawing) => {
+            let lines: Vec<String> = (drawing.0)(Style::UNICODE).iter().map(line).collect();
+            out.push_str(&format!(
+                "<pre class=\"picture\">{}</pre>\n",
+                lines.join("\n")
+            ));
+        }
+        Block::Indent { body, .. } => {
+            out.push_str("<div class=\"inset\">\n");
+            for b in body {
+                block(b, out);
+            }
+            out.push_str("</div>\n");
+        }
         Block::Inset { lead, body } => {
             out.push_str(&format!("<div class=\"inset\">{}\n", line(lead)));
             for b in body {
@@ -269,10 +275,5 @@ mod tests {
     #[test]
     fn markup_in_the_input_is_escaped() {
         assert_eq!(escape("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
-        let shown = preformatted("a < b\n");
-        assert!(
-            shown.contains("<pre class=\"nudge-text\">a &lt; b</pre>"),
-            "{shown}"
-        );
     }
 }

@@ -204,23 +204,20 @@ impl Writer<'_> {
                     push_line(out, row);
                 }
             }
+            Block::Drawn(drawing) => {
+                for line in (drawing.0)(style) {
+                    push_line(out, self.line(&line, style).trim_end());
+                }
+            }
+            Block::Indent { by, body } => {
+                let inner = self.set_in(*by, 0, body);
+                for l in inner.lines() {
+                    push_line(out, &format!("{}{l}", " ".repeat(*by)));
+                }
+            }
             Block::Inset { lead, body } => {
                 let lead = self.line(lead, style);
-                // The set-in blocks wrap in the room their indent and lead leave.
-                let inset = Writer {
-                    width: self
-                        .width
-                        .map(|w| w.saturating_sub(2 + visible_width(&lead))),
-                    shortened: Cell::new(false),
-                    ..*self
-                };
-                let mut inner = String::new();
-                for b in body {
-                    inset.block(b, &mut inner);
-                }
-                if inset.shortened.get() {
-                    self.shortened.set(true);
-                }
+                let inner = self.set_in(2, visible_width(&lead), body);
                 for (k, l) in inner.lines().enumerate() {
                     let front = if k == 0 { lead.as_str() } else { "" };
                     push_line(out, &format!("  {front}{l}"));
@@ -233,6 +230,23 @@ impl Writer<'_> {
                 tag,
             } => self.grid(lead, rows, decimals.as_deref(), *tag, out),
         }
+    }
+
+    /// Blocks as text in the room an indent of `by` columns and a lead of `lead` leave.
+    fn set_in(&self, by: usize, lead: usize, body: &[Block]) -> String {
+        let inset = Writer {
+            width: self.width.map(|w| w.saturating_sub(by + lead)),
+            shortened: Cell::new(false),
+            ..*self
+        };
+        let mut inner = String::new();
+        for b in body {
+            inset.block(b, &mut inner);
+        }
+        if inset.shortened.get() {
+            self.shortened.set(true);
+        }
+        inner
     }
 
     /// A matrix behind its lead, each line marked by `tag`, and its decimals under it.

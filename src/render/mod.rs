@@ -11,15 +11,12 @@ mod feedback;
 mod html;
 mod json;
 mod latex;
-mod limit_text;
 mod markup;
 mod multivar_json;
 mod multivar_latex;
 mod paint;
-mod plot;
 mod seeing_json;
 mod seeing_latex;
-mod seeing_text;
 mod text;
 mod training_json;
 
