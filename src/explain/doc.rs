@@ -3,11 +3,18 @@
 //! Nothing here knows about terminals, characters or markup: a presenter (`crate::present`)
 //! decides how each block, span and tag looks in its format.
 
-use crate::engine::Named;
+use crate::engine::{ContourAnswer, Named, Plot};
 use crate::expr::{Expr, Style, Symbol};
 use crate::syntax::Statement;
 use std::fmt;
 use std::rc::Rc;
+
+/// Longest expression shown inside a step, in characters, where a format shortens.
+pub const STEP_BUDGET: usize = 160;
+/// Longest result shown under the steps; `-q` always prints the whole result.
+pub const RESULT_BUDGET: usize = 4000;
+/// Longest entry of a many-variable answer shown in full text.
+pub const ENTRY_BUDGET: usize = 400;
 
 /// One answer, said: blocks in order, and what `-q` keeps of it.
 #[derive(Clone, Debug, Default)]
@@ -68,6 +75,10 @@ pub enum Block {
     /// Lines laid out for a style and never wrapped: a table whose columns depend on how its
     /// maths prints, or a picture drawn in Braille or in ASCII.
     Drawn(Drawing),
+    /// Curves on axes, with a legend line for each: a picture each format draws its own way.
+    Plot { plot: Box<Plot>, legend: Vec<Line> },
+    /// A contour map, with the gradient's arrow at its point.
+    Contour(Box<ContourAnswer>),
     /// Blocks that belong to the item above them, set in under it by `by` columns.
     Indent { by: usize, body: Vec<Block> },
     /// Blocks set in by one level, the first line led by `lead` (`column 2: `).

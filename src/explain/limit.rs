@@ -5,7 +5,7 @@ use super::limit_words::{
     aligned, heading_text, table_decimals, table_value, verdict_value, verdict_words,
 };
 use crate::engine::{Approach, Direction, LimitAnswer, Target};
-use crate::expr::{decimal, Style};
+use crate::expr::{decimal, Expr, Style, Symbol};
 use crate::syntax::Side;
 use std::rc::Rc;
 
@@ -41,9 +41,9 @@ pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
             (Target::Infinity { .. }, Direction::From(_)) => Vec::new(),
         };
         out.push(Block::Words(title));
-        let (table, head) = (approach.clone(), vec![x.clone(), body.clone()]);
+        let (table, var, head) = (approach.clone(), l.var.clone(), body.clone());
         out.push(Block::Drawn(Drawing::new(move |style| {
-            limit_table(&table, &head, style)
+            limit_table(&table, &var, &head, style)
         })));
         if l.approaches.len() > 1 {
             out.push(Block::Words(vec![
@@ -67,11 +67,8 @@ pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
 }
 
 /// One way in: the inputs and the function's values beside them, decimal points lined up.
-fn limit_table(approach: &Approach, head: &[Span], style: Style) -> Vec<Line> {
-    let [x, body] = head else {
-        return Vec::new();
-    };
-    let x = crate::present::text::plain_line(&vec![x.clone()], style.unicode);
+fn limit_table(approach: &Approach, var: &Symbol, body: &Span, style: Style) -> Vec<Line> {
+    let x = Expr::symbol(var.clone()).to_text(style);
     let mut lines = vec![vec![
         format!("  {x:>12}   ").into(),
         Span {

@@ -7,7 +7,6 @@ use super::seeing_words::{legend, point_slope, trimmed, two_sides, typed_body, w
 use crate::engine::{ContourAnswer, GradientAt, NudgeAnswer, SeeingAnswer, TangentAnswer};
 use crate::expr::{decimal, operand, Expr, Style, Symbol};
 use crate::numeric::nudge::NudgeRow;
-use crate::present::plot::{draw_contour, draw_plot};
 use crate::syntax::{reading, Node, Statement};
 use std::rc::Rc;
 
@@ -20,10 +19,18 @@ pub fn seeing(answer: &SeeingAnswer, statement: &Statement) -> Doc {
         SeeingAnswer::Tangent(t) => tangent(t, body(&t.body), &mut blocks),
         SeeingAnswer::Limit(l) => super::limit::limit(l, body(&l.body), &mut blocks),
         SeeingAnswer::Plot(p) => {
-            let (p, statement) = (p.clone(), statement.clone());
-            blocks.push(Block::Drawn(Drawing::new(move |style| {
-                drawn(draw_plot(&p, &legend(&p, &statement, style), style.unicode))
-            })));
+            let statement = Rc::new(statement.clone());
+            let legend = (0..p.curves.len())
+                .map(|i| {
+                    let (p, statement) = (p.clone(), statement.clone());
+                    let said = move |style| legend(&p, &statement, style).swap_remove(i);
+                    vec![Spelled(Rc::new(said)).into()]
+                })
+                .collect();
+            blocks.push(Block::Plot {
+                plot: Box::new(p.clone()),
+                legend,
+            });
         }
         SeeingAnswer::Contour(c) => contour(c, &mut blocks),
     }
@@ -31,11 +38,6 @@ pub fn seeing(answer: &SeeingAnswer, statement: &Statement) -> Doc {
         blocks,
         quiet: Quiet::Result(quiet(answer)),
     }
-}
-
-/// Rows already drawn, as lines.
-fn drawn(rows: Vec<String>) -> Vec<Line> {
-    rows.into_iter().map(|r| vec![r.into()]).collect()
 }
 
 /// The learner's function as typed (`(1 + 1/n)ⁿ`, not `(1/n + 1)ⁿ`), or as computed.
@@ -325,21 +327,27 @@ fn tangent(t: &TangentAnswer, body: Span, out: &mut Vec<Block>) {
         Span::tagged(Math::Expr(t.line.clone()), Tag::Answer),
     ]]));
     out.push(Block::Gap);
-    let (t, body) = (t.clone(), vec![body]);
-    out.push(Block::Drawn(Drawing::new(move |style| {
-        let show = |line: &Line| crate::present::text::plain_line(line, style.unicode);
-        let dot = if style.unicode { "●" } else { "O" };
-        let legend = [
-            format!("y = {}", show(&body)),
-            format!(
-                "the tangent y = {}, touching at {dot} ({}, {})",
-                t.line.to_text(style),
-                t.at.to_text(style),
-                t.value.to_text(style)
-            ),
-        ];
-        drawn(draw_plot(&t.plot, &legend, style.unicode))
-    })));
+    let dot = Spelled(Rc::new(|style: Style| {
+        if style.unicode { "●" } else { "O" }.to_string()
+    }));
+    let legend = vec![
+        vec!["y = ".into(), body],
+        vec![
+            "the tangent y = ".into(),
+            expr(&t.line),
+            ", touching at ".into(),
+            dot.into(),
+            " (".into(),
+            expr(&t.at),
+            ", ".into(),
+            expr(&t.value),
+            ")".into(),
+        ],
+    ];
+    out.push(Block::Plot {
+        plot: Box::new(t.plot.clone()),
+        legend,
+    });
 }
 
 /// `(a ≈ 0.5, b)`: the gradient, each part with its decimal when that says more.
@@ -355,10 +363,7 @@ fn gradient(g: &GradientAt, tag: Option<Tag>) -> Line {
 }
 
 fn contour(c: &ContourAnswer, out: &mut Vec<Block>) {
-    let map = c.clone();
-    out.push(Block::Drawn(Drawing::new(move |style| {
-        drawn(draw_contour(&map, style.unicode))
-    })));
+    out.push(Block::Contour(Box::new(c.clone())));
     out.push(Block::Gap);
     out.push(words(vec![vec![
         "Contour lines of f = ".into(),

@@ -4,6 +4,8 @@
 //! XML; maths is Unicode text inside `<span class="math">`. A page styles the classes.
 
 use super::maths::math_text;
+use super::plot::{draw_contour, draw_plot};
+use super::text::plain_line;
 use crate::error::Error;
 use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, StepItem, Tag};
 use crate::expr::{decimal, Style};
@@ -139,6 +141,11 @@ fn block(b: &Block, out: &mut String) {
                 lines.join("\n")
             ));
         }
+        Block::Plot { plot, legend } => {
+            let legend: Vec<String> = legend.iter().map(|l| plain_line(l, true)).collect();
+            picture(&draw_plot(plot, &legend, true), out);
+        }
+        Block::Contour(map) => picture(&draw_contour(map, true), out),
         Block::Indent { body, .. } => {
             out.push_str("<div class=\"inset\">\n");
             for b in body {
@@ -185,6 +192,14 @@ fn block(b: &Block, out: &mut String) {
             }
         }
     }
+}
+
+/// A drawing kept as drawn, its characters escaped.
+fn picture(rows: &[String], out: &mut String) {
+    out.push_str(&format!(
+        "<pre class=\"picture\">{}</pre>\n",
+        escape(&rows.join("\n"))
+    ));
 }
 
 /// A step tree as nested lists: each step's heading, the lines under it, its parts.

@@ -3,6 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
+use super::plot::{draw_contour, draw_plot};
 use super::wrap::{hang, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Style};
@@ -10,10 +11,7 @@ use crate::syntax::reading_of_statement;
 use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
 
-/// Longest expression shown inside a step, in characters.
-pub const STEP_BUDGET: usize = 160;
-/// Longest result shown under the steps; `-q` always prints the whole result.
-pub const RESULT_BUDGET: usize = 4000;
+pub use crate::explain::doc::{RESULT_BUDGET, STEP_BUDGET};
 /// Columns of prose under a heading, before its indent: lesson narration's width.
 const PROSE_WIDTH: usize = 76;
 /// Widest term that sets the column of meanings beside it.
@@ -207,6 +205,17 @@ impl Writer<'_> {
             Block::Drawn(drawing) => {
                 for line in (drawing.0)(style) {
                     push_line(out, self.line(&line, style).trim_end());
+                }
+            }
+            Block::Plot { plot, legend } => {
+                let legend: Vec<String> = legend.iter().map(|l| self.line(l, style)).collect();
+                for row in draw_plot(plot, &legend, style.unicode) {
+                    push_line(out, self.spell(&row).trim_end());
+                }
+            }
+            Block::Contour(map) => {
+                for row in draw_contour(map, style.unicode) {
+                    push_line(out, self.spell(&row).trim_end());
                 }
             }
             Block::Indent { by, body } => {
