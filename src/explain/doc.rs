@@ -214,6 +214,11 @@ pub enum Math {
     },
     /// `g²` written out before simplifying.
     Squared(Expr),
+    /// A power written as a power, where a rewriting shows it: `x^(-1)` for 1/x.
+    Power {
+        base: Expr,
+        exponent: Expr,
+    },
     /// The power rule's middle form before simplifying: `n·x^(n−1)`.
     PowerDown {
         exponent: Expr,

@@ -29,6 +29,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
         } => label(named, var, *order, *partial, style),
         Math::Call { name, args } => call(name, args, style),
         Math::Squared(e) => squared(e, style),
+        Math::Power { base, exponent } => power(base, exponent, style),
         Math::PowerDown { exponent, base } => power_down(exponent, base, style),
         Math::Sum(terms) => sum(terms, style),
         Math::Times(a, b) => format!("{}{dot}{}", math_text(a, style), math_text(b, style)),
@@ -211,6 +212,14 @@ pub fn call(name: &Symbol, args: &[Expr], style: Style) -> String {
 
 fn is_plain(n: &Number) -> bool {
     n.is_integer() && !n.is_negative()
+}
+
+/// `x^(-1)`, `x^(1/2)`: a power as a power, the form the power rule reads.
+fn power(base: &Expr, exponent: &Expr, style: Style) -> String {
+    let atomic = matches!(base.kind(), Kind::Var(_) | Kind::Const(_));
+    let text = base.to_text(style);
+    let text = if atomic { text } else { format!("({text})") };
+    format!("{text}^({})", exponent.to_text(style))
 }
 
 /// `g²` written out before simplifying, bracketed unless `g` is a single symbol.
