@@ -10,6 +10,38 @@ use std::rc::Rc;
 
 /// The steps as shown: long runs collapsed; `partial` writes each operator with ∂.
 pub fn steps(steps: &[Step], partial: bool) -> Vec<StepItem> {
+    steps_lettered(steps, partial, Letters::FG)
+}
+
+/// The letters a rule's template is written in: f and g, or u and v when the learner's own
+/// function is called f or g, so that the template never reads as their function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Letters {
+    FG,
+    UV,
+}
+
+impl Letters {
+    /// The letters that do not collide with a function the learner named `name`.
+    pub fn beside(name: &str) -> Letters {
+        if matches!(name, "f" | "g") {
+            Letters::UV
+        } else {
+            Letters::FG
+        }
+    }
+
+    /// `f′·g + f·g′` in these letters.
+    fn product(self) -> &'static str {
+        match self {
+            Letters::FG => "f′·g + f·g′",
+            Letters::UV => "u′·v + u·v′",
+        }
+    }
+}
+
+/// `steps`, with rule templates written in `letters`.
+pub fn steps_lettered(steps: &[Step], partial: bool, letters: Letters) -> Vec<StepItem> {
     let mut shown = 0;
     steps
         .iter()
@@ -21,7 +53,7 @@ pub fn steps(steps: &[Step], partial: bool) -> Vec<StepItem> {
             };
             let pruned = prune(s, limits);
             shown += pruned.count();
-            item(&pruned, None, partial)
+            item(&pruned, None, partial, letters)
         })
         .collect()
 }
@@ -29,7 +61,7 @@ pub fn steps(steps: &[Step], partial: bool) -> Vec<StepItem> {
 /// Steps shown in full across the orders of a higher derivative; later orders are collapsed.
 const SHOWN_IN_FULL: usize = 300;
 
-fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
+fn item(shown: &Shown, label: Option<&'static str>, partial: bool, letters: Letters) -> StepItem {
     let (step, children) = match shown {
         Shown::Elided(e) => return StepItem::Elided(vec![Span::tagged(e.describe(), Tag::Quiet)]),
         Shown::Step { step, children } => (*step, children),
@@ -60,7 +92,9 @@ fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
     };
     let mut lines: Vec<Line> = as_a_power(step).into_iter().collect();
     lines.push(vec![Span::tagged(
-        Spelled(Rc::new(move |style| note(&explained, style))),
+        Spelled(Rc::new(move |style| {
+            note(&explained, style).replace(Letters::FG.product(), letters.product())
+        })),
         Tag::Quiet,
     )]);
     lines.extend(why_exp_base(step));
@@ -74,13 +108,13 @@ fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
         (Vec::new(), None)
     } else {
         let children = labelled(children, child_labels(step.rule))
-            .map(|(child, label)| item(child, label, partial))
+            .map(|(child, label)| item(child, label, partial, letters))
             .collect();
         let mut sides: Vec<Math> = assembled(step).into_iter().collect();
         sides.extend(expanded_top(step));
         sides.push(Math::Expr(step.after.clone()));
         let closing: Line = vec![
-            format!("{}: ", combine_word(step.rule)).into(),
+            format!("{}: ", combine_word(step.rule, letters)).into(),
             Math::Equation(sides).into(),
         ];
         (children, Some(closing))
@@ -275,11 +309,11 @@ pub fn child_labels(rule: Rule) -> &'static [&'static str] {
 }
 
 /// The word that puts a rule's substeps together.
-fn combine_word(rule: Rule) -> &'static str {
+fn combine_word(rule: Rule, letters: Letters) -> &'static str {
     match rule {
         Rule::Chain => "outer × inner",
         Rule::Sum => "add",
-        Rule::Product => "f′·g + f·g′",
+        Rule::Product => letters.product(),
         Rule::Quotient => "put together",
         Rule::ChainInputs => "add the shares",
         Rule::ConstantMultiple => "times the constant",
