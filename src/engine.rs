@@ -1,5 +1,7 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod backprop;
+mod descent;
 mod domain;
 mod graph;
 mod graph_chain;
@@ -8,8 +10,11 @@ mod multivar;
 mod note;
 mod seeing;
 mod stopped;
+mod training;
 mod vectors;
 
+pub use backprop::{Agreement, BackLink, BackpropAnswer, BackpropNode, Role, Val};
+pub use descent::{DescentAnswer, Iterate, Path, Run, MAX_STEPS};
 pub use graph::{Graph, GraphNode};
 pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -174,6 +179,10 @@ pub enum Answer {
 pub enum Training {
     /// `dL/dw` along L ← a ← z ← w: local derivatives multiplied, one product per path.
     Chain(ChainAnswer),
+    /// `backprop L at …`: the forward pass, the backward pass, and every parameter's gradient.
+    Backprop(BackpropAnswer),
+    /// `descend f from … rate …`: gradient descent you can watch, one run per rate.
+    Descent(DescentAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -246,6 +255,7 @@ impl Answer {
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(chain) => Some(&chain.result),
+                Training::Backprop(_) | Training::Descent(_) => None,
             },
             _ => None,
         }
@@ -265,6 +275,13 @@ impl Outcome {
             Answer::Defined { definition, .. } => Some(match &definition.body {
                 Body::Scalar(e) => Headline::Scalar(e.clone()),
                 Body::Vector(v) => Headline::Vector(v.clone()),
+            }),
+            Answer::Tensor(t) => t.entries().map(|grid| match grid.as_slice() {
+                [row] if row.len() == 1 => Headline::Scalar(row[0].clone()),
+                rows if rows.iter().all(|r| r.len() == 1) => {
+                    Headline::Vector(rows.iter().map(|r| r[0].clone()).collect())
+                }
+                _ => Headline::Matrix(grid),
             }),
             _ => self.result().cloned().map(Headline::Scalar),
         }
@@ -312,9 +329,12 @@ impl Outcome {
                 TensorAnswer::Shaped(_) => "shaped",
                 TensorAnswer::Sum(_) => "sum_derivative",
                 TensorAnswer::Identity(_) => "matrix_derivative",
+                TensorAnswer::Read(_) => "notation",
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
+                Training::Backprop(_) => "backprop",
+                Training::Descent(_) => "descent",
             },
         }
     }
@@ -360,15 +380,18 @@ impl Session {
     /// `Read as:` line) and the remarks made while reading it.
     pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
-        match (&outcome.statement, outcome.headline()) {
-            (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
-                Ok(ReadAnswer {
-                    headline: h,
-                    statement: outcome.statement,
-                    notes: outcome.notes,
-                })
-            }
+        let is_answer = match &outcome.statement {
+            Statement::Expr(_)
+            | Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }) => true,
+            Statement::Tensor(t) => matches!(t.query, crate::tensor::Query::Show(_)),
+            _ => false,
+        };
+        match (is_answer, outcome.headline()) {
+            (true, Some(h)) => Ok(ReadAnswer {
+                headline: h,
+                statement: outcome.statement,
+                notes: outcome.notes,
+            }),
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
@@ -471,6 +494,13 @@ impl Session {
                 }
             }
             Statement::Seeing(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
+                }
+            }
+            Statement::Training(query) => {
                 for (node, vars) in query.parts() {
                     let b = with(&vars);
                     let b: Vec<&str> = b.iter().map(String::as_str).collect();
@@ -631,6 +661,7 @@ impl Session {
                 self.plot_size,
             )?))),
             Statement::Command(command) => self.command(command),
+            Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
             Statement::Tensor(statement) => {
                 let answer = crate::tensor::answer(statement)?;

@@ -246,6 +246,7 @@ proptest! {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_long_one_shot_answer_shows_a_spinner_on_a_terminal() {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));

@@ -382,22 +382,8 @@ const CASES: &[(&str, &str, Want)] = &[
         "read (f g)' = f' g + f g'",
         Reads("(f g)′ = f′ g + f g′"),
     ),
-    (
-        "",
-        "read Σ x_i",
-        Fails(
-            "read does not put sums, vectors and matrices into words yet",
-            0,
-        ),
-    ),
-    (
-        "",
-        "read x^T A x",
-        Fails(
-            "read does not put sums, vectors and matrices into words yet",
-            0,
-        ),
-    ),
+    ("", "read Σ x_i", Reads("Σ_{i=1}^{n} x_i")),
+    ("", "read x^T A x", Reads("xᵀAx   (x: n×1, A: n×n)")),
     ("", "read ∂L/∂w", Reads("∂L/∂w")),
 ];
 

@@ -1,5 +1,7 @@
 //! The interactive session driven through a real pseudo-terminal.
 
+#![cfg(unix)]
+
 use rexpect::process::WaitStatus;
 use rexpect::session::{spawn_command, PtySession};
 use std::path::Path;

@@ -416,3 +416,157 @@ fn the_steps_state_the_shapes() {
         )
     });
 }
+
+/// A lesson's expected vector or matrix is checked in any equal form, and a wrong one fails.
+#[test]
+fn lesson_answers_with_vectors_and_matrices_are_checked_in_any_form() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |body: &str| {
+        let path = dir.path().join("l.nudge");
+        std::fs::write(
+            &path,
+            format!("= Shapes\n\n> A: matrix(n, n)\n> x: vector(n)\n{body}\n"),
+        )
+        .expect("written");
+        Command::cargo_bin("nudge")
+            .expect("binary")
+            .env("NUDGE_PROGRESS", dir.path().join("p"))
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .expect("runs")
+    };
+    for right in ["A x + A^T x", "(A^T + A) x", "x^T A^T + x^T A"] {
+        let expected = format!("> ∂/∂x x^T A x => {right}");
+        let out = run(&expected);
+        let transposed = right.starts_with("x^T");
+        assert_eq!(
+            out.status.success(),
+            !transposed,
+            "{right}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let out = run("> ∂/∂x x^T A x => 2 A x");
+    assert!(!out.status.success(), "2Ax is right only for a symmetric A");
+    let out = run("> A: symmetric matrix(n)\n> ∂/∂x x^T A x => 2 A x");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// Templates with sizes {m} and {n} filled in by the property test below.
+const SIZED: &[&[&str]] = &[
+    &["a, x: vector({n})", "∂/∂x a^T x"],
+    &["x: vector({n})", "A: matrix({n}, {n})", "∂/∂x x^T A x"],
+    &["x: vector({n})", "A: symmetric matrix({n})", "∂/∂x x^T A x"],
+    &[
+        "A: matrix({m}, {n})",
+        "x: vector({n})",
+        "b: vector({m})",
+        "∂/∂x ‖A x − b‖²",
+    ],
+    &[
+        "W: matrix({m}, {n})",
+        "x: vector({n})",
+        "y: vector({m})",
+        "∂/∂W ||W x - y||^2",
+    ],
+    &["A: matrix({n}, {m})", "W: matrix({m}, {n})", "∂/∂W tr(A W)"],
+    &["W: matrix({n}, {n})", "∂/∂W det(W)"],
+    &[
+        "W: matrix({m}, {n})",
+        "x: vector({n})",
+        "b: vector({m})",
+        "∂/∂x (W x + b)",
+    ],
+    &["z: vector({n})", "∂/∂z σ(z)"],
+    &["z: vector({n})", "∂/∂z softmax(z)"],
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Entry by entry (the scalar engine on each entry) and by the identity give the same slopes.
+    #[test]
+    fn the_element_route_and_the_identity_agree(m in 2usize..=3, n in 2usize..=3) {
+        for template in SIZED {
+            let lines: Vec<String> = template
+                .iter()
+                .map(|l| l.replace("{m}", &m.to_string()).replace("{n}", &n.to_string()))
+                .collect();
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let a = identity(&refs);
+            let route = a.by_entries.as_ref().unwrap_or_else(|| panic!("{lines:?}: no entry route"));
+            prop_assert!(route.agree, "{lines:?}: {:?} against {:?}", route.slopes, route.identity);
+            let rows = route.slopes.len();
+            let want = if a.jacobian { size(&a.of_shape.rows) } else { size(&a.var_shape.rows) };
+            prop_assert_eq!(rows, want, "{:?}", lines);
+        }
+    }
+}
+
+#[test]
+fn a_wrong_identity_would_not_agree_entry_by_entry() {
+    let a = identity(&[
+        "W: matrix(2, 3)",
+        "x: vector(3)",
+        "y: vector(2)",
+        "∂/∂W ||W x - y||^2",
+    ]);
+    let route = a.by_entries.expect("the entry route");
+    let wrong = nudge::tensor::entries(
+        &Tensor::Mul(vec![Tensor::number(3), a.result.clone()]),
+        nudge::tensor::Named {
+            shapes: &a.shapes,
+            symmetric: &a.symmetric,
+        },
+        &nudge::tensor::small,
+    )
+    .expect("entries");
+    assert_ne!(format!("{wrong:?}"), format!("{:?}", route.slopes));
+    assert!(route.agree);
+}
+
+#[test]
+fn x_transpose_a_x_walks_from_index_form_to_matrix_form() {
+    let text = said("∂/∂x x^T A x");
+    assert!(text.contains("Σ_i Σ_j x_i A_ij x_j"), "{text}");
+    assert!(text.contains("(Ax)_k + (Aᵀx)_k"), "{text}");
+}
+
+#[test]
+fn read_says_the_notation_with_its_shapes() {
+    let text = said("read x^T A x");
+    assert!(text.contains("quadratic form: xᵀAx"), "{text}");
+    assert!(text.contains("transpose: xᵀ"), "{text}");
+    let text = said("? ∇_W ‖W x - y‖²");
+    assert!(
+        text.contains("a matrix the same shape as W (m×n)"),
+        "{text}"
+    );
+    assert!(text.contains("squared length"), "{text}");
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args([
+            "--format",
+            "json",
+            "-e",
+            "read tr(A W) + \\|x\\|_2 + a^T (b ⊙ c)",
+        ])
+        .output()
+        .expect("runs");
+    let object: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(object["kind"], "notation", "{object}");
+    let shapes: Vec<&str> = object["explanations"]
+        .as_array()
+        .expect("explanations")
+        .iter()
+        .filter_map(|e| e["shape"].as_str())
+        .collect();
+    for want in ["trace", "norm", "hadamard", "matrix_product"] {
+        assert!(shapes.contains(&want), "{want} in {shapes:?}");
+    }
+}

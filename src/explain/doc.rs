@@ -65,6 +65,12 @@ pub enum Block {
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
+    /// A picture drawn twice, never wrapped: with Unicode box characters, and in plain ASCII
+    /// for `--ascii` (a backpropagation's graph).
+    Drawing {
+        unicode: Vec<String>,
+        ascii: Vec<String>,
+    },
     /// Blocks set in by one level, the first line led by `lead` (`column 2: `).
     Inset { lead: Line, body: Vec<Block> },
     /// A matrix of maths with `lead` before its middle row (`H = `), and under it, when

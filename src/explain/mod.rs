@@ -3,8 +3,11 @@
 //! One module per family of answers; a presenter (`crate::present`) turns any `Doc` into
 //! its format. The words live here: the rule catalogue, readings, and each family's lines.
 
+pub mod backprop;
+mod backprop_drawing;
 pub mod catalogue;
 pub mod derivative;
+pub mod descent;
 pub mod doc;
 pub mod graph_chain;
 pub mod help;
@@ -20,6 +23,7 @@ pub mod readings;
 pub mod session;
 pub mod steps;
 pub mod tensor;
+pub mod tensor_read;
 
 use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
@@ -63,6 +67,8 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
 pub fn training(answer: &Training) -> Doc {
     match answer {
         Training::Chain(chain) => graph_chain::chain(chain),
+        Training::Backprop(answer) => backprop::backprop(answer),
+        Training::Descent(answer) => descent::descent(answer),
     }
 }
 

@@ -1,17 +1,78 @@
 //! Sums, vectors and matrices, said: shapes declared and shown, the slope of a sum term by
 //! term, and identities for gradients and Jacobians with the shape at every step.
 
-use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Step, StepItem, Tag};
+use super::doc::{Block, Doc, Inline, Line, Math, Quiet, Span, Spelled, Step, StepItem, Tag};
 use super::labelled;
 use crate::expr::{operator, unicode_name, Style};
 use crate::tensor::{
-    text, IdentityAnswer, IdentityStep, MatrixRule, Shape, ShapedAnswer, SumAnswer, SumTerm,
-    SumWay, Tensor, TensorAnswer,
+    text, ByEntries, IdentityAnswer, IdentityStep, MatrixRule, Shape, ShapedAnswer, SumAnswer,
+    SumTerm, SumWay, Tensor, TensorAnswer,
 };
 use std::rc::Rc;
 
-/// The body of an answer with shapes, after the reading.
+/// The body of an answer with shapes, after the reading; its words spelled in ASCII
+/// (`xᵀ` as `x^T`, `‖u‖` as `||u||`) when the presenter asks for ASCII.
 pub fn tensor(answer: &TensorAnswer) -> Doc {
+    let mut doc = said(answer);
+    for block in &mut doc.blocks {
+        match block {
+            Block::Words(line) | Block::Note(line) | Block::Paragraph(line) => spell_line(line),
+            Block::Steps(items) => items.iter_mut().for_each(spell_item),
+            _ => {}
+        }
+    }
+    doc
+}
+
+fn spell_item(item: &mut StepItem) {
+    if let StepItem::Step(step) = item {
+        step.lines.iter_mut().for_each(spell_line);
+        step.children.iter_mut().for_each(spell_item);
+    }
+}
+
+fn spell_line(line: &mut Line) {
+    for span in line.iter_mut() {
+        if let Inline::Text(words) = &span.content {
+            let words = words.clone();
+            span.content = Inline::Spelled(Spelled(Rc::new(move |style: Style| {
+                if style.unicode {
+                    words.clone()
+                } else {
+                    plain(&words)
+                }
+            })));
+        }
+    }
+}
+
+/// The symbols of these answers as nudge's ASCII input writes them.
+fn plain(words: &str) -> String {
+    const SPELLINGS: [(&str, &str); 17] = [
+        ("⁻ᵀ", "^-T"),
+        ("⁻¹", "^-1"),
+        ("ᵀ", "^T"),
+        ("‖", "||"),
+        ("⊙", ".*"),
+        ("Σₖ", "sum_k"),
+        ("Σ", "sum"),
+        ("ᵢⱼ", "_ij"),
+        ("ᵢ", "_i"),
+        ("ⱼ", "_j"),
+        ("ₖ", "_k"),
+        ("δ", "delta"),
+        ("′", "'"),
+        ("√", "sqrt"),
+        ("−", "-"),
+        ("·", "*"),
+        ("×", "x"),
+    ];
+    SPELLINGS
+        .iter()
+        .fold(words.to_string(), |w, (from, to)| w.replace(from, to))
+}
+
+fn said(answer: &TensorAnswer) -> Doc {
     match answer {
         TensorAnswer::Declared(ds) => {
             let lines: Vec<Block> = ds
@@ -36,6 +97,7 @@ pub fn tensor(answer: &TensorAnswer) -> Doc {
         TensorAnswer::Shaped(s) => shaped(s),
         TensorAnswer::Sum(s) => sum(s),
         TensorAnswer::Identity(a) => identity(a),
+        TensorAnswer::Read(found) => super::tensor_read::read(found),
     }
 }
 
@@ -202,6 +264,12 @@ fn identity(a: &IdentityAnswer) -> Doc {
         )
         .into()]));
     }
+    if let Some(line) = index_form(a) {
+        blocks.push(Block::Paragraph(line));
+    }
+    if let Some(route) = &a.by_entries {
+        blocks.extend(entry_by_entry(route, a));
+    }
     blocks.push(Block::Gap);
     let (var, of, partial) = (a.var.clone(), a.of.clone(), true);
     let lhs = Spelled(Rc::new(move |style: Style| {
@@ -230,6 +298,69 @@ fn identity(a: &IdentityAnswer) -> Doc {
         blocks,
         quiet: Quiet::Result(vec![tensor_math(&a.result)]),
     }
+}
+
+/// For xᵀAx by x, the walk from index form to matrix form, in the learner's names.
+fn index_form(a: &IdentityAnswer) -> Option<Line> {
+    let Tensor::Mul(fs) = &a.of else {
+        return None;
+    };
+    let [Tensor::Transpose(first), Tensor::Name(m), Tensor::Name(last)] = fs.as_slice() else {
+        return None;
+    };
+    let Tensor::Name(x) = first.as_ref() else {
+        return None;
+    };
+    if x != last || **x != *a.var {
+        return None;
+    }
+    let (x, m) = (unicode_name(x), unicode_name(m));
+    Some(vec![format!(
+        "In index form, {x}ᵀ{m}{x} = Σ_i Σ_j {x}_i {m}_ij {x}_j. Nudging {x}_k moves the terms with i = k, by Σ_j {m}_kj {x}_j = ({m}{x})_k, and the terms with j = k, by Σ_i {x}_i {m}_ik = ({m}ᵀ{x})_k. So ∂/∂{x}_k = ({m}{x})_k + ({m}ᵀ{x})_k for every k, which is the matrix form {m}{x} + {m}ᵀ{x}."
+    )
+    .into()])
+}
+
+/// The same slope entry by entry, each entry with its own steps, arranged in the
+/// variable's shape and set beside the identity's answer at this size.
+fn entry_by_entry(route: &ByEntries, a: &IdentityAnswer) -> Vec<Block> {
+    let v = unicode_name(&a.var);
+    let mut blocks = vec![
+        Block::Gap,
+        Block::Words(vec![
+            "Entry by entry, to see why: with these sizes every part can be written out.".into(),
+        ]),
+    ];
+    for (name, grid) in &route.written {
+        blocks.push(Block::Words(vec![
+            format!("{} =", unicode_name(name)).into()
+        ]));
+        blocks.push(Block::Matrix(grid.clone()));
+    }
+    if let [row] = route.formula.as_slice() {
+        if let [one] = row.as_slice() {
+            blocks.push(Block::Words(vec![
+                "Written out: ".into(),
+                Math::Expr(one.clone()).into(),
+            ]));
+        }
+    }
+    let all: Vec<crate::calculus::Step> = route.steps.iter().flatten().cloned().collect();
+    blocks.push(Block::Steps(super::steps(&all, true)));
+    let arranged = if a.jacobian {
+        "Arranged with outputs down and entries across, the Jacobian:".to_string()
+    } else {
+        format!("Arranged in the shape of {v}:")
+    };
+    blocks.push(Block::Words(vec![arranged.into()]));
+    blocks.push(Block::Matrix(route.slopes.clone()));
+    let verdict = if route.agree {
+        "The identity's answer, written out at this size, has the same entries: "
+    } else {
+        "The identity's answer, written out at this size, does not have the same entries: "
+    };
+    blocks.push(Block::Words(vec![verdict.into(), tensor_math(&a.result)]));
+    blocks
 }
 
 /// "xᵀ is 1×n, A is n×n and x is n×1, so xᵀAx is a number."

@@ -217,6 +217,11 @@ impl Writer<'_> {
                     push_line(out, row);
                 }
             }
+            Block::Drawing { unicode, ascii } => {
+                for row in if style.unicode { unicode } else { ascii } {
+                    push_line(out, row);
+                }
+            }
             Block::Inset { lead, body } => {
                 let lead = self.line(lead, style);
                 // The set-in blocks wrap in the room their indent and lead leave.

@@ -22,6 +22,23 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &TensorAnswer) {
                 .collect();
             obj.insert("declared".into(), Value::Array(list));
         }
+        TensorAnswer::Read(found) => {
+            let explained: Vec<Value> = found
+                .iter()
+                .map(|f| {
+                    let (title, meaning) = crate::explain::tensor_read::words(f);
+                    json!({
+                        "notation": text(&f.part, true),
+                        "shape": f.notation.id(),
+                        "title": title,
+                        "meaning": meaning,
+                        "size": shape(&f.shape),
+                    })
+                })
+                .collect();
+            obj.insert("explanations".into(), Value::Array(explained));
+            obj.insert("steps".into(), json!([]));
+        }
         TensorAnswer::Shaped(s) => {
             result(obj, &s.expr);
             obj.insert("shape".into(), shape(&s.shape));
@@ -56,6 +73,27 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &TensorAnswer) {
             obj.insert("shape".into(), shape(&a.result_shape));
             obj.insert("shapes".into(), shapes(&a.shapes));
             obj.insert("steps".into(), Value::Array(vec![identity_step(&a.steps)]));
+            if let Some(route) = &a.by_entries {
+                let grid = |g: &crate::tensor::Grid| -> Value {
+                    g.iter()
+                        .map(|row| row.iter().map(|e| e.ascii()).collect::<Vec<_>>())
+                        .collect::<Vec<_>>()
+                        .into()
+                };
+                let mut written = Map::new();
+                for (n, g) in &route.written {
+                    written.insert(n.to_string(), grid(g));
+                }
+                obj.insert(
+                    "by_entries".into(),
+                    json!({
+                        "written": written,
+                        "slopes": grid(&route.slopes),
+                        "identity": grid(&route.identity),
+                        "agree": route.agree,
+                    }),
+                );
+            }
         }
     }
 }

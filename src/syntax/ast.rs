@@ -126,6 +126,8 @@ pub enum Statement {
     Multivar(MultivarQuery),
     /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
     Seeing(Box<SeeingQuery>),
+    /// Backpropagation through named steps, and descent.
+    Training(Box<super::training::TrainingQuery>),
     /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
     Integral {
         body: Node,

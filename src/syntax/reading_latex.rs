@@ -66,6 +66,7 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
         Statement::Seeing(query) => out.push_str(&seeing_latex(query)),
         Statement::Tensor(statement) => out.push_str(&crate::tensor::reading_latex(statement)),
         Statement::Read(_)
+        | Statement::Training(_)
         | Statement::NamedDerivative { .. }
         | Statement::Define { .. }
         | Statement::Command(_) => return None,

@@ -35,6 +35,8 @@ pub enum Query {
         partial: bool,
         of: Tensor,
     },
+    /// `read …`: the notation of a formula or a derivative, in words.
+    Read(Box<Query>),
 }
 
 /// One name given a shape.
@@ -89,9 +91,9 @@ pub fn claims(line: &str, names: &dyn Names) -> bool {
             .any(|w| matches!(w, "tr" | "trace" | "det" | "diag") || names.shape(w).is_some())
 }
 
-/// Whether `read` must refuse the line: Σ, ∑, ᵀ, `sum_i` and `x^T` would read as letters
-/// and powers there, while LaTeX it does not know (`\sum`, `⊙`) it names as unknown.
-pub fn refused_by_read(line: &str) -> bool {
+/// Whether a `read` line can only be read with shapes: Σ, ∑, ᵀ, `sum_i` and `x^T` would
+/// misread as letters and powers anywhere else, so an error reading them stands.
+pub fn read_needs_shapes(line: &str) -> bool {
     let plain_sum = line
         .match_indices("sum_")
         .any(|(i, _)| !line[..i].ends_with('\\'));
@@ -125,17 +127,22 @@ fn transposes(line: &str) -> bool {
     })
 }
 
+/// The names in a line: runs of letters, digits and underscores, less a number in front (`2x` is x).
 fn words(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map(|w| w.trim_start_matches(|c: char| c.is_ascii_digit()))
         .filter(|w| !w.is_empty())
 }
 
 /// Reads a claimed line, with a note on how undeclared names were read.
 pub fn parse(line: &str, names: &dyn Names) -> Result<(TensorStatement, Vec<Note>), Error> {
     let mut pairs = Grammar::parse(Rule::line, line).map_err(|e| unreadable(&e, line))?;
-    let top = pairs
+    let mut parts = pairs
         .next()
-        .and_then(|l| l.into_inner().next())
+        .ok_or_else(|| Error::new(Phase::Parsing, "nothing was read"))?
+        .into_inner();
+    let top = parts
+        .next()
         .ok_or_else(|| Error::new(Phase::Parsing, "nothing was read"))?;
     let mut reader = Reader {
         line,
@@ -146,6 +153,12 @@ pub fn parse(line: &str, names: &dyn Names) -> Result<(TensorStatement, Vec<Note
     };
     let query = match top.as_rule() {
         Rule::declaration => Query::Declare(reader.declaration(top)?),
+        Rule::read_word => {
+            let rest = parts
+                .next()
+                .ok_or_else(|| Error::new(Phase::Parsing, "there is nothing to read here"))?;
+            Query::Read(Box::new(reader.query(rest)?))
+        }
         _ => reader.query(top)?,
     };
     let mut env = reader.env;
@@ -383,6 +396,11 @@ impl Reader<'_> {
             let f = self.factor(p)?;
             let t = match (acc.take(), op.take()) {
                 (None, _) => f,
+                (Some(Tensor::Scalar(a)), Some(Rule::hadamard))
+                    if matches!(f, Tensor::Scalar(_)) =>
+                {
+                    multiplied(Tensor::Scalar(a), f)
+                }
                 (Some(a), Some(Rule::hadamard)) => Tensor::Hadamard(Box::new(a), Box::new(f)),
                 (Some(a), Some(Rule::dot_op)) => dotted(a, f, &mut self.env),
                 (Some(a), Some(Rule::divide)) => divided(a, f),

@@ -2,9 +2,12 @@
 //! derivative by a number (sums), by a vector or by a matrix (identities).
 
 use super::ast::Tensor;
+use super::by_entries::{by_entries, ByEntries};
 use super::dims::Shape;
+use super::entries::{entries, small, Grid, Named};
 use super::gradient::{gradient, IdentityStep, Stuck};
 use super::jacobian::jacobian;
+use super::notation::{find, Found};
 use super::parse::{Declaration, Query, TensorStatement};
 use super::print::text;
 use super::sums::{differentiate, SumWay};
@@ -22,6 +25,8 @@ pub enum TensorAnswer {
     Sum(SumAnswer),
     /// A gradient or a Jacobian by a vector or a matrix, through identities.
     Identity(Box<IdentityAnswer>),
+    /// `read …`: each piece of notation with the shape of the part it makes.
+    Read(Vec<Found>),
 }
 
 #[derive(Clone, Debug)]
@@ -29,6 +34,7 @@ pub struct ShapedAnswer {
     pub expr: Tensor,
     pub shape: Shape,
     pub shapes: Vec<(Symbol, Shape)>,
+    pub symmetric: Vec<Symbol>,
 }
 
 #[derive(Clone, Debug)]
@@ -53,6 +59,40 @@ pub struct IdentityAnswer {
     pub result_shape: Shape,
     pub shapes: Vec<(Symbol, Shape)>,
     pub symmetric: Vec<Symbol>,
+    /// With small number sizes: the same slope worked out entry by entry, beside the identity.
+    pub by_entries: Option<ByEntries>,
+}
+
+impl TensorAnswer {
+    /// The answer written out entry by entry at small sizes (n = 2, m = 3), for comparing
+    /// answers in any form: `(A + Aᵀ)x` and `Ax + Aᵀx` give the same entries.
+    pub fn entries(&self) -> Option<Grid> {
+        let (t, names) = match self {
+            TensorAnswer::Declared(_) | TensorAnswer::Read(_) => return None,
+            TensorAnswer::Shaped(s) => (
+                &s.expr,
+                Named {
+                    shapes: &s.shapes,
+                    symmetric: &s.symmetric,
+                },
+            ),
+            TensorAnswer::Sum(s) => (
+                &s.result,
+                Named {
+                    shapes: &[],
+                    symmetric: &[],
+                },
+            ),
+            TensorAnswer::Identity(a) => (
+                &a.result,
+                Named {
+                    shapes: &a.shapes,
+                    symmetric: &a.symmetric,
+                },
+            ),
+        };
+        entries(t, names, &small)
+    }
 }
 
 /// Works out a line read with shapes. Declarations are answered as they are; the
@@ -61,6 +101,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
     let mut env = statement.env();
     match &statement.query {
         Query::Declare(d) => Ok(TensorAnswer::Declared(d.clone())),
+        Query::Read(question) => Ok(TensorAnswer::Read(find(question, &env))),
         Query::Show(t) => {
             let shape = env
                 .infer(t)
@@ -69,6 +110,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
                 expr: t.clone(),
                 shape,
                 shapes: statement.shapes.clone(),
+                symmetric: statement.symmetric.clone(),
             }))
         }
         Query::Derivative { var, of, .. } => {
@@ -117,6 +159,11 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
             } else {
                 var_shape.clone()
             };
+            let names = Named {
+                shapes: &statement.shapes,
+                symmetric: &statement.symmetric,
+            };
+            let by_entries = by_entries(of, var, &result, is_jacobian, names);
             Ok(TensorAnswer::Identity(Box::new(IdentityAnswer {
                 var: var.clone(),
                 var_shape,
@@ -128,6 +175,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
                 result_shape,
                 shapes: statement.shapes.clone(),
                 symmetric: statement.symmetric.clone(),
+                by_entries,
             })))
         }
     }

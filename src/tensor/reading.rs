@@ -7,7 +7,12 @@ use crate::expr::{latex_name, operator, unicode_name, Symbol};
 
 /// `∂/∂x xᵀAx   (x: n×1, A: n×n)`; a declaration reads back in its own words.
 pub fn reading(statement: &TensorStatement, unicode: bool) -> String {
-    match &statement.query {
+    read_query(&statement.query, statement, unicode)
+}
+
+fn read_query(query: &Query, statement: &TensorStatement, unicode: bool) -> String {
+    match query {
+        Query::Read(inner) => read_query(inner, statement, unicode),
         Query::Declare(ds) => declared(ds, unicode),
         Query::Show(t) => with_shapes(text(t, unicode), &statement.shapes, unicode),
         Query::Derivative { var, partial, of } => {
@@ -25,7 +30,12 @@ pub fn reading(statement: &TensorStatement, unicode: bool) -> String {
 
 /// The line as read, in LaTeX.
 pub fn reading_latex(statement: &TensorStatement) -> String {
-    match &statement.query {
+    latex_query(&statement.query, statement)
+}
+
+fn latex_query(query: &Query, statement: &TensorStatement) -> String {
+    match query {
+        Query::Read(inner) => latex_query(inner, statement),
         Query::Declare(ds) => ds
             .iter()
             .map(|d| {
