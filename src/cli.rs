@@ -1,5 +1,7 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
+mod generate;
+
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
@@ -32,7 +34,9 @@ Examples:
   nudge --practice chain --seed 7        five chain-rule exercises, the same ones each time
   nudge -e '\\frac{d}{dx} \\sin\\left(x^2\\right)'   LaTeX pasted from a paper
   nudge -e 'read \\frac{\\partial L}{\\partial W}'   notation explained in words
-  nudge --format latex -e 'd/dx x^3'     the derivation as LaTeX for notes";
+  nudge --format latex -e 'd/dx x^3'     the derivation as LaTeX for notes
+  nudge completions bash                 Tab completion for bash (zsh, fish, powershell)
+  nudge man | man -l -                   the manual page";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,6 +46,10 @@ Examples:
     after_help = EXAMPLES
 )]
 pub struct Cli {
+    /// `completions SHELL` or `man`: print a file instead of answering.
+    #[command(subcommand)]
+    pub generate: Option<generate::Generate>,
+
     /// A query to answer (repeat for several); stdin is not read then.
     #[arg(
         short = 'e',
@@ -318,6 +326,9 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Some(what) = &cli.generate {
+        return generate::run(what);
+    }
     nudge::budget::set_limits(crate::room::limits(cli.max_terms, cli.max_seconds));
     // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {

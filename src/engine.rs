@@ -1,5 +1,7 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod backprop;
+mod descent;
 mod domain;
 mod graph;
 mod graph_chain;
@@ -8,8 +10,11 @@ mod multivar;
 mod note;
 mod seeing;
 mod stopped;
+mod training;
 mod vectors;
 
+pub use backprop::{Agreement, BackLink, BackpropAnswer, BackpropNode, Role, Val};
+pub use descent::{DescentAnswer, Iterate, Path, Run, MAX_STEPS};
 pub use graph::{Graph, GraphNode};
 pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -32,6 +37,7 @@ use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
     Point, Span, Statement, Vector,
 };
+use crate::tensor::TensorAnswer;
 use crate::topic::Topic;
 
 /// Most slip notes on one line: past a few, more say nothing new.
@@ -107,8 +113,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
-    /// where constants meet, as in the motion readings; 0 is a plain C.
+    /// `constant` numbers the constant of integration where it meets another in the
+    /// integrand (∫ (a·t + C) dt gives C₁); 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -162,6 +168,8 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
+    Tensor(Box<crate::tensor::TensorAnswer>),
     /// Derivatives through named steps, backpropagation and descent.
     Training(Box<Training>),
 }
@@ -171,6 +179,10 @@ pub enum Answer {
 pub enum Training {
     /// `dL/dw` along L ← a ← z ← w: local derivatives multiplied, one product per path.
     Chain(ChainAnswer),
+    /// `backprop L at …`: the forward pass, the backward pass, and every parameter's gradient.
+    Backprop(BackpropAnswer),
+    /// `descend f from … rate …`: gradient descent you can watch, one run per rate.
+    Descent(DescentAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -243,6 +255,7 @@ impl Answer {
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(chain) => Some(&chain.result),
+                Training::Backprop(_) | Training::Descent(_) => None,
             },
             _ => None,
         }
@@ -262,6 +275,13 @@ impl Outcome {
             Answer::Defined { definition, .. } => Some(match &definition.body {
                 Body::Scalar(e) => Headline::Scalar(e.clone()),
                 Body::Vector(v) => Headline::Vector(v.clone()),
+            }),
+            Answer::Tensor(t) => t.entries().map(|grid| match grid.as_slice() {
+                [row] if row.len() == 1 => Headline::Scalar(row[0].clone()),
+                rows if rows.iter().all(|r| r.len() == 1) => {
+                    Headline::Vector(rows.iter().map(|r| r[0].clone()).collect())
+                }
+                _ => Headline::Matrix(grid),
             }),
             _ => self.result().cloned().map(Headline::Scalar),
         }
@@ -304,8 +324,17 @@ impl Outcome {
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
+            Answer::Tensor(t) => match t.as_ref() {
+                TensorAnswer::Declared(_) => "declaration",
+                TensorAnswer::Shaped(_) => "shaped",
+                TensorAnswer::Sum(_) => "sum_derivative",
+                TensorAnswer::Identity(_) => "matrix_derivative",
+                TensorAnswer::Read(_) => "notation",
+            },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
+                Training::Backprop(_) => "backprop",
+                Training::Descent(_) => "descent",
             },
         }
     }
@@ -318,12 +347,12 @@ pub struct Session {
     /// The definitions made with `=` as named steps, for the chain through them.
     graph: Graph,
     ans: Option<Expr>,
-    /// Constants of integration handed out so far.
-    constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
     /// Remarks on how runs of letters are read, already made in this session.
     said: std::collections::HashSet<String>,
+    /// Shapes declared with `x: vector(n)`, `A: matrix(m, n)`.
+    shapes: Vec<crate::tensor::Declaration>,
 }
 
 impl Session {
@@ -351,15 +380,18 @@ impl Session {
     /// `Read as:` line) and the remarks made while reading it.
     pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
-        match (&outcome.statement, outcome.headline()) {
-            (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
-                Ok(ReadAnswer {
-                    headline: h,
-                    statement: outcome.statement,
-                    notes: outcome.notes,
-                })
-            }
+        let is_answer = match &outcome.statement {
+            Statement::Expr(_)
+            | Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }) => true,
+            Statement::Tensor(t) => matches!(t.query, crate::tensor::Query::Show(_)),
+            _ => false,
+        };
+        match (is_answer, outcome.headline()) {
+            (true, Some(h)) => Ok(ReadAnswer {
+                headline: h,
+                statement: outcome.statement,
+                notes: outcome.notes,
+            }),
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
@@ -468,10 +500,18 @@ impl Session {
                     self.node_names(node, &b, notes);
                 }
             }
+            Statement::Training(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
+                }
+            }
             Statement::NamedDerivative { .. }
             | Statement::Multivar(_)
             | Statement::Command(_)
-            | Statement::Read(_) => {}
+            | Statement::Read(_)
+            | Statement::Tensor(_) => {}
         }
     }
 
@@ -601,11 +641,7 @@ impl Session {
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
                 no_formula_to_integrate(&integrand, body)?;
-                let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                if let Answer::Integral { constant: 1.., .. } = answer {
-                    self.constants += 1;
-                }
-                Ok(answer)
+                indefinite(integrand, var, body.span)
             }
             Statement::Integral {
                 body,
@@ -625,7 +661,18 @@ impl Session {
                 self.plot_size,
             )?))),
             Statement::Command(command) => self.command(command),
+            Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+            Statement::Tensor(statement) => {
+                let answer = crate::tensor::answer(statement)?;
+                if let crate::tensor::TensorAnswer::Declared(ds) = &answer {
+                    for d in ds {
+                        self.shapes.retain(|old| old.name != d.name);
+                        self.shapes.push(d.clone());
+                    }
+                }
+                Ok(Answer::Tensor(Box::new(answer)))
+            }
         }
     }
 
@@ -951,9 +998,9 @@ impl Session {
             }
             Command::Reset => {
                 self.definitions.clear();
+                self.shapes.clear();
                 self.graph.clear();
                 self.ans = None;
-                self.constants = 0;
                 Answer::Reset
             }
             Command::Quit => Answer::Quit,
@@ -1033,6 +1080,13 @@ impl Names for Session {
 
     fn arity(&self, name: &str) -> Option<usize> {
         self.lookup(name).map(|d| d.params.len()).filter(|n| *n > 0)
+    }
+
+    fn shape(&self, name: &str) -> Option<(crate::tensor::Shape, bool)> {
+        self.shapes
+            .iter()
+            .find(|d| &*d.name == name)
+            .map(|d| (d.shape.clone(), d.symmetric))
     }
 
     fn defined(&self) -> Vec<String> {

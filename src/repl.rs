@@ -66,11 +66,14 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
     let mut history = History::open(history, &mut editor);
     catch_interrupts();
     banner(colour);
+    let continued = if answerer.options.unicode {
+        "…> "
+    } else {
+        "...> "
+    };
     loop {
-        match editor.readline("nudge> ") {
-            Ok(typed) => {
-                // A line continued past an open bracket is one query.
-                let line = typed.replace(['\n', '\r'], " ");
+        match read_query(&mut editor, continued) {
+            Ok(line) => {
                 if line.trim().is_empty() {
                     continue;
                 }
@@ -98,6 +101,27 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
             Err(_) => return 0,
         }
     }
+}
+
+/// One query, over as many lines as it takes to close its brackets: each line after the first
+/// is asked under the `continued` prompt, so the learner sees that the query goes on.
+/// Ctrl-C drops the whole query; Ctrl-D answers what was typed, open bracket and all.
+fn read_query(
+    editor: &mut Editor<NudgeHelper, DefaultHistory>,
+    continued: &str,
+) -> Result<String, ReadlineError> {
+    let mut line = editor.readline("nudge> ")?;
+    while helper::open_bracket(&line) {
+        match editor.readline(continued) {
+            Ok(more) => {
+                line.push(' ');
+                line.push_str(&more);
+            }
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(line)
 }
 
 /// A learner's answers during a lesson or practice, read with the session's line editor.

@@ -106,34 +106,64 @@ impl Graph {
 
     /// The step `name` written in plain letters only: every step it uses put in place.
     pub fn expanded(&self, name: &str) -> Option<Expr> {
-        let mut memo = HashMap::new();
-        self.node(name).map(|n| self.expand_node(n, &mut memo))
+        self.expanded_keeping(name, &[])
+    }
+
+    /// The step `name` with every step it uses put in place, except those in `keep`, which
+    /// stay letters (a weight defined as a number, to be nudged).
+    pub fn expanded_keeping(&self, name: &str, keep: &[Symbol]) -> Option<Expr> {
+        let node = self.node(name)?;
+        Some(
+            Expander {
+                graph: self,
+                keep,
+                memo: HashMap::new(),
+            }
+            .node(node),
+        )
     }
 
     /// `e`, whose letters in `steps` are steps, written in plain letters only.
     pub fn expand(&self, e: &Expr, steps: &[Symbol]) -> Expr {
-        let mut memo = HashMap::new();
-        self.expand_in(e, steps, &mut memo)
+        Expander {
+            graph: self,
+            keep: &[],
+            memo: HashMap::new(),
+        }
+        .expr(e, steps)
     }
+}
 
-    fn expand_in(&self, e: &Expr, steps: &[Symbol], memo: &mut HashMap<Symbol, Expr>) -> Expr {
-        let used: Vec<Symbol> = steps.iter().filter(|s| e.contains(s)).cloned().collect();
+/// Puts steps in place of their letters, each worked out once however often it is used.
+struct Expander<'g> {
+    graph: &'g Graph,
+    keep: &'g [Symbol],
+    memo: HashMap<Symbol, Expr>,
+}
+
+impl Expander<'_> {
+    fn expr(&mut self, e: &Expr, steps: &[Symbol]) -> Expr {
+        let used: Vec<Symbol> = steps
+            .iter()
+            .filter(|s| e.contains(s) && !self.keep.contains(s))
+            .cloned()
+            .collect();
         let values: Vec<Expr> = used
             .iter()
-            .map(|s| match self.node(s) {
-                Some(n) => self.expand_node(n, memo),
+            .map(|s| match self.graph.node(s) {
+                Some(n) => self.node(n),
                 None => Expr::symbol(s.clone()),
             })
             .collect();
         substitute_all(e, &used, &values)
     }
 
-    fn expand_node(&self, node: &GraphNode, memo: &mut HashMap<Symbol, Expr>) -> Expr {
-        if let Some(done) = memo.get(&node.name) {
+    fn node(&mut self, node: &GraphNode) -> Expr {
+        if let Some(done) = self.memo.get(&node.name) {
             return done.clone();
         }
-        let e = self.expand_in(&node.formula, &node.steps, memo);
-        memo.insert(node.name.clone(), e.clone());
+        let e = self.expr(&node.formula, &node.steps);
+        self.memo.insert(node.name.clone(), e.clone());
         e
     }
 }

@@ -74,13 +74,19 @@ pub enum Block {
     Picture(Vec<String>),
     /// Lines laid out for a style and never wrapped: a table whose columns depend on how its
     /// maths prints, or a picture drawn in Braille or in ASCII.
-    Drawn(Drawing),
+    Drawn(Layout),
     /// Curves on axes, with a legend line for each: a picture each format draws its own way.
     Plot { plot: Box<Plot>, legend: Vec<Line> },
     /// A contour map, with the gradient's arrow at its point.
     Contour(Box<ContourAnswer>),
     /// Blocks that belong to the item above them, set in under it by `by` columns.
     Indent { by: usize, body: Vec<Block> },
+    /// A picture drawn twice, never wrapped: with Unicode box characters, and in plain ASCII
+    /// for `--ascii` (a backpropagation's graph).
+    Drawing {
+        unicode: Vec<String>,
+        ascii: Vec<String>,
+    },
     /// Blocks set in by one level, the first line led by `lead` (`column 2: `).
     Inset { lead: Line, body: Vec<Block> },
     /// A matrix of maths with `lead` before its middle row (`H = `), and under it, when
@@ -95,17 +101,17 @@ pub enum Block {
 
 /// Lines drawn once the expression style is known.
 #[derive(Clone)]
-pub struct Drawing(pub Rc<dyn Fn(Style) -> Vec<Line>>);
+pub struct Layout(pub Rc<dyn Fn(Style) -> Vec<Line>>);
 
-impl Drawing {
-    pub fn new(draw: impl Fn(Style) -> Vec<Line> + 'static) -> Drawing {
-        Drawing(Rc::new(draw))
+impl Layout {
+    pub fn new(draw: impl Fn(Style) -> Vec<Line> + 'static) -> Layout {
+        Layout(Rc::new(draw))
     }
 }
 
-impl fmt::Debug for Drawing {
+impl fmt::Debug for Layout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Drawing({} lines)", (self.0)(Style::UNICODE).len())
+        write!(f, "Layout({} lines)", (self.0)(Style::UNICODE).len())
     }
 }
 
@@ -246,6 +252,11 @@ pub enum Math {
     },
     /// `g²` written out before simplifying.
     Squared(Expr),
+    /// A power written as a power, where a rewriting shows it: `x^(-1)` for 1/x.
+    Power {
+        base: Expr,
+        exponent: Expr,
+    },
     /// The power rule's middle form before simplifying: `n·x^(n−1)`.
     PowerDown {
         exponent: Expr,
@@ -266,6 +277,8 @@ pub enum Math {
     Tuple(Vec<Expr>),
     /// A decimal approximation, to six places.
     Decimal(f64),
+    /// A formula with vectors and matrices: `(A + Aᵀ)x`.
+    Tensor(crate::tensor::Tensor),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
     /// The operator alone: `d/dx`, `∂/∂y`.

@@ -1,6 +1,6 @@
 //! A limit, said: a table for each way in, where each heads, and the verdict.
 
-use super::doc::{Block, Drawing, Line, Math, Span, Spelled, Tag};
+use super::doc::{Block, Layout, Line, Math, Span, Spelled, Tag};
 use super::limit_words::{
     aligned, heading_text, table_decimals, table_value, verdict_value, verdict_words,
 };
@@ -42,7 +42,7 @@ pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
         };
         out.push(Block::Words(title));
         let (table, var, head) = (approach.clone(), l.var.clone(), body.clone());
-        out.push(Block::Drawn(Drawing::new(move |style| {
+        out.push(Block::Drawn(Layout::new(move |style| {
             limit_table(&table, &var, &head, style)
         })));
         if l.approaches.len() > 1 {

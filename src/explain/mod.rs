@@ -3,8 +3,11 @@
 //! One module per family of answers; a presenter (`crate::present`) turns any `Doc` into
 //! its format. The words live here: the rule catalogue, readings, and each family's lines.
 
+pub mod backprop;
+mod backprop_drawing;
 pub mod catalogue;
 pub mod derivative;
+pub mod descent;
 pub mod doc;
 pub mod graph_chain;
 pub mod help;
@@ -23,6 +26,8 @@ pub mod seeing;
 pub mod seeing_words;
 pub mod session;
 pub mod steps;
+pub mod tensor;
+pub mod tensor_read;
 
 use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
@@ -53,6 +58,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Forgotten(_)
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
+        Answer::Tensor(answer) => tensor::tensor(answer),
         // Nothing follows the header: the binary acts on these.
         Answer::Quit | Answer::Tutor(_) => Doc::default(),
     };
@@ -66,6 +72,8 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
 pub fn training(answer: &Training) -> Doc {
     match answer {
         Training::Chain(chain) => graph_chain::chain(chain),
+        Training::Backprop(answer) => backprop::backprop(answer),
+        Training::Descent(answer) => descent::descent(answer),
     }
 }
 

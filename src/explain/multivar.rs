@@ -339,7 +339,7 @@ fn gradient_at(at: &GradientAt, f: &str, out: &mut Vec<Block>) {
             let rate = decimal((at.length.approx * 100.0).round() / 100.0);
             let (f, point, dir) = (f.to_string(), at.point.clone(), dir.clone());
             out.push(meaning(said(move |style| {
-                let along = direction_text(&dir, style);
+                let along = shown_vector(&dir.along, style);
                 let point = shown_vector(&point, style);
                 readings::steepest(&f, &point, &along, &rate, &format!("−∇{f}"))
             })));
@@ -367,20 +367,6 @@ fn direction_exact(dir: &Direction) -> Line {
         line.extend(over(&dir.norm));
     }
     line
-}
-
-/// The exact direction as words print it, inside a sentence.
-fn direction_text(dir: &Direction, style: Style) -> String {
-    let along = shown_vector(&dir.along, style);
-    if dir.norm.is_one() {
-        return along;
-    }
-    let norm = shown(&dir.norm, style);
-    if atomic_divisor(&dir.norm) {
-        format!("{along}/{norm}")
-    } else {
-        format!("{along}/({norm})")
-    }
 }
 
 fn directional(

@@ -1,7 +1,7 @@
 //! The seeing answers, said: nudge tables, tangent lines, plots and contour maps (limits in
 //! `explain/limit.rs`).
 
-use super::doc::{Block, Doc, Drawing, Line, Math, Quiet, Span, Spelled, Tag};
+use super::doc::{Block, Doc, Layout, Line, Math, Quiet, Span, Spelled, Tag};
 use super::limit_words::{aligned, verdict_short};
 use super::seeing_words::{legend, point_slope, trimmed, two_sides, typed_body, why_text};
 use crate::engine::{ContourAnswer, GradientAt, NudgeAnswer, SeeingAnswer, TangentAnswer};
@@ -136,7 +136,7 @@ fn nudge(n: &NudgeAnswer, body: Span, out: &mut Vec<Block>) {
     ]));
     out.push(Block::Gap);
     let table = n.clone();
-    out.push(Block::Drawn(Drawing::new(move |style| {
+    out.push(Block::Drawn(Layout::new(move |style| {
         nudge_table(&table, style)
     })));
     out.push(Block::Gap);

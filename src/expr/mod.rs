@@ -14,6 +14,7 @@ mod number;
 mod operand;
 mod print;
 mod subst;
+mod surd;
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;

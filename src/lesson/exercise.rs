@@ -143,8 +143,9 @@ impl Target<'_> {
                 format!("{} {}", mistake_hint(&m, style), witness_hint(w, style))
             }
             (_, Some(m), _, _) => mistake_hint(&m, style),
-            (1, None, Some(s), _) => first_rule_hint(s, style),
+            // No step explains it: a point where the two differ, said plainly.
             (_, _, _, Verdict::Wrong(Equality::Differs(Some(w)))) => witness_hint(w, style),
+            (1, None, Some(s), _) => first_rule_hint(s, style),
             (_, _, _, Verdict::Wrong(Equality::Unknown)) => {
                 "nudge could not find enough points where your answer has a value to compare it."
                     .to_string()

@@ -15,7 +15,7 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
             inner,
             inner_derivative,
         } => format!(
-            "You have the outer derivative; now multiply by the inner one. The inside is {}, and its derivative is {}.",
+            "You have the outer derivative; now multiply by the inner one: the slope of the inside, {}, is {}.",
             show(inner),
             show(inner_derivative)
         ),
@@ -53,6 +53,15 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
             "The constant factor {} went missing: it comes along, multiplying the slope.",
             show(constant)
         ),
+        Mistake::TermKept { term, slope } if slope.is_zero() => format!(
+            "You differentiated the other terms but kept {}: it is a constant, so its slope is 0 and it drops out.",
+            show(term)
+        ),
+        Mistake::TermKept { term, slope } => format!(
+            "You left {} as it was; differentiate it too: its slope is {}.",
+            show(term),
+            show(slope)
+        ),
         Mistake::TermMissed { term } => format!(
             "One term is missing: differentiate {} too, and add its slope.",
             show(term)
@@ -61,6 +70,14 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
         Mistake::NotDifferentiated => {
             "That is the function itself; the question asks for its slope.".to_string()
         }
+        Mistake::InOuter {
+            inner_derivative,
+            slip,
+        } => format!(
+            "The inner slope, {}, is right; the slip is in the outer part. {}",
+            show(inner_derivative),
+            mistake_hint(slip, style)
+        ),
         Mistake::InPart { part, slip } => format!(
             "The rest is right; look again at the slope of {}. {}",
             show(part),
@@ -110,11 +127,10 @@ pub fn witness_hint(witness: &Witness, style: Style) -> String {
             decimal(witness.given)
         );
     }
+    let (yours, theirs) = (decimal(witness.given), decimal(witness.expected));
     format!(
-        "Check a point: at {} the answer is {}, but yours gives {}.",
-        point.join(", "),
-        decimal(witness.expected),
-        decimal(witness.given)
+        "Try a point: at {} yours gives {yours} where the answer is {theirs}, so a step went astray somewhere. Go through the rules one at a time, or type skip to see them.",
+        point.join(", ")
     )
 }
 

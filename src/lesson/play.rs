@@ -50,6 +50,8 @@ pub struct Report {
     pub solved: usize,
     /// Stopped before the end: `--strict` after a problem, or the learner left.
     pub stopped: bool,
+    /// The learner left while exercise number `exercises` was being asked.
+    pub left_in_exercise: bool,
 }
 
 impl Report {
@@ -266,7 +268,10 @@ impl Player<'_, '_> {
                 match exercise::run(&outcome, &mut cx)? {
                     Attempt::Solved(_) => self.report.solved += 1,
                     Attempt::Shown => {}
-                    Attempt::Left => self.report.stopped = true,
+                    Attempt::Left => {
+                        self.report.stopped = true;
+                        self.report.left_in_exercise = true;
+                    }
                 }
                 writeln!(self.io.out)
             }

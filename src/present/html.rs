@@ -130,7 +130,7 @@ fn block(b: &Block, out: &mut String) {
             }
             out.push_str("</table>\n");
         }
-        Block::Picture(rows) => out.push_str(&format!(
+        Block::Picture(rows) | Block::Drawing { unicode: rows, .. } => out.push_str(&format!(
             "<pre class=\"picture\">{}</pre>\n",
             escape(&rows.join("\n"))
         )),

@@ -32,6 +32,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
         } => label(named, var, *order, *partial, style),
         Math::Call { name, args } => call(name, args, style),
         Math::Squared(e) => squared(e, style),
+        Math::Power { base, exponent } => power(base, exponent, style),
         Math::PowerDown { exponent, base } => power_down(exponent, base, style),
         Math::Sum(terms) => sum(terms, style),
         Math::Times(a, b) => format!("{}{dot}{}", math_text(a, style), math_text(b, style)),
@@ -44,6 +45,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("({})", shown.join(", "))
         }
         Math::Decimal(v) => decimal(*v),
+        Math::Tensor(t) => crate::tensor::text(t, style.unicode),
         Math::Equation(sides) => equation(sides, style),
         Math::Operator {
             var,
@@ -143,15 +145,25 @@ fn power_up(var: &Symbol, exponent: &Expr, style: Style) -> String {
 }
 
 /// Sides joined by ` = `, leaving out a side that prints the same as the one after it.
+/// Sides joined by `=`; a side that reads the same as the next (`n·x^(n−1)` and
+/// `n·x^(n - 1)`, `2sin(x) · cos(x)` and `2sin(x)·cos(x)`) says nothing new and is left out.
 fn equation(sides: &[Math], style: Style) -> String {
     let shown: Vec<String> = sides.iter().map(|s| math_text(s, style)).collect();
     let mut kept: Vec<&str> = Vec::with_capacity(shown.len());
     for (i, side) in shown.iter().enumerate() {
-        if shown.get(i + 1) != Some(side) {
+        if shown.get(i + 1).map(|next| reads(next)) != Some(reads(side)) {
             kept.push(side);
         }
     }
     kept.join(" = ")
+}
+
+/// What a side says, whatever its spacing and whichever minus sign it is printed with.
+pub fn reads(side: &str) -> String {
+    side.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect()
 }
 
 /// `f(x, y)`.
@@ -166,6 +178,14 @@ pub fn call(name: &Symbol, args: &[Expr], style: Style) -> String {
 
 fn is_plain(n: &Number) -> bool {
     n.is_integer() && !n.is_negative()
+}
+
+/// `x^(-1)`, `x^(1/2)`: a power as a power, the form the power rule reads.
+fn power(base: &Expr, exponent: &Expr, style: Style) -> String {
+    let atomic = matches!(base.kind(), Kind::Var(_) | Kind::Const(_));
+    let text = base.to_text(style);
+    let text = if atomic { text } else { format!("({text})") };
+    format!("{text}^({})", exponent.to_text(style))
 }
 
 /// `g²` written out before simplifying, bracketed unless `g` is a single symbol.

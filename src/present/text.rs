@@ -6,7 +6,7 @@ use super::matrix::{column_widths, matrix};
 use super::plot::{draw_contour, draw_plot};
 use super::wrap::{hang, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
-use crate::expr::{decimal, Style};
+use crate::expr::{decimal, Expr, Style};
 use crate::syntax::reading_of_statement;
 use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
@@ -162,16 +162,29 @@ impl Writer<'_> {
                 exact,
                 decimal: approx,
             } => {
+                let long = long_fraction(exact);
                 let exact = exact.to_text(style.with_budget(RESULT_BUDGET));
                 let lead = self.line(lead, style.with_budget(RESULT_BUDGET));
                 // Words never hold an ellipsis, so one in the line is a shortened expression.
                 let shortened = exact.contains('…') || lead.contains('…');
                 let exact = self.spell(&exact);
-                let shown = match approx {
-                    Some(d) => format!("{exact} {} {}", self.spell("≈"), decimal(*d)),
-                    None => exact,
+                let value = match approx {
+                    // A fraction no book would print is read as its decimal, the fraction after.
+                    Some(d) if long => {
+                        let shown = format!("{} {}", self.spell("≈"), decimal(*d));
+                        let aside = format!("(exactly {exact})");
+                        format!(
+                            "{lead} {} {}",
+                            self.tag(Tag::Answer, &shown),
+                            self.tag(Tag::Quiet, &aside)
+                        )
+                    }
+                    Some(d) => {
+                        let shown = format!("{exact} {} {}", self.spell("≈"), decimal(*d));
+                        format!("{lead} {}", self.tag(Tag::Answer, &shown))
+                    }
+                    None => format!("{lead} {}", self.tag(Tag::Answer, &exact)),
                 };
-                let value = format!("{lead} {}", self.tag(Tag::Answer, &shown));
                 self.prose(out, &value, 2);
                 if shortened {
                     // The shortening is this presenter's own doing, so it says so itself.
@@ -222,6 +235,11 @@ impl Writer<'_> {
                 let inner = self.set_in(*by, 0, body);
                 for l in inner.lines() {
                     push_line(out, &format!("{}{l}", " ".repeat(*by)));
+                }
+            }
+            Block::Drawing { unicode, ascii } => {
+                for row in if style.unicode { unicode } else { ascii } {
+                    push_line(out, row);
                 }
             }
             Block::Inset { lead, body } => {
@@ -416,6 +434,17 @@ impl Writer<'_> {
             transliterate(text)
         }
     }
+}
+
+/// Digits past which a numerator or denominator is too long to read at a glance.
+const LONG_DIGITS: usize = 6;
+
+/// A fraction with a numerator or denominator too long to take in: 23298085122481/8916100448256.
+fn long_fraction(e: &Expr) -> bool {
+    e.as_number().is_some_and(|n| {
+        let digits = |i: num_bigint::BigInt| i.magnitude().to_string().len();
+        !n.is_integer() && (digits(n.numer()) > LONG_DIGITS || digits(n.denom()) > LONG_DIGITS)
+    })
 }
 
 fn push_line(out: &mut String, text: &str) {

@@ -229,6 +229,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("steps".into(), Value::Array(list));
         }
         Answer::Multivar(answer) => super::multivar_json::fill(obj, answer),
+        Answer::Tensor(answer) => super::tensor_json::fill(obj, answer),
         Answer::Training(answer) => super::training_json::fill(obj, answer),
     }
 }

@@ -16,6 +16,7 @@ mod multivar_latex;
 mod paint;
 mod seeing_json;
 mod seeing_latex;
+mod tensor_json;
 mod text;
 mod training_json;
 
