@@ -213,7 +213,8 @@ pub struct Answerer {
     pub tutor: Option<Tutor>,
     /// How lessons and practice run here.
     pub lessons: nudge::lesson::Options,
-    /// Whether an answer taller than the terminal goes through `$PAGER`.
+    /// Whether an answer taller than the terminal goes through `$PAGER`: a one-shot run's
+    /// on a terminal; the interactive session's stay in its scrollback.
     pub pager: bool,
     /// The session so far as Markdown, kept when it can be saved (`save`, `--transcript`).
     pub transcript: Option<transcript::Transcript>,
@@ -440,6 +441,7 @@ pub fn run() -> i32 {
     if !interactive {
         crate::spinner::start(cli.ascii);
     }
+    answerer.pager &= !interactive;
     // Rendering each answer again as Markdown costs: only a session that can be saved keeps it.
     if interactive || cli.transcript.is_some() {
         answerer.transcript = Some(transcript::Transcript::default());

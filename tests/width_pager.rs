@@ -108,6 +108,25 @@ mod on_a_terminal {
     }
 
     #[test]
+    fn the_interactive_session_prints_tall_answers_straight() {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("nudge"));
+        cmd.env("TERM", "xterm")
+            .env("PAGER", "sed 's/^/paged: /'")
+            .args(["--color", "never", "--no-history"]);
+        let mut p = spawn_command(cmd, Some(15_000)).expect("a pty");
+        p.exp_string("nudge> ").expect("a prompt");
+        p.send_line(super::TALL).expect("typed");
+        let before = p.exp_string("Reading").expect("the answer");
+        let seen = before + &p.exp_string("nudge> ").expect("the prompt again");
+        assert!(
+            seen.contains("x^x = ") && !seen.contains("paged:"),
+            "{seen}"
+        );
+        p.send_control('d').expect("Ctrl-D");
+        p.exp_eof().expect("nudge ends");
+    }
+
+    #[test]
     fn no_pager_and_short_answers_are_printed_straight() {
         let seen = shown(&["--no-pager", "-e", super::TALL]);
         assert!(
