@@ -141,9 +141,10 @@ pub fn run<T>(limits: Limits, work: impl FnOnce() -> T) -> Result<T, Stop> {
             a.active.set(true);
             a.parts.set(0);
             a.limit.set(limits.parts);
-            let now = Instant::now();
-            a.started.set(Some(now));
-            a.deadline.set(now.checked_add(limits.time));
+            let now = clock();
+            a.started.set(now);
+            a.deadline
+                .set(now.and_then(|now| now.checked_add(limits.time)));
             a.time.set(limits.time);
             a.held_at_start.set(HELD.with(Cell::get));
             a.bytes.set(limits.bytes);
@@ -227,13 +228,15 @@ fn poll(a: &Account) {
     }) {
         Some(Stop::Cancelled)
     } else {
-        let now = Instant::now();
-        if let (Some(hook), Some(started)) = (PROGRESS.with(Cell::get), a.started.get()) {
+        let now = clock();
+        if let (Some(hook), Some(started), Some(now)) =
+            (PROGRESS.with(Cell::get), a.started.get(), now)
+        {
             hook(now.duration_since(started));
         }
         a.deadline
             .get()
-            .filter(|d| now >= *d)
+            .filter(|d| now.is_some_and(|now| now >= *d))
             .map(|_| Stop::TooLong {
                 limit: a.time.get(),
             })
@@ -246,6 +249,15 @@ fn poll(a: &Account) {
         }
         None => a.until_poll.set(POLL_EVERY.min(limit - parts)),
     }
+}
+
+/// The time now, where there is a clock. WebAssembly in a browser has none in `std`
+/// (`Instant::now` panics there): the page stops a long answer itself.
+fn clock() -> Option<Instant> {
+    #[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
+    return Some(Instant::now());
+    #[cfg(all(target_family = "wasm", target_os = "unknown"))]
+    None
 }
 
 /// Bytes held now beyond what was held when the computation started.

@@ -1,13 +1,22 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
+mod backprop;
+mod descent;
 mod domain;
+mod graph;
+mod graph_chain;
 mod identity;
 mod multivar;
 mod note;
 mod seeing;
 mod stopped;
+mod training;
 mod vectors;
 
+pub use backprop::{Agreement, BackLink, BackpropAnswer, BackpropNode, Role, Val};
+pub use descent::{DescentAnswer, Iterate, Path, Run, MAX_STEPS};
+pub use graph::{Graph, GraphNode};
+pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
 pub use note::Note;
 pub use seeing::{
@@ -28,6 +37,7 @@ use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
     Point, Span, Statement, Vector,
 };
+use crate::tensor::TensorAnswer;
 use crate::topic::Topic;
 
 /// Most slip notes on one line: past a few, more say nothing new.
@@ -103,8 +113,8 @@ pub enum Answer {
         value: Option<f64>,
     },
     /// An antiderivative with its steps, checked by differentiating it back.
-    /// `constant` numbers the constant of integration (C₁, C₂, … in a session)
-    /// where constants meet, as in the motion readings; 0 is a plain C.
+    /// `constant` numbers the constant of integration where it meets another in the
+    /// integrand (∫ (a·t + C) dt gives C₁); 0 is a plain C.
     Integral {
         body: Expr,
         var: Symbol,
@@ -158,6 +168,21 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
+    Tensor(Box<crate::tensor::TensorAnswer>),
+    /// Derivatives through named steps, backpropagation and descent.
+    Training(Box<Training>),
+}
+
+/// The answers that follow a loss through its named steps.
+#[derive(Clone, Debug)]
+pub enum Training {
+    /// `dL/dw` along L ← a ← z ← w: local derivatives multiplied, one product per path.
+    Chain(ChainAnswer),
+    /// `backprop L at …`: the forward pass, the backward pass, and every parameter's gradient.
+    Backprop(BackpropAnswer),
+    /// `descend f from … rate …`: gradient descent you can watch, one run per rate.
+    Descent(DescentAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -228,6 +253,10 @@ impl Answer {
                 },
                 SeeingAnswer::Plot(_) | SeeingAnswer::Contour(_) => None,
             },
+            Answer::Training(t) => match t.as_ref() {
+                Training::Chain(chain) => Some(&chain.result),
+                Training::Backprop(_) | Training::Descent(_) => None,
+            },
             _ => None,
         }
     }
@@ -246,6 +275,13 @@ impl Outcome {
             Answer::Defined { definition, .. } => Some(match &definition.body {
                 Body::Scalar(e) => Headline::Scalar(e.clone()),
                 Body::Vector(v) => Headline::Vector(v.clone()),
+            }),
+            Answer::Tensor(t) => t.entries().map(|grid| match grid.as_slice() {
+                [row] if row.len() == 1 => Headline::Scalar(row[0].clone()),
+                rows if rows.iter().all(|r| r.len() == 1) => {
+                    Headline::Vector(rows.iter().map(|r| r[0].clone()).collect())
+                }
+                _ => Headline::Matrix(grid),
             }),
             _ => self.result().cloned().map(Headline::Scalar),
         }
@@ -288,6 +324,18 @@ impl Outcome {
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
+            Answer::Tensor(t) => match t.as_ref() {
+                TensorAnswer::Declared(_) => "declaration",
+                TensorAnswer::Shaped(_) => "shaped",
+                TensorAnswer::Sum(_) => "sum_derivative",
+                TensorAnswer::Identity(_) => "matrix_derivative",
+                TensorAnswer::Read(_) => "notation",
+            },
+            Answer::Training(t) => match t.as_ref() {
+                Training::Chain(_) => "chain",
+                Training::Backprop(_) => "backprop",
+                Training::Descent(_) => "descent",
+            },
         }
     }
 }
@@ -296,13 +344,15 @@ impl Outcome {
 #[derive(Clone, Debug, Default)]
 pub struct Session {
     definitions: Vec<Definition>,
+    /// The definitions made with `=` as named steps, for the chain through them.
+    graph: Graph,
     ans: Option<Expr>,
-    /// Constants of integration handed out so far.
-    constants: u32,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
     /// Remarks on how runs of letters are read, already made in this session.
     said: std::collections::HashSet<String>,
+    /// Shapes declared with `x: vector(n)`, `A: matrix(m, n)`.
+    shapes: Vec<crate::tensor::Declaration>,
 }
 
 impl Session {
@@ -330,15 +380,18 @@ impl Session {
     /// `Read as:` line) and the remarks made while reading it.
     pub fn read_answer_as(&self, line: &str) -> Result<ReadAnswer, Error> {
         let outcome = self.clone().answer(line)?;
-        match (&outcome.statement, outcome.headline()) {
-            (Statement::Expr(_), Some(h))
-            | (Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }), Some(h)) => {
-                Ok(ReadAnswer {
-                    headline: h,
-                    statement: outcome.statement,
-                    notes: outcome.notes,
-                })
-            }
+        let is_answer = match &outcome.statement {
+            Statement::Expr(_)
+            | Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }) => true,
+            Statement::Tensor(t) => matches!(t.query, crate::tensor::Query::Show(_)),
+            _ => false,
+        };
+        match (is_answer, outcome.headline()) {
+            (true, Some(h)) => Ok(ReadAnswer {
+                headline: h,
+                statement: outcome.statement,
+                notes: outcome.notes,
+            }),
             _ => Err(Error::new(
                 Phase::Reading,
                 "an answer is the result itself: an expression, a vector or a matrix",
@@ -447,10 +500,18 @@ impl Session {
                     self.node_names(node, &b, notes);
                 }
             }
+            Statement::Training(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
+                }
+            }
             Statement::NamedDerivative { .. }
             | Statement::Multivar(_)
             | Statement::Command(_)
-            | Statement::Read(_) => {}
+            | Statement::Read(_)
+            | Statement::Tensor(_) => {}
         }
     }
 
@@ -580,11 +641,7 @@ impl Session {
                 let integrand = lower_in(body, self, &bound)?;
                 self.numbers_have_values(&integrand, body, &bound)?;
                 no_formula_to_integrate(&integrand, body)?;
-                let answer = indefinite(integrand, var, body.span, self.constants + 1)?;
-                if let Answer::Integral { constant: 1.., .. } = answer {
-                    self.constants += 1;
-                }
-                Ok(answer)
+                indefinite(integrand, var, body.span)
             }
             Statement::Integral {
                 body,
@@ -604,7 +661,18 @@ impl Session {
                 self.plot_size,
             )?))),
             Statement::Command(command) => self.command(command),
+            Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
+            Statement::Tensor(statement) => {
+                let answer = crate::tensor::answer(statement)?;
+                if let crate::tensor::TensorAnswer::Declared(ds) = &answer {
+                    for d in ds {
+                        self.shapes.retain(|old| old.name != d.name);
+                        self.shapes.push(d.clone());
+                    }
+                }
+                Ok(Answer::Tensor(Box::new(answer)))
+            }
         }
     }
 
@@ -744,6 +812,11 @@ impl Session {
                 return vectors::named_motion(def, components, var, order, partial, span)
             }
         };
+        if order == 1 && def.params.is_empty() {
+            if let Some(chain) = graph_chain::through_steps(&self.graph, name, var, partial) {
+                return Ok(Answer::Training(Box::new(Training::Chain(chain))));
+            }
+        }
         let answer = derivative(body, var, order, partial);
         Ok(with_name(
             answer,
@@ -777,10 +850,23 @@ impl Session {
                 part.0.span,
             ));
         }
+        // The formula as written, the named steps it uses kept as letters.
+        let written = match body {
+            Body::Scalar(node) if params.is_empty() => {
+                let steps: Vec<String> = self.graph.names().iter().map(|s| s.to_string()).collect();
+                let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+                Some(lower_in(node, self, &steps)?)
+            }
+            _ => None,
+        };
         let replaced = match self.definitions.iter().position(|d| &*d.name == name) {
             Some(i) => Some(self.definitions.remove(i)),
             None => None,
         };
+        match written {
+            Some(formula) => self.graph.define(definition.name.clone(), formula),
+            None => self.graph.forget(name),
+        }
         self.definitions.push(definition.clone());
         Ok(Answer::Defined {
             definition,
@@ -891,7 +977,10 @@ impl Session {
             }
             Command::Undef(name, span) => {
                 match self.definitions.iter().position(|d| &*d.name == name) {
-                    Some(i) => Answer::Forgotten(self.definitions.remove(i)),
+                    Some(i) => {
+                        self.graph.forget(name);
+                        Answer::Forgotten(self.definitions.remove(i))
+                    }
                     None => {
                         let mut error = Error::new(
                             Phase::Reading,
@@ -909,8 +998,9 @@ impl Session {
             }
             Command::Reset => {
                 self.definitions.clear();
+                self.shapes.clear();
+                self.graph.clear();
                 self.ans = None;
-                self.constants = 0;
                 Answer::Reset
             }
             Command::Quit => Answer::Quit,
@@ -990,6 +1080,13 @@ impl Names for Session {
 
     fn arity(&self, name: &str) -> Option<usize> {
         self.lookup(name).map(|d| d.params.len()).filter(|n| *n > 0)
+    }
+
+    fn shape(&self, name: &str) -> Option<(crate::tensor::Shape, bool)> {
+        self.shapes
+            .iter()
+            .find(|d| &*d.name == name)
+            .map(|d| (d.shape.clone(), d.symmetric))
     }
 
     fn defined(&self) -> Vec<String> {

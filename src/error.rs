@@ -51,6 +51,8 @@ pub enum ErrorKind {
     NotAnAnswer,
     /// An answer that grew past the work budget (`budget::MAX_PARTS`, memory, time).
     BudgetExceeded,
+    /// Two parts whose shapes do not fit: `A x` with A 2×3 and x 2×1.
+    ShapeMismatch,
     /// An answer stopped by Ctrl-C (or a newer keystroke, for a preview).
     Cancelled,
 }
@@ -77,6 +79,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::NotAnAnswer => "not_an_answer",
             ErrorKind::BudgetExceeded => "budget_exceeded",
+            ErrorKind::ShapeMismatch => "shape_mismatch",
             ErrorKind::Cancelled => "cancelled",
         }
     }

@@ -29,13 +29,8 @@ pub enum Motion {
     Position,
 }
 
-/// ∫ body d(var), with its steps and check; `constant` is the number a motion reading gives its C.
-pub(crate) fn indefinite(
-    body: Expr,
-    var: &str,
-    span: Span,
-    constant: u32,
-) -> Result<Answer, Error> {
+/// ∫ body d(var), with its steps and check.
+pub(crate) fn indefinite(body: Expr, var: &str, span: Span) -> Result<Answer, Error> {
     if body.size() > MAX_INTEGRAND_SIZE {
         return Err(Error::new(
             Phase::Computing,
@@ -53,19 +48,31 @@ pub(crate) fn indefinite(
         }
         return Err(error);
     };
-    let motion = motion(&body, var);
-    // A question on its own ends in + C; the motion readings number theirs,
-    // since a velocity's constant and then a position's meet in one story.
-    let constant = if motion.is_some() { constant } else { 0 };
     Ok(Answer::Integral {
-        motion,
+        motion: motion(&body, var),
+        constant: constant_beside(&body),
         result: steps.after.clone(),
         body,
         var: Symbol::from(var),
         steps,
         check,
-        constant,
     })
+}
+
+/// Which constant of integration the answer adds: a plain C for a question on its own, and
+/// the first of C₁, C₂, … the integrand does not hold when it holds a C already (a velocity
+/// v0 + C integrated again), so two constants that meet in one answer are told apart.
+fn constant_beside(body: &Expr) -> u32 {
+    let held: Vec<String> = body.free_vars().iter().map(|s| s.to_string()).collect();
+    if !held
+        .iter()
+        .any(|name| name == "C" || name.starts_with("C_"))
+    {
+        return 0;
+    }
+    (1..)
+        .find(|n| !held.contains(&format!("C_{n}")))
+        .unwrap_or(1)
 }
 
 /// An antiderivative that differentiates back to `body`; `None` when the rules find none.

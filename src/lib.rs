@@ -1,6 +1,7 @@
 //! nudge: a calculus tutor. Everything but the terminal lives here:
 //! syntax → expressions → calculus → rendering, driven by one engine.
 
+#[cfg(feature = "terminal")]
 pub mod allocator;
 pub mod area;
 pub mod budget;
@@ -16,10 +17,14 @@ pub mod notation;
 pub mod numeric;
 pub mod present;
 pub mod render;
+#[cfg(feature = "terminal")]
 pub mod store;
 pub mod syntax;
+pub mod tensor;
 pub mod topic;
 pub mod visible;
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+pub mod web;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

@@ -6,6 +6,7 @@ use crate::cli::Answerer;
 use helper::NudgeHelper;
 use nudge::budget::{report_to, stop_when};
 use nudge::error::ErrorKind;
+use nudge::present::wrap::wrap;
 use nudge::store::history::{self, HISTORY_SIZE};
 use nudge::visible::visible;
 use nudge::{Error, Outcome, Session};
@@ -65,15 +66,24 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
     let mut history = History::open(history, &mut editor);
     catch_interrupts();
     banner(colour);
+    let continued = if answerer.options.unicode {
+        "…> "
+    } else {
+        "...> "
+    };
     loop {
-        match editor.readline("nudge> ") {
-            Ok(typed) => {
-                // A line continued past an open bracket is one query.
-                let line = typed.replace(['\n', '\r'], " ");
+        match read_query(&mut editor, continued) {
+            Ok(line) => {
                 if line.trim().is_empty() {
                     continue;
                 }
                 history.add(&mut editor, line.trim());
+                if let Some(saved) = answerer.save(&line, &mut std::io::stdout().lock()) {
+                    if saved.is_err() {
+                        return 0;
+                    }
+                    continue;
+                }
                 answerer.fit_plots();
                 let result = compute(&mut answerer.session, &line);
                 let mut out = std::io::stdout().lock();
@@ -97,6 +107,27 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
             Err(_) => return 0,
         }
     }
+}
+
+/// One query, over as many lines as it takes to close its brackets: each line after the first
+/// is asked under the `continued` prompt, so the learner sees that the query goes on.
+/// Ctrl-C drops the whole query; Ctrl-D answers what was typed, open bracket and all.
+fn read_query(
+    editor: &mut Editor<NudgeHelper, DefaultHistory>,
+    continued: &str,
+) -> Result<String, ReadlineError> {
+    let mut line = editor.readline("nudge> ")?;
+    while helper::open_bracket(&line) {
+        match editor.readline(continued) {
+            Ok(more) => {
+                line.push(' ');
+                line.push_str(&more);
+            }
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(line)
 }
 
 /// A learner's answers during a lesson or practice, read with the session's line editor.
@@ -126,9 +157,20 @@ fn banner(colour: bool) {
     } else {
         name
     };
-    println!("{name} — calculus, one explained step at a time.");
+    let width = crate::cli::terminal_width();
     println!(
-        "Type a question such as d/dx sin(x^2), or help to see what you can ask. Ctrl-D leaves."
+        "{}",
+        wrap(
+            &format!("{name} — calculus, one explained step at a time."),
+            width
+        )
+    );
+    println!(
+        "{}",
+        wrap(
+            "Type a question such as d/dx sin(x^2), or help to see what you can ask. Ctrl-D leaves.",
+            width
+        )
     );
 }
 

@@ -5,11 +5,12 @@ use colored::Colorize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, Line, MAX_LINE_BYTES};
 use nudge::lesson::exercise::Context;
-use nudge::lesson::script::read_lesson_text;
+use nudge::lesson::script::{read_lesson_text, ItemKind};
 use nudge::lesson::{
     play, practice, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Rng,
     Script, ScriptError, Topic, TOUR,
 };
+use nudge::present::wrap::wrap;
 use nudge::render::{thousands, TextOptions};
 use nudge::visible::visible;
 use nudge::Session;
@@ -55,8 +56,8 @@ pub fn options(cli: &Cli) -> Options {
     } else {
         Mode::Read
     };
-    let width = terminal_size::terminal_size()
-        .map(|(w, _)| usize::from(w.0).clamp(40, 100))
+    let width = crate::cli::width::chosen()
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0).clamp(40, 100)))
         .unwrap_or(80);
     Options {
         mode,
@@ -186,6 +187,10 @@ pub fn serve(
                 {
                     writeln!(out, "Next: lesson {}, {}.", n + 1, next.title())?;
                 }
+                if options.mode == Mode::Interactive && report.stopped && report.clean() {
+                    let said = left_at(n, &lesson.title(), &script, &report);
+                    writeln!(out, "{}", wrap(&said, options.width))?;
+                }
                 Ok(report.clean())
             }
             None => Ok(false),
@@ -205,6 +210,26 @@ pub fn serve(
             Ok(true)
         }
     }
+}
+
+/// Where the learner left a lesson, and how to come back to it.
+fn left_at(n: usize, title: &str, script: &Script, report: &Report) -> String {
+    let total = script
+        .items
+        .iter()
+        .filter(|item| matches!(item.kind, ItemKind::Exercise(_)))
+        .count();
+    let place = if report.left_in_exercise {
+        format!("at exercise {} of {total}", report.exercises)
+    } else if report.exercises == 0 {
+        "before its first exercise".to_string()
+    } else {
+        format!("after {} of its {total} exercises", report.exercises)
+    };
+    // No-break spaces keep each command to type on one line.
+    format!(
+        "You left lesson {n}, {title}, {place}. To come back, type lesson\u{a0}{n} (or run nudge\u{a0}--lesson\u{a0}{n}): it starts again from the top, and lessons lists the whole tour."
+    )
 }
 
 /// The tour, numbered, with a mark on each finished lesson.

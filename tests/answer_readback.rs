@@ -1,6 +1,8 @@
 //! An exercise on a real pseudo-terminal, answered in a misreadable form: nudge shows how it
 //! read the answer, and a precedence slip whose bracketed form is right is not counted.
 
+#![cfg(unix)]
+
 use rexpect::session::{spawn_command, PtySession};
 use std::process::Command;
 

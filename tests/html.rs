@@ -103,17 +103,58 @@ fn no_script_and_only_plain_elements() {
     assert_eq!(text_of(sources[0]), "d/dx x <script>");
 }
 
+/// Seeing answers are explained: tables and pictures stay drawn in a `<pre>`, the words
+/// around them are paragraphs, the slope is the answer.
 #[test]
-fn answers_not_yet_explained_are_their_text_in_a_pre() {
-    let (out, _) = html(&["-e", "grad x^2 y", "-e", "x^2 < 3"]);
+fn tables_and_pictures_are_drawn_and_their_words_marked_up() {
+    let (out, code) = html(&["-e", "nudge x^2 at x = 3", "-e", "limit sin(x)/x as x -> 0"]);
+    assert_eq!(code, 0);
     let page = wrapped(&out);
     let doc = parse(&page);
-    let pre = class(doc.root_element(), "nudge-text");
-    assert_eq!(pre.len(), 1, "{out}");
-    let shown = text_of(pre[0]);
-    assert!(shown.starts_with("Reading: ∇(x²·y)\n"), "{shown}");
-    assert!(shown.ends_with("∇(x²·y) = (2x·y, x²)"), "{shown}");
-    assert!(!shown.contains('\u{1b}'), "no colour codes in a page");
+    assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
+    let pictures = class(doc.root_element(), "picture");
+    assert_eq!(
+        pictures.len(),
+        3,
+        "one table for the nudge, one per side of the limit"
+    );
+    assert!(
+        text_of(pictures[0]).contains("(f(3 + h) - f(3)) / h"),
+        "{out}"
+    );
+    let answers: Vec<String> = class(doc.root_element(), "answer")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(answers, ["6", "1"], "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour codes in a page");
+}
+
+/// Many-variable answers are explained: steps as lists, vectors and matrices marked up.
+#[test]
+fn many_variable_answers_are_marked_up_not_preformatted() {
+    let (out, code) = html(&["-e", "grad x^2 y", "-e", "hessian(x^2 y) at (1, 2)"]);
+    assert_eq!(code, 0);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
+    let answers: Vec<String> = class(doc.root_element(), "answer")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(answers, ["(2x·y, x²)"], "{out}");
+    let matrices: Vec<Node> = class(doc.root_element(), "matrix answer");
+    assert_eq!(
+        matrices.len(),
+        2,
+        "the Hessian, and its values at the point"
+    );
+    let cells: Vec<String> = matrices[1]
+        .descendants()
+        .filter(|n| n.has_tag_name("td"))
+        .map(text_of)
+        .collect();
+    assert_eq!(cells, ["4", "2", "2", "0"], "{out}");
 }
 
 #[test]
@@ -173,6 +214,34 @@ fn values_and_definitions_are_marked_up_not_preformatted() {
         out.contains("<span class=\"label\">Reading it:</span> nudge x a little near 2"),
         "{out}"
     );
+}
+
+/// Integrals are explained: steps as lists, the check, and the answer marked, never a `<pre>`.
+#[test]
+fn integrals_are_marked_up_not_preformatted() {
+    let (out, code) = html(&["-e", "integrate x e^x dx", "-e", "integrate(x^2, x, 0, 3)"]);
+    assert_eq!(code, 0);
+    let page = wrapped(&out);
+    let doc = parse(&page);
+    assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
+    let rules: Vec<String> = class(doc.root_element(), "rule")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert!(
+        rules.contains(&"integration by parts".to_string()),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&"fundamental theorem".to_string()),
+        "{rules:?}"
+    );
+    assert_eq!(class(doc.root_element(), "success").len(), 2, "{out}");
+    let answers: Vec<String> = class(doc.root_element(), "answer")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(answers, ["x·e^x - e^x + C", "9"], "{out}");
 }
 
 #[test]

@@ -48,7 +48,7 @@ fn every_built_in_lesson_passes_its_own_check() {
     let out = String::from_utf8_lossy(&out);
     assert_eq!(
         out.lines().filter(|l| l.starts_with("ok ")).count(),
-        13,
+        nudge::lesson::TOUR.len(),
         "{out}"
     );
 }
@@ -61,7 +61,7 @@ fn the_lesson_files_in_the_repository_pass_check() {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "nudge"))
         .collect();
-    assert_eq!(files.len(), 13);
+    assert_eq!(files.len(), nudge::lesson::TOUR.len());
     nudge(&dir.path().join("p"))
         .arg("--check")
         .args(&files)
@@ -224,7 +224,9 @@ fn an_exercise_answered_wrong_then_right_from_a_pipe_with_interactive() {
     assert!(out.contains("(press Enter to go on)"), "{out}");
     let prose = flat(&out);
     assert!(
-        prose.contains("You have the outer derivative; now multiply by the inner one."),
+        prose.contains(
+            "You have the outer derivative; now multiply by the inner one: the slope of the inside, x², is 2x."
+        ),
         "{out}"
     );
     assert!(prose.contains("does not count as a try"), "{out}");
@@ -287,12 +289,18 @@ fn the_tour_is_listed_and_an_unknown_lesson_is_a_usage_error() {
     let out = stdout_of(nudge(&dir.path().join("p")).args(["--lesson", "0"]));
     assert!(out.contains(" 1. Slope as a nudge"), "{out}");
     assert!(out.contains("12. Other bases, and why AI uses e"), "{out}");
-    assert!(out.contains("13. The functions inside a neural network"), "{out}");
+    assert!(
+        out.contains("13. The functions inside a neural network"),
+        "{out}"
+    );
+    let past = (nudge::lesson::TOUR.len() + 1).to_string();
     nudge(&dir.path().join("p"))
-        .args(["--lesson", "99"])
+        .args(["--lesson", &past])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("there is no lesson 99"));
+        .stderr(predicate::str::contains(format!(
+            "there is no lesson {past}"
+        )));
 }
 
 /// Lesson 1 played to the end: pauses get Enter, exercises the right answers.
@@ -492,7 +500,7 @@ fn session_commands_report_unknown_lessons_and_topics() {
     for (line, message, help) in [
         (
             "lesson 99",
-            "there is no lesson 99; the tour has lessons 1 to 13",
+            "there is no lesson 99; the tour has lessons 1 to",
             "type lessons",
         ),
         (
@@ -534,7 +542,9 @@ fn practice_inside_the_interactive_session_then_back_to_the_prompt() {
     p.exp_string("answer> ").expect("another try");
     p.send_line("5x^4").expect("the right answer");
     p.exp_string("Right.").expect("accepted");
-    p.exp_string("answer> ").expect("question 2");
+    // Each key goes only after the prompt that follows a line the preview never shows.
+    p.exp_string("Question 2:").expect("question 2");
+    p.exp_string("answer> ").expect("its prompt");
     p.send_line("quit").expect("leave practice");
     p.exp_string("Score: 1 of 2 solved").expect("the score");
     p.exp_string("nudge> ").expect("back at the prompt");
@@ -605,5 +615,118 @@ proptest::proptest! {
             let report = nudge::lesson::play(&script, &problems, &mut nudge::Session::new(), &mut io, &options);
             proptest::prop_assert!(report.is_ok());
         }
+    }
+}
+
+#[test]
+fn leaving_a_lesson_says_where_and_how_to_come_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Enter past the pauses up to the first exercise, then leave there.
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--seed", "1", "--lesson", "3"])
+            .write_stdin("\n\n\n\n\n\n\n\nquit\n"),
+    );
+    assert!(
+        out.contains("You left lesson 3, The power rule, at exercise 1 of"),
+        "{out}"
+    );
+    assert!(
+        out.contains("To come back, type") && out.contains("lesson\u{a0}3 (or run"),
+        "{out}"
+    );
+    let out = stdout_of(
+        nudge(&dir.path().join("p"))
+            .args(["--interactive", "--lesson", "3"])
+            .write_stdin("quit\n"),
+    );
+    assert!(
+        out.contains("You left lesson 3, The power rule, before its first exercise."),
+        "{out}"
+    );
+}
+
+/// The common slip of each rule, and the words that name it (wrapping undone).
+const SLIPS: &[(&str, &str, &str)] = &[
+    // Forgot the inner derivative.
+    (
+        "d/dx e^(3x)",
+        "e^(3x)",
+        "You have the outer derivative; now multiply by the inner one: the slope of the inside, 3x, is 3.",
+    ),
+    (
+        "d/dx sin(x^2)",
+        "cos(x^2)",
+        "now multiply by the inner one: the slope of the inside, x², is 2x.",
+    ),
+    // Forgot to reduce the exponent, alone and inside a chain.
+    (
+        "d/dx x^5",
+        "5x^5",
+        "You brought the exponent 5 down; now also reduce the power of x by one.",
+    ),
+    (
+        "d/dx (2x + 1)^3",
+        "6(2x+1)^3",
+        "The inner slope, 2, is right; the slip is in the outer part. You brought the exponent 3 down; now also reduce the power of 2x + 1 by one.",
+    ),
+    // Reduced the exponent but did not bring it down.
+    (
+        "d/dx x^5",
+        "x^4",
+        "the old exponent 5 also comes down in front as a factor.",
+    ),
+    // Wrong sign in the quotient rule.
+    (
+        "d/dx sin(x)/x",
+        "(x cos x + sin x)/x^2",
+        "Close: the quotient rule has a minus in the middle.",
+    ),
+    // The product rule as a product of derivatives.
+    (
+        "d/dx x^2 sin(x)",
+        "2x cos(x)",
+        "That multiplies the two derivatives, but a product does not work that way.",
+    ),
+    // Lost a constant factor.
+    (
+        "d/dx 4x^3",
+        "3x^2",
+        "The constant factor 4 went missing: it comes along, multiplying the slope.",
+    ),
+    // Kept a constant term.
+    (
+        "d/dx (x^2 + 1)",
+        "2x + 1",
+        "You differentiated the other terms but kept 1: it is a constant, so its slope is 0 and it drops out.",
+    ),
+    // Differentiated nothing at all.
+    (
+        "d/dx x^3",
+        "x^3",
+        "That is the function itself; the question asks for its slope.",
+    ),
+    // No rule explains it: a point, in plain words.
+    (
+        "d/dx x^3 + x",
+        "7x",
+        "Try a point: at x =",
+    ),
+];
+
+#[test]
+fn each_common_slip_is_named_in_words() {
+    for (question, answer, words) in SLIPS {
+        let (dir, path) = lesson(&format!("? {question}\n"));
+        let out = stdout_of(
+            nudge(&dir.path().join("p"))
+                .args(["--interactive", "--seed", "2"])
+                .arg(&path)
+                .write_stdin(format!("{answer}\nquit\n")),
+        );
+        assert!(
+            flat(&out).contains(words),
+            "{question}, answered {answer}: expected {words:?} in\n{out}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! read back to the same expression, and no string makes the engine panic.
 
 use nudge::expr::{eval, Expr};
+use nudge::render::{render_text, TextOptions};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -131,6 +132,51 @@ fn derivative_agrees_with_a_central_difference() {
         // Most cases must really be compared, or the property proves little.
         let compared = COMPARED.load(Ordering::Relaxed);
         assert!(compared >= 256, "only {compared} points were compared");
+    });
+}
+
+/// A step's sides, each written as it reads: spacing and the kind of minus sign say nothing.
+fn sides(line: &str) -> Vec<String> {
+    let equation = line.rsplit_once(": ").map_or(line, |(_, e)| e);
+    equation
+        .split(" = ")
+        .map(|side| {
+            side.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if c == '−' { '-' } else { c })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn no_step_shows_a_change_that_changes_nothing() {
+    on_big_stack(|| {
+        let mut r = runner(128);
+        r.run(&expression(), |body| {
+            let query = format!("d/dx {body}");
+            let Ok(out) = Session::new().answer(&query) else {
+                return Ok(());
+            };
+            let options = TextOptions {
+                unicode: true,
+                quiet: false,
+            };
+            for unicode in [true, false] {
+                let text = render_text(&out, TextOptions { unicode, ..options });
+                for line in text.lines() {
+                    let sides = sides(line);
+                    for pair in sides.windows(2) {
+                        prop_assert!(
+                            pair[0] != pair[1],
+                            "{query}: a step that changes nothing\n{line}\nin\n{text}"
+                        );
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
     });
 }
 

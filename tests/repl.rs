@@ -1,5 +1,7 @@
 //! The interactive session driven through a real pseudo-terminal.
 
+#![cfg(unix)]
+
 use rexpect::process::WaitStatus;
 use rexpect::session::{spawn_command, PtySession};
 use std::path::Path;
@@ -182,6 +184,8 @@ fn an_open_bracket_continues_on_the_next_line() {
     let (_dir, history) = temp_history();
     let mut p = start(&history, "never");
     p.send_line("d/dx (x^2 +").expect("send");
+    // The prompt says the line goes on.
+    expect(&mut p, "…> ").expect("the continuation prompt");
     p.send_line("1)^3").expect("send");
     expect(&mut p, "Reading: d/dx (x² + 1)³").expect("one query over two lines");
     answered(&mut p, "chain rule");

@@ -287,6 +287,7 @@ fn a_long_line_is_refused_and_the_lines_after_it_answered() {
 }
 
 /// nudge on a terminal through `sh`, which says its process id before it becomes nudge.
+#[cfg(target_os = "linux")]
 fn repl_with_history(history: &Path) -> (rexpect::session::PtySession, u32, String) {
     let mut cmd = std::process::Command::new("sh");
     cmd.args(["-c", "echo \"pid $$.\"; exec \"$0\" --color never"])
@@ -306,6 +307,7 @@ fn repl_with_history(history: &Path) -> (rexpect::session::PtySession, u32, Stri
 }
 
 /// The most memory a live process has held, from the kernel's account.
+#[cfg(target_os = "linux")]
 fn peak_kib(pid: u32) -> i64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc");
     let line = status
@@ -581,6 +583,7 @@ fn twelve_lessons_finishing_at_once_are_all_remembered() {
 }
 
 /// Everything nudge wrote to the terminal, as bytes (rexpect reads them as Latin-1 characters).
+#[cfg(unix)]
 fn bytes_of(latin1: &str) -> Vec<u8> {
     latin1.chars().map(|c| c as u8).collect()
 }

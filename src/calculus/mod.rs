@@ -8,7 +8,7 @@ mod integrate;
 pub mod motion;
 pub mod multivar;
 mod quadrature;
-mod rewrite;
+pub(crate) mod rewrite;
 mod shapes;
 mod step;
 

@@ -3,11 +3,18 @@
 //! Nothing here knows about terminals, characters or markup: a presenter (`crate::present`)
 //! decides how each block, span and tag looks in its format.
 
-use crate::engine::Named;
+use crate::engine::{ContourAnswer, Named, Plot};
 use crate::expr::{Expr, Style, Symbol};
 use crate::syntax::Statement;
 use std::fmt;
 use std::rc::Rc;
+
+/// Longest expression shown inside a step, in characters, where a format shortens.
+pub const STEP_BUDGET: usize = 160;
+/// Longest result shown under the steps; `-q` always prints the whole result.
+pub const RESULT_BUDGET: usize = 4000;
+/// Longest entry of a many-variable answer shown in full text.
+pub const ENTRY_BUDGET: usize = 400;
 
 /// One answer, said: blocks in order, and what `-q` keeps of it.
 #[derive(Clone, Debug, Default)]
@@ -28,6 +35,8 @@ pub enum Quiet {
     Whole,
     /// Lines of their own: one per part of a `read` answer.
     Lines(Vec<Line>),
+    /// Blocks of their own: a matrix result.
+    Blocks(Vec<Block>),
 }
 
 #[derive(Clone, Debug)]
@@ -36,10 +45,13 @@ pub enum Block {
     Reading(Box<Statement>),
     /// A remark on the reading ("log means the natural log here").
     Note(Line),
-    /// A sentence of explanation, or a line of a page, kept on its line.
+    /// A sentence of explanation, or a paragraph of a page: prose, wrapped to the width.
     Words(Line),
     /// Prose under a heading, which a presenter may wrap to its width.
     Paragraph(Line),
+    /// Terms and what each means, the meanings lined up in a column of their own (a page's
+    /// list of commands, the glossary, the table of rules).
+    Entries(Vec<(Line, Line)>),
     /// A space between parts of the answer.
     Gap,
     /// A tree of worked steps.
@@ -60,6 +72,47 @@ pub enum Block {
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
+    /// Lines laid out for a style and never wrapped: a table whose columns depend on how its
+    /// maths prints, or a picture drawn in Braille or in ASCII.
+    Drawn(Layout),
+    /// Curves on axes, with a legend line for each: a picture each format draws its own way.
+    Plot { plot: Box<Plot>, legend: Vec<Line> },
+    /// A contour map, with the gradient's arrow at its point.
+    Contour(Box<ContourAnswer>),
+    /// Blocks that belong to the item above them, set in under it by `by` columns.
+    Indent { by: usize, body: Vec<Block> },
+    /// A picture drawn twice, never wrapped: with Unicode box characters, and in plain ASCII
+    /// for `--ascii` (a backpropagation's graph).
+    Drawing {
+        unicode: Vec<String>,
+        ascii: Vec<String>,
+    },
+    /// Blocks set in by one level, the first line led by `lead` (`column 2: `).
+    Inset { lead: Line, body: Vec<Block> },
+    /// A matrix of maths with `lead` before its middle row (`H = `), and under it, when
+    /// given, its decimals led by `≈`; `tag` marks the whole matrix (the answer).
+    Grid {
+        lead: Line,
+        rows: Vec<Vec<Math>>,
+        decimals: Option<Vec<Vec<f64>>>,
+        tag: Option<Tag>,
+    },
+}
+
+/// Lines drawn once the expression style is known.
+#[derive(Clone)]
+pub struct Layout(pub Rc<dyn Fn(Style) -> Vec<Line>>);
+
+impl Layout {
+    pub fn new(draw: impl Fn(Style) -> Vec<Line> + 'static) -> Layout {
+        Layout(Rc::new(draw))
+    }
+}
+
+impl fmt::Debug for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Layout({} lines)", (self.0)(Style::UNICODE).len())
+    }
 }
 
 /// A worked step, or a run of steps left out.
@@ -168,6 +221,8 @@ pub enum Tag {
     Quiet,
     /// The final answer.
     Answer,
+    /// A check that came out right: `✓`.
+    Success,
 }
 
 /// Inline maths, kept as expressions and the shapes a derivation writes around them.
@@ -197,6 +252,11 @@ pub enum Math {
     },
     /// `g²` written out before simplifying.
     Squared(Expr),
+    /// A power written as a power, where a rewriting shows it: `x^(-1)` for 1/x.
+    Power {
+        base: Expr,
+        exponent: Expr,
+    },
     /// The power rule's middle form before simplifying: `n·x^(n−1)`.
     PowerDown {
         exponent: Expr,
@@ -217,8 +277,46 @@ pub enum Math {
     Tuple(Vec<Expr>),
     /// A decimal approximation, to six places.
     Decimal(f64),
+    /// A formula with vectors and matrices: `(A + Aᵀ)x`.
+    Tensor(crate::tensor::Tensor),
     /// Sides of an equation; a side that prints the same as the next is left out.
     Equation(Vec<Math>),
+    /// The operator alone: `d/dx`, `∂/∂y`.
+    Operator {
+        var: Symbol,
+        order: u32,
+        partial: bool,
+    },
+    /// An indefinite integral: `∫ (x + 1) dx`.
+    Integral {
+        var: Symbol,
+        of: Expr,
+    },
+    /// A definite integral: `∫_0^1 x² dx`.
+    Definite {
+        var: Symbol,
+        lower: Expr,
+        upper: Expr,
+        of: Expr,
+    },
+    /// An integrand beside an operator, bracketed when it is a sum or starts with a minus.
+    Integrand(Expr),
+    /// The reverse power rule's middle form before simplifying: `x^(n+1)/(n+1)`.
+    PowerUp {
+        var: Symbol,
+        exponent: Expr,
+    },
+    /// The n-th constant of integration: `C₁`; plain `C` for 0.
+    Constant(u32),
+    /// Maths and its decimal approximation: `1/3 ≈ 0.333333`.
+    Approx(Box<Math>, f64),
+    /// Maths in a passing remark, kept to a step's length where a format shortens.
+    Short(Box<Math>),
+    /// An entry of a many-variable answer: a format that shortens keeps it to an entry's
+    /// length, and says once that it did.
+    Entry(Box<Math>),
+    /// Partial derivatives taken in turn, the last variable first: `∂²/∂x∂y`.
+    Partials(Vec<Symbol>),
 }
 
 impl Math {
@@ -240,6 +338,14 @@ impl Math {
 
     pub fn group(a: Math) -> Math {
         Math::Group(Box::new(a))
+    }
+
+    pub fn entry(a: Math) -> Math {
+        Math::Entry(Box::new(a))
+    }
+
+    pub fn short(a: Math) -> Math {
+        Math::Short(Box::new(a))
     }
 
     pub fn symbol(name: &Symbol) -> Math {

@@ -9,43 +9,39 @@ use crate::expr::Style;
 use crate::topic::Topic;
 use std::rc::Rc;
 
-/// What can be typed, one example a line.
+/// What can be typed: a paragraph, then one example a line, a tab before what it does.
 const OVERVIEW: &str = "\
-nudge reads calculus the way an article writes it, and answers like a patient teacher:
-it says how it read your line, names each rule as it uses it, and ends with the result.
+nudge reads calculus the way an article writes it, and answers like a patient teacher: it says how it read your line, names each rule as it uses it, and ends with the result.
 
-  d/dx sin(x^2)            a derivative, every step explained
-  d^2/dx^2 x^4             a second derivative (d²/dx² works too)
-  ∂/∂x (x^2 y + y^3)       a partial derivative: y is held still
-  x^2 + 2x + x^2           tidy up an expression
-  integrate x^2 dx         an antiderivative, checked by differentiating it back (also ∫ x^2 dx)
-  ∫_0^1 x^2 dx             an area under a curve, exact and by numbers
-  nudge x^2 at x = 3       the slope seen as the nudge h shrinks (also slope …)
-  tangent x^2 at x = 3     the tangent line there, with a picture
-  limit sin(x)/x as x -> 0  a limit read off a table of values (also n -> inf)
-  plot sin x, cos x        curves in the terminal (from -pi to pi sets the range)
-  contour x^2 + y^2 at (1, 2)   contour lines and the gradient arrow at a point
-  d/dx x^3 at x = 2        a slope at one point, exact and as a decimal
-  (x^2 + y^2) at (1, 2)    a value at a point, variables in the order x, y, z
-  f(x) = x^2 sin x         define a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
-  r(t) = (cos t, sin t)    define a moving point; then r'(t), r''(t), |r'(t)|, r'(2)
-  F(x, y) = (x y, x + y)   define a vector function; then jacobian(F), F(1, 2)
-  y = 3x^2 + 1             define a name; then dy/dx, d²y/dx², y at x = 1
-  a = 3                    a number to reuse in later lines
-  ans                      the last result
-  read ∂L/∂W               notation in words, with your names (also ? dy/dx = dy/du · du/dx)
-  \\frac{d}{dx} \\sin x      LaTeX pasted from a paper works wherever an expression does
-  defs, undef f, reset     list, forget one, or forget every definition
-  rules                    the table of common derivatives
-  glossary                 the words AI articles use, in one line each
-  lessons                  the tour: thirteen short lessons, with exercises
-  lesson 1                 play one lesson; your answers are checked
-  practice chain           five exercises that get harder, then a score
-  help TOPIC               one idea with a worked example; the topics are
-                           power chain product quotient exp ln log trig
-                           partial gradient jacobian integral notation e
-                           plot practice read lesson
-  quit                     leave (Ctrl-D works too)
+d/dx sin(x^2)\ta derivative, every step explained
+d^2/dx^2 x^4\ta second derivative (d²/dx² works too)
+∂/∂x (x^2 y + y^3)\ta partial derivative: y is held still
+x^2 + 2x + x^2\ttidy up an expression
+integrate x^2 dx\tan antiderivative, checked by differentiating it back (also ∫ x^2 dx)
+∫_0^1 x^2 dx\tan area under a curve, exact and by numbers
+nudge x^2 at x = 3\tthe slope seen as the nudge h shrinks (also slope …)
+tangent x^2 at x = 3\tthe tangent line there, with a picture
+limit sin(x)/x as x -> 0\ta limit read off a table of values (also n -> inf)
+plot sin x, cos x\tcurves in the terminal (add from -pi to pi to set the range)
+contour x^2 + y^2 at (1, 2)\tcontour lines and the gradient arrow at a point
+d/dx x^3 at x = 2\ta slope at one point, exact and as a decimal
+(x^2 + y^2) at (1, 2)\ta value at a point, variables in the order x, y, z
+f(x) = x^2 sin x\tdefine a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
+r(t) = (cos t, sin t)\tdefine a moving point; then r'(t), r''(t), |r'(t)|, r'(2)
+F(x, y) = (x y, x + y)\tdefine a vector function; then jacobian(F), F(1, 2)
+y = 3x^2 + 1\tdefine a name; then dy/dx, d²y/dx², y at x = 1
+a = 3\ta number to reuse in later lines
+ans\tthe last result
+read ∂L/∂W\tnotation in words, with your names (also ? dy/dx = dy/du · du/dx)
+\\frac{d}{dx} \\sin x\tLaTeX pasted from a paper works wherever an expression does
+defs, undef f, reset\tlist, forget one, or forget every definition
+rules\tthe table of common derivatives
+glossary\tthe words AI articles use, in one line each
+lessons\tthe tour: short lessons, with exercises
+lesson 1\tplay one lesson; your answers are checked
+practice chain\tfive exercises that get harder, then a score
+help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot practice read lesson
+quit\tleave (Ctrl-D works too)
 ";
 
 /// The derivatives a reader meets most: (function, derivative) in Unicode and in ASCII.
@@ -77,11 +73,11 @@ pub const RULES: [(&str, &str, &str, &str); 17] = [
 
 const RULES_AFTER: &str = "\
 Putting pieces together:
-  sum              (f + g)′ = f′ + g′
-  constant factor  (c·f)′ = c·f′
-  product          (f·g)′ = f′·g + f·g′
-  quotient         (f/g)′ = (f′·g - f·g′)/g²
-  chain            f(g(x))′ = f′(g(x))·g′(x): outer × inner
+sum\t(f + g)′ = f′ + g′
+constant factor\t(c·f)′ = c·f′
+product\t(f·g)′ = f′·g + f·g′
+quotient\t(f/g)′ = (f′·g - f·g′)/g²
+chain\tf(g(x))′ = f′(g(x))·g′(x): outer × inner
 Each row works with any function of x in place of x, times the inner slope (chain rule).
 ";
 
@@ -113,30 +109,25 @@ Example: d/dx x³ = 3·x^(3-1) = 3x². And √x = x^(1/2), so its slope is (1/2)
 Try: d/dx x^5, d/dx 1/x^2, d/dx sqrt(x)
 ",
         Topic::Chain => "\
-Chain rule: for a function inside a function, differentiate the outer one with the
-inside left alone, differentiate the inner one, and multiply. Outer × inner.
+Chain rule: for a function inside a function, differentiate the outer one with the inside left alone, differentiate the inner one, and multiply. Outer × inner.
 Think of gears: nudging x turns the inner part, which turns the outer part; the two ratios multiply.
-Example: d/dx sin(x²). Outer: sin(u) has slope cos(u). Inner: u = x² has slope 2x.
-Multiply: cos(x²)·2x = 2x·cos(x²).
+Example: d/dx sin(x²). Outer: sin(u) has slope cos(u). Inner: u = x² has slope 2x. Multiply: cos(x²)·2x = 2x·cos(x²).
 A neural network is functions inside functions, layer after layer: backpropagation is this rule, repeated.
 Try: d/dx (3x + 1)^5, d/dx e^(x^2)
 ",
         Topic::Product => "\
-Product rule: for f·g, differentiate the first and keep the second, then keep the first
-and differentiate the second, and add: f′·g + f·g′.
+Product rule: for f·g, differentiate the first and keep the second, then keep the first and differentiate the second, and add: f′·g + f·g′.
 Example: d/dx x²·sin x = 2x·sin x + x²·cos x.
 Try: d/dx x e^x, d/dx x^2 ln x
 ",
         Topic::Quotient => "\
-Quotient rule: for a fraction f/g, the slope is (f′·g - f·g′)/g²:
-the top's slope times the bottom, minus the top times the bottom's slope, over the bottom squared.
+Quotient rule: for a fraction f/g, the slope is (f′·g - f·g′)/g²: the top's slope times the bottom, minus the top times the bottom's slope, over the bottom squared.
 Example: d/dx sin(x)/x = (cos(x)·x - sin(x)·1)/x² = (x·cos(x) - sin(x))/x².
 Try: d/dx (x + 1)/(x - 1)
 ",
         Topic::Exp => "\
 eˣ is its own slope: differentiate it as often as you like and it stays eˣ.
-Any other base picks up a constant: aˣ has slope aˣ·ln a, so 2ˣ gains a factor of about 0.693
-and 3ˣ about 1.099. Only e gives exactly 1, which is why AI formulas such as softmax use e.
+Any other base picks up a constant: aˣ has slope aˣ·ln a, so 2ˣ gains a factor of about 0.693 and 3ˣ about 1.099. Only e gives exactly 1, which is why AI formulas such as softmax use e.
 Example, with the chain rule: d/dx e^(3x) = e^(3x)·3 = 3e^(3x).
 Try: d/dx 2^x, d/dx exp(x^2)
 ",
@@ -147,8 +138,7 @@ Example, with the chain rule: d/dx ln(x² + 1) = 1/(x² + 1)·2x = 2x/(x² + 1).
 Try: d/dx ln(3x), d/dx x ln x
 ",
         Topic::Log => "\
-In AI writing, log with no base almost always means ln, the natural log, and nudge reads it so
-(and says so each time). For another base write log_2 x or log_10(x).
+In AI writing, log with no base almost always means ln, the natural log, and nudge reads it so (and says so each time). For another base write log_2 x or log_10(x).
 log_a x = ln x / ln a, so its slope is 1/(x·ln a): an extra factor that only base e avoids.
 Example: d/dx log_2 x = 1/(x·ln 2).
 Try: d/dx log_10(x^2), d/dx log(x)
@@ -186,9 +176,7 @@ Integration runs differentiation backwards, and it also measures area.
 ∫ f(x) dx is a function whose slope is f, plus a constant C (constants have slope 0, so any C fits).
 ∫ from a to b of f(x) dx is the area under f between a and b: the antiderivative at b minus at a.
 Example: ∫ 2x dx = x² + C, and from 0 to 1 that is 1² - 0² = 1.
-Each method is named with the reason it fits: substitution, by parts, long division, partial fractions,
-completing the square, a trigonometric identity. An infinite bound, or a spot where f blows up,
-makes the integral improper: it is the limit of the antiderivative, as in ∫ from 1 to ∞ of 1/x² dx = 1.
+Each method is named with the reason it fits: substitution, by parts, long division, partial fractions, completing the square, a trigonometric identity. An infinite bound, or a spot where f blows up, makes the integral improper: it is the limit of the antiderivative, as in ∫ from 1 to ∞ of 1/x² dx = 1.
 Try: integrate x^2 dx, ∫_0^1 x^2 dx, ∫ 1/(x^2 + 4) dx, ∫_1^inf 1/x^2 dx
 ",
         Topic::Notation => "\
@@ -202,10 +190,8 @@ To hear any notation in words, put read in front of it: read ∂L/∂W.
 Try: f(x) = x^3, then f'(x) and d/dx f(x), read d²y/dx²
 ",
         Topic::E => "\
-e ≈ 2.71828 first turned up in compound interest: borrow 1 at 100% a year, compound n times,
-and you owe (1 + 1/n)ⁿ, which creeps up towards e as n grows but never passes it.
-It is also the one base whose exponential is its own slope, and ln x (log base e) has the
-clean slope 1/x. That is why softmax, cross-entropy and log-likelihood are written with e and ln.
+e ≈ 2.71828 first turned up in compound interest: borrow 1 at 100% a year, compound n times, and you owe (1 + 1/n)ⁿ, which creeps up towards e as n grows but never passes it.
+It is also the one base whose exponential is its own slope, and ln x (log base e) has the clean slope 1/x. That is why softmax, cross-entropy and log-likelihood are written with e and ln.
 Example: d/dx eˣ = eˣ, while d/dx 2ˣ = 2ˣ·ln 2, about 0.693·2ˣ: only base e adds no factor.
 Try: e, d/dx e^x, d/dx 2^x, limit (1 + 1/n)^n as n -> inf
 ",
@@ -220,25 +206,20 @@ Try: plot sin x, cos x from -pi to pi, plot x^2, 2x, contour x^2 + y^2 at (1, 2)
 ",
         Topic::Practice => "\
 practice gives five exercises on one topic, each harder than the last, and a score at the end.
-The topics are power chain product quotient exp-log trig partial gradient integral mixed;
-practice alone is mixed.
+The topics are power chain product quotient exp-log trig partial gradient integral mixed; practice alone is mixed.
 Example: practice chain starts at d/dx (9x + 7)^2 and ends with chains inside chains.
 An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2 x cos(x^2) all do.
-A wrong answer earns a hint from the worked steps; after three tries, or when you type skip,
-the whole working is shown. Practice runs in a session of its own, so your definitions are
-untouched; quit leaves it.
+A wrong answer earns a hint from the worked steps; after three tries, or when you type skip, the whole working is shown. Practice runs in a session of its own, so your definitions are untouched; quit leaves it.
 Try: practice chain, practice gradient
 ",
         Topic::Read => "\
-read NOTATION says what a piece of notation means, in words and with your own names, without
-working anything out; ? NOTATION is the same.
-It knows the shapes papers use: dL/dw, ∂L/∂W (a matrix), ∇_θ L (a gradient), ∂²L/∂x∂y, f′(x),
-∫ f(x) dx, and the chain rule dy/dx = dy/du · du/dx; LaTeX such as \\nabla_\\theta L works too.
+read NOTATION says what a piece of notation means, in words and with your own names, without working anything out; ? NOTATION is the same.
+It knows the shapes papers use: dL/dw, ∂L/∂W (a matrix), ∇_θ L (a gradient), ∂²L/∂x∂y, f′(x), ∫ f(x) dx, and the chain rule dy/dx = dy/du · du/dx; LaTeX such as \\nabla_\\theta L works too.
 Example: read ∂L/∂w says how much L shifts when w is nudged, with every other weight held fixed.
 Try: read dL/dw, read \\nabla_\\theta L, ? dy/dx = dy/du · du/dx
 ",
         Topic::Lesson => "\
-lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from, then the functions inside a neural network.
+lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from, then more on the functions inside a neural network and on derivatives by vectors and matrices.
 lesson N plays one: narration, worked examples, and exercises whose answers are checked, with hints.
 A lesson runs in a session of its own, so your definitions are untouched; quit leaves it.
 Finished lessons are remembered, and the list marks them.
@@ -249,34 +230,49 @@ Try: lessons, lesson 1
     }
 }
 
-/// One page of help, a line of words each; `-q` prints the whole page too.
+/// One page of help: paragraphs, and lists of terms with their meanings; `-q` prints the
+/// whole page too.
 pub fn help(help: Help) -> Doc {
-    let (unicode, ascii) = (page(help, Style::UNICODE), page(help, Style::ASCII));
+    let (unicode, ascii) = (source(help, Style::UNICODE), source(help, Style::ASCII));
     // The two spellings have a line for a line: the ASCII one is the rules' own ASCII
     // column, and the Unicode words spelled out.
-    let blocks = unicode
-        .lines()
-        .zip(ascii.lines())
-        .map(|(unicode, ascii)| {
-            let (unicode, ascii) = (unicode.to_string(), ascii.to_string());
-            let spelled = Spelled(Rc::new(move |style: Style| {
-                if style.unicode {
-                    unicode.clone()
-                } else {
-                    ascii.clone()
+    let mut blocks = Vec::new();
+    for (unicode, ascii) in unicode.lines().zip(ascii.lines()) {
+        match (unicode.split_once('\t'), ascii.split_once('\t')) {
+            (Some((term, meaning)), Some((term_ascii, meaning_ascii))) => {
+                let entry = (
+                    vec![spelled(term, term_ascii).into()],
+                    vec![spelled(meaning, meaning_ascii).into()],
+                );
+                match blocks.last_mut() {
+                    Some(Block::Entries(entries)) => entries.push(entry),
+                    _ => blocks.push(Block::Entries(vec![entry])),
                 }
-            }));
-            Block::Words(vec![spelled.into()])
-        })
-        .collect();
+            }
+            _ if unicode.is_empty() => blocks.push(Block::Gap),
+            _ => blocks.push(Block::Words(vec![spelled(unicode, ascii).into()])),
+        }
+    }
     Doc {
         blocks,
         quiet: Quiet::Whole,
     }
 }
 
-/// One page of help as text, ending with a newline.
-pub fn page(help: Help, style: Style) -> String {
+/// Words in the spelling of the style they are printed in.
+fn spelled(unicode: &str, ascii: &str) -> Spelled {
+    let (unicode, ascii) = (unicode.to_string(), ascii.to_string());
+    Spelled(Rc::new(move |style: Style| {
+        if style.unicode {
+            unicode.clone()
+        } else {
+            ascii.clone()
+        }
+    }))
+}
+
+/// One page as written: a paragraph a line, and a tab between a term and its meaning.
+fn source(help: Help, style: Style) -> String {
     let text = match help {
         Help::Overview => OVERVIEW.to_string(),
         Help::Topic(t) => topic_text(t).to_string(),
@@ -294,7 +290,7 @@ fn rules(unicode: bool) -> String {
     let mut out = String::from("Common derivatives: the function, then its slope.\n");
     for (f, d, f_ascii, d_ascii) in RULES {
         let (f, d) = if unicode { (f, d) } else { (f_ascii, d_ascii) };
-        out.push_str(&format!("  {f:<16}{d}\n"));
+        out.push_str(&format!("{f}\t{d}\n"));
     }
     out.push_str(RULES_AFTER);
     out
@@ -303,7 +299,7 @@ fn rules(unicode: bool) -> String {
 fn glossary() -> String {
     GLOSSARY
         .iter()
-        .map(|(term, meaning)| format!("  {term:<21}{meaning}\n"))
+        .map(|(term, meaning)| format!("{term}\t{meaning}\n"))
         .collect()
 }
 

@@ -3,18 +3,33 @@
 //! One module per family of answers; a presenter (`crate::present`) turns any `Doc` into
 //! its format. The words live here: the rule catalogue, readings, and each family's lines.
 
+pub mod backprop;
+mod backprop_drawing;
 pub mod catalogue;
 pub mod derivative;
+pub mod descent;
 pub mod doc;
+pub mod graph_chain;
 pub mod help;
+pub mod integral;
+mod integral_steps;
+mod limit;
+pub mod limit_words;
+mod motion;
+pub mod multivar;
+mod multivar_matrix;
 pub mod notation;
 mod notes;
 pub mod prune;
 pub mod readings;
+pub mod seeing;
+pub mod seeing_words;
 pub mod session;
 pub mod steps;
+pub mod tensor;
+pub mod tensor_read;
 
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, Outcome, Training};
 use crate::syntax::Statement;
 use doc::{Block, Doc, Line, Span, Tag};
 
@@ -22,12 +37,19 @@ pub use derivative::derivative;
 pub use notes::note;
 pub use steps::steps;
 
-/// The document for an outcome, for the families explained here; `None` for the others,
-/// which the writers in `crate::render` still print.
+/// The document for an outcome: its reading, the notes on it, and its answer said; every
+/// answer kind has its arm, so a new kind without one is a compile error. `None` only if an
+/// explain function is handed an answer of another kind.
 pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
+        Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
+            integral::integral(&outcome.answer)?
+        }
+        Answer::Multivar(answer) => multivar::multivar(answer),
+        Answer::Seeing(answer) => seeing::seeing(answer, &outcome.statement),
         Answer::Help(page) => help::help(*page),
+        Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
         Answer::Notation(reading) => return Some(notation::notation(reading)),
         Answer::Expression { .. }
@@ -36,12 +58,23 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Forgotten(_)
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
-        _ => return None,
+        Answer::Tensor(answer) => tensor::tensor(answer),
+        // Nothing follows the header: the binary acts on these.
+        Answer::Quit | Answer::Tutor(_) => Doc::default(),
     };
     let mut doc = header(outcome);
     doc.blocks.extend(body.blocks);
     doc.quiet = body.quiet;
     Some(doc)
+}
+
+/// The body of an answer that follows a loss through its named steps.
+pub fn training(answer: &Training) -> Doc {
+    match answer {
+        Training::Chain(chain) => graph_chain::chain(chain),
+        Training::Backprop(answer) => backprop::backprop(answer),
+        Training::Descent(answer) => descent::descent(answer),
+    }
 }
 
 /// How the line was read, and the remarks made while reading it.

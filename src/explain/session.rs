@@ -118,6 +118,7 @@ fn at_point(
 ) -> Option<Doc> {
     let mut before = match inner {
         Answer::Derivative { .. } => derivative(inner)?.blocks,
+        Answer::Training(t) => super::training(t).blocks,
         _ => Vec::new(),
     };
     let lead: Line = match inner {
@@ -372,7 +373,7 @@ pub fn meaning(
 }
 
 /// A size to read aloud: whole numbers as they are, others to three significant digits.
-fn about(v: f64) -> String {
+pub(super) fn about(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 || v >= 100.0 {
         return decimal(v.round());
     }

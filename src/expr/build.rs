@@ -4,6 +4,7 @@
 //! (`x·x²` → `x³`), constants fold, and the identities of the language
 //! (`ln e = 1`, `e^0 = 1`, `e^(ln u) = u`) are applied on the spot.
 
+use super::surd;
 use super::{Constant, Expr, Func, Kind, Number, Symbol};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -185,6 +186,9 @@ impl Expr {
             (Kind::Num(b), Kind::Num(e)) => {
                 if let Some(exact) = b.pow(e) {
                     return Expr::num(exact);
+                }
+                if let Some((outside, inside)) = surd::surd(b, e) {
+                    return Expr::mul(vec![Expr::num(outside), surd::root_of(inside, e)]);
                 }
             }
             (Kind::Pow(inner_base, inner_exp), _) => {
@@ -683,6 +687,20 @@ mod tests {
         assert_eq!(Expr::mul(vec![x(), x_sq]), Expr::pow(x(), Expr::int(3)));
         assert_eq!(Expr::sub(x(), x()), Expr::zero());
         assert_eq!(Expr::div(x(), x()), Expr::one());
+    }
+
+    #[test]
+    fn roots_of_whole_numbers_come_in_simplest_form() {
+        let root = |n: i64, p: i64, q: i64| {
+            Expr::pow(Expr::int(n), Expr::num(Number::ratio(p, q))).unicode()
+        };
+        assert_eq!(root(20, 1, 2), "2√5");
+        assert_eq!(root(72, 1, 2), "6√2");
+        assert_eq!(root(20, 3, 2), "40√5");
+        assert_eq!(root(12, -1, 2), "1/(2√3)");
+        assert_eq!(root(54, 1, 3), "3·2^(1/3)");
+        assert_eq!(root(7, 1, 2), "√7");
+        assert_eq!(root(16, 1, 2), "4");
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 pub mod check;
 pub mod exercise;
+pub mod feedback;
 pub mod play;
 pub mod practice;
+#[cfg(feature = "terminal")]
 pub mod progress;
 pub mod rng;
 pub mod script;
@@ -13,6 +15,7 @@ pub mod tour;
 pub use exercise::Learner;
 pub use play::{play, Io, Mode, Options, Report};
 pub use practice::{practice, Topic};
+#[cfg(feature = "terminal")]
 pub use progress::Progress;
 pub use rng::Rng;
 pub use script::{read_script, Script, ScriptError};

@@ -1,12 +1,15 @@
 //! Playing a lesson: narration, queries and exercises in order, expectations verified, errors placed in the file.
 
 use super::exercise::{self, Attempt, Context, Learner, Target, Verdict};
+use super::feedback::answer_text;
 use super::rng::Rng;
 use super::script::{ItemKind, Query, Script, ScriptError};
 use crate::engine::Outcome;
 use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::Style;
-use crate::render::{answer_text, render_error, render_text, wrap, TextOptions};
+use crate::present::wrap::visible_width;
+use crate::present::wrap::wrap;
+use crate::render::{render_error_at, render_text_at, TextOptions};
 use crate::Session;
 use colored::Colorize;
 use std::io::{self, Write};
@@ -47,6 +50,8 @@ pub struct Report {
     pub solved: usize,
     /// Stopped before the end: `--strict` after a problem, or the learner left.
     pub stopped: bool,
+    /// The learner left while exercise number `exercises` was being asked.
+    pub left_in_exercise: bool,
 }
 
 impl Report {
@@ -129,11 +134,12 @@ impl Player<'_, '_> {
     fn problem(&mut self, problem: &ScriptError) -> io::Result<()> {
         self.report.errors += 1;
         let place = problem.place(&self.script.origin);
-        let text = render_error(
+        let text = render_error_at(
             &problem.source,
             &problem.error,
             Some(&place),
             self.options.text.unicode,
+            Some(self.options.width),
         );
         self.io.out.flush()?;
         self.io.err.write_all(text.as_bytes())?;
@@ -193,10 +199,15 @@ impl Player<'_, '_> {
             self.echo(&q.question.text)?;
             self.io
                 .out
-                .write_all(render_text(&outcome, self.options.text).as_bytes())?;
+                .write_all(self.answer_text(&outcome).as_bytes())?;
             writeln!(self.io.out)?;
         }
         self.verify(line, q, &outcome)
+    }
+
+    /// An answer as the lesson shows it: its prose wrapped to the lesson's width.
+    fn answer_text(&self, outcome: &Outcome) -> String {
+        render_text_at(outcome, self.options.text, Some(self.options.width))
     }
 
     fn echo(&mut self, question: &str) -> io::Result<()> {
@@ -225,15 +236,23 @@ impl Player<'_, '_> {
         match self.options.mode {
             Mode::Check => Ok(()),
             Mode::Read => {
-                writeln!(self.io.out, "{} {}", "Your turn:".bold(), q.question.text)?;
+                writeln!(
+                    self.io.out,
+                    "{}",
+                    asked("Your turn:", &q.question.text, self.options.width)
+                )?;
                 writeln!(self.io.out, "{}", "Solution:".dimmed())?;
                 self.io
                     .out
-                    .write_all(render_text(&outcome, self.options.text).as_bytes())?;
+                    .write_all(self.answer_text(&outcome).as_bytes())?;
                 writeln!(self.io.out)
             }
             Mode::Interactive => {
-                writeln!(self.io.out, "{} {}", "Your turn:".bold(), q.question.text)?;
+                writeln!(
+                    self.io.out,
+                    "{}",
+                    asked("Your turn:", &q.question.text, self.options.width)
+                )?;
                 if self.report.exercises == 1 {
                     let tip = "Type the result in any form you like (3x^2, 3*x^2, 3x²); 'skip' shows the working, 'quit' leaves.";
                     writeln!(self.io.out, "{}", wrap(tip, self.options.width).dimmed())?;
@@ -249,7 +268,10 @@ impl Player<'_, '_> {
                 match exercise::run(&outcome, &mut cx)? {
                     Attempt::Solved(_) => self.report.solved += 1,
                     Attempt::Shown => {}
-                    Attempt::Left => self.report.stopped = true,
+                    Attempt::Left => {
+                        self.report.stopped = true;
+                        self.report.left_in_exercise = true;
+                    }
                 }
                 writeln!(self.io.out)
             }
@@ -294,5 +316,16 @@ impl Player<'_, '_> {
         )?;
         self.report.stopped |= self.options.strict;
         Ok(())
+    }
+}
+
+/// A label and the query it asks, `Your turn: d/dx x^5`: the query is what the learner would
+/// type, so it is never broken; when the two do not fit on one line it goes on the next.
+pub fn asked(label: &str, query: &str, width: usize) -> String {
+    let label = label.bold();
+    if visible_width(&format!("{label} {query}")) <= width {
+        format!("{label} {query}")
+    } else {
+        format!("{label}\n  {query}")
     }
 }

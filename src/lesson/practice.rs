@@ -1,8 +1,9 @@
 //! Practice: generated exercises on one topic, getting harder as they go, with a score at the end.
 
 use super::exercise::{self, Attempt, Context};
+use super::play::asked;
 use super::rng::Rng;
-use crate::render::wrap;
+use crate::present::wrap::wrap;
 use colored::Colorize;
 use std::io;
 
@@ -177,7 +178,11 @@ pub fn practice(topic: Topic, cx: &mut Context) -> io::Result<Score> {
             // A generated question nudge cannot answer is skipped rather than asked.
             Err(_) => continue,
         };
-        writeln!(cx.out, "\n{} {text}", format!("Question {level}:").bold())?;
+        writeln!(
+            cx.out,
+            "\n{}",
+            asked(&format!("Question {level}:"), &text, cx.width)
+        )?;
         score.asked += 1;
         match exercise::run(&outcome, cx)? {
             Attempt::Solved(tries) => {

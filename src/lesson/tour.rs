@@ -30,6 +30,7 @@ pub const TOUR: &[Builtin] = lessons![
     "11-product-quotient",
     "12-bases",
     "13-activations",
+    "16-matrix-calculus",
 ];
 
 impl Builtin {

@@ -4,6 +4,8 @@
 //! XML; maths is Unicode text inside `<span class="math">`. A page styles the classes.
 
 use super::maths::math_text;
+use super::plot::{draw_contour, draw_plot};
+use super::text::plain_line;
 use crate::error::Error;
 use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, StepItem, Tag};
 use crate::expr::{decimal, Style};
@@ -22,6 +24,11 @@ pub fn html(doc: &Doc, quiet: bool) -> String {
                 out.push_str(&format!("<p class=\"result\">{}</p>\n", line(l)));
             }
         }
+        (Quiet::Blocks(blocks), true) => {
+            for b in blocks {
+                block(b, &mut out);
+            }
+        }
         (Quiet::Whole, true) | (_, false) => {
             for b in &doc.blocks {
                 block(b, &mut out);
@@ -30,14 +37,6 @@ pub fn html(doc: &Doc, quiet: bool) -> String {
     }
     out.push_str("</section>\n");
     out
-}
-
-/// Text that is shown as it is, escaped inside a `<pre>`: answers not yet explained.
-pub fn preformatted(text: &str) -> String {
-    format!(
-        "<section class=\"nudge-answer\">\n<pre class=\"nudge-text\">{}</pre>\n</section>\n",
-        escape(text.trim_end_matches('\n'))
-    )
 }
 
 /// A failure: its code, its message, the line with the problem marked, and help.
@@ -78,6 +77,17 @@ fn block(b: &Block, out: &mut String) {
         )),
         Block::Words(l) => out.push_str(&format!("<p>{}</p>\n", line(l))),
         Block::Paragraph(l) => out.push_str(&format!("<p class=\"prose\">{}</p>\n", line(l))),
+        Block::Entries(entries) => {
+            out.push_str("<dl>\n");
+            for (term, meaning) in entries {
+                out.push_str(&format!(
+                    "<dt>{}</dt><dd>{}</dd>\n",
+                    line(term),
+                    line(meaning)
+                ));
+            }
+            out.push_str("</dl>\n");
+        }
         Block::Gap => {}
         Block::Steps(items) => steps(items, out),
         Block::Value {
@@ -120,11 +130,76 @@ fn block(b: &Block, out: &mut String) {
             }
             out.push_str("</table>\n");
         }
-        Block::Picture(rows) => out.push_str(&format!(
+        Block::Picture(rows) | Block::Drawing { unicode: rows, .. } => out.push_str(&format!(
             "<pre class=\"picture\">{}</pre>\n",
             escape(&rows.join("\n"))
         )),
+        Block::Drawn(drawing) => {
+            let lines: Vec<String> = (drawing.0)(Style::UNICODE).iter().map(line).collect();
+            out.push_str(&format!(
+                "<pre class=\"picture\">{}</pre>\n",
+                lines.join("\n")
+            ));
+        }
+        Block::Plot { plot, legend } => {
+            let legend: Vec<String> = legend.iter().map(|l| plain_line(l, true)).collect();
+            picture(&draw_plot(plot, &legend, true), out);
+        }
+        Block::Contour(map) => picture(&draw_contour(map, true), out),
+        Block::Indent { body, .. } => {
+            out.push_str("<div class=\"inset\">\n");
+            for b in body {
+                block(b, out);
+            }
+            out.push_str("</div>\n");
+        }
+        Block::Inset { lead, body } => {
+            out.push_str(&format!("<div class=\"inset\">{}\n", line(lead)));
+            for b in body {
+                block(b, out);
+            }
+            out.push_str("</div>\n");
+        }
+        Block::Grid {
+            lead,
+            rows,
+            decimals,
+            tag,
+        } => {
+            let class = tag.map_or("matrix", |t| match t {
+                Tag::Answer => "matrix answer",
+                _ => "matrix",
+            });
+            out.push_str(&format!("<p>{}</p>\n<table class=\"{class}\">\n", line(lead)));
+            for row in rows {
+                out.push_str("<tr>");
+                for m in row {
+                    out.push_str(&format!("<td>{}</td>", maths(&math_text(m, Style::UNICODE))));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</table>\n");
+            if let Some(values) = decimals {
+                out.push_str("<table class=\"matrix decimals\">\n");
+                for row in values {
+                    out.push_str("<tr>");
+                    for v in row {
+                        out.push_str(&format!("<td>≈ {}</td>", decimal(*v)));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</table>\n");
+            }
+        }
     }
+}
+
+/// A drawing kept as drawn, its characters escaped.
+fn picture(rows: &[String], out: &mut String) {
+    out.push_str(&format!(
+        "<pre class=\"picture\">{}</pre>\n",
+        escape(&rows.join("\n"))
+    ));
 }
 
 /// A step tree as nested lists: each step's heading, the lines under it, its parts.
@@ -188,6 +263,7 @@ fn class(tag: Tag) -> &'static str {
         Tag::Rule => "rule",
         Tag::Quiet => "quiet",
         Tag::Answer => "answer",
+        Tag::Success => "success",
     }
 }
 
@@ -214,10 +290,5 @@ mod tests {
     #[test]
     fn markup_in_the_input_is_escaped() {
         assert_eq!(escape("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
-        let shown = preformatted("a < b\n");
-        assert!(
-            shown.contains("<pre class=\"nudge-text\">a &lt; b</pre>"),
-            "{shown}"
-        );
     }
 }

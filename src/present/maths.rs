@@ -1,8 +1,12 @@
 //! Inline maths as plain text, Unicode or ASCII by the expression style.
 
 use crate::explain::doc::Math;
+use crate::explain::doc::{ENTRY_BUDGET, STEP_BUDGET};
+use crate::explain::integral::constant_name;
 use crate::explain::session::label;
-use crate::expr::{decimal, derivand, operand, operator, Expr, Kind, Number, Style, Symbol};
+use crate::expr::{
+    decimal, derivand, operand, operator, partials, Expr, Kind, Number, Style, Symbol,
+};
 
 /// `m` as text in `style`; expressions past the style's budget end in `…`.
 pub fn math_text(m: &Math, style: Style) -> String {
@@ -28,6 +32,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
         } => label(named, var, *order, *partial, style),
         Math::Call { name, args } => call(name, args, style),
         Math::Squared(e) => squared(e, style),
+        Math::Power { base, exponent } => power(base, exponent, style),
         Math::PowerDown { exponent, base } => power_down(exponent, base, style),
         Math::Sum(terms) => sum(terms, style),
         Math::Times(a, b) => format!("{}{dot}{}", math_text(a, style), math_text(b, style)),
@@ -40,20 +45,125 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("({})", shown.join(", "))
         }
         Math::Decimal(v) => decimal(*v),
+        Math::Tensor(t) => crate::tensor::text(t, style.unicode),
         Math::Equation(sides) => equation(sides, style),
+        Math::Operator {
+            var,
+            order,
+            partial,
+        } => operator(var, *order, *partial, style.unicode),
+        Math::Integral { var, of } => integral(var, of, style),
+        Math::Definite {
+            var,
+            lower,
+            upper,
+            of,
+        } => definite(var, lower, upper, of, style),
+        Math::Integrand(e) => integrand(e, style),
+        Math::PowerUp { var, exponent } => power_up(var, exponent, style),
+        Math::Constant(n) => constant_name(*n, style.unicode),
+        Math::Approx(m, v) => format!("{} ≈ {}", math_text(m, style), decimal(*v)),
+        Math::Short(m) => math_text(m, style.with_budget(STEP_BUDGET)),
+        Math::Entry(m) => math_text(m, style.with_budget(ENTRY_BUDGET)),
+        Math::Partials(vars) => partials(vars, style),
     }
 }
 
+/// `∫ f dx`, or `integrate f dx` in ASCII, the integrand bracketed when it is a sum.
+fn integral(var: &Symbol, of: &Expr, style: Style) -> String {
+    let sign = if style.unicode { "∫" } else { "integrate" };
+    let x = Expr::symbol(var.clone()).to_text(style);
+    format!("{sign} {} d{x}", integrand(of, style))
+}
+
+/// `∫_0^1 f dx`, or `integrate(f, x, 0, 1)` in ASCII.
+fn definite(var: &Symbol, lower: &Expr, upper: &Expr, of: &Expr, style: Style) -> String {
+    let x = Expr::symbol(var.clone()).to_text(style);
+    if style.unicode {
+        format!(
+            "∫_{}^{} {} d{x}",
+            bound(lower, style),
+            bound(upper, style),
+            integrand(of, style)
+        )
+    } else {
+        let whole = Style {
+            budget: None,
+            ..style
+        };
+        format!(
+            "integrate({}, {x}, {}, {})",
+            of.to_text(style),
+            lower.to_text(whole),
+            upper.to_text(whole)
+        )
+    }
+}
+
+/// A bound, bracketed unless it is a whole number or a single name.
+fn bound(e: &Expr, style: Style) -> String {
+    let text = e.to_text(Style {
+        budget: None,
+        ..style
+    });
+    let simple = match e.kind() {
+        Kind::Num(n) => n.is_integer(),
+        Kind::Var(_) | Kind::Const(_) => true,
+        _ => false,
+    };
+    if simple {
+        text
+    } else {
+        format!("({text})")
+    }
+}
+
+/// An integrand bracketed when it is a sum or starts with a minus; a step's length at most.
+fn integrand(e: &Expr, style: Style) -> String {
+    let style = match style.budget {
+        Some(_) => style,
+        None => style.with_budget(STEP_BUDGET),
+    };
+    let text = e.to_text(style);
+    if matches!(e.kind(), Kind::Add(_)) || e.split_coefficient().0.is_negative() {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+/// `x^(2+1)/(2+1)`: the exponent raised by one, and divided by.
+fn power_up(var: &Symbol, exponent: &Expr, style: Style) -> String {
+    let x = Expr::symbol(var.clone()).to_text(style);
+    let n = exponent.to_text(style);
+    let n = if exponent.as_number().is_some_and(is_plain) {
+        n
+    } else {
+        format!("({n})")
+    };
+    format!("{x}^({n}+1)/({n}+1)")
+}
+
 /// Sides joined by ` = `, leaving out a side that prints the same as the one after it.
+/// Sides joined by `=`; a side that reads the same as the next (`n·x^(n−1)` and
+/// `n·x^(n - 1)`, `2sin(x) · cos(x)` and `2sin(x)·cos(x)`) says nothing new and is left out.
 fn equation(sides: &[Math], style: Style) -> String {
     let shown: Vec<String> = sides.iter().map(|s| math_text(s, style)).collect();
     let mut kept: Vec<&str> = Vec::with_capacity(shown.len());
     for (i, side) in shown.iter().enumerate() {
-        if shown.get(i + 1) != Some(side) {
+        if shown.get(i + 1).map(|next| reads(next)) != Some(reads(side)) {
             kept.push(side);
         }
     }
     kept.join(" = ")
+}
+
+/// What a side says, whatever its spacing and whichever minus sign it is printed with.
+pub fn reads(side: &str) -> String {
+    side.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect()
 }
 
 /// `f(x, y)`.
@@ -68,6 +178,14 @@ pub fn call(name: &Symbol, args: &[Expr], style: Style) -> String {
 
 fn is_plain(n: &Number) -> bool {
     n.is_integer() && !n.is_negative()
+}
+
+/// `x^(-1)`, `x^(1/2)`: a power as a power, the form the power rule reads.
+fn power(base: &Expr, exponent: &Expr, style: Style) -> String {
+    let atomic = matches!(base.kind(), Kind::Var(_) | Kind::Const(_));
+    let text = base.to_text(style);
+    let text = if atomic { text } else { format!("({text})") };
+    format!("{text}^({})", exponent.to_text(style))
 }
 
 /// `g²` written out before simplifying, bracketed unless `g` is a single symbol.

@@ -4,7 +4,8 @@ pub mod ascii;
 pub mod html;
 pub mod maths;
 pub mod matrix;
+pub mod plot;
 pub mod text;
 pub mod wrap;
 
-pub use text::{text, Paint, Plain};
+pub use text::{text, text_at, Paint, Plain};

@@ -3,18 +3,21 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
-use super::wrap::wrap;
-use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, Step, StepItem, Tag};
-use crate::expr::{decimal, Style};
+use super::plot::{draw_contour, draw_plot};
+use super::wrap::{hang, visible_width};
+use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
+use crate::expr::{decimal, Expr, Style};
 use crate::syntax::reading_of_statement;
+use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
 
-/// Longest expression shown inside a step, in characters.
-pub const STEP_BUDGET: usize = 160;
-/// Longest result shown under the steps; `-q` always prints the whole result.
-pub const RESULT_BUDGET: usize = 4000;
+pub use crate::explain::doc::{RESULT_BUDGET, STEP_BUDGET};
 /// Columns of prose under a heading, before its indent: lesson narration's width.
 const PROSE_WIDTH: usize = 76;
+/// Widest term that sets the column of meanings beside it.
+const TERM_ROOM: usize = 23;
+/// Narrowest column a meaning is wrapped in beside its term; narrower, it goes under the term.
+const MEANING_ROOM: usize = 30;
 
 /// How a tag looks on a terminal; the binary paints with colour, tests and pipes plainly.
 pub trait Paint {
@@ -30,9 +33,21 @@ impl Paint for Plain {
     }
 }
 
-/// The whole document as text ending with a newline; `quiet` prints the result alone.
-/// With `unicode` off, maths is printed in ASCII and words are spelled in ASCII.
+/// The whole document as text ending with a newline, every line whole; `quiet` prints the
+/// result alone. With `unicode` off, maths is printed in ASCII and words are spelled in ASCII.
 pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String {
+    text_at(doc, unicode, quiet, paint, None)
+}
+
+/// `text`, with every line of prose wrapped to `width` columns between words, each going on
+/// under its own indent; tables, matrices and pictures are never broken.
+pub fn text_at(
+    doc: &Doc,
+    unicode: bool,
+    quiet: bool,
+    paint: &dyn Paint,
+    width: Option<usize>,
+) -> String {
     let w = Writer {
         style: if unicode {
             Style::UNICODE
@@ -40,16 +55,30 @@ pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String 
             Style::ASCII
         },
         paint,
+        shortened: Cell::new(false),
+        width,
     };
     if quiet {
         match &doc.quiet {
             Quiet::Nothing => return String::new(),
-            Quiet::Result(line) => return format!("{}\n", w.line(line, w.style)),
+            Quiet::Result(line) => {
+                let mut out = String::new();
+                w.prose(&mut out, &w.line(line, w.style), 2);
+                return out;
+            }
             Quiet::Lines(lines) => {
-                return lines
-                    .iter()
-                    .map(|line| format!("{}\n", w.line(line, w.style)))
-                    .collect()
+                let mut out = String::new();
+                for line in lines {
+                    w.prose(&mut out, &w.line(line, w.style), 2);
+                }
+                return out;
+            }
+            Quiet::Blocks(blocks) => {
+                let mut out = String::new();
+                for block in blocks {
+                    w.block(block, &mut out);
+                }
+                return out;
             }
             Quiet::Whole => {}
         }
@@ -57,6 +86,11 @@ pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String 
     let mut out = String::new();
     for block in &doc.blocks {
         w.block(block, &mut out);
+    }
+    if w.shortened.get() {
+        // The shortening is this presenter's own doing, so it says so itself.
+        let said = "(long entries are shortened here; nudge -q prints them whole)";
+        push_line(&mut out, &w.tag(Tag::Quiet, said));
     }
     out
 }
@@ -71,6 +105,8 @@ pub fn plain_line(line: &Line, unicode: bool) -> String {
     Writer {
         style,
         paint: &Plain,
+        shortened: Cell::new(false),
+        width: None,
     }
     .line(line, style)
 }
@@ -78,6 +114,10 @@ pub fn plain_line(line: &Line, unicode: bool) -> String {
 struct Writer<'a> {
     style: Style,
     paint: &'a dyn Paint,
+    /// Whether an entry was cut short to its budget.
+    shortened: Cell<bool>,
+    /// Columns prose wraps to; `None` keeps every line whole.
+    width: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -86,25 +126,31 @@ impl Writer<'_> {
         match block {
             Block::Reading(statement) => {
                 let reading = self.spell(&reading_of_statement(statement, style.unicode));
-                push_line(
-                    out,
-                    &format!("{} {reading}", self.tag(Tag::Label, "Reading:")),
-                );
+                let reading = format!("{} {reading}", self.tag(Tag::Label, "Reading:"));
+                self.prose(out, &reading, 2);
             }
-            Block::Note(line) => push_line(
-                out,
-                &format!(
+            Block::Note(line) => {
+                let note = format!(
                     "{} {}",
                     self.tag(Tag::Warning, "Note:"),
                     self.line(line, style)
-                ),
-            ),
-            Block::Words(line) => push_line(out, &self.line(line, style)),
-            Block::Paragraph(line) => {
-                for wrapped in wrap(&self.line(line, style), PROSE_WIDTH).lines() {
-                    push_line(out, &format!("  {wrapped}"));
-                }
+                );
+                self.prose(out, &note, 2);
             }
+            // No expression in a line of words outgrows a result.
+            Block::Words(line) => {
+                let words = self.line(line, style.with_budget(RESULT_BUDGET));
+                let indent = words.len() - words.trim_start_matches(' ').len();
+                self.prose(out, &words, indent + 2);
+            }
+            Block::Paragraph(line) => {
+                let room = self
+                    .width
+                    .map_or(PROSE_WIDTH + 2, |w| w.min(PROSE_WIDTH + 2));
+                let paragraph = format!("  {}", self.line(line, style));
+                push_line(out, &hang(&paragraph, room, 2));
+            }
+            Block::Entries(entries) => self.entries(entries, out),
             Block::Gap => out.push('\n'),
             Block::Steps(items) => {
                 for item in items {
@@ -116,20 +162,34 @@ impl Writer<'_> {
                 exact,
                 decimal: approx,
             } => {
+                let long = long_fraction(exact);
                 let exact = exact.to_text(style.with_budget(RESULT_BUDGET));
                 let lead = self.line(lead, style.with_budget(RESULT_BUDGET));
                 // Words never hold an ellipsis, so one in the line is a shortened expression.
                 let shortened = exact.contains('…') || lead.contains('…');
                 let exact = self.spell(&exact);
-                let shown = match approx {
-                    Some(d) => format!("{exact} {} {}", self.spell("≈"), decimal(*d)),
-                    None => exact,
+                let value = match approx {
+                    // A fraction no book would print is read as its decimal, the fraction after.
+                    Some(d) if long => {
+                        let shown = format!("{} {}", self.spell("≈"), decimal(*d));
+                        let aside = format!("(exactly {exact})");
+                        format!(
+                            "{lead} {} {}",
+                            self.tag(Tag::Answer, &shown),
+                            self.tag(Tag::Quiet, &aside)
+                        )
+                    }
+                    Some(d) => {
+                        let shown = format!("{exact} {} {}", self.spell("≈"), decimal(*d));
+                        format!("{lead} {}", self.tag(Tag::Answer, &shown))
+                    }
+                    None => format!("{lead} {}", self.tag(Tag::Answer, &exact)),
                 };
-                push_line(out, &format!("{lead} {}", self.tag(Tag::Answer, &shown)));
+                self.prose(out, &value, 2);
                 if shortened {
                     // The shortening is this presenter's own doing, so it says so itself.
                     let said = "(shortened here; nudge -q prints the whole result)";
-                    push_line(out, &self.tag(Tag::Quiet, said));
+                    self.prose(out, &self.tag(Tag::Quiet, said), 2);
                 }
             }
             Block::Table { head, rows } => {
@@ -155,6 +215,95 @@ impl Writer<'_> {
                     push_line(out, row);
                 }
             }
+            Block::Drawn(drawing) => {
+                for line in (drawing.0)(style) {
+                    push_line(out, self.line(&line, style).trim_end());
+                }
+            }
+            Block::Plot { plot, legend } => {
+                let legend: Vec<String> = legend.iter().map(|l| self.line(l, style)).collect();
+                for row in draw_plot(plot, &legend, style.unicode) {
+                    push_line(out, self.spell(&row).trim_end());
+                }
+            }
+            Block::Contour(map) => {
+                for row in draw_contour(map, style.unicode) {
+                    push_line(out, self.spell(&row).trim_end());
+                }
+            }
+            Block::Indent { by, body } => {
+                let inner = self.set_in(*by, 0, body);
+                for l in inner.lines() {
+                    push_line(out, &format!("{}{l}", " ".repeat(*by)));
+                }
+            }
+            Block::Drawing { unicode, ascii } => {
+                for row in if style.unicode { unicode } else { ascii } {
+                    push_line(out, row);
+                }
+            }
+            Block::Inset { lead, body } => {
+                let lead = self.line(lead, style);
+                let inner = self.set_in(2, visible_width(&lead), body);
+                for (k, l) in inner.lines().enumerate() {
+                    let front = if k == 0 { lead.as_str() } else { "" };
+                    push_line(out, &format!("  {front}{l}"));
+                }
+            }
+            Block::Grid {
+                lead,
+                rows,
+                decimals,
+                tag,
+            } => self.grid(lead, rows, decimals.as_deref(), *tag, out),
+        }
+    }
+
+    /// Blocks as text in the room an indent of `by` columns and a lead of `lead` leave.
+    fn set_in(&self, by: usize, lead: usize, body: &[Block]) -> String {
+        let inset = Writer {
+            width: self.width.map(|w| w.saturating_sub(by + lead)),
+            shortened: Cell::new(false),
+            ..*self
+        };
+        let mut inner = String::new();
+        for b in body {
+            inset.block(b, &mut inner);
+        }
+        if inset.shortened.get() {
+            self.shortened.set(true);
+        }
+        inner
+    }
+
+    /// A matrix behind its lead, each line marked by `tag`, and its decimals under it.
+    fn grid(
+        &self,
+        lead: &Line,
+        rows: &[Vec<Math>],
+        decimals: Option<&[Vec<f64>]>,
+        tag: Option<Tag>,
+        out: &mut String,
+    ) {
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|m| self.math(m, self.style)).collect())
+            .collect();
+        let lead_text = self.line(lead, self.style);
+        for row in matrix(&lead_text, &cells, self.style.unicode) {
+            push_line(out, &tag.map_or_else(|| row.clone(), |t| self.tag(t, &row)));
+        }
+        if let Some(values) = decimals {
+            let cells: Vec<Vec<String>> = values
+                .iter()
+                .map(|row| row.iter().map(|v| decimal(*v)).collect())
+                .collect();
+            let plain = plain_line(lead, self.style.unicode);
+            let width = UnicodeWidthStr::width(plain.as_str()).saturating_sub(2);
+            let approx = format!("{}{} ", " ".repeat(width), self.spell("≈"));
+            for row in matrix(&approx, &cells, self.style.unicode) {
+                push_line(out, &row);
+            }
         }
     }
 
@@ -163,7 +312,8 @@ impl Writer<'_> {
         let pad = "  ".repeat(indent);
         let step: &Step = match item {
             StepItem::Elided(line) => {
-                push_line(out, &format!("{pad}{}", self.line(line, self.style)));
+                let elided = format!("{pad}{}", self.line(line, self.style));
+                self.prose(out, &elided, pad.len() + 2);
                 return;
             }
             StepItem::Step(step) => step,
@@ -174,46 +324,102 @@ impl Writer<'_> {
             (_, true) => "• ",
             (_, false) => "* ",
         };
-        let label = step.label.map(|l| format!("{l}: "));
-        push_line(
-            out,
-            &format!(
-                "{pad}{bullet}{}{}: {}",
-                label.unwrap_or_default(),
-                self.tag(Tag::Rule, step.title),
-                self.spell(&math_text(&step.equation, style))
-            ),
-        );
+        let label = step.label.map(|l| format!("{}: ", self.spell(l)));
         let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
+        let head = format!(
+            "{pad}{bullet}{}{}: {}",
+            label.unwrap_or_default(),
+            self.tag(Tag::Rule, step.title),
+            self.spell(&math_text(&step.equation, style))
+        );
+        self.prose(out, &head, inner_pad.len());
         for line in &step.lines {
-            push_line(out, &format!("{inner_pad}{}", self.line(line, style)));
+            let line = format!("{inner_pad}{}", self.line(line, style));
+            self.prose(out, &line, inner_pad.len() + 2);
         }
         for child in &step.children {
             self.step(child, indent + 1, out);
         }
         if let Some(closing) = &step.closing {
-            push_line(out, &format!("{inner_pad}{}", self.line(closing, style)));
+            let closing = format!("{inner_pad}{}", self.line(closing, style));
+            self.prose(out, &closing, inner_pad.len() + 2);
         }
     }
 
-    /// A line of spans; maths in `style`, words spelled for the style, each span painted.
+    /// Terms in a column and their meanings beside them, each meaning wrapped in its own
+    /// column; when that column would be too narrow to read, the meaning goes under its term.
+    fn entries(&self, entries: &[(Line, Line)], out: &mut String) {
+        let shown: Vec<(String, String)> = entries
+            .iter()
+            .map(|(term, meaning)| (self.line(term, self.style), self.line(meaning, self.style)))
+            .collect();
+        // A term much longer than the others pushes its own meaning along, not the column.
+        let column = 2
+            + shown
+                .iter()
+                .map(|(term, _)| visible_width(term))
+                .filter(|w| *w <= TERM_ROOM)
+                .max()
+                .unwrap_or(TERM_ROOM)
+            + 2;
+        let beside = self.width.is_none_or(|w| w >= column + MEANING_ROOM);
+        for (term, meaning) in shown {
+            if beside {
+                let gap = (column - 2).saturating_sub(visible_width(&term)).max(2);
+                self.prose(
+                    out,
+                    &format!("  {term}{}{meaning}", " ".repeat(gap)),
+                    column,
+                );
+            } else {
+                push_line(out, &format!("  {term}"));
+                self.prose(out, &format!("      {meaning}"), 6);
+            }
+        }
+    }
+
+    /// A line of prose, broken between words to the width with the lines after the first
+    /// starting `next` columns in, or whole when there is no width.
+    fn prose(&self, out: &mut String, line: &str, next: usize) {
+        match self.width {
+            Some(width) => push_line(out, &hang(line, width, next)),
+            None => push_line(out, line),
+        }
+    }
+
+    /// A line of spans; maths in `style`, words spelled for the style; a run of spans with
+    /// one tag is painted as one.
     fn line(&self, line: &Line, style: Style) -> String {
-        line.iter()
-            .map(|span| {
-                let text = match &span.content {
-                    Inline::Text(t) => self.spell(t),
-                    Inline::Math(m) => self.spell(&math_text(m, style)),
-                    Inline::Spelled(s) => self.spell(&(s.0)(Style {
-                        budget: None,
-                        ..style
-                    })),
-                };
-                match span.tag {
-                    Some(tag) => self.tag(tag, &text),
-                    None => text,
-                }
+        let mut runs: Vec<(Option<Tag>, String)> = Vec::new();
+        for span in line {
+            let text = match &span.content {
+                Inline::Text(t) => self.spell(t),
+                Inline::Math(m) => self.math(m, style),
+                Inline::Spelled(s) => self.spell(&(s.0)(Style {
+                    budget: None,
+                    ..style
+                })),
+            };
+            match runs.last_mut() {
+                Some((tag, run)) if *tag == span.tag => run.push_str(&text),
+                _ => runs.push((span.tag, text)),
+            }
+        }
+        runs.into_iter()
+            .map(|(tag, text)| match tag {
+                Some(tag) => self.tag(tag, &text),
+                None => text,
             })
             .collect()
+    }
+
+    /// Maths in `style`, spelled; an entry cut short is remembered for the closing remark.
+    fn math(&self, m: &Math, style: Style) -> String {
+        let text = math_text(m, style);
+        if matches!(m, Math::Entry(_)) && text.contains('…') {
+            self.shortened.set(true);
+        }
+        self.spell(&text)
     }
 
     fn tag(&self, tag: Tag, text: &str) -> String {
@@ -228,6 +434,17 @@ impl Writer<'_> {
             transliterate(text)
         }
     }
+}
+
+/// Digits past which a numerator or denominator is too long to read at a glance.
+const LONG_DIGITS: usize = 6;
+
+/// A fraction with a numerator or denominator too long to take in: 23298085122481/8916100448256.
+fn long_fraction(e: &Expr) -> bool {
+    e.as_number().is_some_and(|n| {
+        let digits = |i: num_bigint::BigInt| i.magnitude().to_string().len();
+        !n.is_integer() && (digits(n.numer()) > LONG_DIGITS || digits(n.denom()) > LONG_DIGITS)
+    })
 }
 
 fn push_line(out: &mut String, text: &str) {

@@ -1,50 +1,67 @@
-//! Prose wrapped to a width, and whole answers fitted to a terminal, words kept whole.
+//! The one way prose is wrapped: by display width, between words, with a hanging indent.
 
 use unicode_width::UnicodeWidthStr;
 
-/// Prose wrapped at `width` columns, words kept whole; line breaks already in it are kept.
+/// Prose wrapped at `width` columns, words kept whole; each line of it keeps its own indent,
+/// and the lines it breaks into go on under its first word (after a `- ` or `• ` bullet).
 pub fn wrap(text: &str, width: usize) -> String {
     text.lines()
-        .map(|line| wrap_line(line, width))
+        .map(|line| {
+            let indent = indent_of(line);
+            let rest = &line[indent..];
+            let bullet = ["- ", "• ", "* "]
+                .iter()
+                .find(|b| rest.starts_with(*b))
+                .map_or(0, |b| visible_width(b));
+            hang(line, width, indent + bullet)
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// An answer made to fit a terminal `width` columns wide: a line longer than that breaks
-/// between words, and its continuation lines keep its indent, two columns further in.
-/// Colour codes take no columns; matrices and pictures, which rely on their columns lining
-/// up, are left as they are.
-pub fn fit_to_terminal(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
+/// One line of prose broken between words so that no line passes `width` columns; the lines
+/// after the first start `next` columns in. Its own indent is kept; a word wider than the
+/// room stays whole on a line of its own rather than being split.
+pub fn hang(line: &str, width: usize, next: usize) -> String {
+    let indent = indent_of(line);
+    let mut out = String::with_capacity(line.len() + 8);
+    out.push_str(&line[..indent]);
+    let mut used = indent;
+    // Whether the line being filled has no word yet: a word always goes on such a line.
+    let mut empty = true;
+    for word in line[indent..].split([' ', '\t']).filter(|w| !w.is_empty()) {
+        let w = visible_width(word);
+        if empty {
+            empty = false;
+        } else if used + 1 + w > width {
             out.push('\n');
+            out.push_str(&" ".repeat(next));
+            used = next;
+        } else {
+            out.push(' ');
+            used += 1;
         }
-        if visible_width(line) <= width || is_drawn(line) {
-            out.push_str(line);
-            continue;
-        }
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let next_indent = " ".repeat(indent + 2);
-        let mut used = 0;
-        for word in line.split(' ').filter(|w| !w.is_empty()) {
-            let w = visible_width(word);
-            if used == 0 {
-                out.push_str(&line[..indent]);
-                used = indent;
-            } else if used + 1 + w > width && used > next_indent.len() {
-                out.push('\n');
-                out.push_str(&next_indent);
-                used = next_indent.len();
-            } else {
-                out.push(' ');
-                used += 1;
-            }
-            out.push_str(word);
-            used += w;
-        }
+        out.push_str(word);
+        used += w;
     }
     out
+}
+
+/// An answer from a writer that does not yet say which of its lines are drawn, made to fit a
+/// terminal `width` columns wide: a longer line breaks between words and goes on two columns
+/// further in. Only the families not yet explained as a document (`crate::explain`) come
+/// here; a document's presenter knows its tables, matrices and pictures and wraps the rest.
+pub fn fit_to_terminal(text: &str, width: usize) -> String {
+    text.split('\n')
+        .map(|line| {
+            if visible_width(line) <= width || is_drawn(line) {
+                line.to_string()
+            } else {
+                hang(line, width, indent_of(line) + 2)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Columns a piece of text takes on a terminal: colour codes take none.
@@ -59,31 +76,51 @@ pub fn visible_width(text: &str) -> usize {
     width + UnicodeWidthStr::width(rest)
 }
 
-/// Lines of a matrix, a table or a Braille picture: their columns must line up. Besides
-/// brackets and dots, columns show as runs of spaces, which prose never has.
+/// Lines of a matrix, a table or a picture from the older writers (`fit_to_terminal`): drawing
+/// characters, an ASCII matrix row, or cells apart in three columns or more. (A sentence may
+/// hold one double space, as `✓  (differentiating …)` does, and is still prose.)
 pub fn is_drawn(line: &str) -> bool {
-    line.trim_start_matches(' ').contains("  ")
+    let cells = line.trim_start_matches(' ');
+    let columns = cells.split("  ").filter(|c| !c.trim().is_empty()).count();
+    columns >= 3
+        || (cells.starts_with("[ ") && cells.ends_with(" ]"))
         || line.chars().any(|c| {
             matches!(c, '⎡' | '⎢' | '⎣' | '⎤' | '⎥' | '⎦' | '│' | '─' | '┼')
                 || ('\u{2800}'..='\u{28FF}').contains(&c)
         })
 }
 
-/// Words are split at plain spaces only: a no-break space keeps "(2 tries left)" together.
-fn wrap_line(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
-        let w = visible_width(word);
-        if used > 0 && used + 1 + w > width {
-            out.push('\n');
-            used = 0;
-        } else if used > 0 {
-            out.push(' ');
-            used += 1;
-        }
-        out.push_str(word);
-        used += w;
+/// Bytes of leading spaces.
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_line_hangs_under_its_first_word() {
+        let shown = hang("  one two three four five", 12, 4);
+        assert_eq!(shown, "  one two\n    three\n    four\n    five");
     }
-    out
+
+    #[test]
+    fn a_word_wider_than_the_room_stays_whole() {
+        assert_eq!(
+            hang("a verylongwordindeed b", 8, 2),
+            "a\n  verylongwordindeed\n  b"
+        );
+    }
+
+    #[test]
+    fn list_items_hang_under_their_words() {
+        assert_eq!(wrap("- one two three", 9), "- one two\n  three");
+    }
+
+    #[test]
+    fn colour_codes_take_no_columns() {
+        let red = "\u{1b}[31mred\u{1b}[0m";
+        assert_eq!(hang(&format!("{red} {red} {red}"), 7, 0).lines().count(), 2);
+    }
 }

@@ -2,7 +2,6 @@
 
 use super::catalogue::note;
 use super::help;
-use super::integral::constant_name;
 use super::latex::{body_latex, step_latex};
 use super::notation::{shape_id, words};
 use super::note_text;
@@ -10,7 +9,9 @@ use super::prune::{prune, Limits, Shown};
 use crate::calculus::{Check, CheckMethod, Detail, Rule};
 use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
+use crate::explain::integral::constant_name;
 use crate::expr::{Expr, Style};
+use crate::present::{self, Plain};
 use crate::syntax::{Body, Statement};
 use serde_json::{json, Map, Value};
 
@@ -177,7 +178,11 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("definitions".into(), Value::Array(list));
         }
         Answer::Help(page) => {
-            obj.insert("text".into(), json!(help::page(*page, Style::UNICODE)));
+            let doc = help::help(*page);
+            obj.insert(
+                "text".into(),
+                json!(present::text(&doc, true, false, &Plain)),
+            );
         }
         Answer::Reset | Answer::Quit | Answer::Tutor(Tutor::List) => {}
         Answer::Tutor(Tutor::Lesson(n)) => {
@@ -235,6 +240,8 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             obj.insert("steps".into(), Value::Array(list));
         }
         Answer::Multivar(answer) => super::multivar_json::fill(obj, answer),
+        Answer::Tensor(answer) => super::tensor_json::fill(obj, answer),
+        Answer::Training(answer) => super::training_json::fill(obj, answer),
     }
 }
 

@@ -2,7 +2,6 @@
 //! the derivations of one-variable answers, and the layout of every answer.
 
 use super::catalogue::{note, title};
-use super::integral::{constant_name, constant_words, Indefinite};
 use super::markup::{self, escape, maths, words, Block, Closing, Row};
 use super::notation::words as words_of;
 use super::note_text;
@@ -11,6 +10,8 @@ use super::text::{decimal_after, render_text, TextOptions};
 use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
+use crate::explain::integral::constant_name;
+use crate::explain::integral::constant_words;
 use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
 use crate::syntax::{reading_latex, reading_of_statement, Body};
@@ -240,23 +241,13 @@ fn afterword(answer: &Answer) -> Vec<String> {
         }
         Answer::Integral {
             body,
-            var,
-            steps,
             result,
-            check,
             constant,
             motion,
+            ..
         } => {
-            let answer = Indefinite {
-                body,
-                var,
-                steps,
-                result,
-                check,
-                constant: *constant,
-                motion: *motion,
-            };
-            let (constant, motion) = constant_words(&answer, Style::UNICODE);
+            let (constant, motion) =
+                constant_words(body, result, *constant, *motion, Style::UNICODE);
             std::iter::once(constant).chain(motion).collect()
         }
         _ => Vec::new(),

@@ -2,7 +2,6 @@
 
 use super::latex::rows;
 use super::markup::{column, maths, pmatrix, point, words, Block, Inline, Row};
-use super::multivar_text::inner_step;
 use super::prune::{prune, Limits};
 use super::readings;
 use super::text::{decimal, decimal_after, decimals_after, matrix_decimals};
@@ -10,6 +9,7 @@ use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
+use crate::explain::multivar::inner_step;
 use crate::expr::{latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind, Symbol};
 
 pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
@@ -252,7 +252,7 @@ fn gradient_at(out: &mut Vec<Block>, at: &GradientAt, f: &str, said: &str) {
             out.push(sentence(&readings::steepest(
                 said,
                 &tuple(&at.point),
-                &unicode_direction(dir),
+                &tuple(&dir.along),
                 &rate,
                 &format!("−∇{said}"),
             )));
@@ -512,16 +512,6 @@ fn direction(dir: &Direction) -> String {
     };
     let unit: Vec<String> = dir.unit.iter().map(|u| decimal(*u)).collect();
     format!("{exact} \\approx {}", column(&unit))
-}
-
-/// `(1, 2)/√5`, for the words that point along it.
-fn unicode_direction(dir: &Direction) -> String {
-    let along = tuple(&dir.along);
-    if dir.norm.is_one() {
-        along
-    } else {
-        format!("{along}/{}", dir.norm.unicode())
-    }
 }
 
 /// An exact value, with its decimal when it has one and is not a whole number.

@@ -16,6 +16,7 @@ impl Paint for Colored {
             Tag::Rule => text.cyan().bold(),
             Tag::Quiet => text.dimmed(),
             Tag::Answer => text.green().bold(),
+            Tag::Success => text.green(),
         }
         .to_string()
     }

@@ -1,21 +1,15 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
-use super::catalogue::title;
-use super::integral::{constant_name, definite_text, indefinite_text, Definite, Indefinite};
-use super::note_text;
 use super::paint::Colored;
 use crate::calculus::multivar::Value;
-use crate::calculus::Step;
-use crate::engine::{Answer, Outcome};
+use crate::engine::Outcome;
 use crate::error::{Error, Phase};
-use crate::explain;
-use crate::explain::doc::{Block, Doc, Quiet};
 use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
-pub use crate::expr::{operand, operator};
+pub use crate::expr::operator;
 use crate::expr::{Expr, Style};
 use crate::present;
-use crate::syntax::{reading_of_statement, Statement};
+use crate::present::wrap::hang;
 use crate::visible::visible;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
@@ -37,89 +31,17 @@ impl TextOptions {
     }
 }
 
-/// The whole answer as text, ending with a newline; with `--ascii`, ASCII only.
+/// The whole answer as text, every line whole, ending with a newline; with `--ascii`, ASCII only.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
-    if let Some(doc) = crate::explain::outcome(outcome) {
-        return present::text(&doc, options.unicode, options.quiet, &Colored);
-    }
-    let text = render_any(outcome, options);
-    if options.unicode {
-        text
-    } else {
-        super::ascii::transliterate(&text)
-    }
+    render_text_at(outcome, options, None)
 }
 
-fn render_any(outcome: &Outcome, options: TextOptions) -> String {
-    if let Answer::Seeing(answer) = &outcome.answer {
-        return super::seeing_text::render(outcome, answer, options);
-    }
-    if let Answer::Multivar(answer) = &outcome.answer {
-        return super::multivar_text::render(outcome, answer, options);
-    }
-    let style = options.style();
-    if options.quiet {
-        return quiet(&outcome.answer, style);
-    }
-    let mut w = Writer {
-        out: String::new(),
-        style,
-    };
-    if !matches!(outcome.statement, Statement::Command(_)) {
-        w.line(&format!(
-            "{} {}",
-            "Reading:".bold(),
-            reading_of_statement(&outcome.statement, options.unicode)
-        ));
-    }
-    for n in &outcome.notes {
-        w.line(&format!(
-            "{} {}",
-            "Note:".yellow().bold(),
-            note_text(n, options.unicode)
-        ));
-    }
-    w.answer(&outcome.answer);
-    w.out
-}
-
-/// `-q`: the result line alone.
-fn quiet(answer: &Answer, style: Style) -> String {
-    match answer {
-        Answer::Integral {
-            constant, result, ..
-        } => {
-            format!(
-                "{} + {}\n",
-                result.to_text(style),
-                constant_name(*constant, style.unicode)
-            )
-        }
-        Answer::DefiniteIntegral {
-            exact: None,
-            numeric: Some(n),
-            ..
-        } => format!("≈ {}\n", decimal(n.estimate.value)),
-        Answer::DefiniteIntegral {
-            value, result: r, ..
-        } => match decimal_after(r, *value) {
-            Some(d) => format!("{} ≈ {d}\n", r.to_text(style)),
-            None => format!("{}\n", r.to_text(style)),
-        },
-        other => match other.result() {
-            Some(r) => format!("{}\n", r.to_text(style)),
-            None => String::new(),
-        },
-    }
-}
-
-/// Step trees as text, for renderers of other answers (many variables).
-pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
-    let doc = Doc {
-        blocks: vec![Block::Steps(explain::steps(steps, partial))],
-        quiet: Quiet::Nothing,
-    };
-    present::text(&doc, options.unicode, false, &Colored)
+/// `render_text` with its prose wrapped to `width` columns (tables, matrices and pictures
+/// stay whole), or every line whole with no width.
+pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usize>) -> String {
+    crate::explain::outcome(outcome).map_or_else(String::new, |doc| {
+        present::text_at(&doc, options.unicode, options.quiet, &Colored, width)
+    })
 }
 
 /// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
@@ -148,81 +70,6 @@ pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
         })
 }
 
-struct Writer {
-    out: String,
-    style: Style,
-}
-
-impl Writer {
-    fn answer(&mut self, answer: &Answer) {
-        let style = self.style;
-        match answer {
-            Answer::Integral {
-                body,
-                var,
-                steps,
-                result: r,
-                check,
-                constant,
-                motion,
-            } => {
-                let answer = Indefinite {
-                    body,
-                    var,
-                    steps,
-                    result: r,
-                    check,
-                    constant: *constant,
-                    motion: *motion,
-                };
-                self.out.push_str(&indefinite_text(&answer, style));
-            }
-            Answer::DefiniteIntegral {
-                body,
-                var,
-                lower,
-                upper,
-                exact,
-                result: r,
-                value,
-                numeric,
-            } => {
-                let answer = Definite {
-                    body,
-                    var,
-                    lower,
-                    upper,
-                    exact: exact.as_ref(),
-                    result: r,
-                    value: *value,
-                    numeric: *numeric,
-                };
-                self.out.push_str(&definite_text(&answer, style));
-            }
-            // Many-variable and seeing answers have their own renderers (render_text hands them
-            // over); the others are explained (crate::explain).
-            Answer::Derivative { .. }
-            | Answer::Expression { .. }
-            | Answer::AtPoint { .. }
-            | Answer::Defined { .. }
-            | Answer::Forgotten(_)
-            | Answer::Definitions(_)
-            | Answer::Reset
-            | Answer::Multivar(_)
-            | Answer::Help(_)
-            | Answer::Seeing(_)
-            | Answer::Notation(_)
-            | Answer::Quit
-            | Answer::Tutor(_) => {}
-        }
-    }
-
-    fn line(&mut self, text: &str) {
-        self.out.push_str(text);
-        self.out.push('\n');
-    }
-}
-
 /// An error as a diagnostic: header, the line, a caret under the place, the hint.
 /// An error as the terminal shows it: the message, the line with a caret under the problem,
 /// and help. With `unicode` off (`--ascii`) the message and help are spelled in ASCII; the
@@ -230,6 +77,22 @@ impl Writer {
 /// Everything taken from the input (the line, the place, words quoted in the message) is
 /// shown with its control characters visible, one column each, so the caret still lines up.
 pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
+    render_error_at(input, error, origin, unicode, None)
+}
+
+/// `render_error` with its message and help wrapped to `width` columns, each going on under
+/// its first word; the line and its caret stay whole.
+pub fn render_error_at(
+    input: &str,
+    error: &Error,
+    origin: Option<&str>,
+    unicode: bool,
+    width: Option<usize>,
+) -> String {
+    let prose = |line: String, next: usize| match width {
+        Some(width) => hang(&line, width, next),
+        None => line,
+    };
     let spell = |text: &str| {
         let text = visible(text);
         if unicode {
@@ -244,7 +107,8 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: b
         Phase::Reading => "could not make sense of this",
         Phase::Computing => "could not work this out",
     };
-    let mut out = format!("{}: {}\n", "error".red().bold(), spell(&error.message));
+    let message = format!("{}: {}", "error".red().bold(), spell(&error.message));
+    let mut out = format!("{}\n", prose(message, 7));
     if let Some(o) = origin {
         out.push_str(&format!("  --> {}\n", visible(o)));
     }
@@ -274,18 +138,8 @@ pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: b
         ));
     }
     if let Some(help) = &error.help {
-        out.push_str(&format!("   = {} {}\n", "help:".bold(), spell(help)));
+        let help = format!("   = {} {}", "help:".bold(), spell(help));
+        out.push_str(&format!("{}\n", prose(help, 11)));
     }
     out
-}
-
-/// The start of a step's first line, `  • outer: power rule: `, and the indent of the lines
-/// under it (its note, its setting up, its substeps' sum).
-pub(super) fn step_opening(step: &Step, label: Option<&str>, indent: usize) -> (String, String) {
-    let pad = "  ".repeat(indent);
-    let bullet = if indent > 0 { "• " } else { "" };
-    let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
-    let head = format!("{pad}{bullet}{label}{}: ", title(step.rule).cyan().bold());
-    let inner_pad = format!("{pad}{}", if indent > 0 { "    " } else { "  " });
-    (head, inner_pad)
 }

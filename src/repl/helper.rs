@@ -11,7 +11,7 @@ use nudge::{Answer, Session};
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hint, Hinter, HistoryHinter};
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::validate::Validator;
 use rustyline::Context;
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -356,21 +356,19 @@ fn paint(line: &str, session: &Session) -> String {
     out
 }
 
-impl Validator for NudgeHelper {
-    /// An unclosed bracket continues the line on the next one.
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        let mut depth: i64 = 0;
-        for c in ctx.input().chars() {
-            match c {
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' => depth -= 1,
-                _ => {}
-            }
+/// Every line is complete for the editor: the session asks for the rest of a line with an
+/// open bracket itself, under a prompt of its own (`repl::read_query`).
+impl Validator for NudgeHelper {}
+
+/// Whether a line leaves a bracket open, so that the query goes on on the next line.
+pub fn open_bracket(line: &str) -> bool {
+    let mut depth: i64 = 0;
+    for c in line.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
         }
-        Ok(if depth > 0 {
-            ValidationResult::Incomplete
-        } else {
-            ValidationResult::Valid(None)
-        })
     }
+    depth > 0
 }

@@ -126,12 +126,16 @@ pub enum Statement {
     Multivar(MultivarQuery),
     /// Tables and pictures: nudge tables, tangents, limits, plots, contours.
     Seeing(Box<SeeingQuery>),
+    /// Backpropagation through named steps, and descent.
+    Training(Box<super::training::TrainingQuery>),
     /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
     Integral {
         body: Node,
         var: String,
         bounds: Option<(Node, Node)>,
     },
+    /// Sums, vectors and matrices: `x: vector(n)`, `∂/∂x xᵀAx`, `d/dw Σ_i (y_i - w x_i)²`.
+    Tensor(Box<crate::tensor::TensorStatement>),
 }
 
 /// What a definition holds: one formula, or a vector of them (its components).

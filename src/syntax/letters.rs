@@ -15,7 +15,7 @@ pub const KEPT_WORDS: [&str; 10] = [
 
 /// Functions AI writing uses that nudge does not differentiate yet, each with what to do
 /// instead: a definition to type first, when one can be written with nudge's functions.
-const UNKNOWN_FUNCTIONS: [(&str, &str); 36] = [
+const UNKNOWN_FUNCTIONS: [(&str, &str); 32] = [
     ("relu", "write its input in brackets: relu(x)"),
     ("gelu", "nudge has no erf, which gelu needs; try tanh or sigmoid(x) = 1/(1 + e^(-x)) instead"),
     ("leakyrelu", "define it first with abs: lrelu(x) = (1.01x + 0.99abs(x))/2"),
@@ -34,11 +34,7 @@ const UNKNOWN_FUNCTIONS: [(&str, &str); 36] = [
     ("arsinh", "define it first: arsinh(x) = ln(x + sqrt(x^2 + 1))"),
     ("acosh", "define it first: acosh(x) = ln(x + sqrt(x^2 - 1))"),
     ("atanh", "define it first: atanh(x) = ln((1 + x)/(1 - x))/2"),
-    ("tr", "a trace works on a matrix, which nudge does not have in formulas yet"),
-    ("trace", "a trace works on a matrix, which nudge does not have in formulas yet"),
-    ("det", "a determinant works on a matrix, which nudge does not have in formulas yet"),
-    ("diag", "diag works on a matrix, which nudge does not have in formulas yet"),
-    ("norm", "a norm works on a vector, which nudge does not have in formulas yet; for two entries write sqrt(x^2 + y^2)"),
+    ("norm", "write the length of a vector with bars: ‖x‖ or ||x|| (‖x‖² for its square)"),
     ("max", "write its inputs in brackets: max(0, x)"),
     ("min", "write its inputs in brackets: min(a, b)"),
     ("argmax", "nudge does not search for maxima yet; plot the curve (plot EXPR) to see where it peaks"),

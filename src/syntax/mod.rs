@@ -22,6 +22,7 @@ mod reading_multivar;
 mod reading_seeing;
 mod scientific;
 mod seeing_ast;
+mod training;
 mod unsupported;
 mod words;
 
@@ -37,3 +38,4 @@ pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{prime_marks, reading, reading_of_statement};
 pub use reading_latex::{node_latex, operand_latex, reading_latex};
 pub use seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};
+pub use training::TrainingQuery;

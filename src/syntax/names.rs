@@ -28,6 +28,10 @@ pub trait Names {
     fn vector(&self, _name: &str) -> Option<Vector> {
         None
     }
+    /// The shape declared for `name` (`x: vector(n)`), and whether it is symmetric.
+    fn shape(&self, _name: &str) -> Option<(crate::tensor::Shape, bool)> {
+        None
+    }
     /// Every defined name, for "did you mean".
     fn defined(&self) -> Vec<String> {
         Vec::new()

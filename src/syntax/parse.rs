@@ -72,6 +72,21 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
             .get(..4)
             .is_some_and(|w| w.eq_ignore_ascii_case("read"))
             && !start[4..].starts_with(|c: char| c.is_alphanumeric());
+    // A line with sums, vectors or matrices is read with shapes; `read` falls back to naming
+    // the symbols it does not know (\oint) when such a line is not one nudge can read whole.
+    if crate::tensor::claims(line, names) {
+        match crate::tensor::parse(line, names) {
+            Ok((statement, notes)) => {
+                return Ok(Parsed {
+                    statement: Statement::Tensor(Box::new(statement)),
+                    notes,
+                    policy_notes: Vec::new(),
+                })
+            }
+            Err(e) if !explaining || crate::tensor::read_needs_shapes(line) => return Err(e),
+            Err(_) => {}
+        }
+    }
     check_unsupported(line, &offsets, explaining)?;
     let mut pairs = Grammar::parse(Rule::line, line).map_err(|e| {
         leading_word_error(line).unwrap_or_else(|| describe_parse_error(&e, line, &offsets))
@@ -264,6 +279,7 @@ impl Builder<'_> {
             | Rule::limit_query
             | Rule::plot_query
             | Rule::contour_query => return Ok(Statement::Seeing(Box::new(self.seeing(pair)?))),
+            Rule::backprop_query | Rule::descend_query => return self.training(pair),
             Rule::derivative => self.derivative(pair)?,
             Rule::diff_call | Rule::partial_call => self.call_form(pair)?,
             Rule::integral | Rule::integral_call => self.integral(pair)?,
@@ -426,7 +442,7 @@ impl Builder<'_> {
         })
     }
 
-    fn at_clause(&mut self, pair: Pair<Rule>) -> Result<Point, Error> {
+    pub(super) fn at_clause(&mut self, pair: Pair<Rule>) -> Result<Point, Error> {
         let mut named = Vec::new();
         for part in pair.into_inner() {
             match part.as_rule() {

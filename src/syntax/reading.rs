@@ -15,7 +15,9 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
     match statement {
         Statement::Expr(node) => reading(node, unicode),
         Statement::Read(notation) => notation.text.clone(),
+        Statement::Tensor(statement) => crate::tensor::reading(statement, unicode),
         Statement::Seeing(query) => super::reading_seeing::reading_of_seeing(query, unicode),
+        Statement::Training(query) => super::training::reading_of_training(query, unicode),
         Statement::Multivar(query) => super::reading_multivar::reading_of_query(query, unicode),
         Statement::Derivative {
             body,

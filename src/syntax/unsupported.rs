@@ -1,15 +1,16 @@
 //! Notation nudge does not compute yet, found before the grammar so that it is never read
-//! as letters or powers: sums and products over many terms (Σ, `\sum`, `sum_i`), expected
-//! values (`E[…]`, `\mathbb{E}`) and transposes (`xᵀ`, `x^T`, `x^\top`).
+//! as letters: products over many terms (∏, `\prod`), a `sum` with no index, and expected
+//! values (`E[…]`, `\mathbb{E}`). Sums with an index and transposes are read by `crate::tensor`.
 
 use super::ast::Span;
 use super::parse::Offsets;
 use crate::error::{Error, Phase};
 
 enum Kind {
+    Product,
+    /// `sum` with no index below it.
     Sum,
     Expectation,
-    Transpose,
 }
 
 /// The first piece of unsupported notation in `line`, as an error pointing at it. A line
@@ -28,17 +29,17 @@ pub(super) fn check_unsupported(
     };
     let span = Span::new(offsets.chars(start), offsets.chars(end));
     let (message, help) = match kind {
+        Kind::Product => (
+            format!("{typed} multiplies many terms, and nudge does not work out products over many terms yet"),
+            "write the factors out, as in x_1 x_2 x_3, or take logs: a product becomes a sum Σ_i ln(x_i); to hear the formula in words, put read in front",
+        ),
         Kind::Sum => (
-            format!("{typed} adds up (or multiplies) many terms, and nudge does not work out sums yet"),
-            "write the terms out and differentiate that, as in d/dw ((y_1 - w x_1)^2 + (y_2 - w x_2)^2); to hear the formula in words, put read in front",
+            format!("{typed} adds up many terms, and nudge needs the index it runs over"),
+            "write the index below it, as in sum_{i=1}^{n} x_i or Σ_i x_i",
         ),
         Kind::Expectation => (
             format!("{typed} is an expected value, an average over many samples, which nudge does not work out yet"),
             "write the average out, as in (f(x_1) + f(x_2))/2 with your own f; to hear the formula in words, put read in front",
-        ),
-        Kind::Transpose => (
-            format!("{typed} is a transpose (a vector or matrix turned on its side), not a power: nudge does not have vectors and matrices inside formulas yet"),
-            "write the product out by entries, as in a x_1^2 + 2b x_1 x_2 + c x_2^2; for the power T write x^(T)",
         ),
     };
     let help = match help.split_once("; to hear") {
@@ -56,10 +57,6 @@ fn word_starts(line: &str, at: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '\\')
 }
 
-fn continues_name(line: &str, at: usize) -> bool {
-    line[at..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-}
-
 fn ends_word(line: &str, at: usize) -> bool {
     !line[at..].starts_with(|c: char| c.is_ascii_alphabetic())
 }
@@ -70,46 +67,25 @@ fn find(line: &str, explaining: bool) -> Option<(Kind, usize, usize)> {
         let rest = &line[i..];
         let one = i + c.len_utf8();
         match c {
-            'Σ' | '∑' | '∏' => return Some((Kind::Sum, i, one)),
-            'ᵀ' => return Some((Kind::Transpose, i, one)),
+            '∏' => return Some((Kind::Product, i, one)),
             '𝔼' => return Some((Kind::Expectation, i, one)),
             '\\' if !explaining => {
-                for word in ["\\sum", "\\prod"] {
-                    if rest.starts_with(word) && ends_word(line, i + word.len()) {
-                        return Some((Kind::Sum, i, i + word.len()));
-                    }
+                if rest.starts_with("\\prod") && ends_word(line, i + "\\prod".len()) {
+                    return Some((Kind::Product, i, i + "\\prod".len()));
                 }
                 if rest.starts_with("\\mathbb{E}") {
                     return Some((Kind::Expectation, i, i + "\\mathbb{E}".len()));
                 }
             }
             's' | 'p' if word_starts(line, i) => {
-                for word in ["sum", "prod"] {
+                for (word, kind) in [("sum", Kind::Sum), ("prod", Kind::Product)] {
                     if rest.starts_with(word) && ends_word(line, i + word.len()) {
-                        return Some((Kind::Sum, i, i + word.len()));
+                        return Some((kind, i, i + word.len()));
                     }
                 }
             }
             'E' if word_starts(line, i) && line[one..].trim_start().starts_with('[') => {
                 return Some((Kind::Expectation, i, one));
-            }
-            '^' => {
-                for mark in ["^\\top", "^{\\top}", "^\\intercal", "^{\\intercal}"] {
-                    if rest.starts_with(mark) && ends_word(line, i + mark.len()) {
-                        return Some((Kind::Transpose, i, i + mark.len()));
-                    }
-                }
-                // x^T and \mathbf{x}^T transpose; e^T, 2^T and (1 + r)^T are powers.
-                let letter_base = line[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|b| b.is_alphabetic() && b != 'e' || b == '}');
-                for mark in ["^T", "^{T}"] {
-                    let after = i + mark.len();
-                    if letter_base && rest.starts_with(mark) && !continues_name(line, after) {
-                        return Some((Kind::Transpose, i, after));
-                    }
-                }
             }
             _ => {}
         }

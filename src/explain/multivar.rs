@@ -1,0 +1,429 @@
+//! A many-variable answer, said: each partial's steps, then vectors and what they mean.
+
+use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag, ENTRY_BUDGET};
+use super::session::wants_decimal;
+use super::{labelled_line, readings, steps};
+use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
+use crate::calculus::Step;
+use crate::engine::{Headline, MultivarAnswer, Swapped};
+use crate::expr::{decimal, Expr, Kind, Style, Symbol};
+use std::rc::Rc;
+
+pub use super::multivar_matrix::inner_step;
+
+/// The body of a many-variable answer, after the reading.
+pub fn multivar(answer: &MultivarAnswer) -> Doc {
+    let mut blocks = Vec::new();
+    match answer {
+        MultivarAnswer::MixedPartial {
+            body,
+            derivation,
+            swapped,
+        } => mixed(body, derivation, swapped.as_ref(), &mut blocks),
+        MultivarAnswer::Gradient {
+            body,
+            name,
+            vars,
+            partials,
+            at,
+        } => gradient(
+            body,
+            name.as_ref(),
+            vars,
+            partials,
+            at.as_ref(),
+            &mut blocks,
+        ),
+        MultivarAnswer::Directional {
+            body,
+            name,
+            vars,
+            partials,
+            directional: d,
+        } => directional(body, name.as_ref(), vars, partials, d, &mut blocks),
+        MultivarAnswer::Jacobian { .. } | MultivarAnswer::Hessian { .. } => {
+            super::multivar_matrix::matrix_answer(answer, &mut blocks)
+        }
+        MultivarAnswer::Motion { motion, named } => {
+            super::motion::motion(motion, named.as_ref(), &mut blocks)
+        }
+        MultivarAnswer::Literal {
+            rows,
+            matrix: false,
+            decimals: Some(decimals),
+        } => {
+            // A vector of numbers is a value, as f(2) is: exact, then decimals when not whole.
+            let exact = rows.first().map_or(&[][..], Vec::as_slice);
+            let mut line = vec![
+                Span::tagged("Value:", Tag::Label),
+                " ".into(),
+                Span::tagged(vector(exact), Tag::Answer),
+            ];
+            if exact.iter().any(wants_decimal) {
+                line.push(Span::tagged(
+                    format!(" ≈ {}", decimals_text(decimals)),
+                    Tag::Answer,
+                ));
+            }
+            blocks.push(Block::Words(line));
+        }
+        MultivarAnswer::Literal { .. } => {
+            let lead = vec![Span::tagged("Simplified:", Tag::Label), " ".into()];
+            blocks.push(headline(answer, lead, true));
+        }
+    }
+    Doc {
+        blocks,
+        quiet: Quiet::Blocks(vec![quiet(answer)]),
+    }
+}
+
+/// What `-q` prints: the final answer whole.
+fn quiet(answer: &MultivarAnswer) -> Block {
+    if let MultivarAnswer::Directional { directional, .. } = answer {
+        let value = &directional.value;
+        return Block::Words(vec![approx_whole(&value.exact, Some(value.approx)).into()]);
+    }
+    headline(answer, Vec::new(), false)
+}
+
+/// The final answer on its own: an expression, a vector, or a matrix behind `lead`;
+/// `shown` marks it as the answer and keeps its entries to their length.
+fn headline(answer: &MultivarAnswer, lead: Line, shown: bool) -> Block {
+    let fit = |m: Math| if shown { Math::entry(m) } else { m };
+    let tagged = |m: Math| {
+        if shown {
+            Span::tagged(fit(m), Tag::Answer)
+        } else {
+            m.into()
+        }
+    };
+    match answer.headline() {
+        Headline::Scalar(e) => Block::Words([lead, vec![tagged(Math::Expr(e))]].concat()),
+        Headline::Vector(v) => Block::Words([lead, vec![tagged(Math::Tuple(v))]].concat()),
+        Headline::Matrix(m) => Block::Grid {
+            lead,
+            rows: m
+                .into_iter()
+                .map(|row| row.into_iter().map(|e| fit(Math::Expr(e))).collect())
+                .collect(),
+            decimals: None,
+            tag: shown.then_some(Tag::Answer),
+        },
+    }
+}
+
+pub(super) fn entry(e: &Expr) -> Span {
+    Math::entry(Math::Expr(e.clone())).into()
+}
+
+fn entry_operand(e: &Expr) -> Span {
+    Math::entry(Math::Operand(e.clone())).into()
+}
+
+pub(super) fn vector(entries: &[Expr]) -> Math {
+    Math::entry(Math::Tuple(entries.to_vec()))
+}
+
+fn values(values: &[Value]) -> Math {
+    vector(&values.iter().map(|v| v.exact.clone()).collect::<Vec<_>>())
+}
+
+pub(super) fn decimals_text(values: &[f64]) -> String {
+    let shown: Vec<String> = values.iter().map(|v| decimal(*v)).collect();
+    format!("({})", shown.join(", "))
+}
+
+/// An exact value, with its decimal when it has one and is not a whole number.
+pub(super) fn approx(exact: &Expr, value: Option<f64>) -> Math {
+    Math::entry(approx_whole(exact, value))
+}
+
+fn approx_whole(exact: &Expr, value: Option<f64>) -> Math {
+    let e = Math::Expr(exact.clone());
+    match value.filter(|_| wants_decimal(exact)) {
+        Some(v) => Math::Approx(Box::new(e), v),
+        None => e,
+    }
+}
+
+/// `e` as shown in words, kept to an entry's length.
+pub(super) fn shown(e: &Expr, style: Style) -> String {
+    e.to_text(style.with_budget(ENTRY_BUDGET))
+}
+
+pub(super) fn shown_vector(entries: &[Expr], style: Style) -> String {
+    let shown: Vec<String> = entries.iter().map(|e| shown(e, style)).collect();
+    format!("({})", shown.join(", "))
+}
+
+/// Words written once the style is known.
+pub(super) fn said(words: impl Fn(Style) -> String + 'static) -> Span {
+    Spelled(Rc::new(words)).into()
+}
+
+pub(super) fn meaning(words: Span) -> Block {
+    Block::Words(labelled_line("Meaning:", words))
+}
+
+pub(super) fn result(mut lhs: Line, rhs: Math) -> Block {
+    lhs.extend([" = ".into(), Span::tagged(rhs, Tag::Answer)]);
+    Block::Words(lhs)
+}
+
+pub(super) fn derivation_steps(derivation: &Derivation, partial: bool) -> Block {
+    Block::Steps(steps(&derivation.steps, partial))
+}
+
+/// One step tree, set in, its first line led by `lead`.
+pub(super) fn indented(step: &Step, lead: &str, partial: bool) -> Block {
+    Block::Inset {
+        lead: vec![lead.into()],
+        body: vec![Block::Steps(steps(std::slice::from_ref(step), partial))],
+    }
+}
+
+/// Names separated by commas.
+pub(super) fn names(vars: &[Symbol]) -> Line {
+    let mut line = Vec::new();
+    for (i, v) in vars.iter().enumerate() {
+        if i > 0 {
+            line.push(", ".into());
+        }
+        line.push(Math::symbol(v).into());
+    }
+    line
+}
+
+/// `f = x² + y², with variables x, y (in this order).`
+pub(super) fn introduce(body: &Expr, f: &str, vars: &[Symbol]) -> Block {
+    let mut line = vec![
+        f.into(),
+        " = ".into(),
+        entry(body),
+        ", with variables ".into(),
+    ];
+    line.extend(names(vars));
+    line.push(" (in this order).".into());
+    Block::Words(line)
+}
+
+/// `a² + (b)² + …`, each bracketed unless it is a whole number or a single name.
+fn squares(entries: &[Expr]) -> Line {
+    let mut line = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            line.push(" + ".into());
+        }
+        if bare(e) {
+            line.extend([entry(e), "²".into()]);
+        } else {
+            line.extend(["(".into(), entry(e), ")²".into()]);
+        }
+    }
+    line
+}
+
+fn bare(e: &Expr) -> bool {
+    match e.kind() {
+        Kind::Num(n) => n.is_integer() && !n.is_negative(),
+        Kind::Var(_) | Kind::Const(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether `e` reads whole after a `/`: a whole number, a variable or a plain root.
+fn atomic_divisor(e: &Expr) -> bool {
+    bare(e) || matches!(e.kind(), Kind::Pow(_, x) if x == &Expr::ratio(1, 2))
+}
+
+/// `e` after a `/`, bracketed unless it reads whole.
+fn over(e: &Expr) -> Line {
+    if atomic_divisor(e) {
+        vec![entry(e)]
+    } else {
+        vec!["(".into(), entry(e), ")".into()]
+    }
+}
+
+fn mixed(body: &Expr, derivation: &Derivation, swapped: Option<&Swapped>, out: &mut Vec<Block>) {
+    if let [first, second] = derivation.vars.as_slice() {
+        let (a, b) = (Expr::symbol(first.clone()), Expr::symbol(second.clone()));
+        out.push(Block::Words(vec![said(move |style| {
+            readings::mixed_order(&shown(&a, style), &shown(&b, style))
+        })]));
+    }
+    out.extend([Block::Gap, derivation_steps(derivation, true), Block::Gap]);
+    let lhs = vec![
+        Math::Partials(derivation.vars.clone()).into(),
+        " ".into(),
+        entry_operand(body),
+    ];
+    out.push(result(
+        lhs,
+        Math::entry(Math::Expr(derivation.result.clone())),
+    ));
+    if let Some(other) = swapped {
+        let reversed: Vec<Symbol> = derivation.vars.iter().rev().cloned().collect();
+        let other = other.clone();
+        out.push(meaning(said(move |style| {
+            let op = crate::expr::partials(&reversed, style);
+            readings::mixed_check(&op, &shown(&other.result, style), &other)
+        })));
+    }
+}
+
+/// `∇f` as the learner named it, or `∇(formula)` for a formula typed out.
+fn nabla_of(body: &Expr, name: Option<&Symbol>, f: &str) -> Line {
+    match name {
+        Some(_) => vec![format!("∇{f}").into()],
+        None => vec![
+            said(|style| if style.unicode { "∇" } else { "grad" }.to_string()),
+            "(".into(),
+            entry(body),
+            ")".into(),
+        ],
+    }
+}
+
+fn gradient(
+    body: &Expr,
+    name: Option<&Symbol>,
+    vars: &[Symbol],
+    partials: &[Derivation],
+    at: Option<&GradientAt>,
+    out: &mut Vec<Block>,
+) {
+    let f = readings::function_name(name);
+    out.push(introduce(body, &f, vars));
+    out.push(Block::Words(vec![readings::gradient(&f).into()]));
+    for d in partials {
+        out.extend([Block::Gap, derivation_steps(d, true)]);
+    }
+    out.push(Block::Gap);
+    out.push(result(nabla_of(body, name, &f), vector(&results(partials))));
+    if let Some(at) = at {
+        out.push(Block::Gap);
+        gradient_at(at, &f, out);
+    }
+}
+
+fn gradient_at(at: &GradientAt, f: &str, out: &mut Vec<Block>) {
+    let nabla = format!("∇{f}");
+    out.push(Block::Words(vec![
+        "At ".into(),
+        vector(&at.point).into(),
+        ":".into(),
+    ]));
+    out.push(Block::Words(vec![
+        format!("  {nabla} = ").into(),
+        Span::tagged(values(&at.vector), Tag::Answer),
+    ]));
+    let exacts: Vec<Expr> = at.vector.iter().map(|g| g.exact.clone()).collect();
+    let mut length: Line = vec![format!("  length: |{nabla}| = √(").into()];
+    length.extend(squares(&exacts));
+    length.extend([
+        ") = ".into(),
+        approx(&at.length.exact, Some(at.length.approx)).into(),
+    ]);
+    out.push(Block::Words(length));
+    match &at.direction {
+        Some(dir) => {
+            let mut ascent: Line = vec![format!("  steepest ascent: {nabla}/|{nabla}| = ").into()];
+            ascent.extend(direction(dir));
+            out.push(Block::Words(ascent));
+            out.push(Block::Words(vec![
+                format!("  steepest descent: −{nabla} = ").into(),
+                vector(&at.descent).into(),
+            ]));
+            let rate = decimal((at.length.approx * 100.0).round() / 100.0);
+            let (f, point, dir) = (f.to_string(), at.point.clone(), dir.clone());
+            out.push(meaning(said(move |style| {
+                let along = shown_vector(&dir.along, style);
+                let point = shown_vector(&point, style);
+                readings::steepest(&f, &point, &along, &rate, &format!("−∇{f}"))
+            })));
+        }
+        None => {
+            let point = at.point.clone();
+            out.push(meaning(said(move |style| {
+                readings::flat(&shown_vector(&point, style))
+            })));
+        }
+    }
+}
+
+/// `(1, 2)/√5 ≈ (0.447214, 0.894427)`.
+fn direction(dir: &Direction) -> Line {
+    let mut line = direction_exact(dir);
+    line.push(format!(" ≈ {}", decimals_text(&dir.unit)).into());
+    line
+}
+
+fn direction_exact(dir: &Direction) -> Line {
+    let mut line: Line = vec![vector(&dir.along).into()];
+    if !dir.norm.is_one() {
+        line.push("/".into());
+        line.extend(over(&dir.norm));
+    }
+    line
+}
+
+fn directional(
+    body: &Expr,
+    name: Option<&Symbol>,
+    vars: &[Symbol],
+    partials: &[Derivation],
+    d: &Directional,
+    out: &mut Vec<Block>,
+) {
+    let f = readings::function_name(name);
+    out.push(introduce(body, &f, vars));
+    out.push(Block::Words(vec![readings::directional(&f).into()]));
+    for p in partials {
+        out.extend([Block::Gap, derivation_steps(p, true)]);
+    }
+    out.push(Block::Gap);
+    let nabla = format!("∇{f}");
+    out.push(Block::Words(vec![
+        "At ".into(),
+        vector(&d.at.point).into(),
+        format!(": {nabla} = ").into(),
+        values(&d.at.vector).into(),
+    ]));
+    let mut length: Line = vec![
+        "Direction ".into(),
+        vector(&d.along).into(),
+        ": its length is √(".into(),
+    ];
+    length.extend(squares(&d.along));
+    length.extend([") = ".into(), entry(&d.length_of_along), ", so u = ".into()]);
+    length.extend(direction(&d.unit));
+    out.push(Block::Words(length));
+    let mut dot: Line = vec![format!("{nabla} · u = (").into()];
+    for (i, (g, a)) in d.at.vector.iter().zip(&d.along).enumerate() {
+        if i > 0 {
+            dot.push(" + ".into());
+        }
+        dot.extend([entry_operand(&g.exact), "·".into(), entry_operand(a)]);
+    }
+    dot.push(")/".into());
+    dot.extend(over(&d.length_of_along));
+    dot.push(" = ".into());
+    dot.extend(over(&d.dot));
+    dot.push("/".into());
+    dot.extend(over(&d.length_of_along));
+    out.push(Block::Words(dot));
+    out.push(Block::Gap);
+    out.push(result(
+        vec![format!("{nabla} · u").into()],
+        approx(&d.value.exact, Some(d.value.approx)),
+    ));
+    out.push(meaning(
+        readings::directional_sign(&f, d.value.approx).into(),
+    ));
+}
+
+pub(super) fn results(partials: &[Derivation]) -> Vec<Expr> {
+    partials.iter().map(|d| d.result.clone()).collect()
+}
