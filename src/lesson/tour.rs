@@ -29,6 +29,8 @@ pub const TOUR: &[Builtin] = lessons![
     "10-integration",
     "11-product-quotient",
     "12-bases",
+    "14-backprop",
+    "15-descent",
     "16-matrix-calculus",
 ];
 
