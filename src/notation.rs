@@ -340,6 +340,11 @@ fn size_of_output(name: &Name) -> Size {
     }
 }
 
+/// Whether a name one differentiates by stands for a matrix of weights (`W` in ∂L/∂W or ∇_W L).
+pub fn is_matrix_input(name: &Name) -> bool {
+    size_of_input(name) == Size::Matrix
+}
+
 /// What is below the bar: a capital Latin letter is a matrix of weights, a bold name a vector.
 fn size_of_input(name: &Name) -> Size {
     match (name.style, name.first_letter()) {

@@ -6,7 +6,7 @@ use crate::cli::Answerer;
 use helper::NudgeHelper;
 use nudge::budget::{report_to, stop_when};
 use nudge::error::ErrorKind;
-use nudge::render::wrap;
+use nudge::present::wrap::wrap;
 use nudge::store::history::{self, HISTORY_SIZE};
 use nudge::visible::visible;
 use nudge::{Error, Outcome, Session};

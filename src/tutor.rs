@@ -10,7 +10,8 @@ use nudge::lesson::{
     play, practice, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Rng,
     Script, ScriptError, Topic, TOUR,
 };
-use nudge::render::{thousands, wrap, TextOptions};
+use nudge::present::wrap::wrap;
+use nudge::render::{thousands, TextOptions};
 use nudge::visible::visible;
 use nudge::Session;
 use std::io::{self, BufRead, IsTerminal, Write};

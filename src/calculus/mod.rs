@@ -7,7 +7,7 @@ mod integrate;
 pub mod motion;
 pub mod multivar;
 mod quadrature;
-mod rewrite;
+pub(crate) mod rewrite;
 mod step;
 
 pub use check::{check_antiderivative, Check, CheckMethod};

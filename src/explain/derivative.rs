@@ -1,7 +1,8 @@
 //! A derivative of one variable, ordinary or partial: its steps, its result, what it means.
 
 use super::doc::{Block, Doc, Line, Math, Quiet, Span};
-use super::{labelled, readings, steps};
+use super::steps::{steps_lettered, Letters};
+use super::{labelled, readings};
 use crate::engine::{Answer, Named};
 use crate::expr::{Expr, Symbol};
 
@@ -30,7 +31,10 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
         )));
     }
     blocks.push(Block::Gap);
-    blocks.push(Block::Steps(steps(tree, *partial)));
+    let letters = named
+        .as_ref()
+        .map_or(Letters::FG, |n| Letters::beside(n.name()));
+    blocks.push(Block::Steps(steps_lettered(tree, *partial, letters)));
     blocks.push(Block::Gap);
     let lhs = match named {
         Some(n) => Math::Named {

@@ -3,7 +3,7 @@
 use super::exercise::{self, Attempt, Context};
 use super::play::asked;
 use super::rng::Rng;
-use crate::render::wrap;
+use crate::present::wrap::wrap;
 use colored::Colorize;
 use std::io;
 

@@ -4,6 +4,7 @@ pub mod ascii;
 pub mod html;
 pub mod maths;
 pub mod matrix;
+pub mod plot;
 pub mod text;
 pub mod wrap;
 

@@ -10,10 +10,10 @@ use super::text::{decimal_after, render_text, TextOptions};
 use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
+use crate::explain::integral::constant_name;
 use crate::explain::integral::constant_words;
 use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
-use crate::present::maths::constant_name;
 use crate::syntax::{reading_latex, reading_of_statement, Body};
 
 /// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
