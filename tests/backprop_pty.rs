@@ -25,7 +25,7 @@ fn a_lesson_14_exercise_on_a_terminal() {
         .env("NUDGE_HISTORY", dir.path().join("history"))
         .args(["--color", "never", "lessons/14-backprop.nudge"]);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
-    expect(&mut p, "The chain rule, layer by layer (backpropagation)");
+    expect(&mut p, "Backprop: the chain rule, layer by layer");
     expect(&mut p, "dL/da = 2(a - y)");
     expect(&mut p, "(press Enter to go on)");
     p.send_line("").expect("Enter");
