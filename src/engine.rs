@@ -26,7 +26,7 @@ pub use seeing::{
 
 use crate::budget;
 use crate::calculus::multivar::decimal_value;
-use crate::calculus::{derive, Check, Detail, Rule, Step};
+use crate::calculus::{derive, recognise, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
@@ -1347,6 +1347,19 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
         }
         current = step.after.clone();
         steps.push(step);
+    }
+    // The shape papers print the slope in, as a last named step, when it is proven equal.
+    if let Some(known) = recognise(&current, &var) {
+        let form = known.form.clone();
+        let detail = Detail::Shape(known);
+        steps.push(Step::new(
+            Rule::KnownShape,
+            &var,
+            &current,
+            form,
+            detail,
+            Vec::new(),
+        ));
     }
     Answer::Derivative {
         body,

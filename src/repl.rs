@@ -78,6 +78,12 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
                     continue;
                 }
                 history.add(&mut editor, line.trim());
+                if let Some(saved) = answerer.save(&line, &mut std::io::stdout().lock()) {
+                    if saved.is_err() {
+                        return 0;
+                    }
+                    continue;
+                }
                 answerer.fit_plots();
                 let result = compute(&mut answerer.session, &line);
                 let mut out = std::io::stdout().lock();

@@ -56,8 +56,8 @@ pub fn options(cli: &Cli) -> Options {
     } else {
         Mode::Read
     };
-    let width = terminal_size::terminal_size()
-        .map(|(w, _)| usize::from(w.0).clamp(40, 100))
+    let width = crate::cli::width::chosen()
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0).clamp(40, 100)))
         .unwrap_or(80);
     Options {
         mode,

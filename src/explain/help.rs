@@ -37,7 +37,7 @@ read ∂L/∂W\tnotation in words, with your names (also ? dy/dx = dy/du · du/d
 defs, undef f, reset\tlist, forget one, or forget every definition
 rules\tthe table of common derivatives
 glossary\tthe words AI articles use, in one line each
-lessons\tthe tour: twelve short lessons, with exercises
+lessons\tthe tour: short lessons, with exercises
 lesson 1\tplay one lesson; your answers are checked
 practice chain\tfive exercises that get harder, then a score
 help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot practice read lesson
@@ -46,7 +46,7 @@ quit\tleave (Ctrl-D works too)
 
 /// The derivatives a reader meets most: (function, derivative) in Unicode and in ASCII.
 /// The ASCII column is nudge input, so a test can check every row.
-pub const RULES: [(&str, &str, &str, &str); 14] = [
+pub const RULES: [(&str, &str, &str, &str); 17] = [
     ("c (a constant)", "0", "c", "0"),
     ("xⁿ", "n·xⁿ⁻¹", "x^n", "n*x^(n-1)"),
     ("√x", "1/(2√x)", "sqrt(x)", "1/(2*sqrt(x))"),
@@ -61,6 +61,14 @@ pub const RULES: [(&str, &str, &str, &str); 14] = [
     ("arccos x", "-1/√(1 - x²)", "arccos(x)", "-1/sqrt(1 - x^2)"),
     ("arctan x", "1/(1 + x²)", "arctan(x)", "1/(1 + x^2)"),
     ("sinh x", "cosh x", "sinh(x)", "cosh(x)"),
+    (
+        "σ(x)",
+        "σ(x)·(1 - σ(x))",
+        "sigmoid(x)",
+        "sigmoid(x)*(1 - sigmoid(x))",
+    ),
+    ("ReLU(x)", "step(x), none at 0", "ReLU(x)", "step(x)"),
+    ("softplus(x)", "σ(x)", "softplus(x)", "sigmoid(x)"),
 ];
 
 const RULES_AFTER: &str = "\
@@ -74,7 +82,7 @@ Each row works with any function of x in place of x, times the inner slope (chai
 ";
 
 /// The terms a reader of AI articles meets, each in one line.
-const GLOSSARY: [(&str, &str); 11] = [
+const GLOSSARY: [(&str, &str); 14] = [
     ("derivative", "the slope of a function at one point: how far the output moves for each little nudge of the input"),
     ("derivative function", "the function that gives that slope at every point; written f′(x) or df/dx"),
     ("d/dx", "\"differentiate with respect to x\" (Leibniz's notation): x is the input being nudged"),
@@ -86,6 +94,9 @@ const GLOSSARY: [(&str, &str); 11] = [
     ("gradient", "∇f: every partial derivative stacked into a vector; it points uphill, where f climbs fastest"),
     ("Jacobian", "the table of partial derivatives of each output (rows) by each input (columns)"),
     ("integral", "∫: a derivative run backwards, and the area under a curve between two points"),
+    ("sigmoid σ", "σ(x) = 1/(1 + e^(-x)), squashing any number into (0, 1); its slope is σ·(1 - σ), read off its own value"),
+    ("ReLU", "max(0, x): 0 for negative inputs, the input itself otherwise; slope 0 or 1, none at the kink at 0"),
+    ("softplus", "ln(1 + eˣ), a smooth ReLU whose slope is σ(x)"),
 ];
 
 fn topic_text(topic: Topic) -> &'static str {
@@ -223,7 +234,7 @@ Example: read ∂L/∂w says how much L shifts when w is nudged, with every othe
 Try: read dL/dw, read \\nabla_\\theta L, ? dy/dx = dy/du · du/dx
 ",
         Topic::Lesson => "\
-lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from.
+lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from, then more on the functions inside a neural network and on derivatives by vectors and matrices.
 lesson N plays one: narration, worked examples, and exercises whose answers are checked, with hints.
 A lesson runs in a session of its own, so your definitions are untouched; quit leaves it.
 Finished lessons are remembered, and the list marks them.

@@ -6,7 +6,7 @@ use super::latex::{body_latex, step_latex};
 use super::notation::{shape_id, words};
 use super::note_text;
 use super::prune::{prune, Limits, Shown};
-use crate::calculus::{Check, CheckMethod, Rule};
+use crate::calculus::{Check, CheckMethod, Detail, Rule};
 use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
 use crate::explain::integral::constant_name;
@@ -111,6 +111,17 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
                 .map(|s| step_json(&prune(s, Limits::JSON)))
                 .collect();
             obj.insert("steps".into(), Value::Array(list));
+            if let Some(Detail::Shape(known)) = steps.last().map(|s| &s.detail) {
+                obj.insert(
+                    "also".into(),
+                    json!({
+                        "shape": known.shape.id(),
+                        "result": known.form.ascii(),
+                        "unicode": known.form.unicode(),
+                        "latex": known.form.latex(),
+                    }),
+                );
+            }
         }
         Answer::Notation(reading) => {
             let explained: Vec<Value> = reading

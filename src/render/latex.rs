@@ -40,6 +40,7 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
                 latex_operand(&step.before)
             )
         }
+        (Detail::Shape(_), _) => step.before.latex(),
         (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
         _ => format!(
             "{} {}",

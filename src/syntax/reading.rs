@@ -306,7 +306,7 @@ fn write(node: &Node, unicode: bool, out: &mut String) {
                     out.push('|');
                     return;
                 }
-                Callee::Named(f) => f.name().to_string(),
+                Callee::Named(f) => f.printed(unicode).to_string(),
                 Callee::Exp => "exp".to_string(),
                 Callee::Sqrt => {
                     out.push_str(if unicode { "√" } else { "sqrt" });

@@ -187,7 +187,7 @@ fn write(node: &Node, out: &mut String) {
                     out.push('}');
                     return;
                 }
-                Callee::Named(f) => format!("\\{}", f.name()),
+                Callee::Named(f) => f.latex(),
                 Callee::Exp => "\\exp".to_string(),
                 Callee::NaturalLog => "\\ln".to_string(),
                 Callee::LogBase(base) => {
