@@ -474,3 +474,21 @@ fn the_descent_table() {
         .expect("descent");
     insta::assert_snapshot!("descent_one_variable", render_text(&outcome, PLAIN));
 }
+
+#[test]
+fn read_explains_the_chain_and_the_update_rule() {
+    let shape = |line: &str| {
+        let v = json(&[], line);
+        v["explanations"][0]["shape"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(shape("read ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w"), "chain_rule");
+    assert_eq!(shape("read w ← w − η ∂L/∂w"), "gradient_step");
+    assert_eq!(shape("read w <- w - lr * dL/dw"), "gradient_step");
+    assert_eq!(shape("read θ := θ - η ∇L"), "gradient_step");
+    let v = json(&[], "read w ← w − η ∂L/∂w");
+    let meaning = v["explanations"][0]["meaning"].as_str().unwrap_or_default();
+    assert!(meaning.contains("against the slope ∂L/∂w"), "{meaning}");
+}

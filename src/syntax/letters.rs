@@ -4,7 +4,7 @@
 use super::ast::{BinOp, Node, NodeKind, Span};
 use super::builtin::{builtin, BUILTIN_CALL_NAMES};
 use super::parse::{ascii_name, binary, Builder};
-use crate::error::{closest, Error, Phase};
+use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{greek_letter, unicode_name, Constant, KNOWN_FUNCTION_NAMES};
 
 /// Words that stay one name although they are short: names AI writing and its code use
@@ -401,6 +401,7 @@ impl Builder<'_> {
         if let (Some(near), false) = (typo, matches!(class, Run::UnknownFunction(_))) {
             return Err(
                 Error::new(Phase::Parsing, format!("unknown function '{typed}'"))
+                    .with_kind(ErrorKind::UnknownFunction)
                     .at(span)
                     .with_help(format!("did you mean '{near}'?")),
             );
@@ -431,6 +432,9 @@ impl Builder<'_> {
                 format!("{typed} is not a function nudge knows or you have defined")
             }
         };
-        Err(Error::new(Phase::Parsing, message).at(span).with_help(help))
+        Err(Error::new(Phase::Parsing, message)
+            .with_kind(ErrorKind::UnknownFunction)
+            .at(span)
+            .with_help(help))
     }
 }

@@ -5,7 +5,7 @@ use super::ast::{BinOp, Callee, Node, NodeKind, Span};
 use super::builtin::{builtin, Builtin};
 use super::names::{Names, NoNames, Vector};
 use super::parse::MAX_NESTING;
-use crate::error::{Error, Phase};
+use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{slots_from_subscript, substitute, substitute_all, Expr, Func, Symbol};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -73,6 +73,7 @@ impl Lowering<'_> {
                 let (a, b) = (self.lower(lhs)?, self.lower(rhs)?);
                 if b.is_zero() {
                     return Err(Error::new(Phase::Reading, "division by zero")
+                        .with_kind(ErrorKind::DivisionByZero)
                         .at(rhs.span)
                         .with_help("what is below a fraction bar must not be 0"));
                 }
@@ -85,6 +86,7 @@ impl Lowering<'_> {
                         Phase::Reading,
                         "0 to a negative power divides by zero",
                     )
+                    .with_kind(ErrorKind::DivisionByZero)
                     .at(node.span));
                 }
                 Expr::pow(a, b)
