@@ -112,7 +112,7 @@ pub struct Cli {
     #[arg(long, value_name = "N", conflicts_with_all = ["expressions", "practice"])]
     pub lesson: Option<usize>,
 
-    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, gradient, integral, mixed).
+    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, gradient, integral, backprop, descent, activations, mixed).
     #[arg(
         long,
         value_name = "TOPIC",

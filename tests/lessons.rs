@@ -405,7 +405,7 @@ fn an_unknown_practice_topic_lists_the_topics() {
         .code(2)
         .stderr(predicate::str::contains("power, chain, product"))
         .stderr(predicate::str::contains(
-            "gradient, integral, backprop, descent, mixed",
+            "gradient, integral, backprop, descent, activations, mixed",
         ));
 }
 

@@ -222,7 +222,7 @@ Try: descend (w - 3)^2 from w = 0 rate 0.1, descend x^2 + 3y^2 from (3, 4) rate 
 ",
         Topic::Practice => "\
 practice gives five exercises on one topic, each harder than the last, and a score at the end.
-The topics are power chain product quotient exp-log trig partial gradient integral backprop descent mixed; practice alone is mixed.
+The topics are power chain product quotient exp-log trig partial gradient integral backprop descent activations mixed; practice alone is mixed.
 Example: practice chain starts at d/dx (9x + 7)^2 and ends with chains inside chains.
 An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2 x cos(x^2) all do.
 A wrong answer earns a hint from the worked steps; after three tries, or when you type skip, the whole working is shown. Practice runs in a session of its own, so your definitions are untouched; quit leaves it.

@@ -23,11 +23,13 @@ pub enum Topic {
     Integral,
     Backprop,
     Descent,
+    /// σ, tanh, ReLU and softplus, inside the chain rule.
+    Activations,
     Mixed,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 12] = [
+    pub const ALL: [Topic; 13] = [
         Topic::Power,
         Topic::Chain,
         Topic::Product,
@@ -39,6 +41,7 @@ impl Topic {
         Topic::Integral,
         Topic::Backprop,
         Topic::Descent,
+        Topic::Activations,
         Topic::Mixed,
     ];
 
@@ -55,6 +58,7 @@ impl Topic {
             Topic::Integral => "integral",
             Topic::Backprop => "backprop",
             Topic::Descent => "descent",
+            Topic::Activations => "activations",
             Topic::Mixed => "mixed",
         }
     }
@@ -163,6 +167,13 @@ pub fn question(topic: Topic, level: u32, rng: &mut Rng) -> String {
             3 => format!("grad (x^2 + {a}y^2) at (1, 1)"),
             4 => format!("(x - 0.1*2x) at x = {a}"),
             _ => format!("(w - 0.5*2(w - {b})) at w = {a}"),
+        },
+        Topic::Activations => match level {
+            1 => format!("d/dx {}(x)", rng.pick(&["σ", "tanh", "relu", "softplus"])),
+            2 => format!("d/dx σ({a}x + {b})"),
+            3 => format!("d/dx tanh({a}x)"),
+            4 => format!("d/dx relu(x^2 - {b})"),
+            _ => format!("d/dx σ(x)^{m}"),
         },
         Topic::Mixed => {
             let picked = *rng.pick(&Topic::ALL[..Topic::ALL.len() - 1]);
