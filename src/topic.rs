@@ -18,6 +18,8 @@ pub enum Topic {
     Notation,
     E,
     Plot,
+    Activations,
+    Loss,
     Backprop,
     Descend,
     Practice,
@@ -26,7 +28,7 @@ pub enum Topic {
 }
 
 impl Topic {
-    pub const ALL: [Topic; 20] = [
+    pub const ALL: [Topic; 22] = [
         Topic::Power,
         Topic::Chain,
         Topic::Product,
@@ -42,6 +44,8 @@ impl Topic {
         Topic::Notation,
         Topic::E,
         Topic::Plot,
+        Topic::Activations,
+        Topic::Loss,
         Topic::Backprop,
         Topic::Descend,
         Topic::Practice,
@@ -67,6 +71,8 @@ impl Topic {
             Topic::Notation => "notation",
             Topic::E => "e",
             Topic::Plot => "plot",
+            Topic::Activations => "activations",
+            Topic::Loss => "loss",
             Topic::Backprop => "backprop",
             Topic::Descend => "descend",
             Topic::Practice => "practice",
@@ -89,6 +95,10 @@ impl Topic {
             "descent" | "gradient descent" | "learning rate" => Some(Topic::Descend),
             "practise" => Some(Topic::Practice),
             "lessons" => Some(Topic::Lesson),
+            "sigmoid" | "σ" | "relu" | "tanh" | "softplus" | "activation" => {
+                Some(Topic::Activations)
+            }
+            "losses" | "mse" | "cross-entropy" | "bce" => Some(Topic::Loss),
             _ => None,
         };
         alias.or_else(|| Topic::ALL.into_iter().find(|t| t.name() == name))

@@ -399,3 +399,68 @@ fn every_also_written_form_equals_the_result() {
         })
         .unwrap();
 }
+
+// ---- help loss and help activations say what nudge computes --------------------------------
+
+#[test]
+fn the_loss_page_says_what_nudge_computes() {
+    for q in [
+        "check ∂/∂w (y - (w x + b))^2 = -2x(y - w x - b)",
+        "check ∂/∂b (y - (w x + b))^2 = -2(y - w x - b)",
+        "check d/dp -(y ln p + (1 - y) ln(1 - p)) = (p - y)/(p (1 - p))",
+        "check d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z))) = σ(z) - y",
+        "check ∂/∂z1 -ln(e^z1/(e^z1 + e^z2 + e^z3)) = e^z1/(e^z1 + e^z2 + e^z3) - 1",
+        "check ∂/∂z2 -ln(e^z1/(e^z1 + e^z2 + e^z3)) = e^z2/(e^z1 + e^z2 + e^z3)",
+        "check d/dx σ(2x) = 2σ(2x)(1 - σ(2x))",
+        "check d/dx softplus(z x) = z σ(z x)",
+    ] {
+        let out = answer(q);
+        let Answer::Check(checked) = &out.answer else {
+            panic!("{q} is a check");
+        };
+        assert!(
+            matches!(checked.judged, nudge::engine::checking::Judged::Right),
+            "{q}: {:?}",
+            checked.judged
+        );
+    }
+}
+
+#[test]
+fn every_try_line_of_the_new_help_pages_answers() {
+    for topic in ["loss", "activations", "sigmoid", "cross-entropy"] {
+        let out = text(&format!("help {topic}"));
+        let tries = out
+            .lines()
+            .find_map(|l| l.strip_prefix("Try: "))
+            .unwrap_or_else(|| panic!("help {topic} has a Try line: {out}"));
+        for q in split_top_level(tries) {
+            if q.starts_with("practice") {
+                continue;
+            }
+            Session::new()
+                .answer(&q)
+                .unwrap_or_else(|e| panic!("help {topic}: {q}: {e:?}"));
+        }
+    }
+}
+
+/// The queries of a Try line, split at the commas outside brackets.
+fn split_top_level(line: &str) -> Vec<String> {
+    let (mut out, mut depth, mut current) = (Vec::new(), 0, String::new());
+    for c in line.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(current.trim().to_string());
+                current.clear();
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    out.push(current.trim().to_string());
+    out
+}

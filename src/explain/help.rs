@@ -41,7 +41,7 @@ glossary\tthe words AI articles use, in one line each
 lessons\tthe tour: short lessons, with exercises
 lesson 1\tplay one lesson; your answers are checked
 practice chain\tfive exercises that get harder, then a score
-help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot practice read lesson
+help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot activations loss practice read lesson
 quit\tleave (Ctrl-D works too)
 ";
 
@@ -227,6 +227,24 @@ Example: practice chain starts at d/dx (9x + 7)^2 and ends with chains inside ch
 An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2 x cos(x^2) all do.
 A wrong answer earns a hint from the worked steps; after three tries, or when you type skip, the whole working is shown. Practice runs in a session of its own, so your definitions are untouched; quit leaves it.
 Try: practice chain, practice gradient
+",
+        Topic::Activations => "\
+The functions inside a neural network, each with its slope in the shape papers print:
+σ(z) = 1/(1 + e^(-z)), written σ(z), sigma(z) or sigmoid(z): slope σ(z)·(1 - σ(z)), read off its own value.
+tanh(z): slope 1 - tanh²(z), the same trick; 1/cosh²(z) is the other way to write it.
+relu(z) = max(0, z): slope step(z), 0 on the left and 1 on the right; at the kink at 0 there is none (frameworks use 0).
+softplus(z) = ln(1 + e^z), a smooth ReLU: slope σ(z).
+Example: d/dx σ(2x) = 2σ(2x)·(1 - σ(2x)), and d/dx 1/(1 + e^(-x)) ends at e^(-x)/(1 + e^(-x))², also written as σ(x)·(1 - σ(x)).
+Try: d/dx σ(w x + b), d/dx tanh(3x), d/dx relu(x^2 - 1), d/dx max(0, x) at x = 2, practice activations
+",
+        Topic::Loss => "\
+A loss measures how wrong a prediction is; training nudges each weight against the loss's slope.
+Mean squared error of a line: L = (y - (w x + b))². Its gradient over the weights says how much L shifts as each is nudged: (-2x·(y - w·x - b), -2(y - w·x - b)).
+Binary cross-entropy in the prediction p: L = -(y ln p + (1 - y) ln(1 - p)), slope (p - y)/(p·(1 - p)).
+In the score z with p = σ(z), the σ′ = σ·(1 - σ) on top cancels that bottom: the slope is σ(z) - y, prediction minus target.
+Categorical cross-entropy over three classes, the true one first: L = -ln(e^z1/(e^z1 + e^z2 + e^z3)), minus the log of softmax's first output s₁. Its slope by z1 is s₁ - 1, by z2 just s₂: again prediction minus target, with the target 1 for the true class and 0 elsewhere.
+Example: d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z))) ends with the shape step: also written as σ(z) - y.
+Try: grad((y - (w x + b))^2, [w, b]), d/dp -(y ln p + (1 - y) ln(1 - p)), d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z))), ∂/∂z2 -ln(e^z1/(e^z1 + e^z2 + e^z3))
 ",
         Topic::Read => "\
 read NOTATION says what a piece of notation means, in words and with your own names, without working anything out; ? NOTATION is the same.
