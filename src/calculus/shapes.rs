@@ -53,6 +53,7 @@ pub fn recognise(result: &Expr, var: &str) -> Option<Known> {
     if result.size() > MAX_SIZE || !result.contains(var) {
         return None;
     }
+    let parts = Parts::of(result);
     let mut insides = Vec::new();
     collect_insides(result, var, &mut insides);
     let targets: Vec<Symbol> = result
@@ -61,14 +62,86 @@ pub fn recognise(result: &Expr, var: &str) -> Option<Known> {
         .filter(|v| &**v != var)
         .collect();
     insides.truncate(MAX_INSIDES);
+    let allowed = |shape| parts.allow(shape, !targets.is_empty());
+    if ![
+        Shape::SigmoidSlope,
+        Shape::TanhSlope,
+        Shape::PredictionMinusTarget,
+    ]
+    .into_iter()
+    .any(allowed)
+    {
+        return None;
+    }
     let fraction = Fraction::of(result)?;
     insides.iter().find_map(|u| {
-        candidates(u, var, &targets).into_iter().find(|k| {
-            k.form != *result
-                && fraction.equals(&k.form) == Some(true)
-                && same_values(result, &k.form)
-        })
+        candidates(u, var, &targets, &allowed)
+            .into_iter()
+            .find(|k| {
+                k.form != *result
+                    && fraction.equals(&k.form) == Some(true)
+                    && same_values(result, &k.form)
+            })
     })
+}
+
+/// What a result holds that a shape is made of, surveyed before anything is built, so the
+/// search costs nothing where no shape can be (2e^(2x), x·cos(x²), 2σ(2x)·(1 − σ(2x))).
+#[derive(Default)]
+struct Parts {
+    /// An exponential inside a sum below a fraction bar: 1/(1 + e^(−x)).
+    exponential_fraction: bool,
+    sigmoid: bool,
+    /// tanh, cosh or sinh.
+    hyperbolic: bool,
+}
+
+impl Parts {
+    fn of(e: &Expr) -> Parts {
+        let mut parts = Parts::default();
+        parts.survey(e);
+        parts
+    }
+
+    fn survey(&mut self, e: &Expr) {
+        match e.kind() {
+            Kind::Func(Func::Sigmoid, _) => self.sigmoid = true,
+            Kind::Func(Func::Tanh | Func::Cosh | Func::Sinh, _) => self.hyperbolic = true,
+            Kind::Pow(b, x) if x.as_number().is_some_and(|n| n.is_negative()) => {
+                if b.terms().iter().any(is_exponential) {
+                    self.exponential_fraction = true;
+                }
+            }
+            _ => {}
+        }
+        match e.kind() {
+            Kind::Add(parts) | Kind::Mul(parts) => parts.iter().for_each(|p| self.survey(p)),
+            Kind::Pow(b, x) | Kind::Log(b, x) => {
+                self.survey(b);
+                self.survey(x);
+            }
+            Kind::Func(_, a) => self.survey(a),
+            Kind::Apply(_) | Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => {}
+        }
+    }
+
+    /// Whether a shape could be what this result is.
+    fn allow(&self, shape: Shape, has_targets: bool) -> bool {
+        match shape {
+            Shape::SigmoidSlope | Shape::Sigmoid => self.exponential_fraction,
+            Shape::TanhSlope | Shape::SechSquared => self.hyperbolic || self.exponential_fraction,
+            Shape::PredictionMinusTarget => {
+                has_targets && (self.sigmoid || self.exponential_fraction)
+            }
+        }
+    }
+}
+
+/// e^u, or a number times it.
+fn is_exponential(term: &Expr) -> bool {
+    term.factors().iter().any(
+        |f| matches!(f.kind(), Kind::Pow(b, _) if matches!(b.kind(), Kind::Const(Constant::E))),
+    )
 }
 
 /// The insides u of σ(u), tanh(u), cosh(u), sinh(u) and e^(±u) that move with `var`.
@@ -105,7 +178,12 @@ fn collect_insides(e: &Expr, var: &str, out: &mut Vec<Expr>) {
 }
 
 /// Each shape in u, alone and times the slope of u (the chain rule's inner factor).
-fn candidates(u: &Expr, var: &str, targets: &[Symbol]) -> Vec<Known> {
+fn candidates(
+    u: &Expr,
+    var: &str,
+    targets: &[Symbol],
+    allowed: &dyn Fn(Shape) -> bool,
+) -> Vec<Known> {
     let sigma = Expr::func(Func::Sigmoid, u.clone());
     let squared = |f: Func| Expr::pow(Expr::func(f, u.clone()), Expr::int(2));
     let mut shapes = vec![
@@ -123,6 +201,10 @@ fn candidates(u: &Expr, var: &str, targets: &[Symbol]) -> Vec<Known> {
     for y in targets.iter().filter(|y| !u.contains(y)) {
         let form = Expr::sub(sigma.clone(), Expr::symbol(y.clone()));
         shapes.push((Shape::PredictionMinusTarget, form));
+    }
+    shapes.retain(|(shape, _)| allowed(*shape));
+    if shapes.is_empty() {
+        return Vec::new();
     }
     let slope = derive(u, var).after;
     let mut out = Vec::new();
