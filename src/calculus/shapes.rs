@@ -107,10 +107,11 @@ impl Parts {
         match e.kind() {
             Kind::Func(Func::Sigmoid, _) => self.sigmoid = true,
             Kind::Func(Func::Tanh | Func::Cosh | Func::Sinh, _) => self.hyperbolic = true,
-            Kind::Pow(b, x) if x.as_number().is_some_and(|n| n.is_negative()) => {
-                if b.terms().iter().any(is_exponential) {
-                    self.exponential_fraction = true;
-                }
+            Kind::Pow(b, x)
+                if x.as_number().is_some_and(|n| n.is_negative())
+                    && b.terms().iter().any(is_exponential) =>
+            {
+                self.exponential_fraction = true;
             }
             _ => {}
         }
