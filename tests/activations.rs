@@ -464,3 +464,14 @@ fn split_top_level(line: &str) -> Vec<String> {
     out.push(current.trim().to_string());
     out
 }
+
+#[test]
+fn the_gradient_of_logsumexp_is_softmax() {
+    let sum = "(e^z1 + e^z2 + e^z3)";
+    for (i, z) in ["z1", "z2", "z3"].iter().enumerate() {
+        let slope = result(&format!("∂/∂{z} logsumexp(z1, z2, z3)"));
+        assert_eq!(slope, result(&format!("e^{z}/{sum}")), "entry {}", i + 1);
+    }
+    assert_eq!(result("logsumexp(0, 0)"), result("ln 2"));
+    assert!(text("logsumexp(a, b)").contains("softmax"));
+}

@@ -17,10 +17,12 @@ pub(super) enum Builtin {
     Max,
     /// The smaller of its inputs.
     Min,
+    /// ln(e^a + e^b + …), a smooth maximum whose gradient is softmax.
+    LogSumExp,
 }
 
 /// Every spelling nudge reads before a bracket, for "did you mean" and completion.
-pub const BUILTIN_CALL_NAMES: [&str; 10] = [
+pub const BUILTIN_CALL_NAMES: [&str; 11] = [
     "sigmoid",
     "sigma",
     "σ",
@@ -31,6 +33,7 @@ pub const BUILTIN_CALL_NAMES: [&str; 10] = [
     "Heaviside",
     "max",
     "min",
+    "logsumexp",
 ];
 
 /// The built-in function a name calls (`sigma` is the letter σ; `Sigma`, Σ, is not it).
@@ -45,6 +48,7 @@ pub(super) fn builtin(name: &str) -> Option<Builtin> {
         "step" | "heaviside" => Builtin::One(Func::Step),
         "max" => Builtin::Max,
         "min" => Builtin::Min,
+        "logsumexp" => Builtin::LogSumExp,
         _ => return None,
     })
 }
@@ -74,6 +78,7 @@ impl Builder<'_> {
             Builtin::Max | Builtin::Min => {
                 return self.extreme(builtin, typed, name_span, primes, args, span)
             }
+            Builtin::LogSumExp => return self.log_sum_exp(typed, name_span, primes, args, span),
         };
         if args.len() != 1 {
             return Err(Error::new(
@@ -175,6 +180,50 @@ impl Builder<'_> {
             span: name_span,
         });
         Ok(Node { span, ..node })
+    }
+}
+
+impl Builder<'_> {
+    /// `logsumexp(a, b, c)` read as ln(e^a + e^b + e^c), with a note: its slope by each input
+    /// is that input's softmax share.
+    fn log_sum_exp(
+        &mut self,
+        typed: &str,
+        name_span: Span,
+        primes: u32,
+        args: Vec<Node>,
+        span: Span,
+    ) -> Result<Node, Error> {
+        if primes > 0 {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!("{typed} has several inputs, so a prime does not say which one to nudge"),
+            )
+            .at(name_span)
+            .with_help(format!("ask grad {typed}(…) instead")));
+        }
+        let grown = args.into_iter().map(|a| {
+            let e = Node {
+                span: a.span,
+                kind: NodeKind::Constant(crate::expr::Constant::E),
+            };
+            binary(BinOp::Pow, e, a)
+        });
+        let sum = grown
+            .reduce(|acc, term| binary(BinOp::Add, acc, term))
+            .ok_or_else(|| {
+                Error::new(Phase::Parsing, format!("{typed} needs an input")).at(span)
+            })?;
+        self.notes.push(Note {
+            message: format!(
+                "{typed}(a, b, …) is read as ln(e^a + e^b + …), a smooth maximum: its slope by each input is e^input/(e^a + e^b + …), that input's share under softmax"
+            ),
+            span: name_span,
+        });
+        Ok(Node {
+            kind: call(Callee::NaturalLog, sum, None),
+            span,
+        })
     }
 }
 

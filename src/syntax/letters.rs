@@ -25,7 +25,7 @@ const UNKNOWN_FUNCTIONS: [(&str, &str); 32] = [
     ("logistic", "write its input in brackets: logistic(x), or σ(x)"),
     ("swish", "define it first: swish(x) = x/(1 + e^(-x))"),
     ("silu", "define it first: silu(x) = x/(1 + e^(-x))"),
-    ("logsumexp", "logsumexp runs over many terms, which nudge does not have yet; write the terms out: ln(e^a + e^b)"),
+    ("logsumexp", "write its inputs in brackets: logsumexp(a, b, c)"),
     ("sinc", "define it first: sinc(x) = sin(x)/x"),
     ("sech", "define it first: sech(x) = 1/cosh(x)"),
     ("csch", "define it first: csch(x) = 1/sinh(x)"),
