@@ -335,6 +335,7 @@ fn blocks(outcome: &Outcome) -> Option<Vec<Block>> {
         )])],
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
+        Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
         _ => return None,
     })
 }

@@ -21,6 +21,7 @@ mod seeing_json;
 mod seeing_latex;
 mod seeing_text;
 mod tensor_json;
+mod tensor_latex;
 mod text;
 mod training_json;
 
