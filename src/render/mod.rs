@@ -19,6 +19,7 @@ mod seeing_latex;
 mod tensor_json;
 mod text;
 mod training_json;
+mod training_latex;
 
 use crate::engine::Note;
 
