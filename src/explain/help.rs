@@ -25,6 +25,7 @@ limit sin(x)/x as x -> 0\ta limit read off a table of values (also n -> inf)
 plot sin x, cos x\tcurves in the terminal (add from -pi to pi to set the range)
 contour x^2 + y^2 at (1, 2)\tcontour lines and the gradient arrow at a point
 d/dx x^3 at x = 2\ta slope at one point, exact and as a decimal
+check d/dx x^3 = 3x^2\tis my answer right? any equal form counts (∫ … dx = … too)
 (x^2 + y^2) at (1, 2)\ta value at a point, variables in the order x, y, z
 f(x) = x^2 sin x\tdefine a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
 r(t) = (cos t, sin t)\tdefine a moving point; then r'(t), r''(t), |r'(t)|, r'(2)
