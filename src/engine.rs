@@ -1,6 +1,8 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
 mod backprop;
+pub mod checking;
+mod descent;
 mod domain;
 mod graph;
 mod graph_chain;
@@ -13,6 +15,7 @@ mod training;
 mod vectors;
 
 pub use backprop::{Agreement, BackLink, BackpropAnswer, BackpropNode, Role, Val};
+pub use descent::{DescentAnswer, Iterate, Path, Run, MAX_STEPS};
 pub use graph::{Graph, GraphNode};
 pub use graph_chain::{ChainAnswer, Link};
 pub use multivar::{Headline, MatrixAt, MultivarAnswer, Swapped};
@@ -24,7 +27,7 @@ pub use seeing::{
 
 use crate::budget;
 use crate::calculus::multivar::decimal_value;
-use crate::calculus::{derive, Check, Detail, Rule, Step};
+use crate::calculus::{derive, recognise, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
@@ -166,6 +169,8 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// `check QUESTION = ANSWER`: the learner's answer judged.
+    Check(Box<checking::Checked>),
     /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
     Tensor(Box<crate::tensor::TensorAnswer>),
     /// Derivatives through named steps, backpropagation and descent.
@@ -179,6 +184,8 @@ pub enum Training {
     Chain(ChainAnswer),
     /// `backprop L at …`: the forward pass, the backward pass, and every parameter's gradient.
     Backprop(BackpropAnswer),
+    /// `descend f from … rate …`: gradient descent you can watch, one run per rate.
+    Descent(DescentAnswer),
 }
 
 /// The learner's name for a derivative, so the answer can speak it back.
@@ -251,7 +258,7 @@ impl Answer {
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(chain) => Some(&chain.result),
-                Training::Backprop(_) => None,
+                Training::Backprop(_) | Training::Descent(_) => None,
             },
             _ => None,
         }
@@ -317,6 +324,7 @@ impl Outcome {
             Answer::Reset => "reset",
             Answer::Help(_) => "help",
             Answer::Quit => "quit",
+            Answer::Check(_) => "check",
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
@@ -331,6 +339,7 @@ impl Outcome {
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
                 Training::Backprop(_) => "backprop",
+                Training::Descent(_) => "descent",
             },
         }
     }
@@ -449,6 +458,10 @@ impl Session {
         };
         match statement {
             Statement::Expr(node) => self.node_names(node, bound, notes),
+            Statement::Check { question, answer } => {
+                self.statement_names(question, bound, notes);
+                self.node_names(answer, bound, notes);
+            }
             Statement::Derivative { body, var, .. } => {
                 let b = with(&[var]);
                 let b: Vec<&str> = b.iter().map(String::as_str).collect();
@@ -496,8 +509,14 @@ impl Session {
                     self.node_names(node, &b, notes);
                 }
             }
+            Statement::Training(query) => {
+                for (node, vars) in query.parts() {
+                    let b = with(&vars);
+                    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+                    self.node_names(node, &b, notes);
+                }
+            }
             Statement::NamedDerivative { .. }
-            | Statement::Training(_)
             | Statement::Multivar(_)
             | Statement::Command(_)
             | Statement::Read(_)
@@ -651,6 +670,12 @@ impl Session {
                 self.plot_size,
             )?))),
             Statement::Command(command) => self.command(command),
+            Statement::Check { question, answer } => {
+                let worked = self.statement(question, bound)?;
+                Ok(Answer::Check(Box::new(checking::check(
+                    self, question, worked, answer, bound,
+                )?)))
+            }
             Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
             Statement::Tensor(statement) => {
@@ -1337,6 +1362,19 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
         }
         current = step.after.clone();
         steps.push(step);
+    }
+    // The shape papers print the slope in, as a last named step, when it is proven equal.
+    if let Some(known) = recognise(&current, &var) {
+        let form = known.form.clone();
+        let detail = Detail::Shape(known);
+        steps.push(Step::new(
+            Rule::KnownShape,
+            &var,
+            &current,
+            form,
+            detail,
+            Vec::new(),
+        ));
     }
     Answer::Derivative {
         body,

@@ -23,6 +23,8 @@ pub mod syntax;
 pub mod tensor;
 pub mod topic;
 pub mod visible;
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+pub mod web;
 
 pub use engine::{Answer, Outcome, Session};
 pub use error::Error;

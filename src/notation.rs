@@ -78,13 +78,15 @@ pub enum Shape {
         integrand: String,
         var: String,
     },
-    /// `θ_{t+1} = θ_t − η ∇L(θ_t)`: one step of gradient descent.
+    /// `θ_{t+1} = θ_t − η ∇L(θ_t)`, `w ← w − η ∂L/∂w`: one step of gradient descent; `by` is
+    /// the one weight when the step is written with its partial derivative.
     GradientStep {
         new: String,
         old: String,
         rate: String,
         loss: Option<Name>,
         at: Option<String>,
+        by: Option<Name>,
     },
     /// `dy/dx = dy/du · du/dx`: `path` is y, u…, x.
     ChainRule { path: Vec<Name> },
@@ -338,6 +340,11 @@ fn size_of_output(name: &Name) -> Size {
     }
 }
 
+/// Whether a name one differentiates by stands for a matrix of weights (`W` in ∂L/∂W or ∇_W L).
+pub fn is_matrix_input(name: &Name) -> bool {
+    size_of_input(name) == Size::Matrix
+}
+
 /// What is below the bar: a capital Latin letter is a matrix of weights, a bold name a vector.
 fn size_of_input(name: &Name) -> Size {
     match (name.style, name.first_letter()) {
@@ -360,10 +367,18 @@ fn held_word(wrt: &Name) -> &'static str {
 /// `dy/dx = dy/du · du/dx` (and longer chains): the names y, u, …, x in order.
 /// `new = old − rate ∇L(at)`, as papers write a training step; and its ∇ piece.
 fn gradient_step(pieces: &[Piece]) -> Option<(Shape, &Piece)> {
-    let [Piece::Expr(new), Piece::Equals, Piece::Expr(moved), gradient @ Piece::Gradient { of, args, .. }] =
-        pieces
-    else {
+    let [Piece::Expr(new), Piece::Equals, Piece::Expr(moved), gradient] = pieces else {
         return None;
+    };
+    let (loss, at, by) = match gradient {
+        Piece::Gradient { of, args, .. } => (of.clone(), args.clone(), None),
+        Piece::Leibniz {
+            top: Some(top),
+            bottom,
+            order: 1,
+            ..
+        } => (Some(top.clone()), None, Some(bottom.clone())),
+        _ => return None,
     };
     let NodeKind::Binary(BinOp::Sub, old, rate) = &moved.kind else {
         return None;
@@ -372,8 +387,9 @@ fn gradient_step(pieces: &[Piece]) -> Option<(Shape, &Piece)> {
         new: reading(new, true),
         old: reading(old, true),
         rate: reading(rate, true),
-        loss: of.clone(),
-        at: args.clone(),
+        loss,
+        at,
+        by,
     };
     Some((shape, gradient))
 }

@@ -7,6 +7,7 @@ use nudge::engine::{Answer, Headline, Training};
 use nudge::expr::Expr;
 use nudge::render::{render_json, render_text, TextOptions};
 use nudge::Session;
+use proptest::prelude::*;
 use serde_json::Value;
 
 const PLAIN: TextOptions = TextOptions {
@@ -297,4 +298,223 @@ fn central(e: &Expr, point: &[(String, f64)], name: &str) -> f64 {
         .expect("a value")
     };
     (at(h) - at(-h)) / (2.0 * h)
+}
+
+/// One random named step: an operation on two earlier names (the same name may come twice,
+/// so steps share inputs and a node feeds several steps).
+fn step_formula(op: u8, u: &str, v: &str) -> String {
+    match op % 6 {
+        0 => format!("{u} + {v}"),
+        1 => format!("{u} {v}"),
+        2 => format!("{u}^2 - {v}"),
+        3 => format!("sin({u}) {v}"),
+        4 => format!("e^({u}/2) + {u} {v}"),
+        _ => format!("{u} - 3{v}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Random small graphs over p, q, r, with shared nodes: every gradient from backprop is the
+    /// slope of the whole formula, and what a central difference measures.
+    #[test]
+    fn backprop_gradients_are_the_slopes_of_the_whole_formula(
+        ops in proptest::collection::vec((0u8..6, 0usize..8, 0usize..8), 2..5),
+        values in proptest::collection::vec(-12i32..12, 3),
+    ) {
+        let mut names: Vec<String> = vec!["p".into(), "q".into(), "r".into()];
+        let mut lines = Vec::new();
+        for (i, (op, a, b)) in ops.iter().enumerate() {
+            let (u, v) = (names[a % names.len()].clone(), names[b % names.len()].clone());
+            let name = format!("s{i}");
+            lines.push(format!("{name} = {}", step_formula(*op, &u, &v)));
+            names.push(name);
+        }
+        let last = names.last().cloned().unwrap_or_default();
+        // The first step is used again by the loss: a node with two consumers.
+        lines.push(format!("L = {last} + s0 {last}"));
+        let point: Vec<(String, f64)> = ["p", "q", "r"]
+            .iter()
+            .zip(&values)
+            .map(|(n, v)| (n.to_string(), f64::from(*v) / 10.0))
+            .collect();
+        let at: Vec<String> = point.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let v = json(&refs, &format!("backprop L at {}", at.join(", ")));
+        let whole = session(&refs).answer("L").expect("L").result().expect("L's formula").clone();
+        for (name, _) in &point {
+            let Some(got) = v["gradients"][name.as_str()]["value"].as_f64() else {
+                // A letter the random graph never used.
+                prop_assert!(!whole.contains(name));
+                continue;
+            };
+            let symbolic = derive(&whole, name).after;
+            let exact = nudge::expr::eval(&symbolic, &|v| {
+                point.iter().find(|(n, _)| n == v).map(|(_, x)| *x)
+            })
+            .expect("a value");
+            let scale = exact.abs().max(1.0);
+            prop_assert!((got - exact).abs() <= 1e-9 * scale, "{name}: {got} vs {exact}");
+            prop_assert!((got - central(&whole, &point, name)).abs() <= 1e-4 * scale, "{name}");
+            let chain = json(&refs, &format!("dL/d{name}"));
+            let chained = expr(chain["result"].as_str().expect("a result"));
+            prop_assert!(agree_numerically(&chained, &symbolic), "dL/d{name}");
+        }
+    }
+}
+
+/// The iterates of the one run of `query`.
+fn iterates(lines: &[&str], query: &str) -> (Value, Vec<Value>) {
+    let v = json(lines, query);
+    let its = v["runs"][0]["iterates"]
+        .as_array()
+        .expect("iterates")
+        .clone();
+    (v, its)
+}
+
+#[test]
+fn descent_iterates_are_the_plain_recomputation() {
+    let (v, its) = iterates(&[], "descend x^2 + 3y^2 from (3, 4) rate 0.1 steps 10");
+    assert_eq!(v["kind"], "descent");
+    assert_eq!(v["variables"], serde_json::json!(["x", "y"]));
+    assert_eq!(its.len(), 11);
+    let (mut x, mut y) = (3.0f64, 4.0f64);
+    for (step, it) in its.iter().enumerate() {
+        let (gx, gy) = (2.0 * x, 6.0 * y);
+        let close = |a: &Value, b: f64| (a.as_f64().expect("a number") - b).abs() < 1e-12;
+        assert_eq!(it["step"], step);
+        assert!(
+            close(&it["point"][0], x) && close(&it["point"][1], y),
+            "step {step}"
+        );
+        assert!(close(&it["value"], x * x + 3.0 * y * y), "step {step}");
+        assert!(close(&it["gradient"][0], gx) && close(&it["gradient"][1], gy));
+        assert!(close(&it["length"], gx.hypot(gy)));
+        x -= 0.1 * gx;
+        y -= 0.1 * gy;
+    }
+    assert_eq!(v["runs"][0]["verdict"], "out_of_steps");
+}
+
+#[test]
+fn descent_says_what_each_rate_did() {
+    let v = json(
+        &[],
+        "descend x^2 + 3y^2 from (3, 4) rate 0.01, 0.1, 0.5 steps 8",
+    );
+    let verdicts: Vec<&str> = v["runs"]
+        .as_array()
+        .expect("runs")
+        .iter()
+        .map(|r| r["verdict"].as_str().expect("a verdict"))
+        .collect();
+    assert_eq!(verdicts, ["out_of_steps", "out_of_steps", "overshoot"]);
+    let (_, settled) = iterates(&[], "descend (w - 3)^2 from w = 0 rate 0.5");
+    assert_eq!(settled.len(), 2);
+    assert_eq!(settled[1]["point"][0], 3.0);
+    let v = json(&[], "descend (w - 3)^2 from w = 0 rate 0.9 steps 6");
+    assert_eq!(v["runs"][0]["verdict"], "zigzag");
+    let text = render_text(
+        &Session::new()
+            .answer("descend x^2 + 3y^2 from (3, 4) rate 0.01, 0.1, 0.5 steps 8")
+            .expect("descent"),
+        PLAIN,
+    );
+    assert!(text.contains("f at η = 0.5"), "{text}");
+    assert!(text.contains("the rate is too large"), "{text}");
+}
+
+#[test]
+fn descent_on_a_loss_of_named_steps_uses_backprop() {
+    let lines = ["x = 2", "y = 1", NEURON[0], NEURON[1], NEURON[2]];
+    let (v, its) = iterates(&lines, "descend L from w = 0.5, b = 0.1 rate 0.5 steps 3");
+    assert_eq!(v["backprop"], "L");
+    let (w, b) = (neuron_gradients()[0].1, neuron_gradients()[1].1);
+    let g = &its[0]["gradient"];
+    assert!((g[0].as_f64().expect("w") - w).abs() < 1e-12);
+    assert!((g[1].as_f64().expect("b") - b).abs() < 1e-12);
+    let next = &its[1]["point"];
+    assert!((next[0].as_f64().expect("w") - (0.5 - 0.5 * w)).abs() < 1e-12);
+    let values: Vec<f64> = its
+        .iter()
+        .map(|i| i["value"].as_f64().expect("f"))
+        .collect();
+    assert!(values.windows(2).all(|w| w[1] < w[0]), "{values:?}");
+}
+
+#[test]
+fn descent_errors_name_the_problem() {
+    let mut s = Session::new();
+    let zero = s
+        .answer("descend x^2 from x = 1 rate 0")
+        .expect_err("rate 0");
+    assert!(zero.message.contains("more than 0"), "{}", zero.message);
+    let short = s
+        .answer("descend x^2 + y^2 from (1) rate 0.1")
+        .expect_err("one value");
+    assert!(short.message.contains("2 variables"), "{}", short.message);
+    let unstarted = s
+        .answer("descend x^2 + y^2 from x = 1 rate 0.1")
+        .expect_err("y");
+    assert!(unstarted.message.contains("y"), "{}", unstarted.message);
+    let many = s
+        .answer("descend x^2 from x = 1 rate 0.1 steps 5000")
+        .expect_err("too many");
+    assert!(many.message.contains("steps"), "{}", many.message);
+    assert!(s.answer("descend x^2 from x = 1 rate 0.1").is_ok());
+}
+
+#[test]
+fn the_descent_table() {
+    colored::control::set_override(false);
+    let outcome = Session::new()
+        .answer("descend (w - 3)^2 from w = 0 rate 0.1 steps 5")
+        .expect("descent");
+    insta::assert_snapshot!("descent_one_variable", render_text(&outcome, PLAIN));
+}
+
+#[test]
+fn read_explains_the_chain_and_the_update_rule() {
+    let shape = |line: &str| {
+        let v = json(&[], line);
+        v["explanations"][0]["shape"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(shape("read ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w"), "chain_rule");
+    assert_eq!(shape("read w ← w − η ∂L/∂w"), "gradient_step");
+    assert_eq!(shape("read w <- w - lr * dL/dw"), "gradient_step");
+    assert_eq!(shape("read θ := θ - η ∇L"), "gradient_step");
+    let v = json(&[], "read w ← w − η ∂L/∂w");
+    let meaning = v["explanations"][0]["meaning"].as_str().unwrap_or_default();
+    assert!(meaning.contains("against the slope ∂L/∂w"), "{meaning}");
+}
+
+#[test]
+fn latex_and_markdown_set_the_chain_and_the_tables() {
+    use nudge::render::{render_latex, render_markdown};
+    let mut s = session(&NEURON);
+    let chain = s.answer("dL/dw").expect("dL/dw");
+    let latex = render_latex(&chain);
+    assert!(latex.contains("\\begin{align*}"), "{latex}");
+    assert!(
+        latex.contains("\\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial a}{\\partial z} \\cdot \\frac{\\partial z}{\\partial w}"),
+        "{latex}"
+    );
+    let passes = s.answer(AT).expect("backprop");
+    let latex = render_latex(&passes);
+    assert_eq!(latex.matches("\\begin{tabular}").count(), 2, "{latex}");
+    assert!(latex.contains("\\begin{verbatim}"), "{latex}");
+    let markdown = render_markdown(&passes);
+    assert!(
+        markdown.contains("| node | formula | value |"),
+        "{markdown}"
+    );
+    let descent = s
+        .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1 steps 3")
+        .expect("descent");
+    assert!(render_latex(&descent).contains("\\begin{tabular}"));
 }

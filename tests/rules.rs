@@ -378,7 +378,7 @@ const RESULTS: &[(&str, &str)] = &[
     ("d/dx sinh x", "cosh(x)"),
     ("d/dx sinh(2x)", "2cosh(2x)"),
     ("d/dx cosh x", "sinh(x)"),
-    ("d/dx tanh x", "1/cosh²(x)"),
+    ("d/dx tanh x", "1 - tanh²(x)"),
     ("d/dx abs(x)", "x/|x|"),
     ("d/dx |x|", "x/|x|"),
     ("d/dx x^x", "x^x·(ln(x) + 1)"),
@@ -736,4 +736,24 @@ fn a_value_too_large_for_a_decimal_keeps_its_exact_form() {
         shown.contains("a number too large to write as a decimal."),
         "{shown}"
     );
+}
+
+#[test]
+fn rewritings_a_learner_needs_to_see_are_shown() {
+    // x⁻¹ is printed 1/x, which shows no exponent for the power rule to read.
+    let text = steps("d/dx x^-1");
+    assert!(
+        text.contains("First write it as a power: 1/x = x^(-1)."),
+        "{text}"
+    );
+    // The quotient rule's top multiplied out before its like terms are collected.
+    let text = steps("d/dx (x^2 + 1)/(x - 1)");
+    assert!(
+        text.contains("= (2x² - 2x - x² - 1) / (x - 1)² = (x² - 2x - 1)/(x - 1)²"),
+        "{text}"
+    );
+    // aˣ = e^(x·ln a) and the chain rule, as the article derives (aˣ)′ = aˣ·ln a.
+    let text = steps("d/dx e^(x ln 2)");
+    assert!(text.contains("Why: 2^x = e^(x·ln(2))"), "{text}");
+    assert!(text.contains("e^(x·ln(2)) · ln(2) = 2^x·ln(2)."), "{text}");
 }

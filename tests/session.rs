@@ -867,3 +867,41 @@ fn a_fraction_no_book_would_print_is_read_as_its_decimal_first() {
     let v = json(&["(1 + 1/12)^12"]);
     assert_eq!(v[0]["result"], "23298085122481/8916100448256");
 }
+
+#[test]
+fn readings_say_a_direction_a_matrix_and_never_the_same_thing_twice() {
+    let (out, _, _) = with_e(
+        &["grad (x^2 + y^2) at (1, 2)", "read ∇_W L", "read ∂L/∂W"],
+        &[],
+    );
+    // A direction, not a point to walk to.
+    assert!(
+        out.contains("f rises fastest in the direction of (1, 2), at 4.47 per unit step"),
+        "{out}"
+    );
+    // ∇_W L and ∂L/∂W are the same matrix.
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "∇_W L — the gradient of L with respect to the matrix W A matrix the same shape as W"
+        ),
+        "{out}"
+    );
+    assert!(!flat.contains("the vector of ∂L/∂Wᵢ"), "{out}");
+    // An error lists each thing that would do once.
+    let (_, err, _) = with_e(&["d/dx 2 +"], &[]);
+    assert!(
+        err.contains("expected a number, a variable, a function or '(', but the line ended"),
+        "{err}"
+    );
+    assert!(!err.contains("an opening '('"), "{err}");
+}
+
+#[test]
+fn a_rule_template_never_borrows_the_learners_letters() {
+    let (out, _, _) = with_e(&["f(x) = x^2 sin x", "f'(x)"], &[]);
+    assert!(out.contains("u′·v + u·v′: 2x·sin(x) + x²·cos(x)"), "{out}");
+    assert!(!out.contains("f′·g"), "{out}");
+    let (out, _, _) = with_e(&["d/dx x^2 sin x"], &[]);
+    assert!(out.contains("f′·g + f·g′: 2x·sin(x) + x²·cos(x)"), "{out}");
+}

@@ -1,7 +1,9 @@
 //! A derivative of one variable, ordinary or partial: its steps, its result, what it means.
 
-use super::doc::{Block, Doc, Line, Math, Quiet, Span};
-use super::{labelled, readings, steps};
+use super::doc::{Block, Doc, Line, Math, Quiet, Span, Tag};
+use super::steps::{steps_lettered, Letters};
+use super::{labelled, readings};
+use crate::calculus::Rule;
 use crate::engine::{Answer, Named};
 use crate::expr::{Expr, Symbol};
 
@@ -30,7 +32,10 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
         )));
     }
     blocks.push(Block::Gap);
-    blocks.push(Block::Steps(steps(tree, *partial)));
+    let letters = named
+        .as_ref()
+        .map_or(Letters::FG, |n| Letters::beside(n.name()));
+    blocks.push(Block::Steps(steps_lettered(tree, *partial, letters)));
     blocks.push(Block::Gap);
     let lhs = match named {
         Some(n) => Math::Named {
@@ -51,6 +56,13 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
         exact: result.clone(),
         decimal: None,
     });
+    if let Some(shape) = tree.last().filter(|s| s.rule == Rule::KnownShape) {
+        blocks.push(Block::Words(vec![
+            Span::tagged("Also written as:", Tag::Label),
+            " ".into(),
+            Math::Expr(shape.after.clone()).into(),
+        ]));
+    }
     if let Some(reading) = readings::time(var, *order).filter(|_| !partial) {
         blocks.push(labelled("Meaning:", reading));
     }

@@ -2,7 +2,7 @@
 
 use super::doc::{Block, Doc, Line, Quiet, Span, Spelled, Tag};
 use crate::expr::superscript;
-use crate::notation::{NotationReading, Shape};
+use crate::notation::{is_matrix_input, NotationReading, Shape};
 use crate::syntax::{prime_marks, unbold_letter, Name};
 use std::rc::Rc;
 
@@ -280,7 +280,25 @@ pub fn words(shape: &Shape) -> Words {
             old,
             rate,
             loss,
+            by: Some(w),
+            ..
+        } => {
+            let l = loss.as_ref().map_or("the loss".to_string(), Name::shown);
+            let w = w.shown();
+            (
+                "a gradient-descent step".to_string(),
+                format!(
+                    "One step of training for the weight {w}: the new {new} is the old {old} moved against the slope ∂{l}/∂{w}, scaled by the small step size {rate} (the learning rate). Where ∂{l}/∂{w} is positive, {l} rises as {w} grows, so {w} steps down; where it is negative, {w} steps up. Either way {l} drops a little. Backpropagation supplies ∂{l}/∂{w}; this line spends it."
+                ),
+            )
+        }
+        Shape::GradientStep {
+            new,
+            old,
+            rate,
+            loss,
             at,
+            by: None,
         } => {
             let l = loss.as_ref().map_or("the loss".to_string(), Name::shown);
             let at = at.as_deref().unwrap_or_default();
@@ -409,6 +427,16 @@ fn gradient_words(of: Option<&Name>, wrt: Option<&Name>) -> (String, String) {
     };
     let l = f.shown();
     match wrt {
+        // As ∂L/∂W reads it: a capital letter is a matrix of weights.
+        Some(w) if is_matrix_input(w) => {
+            let w = w.shown();
+            (
+                format!("the gradient of {l} with respect to the matrix {w}"),
+                format!(
+                    "A matrix the same shape as {w} holding each element's partial derivative: the entry in row i, column j is ∂{l}/∂{w}ᵢⱼ. It is the same as ∂{l}/∂{w}; training nudges every entry of {w} a little against it."
+                ),
+            )
+        }
         Some(w) => (
             format!("the gradient of {l} with respect to {}", w.shown()),
             format!(

@@ -82,10 +82,11 @@ pub fn directional(f: &str) -> String {
     format!("The slope in a direction is the gradient dotted with that direction made one unit long: ∇{f} · u.")
 }
 
-/// At a point: where f rises fastest, and how fast.
+/// At a point: which way f rises fastest, and how fast. `direction` is an arrow that way
+/// (any length), said as a direction so that it does not read as a point to walk to.
 pub fn steepest(f: &str, point: &str, direction: &str, rate: &str, descent: &str) -> String {
     format!(
-        "From {point}, {f} rises fastest toward {direction}, at {rate} per unit step; step the other way, along {descent}, to go down fastest."
+        "From {point}, {f} rises fastest in the direction of {direction}, at {rate} per unit step; step the other way, along {descent}, to go down fastest."
     )
 }
 

@@ -3,12 +3,45 @@
 use super::catalogue::{note, title};
 use super::doc::{Line, Math, Span, Spelled, Step as Said, StepItem, Tag};
 use super::prune::{labelled, prune, Limits, Shown};
+use crate::calculus::rewrite::expand;
 use crate::calculus::{Detail, Rule, Step};
 use crate::expr::{Expr, Kind};
 use std::rc::Rc;
 
 /// The steps as shown: long runs collapsed; `partial` writes each operator with ∂.
 pub fn steps(steps: &[Step], partial: bool) -> Vec<StepItem> {
+    steps_lettered(steps, partial, Letters::FG)
+}
+
+/// The letters a rule's template is written in: f and g, or u and v when the learner's own
+/// function is called f or g, so that the template never reads as their function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Letters {
+    FG,
+    UV,
+}
+
+impl Letters {
+    /// The letters that do not collide with a function the learner named `name`.
+    pub fn beside(name: &str) -> Letters {
+        if matches!(name, "f" | "g") {
+            Letters::UV
+        } else {
+            Letters::FG
+        }
+    }
+
+    /// `f′·g + f·g′` in these letters.
+    fn product(self) -> &'static str {
+        match self {
+            Letters::FG => "f′·g + f·g′",
+            Letters::UV => "u′·v + u·v′",
+        }
+    }
+}
+
+/// `steps`, with rule templates written in `letters`.
+pub fn steps_lettered(steps: &[Step], partial: bool, letters: Letters) -> Vec<StepItem> {
     let mut shown = 0;
     steps
         .iter()
@@ -20,7 +53,7 @@ pub fn steps(steps: &[Step], partial: bool) -> Vec<StepItem> {
             };
             let pruned = prune(s, limits);
             shown += pruned.count();
-            item(&pruned, None, partial)
+            item(&pruned, None, partial, letters)
         })
         .collect()
 }
@@ -28,16 +61,20 @@ pub fn steps(steps: &[Step], partial: bool) -> Vec<StepItem> {
 /// Steps shown in full across the orders of a higher derivative; later orders are collapsed.
 const SHOWN_IN_FULL: usize = 300;
 
-fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
+fn item(shown: &Shown, label: Option<&'static str>, partial: bool, letters: Letters) -> StepItem {
     let (step, children) = match shown {
         Shown::Elided(e) => return StepItem::Elided(vec![Span::tagged(e.describe(), Tag::Quiet)]),
         Shown::Step { step, children } => (*step, children),
     };
-    let lhs = Math::Derivative {
-        var: step.var.clone(),
-        order: 1,
-        partial,
-        of: step.before.clone(),
+    // A rewriting into a known shape is an equation between two forms, not a slope.
+    let lhs = match step.rule {
+        Rule::KnownShape => Math::Expr(step.before.clone()),
+        _ => Math::Derivative {
+            var: step.var.clone(),
+            order: 1,
+            partial,
+            of: step.before.clone(),
+        },
     };
     let leaf = step.substeps.is_empty() || folds_into_one_line(step);
     let equation = if leaf {
@@ -57,10 +94,14 @@ fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
         detail: step.detail.clone(),
         substeps: Vec::new(),
     };
-    let mut lines = vec![vec![Span::tagged(
-        Spelled(Rc::new(move |style| note(&explained, style))),
+    let mut lines: Vec<Line> = as_a_power(step).into_iter().collect();
+    lines.push(vec![Span::tagged(
+        Spelled(Rc::new(move |style| {
+            note(&explained, style).replace(Letters::FG.product(), letters.product())
+        })),
         Tag::Quiet,
-    )]];
+    )]);
+    lines.extend(why_exp_base(step));
     if let Detail::Chain {
         name, inner, outer, ..
     } = &step.detail
@@ -71,12 +112,13 @@ fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
         (Vec::new(), None)
     } else {
         let children = labelled(children, child_labels(step.rule))
-            .map(|(child, label)| item(child, label, partial))
+            .map(|(child, label)| item(child, label, partial, letters))
             .collect();
         let mut sides: Vec<Math> = assembled(step).into_iter().collect();
+        sides.extend(expanded_top(step));
         sides.push(Math::Expr(step.after.clone()));
         let closing: Line = vec![
-            format!("{}: ", combine_word(step.rule)).into(),
+            format!("{}: ", combine_word(step.rule, letters)).into(),
             Math::Equation(sides).into(),
         ];
         (children, Some(closing))
@@ -89,6 +131,92 @@ fn item(shown: &Shown, label: Option<&'static str>, partial: bool) -> StepItem {
         children,
         closing,
     })
+}
+
+/// "First write it as a power: 1/x = x^(-1)." The power rule reads an exponent, and 1/x
+/// or √x does not show one.
+fn as_a_power(step: &Step) -> Option<Line> {
+    let Detail::Power { exponent } = &step.detail else {
+        return None;
+    };
+    // Only a negative power (printed below a bar) or a half (printed as a root) hides it.
+    let n = exponent.as_number()?;
+    let root = n.denom() == 2.into() && n.numer() == 1.into();
+    if !n.is_negative() && !root {
+        return None;
+    }
+    let (base, _) = step.before.split_power();
+    let power = Math::Power {
+        base,
+        exponent: exponent.clone(),
+    };
+    Some(vec![
+        "First write it as a power: ".into(),
+        Math::Equation(vec![Math::Expr(step.before.clone()), power]).into(),
+        ".".into(),
+    ])
+}
+
+/// Why aˣ has slope aˣ·ln a, as the chain rule shows it: aˣ = e^(x·ln a), where e to a power
+/// keeps its shape and the power x·ln a has slope ln a.
+fn why_exp_base(step: &Step) -> Option<Line> {
+    if step.rule != Rule::ExpBase {
+        return None;
+    }
+    let Kind::Pow(a, u) = step.before.kind() else {
+        return None;
+    };
+    let ln_a = Expr::ln(a.clone());
+    let inner = Expr::mul(vec![u.clone(), ln_a.clone()]);
+    let rewritten = Expr::pow_held(Expr::e(), inner.clone());
+    Some(vec![
+        "Why: ".into(),
+        Math::Equation(vec![
+            Math::Expr(step.before.clone()),
+            Math::Expr(rewritten.clone()),
+        ])
+        .into(),
+        "; by the chain rule, e to a power keeps its shape and the power ".into(),
+        Math::Expr(inner).into(),
+        " has slope ".into(),
+        Math::Expr(ln_a.clone()).into(),
+        ": ".into(),
+        Math::Equation(vec![
+            Math::times(Math::Operand(rewritten), Math::Operand(ln_a)),
+            Math::Expr(step.after.clone()),
+        ])
+        .into(),
+        ".".into(),
+    ])
+}
+
+/// The quotient rule's top multiplied out before its like terms are collected:
+/// `(2x² - 2x - x² - 1) / (x - 1)²`, so the collecting is seen, not guessed.
+fn expanded_top(step: &Step) -> Option<Math> {
+    let Detail::Quotient {
+        numerator,
+        denominator,
+    } = &step.detail
+    else {
+        return None;
+    };
+    let (f, g) = (&step.substeps.first()?.after, &step.substeps.get(1)?.after);
+    let left = Expr::mul(vec![f.clone(), denominator.clone()]);
+    let right = Expr::mul(vec![numerator.clone(), g.clone()]);
+    let (left_out, right_out) = (expand(&left), expand(&right));
+    if left_out.is_none() && right_out.is_none() {
+        return None;
+    }
+    let terms = |e: Expr| match e.kind() {
+        Kind::Add(terms) => terms.to_vec(),
+        _ => vec![e],
+    };
+    let mut top = terms(left_out.unwrap_or(left));
+    top.extend(terms(right_out.unwrap_or(right)).into_iter().map(Expr::neg));
+    Some(Math::over(
+        Math::group(Math::Sum(top)),
+        Math::Squared(denominator.clone()),
+    ))
 }
 
 /// "Let u = x², so the outer function is sin(u)."
@@ -185,11 +313,11 @@ pub fn child_labels(rule: Rule) -> &'static [&'static str] {
 }
 
 /// The word that puts a rule's substeps together.
-fn combine_word(rule: Rule) -> &'static str {
+fn combine_word(rule: Rule, letters: Letters) -> &'static str {
     match rule {
         Rule::Chain => "outer × inner",
         Rule::Sum => "add",
-        Rule::Product => "f′·g + f·g′",
+        Rule::Product => letters.product(),
         Rule::Quotient => "put together",
         Rule::ChainInputs => "add the shares",
         Rule::ConstantMultiple => "times the constant",

@@ -52,6 +52,8 @@ pub enum Mistake {
     ConstantDropped { constant: Expr },
     /// One term of a sum was left out.
     TermMissed { term: Expr },
+    /// One term of a sum was kept as it was instead of differentiated (a constant's +1 kept).
+    TermKept { term: Expr, slope: Expr },
     /// The expected result with the opposite sign.
     SignFlipped,
     /// The function itself, not its derivative.
@@ -60,6 +62,11 @@ pub enum Mistake {
     StrayVariable { name: Symbol },
     /// One part (a term of a sum, the inside of a chain) has a slip, and the rest is right.
     InPart { part: Expr, slip: Box<Mistake> },
+    /// The inner slope of a chain is right, and the outer derivative has a slip.
+    InOuter {
+        inner_derivative: Expr,
+        slip: Box<Mistake>,
+    },
 }
 
 /// Decides whether `given` equals `expected` as a function of their variables.
@@ -187,10 +194,12 @@ pub fn diagnose(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
     if same(&Expr::neg(expected.clone()), given, rng) {
         return Some(Mistake::SignFlipped);
     }
-    if same(&step.before, given, rng) {
-        return Some(Mistake::NotDifferentiated);
+    // A rule's own slip first: e^(3x) for d/dx e^(3x) is the outer derivative alone, which
+    // happens to be the function itself.
+    if let Some(slip) = rule_slip(step, given, rng) {
+        return Some(slip);
     }
-    rule_slip(step, given, rng)
+    same(&step.before, given, rng).then_some(Mistake::NotDifferentiated)
 }
 
 /// The slip in one part of the working, where `given` is what the answer implies that part gives.
@@ -231,6 +240,13 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
                 return Some(Mistake::OuterOnly {
                     inner: inner.clone(),
                     inner_derivative: inner_step.after.clone(),
+                });
+            }
+            // The inner slope right and the outer power's rule slipped: 3(2x+1)³·2.
+            if let Some(slip) = outer_power_slip(step, given, rng) {
+                return Some(Mistake::InOuter {
+                    inner_derivative: inner_step.after.clone(),
+                    slip: Box::new(slip),
                 });
             }
             // The outer part right and the inner one wrong: look inside.
@@ -292,6 +308,21 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
             }
         }
         (Rule::Sum, _) => {
+            // A term left as it was, not differentiated: 2x + 1 for d/dx (x² + 1).
+            let kept = step.substeps.iter().find(|term| {
+                let with = Expr::add(vec![
+                    step.after.clone(),
+                    Expr::neg(term.after.clone()),
+                    term.before.clone(),
+                ]);
+                term.before != term.after && same(&with, given, rng)
+            });
+            if let Some(term) = kept {
+                return Some(Mistake::TermKept {
+                    term: term.before.clone(),
+                    slope: term.after.clone(),
+                });
+            }
             let missed = step.substeps.iter().find(|term| {
                 let without = Expr::sub(step.after.clone(), term.after.clone());
                 !term.after.is_zero() && same(&without, given, rng)
@@ -317,6 +348,37 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
             })
         }
         _ => None,
+    }
+}
+
+/// The power rule's slips in a chain's outer function, uⁿ, with the inner slope multiplied
+/// in rightly: n·uⁿ·u′ (exponent kept) or uⁿ⁻¹·u′ (not brought down).
+fn outer_power_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
+    let Detail::Chain {
+        name, inner, outer, ..
+    } = &step.detail
+    else {
+        return None;
+    };
+    let inner_slope = step.substeps.get(1)?.after.clone();
+    let (base, exponent) = outer.split_power();
+    if base != Expr::symbol(name.clone()) || exponent.as_number().is_none() {
+        return None;
+    }
+    let times_inner = |e: Expr| Expr::mul(vec![e, inner_slope.clone()]);
+    let raised = Expr::pow(inner.clone(), exponent.clone());
+    let kept = times_inner(Expr::mul(vec![exponent.clone(), raised]));
+    let lowered = times_inner(Expr::pow(
+        inner.clone(),
+        Expr::sub(exponent.clone(), Expr::one()),
+    ));
+    let (base, exponent) = (inner.clone(), exponent.clone());
+    if same(&kept, given, rng) {
+        Some(Mistake::ExponentKept { base, exponent })
+    } else if same(&lowered, given, rng) {
+        Some(Mistake::ExponentNotBroughtDown { base, exponent })
+    } else {
+        None
     }
 }
 
@@ -505,6 +567,26 @@ mod tests {
             })
         );
         assert_eq!(slip("x^3", "7x"), None);
+    }
+
+    #[test]
+    fn a_kept_term_and_an_outer_slip_are_named() {
+        assert_eq!(
+            slip("x^2 + 1", "2x + 1"),
+            Some(Mistake::TermKept {
+                term: Expr::int(1),
+                slope: Expr::zero()
+            })
+        );
+        // The outer derivative of e^(3x) is the function itself: the missing factor is the slip.
+        assert!(matches!(
+            slip("e^(3x)", "e^(3x)"),
+            Some(Mistake::OuterOnly { .. })
+        ));
+        assert!(matches!(
+            slip("(2x + 1)^3", "6(2x + 1)^3"),
+            Some(Mistake::InOuter { slip, .. }) if matches!(*slip, Mistake::ExponentKept { .. })
+        ));
     }
 
     #[test]

@@ -272,7 +272,14 @@ fn gradient_at(at: &GradientAt, f: &str) -> Json {
     match &at.direction {
         Some(d) => {
             obj.insert("direction".into(), direction(d));
-            let along = unicode_direction(d);
+            let along = format!(
+                "({})",
+                d.along
+                    .iter()
+                    .map(Expr::unicode)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             let rate = super::text::decimal((at.length.approx * 100.0).round() / 100.0);
             obj.insert(
                 "meaning".into(),
@@ -291,20 +298,6 @@ fn gradient_at(at: &GradientAt, f: &str) -> Json {
         }
     }
     Json::Object(obj)
-}
-
-fn unicode_direction(d: &Direction) -> String {
-    let along = d
-        .along
-        .iter()
-        .map(Expr::unicode)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if d.norm.is_one() {
-        format!("({along})")
-    } else {
-        format!("({along})/{}", d.norm.unicode())
-    }
 }
 
 fn direction(d: &Direction) -> Json {

@@ -252,7 +252,7 @@ fn gradient_at(out: &mut Vec<Block>, at: &GradientAt, f: &str, said: &str) {
             out.push(sentence(&readings::steepest(
                 said,
                 &tuple(&at.point),
-                &unicode_direction(dir),
+                &tuple(&dir.along),
                 &rate,
                 &format!("−∇{said}"),
             )));
@@ -512,16 +512,6 @@ fn direction(dir: &Direction) -> String {
     };
     let unit: Vec<String> = dir.unit.iter().map(|u| decimal(*u)).collect();
     format!("{exact} \\approx {}", column(&unit))
-}
-
-/// `(1, 2)/√5`, for the words that point along it.
-fn unicode_direction(dir: &Direction) -> String {
-    let along = tuple(&dir.along);
-    if dir.norm.is_one() {
-        along
-    } else {
-        format!("{along}/{}", dir.norm.unicode())
-    }
 }
 
 /// An exact value, with its decimal when it has one and is not a whole number.

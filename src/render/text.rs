@@ -2,17 +2,14 @@
 
 use super::paint::Colored;
 use crate::calculus::multivar::Value;
-use crate::calculus::Step;
-use crate::engine::{Answer, Outcome};
+use crate::engine::Outcome;
 use crate::error::{Error, Phase};
-use crate::explain;
-use crate::explain::doc::{Block, Doc, Quiet};
 use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
-pub use crate::expr::{operand, operator};
+pub use crate::expr::operator;
 use crate::expr::{Expr, Style};
 use crate::present;
-use crate::present::wrap::{fit_to_terminal, hang};
+use crate::present::wrap::hang;
 use crate::visible::visible;
 use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
@@ -42,37 +39,9 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
 /// `render_text` with its prose wrapped to `width` columns (tables, matrices and pictures
 /// stay whole), or every line whole with no width.
 pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usize>) -> String {
-    if let Some(doc) = crate::explain::outcome(outcome) {
-        return present::text_at(&doc, options.unicode, options.quiet, &Colored, width);
-    }
-    let text = render_any(outcome, options);
-    let text = if options.unicode {
-        text
-    } else {
-        super::ascii::transliterate(&text)
-    };
-    match width {
-        Some(width) => fit_to_terminal(&text, width),
-        None => text,
-    }
-}
-
-/// The family not yet explained: seeing.
-fn render_any(outcome: &Outcome, options: TextOptions) -> String {
-    match &outcome.answer {
-        Answer::Seeing(answer) => super::seeing_text::render(outcome, answer, options),
-        // Every other answer is explained (crate::explain).
-        _ => String::new(),
-    }
-}
-
-/// Step trees as text, for renderers of other answers (many variables).
-pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
-    let doc = Doc {
-        blocks: vec![Block::Steps(explain::steps(steps, partial))],
-        quiet: Quiet::Nothing,
-    };
-    present::text(&doc, options.unicode, false, &Colored)
+    crate::explain::outcome(outcome).map_or_else(String::new, |doc| {
+        present::text_at(&doc, options.unicode, options.quiet, &Colored, width)
+    })
 }
 
 /// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).

@@ -2,13 +2,14 @@
 
 use super::json::step_json;
 use super::prune::{prune, Limits};
-use crate::engine::{BackpropAnswer, ChainAnswer, Role, Training, Val};
+use crate::engine::{BackpropAnswer, ChainAnswer, DescentAnswer, Path, Role, Training, Val};
 use serde_json::{json, Map, Value};
 
 pub fn fill(obj: &mut Map<String, Value>, answer: &Training) {
     match answer {
         Training::Chain(chain) => chain_fields(obj, chain),
         Training::Backprop(answer) => backprop_fields(obj, answer),
+        Training::Descent(answer) => descent_fields(obj, answer),
     }
 }
 
@@ -108,4 +109,63 @@ fn backprop_fields(obj: &mut Map<String, Value>, answer: &BackpropAnswer) {
         .collect();
     obj.insert("check".into(), json!(check));
     obj.insert("steps".into(), json!([]));
+}
+
+/// `variables`, `start`, `gradient` (the partials, or `"backprop": L` when backpropagation gave
+/// them), `steps` asked, and `runs`: per rate, `rate`, `verdict` (`settled`, `out_of_steps`,
+/// `zigzag`, `diverged`, `overshoot`) and `iterates` (`step`, `point`, `value`, `gradient`, `length`).
+fn descent_fields(obj: &mut Map<String, Value>, answer: &DescentAnswer) {
+    let vars: Vec<&str> = answer.vars.iter().map(|v| &**v).collect();
+    obj.insert("variables".into(), json!(vars));
+    let start: Vec<String> = answer.start.iter().map(|e| e.ascii()).collect();
+    obj.insert("start".into(), json!(start));
+    match (&answer.gradient, &answer.loss) {
+        (Some(partials), _) => {
+            let shown: Vec<String> = partials.iter().map(|p| p.ascii()).collect();
+            obj.insert("gradient".into(), json!(shown));
+        }
+        (None, Some(loss)) => {
+            obj.insert("backprop".into(), json!(&**loss));
+        }
+        (None, None) => {}
+    }
+    obj.insert("max_steps".into(), json!(answer.steps));
+    let runs: Vec<Value> = answer
+        .runs
+        .iter()
+        .map(|run| {
+            let verdict = match run.path {
+                Path::Settled => "settled",
+                Path::OutOfSteps => "out_of_steps",
+                Path::Zigzag => "zigzag",
+                Path::Diverged => "diverged",
+                Path::Overshoot => "overshoot",
+            };
+            let iterates: Vec<Value> = run
+                .iterates
+                .iter()
+                .map(|it| {
+                    json!({
+                        "step": it.step,
+                        "point": it.point,
+                        "value": finite(it.value),
+                        "gradient": it.gradient.iter().map(|g| finite(*g)).collect::<Vec<_>>(),
+                        "length": finite(it.length),
+                    })
+                })
+                .collect();
+            json!({ "rate": run.rate.ascii(), "verdict": verdict, "iterates": iterates })
+        })
+        .collect();
+    obj.insert("runs".into(), json!(runs));
+    obj.insert("steps".into(), json!([]));
+}
+
+/// A number JSON can hold: null past what a double holds.
+fn finite(v: f64) -> Value {
+    if v.is_finite() {
+        json!(v)
+    } else {
+        Value::Null
+    }
 }

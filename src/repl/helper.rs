@@ -3,6 +3,7 @@
 use nudge::budget::stop_when;
 use nudge::expr::KNOWN_FUNCTION_NAMES;
 use nudge::render::{render_text, TextOptions};
+use nudge::syntax::BUILTIN_CALL_NAMES;
 use nudge::syntax::{parse_in, NodeKind, Statement};
 use nudge::topic::Topic;
 use nudge::visible::visible;
@@ -202,6 +203,7 @@ impl Completer for NudgeHelper {
                 words.extend(SEEING.iter().map(|c| c.to_string()));
             }
             words.extend(KNOWN_FUNCTION_NAMES.iter().map(|f| f.to_string()));
+            words.extend(BUILTIN_CALL_NAMES.iter().map(|f| f.to_string()));
             words.extend(
                 self.session
                     .definitions()

@@ -63,6 +63,10 @@ pub(super) fn describe_parse_error(
             }
         }
     }
+    // "a function or '('" already says an opening bracket would do.
+    if expected.len() > 1 && expected.iter().any(|w| w.ends_with("or '('")) {
+        expected.retain(|w| *w != "an opening '('");
+    }
     let found = line[byte.min(line.len())..].chars().next();
     let found_words = match found {
         Some(c) => format!("found '{c}'"),

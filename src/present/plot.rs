@@ -379,6 +379,20 @@ pub fn draw_plot(plot: &Plot, legend: &[String], unicode: bool) -> Vec<String> {
     out
 }
 
+/// How far from `at` along the unit direction `u` the window's edge is.
+fn room_along(at: (f64, f64), u: (f64, f64), x: (f64, f64), y: (f64, f64)) -> f64 {
+    let to_edge = |from: f64, step: f64, (low, high): (f64, f64)| {
+        if step > 1e-12 {
+            (high - from) / step
+        } else if step < -1e-12 {
+            (low - from) / step
+        } else {
+            f64::INFINITY
+        }
+    };
+    to_edge(at.0, u.0, x).min(to_edge(at.1, u.1, y)).max(0.0)
+}
+
 /// A contour map as lines of text, with the gradient arrow when there is a point.
 pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
     // Square in dots: a cell is 2 dots wide and 4 tall, so half as many rows as columns.
@@ -401,8 +415,10 @@ pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
         let (gx, gy) = g.gradient_value;
         let length = (gx * gx + gy * gy).sqrt();
         if length > 1e-12 {
-            let reach = 0.22 * (map.region.x.1 - map.region.x.0);
             let (ux, uy) = (gx / length, gy / length);
+            // The whole arrow, head and all, stays inside the picture.
+            let room = room_along(g.at, (ux, uy), map.region.x, map.region.y);
+            let reach = (0.22 * (map.region.x.1 - map.region.x.0)).min(0.85 * room);
             let tip = (g.at.0 + reach * ux, g.at.1 + reach * uy);
             picture.segment(Ink::Arrow, g.at, tip);
             let barb = 0.3 * reach;
@@ -422,4 +438,21 @@ pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
     let mut out = picture.framed(unicode, &map.vars.0);
     out.insert(0, format!("{:>4}", &*map.vars.1));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::room_along;
+
+    #[test]
+    fn the_arrow_has_room_up_to_the_nearest_edge_it_heads_for() {
+        let window = (-3.0, 3.0);
+        // From (1, 2) straight up, the top edge is 1 away; straight right, 2.
+        assert!((room_along((1.0, 2.0), (0.0, 1.0), window, window) - 1.0).abs() < 1e-12);
+        assert!((room_along((1.0, 2.0), (1.0, 0.0), window, window) - 2.0).abs() < 1e-12);
+        // Along (1, 2)/√5 the top edge comes first: 1/(2/√5) = √5/2.
+        let u = (1.0 / 5f64.sqrt(), 2.0 / 5f64.sqrt());
+        let room = room_along((1.0, 2.0), u, window, window);
+        assert!((room - 5f64.sqrt() / 2.0).abs() < 1e-12, "{room}");
+    }
 }

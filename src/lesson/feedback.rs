@@ -1,13 +1,11 @@
 //! The words a learner reads about an answer: hints for slips, a point where values part, wrapped prose.
 
-use super::catalogue::{note, title};
-use super::text::decimal;
+use super::check::{Equality, GridFit, Mistake, Witness};
+use super::slips::Slip;
 use crate::calculus::{Rule, Step};
 use crate::engine::Headline;
-use crate::expr::{Expr, Style};
-use crate::lesson::check::{Equality, GridFit, Mistake, Witness};
-use crate::lesson::slips::Slip;
-pub use crate::present::wrap::{fit_to_terminal, wrap};
+use crate::explain::catalogue::{note, title};
+use crate::expr::{decimal, Expr, Style};
 
 /// A hint for a recognised slip.
 pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
@@ -17,7 +15,7 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
             inner,
             inner_derivative,
         } => format!(
-            "You have the outer derivative; now multiply by the inner one. The inside is {}, and its derivative is {}.",
+            "You have the outer derivative; now multiply by the inner one: the slope of the inside, {}, is {}.",
             show(inner),
             show(inner_derivative)
         ),
@@ -55,6 +53,15 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
             "The constant factor {} went missing: it comes along, multiplying the slope.",
             show(constant)
         ),
+        Mistake::TermKept { term, slope } if slope.is_zero() => format!(
+            "You differentiated the other terms but kept {}: it is a constant, so its slope is 0 and it drops out.",
+            show(term)
+        ),
+        Mistake::TermKept { term, slope } => format!(
+            "You left {} as it was; differentiate it too: its slope is {}.",
+            show(term),
+            show(slope)
+        ),
         Mistake::TermMissed { term } => format!(
             "One term is missing: differentiate {} too, and add its slope.",
             show(term)
@@ -63,6 +70,14 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
         Mistake::NotDifferentiated => {
             "That is the function itself; the question asks for its slope.".to_string()
         }
+        Mistake::InOuter {
+            inner_derivative,
+            slip,
+        } => format!(
+            "The inner slope, {}, is right; the slip is in the outer part. {}",
+            show(inner_derivative),
+            mistake_hint(slip, style)
+        ),
         Mistake::InPart { part, slip } => format!(
             "The rest is right; look again at the slope of {}. {}",
             show(part),
@@ -112,11 +127,10 @@ pub fn witness_hint(witness: &Witness, style: Style) -> String {
             decimal(witness.given)
         );
     }
+    let (yours, theirs) = (decimal(witness.given), decimal(witness.expected));
     format!(
-        "Check a point: at {} the answer is {}, but yours gives {}.",
-        point.join(", "),
-        decimal(witness.expected),
-        decimal(witness.given)
+        "Try a point: at {} yours gives {yours} where the answer is {theirs}, so a step went astray somewhere. Go through the rules one at a time, or type skip to see them.",
+        point.join(", ")
     )
 }
 
@@ -209,8 +223,7 @@ pub fn slip_hint(slip: &Slip) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::present::wrap::{is_drawn, visible_width};
+    use crate::present::wrap::{fit_to_terminal, is_drawn, visible_width, wrap};
 
     #[test]
     fn long_answer_lines_fit_the_terminal_and_keep_their_indent() {
