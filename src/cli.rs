@@ -10,6 +10,8 @@ use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
 use nudge::present::html::html_error;
+use nudge::present::latex::latex_error;
+use nudge::present::markdown::markdown_error;
 use nudge::render::{
     render_error_at, render_html, render_json, render_json_error, render_latex, render_markdown,
     render_text, render_text_at, thousands, TextOptions,
@@ -377,7 +379,9 @@ impl Answerer {
             Format::Json => writeln!(out, "{}", json_escaped(&render_json_error(line, error))),
             // A page shows its failures where the answers go.
             Format::Html => out.write_all(html_error(&visible(line), error).as_bytes()),
-            Format::Text | Format::Latex | Format::Markdown => {
+            Format::Latex => writeln!(out, "{}", latex_error(&visible(line), error)),
+            Format::Markdown => writeln!(out, "{}", markdown_error(&visible(line), error)),
+            Format::Text => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
                 let width =

@@ -75,6 +75,11 @@ try {
   assert.match(await plot.locator("svg.plot").innerHTML(), /sin\(x\)/);
   await page.screenshot({ path: join(here, "screenshot.png") });
 
+  // The shrinking nudge's table.
+  const table = await (await answer("nudge x^2 at x = 3")).innerText();
+  assert.match(table, /0\.000001\s+6\.00000100/);
+  assert.match(table, /f′\(3\) = 6/);
+
   // An error is shown where answers go.
   assert.match(await (await answer("d/dx sinx")).innerText(), /sin/);
 
@@ -101,6 +106,13 @@ try {
   await page.fill("#tutor-answer", expected);
   await page.press("#tutor-answer", "Enter");
   await page.locator("#tutor-text", { hasText: "Right." }).waitFor();
+  await page.click("#tutor-close");
+
+  // Practice, typed at the prompt, opens the same panel with its first question.
+  await page.fill("#line", "practice power");
+  await page.press("#line", "Enter");
+  await page.locator("#tutor-text", { hasText: "Question 1: d/dx" }).waitFor();
+  assert.equal(await page.locator("#tutor-answer").isVisible(), true, "a question asked");
   if (process.env.LESSON_SHOT) await page.screenshot({ path: process.env.LESSON_SHOT });
   await page.click("#tutor-close");
   assert.equal(await prompt.isVisible(), false, "the lesson closed");

@@ -345,7 +345,7 @@ fn improper(step: &Step, f: &Expr, stretches: &[Stretch], gaps: &[Expr]) -> Vec<
                 x(),
                 " = ".into(),
                 short(g),
-                " the integrand has a removable gap: no value there, but the values on both sides close in on one number, so the gap holds no area.".into(),
+                " the integrand has no value, but it stays finite on both sides (a removable gap, or a jump such as the step's), so that one point holds no area.".into(),
             ])
         })
         .collect();

@@ -40,6 +40,7 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
                 latex_operand(&step.before)
             )
         }
+        (Detail::Shape(_), _) => step.before.latex(),
         (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
         _ => format!(
             "{} {}",
@@ -335,6 +336,8 @@ fn blocks(outcome: &Outcome) -> Option<Vec<Block>> {
         )])],
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
+        Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
+        Answer::Training(answer) => super::training_latex::blocks(answer),
         _ => return None,
     })
 }

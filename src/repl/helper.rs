@@ -3,6 +3,7 @@
 use nudge::budget::stop_when;
 use nudge::expr::KNOWN_FUNCTION_NAMES;
 use nudge::render::{render_text, TextOptions};
+use nudge::syntax::BUILTIN_CALL_NAMES;
 use nudge::syntax::{parse_in, NodeKind, Statement};
 use nudge::topic::Topic;
 use nudge::visible::visible;
@@ -192,6 +193,7 @@ impl Completer for NudgeHelper {
                 words.extend(nudge::commands::words().map(String::from));
             }
             words.extend(KNOWN_FUNCTION_NAMES.iter().map(|f| f.to_string()));
+            words.extend(BUILTIN_CALL_NAMES.iter().map(|f| f.to_string()));
             words.extend(
                 self.session
                     .definitions()
