@@ -73,6 +73,8 @@ try {
   const plot = await answer("plot sin x, cos x");
   assert.equal(await plot.locator("svg.plot polyline").count() >= 2, true, "two curves");
   assert.match(await plot.locator("svg.plot").innerHTML(), /sin\(x\)/);
+  assert.equal(await plot.locator("details > pre").count(), 1, "the Braille drawing folded");
+  assert.equal(await plot.locator("pre:visible").count(), 0, "only the SVG shows");
   await page.screenshot({ path: join(here, "screenshot.png") });
 
   // The shrinking nudge's table.
@@ -121,9 +123,9 @@ try {
   await page.reload();
   await page.waitForSelector("body[data-ready]");
   await page.press("#line", "ArrowUp");
-  assert.equal(await page.inputValue("#line"), "f(1)");
+  assert.equal(await page.inputValue("#line"), "practice power");
   await page.press("#line", "ArrowUp");
-  assert.equal(await page.inputValue("#line"), "d^16/dx^16 x^x");
+  assert.equal(await page.inputValue("#line"), "f(1)");
   assert.match(await (await answer("f(2)")).innerText(), /sin\(2\)/);
 
   console.log(`ok: the playground answered, folded steps, plotted, checked an exercise; load to first answer ${loadToAnswer} ms`);
