@@ -492,3 +492,29 @@ fn read_explains_the_chain_and_the_update_rule() {
     let meaning = v["explanations"][0]["meaning"].as_str().unwrap_or_default();
     assert!(meaning.contains("against the slope ∂L/∂w"), "{meaning}");
 }
+
+#[test]
+fn latex_and_markdown_set_the_chain_and_the_tables() {
+    use nudge::render::{render_latex, render_markdown};
+    let mut s = session(&NEURON);
+    let chain = s.answer("dL/dw").expect("dL/dw");
+    let latex = render_latex(&chain);
+    assert!(latex.contains("\\begin{align*}"), "{latex}");
+    assert!(
+        latex.contains("\\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial a}{\\partial z} \\cdot \\frac{\\partial z}{\\partial w}"),
+        "{latex}"
+    );
+    let passes = s.answer(AT).expect("backprop");
+    let latex = render_latex(&passes);
+    assert_eq!(latex.matches("\\begin{tabular}").count(), 2, "{latex}");
+    assert!(latex.contains("\\begin{verbatim}"), "{latex}");
+    let markdown = render_markdown(&passes);
+    assert!(
+        markdown.contains("| node | formula | value |"),
+        "{markdown}"
+    );
+    let descent = s
+        .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1 steps 3")
+        .expect("descent");
+    assert!(render_latex(&descent).contains("\\begin{tabular}"));
+}
