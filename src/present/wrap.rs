@@ -29,7 +29,8 @@ pub fn hang(line: &str, width: usize, next: usize) -> String {
     let mut used = indent;
     // Whether the line being filled has no word yet: a word always goes on such a line.
     let mut empty = true;
-    for word in line[indent..].split([' ', '\t']).filter(|w| !w.is_empty()) {
+    for word in units(&line[indent..]) {
+        let word = word.as_str();
         let w = visible_width(word);
         if empty {
             empty = false;
@@ -43,6 +44,24 @@ pub fn hang(line: &str, width: usize, next: usize) -> String {
         }
         out.push_str(word);
         used += w;
+    }
+    out
+}
+
+/// The words of a line, each operator standing alone (`-`, `+`, `=`) kept with the word
+/// before it, so a broken line ends with the operator and the next never starts with one:
+/// a line that starts `- b)` would read as a list item.
+fn units(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
+        let operator = matches!(word, "-" | "+" | "−" | "=" | "·" | "×" | "≈" | "/");
+        match out.last_mut() {
+            Some(last) if operator => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => out.push(word.to_string()),
+        }
     }
     out
 }
@@ -103,6 +122,12 @@ mod tests {
     fn a_broken_line_hangs_under_its_first_word() {
         let shown = hang("  one two three four five", 12, 4);
         assert_eq!(shown, "  one two\n    three\n    four\n    five");
+    }
+
+    #[test]
+    fn a_broken_line_never_starts_with_an_operator() {
+        assert_eq!(hang("a = x + y - b", 11, 2), "a = x + y -\n  b");
+        assert_eq!(hang("a = x + y - b", 9, 2), "a = x +\n  y - b");
     }
 
     #[test]
