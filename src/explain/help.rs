@@ -37,7 +37,7 @@ read ∂L/∂W\tnotation in words, with your names (also ? dy/dx = dy/du · du/d
 defs, undef f, reset\tlist, forget one, or forget every definition
 rules\tthe table of common derivatives
 glossary\tthe words AI articles use, in one line each
-lessons\tthe tour: twelve short lessons, with exercises
+lessons\tthe tour: short lessons in the article's order, with exercises
 lesson 1\tplay one lesson; your answers are checked
 practice chain\tfive exercises that get harder, then a score
 help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot practice read lesson
@@ -155,7 +155,7 @@ Try: grad (x^2 + y^2), grad (x^2 + y^2) at (1, 2)
 ",
         Topic::Jacobian => "\
 With several outputs as well as several inputs, the partial derivatives fill a table: the Jacobian.
-Row i belongs to output i, column j to input j, and the entry is ∂(output i)/∂(input j).
+Row i belongs to output i, column j to input j, and the entry is ∂(output\u{a0}i)/∂(input\u{a0}j).
 Backpropagation passes gradients from layer to layer through tables like this.
 Example: for the outputs (x·y, x + y) the Jacobian is [[y, x], [1, 1]].
 Try: jacobian([x*y, x + y]), or F(x, y) = (x*y, x + y) and then jacobian(F)
@@ -197,7 +197,7 @@ Try: plot sin x, cos x from -pi to pi, plot x^2, 2x, contour x^2 + y^2 at (1, 2)
 practice gives five exercises on one topic, each harder than the last, and a score at the end.
 The topics are power chain product quotient exp-log trig partial gradient integral mixed; practice alone is mixed.
 Example: practice chain starts at d/dx (9x + 7)^2 and ends with chains inside chains.
-An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2 x cos(x^2) all do.
+An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2\u{a0}x\u{a0}cos(x^2) all do.
 A wrong answer earns a hint from the worked steps; after three tries, or when you type skip, the whole working is shown. Practice runs in a session of its own, so your definitions are untouched; quit leaves it.
 Try: practice chain, practice gradient
 ",
@@ -208,7 +208,7 @@ Example: read ∂L/∂w says how much L shifts when w is nudged, with every othe
 Try: read dL/dw, read \\nabla_\\theta L, ? dy/dx = dy/du · du/dx
 ",
         Topic::Lesson => "\
-lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from.
+lessons lists the tour: short lessons that follow the article nudge teaches from, part by part.
 lesson N plays one: narration, worked examples, and exercises whose answers are checked, with hints.
 A lesson runs in a session of its own, so your definitions are untouched; quit leaves it.
 Finished lessons are remembered, and the list marks them.

@@ -24,12 +24,18 @@ pub fn wrap(text: &str, width: usize) -> String {
 /// room stays whole on a line of its own rather than being split.
 pub fn hang(line: &str, width: usize, next: usize) -> String {
     let indent = indent_of(line);
-    let mut out = String::with_capacity(line.len() + 8);
-    out.push_str(&line[..indent]);
-    let mut used = indent;
+    hang_after(&line[..indent], &line[indent..], width, next)
+}
+
+/// `rest` broken as `hang` breaks a line, after a `lead` kept exactly as it is (a term and
+/// the spaces that line its meaning up in a column).
+pub fn hang_after(lead: &str, rest: &str, width: usize, next: usize) -> String {
+    let mut out = String::with_capacity(lead.len() + rest.len() + 8);
+    out.push_str(lead);
+    let mut used = visible_width(lead);
     // Whether the line being filled has no word yet: a word always goes on such a line.
     let mut empty = true;
-    for word in units(&line[indent..]) {
+    for word in units(rest) {
         let word = word.as_str();
         let w = visible_width(word);
         if empty {
