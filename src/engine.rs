@@ -334,6 +334,7 @@ impl Outcome {
                 TensorAnswer::Sum(_) => "sum_derivative",
                 TensorAnswer::Identity(_) => "matrix_derivative",
                 TensorAnswer::Read(_) => "notation",
+                TensorAnswer::Gradient(_) => "sum_gradient",
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
