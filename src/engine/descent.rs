@@ -167,6 +167,7 @@ fn map(body: &Expr, vars: &[Symbol], run: &Run, size: PlotSize) -> Option<Contou
         contours,
         gradient: None,
         size,
+        path: points,
     })
 }
 

@@ -4,7 +4,6 @@
 use super::doc::{Block, Doc, Line, Math, Quiet, Span, Tag};
 use crate::engine::{DescentAnswer, Iterate, Path, Run};
 use crate::expr::{decimal, Expr, Number};
-use crate::present::plot::draw_contour_path;
 
 /// The body of a descent answer, after the reading.
 pub fn descent(answer: &DescentAnswer) -> Doc {
@@ -32,21 +31,13 @@ pub fn descent(answer: &DescentAnswer) -> Doc {
         [one] => blocks.push(table(answer, one)),
         runs => blocks.push(side_by_side(runs)),
     }
-    if let (Some(map), [run]) = (&answer.map, answer.runs.as_slice()) {
-        let path: Vec<(f64, f64)> = run
-            .iterates
-            .iter()
-            .map(|i| (i.point[0], i.point[1]))
-            .collect();
+    if let Some(map) = &answer.map {
         blocks.push(Block::Gap);
         blocks.push(Block::Words(vec![Span::tagged(
             "The path seen from above, on the contour lines of f: the start is the large dot, and each step is joined to the next.",
             Tag::Quiet,
         )]));
-        blocks.push(Block::Drawing {
-            unicode: draw_contour_path(map, &path, true),
-            ascii: draw_contour_path(map, &path, false),
-        });
+        blocks.push(Block::Contour(map.clone()));
     }
     blocks.push(Block::Gap);
     for run in &answer.runs {

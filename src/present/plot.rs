@@ -414,14 +414,14 @@ fn contour_picture(map: &ContourAnswer) -> Picture {
     picture
 }
 
-/// A contour map with a path on it, each point joined to the next and the start marked: a
-/// descent seen from above.
-pub fn draw_contour_path(map: &ContourAnswer, path: &[(f64, f64)], unicode: bool) -> Vec<String> {
+/// A contour map as lines of text, with the gradient arrow when there is a point, and a walk
+/// when there is one: each point joined to the next, the start marked.
+pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
     let mut picture = contour_picture(map);
-    for pair in path.windows(2) {
+    for pair in map.path.windows(2) {
         picture.segment(Ink::Arrow, pair[0], pair[1]);
     }
-    for (i, &p) in path.iter().enumerate() {
+    for (i, &p) in map.path.iter().enumerate() {
         if let Some((col, row)) = picture.cell(p) {
             let mark = match (i, unicode) {
                 (0, true) => '●',
@@ -432,14 +432,6 @@ pub fn draw_contour_path(map: &ContourAnswer, path: &[(f64, f64)], unicode: bool
             picture.labels.push((col, row, mark, Ink::Arrow));
         }
     }
-    let mut out = picture.framed(unicode, &map.vars.0);
-    out.insert(0, format!("{:>4}", &*map.vars.1));
-    out
-}
-
-/// A contour map as lines of text, with the gradient arrow when there is a point.
-pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
-    let mut picture = contour_picture(map);
     if let Some(g) = &map.gradient {
         let (gx, gy) = g.gradient_value;
         let length = (gx * gx + gy * gy).sqrt();
