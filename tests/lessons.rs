@@ -404,7 +404,9 @@ fn an_unknown_practice_topic_lists_the_topics() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("power, chain, product"))
-        .stderr(predicate::str::contains("gradient, integral, mixed"));
+        .stderr(predicate::str::contains(
+            "gradient, integral, backprop, descent, mixed",
+        ));
 }
 
 #[cfg(unix)]

@@ -1,7 +1,7 @@
 //! Gradient descent you can watch: steps downhill from a start, w ← w − η·∂f/∂w, each with
 //! its point, value and gradient, and what the path did (settled, stopped, zigzagged, ran away).
 
-use super::backprop::backprop;
+use super::backprop::gradients;
 use super::graph::Graph;
 use crate::calculus::derive;
 use crate::error::{Error, ErrorKind, Phase};
@@ -194,7 +194,7 @@ fn at(
                     ))
                 })
                 .collect::<Result<_, Error>>()?;
-            let answer = backprop(graph, loss, &exact)?;
+            let answer = gradients(graph, loss, &exact)?;
             let value = answer.node(loss).map_or(f64::NAN, |n| n.value.approx);
             let gradient = vars
                 .iter()

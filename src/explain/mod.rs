@@ -6,6 +6,7 @@
 pub mod backprop;
 mod backprop_drawing;
 pub mod catalogue;
+pub mod checking;
 pub mod derivative;
 pub mod descent;
 pub mod doc;
@@ -59,6 +60,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
         Answer::Tensor(answer) => tensor::tensor(answer),
+        Answer::Check(checked) => checking::checking(checked),
         // Nothing follows the header: the binary acts on these.
         Answer::Quit | Answer::Tutor(_) => Doc::default(),
     };

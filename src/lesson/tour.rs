@@ -30,6 +30,8 @@ pub const TOUR: &[Builtin] = lessons![
     "11-product-quotient",
     "12-bases",
     "13-activations",
+    "14-backprop",
+    "15-descent",
     "16-matrix-calculus",
 ];
 

@@ -336,6 +336,8 @@ fn blocks(outcome: &Outcome) -> Option<Vec<Block>> {
         )])],
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
+        Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
+        Answer::Training(answer) => super::training_latex::blocks(answer),
         _ => return None,
     })
 }

@@ -16,8 +16,10 @@ mod paint;
 mod seeing_json;
 mod seeing_latex;
 mod tensor_json;
+mod tensor_latex;
 mod text;
 mod training_json;
+mod training_latex;
 
 use crate::engine::Note;
 

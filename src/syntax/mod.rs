@@ -11,6 +11,7 @@ mod multivar_ast;
 mod names;
 mod notation;
 mod parse;
+mod parse_check;
 mod parse_latex;
 mod parse_multivar;
 mod parse_notation;

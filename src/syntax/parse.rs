@@ -272,6 +272,7 @@ impl Builder<'_> {
         let pair = parts.next().ok_or_else(|| internal("empty line"))?;
         let statement = match pair.as_rule() {
             Rule::command => return Ok(Statement::Command(self.command(pair)?)),
+            Rule::check_query => return self.check(pair),
             Rule::definition => return self.definition(pair),
             Rule::read => return self.read(pair),
             Rule::nudge_query
@@ -402,7 +403,7 @@ impl Builder<'_> {
         })
     }
 
-    fn named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let op_span = self.span(&pair);
         let mut name = None;
         let op = self.operator(pair, op_span, |part, b| {
@@ -421,7 +422,7 @@ impl Builder<'_> {
     }
 
     /// `y'`, `f''`: as many derivatives as primes, by the definition's own variable.
-    fn named_prime(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn named_prime(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut name = None;
         let mut order = 0;
         for part in pair.into_inner() {
@@ -575,7 +576,7 @@ impl Builder<'_> {
     }
 
     /// `∫ f dx`, `∫_a^b f dx`, `integrate(f, x)`, `integrate(f, x, a, b)`.
-    fn integral(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn integral(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut exprs = Vec::new();
         let mut var = None;
         let mut bounds = None;

@@ -10,6 +10,12 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
     let mut out = String::new();
     match statement {
         Statement::Expr(node) => write(node, &mut out),
+        Statement::Check { question, answer } => {
+            out.push_str("\\text{check } ");
+            out.push_str(&reading_latex(question)?);
+            out.push_str(" = ");
+            write(answer, &mut out);
+        }
         Statement::Derivative {
             body,
             var,
