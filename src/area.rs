@@ -142,7 +142,7 @@ fn refusal(why: QuadratureError, var: &str, bounds: Span) -> Error {
         if x.is_infinite() {
             if x > 0.0 { "∞" } else { "−∞" }.to_string()
         } else {
-            crate::render::decimal(x)
+            crate::expr::decimal(x)
         }
     };
     let improper = |text: String| {
@@ -176,7 +176,7 @@ fn refusal(why: QuadratureError, var: &str, bounds: Span) -> Error {
             format!(
                 "the area by numbers did not settle: after {} pieces it is about {}, give or take {}, which is too rough to trust",
                 estimate.pieces,
-                crate::render::decimal(estimate.value),
+                crate::expr::decimal(estimate.value),
                 error_text(estimate.error)
             ),
         )

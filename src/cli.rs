@@ -1,15 +1,22 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
+mod ansi;
 mod generate;
+mod pager;
+mod transcript;
+pub mod width;
 
 use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
+use nudge::present::diagnostic::diagnostic;
 use nudge::present::html::html_error;
+use nudge::present::latex::latex_error;
+use nudge::present::markdown::markdown_error;
 use nudge::render::{
-    render_error_at, render_html, render_json, render_json_error, render_latex, render_markdown,
-    render_text, render_text_at, thousands, TextOptions,
+    render_html, render_json, render_json_error, render_latex, render_markdown, render_text,
+    render_text_at, thousands, TextOptions,
 };
 use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
@@ -78,6 +85,18 @@ pub struct Cli {
     /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
     #[arg(long)]
     pub no_history: bool,
+
+    /// Columns to write to: wrapping and plots (default: COLUMNS, else the terminal's width).
+    #[arg(long, value_name = "N", value_parser = width::parse)]
+    pub width: Option<usize>,
+
+    /// Print long answers straight to the terminal, not through $PAGER.
+    #[arg(long)]
+    pub no_pager: bool,
+
+    /// Write the session (queries, answers and steps) as Markdown to FILE when it ends.
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
 
     /// Lesson files (.nudge) to play, or to verify with --check.
     #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
@@ -149,20 +168,24 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Decides colour once, for the whole run.
-/// Columns of the terminal on stdout; 80 on a pipe or a file.
+/// Columns to write to: `--width` or `COLUMNS`, else the terminal's on stdout; 80 on a pipe or a file.
 pub fn terminal_width() -> usize {
+    if let Some(columns) = width::chosen() {
+        return columns;
+    }
     if !io::stdout().is_terminal() {
         return 80;
     }
     terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0))
 }
 
-/// Columns prose wraps to: the terminal's on a terminal; a pipe gets every line whole.
+/// Columns prose wraps to: the chosen width, or the terminal's on a terminal; otherwise a
+/// pipe gets every line whole.
 fn prose_width() -> Option<usize> {
-    io::stdout().is_terminal().then(terminal_width)
+    width::chosen().or_else(|| io::stdout().is_terminal().then(terminal_width))
 }
 
+/// Decides colour once, for the whole run.
 fn set_colour(choice: ColorChoice) {
     let on = match choice {
         ColorChoice::Always => true,
@@ -180,6 +203,11 @@ fn set_colour(choice: ColorChoice) {
         }
     };
     colored::control::set_override(on);
+    ansi::set_choice(match choice {
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+    });
 }
 
 /// Answers queries one by one and writes each answer as it comes.
@@ -194,6 +222,13 @@ pub struct Answerer {
     pub tutor: Option<Tutor>,
     /// How lessons and practice run here.
     pub lessons: nudge::lesson::Options,
+    /// Whether an answer taller than the terminal goes through `$PAGER`: a one-shot run's
+    /// on a terminal; the interactive session's stay in its scrollback.
+    pub pager: bool,
+    /// The session so far as Markdown, kept when it can be saved (`save`, `--transcript`).
+    pub transcript: Option<transcript::Transcript>,
+    /// Where `--transcript` writes it.
+    pub transcript_path: Option<PathBuf>,
 }
 
 impl Answerer {
@@ -225,6 +260,9 @@ impl Answerer {
             quit: false,
             tutor: None,
             lessons: crate::tutor::options(cli),
+            pager: !cli.no_pager,
+            transcript: None,
+            transcript_path: cli.transcript.clone(),
         }
     }
 
@@ -236,10 +274,57 @@ impl Answerer {
 
     /// Answers one line; an `Err` means stdout is gone.
     pub fn answer(&mut self, line: &str, out: &mut impl Write) -> io::Result<()> {
+        if let Some(saved) = self.save(line, out) {
+            return saved;
+        }
         self.fit_plots();
         let result = self.session.answer(line);
         crate::spinner::clear();
         self.show(line, result, out)
+    }
+
+    /// `save FILE` writes the session so far as Markdown; `None` for any other line.
+    pub fn save(&mut self, line: &str, out: &mut impl Write) -> Option<io::Result<()>> {
+        let target = transcript::save_target(line)?;
+        let said = match (&self.transcript, target) {
+            (None, _) => {
+                Err("save keeps an interactive session; here, use --transcript FILE".to_string())
+            }
+            (Some(_), "") => Err("save needs a file name: save session.md".to_string()),
+            (Some(t), path) => t
+                .save(std::path::Path::new(path))
+                .map(|()| {
+                    let plural = if t.len() == 1 { "" } else { "s" };
+                    format!("Saved {} answer{plural} to {}.", t.len(), visible(path))
+                })
+                .map_err(|e| format!("cannot save to {}: {e}", visible(path))),
+        };
+        Some(match said {
+            Ok(words) => writeln!(out, "{words}"),
+            Err(words) => {
+                self.failures += 1;
+                let _ = out.flush();
+                eprintln!("error: {words}");
+                Ok(())
+            }
+        })
+    }
+
+    /// Writes `--transcript`'s file, if asked for; 1 when it cannot be written.
+    pub fn write_transcript(&self) -> i32 {
+        let (Some(path), Some(transcript)) = (&self.transcript_path, &self.transcript) else {
+            return 0;
+        };
+        match transcript.save(path) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!(
+                    "nudge: cannot write the transcript to {}: {e}",
+                    visible(&path.display().to_string())
+                );
+                1
+            }
+        }
     }
 
     /// Writes the answer (or error) for one line.
@@ -249,6 +334,11 @@ impl Answerer {
         result: Result<Outcome, Error>,
         out: &mut impl Write,
     ) -> io::Result<()> {
+        if let Some(transcript) = &mut self.transcript {
+            if !matches!(&result, Ok(o) if matches!(o.answer, Answer::Tutor(_) | Answer::Quit)) {
+                transcript.record(line, &result);
+            }
+        }
         match result {
             // A lesson or practice is played by the caller, which knows where answers come from.
             Ok(Outcome {
@@ -276,6 +366,10 @@ impl Answerer {
                 }
                 Format::Text => {
                     let text = render_text_at(&outcome, self.options, prose_width());
+                    out.flush()?;
+                    if pager::page(&text, self.pager)? {
+                        return Ok(());
+                    }
                     out.write_all(text.as_bytes())?;
                     writeln!(out)
                 }
@@ -292,11 +386,21 @@ impl Answerer {
             Format::Json => writeln!(out, "{}", json_escaped(&render_json_error(line, error))),
             // A page shows its failures where the answers go.
             Format::Html => out.write_all(html_error(&visible(line), error).as_bytes()),
-            Format::Text | Format::Latex | Format::Markdown => {
+            Format::Latex => writeln!(out, "{}", latex_error(&visible(line), error)),
+            Format::Markdown => writeln!(out, "{}", markdown_error(&visible(line), error)),
+            Format::Text => {
                 out.flush()?;
                 let mut err = io::stderr().lock();
-                let width = io::stderr().is_terminal().then(terminal_width);
-                let shown = render_error_at(line, error, None, self.options.unicode, width);
+                let width =
+                    width::chosen().or_else(|| io::stderr().is_terminal().then(terminal_width));
+                let shown = diagnostic(
+                    line,
+                    error,
+                    None,
+                    self.options.unicode,
+                    width,
+                    &ansi::Ansi::stderr(),
+                );
                 let _ = err.write_all(shown.as_bytes());
                 let _ = writeln!(err);
                 Ok(())
@@ -329,6 +433,7 @@ pub fn run() -> i32 {
     if let Some(what) = &cli.generate {
         return generate::run(what);
     }
+    width::choose(cli.width);
     nudge::budget::set_limits(crate::room::limits(cli.max_terms, cli.max_seconds));
     // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {
@@ -354,6 +459,11 @@ pub fn run() -> i32 {
     if !interactive {
         crate::spinner::start(cli.ascii);
     }
+    answerer.pager &= !interactive;
+    // Rendering each answer again as Markdown costs: only a session that can be saved keeps it.
+    if interactive || cli.transcript.is_some() {
+        answerer.transcript = Some(transcript::Transcript::default());
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = if !cli.expressions.is_empty() {
@@ -368,7 +478,8 @@ pub fn run() -> i32 {
         })
     } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        return crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
+        let code = crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
+        return code.max(answerer.write_transcript());
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
     };
@@ -379,7 +490,7 @@ pub fn run() -> i32 {
             return 1;
         }
     }
-    i32::from(answerer.failures > 0)
+    i32::from(answerer.failures > 0).max(answerer.write_transcript())
 }
 
 /// One query per line; blank lines and `#` comments are skipped. A line longer than nudge

@@ -1,6 +1,7 @@
 //! One engine for every way in: a line of text becomes an `Outcome`, or an `Error`.
 
 mod backprop;
+pub mod checking;
 mod descent;
 mod domain;
 mod graph;
@@ -26,7 +27,7 @@ pub use seeing::{
 
 use crate::budget;
 use crate::calculus::multivar::decimal_value;
-use crate::calculus::{derive, Check, Detail, Rule, Step};
+use crate::calculus::{derive, recognise, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
 use crate::integrals::{definite, indefinite};
@@ -168,6 +169,8 @@ pub enum Answer {
     Quit,
     /// `lessons`, `lesson N`, `practice TOPIC`: the terminal plays these.
     Tutor(Tutor),
+    /// `check QUESTION = ANSWER`: the learner's answer judged.
+    Check(Box<checking::Checked>),
     /// Sums, vectors and matrices: shapes declared, formulas shown with shapes, their slopes.
     Tensor(Box<crate::tensor::TensorAnswer>),
     /// Derivatives through named steps, backpropagation and descent.
@@ -321,6 +324,7 @@ impl Outcome {
             Answer::Reset => "reset",
             Answer::Help(_) => "help",
             Answer::Quit => "quit",
+            Answer::Check(_) => "check",
             Answer::Tutor(Tutor::List) => "lessons",
             Answer::Tutor(Tutor::Lesson(_)) => "lesson",
             Answer::Tutor(Tutor::Practice(_)) => "practice",
@@ -330,6 +334,7 @@ impl Outcome {
                 TensorAnswer::Sum(_) => "sum_derivative",
                 TensorAnswer::Identity(_) => "matrix_derivative",
                 TensorAnswer::Read(_) => "notation",
+                TensorAnswer::Gradient(_) => "sum_gradient",
             },
             Answer::Training(t) => match t.as_ref() {
                 Training::Chain(_) => "chain",
@@ -453,6 +458,10 @@ impl Session {
         };
         match statement {
             Statement::Expr(node) => self.node_names(node, bound, notes),
+            Statement::Check { question, answer } => {
+                self.statement_names(question, bound, notes);
+                self.node_names(answer, bound, notes);
+            }
             Statement::Derivative { body, var, .. } => {
                 let b = with(&[var]);
                 let b: Vec<&str> = b.iter().map(String::as_str).collect();
@@ -661,6 +670,12 @@ impl Session {
                 self.plot_size,
             )?))),
             Statement::Command(command) => self.command(command),
+            Statement::Check { question, answer } => {
+                let worked = self.statement(question, bound)?;
+                Ok(Answer::Check(Box::new(checking::check(
+                    self, question, worked, answer, bound,
+                )?)))
+            }
             Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
             Statement::Tensor(statement) => {
@@ -1347,6 +1362,19 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
         }
         current = step.after.clone();
         steps.push(step);
+    }
+    // The shape papers print the slope in, as a last named step, when it is proven equal.
+    if let Some(known) = recognise(&current, &var) {
+        let form = known.form.clone();
+        let detail = Detail::Shape(known);
+        steps.push(Step::new(
+            Rule::KnownShape,
+            &var,
+            &current,
+            form,
+            detail,
+            Vec::new(),
+        ));
     }
     Answer::Derivative {
         body,

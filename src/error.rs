@@ -23,6 +23,10 @@ pub enum ErrorKind {
     Computation,
     /// A name used before it was defined (`undef f`, `f(2)` with no `f`).
     UnknownName,
+    /// A call of a function nudge does not know and the learner has not defined (`sinn(x)`).
+    UnknownFunction,
+    /// A fraction whose bottom is 0 as typed (`1/0`, `0^-1`).
+    DivisionByZero,
     /// A help page, practice topic or lesson that does not exist.
     UnknownTopic,
     /// A point that does not fit the question: too few values, a letter left in, twice the same.
@@ -65,6 +69,8 @@ impl ErrorKind {
             ErrorKind::Meaning => "meaning",
             ErrorKind::Computation => "computation",
             ErrorKind::UnknownName => "unknown_name",
+            ErrorKind::UnknownFunction => "unknown_function",
+            ErrorKind::DivisionByZero => "division_by_zero",
             ErrorKind::UnknownTopic => "unknown_topic",
             ErrorKind::BadPoint => "bad_point",
             ErrorKind::NoValue => "no_value",

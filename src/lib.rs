@@ -6,6 +6,7 @@ pub mod allocator;
 pub mod area;
 pub mod budget;
 pub mod calculus;
+pub mod commands;
 pub mod engine;
 pub mod error;
 pub mod explain;

@@ -78,13 +78,15 @@ pub enum Shape {
         integrand: String,
         var: String,
     },
-    /// `θ_{t+1} = θ_t − η ∇L(θ_t)`: one step of gradient descent.
+    /// `θ_{t+1} = θ_t − η ∇L(θ_t)`, `w ← w − η ∂L/∂w`: one step of gradient descent; `by` is
+    /// the one weight when the step is written with its partial derivative.
     GradientStep {
         new: String,
         old: String,
         rate: String,
         loss: Option<Name>,
         at: Option<String>,
+        by: Option<Name>,
     },
     /// `dy/dx = dy/du · du/dx`: `path` is y, u…, x.
     ChainRule { path: Vec<Name> },
@@ -365,10 +367,18 @@ fn held_word(wrt: &Name) -> &'static str {
 /// `dy/dx = dy/du · du/dx` (and longer chains): the names y, u, …, x in order.
 /// `new = old − rate ∇L(at)`, as papers write a training step; and its ∇ piece.
 fn gradient_step(pieces: &[Piece]) -> Option<(Shape, &Piece)> {
-    let [Piece::Expr(new), Piece::Equals, Piece::Expr(moved), gradient @ Piece::Gradient { of, args, .. }] =
-        pieces
-    else {
+    let [Piece::Expr(new), Piece::Equals, Piece::Expr(moved), gradient] = pieces else {
         return None;
+    };
+    let (loss, at, by) = match gradient {
+        Piece::Gradient { of, args, .. } => (of.clone(), args.clone(), None),
+        Piece::Leibniz {
+            top: Some(top),
+            bottom,
+            order: 1,
+            ..
+        } => (Some(top.clone()), None, Some(bottom.clone())),
+        _ => return None,
     };
     let NodeKind::Binary(BinOp::Sub, old, rate) = &moved.kind else {
         return None;
@@ -377,8 +387,9 @@ fn gradient_step(pieces: &[Piece]) -> Option<(Shape, &Piece)> {
         new: reading(new, true),
         old: reading(old, true),
         rate: reading(rate, true),
-        loss: of.clone(),
-        at: args.clone(),
+        loss,
+        at,
+        by,
     };
     Some((shape, gradient))
 }

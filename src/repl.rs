@@ -6,7 +6,7 @@ use crate::cli::Answerer;
 use helper::NudgeHelper;
 use nudge::budget::{report_to, stop_when};
 use nudge::error::ErrorKind;
-use nudge::render::wrap;
+use nudge::present::wrap::wrap;
 use nudge::store::history::{self, HISTORY_SIZE};
 use nudge::visible::visible;
 use nudge::{Error, Outcome, Session};
@@ -78,6 +78,12 @@ pub fn run(answerer: &mut Answerer, history: Option<PathBuf>) -> i32 {
                     continue;
                 }
                 history.add(&mut editor, line.trim());
+                if let Some(saved) = answerer.save(&line, &mut std::io::stdout().lock()) {
+                    if saved.is_err() {
+                        return 0;
+                    }
+                    continue;
+                }
                 answerer.fit_plots();
                 let result = compute(&mut answerer.session, &line);
                 let mut out = std::io::stdout().lock();

@@ -100,6 +100,28 @@ pub fn update(
     Ok(())
 }
 
+/// Writes `text` as the whole of the file at `path`, as `update` does but with no lock and
+/// nothing to merge: for a file only this session writes (a saved session).
+pub fn replace(path: &Path, text: &[u8]) -> io::Result<()> {
+    let path = resolved(path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "it names no file"))?
+        .to_string_lossy()
+        .into_owned();
+    let mode = fs::metadata(&path).map_or(0o644, |m| m.permissions().mode());
+    let temp = dir.join(format!("{name}.tmp"));
+    let written = write_synced(&temp, text, mode).and_then(|()| fs::rename(&temp, &path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
 /// The file a path names, through any symbolic link; the path itself when nothing is there yet.
 fn resolved(path: &Path) -> io::Result<PathBuf> {
     match fs::canonicalize(path) {

@@ -18,13 +18,15 @@ pub enum Topic {
     Notation,
     E,
     Plot,
+    Backprop,
+    Descend,
     Practice,
     Read,
     Lesson,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 18] = [
+    pub const ALL: [Topic; 20] = [
         Topic::Power,
         Topic::Chain,
         Topic::Product,
@@ -40,6 +42,8 @@ impl Topic {
         Topic::Notation,
         Topic::E,
         Topic::Plot,
+        Topic::Backprop,
+        Topic::Descend,
         Topic::Practice,
         Topic::Read,
         Topic::Lesson,
@@ -63,6 +67,8 @@ impl Topic {
             Topic::Notation => "notation",
             Topic::E => "e",
             Topic::Plot => "plot",
+            Topic::Backprop => "backprop",
+            Topic::Descend => "descend",
             Topic::Practice => "practice",
             Topic::Read => "read",
             Topic::Lesson => "lesson",
@@ -79,6 +85,8 @@ impl Topic {
             "∫" | "integrate" | "integrals" => Some(Topic::Integral),
             "d/dx" | "leibniz" | "prime" => Some(Topic::Notation),
             "plots" | "contour" => Some(Topic::Plot),
+            "backpropagation" | "chain through steps" => Some(Topic::Backprop),
+            "descent" | "gradient descent" | "learning rate" => Some(Topic::Descend),
             "practise" => Some(Topic::Practice),
             "lessons" => Some(Topic::Lesson),
             _ => None,

@@ -10,7 +10,8 @@ use nudge::lesson::{
     play, practice, read_script, Builtin, Io, Learner, Mode, Options, Progress, Report, Rng,
     Script, ScriptError, Topic, TOUR,
 };
-use nudge::render::{thousands, wrap, TextOptions};
+use nudge::present::wrap::wrap;
+use nudge::render::{thousands, TextOptions};
 use nudge::visible::visible;
 use nudge::Session;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -55,8 +56,8 @@ pub fn options(cli: &Cli) -> Options {
     } else {
         Mode::Read
     };
-    let width = terminal_size::terminal_size()
-        .map(|(w, _)| usize::from(w.0).clamp(40, 100))
+    let width = crate::cli::width::chosen()
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0).clamp(40, 100)))
         .unwrap_or(80);
     Options {
         mode,

@@ -474,3 +474,71 @@ fn the_descent_table() {
         .expect("descent");
     insta::assert_snapshot!("descent_one_variable", render_text(&outcome, PLAIN));
 }
+
+#[test]
+fn read_explains_the_chain_and_the_update_rule() {
+    let shape = |line: &str| {
+        let v = json(&[], line);
+        v["explanations"][0]["shape"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(shape("read ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w"), "chain_rule");
+    assert_eq!(shape("read w ← w − η ∂L/∂w"), "gradient_step");
+    assert_eq!(shape("read w <- w - lr * dL/dw"), "gradient_step");
+    assert_eq!(shape("read θ := θ - η ∇L"), "gradient_step");
+    let v = json(&[], "read w ← w − η ∂L/∂w");
+    let meaning = v["explanations"][0]["meaning"].as_str().unwrap_or_default();
+    assert!(meaning.contains("against the slope ∂L/∂w"), "{meaning}");
+}
+
+#[test]
+fn latex_and_markdown_set_the_chain_and_the_tables() {
+    use nudge::render::{render_latex, render_markdown};
+    let mut s = session(&NEURON);
+    let chain = s.answer("dL/dw").expect("dL/dw");
+    let latex = render_latex(&chain);
+    assert!(latex.contains("\\begin{align*}"), "{latex}");
+    assert!(
+        latex.contains("\\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial a}{\\partial z} \\cdot \\frac{\\partial z}{\\partial w}"),
+        "{latex}"
+    );
+    let passes = s.answer(AT).expect("backprop");
+    let latex = render_latex(&passes);
+    assert_eq!(latex.matches("\\begin{tabular}").count(), 2, "{latex}");
+    assert!(latex.contains("\\begin{verbatim}"), "{latex}");
+    let markdown = render_markdown(&passes);
+    assert!(
+        markdown.contains("| node | formula | value |"),
+        "{markdown}"
+    );
+    let descent = s
+        .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1 steps 3")
+        .expect("descent");
+    assert!(render_latex(&descent).contains("\\begin{tabular}"));
+}
+
+#[test]
+fn a_walk_in_two_variables_is_drawn_on_the_contour_map() {
+    colored::control::set_override(false);
+    let outcome = Session::new()
+        .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1 steps 10")
+        .expect("descent");
+    let text = render_text(&outcome, PLAIN);
+    assert!(text.contains("The path seen from above"), "{text}");
+    assert!(text.contains('●'), "{text}");
+    let ascii = render_text(
+        &outcome,
+        TextOptions {
+            unicode: false,
+            quiet: false,
+        },
+    );
+    assert!(ascii.is_ascii() && ascii.contains('O'), "{ascii}");
+    // Several rates share one table, and no map.
+    let compared = Session::new()
+        .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1, 0.2 steps 4")
+        .expect("descent");
+    assert!(!render_text(&compared, PLAIN).contains("seen from above"));
+}

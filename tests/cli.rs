@@ -323,6 +323,11 @@ fn json_errors_carry_their_kind() {
         ("ddir x^2 + y^2 at (1, 2) along (0, 0)", "zero_direction"),
         ("x^2 + y^2 at (1, 2, 3)", "bad_point"),
         ("∫_0^1 1/x dx", "improper_integral"),
+        ("sinn(x)", "unknown_function"),
+        ("frob(x) + 1", "unknown_function"),
+        ("1/0", "division_by_zero"),
+        ("x/(2 - 2)", "division_by_zero"),
+        ("0^-1", "division_by_zero"),
     ];
     let mut cmd = nudge();
     cmd.args(["--format", "json"]);

@@ -103,16 +103,31 @@ fn no_script_and_only_plain_elements() {
     assert_eq!(text_of(sources[0]), "d/dx x <script>");
 }
 
+/// Seeing answers are explained: tables and pictures stay drawn in a `<pre>`, the words
+/// around them are paragraphs, the slope is the answer.
 #[test]
-fn answers_not_yet_explained_are_their_text_in_a_pre() {
-    let (out, _) = html(&["-e", "nudge x^2 at x = 3", "-e", "x^2 < 3"]);
+fn tables_and_pictures_are_drawn_and_their_words_marked_up() {
+    let (out, code) = html(&["-e", "nudge x^2 at x = 3", "-e", "limit sin(x)/x as x -> 0"]);
+    assert_eq!(code, 0);
     let page = wrapped(&out);
     let doc = parse(&page);
-    let pre = class(doc.root_element(), "nudge-text");
-    assert_eq!(pre.len(), 1, "{out}");
-    let shown = text_of(pre[0]);
-    assert!(shown.starts_with("Reading: nudge x² at x = 3\n"), "{shown}");
-    assert!(!shown.contains('\u{1b}'), "no colour codes in a page");
+    assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
+    let pictures = class(doc.root_element(), "picture");
+    assert_eq!(
+        pictures.len(),
+        3,
+        "one table for the nudge, one per side of the limit"
+    );
+    assert!(
+        text_of(pictures[0]).contains("(f(3 + h) - f(3)) / h"),
+        "{out}"
+    );
+    let answers: Vec<String> = class(doc.root_element(), "answer")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(answers, ["6", "1"], "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour codes in a page");
 }
 
 /// Many-variable answers are explained: steps as lists, vectors and matrices marked up.

@@ -960,3 +960,36 @@ proptest! {
         prop_assert_eq!(read(&latex), read(&ascii), "d/dx {}: {} vs {}", e.ascii(), latex, ascii);
     }
 }
+
+/// In LaTeX and Markdown a failure is written in the format, where its answer would be, and
+/// the next query is still answered; the exit code still says something failed.
+#[test]
+fn failures_are_written_in_latex_and_markdown() {
+    let (out, err, ok) = nudge(&["--format", "latex", "-e", "2 +* 3", "-e", "d/dx x^2"]);
+    assert!(!ok);
+    assert_eq!(err, "", "nothing on stderr: the document holds the failure");
+    let (failure, answer) = out.split_once("\n\n").expect("two fragments");
+    assert!(
+        failure.starts_with("% nudge: 2 +* 3\n\\textbf{Error} (\\texttt{syntax}): "),
+        "{out}"
+    );
+    assert!(
+        failure.ends_with("\\begin{verbatim}\n2 +* 3\n   ^\n\\end{verbatim}"),
+        "{out}"
+    );
+    assert!(answer.contains("\\frac{d}{dx} x^{2} = 2 x"), "{out}");
+
+    let (out, err, ok) = nudge(&["--format", "markdown", "-e", "sinn(x)", "-e", "1/0"]);
+    assert!(!ok);
+    assert_eq!(err, "");
+    assert!(
+        out.starts_with("**Error** (`unknown_function`): unknown function 'sinn'\n\n```text\nsinn(x)\n^^^^\n```\n\n*Help:* did you mean 'sin'?\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "**Error** (`division_by_zero`): division by zero\n\n```text\n1/0\n  ^\n```\n"
+        ),
+        "{out}"
+    );
+}

@@ -289,6 +289,10 @@ fn the_tour_is_listed_and_an_unknown_lesson_is_a_usage_error() {
     let out = stdout_of(nudge(&dir.path().join("p")).args(["--lesson", "0"]));
     assert!(out.contains(" 1. Slope as a nudge"), "{out}");
     assert!(out.contains("12. Other bases, and why AI uses e"), "{out}");
+    assert!(
+        out.contains("13. The functions inside a neural network"),
+        "{out}"
+    );
     let past = (nudge::lesson::TOUR.len() + 1).to_string();
     nudge(&dir.path().join("p"))
         .args(["--lesson", &past])
@@ -400,7 +404,9 @@ fn an_unknown_practice_topic_lists_the_topics() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("power, chain, product"))
-        .stderr(predicate::str::contains("gradient, integral, mixed"));
+        .stderr(predicate::str::contains(
+            "gradient, integral, backprop, descent, mixed",
+        ));
 }
 
 #[cfg(unix)]

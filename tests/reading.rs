@@ -167,16 +167,8 @@ const CASES: &[(&str, &str, Want)] = &[
     ("", "(1+r)^T", Reads("(1 + r)^T")),
     ("", "x^(T)", Reads("x^(T)")),
     ("", "x^t", Reads("x^t")),
-    (
-        "",
-        "relu(x)",
-        Fails("nudge does not know the function relu", 0),
-    ),
-    (
-        "",
-        "d/dx relu(x)",
-        Fails("nudge does not know the function relu", 5),
-    ),
+    ("", "relu(x)", Reads("ReLU(x)")),
+    ("", "d/dx relu(x)", Reads("d/dx ReLU(x)")),
     (
         "",
         "softmax(z)",
@@ -190,19 +182,17 @@ const CASES: &[(&str, &str, Want)] = &[
     ("", "tr(X)", Reads("tr(X)   (X: n×n)")),
     ("", "det X", Reads("det(X)   (X: n×n)")),
     ("", "det(A)", Reads("det(A)   (A: n×n)")),
-    (
-        "",
-        "sigmoid(x)",
-        Fails("nudge does not know the function sigmoid", 0),
-    ),
-    (
-        "",
-        "max(x, 0)",
-        Fails("nudge does not know the function max", 0),
-    ),
+    ("", "sigmoid(x)", Reads("σ(x)")),
+    ("", "max(x, 0)", Reads("ReLU(x)")),
     ("", "sinn(x)", Fails("unknown function 'sinn'", 0)),
     ("", "coss(x)", Fails("unknown function 'coss'", 0)),
     ("", "sqr(x)", Fails("unknown function 'sqr'", 0)),
+    ("", "rellu(x)", Fails("unknown function 'rellu'", 0)),
+    ("", "sigma(x)", Reads("σ(x)")),
+    ("", "\\sigma(z)", Reads("σ(z)")),
+    ("", "max(x, y)", Reads("x + ReLU(y - x)")),
+    ("", "min(0, x)", Reads("-ReLU(-x)")),
+    ("", "sigma^2", Reads("σ²")),
     (
         "",
         "loss(w)",
@@ -217,13 +207,12 @@ const CASES: &[(&str, &str, Want)] = &[
     (
         "",
         "relu x",
-        Fails("nudge does not know the function relu", 0),
+        Fails(
+            "relu is a function, and nudge reads it only with its input in brackets",
+            0,
+        ),
     ),
-    (
-        "",
-        "softplus(x)",
-        Fails("nudge does not know the function softplus", 0),
-    ),
+    ("", "softplus(x)", Reads("softplus(x)")),
     ("", "derivative of x^2", Reads("d/dx x²")),
     ("", "the derivative of x^2", Reads("d/dx x²")),
     (

@@ -378,7 +378,7 @@ const RESULTS: &[(&str, &str)] = &[
     ("d/dx sinh x", "cosh(x)"),
     ("d/dx sinh(2x)", "2cosh(2x)"),
     ("d/dx cosh x", "sinh(x)"),
-    ("d/dx tanh x", "1/cosh²(x)"),
+    ("d/dx tanh x", "1 - tanh²(x)"),
     ("d/dx abs(x)", "x/|x|"),
     ("d/dx |x|", "x/|x|"),
     ("d/dx x^x", "x^x·(ln(x) + 1)"),

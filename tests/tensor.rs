@@ -570,3 +570,47 @@ fn read_says_the_notation_with_its_shapes() {
         assert!(shapes.contains(&want), "{want} in {shapes:?}");
     }
 }
+
+#[test]
+fn the_mean_squared_error_over_w_and_b() {
+    for line in [
+        "grad (1/n) Σ_i (y_i - (w x_i + b))^2",
+        "∇_{w, b} (1/n) Σ_{i=1}^{n} (y_i − (w x_i + b))^2",
+    ] {
+        let out = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", "json", "-e", line])
+            .output()
+            .expect("runs");
+        let object: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(object["kind"], "sum_gradient", "{object}");
+        assert_eq!(object["gradient"][0]["variable"], "w", "{object}");
+        assert_eq!(object["gradient"][1]["variable"], "b", "{object}");
+        assert_eq!(
+            object["unicode"],
+            "(-(2/n) Σ_{i=1}^{n} x_i·(y_i - w·x_i - b), -(2/n) Σ_{i=1}^{n} (y_i - w·x_i - b))"
+        );
+        let reading = object["reading"].as_str().expect("reading");
+        assert!(
+            Session::new().answer(reading).is_ok(),
+            "{reading} reads back"
+        );
+    }
+}
+
+#[test]
+fn latex_notes_set_each_identity_with_its_shape() {
+    let out = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "latex", "-e", "∂/∂x ‖A x − b‖²"])
+        .output()
+        .expect("runs");
+    let latex = String::from_utf8_lossy(&out.stdout);
+    assert!(latex.contains("\\begin{align*}"), "{latex}");
+    assert!(
+        latex.contains(
+            "2 A^{\\top} \\left(A \\mathbf{x} - \\mathbf{b}\\right) \\in \\mathbb{R}^{n}"
+        ),
+        "{latex}"
+    );
+}

@@ -85,11 +85,13 @@ fn lesson(n: usize, width: usize) -> String {
     String::from_utf8(out).expect("UTF-8")
 }
 
-/// Lines that are drawn or are code, never wrapped: matrices and plots, a query as typed
-/// (a lesson's `nudge> …`, an error's quoted line and its caret).
+/// Lines that are drawn or are code, never wrapped: matrices, tables and plots, a query as
+/// typed (a lesson's `nudge> …`, an error's quoted line and its caret). A table's row is
+/// told by the gap of two spaces or more between its columns, which prose never has.
 fn drawn(line: &str) -> bool {
     line.starts_with("nudge> ")
         || line.starts_with("   | ")
+        || line.trim().contains("  ")
         || line.chars().any(|c| {
             matches!(c, '⎡' | '⎢' | '⎣' | '⎤' | '⎥' | '⎦' | '│' | '─' | '┼')
                 || ('\u{2800}'..='\u{28FF}').contains(&c)

@@ -98,17 +98,20 @@ function show(line, reply) {
   body.innerHTML = reply.html;
   const plot = reply.json && (reply.json.kind === "plot" ? reply.json : reply.json.plot);
   if (plot && plot.curves) {
-    const text = body.querySelector("pre.nudge-text");
+    // The SVG takes the place of the Braille drawing, which folds underneath it.
     const svg = plotSvg(plot);
-    if (text && reply.json.kind === "plot") {
-      const reading = document.createElement("p");
-      reading.className = "reading";
-      reading.textContent = `Reading: ${reply.json.reading}`;
-      text.before(reading);
+    const drawn = [...body.querySelectorAll("pre.picture, pre.nudge-text")].pop();
+    if (drawn) {
+      if (drawn.matches(".nudge-text") && !body.querySelector(".reading")) {
+        const reading = document.createElement("p");
+        reading.className = "reading";
+        reading.textContent = `Reading: ${reply.json.reading}`;
+        drawn.before(reading);
+      }
       const fold = document.createElement("details");
       fold.innerHTML = "<summary>as text, as the terminal draws it</summary>";
-      text.replaceWith(svg);
-      fold.appendChild(text);
+      drawn.replaceWith(svg);
+      fold.appendChild(drawn);
       svg.after(fold);
     } else body.appendChild(svg);
   }

@@ -73,7 +73,14 @@ try {
   const plot = await answer("plot sin x, cos x");
   assert.equal(await plot.locator("svg.plot polyline").count() >= 2, true, "two curves");
   assert.match(await plot.locator("svg.plot").innerHTML(), /sin\(x\)/);
+  assert.equal(await plot.locator("details > pre").count(), 1, "the Braille drawing folded");
+  assert.equal(await plot.locator("pre:visible").count(), 0, "only the SVG shows");
   await page.screenshot({ path: join(here, "screenshot.png") });
+
+  // The shrinking nudge's table.
+  const table = await (await answer("nudge x^2 at x = 3")).innerText();
+  assert.match(table, /0\.000001\s+6\.00000100/);
+  assert.match(table, /f′\(3\) = 6/);
 
   // An error is shown where answers go.
   assert.match(await (await answer("d/dx sinx")).innerText(), /sin/);
@@ -101,6 +108,13 @@ try {
   await page.fill("#tutor-answer", expected);
   await page.press("#tutor-answer", "Enter");
   await page.locator("#tutor-text", { hasText: "Right." }).waitFor();
+  await page.click("#tutor-close");
+
+  // Practice, typed at the prompt, opens the same panel with its first question.
+  await page.fill("#line", "practice power");
+  await page.press("#line", "Enter");
+  await page.locator("#tutor-text", { hasText: "Question 1: d/dx" }).waitFor();
+  assert.equal(await page.locator("#tutor-answer").isVisible(), true, "a question asked");
   if (process.env.LESSON_SHOT) await page.screenshot({ path: process.env.LESSON_SHOT });
   await page.click("#tutor-close");
   assert.equal(await prompt.isVisible(), false, "the lesson closed");
@@ -109,9 +123,9 @@ try {
   await page.reload();
   await page.waitForSelector("body[data-ready]");
   await page.press("#line", "ArrowUp");
-  assert.equal(await page.inputValue("#line"), "f(1)");
+  assert.equal(await page.inputValue("#line"), "practice power");
   await page.press("#line", "ArrowUp");
-  assert.equal(await page.inputValue("#line"), "d^16/dx^16 x^x");
+  assert.equal(await page.inputValue("#line"), "f(1)");
   assert.match(await (await answer("f(2)")).innerText(), /sin\(2\)/);
 
   console.log(`ok: the playground answered, folded steps, plotted, checked an exercise; load to first answer ${loadToAnswer} ms`);

@@ -335,8 +335,18 @@ fn function_rule(f: Func, u: &Expr) -> (Rule, Expr) {
         ),
         Func::Sinh => (Rule::Sinh, call(Func::Cosh)),
         Func::Cosh => (Rule::Cosh, call(Func::Sinh)),
-        Func::Tanh => (Rule::Tanh, Expr::recip(sq(call(Func::Cosh)))),
+        Func::Tanh => (Rule::Tanh, Expr::sub(Expr::one(), sq(call(Func::Tanh)))),
         Func::Ln => (Rule::Ln, Expr::recip(u.clone())),
         Func::Abs => (Rule::Abs, Expr::div(u.clone(), call(Func::Abs))),
+        Func::Sigmoid => (
+            Rule::Sigmoid,
+            Expr::mul(vec![
+                call(Func::Sigmoid),
+                Expr::sub(Expr::one(), call(Func::Sigmoid)),
+            ]),
+        ),
+        Func::Relu => (Rule::Relu, call(Func::Step)),
+        Func::Step => (Rule::Step, Expr::zero()),
+        Func::Softplus => (Rule::Softplus, call(Func::Sigmoid)),
     }
 }

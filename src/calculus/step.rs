@@ -31,6 +31,12 @@ pub enum Rule {
     Cosh,
     Tanh,
     Abs,
+    Sigmoid,
+    Relu,
+    Step,
+    Softplus,
+    /// A slope rewritten into the shape papers print it in: σ(u)·(1 − σ(u)), 1 − tanh²(u).
+    KnownShape,
     GeneralPower,
     /// A function with no formula: its slope is named, f′ or ∂f/∂x.
     AbstractFunction,
@@ -79,6 +85,9 @@ pub enum Rule {
     CyclicParts,
     TrigSubstitution,
     IntegralAbs,
+    IntegralSigmoid,
+    IntegralRelu,
+    IntegralStep,
     LogToLn,
     GeneralExponent,
     OddSymmetry,
@@ -122,6 +131,11 @@ impl Rule {
             | Rule::Cosh
             | Rule::Tanh
             | Rule::Abs
+            | Rule::Sigmoid
+            | Rule::Relu
+            | Rule::Step
+            | Rule::Softplus
+            | Rule::KnownShape
             | Rule::GeneralPower
             | Rule::AbstractFunction
             | Rule::ChainInputs
@@ -167,6 +181,9 @@ impl Rule {
             | Rule::CyclicParts
             | Rule::TrigSubstitution
             | Rule::IntegralAbs
+            | Rule::IntegralSigmoid
+            | Rule::IntegralRelu
+            | Rule::IntegralStep
             | Rule::LogToLn
             | Rule::GeneralExponent
             | Rule::OddSymmetry
@@ -208,6 +225,11 @@ impl Rule {
             Rule::Cosh => "cosh",
             Rule::Tanh => "tanh",
             Rule::Abs => "abs",
+            Rule::Sigmoid => "sigmoid",
+            Rule::Relu => "relu",
+            Rule::Step => "step",
+            Rule::Softplus => "softplus",
+            Rule::KnownShape => "known_shape",
             Rule::GeneralPower => "general_power",
             Rule::AbstractFunction => "abstract_function",
             Rule::ChainInputs => "chain_inputs",
@@ -253,6 +275,9 @@ impl Rule {
             Rule::CyclicParts => "cyclic_parts",
             Rule::TrigSubstitution => "trig_substitution",
             Rule::IntegralAbs => "integral_abs",
+            Rule::IntegralSigmoid => "integral_sigmoid",
+            Rule::IntegralRelu => "integral_relu",
+            Rule::IntegralStep => "integral_step",
             Rule::LogToLn => "log_to_ln",
             Rule::GeneralExponent => "general_exponent",
             Rule::OddSymmetry => "odd_symmetry",
@@ -271,6 +296,8 @@ impl Rule {
 #[derive(Clone, Debug)]
 pub enum Detail {
     None,
+    /// A result rewritten into a shape papers print, proven equal to it.
+    Shape(super::Known),
     /// Power rule: the exponent brought down.
     Power {
         exponent: Expr,

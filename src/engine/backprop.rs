@@ -125,12 +125,36 @@ impl BackpropAnswer {
 /// Relative distance under which two decimals of one gradient agree.
 const AGREE: f64 = 1e-9;
 
-/// Backpropagation of `loss` with the plain letters given `point`.
+/// Backpropagation of `loss` with the plain letters given `point`, checked against the
+/// slope of the whole formula.
 pub fn backprop(
     graph: &Graph,
     loss: &str,
     point: &[(Symbol, Expr)],
 ) -> Result<BackpropAnswer, Error> {
+    let (mut answer, values) = passes(graph, loss, point, true)?;
+    answer.checks = check(graph, &answer, &values)?;
+    Ok(answer)
+}
+
+/// The forward and backward passes alone, in decimals, for a descent that needs only the
+/// gradients at points that are decimals anyway.
+pub fn gradients(
+    graph: &Graph,
+    loss: &str,
+    point: &[(Symbol, Expr)],
+) -> Result<BackpropAnswer, Error> {
+    passes(graph, loss, point, false).map(|(answer, _)| answer)
+}
+
+/// Values forward, gradients backward (exact where they are fractions, when `exact`); the
+/// values by name, for the check.
+fn passes(
+    graph: &Graph,
+    loss: &str,
+    point: &[(Symbol, Expr)],
+    exact: bool,
+) -> Result<(BackpropAnswer, HashMap<Symbol, Val>), Error> {
     let order = forward_order(graph, loss)?;
     let mut nodes: Vec<BackpropNode> = Vec::with_capacity(order.len());
     let mut values: HashMap<Symbol, Val> = HashMap::new();
@@ -152,17 +176,25 @@ pub fn backprop(
                 }
             }
             None => {
-                let exact = point
+                let given = point
                     .iter()
                     .find(|(v, _)| v == name)
                     .map(|(_, e)| e.clone())
                     .ok_or_else(|| missing(loss, name))?;
-                let approx = eval(&exact, &|_| None).map_err(|e| no_value(name, &e.to_string()))?;
+                let approx = eval(&given, &|_| None).map_err(|e| no_value(name, &e.to_string()))?;
+                let value = if exact {
+                    Val::of(given, approx)
+                } else {
+                    Val {
+                        exact: None,
+                        approx,
+                    }
+                };
                 BackpropNode {
                     name: name.clone(),
                     role: Role::Given,
                     formula: None,
-                    value: Val::of(exact, approx),
+                    value,
                     gradient: Val::of(Expr::zero(), 0.0),
                 }
             }
@@ -177,8 +209,7 @@ pub fn backprop(
         checks: Vec::new(),
     };
     backward(graph, &mut answer, &values)?;
-    answer.checks = check(graph, &answer, &values)?;
-    Ok(answer)
+    Ok((answer, values))
 }
 
 /// Every name the loss depends on, each after the names it uses (depth first from the loss).

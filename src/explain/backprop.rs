@@ -32,10 +32,9 @@ pub fn backprop(answer: &BackpropAnswer) -> Doc {
         )]));
     }
     blocks.push(Block::Gap);
-    let drawn = answer.clone();
     blocks.push(Block::Drawing {
-        unicode: drawing(&drawn, Style::UNICODE),
-        ascii: drawing(&drawn, Style::ASCII),
+        unicode: backprop_drawing_unicode(answer),
+        ascii: drawing(answer, Style::ASCII),
     });
     blocks.push(Block::Gap);
     blocks.push(Block::Words(vec![Span::tagged("Gradients:", Tag::Label)]));
@@ -57,6 +56,11 @@ pub fn backprop(answer: &BackpropAnswer) -> Doc {
                 .collect(),
         ),
     }
+}
+
+/// The graph drawn with box characters, for every format that keeps a drawing as it is.
+pub fn backprop_drawing_unicode(answer: &BackpropAnswer) -> Vec<String> {
+    drawing(answer, Style::UNICODE)
 }
 
 /// How many steps use `name`.

@@ -3,7 +3,7 @@
 //! Every `match` here is exhaustive over `Rule`, so a new rule without words
 //! does not compile.
 
-use crate::calculus::{CheckMethod, Detail, PartsChoice, Rule, Step};
+use crate::calculus::{CheckMethod, Detail, Known, PartsChoice, Rule, Shape, Step};
 use crate::engine::Motion;
 use crate::expr::{Expr, Style};
 
@@ -36,6 +36,11 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::Cosh => "cosh",
         Rule::Tanh => "tanh",
         Rule::Abs => "absolute value",
+        Rule::Sigmoid => "sigmoid",
+        Rule::Relu => "ReLU",
+        Rule::Step => "step",
+        Rule::Softplus => "softplus",
+        Rule::KnownShape => "the shape papers print",
         Rule::GeneralPower => "variable base and exponent",
         Rule::AbstractFunction => "a function with no formula",
         Rule::ChainInputs => "chain rule, several inputs",
@@ -81,6 +86,9 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::CyclicParts => "by parts, twice round",
         Rule::TrigSubstitution => "trigonometric substitution",
         Rule::IntegralAbs => "absolute value",
+        Rule::IntegralSigmoid => "sigmoid",
+        Rule::IntegralRelu => "ReLU",
+        Rule::IntegralStep => "step",
         Rule::LogToLn => "change of base",
         Rule::GeneralExponent => "reverse power rule, exponent held fixed",
         Rule::OddSymmetry => "odd function, symmetric interval",
@@ -91,6 +99,29 @@ pub fn title(rule: Rule) -> &'static str {
         Rule::TabularParts => "tabular integration by parts",
         Rule::IntegralSecCubed => "sec³ by parts",
         Rule::FundamentalTheorem => "fundamental theorem",
+    }
+}
+
+/// Why a result is the shape papers print: the algebra that turns one into the other.
+fn shape_note(known: &Known, style: Style) -> String {
+    let u = show(&known.inner, style);
+    let s = crate::expr::Func::Sigmoid.printed(style.unicode);
+    match known.shape {
+        Shape::SigmoidSlope => format!(
+            "{s}({u}) = 1/(1 + e^(-{u})) and 1 - {s}({u}) = e^(-{u})/(1 + e^(-{u})), so their product is e^(-{u})/(1 + e^(-{u}))²: this slope is {s}({u})·(1 - {s}({u})), the sigmoid's slope read off its own value."
+        ),
+        Shape::Sigmoid => format!(
+            "Divide top and bottom by e^{u}: e^{u}/(1 + e^{u}) = 1/(1 + e^(-{u})), the sigmoid {s}({u})."
+        ),
+        Shape::TanhSlope => format!(
+            "cosh² - sinh² = 1, so 1/cosh²({u}) = (cosh²({u}) - sinh²({u}))/cosh²({u}) = 1 - tanh²({u}): tanh's slope read off its own value."
+        ),
+        Shape::SechSquared => format!(
+            "cosh² - sinh² = 1, so 1 - tanh²({u}) = (cosh²({u}) - sinh²({u}))/cosh²({u}) = 1/cosh²({u}): the other way to write tanh's slope."
+        ),
+        Shape::PredictionMinusTarget => format!(
+            "Multiply out and the terms with a target times {s}({u}) cancel: what is left is {s}({u}) minus the target, the prediction minus the truth. That plain error is why cross-entropy sits after a sigmoid."
+        ),
     }
 }
 
@@ -180,10 +211,32 @@ pub fn note(step: &Step, style: Style) -> String {
         Rule::Arctan => format!("The slope of arctan {x} is 1/(1 + {x}²)."),
         Rule::Sinh => "The slope of sinh is cosh.".to_string(),
         Rule::Cosh => "The slope of cosh is sinh.".to_string(),
-        Rule::Tanh => "The slope of tanh is 1/cosh².".to_string(),
+        Rule::Tanh => "The slope of tanh is 1 - tanh², read off its own value as the sigmoid's is; written the other way, 1/cosh².".to_string(),
         Rule::Abs => format!(
             "|{x}| has slope 1 where {x} is positive and -1 where it is negative: {x}/|{x}|, with no slope at 0."
         ),
+        Rule::Sigmoid => {
+            let s = crate::expr::Func::Sigmoid.printed(style.unicode);
+            format!(
+                "The slope of the sigmoid comes from its own value: {s}′ = {s}·(1 - {s}). A network that worked out {s}({x}) on the way forward has its slope almost for free on the way back, which is why it is loved."
+            )
+        }
+        Rule::Relu => format!(
+            "ReLU({x}) is 0 for a negative {x} and {x} itself for a positive one, so its slope is 0 on the left and 1 on the right: the step. At 0 it has a kink and no slope; frameworks use 0 there."
+        ),
+        Rule::Step => format!(
+            "The step is flat on each side of 0, so its slope is 0 wherever it has one; at {x} = 0 it jumps and has none."
+        ),
+        Rule::Softplus => {
+            let s = crate::expr::Func::Sigmoid.printed(style.unicode);
+            format!(
+                "softplus({x}) = ln(1 + e^{x}) is a smooth ReLU: by the chain rule its slope is e^{x}/(1 + e^{x}), the sigmoid {s}({x})."
+            )
+        }
+        Rule::KnownShape => match &step.detail {
+            Detail::Shape(known) => shape_note(known, style),
+            _ => String::new(),
+        },
         Rule::GeneralPower => match &step.detail {
             Detail::GeneralPower { rewritten } => format!(
                 "Both parts move with {x}, so neither the power rule nor the a^x rule fits. Rewrite {before} as {} and use the chain rule.",
@@ -266,6 +319,9 @@ pub fn note(step: &Step, style: Style) -> String {
         | Rule::CyclicParts
         | Rule::TrigSubstitution
         | Rule::IntegralAbs
+        | Rule::IntegralSigmoid
+        | Rule::IntegralRelu
+        | Rule::IntegralStep
         | Rule::LogToLn
         | Rule::GeneralExponent
         | Rule::OddSymmetry
@@ -465,6 +521,16 @@ fn method_note(step: &Step, style: Style) -> String {
         (Rule::IntegralAbs, _) => format!(
             "|{x}| is -{x} for {x} < 0 and {x} for {x} ≥ 0, so piece by piece the antiderivative is -{x}²/2 on the left and {x}²/2 on the right. Both pieces are {x}·|{x}|/2, which joins them smoothly at 0."
         ),
+        (Rule::IntegralSigmoid, _) => format!(
+            "The slope of softplus({x}) = ln(1 + e^{x}) is the sigmoid, so softplus is the antiderivative: the area under {} is a smooth ReLU.",
+            show(&step.before, style)
+        ),
+        (Rule::IntegralRelu, _) => format!(
+            "ReLU({x}) is 0 on the left, with area 0, and {x} on the right, with area {x}²/2: both pieces are ReLU({x})²/2."
+        ),
+        (Rule::IntegralStep, _) => format!(
+            "The step is 0 on the left and 1 on the right, so the area up to {x} is 0 there and {x} here: ReLU({x}), whose slope is the step."
+        ),
         (Rule::LogToLn, _) => "Change of base: log_a u = ln u / ln a, so the base only brings the constant factor 1/ln a.".to_string(),
         (Rule::GeneralExponent, Detail::GeneralExponent { exponent }) => {
             let a = show(exponent, style);
@@ -497,7 +563,7 @@ fn method_note(step: &Step, style: Style) -> String {
         (Rule::Improper, Detail::Improper { stretches, .. })
             if stretches.iter().all(|s| !s.lower_is_limit && !s.upper_is_limit) =>
         {
-            "The integrand has no value at a point of the interval, but only a removable gap: F has no break there, so F(b) - F(a) still gives the area.".to_string()
+            "The integrand has no value at a point of the interval, but only a removable gap or a jump: F has no break there, so F(b) - F(a) still gives the area.".to_string()
         }
         (Rule::Improper, _) => "A bound is infinite, or the integrand blows up at an end: the integral is improper. Integrate up to a point short of the trouble, then let that point run to it: the answer is the limit of F.".to_string(),
         _ => String::new(),

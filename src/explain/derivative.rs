@@ -1,8 +1,9 @@
 //! A derivative of one variable, ordinary or partial: its steps, its result, what it means.
 
-use super::doc::{Block, Doc, Line, Math, Quiet, Span};
+use super::doc::{Block, Doc, Line, Math, Quiet, Span, Tag};
 use super::steps::{steps_lettered, Letters};
 use super::{labelled, readings};
+use crate::calculus::Rule;
 use crate::engine::{Answer, Named};
 use crate::expr::{Expr, Symbol};
 
@@ -55,6 +56,13 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
         exact: result.clone(),
         decimal: None,
     });
+    if let Some(shape) = tree.last().filter(|s| s.rule == Rule::KnownShape) {
+        blocks.push(Block::Words(vec![
+            Span::tagged("Also written as:", Tag::Label),
+            " ".into(),
+            Math::Expr(shape.after.clone()).into(),
+        ]));
+    }
     if let Some(reading) = readings::time(var, *order).filter(|_| !partial) {
         blocks.push(labelled("Meaning:", reading));
     }

@@ -3,11 +3,18 @@
 //! Nothing here knows about terminals, characters or markup: a presenter (`crate::present`)
 //! decides how each block, span and tag looks in its format.
 
-use crate::engine::Named;
+use crate::engine::{ContourAnswer, Named, Plot};
 use crate::expr::{Expr, Style, Symbol};
 use crate::syntax::Statement;
 use std::fmt;
 use std::rc::Rc;
+
+/// Longest expression shown inside a step, in characters, where a format shortens.
+pub const STEP_BUDGET: usize = 160;
+/// Longest result shown under the steps; `-q` always prints the whole result.
+pub const RESULT_BUDGET: usize = 4000;
+/// Longest entry of a many-variable answer shown in full text.
+pub const ENTRY_BUDGET: usize = 400;
 
 /// One answer, said: blocks in order, and what `-q` keeps of it.
 #[derive(Clone, Debug, Default)]
@@ -65,6 +72,15 @@ pub enum Block {
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
+    /// Lines laid out for a style and never wrapped: a table whose columns depend on how its
+    /// maths prints, or a picture drawn in Braille or in ASCII.
+    Drawn(Layout),
+    /// Curves on axes, with a legend line for each: a picture each format draws its own way.
+    Plot { plot: Box<Plot>, legend: Vec<Line> },
+    /// A contour map, with the gradient's arrow at its point.
+    Contour(Box<ContourAnswer>),
+    /// Blocks that belong to the item above them, set in under it by `by` columns.
+    Indent { by: usize, body: Vec<Block> },
     /// A picture drawn twice, never wrapped: with Unicode box characters, and in plain ASCII
     /// for `--ascii` (a backpropagation's graph).
     Drawing {
@@ -81,6 +97,22 @@ pub enum Block {
         decimals: Option<Vec<Vec<f64>>>,
         tag: Option<Tag>,
     },
+}
+
+/// Lines drawn once the expression style is known.
+#[derive(Clone)]
+pub struct Layout(pub Rc<dyn Fn(Style) -> Vec<Line>>);
+
+impl Layout {
+    pub fn new(draw: impl Fn(Style) -> Vec<Line> + 'static) -> Layout {
+        Layout(Rc::new(draw))
+    }
+}
+
+impl fmt::Debug for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Layout({} lines)", (self.0)(Style::UNICODE).len())
+    }
 }
 
 /// A worked step, or a run of steps left out.
@@ -191,6 +223,8 @@ pub enum Tag {
     Answer,
     /// A check that came out right: `✓`.
     Success,
+    /// A failure: `error:` and the caret under its place.
+    Error,
 }
 
 /// Inline maths, kept as expressions and the shapes a derivation writes around them.

@@ -87,6 +87,15 @@ fn route(answer: &ChainAnswer) -> Line {
     let var = Math::symbol(&answer.var);
     let mut line: Line = vec![var.into()];
     match answer.paths.as_slice() {
+        [one] if one.len() == 2 => {
+            line.push(" is used by ".into());
+            line.push(of.into());
+            line.push(" directly, so the slope is a local derivative: the formula of ".into());
+            line.push(Math::symbol(&answer.of).into());
+            line.push(" alone, nudged by ".into());
+            line.push(Math::symbol(&answer.var).into());
+            line.push(".".into());
+        }
         [one] => {
             line.push(" reaches ".into());
             line.push(of.into());

@@ -25,6 +25,7 @@ limit sin(x)/x as x -> 0\ta limit read off a table of values (also n -> inf)
 plot sin x, cos x\tcurves in the terminal (add from -pi to pi to set the range)
 contour x^2 + y^2 at (1, 2)\tcontour lines and the gradient arrow at a point
 d/dx x^3 at x = 2\ta slope at one point, exact and as a decimal
+check d/dx x^3 = 3x^2\tis my answer right? any equal form counts (∫ … dx = … too)
 (x^2 + y^2) at (1, 2)\ta value at a point, variables in the order x, y, z
 f(x) = x^2 sin x\tdefine a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
 r(t) = (cos t, sin t)\tdefine a moving point; then r'(t), r''(t), |r'(t)|, r'(2)
@@ -37,7 +38,7 @@ read ∂L/∂W\tnotation in words, with your names (also ? dy/dx = dy/du · du/d
 defs, undef f, reset\tlist, forget one, or forget every definition
 rules\tthe table of common derivatives
 glossary\tthe words AI articles use, in one line each
-lessons\tthe tour: short lessons in the article's order, with exercises
+lessons\tthe tour: short lessons, with exercises
 lesson 1\tplay one lesson; your answers are checked
 practice chain\tfive exercises that get harder, then a score
 help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot practice read lesson
@@ -46,7 +47,7 @@ quit\tleave (Ctrl-D works too)
 
 /// The derivatives a reader meets most: (function, derivative) in Unicode and in ASCII.
 /// The ASCII column is nudge input, so a test can check every row.
-pub const RULES: [(&str, &str, &str, &str); 14] = [
+pub const RULES: [(&str, &str, &str, &str); 17] = [
     ("c (a constant)", "0", "c", "0"),
     ("xⁿ", "n·xⁿ⁻¹", "x^n", "n*x^(n-1)"),
     ("√x", "1/(2√x)", "sqrt(x)", "1/(2*sqrt(x))"),
@@ -61,6 +62,14 @@ pub const RULES: [(&str, &str, &str, &str); 14] = [
     ("arccos x", "-1/√(1 - x²)", "arccos(x)", "-1/sqrt(1 - x^2)"),
     ("arctan x", "1/(1 + x²)", "arctan(x)", "1/(1 + x^2)"),
     ("sinh x", "cosh x", "sinh(x)", "cosh(x)"),
+    (
+        "σ(x)",
+        "σ(x)·(1 - σ(x))",
+        "sigmoid(x)",
+        "sigmoid(x)*(1 - sigmoid(x))",
+    ),
+    ("ReLU(x)", "step(x), none at 0", "ReLU(x)", "step(x)"),
+    ("softplus(x)", "σ(x)", "softplus(x)", "sigmoid(x)"),
 ];
 
 const RULES_AFTER: &str = "\
@@ -74,7 +83,7 @@ Each row works with any function of x in place of x, times the inner slope (chai
 ";
 
 /// The terms a reader of AI articles meets, each in one line.
-const GLOSSARY: [(&str, &str); 11] = [
+const GLOSSARY: [(&str, &str); 14] = [
     ("derivative", "the slope of a function at one point: how far the output moves for each little nudge of the input"),
     ("derivative function", "the function that gives that slope at every point; written f′(x) or df/dx"),
     ("d/dx", "\"differentiate with respect to x\" (Leibniz's notation): x is the input being nudged"),
@@ -86,6 +95,9 @@ const GLOSSARY: [(&str, &str); 11] = [
     ("gradient", "∇f: every partial derivative stacked into a vector; it points uphill, where f climbs fastest"),
     ("Jacobian", "the table of partial derivatives of each output (rows) by each input (columns)"),
     ("integral", "∫: a derivative run backwards, and the area under a curve between two points"),
+    ("sigmoid σ", "σ(x) = 1/(1 + e^(-x)), squashing any number into (0, 1); its slope is σ·(1 - σ), read off its own value"),
+    ("ReLU", "max(0, x): 0 for negative inputs, the input itself otherwise; slope 0 or 1, none at the kink at 0"),
+    ("softplus", "ln(1 + eˣ), a smooth ReLU whose slope is σ(x)"),
 ];
 
 fn topic_text(topic: Topic) -> &'static str {
@@ -193,9 +205,24 @@ contour f at (1, 2) draws the level lines of a function of two variables and the
 Plots are Braille dots on a terminal, plain characters with --ascii, as wide as the window.
 Try: plot sin x, cos x from -pi to pi, plot x^2, 2x, contour x^2 + y^2 at (1, 2)
 ",
+        Topic::Backprop => "\
+Definitions made with = are named steps, and together they form a computation graph: after z = w x + b, a = 1/(1+e^(-z)), L = (a - y)^2, each keeps its formula as written.
+dL/da is a local derivative, 2(a - y); dL/dw follows the path L ← a ← z ← w and multiplies the local derivatives along it, then writes the product in the original letters. A step used twice adds one product per path.
+backprop L at w = 0.5, b = 0.1, x = 2, y = 1 works it with numbers: a forward table of values, a backward table of local derivative × gradient from above, the graph drawn with each value and gradient, and every weight's gradient read aloud, checked against the slope of the whole formula.
+Example: backprop L at w = 0.5, b = 0.1, x = 2, y = 1 gives dL/dw ≈ -0.187: nudge w up a little and L goes down about 0.187 times as much.
+Try: z = w x + b, a = 1/(1+e^(-z)), L = (a - y)^2, then dL/dw, backprop L at w = 0.5, b = 0.1, x = 2, y = 1
+",
+        Topic::Descend => "\
+descend walks downhill: from a start, each step moves every variable against its slope, w ← w − η·∂f/∂w, where η, the rate, sets the step size.
+A table shows each step's point, f, gradient and its length; it stops once the gradient is tiny, or after 20 steps (steps N asks for up to 1000).
+Several rates side by side show the difference: too small crawls, too large jumps over the bottom and runs away, and nudge says which happened.
+On a loss defined in named steps, each gradient comes from backpropagation.
+Example: descend (w - 3)^2 from w = 0 rate 0.1 walks w from 0 towards 3, each step 0.8 times the last.
+Try: descend (w - 3)^2 from w = 0 rate 0.1, descend x^2 + 3y^2 from (3, 4) rate 0.01, 0.1, 0.5 steps 8
+",
         Topic::Practice => "\
 practice gives five exercises on one topic, each harder than the last, and a score at the end.
-The topics are power chain product quotient exp-log trig partial gradient integral mixed; practice alone is mixed.
+The topics are power chain product quotient exp-log trig partial gradient integral backprop descent mixed; practice alone is mixed.
 Example: practice chain starts at d/dx (9x + 7)^2 and ends with chains inside chains.
 An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2\u{a0}x\u{a0}cos(x^2) all do.
 A wrong answer earns a hint from the worked steps; after three tries, or when you type skip, the whole working is shown. Practice runs in a session of its own, so your definitions are untouched; quit leaves it.
@@ -208,7 +235,7 @@ Example: read ∂L/∂w says how much L shifts when w is nudged, with every othe
 Try: read dL/dw, read \\nabla_\\theta L, ? dy/dx = dy/du · du/dx
 ",
         Topic::Lesson => "\
-lessons lists the tour: short lessons that follow the article nudge teaches from, part by part.
+lessons lists the tour: short lessons, one for each part of the article nudge teaches from, then more on the functions inside a neural network, backpropagation and derivatives by vectors and matrices.
 lesson N plays one: narration, worked examples, and exercises whose answers are checked, with hints.
 A lesson runs in a session of its own, so your definitions are untouched; quit leaves it.
 Finished lessons are remembered, and the list marks them.

@@ -1,14 +1,13 @@
 //! An integral, said: its steps, the check by differentiating back, the + C, and areas.
 
 use super::catalogue::{check_note, constant_note, motion_note, title};
+use super::doc::STEP_BUDGET;
 use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag};
 use super::integral_steps::{integral_steps, note_line};
 use crate::area::{error_text, infinite, NumericArea};
 use crate::calculus::{Check, Detail, Step, Stretch};
 use crate::engine::{Answer, ExactArea, Motion};
 use crate::expr::{Expr, Kind, Style, Symbol};
-use crate::present::maths::constant_name;
-use crate::present::text::STEP_BUDGET;
 use std::rc::Rc;
 
 /// What Gauss–Kronrod does, in one plain line.
@@ -101,6 +100,22 @@ fn indefinite(
     Doc {
         blocks,
         quiet: Quiet::Result(vec![answer.into()]),
+    }
+}
+
+/// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII); plain C for 0.
+pub fn constant_name(n: u32, unicode: bool) -> String {
+    if n == 0 {
+        "C".to_string()
+    } else if unicode {
+        let digits: String = n
+            .to_string()
+            .chars()
+            .filter_map(|d| d.to_digit(10).and_then(|d| char::from_u32('₀' as u32 + d)))
+            .collect();
+        format!("C{digits}")
+    } else {
+        format!("C_{n}")
     }
 }
 
@@ -330,7 +345,7 @@ fn improper(step: &Step, f: &Expr, stretches: &[Stretch], gaps: &[Expr]) -> Vec<
                 x(),
                 " = ".into(),
                 short(g),
-                " the integrand has a removable gap: no value there, but the values on both sides close in on one number, so the gap holds no area.".into(),
+                " the integrand has no value, but it stays finite on both sides (a removable gap, or a jump such as the step's), so that one point holds no area.".into(),
             ])
         })
         .collect();

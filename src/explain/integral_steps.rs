@@ -1,11 +1,10 @@
 //! An integral's step tree, said: each rule's integral, its note, how it was set up, its parts.
 
 use super::catalogue::{note, title};
-use super::doc::{Line, Math, Span, Spelled, Step as Said, StepItem, Tag};
+use super::doc::{Line, Math, Span, Spelled, Step as Said, StepItem, Tag, STEP_BUDGET};
 use super::prune::{labelled, prune, Limits, Shown};
 use crate::calculus::{Detail, Found, Rule, Step};
 use crate::expr::{Expr, Kind, Style, Symbol};
-use crate::present::text::STEP_BUDGET;
 use std::rc::Rc;
 
 /// The antiderivative's steps as shown: long runs collapsed.

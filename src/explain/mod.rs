@@ -6,6 +6,7 @@
 pub mod backprop;
 mod backprop_drawing;
 pub mod catalogue;
+pub mod checking;
 pub mod derivative;
 pub mod descent;
 pub mod doc;
@@ -13,6 +14,8 @@ pub mod graph_chain;
 pub mod help;
 pub mod integral;
 mod integral_steps;
+mod limit;
+pub mod limit_words;
 mod motion;
 pub mod multivar;
 mod multivar_matrix;
@@ -20,6 +23,8 @@ pub mod notation;
 mod notes;
 pub mod prune;
 pub mod readings;
+pub mod seeing;
+pub mod seeing_words;
 pub mod session;
 pub mod steps;
 pub mod tensor;
@@ -33,8 +38,9 @@ pub use derivative::derivative;
 pub use notes::note;
 pub use steps::steps;
 
-/// The document for an outcome, for the families explained here; `None` for the others,
-/// which the writers in `crate::render` still print.
+/// The document for an outcome: its reading, the notes on it, and its answer said; every
+/// answer kind has its arm, so a new kind without one is a compile error. `None` only if an
+/// explain function is handed an answer of another kind.
 pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let body = match &outcome.answer {
         Answer::Derivative { .. } => derivative(&outcome.answer)?,
@@ -42,6 +48,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
             integral::integral(&outcome.answer)?
         }
         Answer::Multivar(answer) => multivar::multivar(answer),
+        Answer::Seeing(answer) => seeing::seeing(answer, &outcome.statement),
         Answer::Help(page) => help::help(*page),
         Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
@@ -53,9 +60,9 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
         | Answer::Definitions(_)
         | Answer::Reset => session::session(&outcome.answer)?,
         Answer::Tensor(answer) => tensor::tensor(answer),
+        Answer::Check(checked) => checking::checking(checked),
         // Nothing follows the header: the binary acts on these.
         Answer::Quit | Answer::Tutor(_) => Doc::default(),
-        _ => return None,
     };
     let mut doc = header(outcome);
     doc.blocks.extend(body.blocks);

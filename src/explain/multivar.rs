@@ -1,13 +1,12 @@
 //! A many-variable answer, said: each partial's steps, then vectors and what they mean.
 
-use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag};
+use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag, ENTRY_BUDGET};
 use super::session::wants_decimal;
 use super::{labelled_line, readings, steps};
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MultivarAnswer, Swapped};
 use crate::expr::{decimal, Expr, Kind, Style, Symbol};
-use crate::present::maths::ENTRY_BUDGET;
 use std::rc::Rc;
 
 pub use super::multivar_matrix::inner_step;
@@ -233,10 +232,14 @@ fn bare(e: &Expr) -> bool {
     }
 }
 
-/// `e` after a `/`: bracketed unless it is a whole number, a variable or a plain root.
+/// Whether `e` reads whole after a `/`: a whole number, a variable or a plain root.
+fn atomic_divisor(e: &Expr) -> bool {
+    bare(e) || matches!(e.kind(), Kind::Pow(_, x) if x == &Expr::ratio(1, 2))
+}
+
+/// `e` after a `/`, bracketed unless it reads whole.
 fn over(e: &Expr) -> Line {
-    let atomic = bare(e) || matches!(e.kind(), Kind::Pow(_, x) if x == &Expr::ratio(1, 2));
-    if atomic {
+    if atomic_divisor(e) {
         vec![entry(e)]
     } else {
         vec!["(".into(), entry(e), ")".into()]
@@ -264,7 +267,7 @@ fn mixed(body: &Expr, derivation: &Derivation, swapped: Option<&Swapped>, out: &
         let reversed: Vec<Symbol> = derivation.vars.iter().rev().cloned().collect();
         let other = other.clone();
         out.push(meaning(said(move |style| {
-            let op = crate::present::maths::math_text(&Math::Partials(reversed.clone()), style);
+            let op = crate::expr::partials(&reversed, style);
             readings::mixed_check(&op, &shown(&other.result, style), &other)
         })));
     }

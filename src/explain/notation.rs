@@ -280,7 +280,25 @@ pub fn words(shape: &Shape) -> Words {
             old,
             rate,
             loss,
+            by: Some(w),
+            ..
+        } => {
+            let l = loss.as_ref().map_or("the loss".to_string(), Name::shown);
+            let w = w.shown();
+            (
+                "a gradient-descent step".to_string(),
+                format!(
+                    "One step of training for the weight {w}: the new {new} is the old {old} moved against the slope ∂{l}/∂{w}, scaled by the small step size {rate} (the learning rate). Where ∂{l}/∂{w} is positive, {l} rises as {w} grows, so {w} steps down; where it is negative, {w} steps up. Either way {l} drops a little. Backpropagation supplies ∂{l}/∂{w}; this line spends it."
+                ),
+            )
+        }
+        Shape::GradientStep {
+            new,
+            old,
+            rate,
+            loss,
             at,
+            by: None,
         } => {
             let l = loss.as_ref().map_or("the loss".to_string(), Name::shown);
             let at = at.as_deref().unwrap_or_default();

@@ -66,11 +66,15 @@ fn item(shown: &Shown, label: Option<&'static str>, partial: bool, letters: Lett
         Shown::Elided(e) => return StepItem::Elided(vec![Span::tagged(e.describe(), Tag::Quiet)]),
         Shown::Step { step, children } => (*step, children),
     };
-    let lhs = Math::Derivative {
-        var: step.var.clone(),
-        order: 1,
-        partial,
-        of: step.before.clone(),
+    // A rewriting into a known shape is an equation between two forms, not a slope.
+    let lhs = match step.rule {
+        Rule::KnownShape => Math::Expr(step.before.clone()),
+        _ => Math::Derivative {
+            var: step.var.clone(),
+            order: 1,
+            partial,
+            of: step.before.clone(),
+        },
     };
     let leaf = step.substeps.is_empty() || folds_into_one_line(step);
     let equation = if leaf {

@@ -98,6 +98,7 @@ fn said(answer: &TensorAnswer) -> Doc {
         TensorAnswer::Sum(s) => sum(s),
         TensorAnswer::Identity(a) => identity(a),
         TensorAnswer::Read(found) => super::tensor_read::read(found),
+        TensorAnswer::Gradient(parts) => gradient(parts),
     }
 }
 
@@ -185,6 +186,54 @@ fn sum(s: &SumAnswer) -> Doc {
     Doc {
         blocks,
         quiet: Quiet::Result(vec![tensor_math(&s.result)]),
+    }
+}
+
+/// `∇_(w, b) L`: the slope by each number in turn, then the gradient as a vector.
+fn gradient(parts: &[SumAnswer]) -> Doc {
+    let mut blocks = Vec::new();
+    for s in parts {
+        blocks.push(Block::Gap);
+        blocks.push(Block::Words(vec![Span::tagged(
+            format!("By {}:", unicode_name(&s.var)),
+            Tag::Label,
+        )]));
+        blocks.extend(sum(s).blocks);
+    }
+    let names: Vec<String> = parts.iter().map(|s| s.var.to_string()).collect();
+    let results: Vec<Tensor> = parts.iter().map(|s| s.result.clone()).collect();
+    let of = parts.first().map(|s| s.of.clone());
+    let lhs = Spelled(Rc::new(move |style: Style| {
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| {
+                if style.unicode {
+                    unicode_name(n)
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        let nabla = if style.unicode { "∇" } else { "grad" };
+        let body = of
+            .as_ref()
+            .map(|t| bracketed(t, style.unicode))
+            .unwrap_or_default();
+        format!("{nabla}_{{{}}} {body} =", names.join(", "))
+    }));
+    let tuple = Spelled(Rc::new(move |style: Style| {
+        let shown: Vec<String> = results.iter().map(|r| text(r, style.unicode)).collect();
+        format!("({})", shown.join(", "))
+    }));
+    blocks.push(Block::Gap);
+    blocks.push(Block::Words(vec![
+        lhs.into(),
+        " ".into(),
+        Span::tagged(tuple.clone(), Tag::Answer),
+    ]));
+    Doc {
+        blocks,
+        quiet: Quiet::Result(vec![tuple.into()]),
     }
 }
 

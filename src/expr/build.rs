@@ -311,13 +311,15 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
     use Func::*;
     if arg.is_zero() {
         return match f {
-            Sin | Tan | Arcsin | Arctan | Sinh | Tanh | Abs => Some(Expr::zero()),
+            Sin | Tan | Arcsin | Arctan | Sinh | Tanh | Abs | Relu => Some(Expr::zero()),
             Cos | Cosh | Sec => Some(Expr::one()),
+            Sigmoid => Some(Expr::ratio(1, 2)),
+            Softplus => Some(Expr::ln(Expr::int(2))),
             Arccos => Some(Expr::mul(vec![
                 Expr::ratio(1, 2),
                 Expr::constant(Constant::Pi),
             ])),
-            Csc | Cot | Ln => None,
+            Csc | Cot | Ln | Step => None,
         };
     }
     if let Some(v) = trig_at_special_angle(f, arg).or_else(|| inverse_at_unit(f, arg)) {
@@ -331,6 +333,10 @@ fn special_value(f: Func, arg: &Expr) -> Option<Expr> {
         (Abs, Kind::Num(n)) => Some(Expr::num(n.abs())),
         (Abs, Kind::Const(_)) => Some(arg.clone()),
         (Abs, Kind::Func(Abs, _)) => Some(arg.clone()),
+        (Relu, Kind::Num(n)) if n.is_negative() => Some(Expr::zero()),
+        (Relu, Kind::Num(_) | Kind::Const(_)) => Some(arg.clone()),
+        (Step, Kind::Num(n)) if n.is_negative() => Some(Expr::zero()),
+        (Step, Kind::Num(_) | Kind::Const(_)) => Some(Expr::one()),
         (Sin | Tan, Kind::Const(Constant::Pi)) => Some(Expr::zero()),
         (Cos | Sec, Kind::Const(Constant::Pi)) => Some(Expr::int(-1)),
         _ => None,
@@ -424,8 +430,20 @@ fn factor_class(e: &Expr) -> (u8, u8, Option<&str>) {
             (3, 0, None)
         }
         // A sum of held-fixed letters is one more such letter: (a + b)·x^(a + b − 1).
-        Kind::Add(_) if !base.0.vars.iter().any(|v| is_coordinate(v)) => (2, 1, None),
+        Kind::Add(_) if !base.0.vars.iter().any(|v| is_coordinate(v)) && only_letters(base) => {
+            (2, 1, None)
+        }
         Kind::Add(_) => (4, 0, None),
+    }
+}
+
+/// Whether `e` is built of numbers and letters alone, no function: (a + b), not (1 − σ(u)).
+fn only_letters(e: &Expr) -> bool {
+    match e.kind() {
+        Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => true,
+        Kind::Add(parts) | Kind::Mul(parts) => parts.iter().all(only_letters),
+        Kind::Pow(b, x) => only_letters(b) && only_letters(x),
+        Kind::Func(..) | Kind::Log(..) | Kind::Apply(_) => false,
     }
 }
 

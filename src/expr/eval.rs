@@ -128,6 +128,11 @@ pub fn apply(f: Func, v: f64) -> Result<f64, EvalError> {
                 show(v)
             )))
         }
+        Func::Step if v == 0.0 => {
+            return Err(EvalError::Domain(
+                "the step jumps from 0 to 1 at 0, so it has no value there; it is the slope of ReLU, whose kink at 0 has no slope (frameworks use 0 there)".to_string(),
+            ))
+        }
         _ => {}
     }
     let out = f.apply(v);

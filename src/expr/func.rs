@@ -18,10 +18,18 @@ pub enum Func {
     Tanh,
     Ln,
     Abs,
+    /// The logistic sigmoid σ(x) = 1/(1 + e^(−x)).
+    Sigmoid,
+    /// max(0, x), the rectified linear unit.
+    Relu,
+    /// The Heaviside step: 0 left of 0, 1 right of it, no value at 0 itself.
+    Step,
+    /// ln(1 + eˣ), a smooth ReLU.
+    Softplus,
 }
 
 impl Func {
-    pub const ALL: [Func; 14] = [
+    pub const ALL: [Func; 18] = [
         Func::Sin,
         Func::Cos,
         Func::Tan,
@@ -36,6 +44,10 @@ impl Func {
         Func::Tanh,
         Func::Ln,
         Func::Abs,
+        Func::Sigmoid,
+        Func::Relu,
+        Func::Step,
+        Func::Softplus,
     ];
 
     /// The name nudge prints (and parses back).
@@ -55,7 +67,37 @@ impl Func {
             Func::Tanh => "tanh",
             Func::Ln => "ln",
             Func::Abs => "abs",
+            Func::Sigmoid => "sigmoid",
+            Func::Relu => "ReLU",
+            Func::Step => "step",
+            Func::Softplus => "softplus",
         }
+    }
+
+    /// The name as printed: σ in Unicode, the ASCII spelling otherwise (both read back).
+    pub fn printed(self, unicode: bool) -> &'static str {
+        match self {
+            Func::Sigmoid if unicode => "σ",
+            f => f.name(),
+        }
+    }
+
+    /// The name as LaTeX writes it: `\sin`, `\sigma`, `\operatorname{ReLU}`.
+    pub fn latex(self) -> String {
+        match self {
+            Func::Sigmoid => "\\sigma".to_string(),
+            f if f.is_activation() => format!("\\operatorname{{{}}}", f.name()),
+            f => format!("\\{}", f.name()),
+        }
+    }
+
+    /// The functions of a neural network, which nudge reads only before a bracket
+    /// (`σ(z)`, `relu(x)`), since their names are also ordinary words and letters.
+    pub fn is_activation(self) -> bool {
+        matches!(
+            self,
+            Func::Sigmoid | Func::Relu | Func::Step | Func::Softplus
+        )
     }
 
     /// Reads a typed function name, including the short inverse-trig aliases.
@@ -86,7 +128,24 @@ impl Func {
             Func::Tanh => v.tanh(),
             Func::Ln => v.ln(),
             Func::Abs => v.abs(),
+            Func::Sigmoid => sigmoid(v),
+            Func::Relu => v.max(0.0),
+            Func::Step if v > 0.0 => 1.0,
+            Func::Step if v < 0.0 => 0.0,
+            Func::Step => f64::NAN,
+            // ln(1 + eᵛ) without overflow for large v: max(v, 0) + ln(1 + e^(−|v|)).
+            Func::Softplus => v.max(0.0) + (-v.abs()).exp().ln_1p(),
         }
+    }
+}
+
+/// σ(v) = 1/(1 + e^(−v)), written so that neither branch overflows.
+fn sigmoid(v: f64) -> f64 {
+    if v >= 0.0 {
+        1.0 / (1.0 + (-v).exp())
+    } else {
+        let grown = v.exp();
+        grown / (1.0 + grown)
     }
 }
 

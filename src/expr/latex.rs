@@ -259,9 +259,10 @@ fn power(base: &Expr, exp: &Expr, out: &mut String) {
             return;
         }
         if let (Some(k), Kind::Func(f, arg)) = (n.to_i64().filter(|k| *k > 0), base.kind()) {
-            if *f != Func::Abs {
+            // σ(x)² rather than σ²(x), which would read back as σ² times x.
+            if *f != Func::Abs && !f.is_activation() {
                 // sin²(x): the textbook way to power a function's value.
-                out.push_str(&format!("\\{}^{{{k}}}\\left(", f.name()));
+                out.push_str(&format!("{}^{{{k}}}\\left(", f.latex()));
                 write(arg, out);
                 out.push_str("\\right)");
                 return;
@@ -296,8 +297,7 @@ fn function(f: Func, arg: &Expr, out: &mut String) {
         out.push_str("\\right|");
         return;
     }
-    out.push('\\');
-    out.push_str(f.name());
+    out.push_str(&f.latex());
     out.push_str("\\left(");
     write(arg, out);
     out.push_str("\\right)");

@@ -28,7 +28,7 @@ pub use eval::{eval, EvalError};
 pub use func::{Func, KNOWN_FUNCTION_NAMES};
 pub use latex::{latex_name, latex_operand, latex_operator, latex_partials};
 pub use number::Number;
-pub use operand::{derivand, operand, operator};
+pub use operand::{derivand, operand, operator, partials};
 pub(crate) use print::greek_name;
 pub use print::{greek_letter, superscript, unicode_name, Style};
 pub use subst::{substitute, substitute_all};

@@ -1,7 +1,7 @@
 //! An expression beside an operator: bracketed where it would otherwise misread, and the
 //! derivative operators themselves (`d/dx`, `d²/dx²`, `∂/∂x`).
 
-use super::{superscript, Expr, Kind, Style};
+use super::{superscript, Expr, Kind, Style, Symbol};
 
 /// `d/dx`, `d²/dx²`, `∂/∂x`.
 pub fn operator(var: &str, order: u32, partial: bool, unicode: bool) -> String {
@@ -61,4 +61,22 @@ fn has_top_level_slash(text: &str) -> bool {
         }
     }
     false
+}
+
+/// `∂²/∂x∂y` for ∂/∂y first, then ∂/∂x; `∂/∂x` for one variable.
+pub fn partials(vars: &[Symbol], style: Style) -> String {
+    let d = if style.unicode { "∂" } else { "d" };
+    let var = |v: &Symbol| Expr::symbol(v.clone()).to_text(style);
+    let bottom: String = vars
+        .iter()
+        .rev()
+        .map(|v| format!("{d}{}", var(v)))
+        .collect();
+    match vars {
+        [v] => format!("{d}/{d}{}", var(v)),
+        [a, b] if a == b && style.unicode => format!("{d}²/{d}{}²", var(a)),
+        [a, b] if a == b => format!("{d}^2/{d}{}^2", var(a)),
+        [_, _] if style.unicode => format!("{d}²/{bottom}"),
+        _ => format!("{d}^{}/{bottom}", vars.len()),
+    }
 }

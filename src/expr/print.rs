@@ -400,9 +400,10 @@ impl Printer {
             .and_then(Number::to_i64)
             .filter(|n| *n >= 0 && self.style.unicode);
         if let (Some(n), Kind::Func(f, arg)) = (small_integer, base.kind()) {
-            if *f != Func::Abs {
+            // σ(x)² rather than σ²(x), which would read back as σ² times x.
+            if *f != Func::Abs && !f.is_activation() {
                 // sin²(x): the textbook way to square a function's value.
-                self.out.push_str(f.name());
+                self.out.push_str(f.printed(true));
                 self.out.push_str(&superscript(n));
                 self.out.push('(');
                 self.expr(arg, depth + 1);
@@ -439,7 +440,7 @@ impl Printer {
             self.out.push('|');
             return;
         }
-        self.out.push_str(f.name());
+        self.out.push_str(f.printed(self.style.unicode));
         // ln|x|, as textbooks write the antiderivative of 1/x.
         let bars = self.style.unicode
             && !self.in_power_base

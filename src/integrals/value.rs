@@ -60,7 +60,7 @@ fn special(f: Func, a: &Expr) -> Option<Expr> {
                 let inner = special(f, &flipped).unwrap_or_else(|| Expr::func(f, flipped));
                 Some(Expr::sub(Expr::constant(Constant::Pi), inner))
             }
-            Func::Ln => None,
+            Func::Ln | Func::Sigmoid | Func::Relu | Func::Step | Func::Softplus => None,
         };
     }
     if f == Func::Ln {

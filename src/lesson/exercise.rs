@@ -1,15 +1,17 @@
 //! One exercise with a learner: ask, check the answer, hint, retry; after three wrong tries, the whole working.
 
 use super::check::{compare, compare_antiderivative, compare_grid, diagnose, Equality, GridFit};
+use super::feedback::{
+    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, read_back,
+    slip_hint, witness_hint,
+};
 use super::rng::Rng;
 use super::slips::{slips, Slip};
 use crate::calculus::{derive, Step};
 use crate::engine::{Answer, Headline, Outcome};
 use crate::expr::{Expr, Style, Symbol};
-use crate::render::{
-    answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, note_text,
-    read_back, render_error_at, render_text_at, slip_hint, witness_hint, wrap, TextOptions,
-};
+use crate::present::wrap::wrap;
+use crate::render::{note_text, render_error_at, render_text_at, TextOptions};
 use crate::syntax::reading_of_statement;
 use crate::Session;
 use colored::Colorize;

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod exercise;
+pub mod feedback;
 pub mod play;
 pub mod practice;
 #[cfg(feature = "terminal")]

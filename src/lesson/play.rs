@@ -1,13 +1,15 @@
 //! Playing a lesson: narration, queries and exercises in order, expectations verified, errors placed in the file.
 
 use super::exercise::{self, Attempt, Context, Learner, Target, Verdict};
+use super::feedback::answer_text;
 use super::rng::Rng;
 use super::script::{ItemKind, Query, Script, ScriptError};
 use crate::engine::Outcome;
 use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::Style;
 use crate::present::wrap::visible_width;
-use crate::render::{answer_text, render_error_at, render_text_at, wrap, TextOptions};
+use crate::present::wrap::wrap;
+use crate::render::{render_error_at, render_text_at, TextOptions};
 use crate::Session;
 use colored::Colorize;
 use std::io::{self, Write};

@@ -3,7 +3,7 @@
 use super::exercise::{self, Attempt, Context};
 use super::play::asked;
 use super::rng::Rng;
-use crate::render::wrap;
+use crate::present::wrap::wrap;
 use colored::Colorize;
 use std::io;
 
@@ -21,11 +21,13 @@ pub enum Topic {
     Partial,
     Gradient,
     Integral,
+    Backprop,
+    Descent,
     Mixed,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 10] = [
+    pub const ALL: [Topic; 12] = [
         Topic::Power,
         Topic::Chain,
         Topic::Product,
@@ -35,6 +37,8 @@ impl Topic {
         Topic::Partial,
         Topic::Gradient,
         Topic::Integral,
+        Topic::Backprop,
+        Topic::Descent,
         Topic::Mixed,
     ];
 
@@ -49,6 +53,8 @@ impl Topic {
             Topic::Partial => "partial",
             Topic::Gradient => "gradient",
             Topic::Integral => "integral",
+            Topic::Backprop => "backprop",
+            Topic::Descent => "descent",
             Topic::Mixed => "mixed",
         }
     }
@@ -141,6 +147,22 @@ pub fn question(topic: Topic, level: u32, rng: &mut Rng) -> String {
             ),
             4 => format!("integrate e^({a}x) dx"),
             _ => format!("∫_0^{m} {a}x dx"),
+        },
+        // The links of a backward pass: local derivatives, then short chains through them.
+        Topic::Backprop => match level {
+            1 => "∂/∂a (a - y)^2".to_string(),
+            2 => format!("∂/∂w (w x + {b})"),
+            3 => "d/dz 1/(1 + e^(-z)) at z = 0".to_string(),
+            4 => format!("∂/∂w ({a}w - y)^2"),
+            _ => format!("∂/∂w ({a}w x + {b} - y)^2"),
+        },
+        // A step downhill: the slope, the step −η·slope, the next point.
+        Topic::Descent => match level {
+            1 => format!("d/dw (w - {b})^2 at w = 0"),
+            2 => format!("(w - 0.1*2(w - {b})) at w = 0"),
+            3 => format!("grad (x^2 + {a}y^2) at (1, 1)"),
+            4 => format!("(x - 0.1*2x) at x = {a}"),
+            _ => format!("(w - 0.5*2(w - {b})) at w = {a}"),
         },
         Topic::Mixed => {
             let picked = *rng.pick(&Topic::ALL[..Topic::ALL.len() - 1]);

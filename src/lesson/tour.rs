@@ -29,6 +29,9 @@ pub const TOUR: &[Builtin] = lessons![
     "10-integration",
     "11-product-quotient",
     "12-bases",
+    "13-activations",
+    "14-backprop",
+    "15-descent",
     "16-matrix-calculus",
 ];
 

@@ -309,6 +309,16 @@ fn apply(f: Func, v: BigFloat, p: usize, cc: &mut Consts) -> Result<BigFloat, Tr
         Func::Tanh => v.tanh(p, RM, cc),
         Func::Ln => positive_for_log(&v)?.ln(p, RM, cc),
         Func::Abs => v.abs(),
+        // 1 + e^(−v) is never 0.
+        Func::Sigmoid => one.div(&one.add(&v.neg().exp(p, RM, cc), p, RM), p, RM),
+        Func::Relu if v.is_negative() => BigFloat::from_u64(0, p),
+        Func::Relu => v,
+        Func::Step if v.is_zero() => {
+            return Err(no_value("the step jumps at 0, so it has no value there"))
+        }
+        Func::Step if v.is_negative() => BigFloat::from_u64(0, p),
+        Func::Step => one,
+        Func::Softplus => one.add(&v.exp(p, RM, cc), p, RM).ln(p, RM, cc),
     };
     Ok(out)
 }

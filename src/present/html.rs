@@ -4,6 +4,8 @@
 //! XML; maths is Unicode text inside `<span class="math">`. A page styles the classes.
 
 use super::maths::math_text;
+use super::plot::{draw_contour, draw_plot};
+use super::text::plain_line;
 use crate::error::Error;
 use crate::explain::doc::{Block, Doc, Inline, Line, Quiet, StepItem, Tag};
 use crate::expr::{decimal, Style};
@@ -35,14 +37,6 @@ pub fn html(doc: &Doc, quiet: bool) -> String {
     }
     out.push_str("</section>\n");
     out
-}
-
-/// Text that is shown as it is, escaped inside a `<pre>`: answers not yet explained.
-pub fn preformatted(text: &str) -> String {
-    format!(
-        "<section class=\"nudge-answer\">\n<pre class=\"nudge-text\">{}</pre>\n</section>\n",
-        escape(text.trim_end_matches('\n'))
-    )
 }
 
 /// A failure: its code, its message, the line with the problem marked, and help.
@@ -140,6 +134,25 @@ fn block(b: &Block, out: &mut String) {
             "<pre class=\"picture\">{}</pre>\n",
             escape(&rows.join("\n"))
         )),
+        Block::Drawn(drawing) => {
+            let lines: Vec<String> = (drawing.0)(Style::UNICODE).iter().map(line).collect();
+            out.push_str(&format!(
+                "<pre class=\"picture\">{}</pre>\n",
+                lines.join("\n")
+            ));
+        }
+        Block::Plot { plot, legend } => {
+            let legend: Vec<String> = legend.iter().map(|l| plain_line(l, true)).collect();
+            picture(&draw_plot(plot, &legend, true), out);
+        }
+        Block::Contour(map) => picture(&draw_contour(map, true), out),
+        Block::Indent { body, .. } => {
+            out.push_str("<div class=\"inset\">\n");
+            for b in body {
+                block(b, out);
+            }
+            out.push_str("</div>\n");
+        }
         Block::Inset { lead, body } => {
             out.push_str(&format!("<div class=\"inset\">{}\n", line(lead)));
             for b in body {
@@ -179,6 +192,14 @@ fn block(b: &Block, out: &mut String) {
             }
         }
     }
+}
+
+/// A drawing kept as drawn, its characters escaped.
+fn picture(rows: &[String], out: &mut String) {
+    out.push_str(&format!(
+        "<pre class=\"picture\">{}</pre>\n",
+        escape(&rows.join("\n"))
+    ));
 }
 
 /// A step tree as nested lists: each step's heading, the lines under it, its parts.
@@ -243,6 +264,7 @@ fn class(tag: Tag) -> &'static str {
         Tag::Quiet => "quiet",
         Tag::Answer => "answer",
         Tag::Success => "success",
+        Tag::Error => "error",
     }
 }
 
@@ -269,10 +291,5 @@ mod tests {
     #[test]
     fn markup_in_the_input_is_escaped() {
         assert_eq!(escape("<b>&\"'"), "&lt;b&gt;&amp;&quot;&#39;");
-        let shown = preformatted("a < b\n");
-        assert!(
-            shown.contains("<pre class=\"nudge-text\">a &lt; b</pre>"),
-            "{shown}"
-        );
     }
 }

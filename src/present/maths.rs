@@ -1,9 +1,12 @@
 //! Inline maths as plain text, Unicode or ASCII by the expression style.
 
-use super::text::STEP_BUDGET;
 use crate::explain::doc::Math;
+use crate::explain::doc::{ENTRY_BUDGET, STEP_BUDGET};
+use crate::explain::integral::constant_name;
 use crate::explain::session::label;
-use crate::expr::{decimal, derivand, operand, operator, Expr, Kind, Number, Style, Symbol};
+use crate::expr::{
+    decimal, derivand, operand, operator, partials, Expr, Kind, Number, Style, Symbol,
+};
 
 /// `m` as text in `style`; expressions past the style's budget end in `…`.
 pub fn math_text(m: &Math, style: Style) -> String {
@@ -63,43 +66,6 @@ pub fn math_text(m: &Math, style: Style) -> String {
         Math::Short(m) => math_text(m, style.with_budget(STEP_BUDGET)),
         Math::Entry(m) => math_text(m, style.with_budget(ENTRY_BUDGET)),
         Math::Partials(vars) => partials(vars, style),
-    }
-}
-
-/// Longest entry of a many-variable answer shown in full text, in characters.
-pub const ENTRY_BUDGET: usize = 400;
-
-/// `∂²/∂x∂y` for ∂/∂y first, then ∂/∂x; `∂/∂x` for one variable.
-fn partials(vars: &[Symbol], style: Style) -> String {
-    let d = if style.unicode { "∂" } else { "d" };
-    let var = |v: &Symbol| Expr::symbol(v.clone()).to_text(style);
-    let bottom: String = vars
-        .iter()
-        .rev()
-        .map(|v| format!("{d}{}", var(v)))
-        .collect();
-    match vars {
-        [v] => format!("{d}/{d}{}", var(v)),
-        [a, b] if a == b && style.unicode => format!("{d}²/{d}{}²", var(a)),
-        [a, b] if a == b => format!("{d}^2/{d}{}^2", var(a)),
-        [_, _] if style.unicode => format!("{d}²/{bottom}"),
-        _ => format!("{d}^{}/{bottom}", vars.len()),
-    }
-}
-
-/// The name of the n-th constant of integration: C₁ (Unicode) or C_1 (ASCII); plain C for 0.
-pub fn constant_name(n: u32, unicode: bool) -> String {
-    if n == 0 {
-        "C".to_string()
-    } else if unicode {
-        let digits: String = n
-            .to_string()
-            .chars()
-            .filter_map(|d| d.to_digit(10).and_then(|d| char::from_u32('₀' as u32 + d)))
-            .collect();
-        format!("C{digits}")
-    } else {
-        format!("C_{n}")
     }
 }
 

@@ -1,9 +1,14 @@
 //! How it looks: each format turns any `Doc` into its output; a presenter never sees an answer.
 
 pub mod ascii;
+pub mod caret;
+pub mod diagnostic;
 pub mod html;
+pub mod latex;
+pub mod markdown;
 pub mod maths;
 pub mod matrix;
+pub mod plot;
 pub mod text;
 pub mod wrap;
 

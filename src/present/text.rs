@@ -3,6 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
+use super::plot::{draw_contour, draw_plot};
 use super::wrap::{hang, hang_after, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Expr, Style};
@@ -10,10 +11,7 @@ use crate::syntax::reading_of_statement;
 use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
 
-/// Longest expression shown inside a step, in characters.
-pub const STEP_BUDGET: usize = 160;
-/// Longest result shown under the steps; `-q` always prints the whole result.
-pub const RESULT_BUDGET: usize = 4000;
+pub use crate::explain::doc::{RESULT_BUDGET, STEP_BUDGET};
 /// Columns of prose under a heading, before its indent: lesson narration's width.
 const PROSE_WIDTH: usize = 76;
 /// Widest term that sets the column of meanings beside it.
@@ -217,6 +215,28 @@ impl Writer<'_> {
                     push_line(out, row);
                 }
             }
+            Block::Drawn(drawing) => {
+                for line in (drawing.0)(style) {
+                    push_line(out, self.line(&line, style).trim_end());
+                }
+            }
+            Block::Plot { plot, legend } => {
+                let legend: Vec<String> = legend.iter().map(|l| self.line(l, style)).collect();
+                for row in draw_plot(plot, &legend, style.unicode) {
+                    push_line(out, self.spell(&row).trim_end());
+                }
+            }
+            Block::Contour(map) => {
+                for row in draw_contour(map, style.unicode) {
+                    push_line(out, self.spell(&row).trim_end());
+                }
+            }
+            Block::Indent { by, body } => {
+                let inner = self.set_in(*by, 0, body);
+                for l in inner.lines() {
+                    push_line(out, &format!("{}{l}", " ".repeat(*by)));
+                }
+            }
             Block::Drawing { unicode, ascii } => {
                 for row in if style.unicode { unicode } else { ascii } {
                     push_line(out, row);
@@ -224,21 +244,7 @@ impl Writer<'_> {
             }
             Block::Inset { lead, body } => {
                 let lead = self.line(lead, style);
-                // The set-in blocks wrap in the room their indent and lead leave.
-                let inset = Writer {
-                    width: self
-                        .width
-                        .map(|w| w.saturating_sub(2 + visible_width(&lead))),
-                    shortened: Cell::new(false),
-                    ..*self
-                };
-                let mut inner = String::new();
-                for b in body {
-                    inset.block(b, &mut inner);
-                }
-                if inset.shortened.get() {
-                    self.shortened.set(true);
-                }
+                let inner = self.set_in(2, visible_width(&lead), body);
                 for (k, l) in inner.lines().enumerate() {
                     let front = if k == 0 { lead.as_str() } else { "" };
                     push_line(out, &format!("  {front}{l}"));
@@ -251,6 +257,23 @@ impl Writer<'_> {
                 tag,
             } => self.grid(lead, rows, decimals.as_deref(), *tag, out),
         }
+    }
+
+    /// Blocks as text in the room an indent of `by` columns and a lead of `lead` leave.
+    fn set_in(&self, by: usize, lead: usize, body: &[Block]) -> String {
+        let inset = Writer {
+            width: self.width.map(|w| w.saturating_sub(by + lead)),
+            shortened: Cell::new(false),
+            ..*self
+        };
+        let mut inner = String::new();
+        for b in body {
+            inset.block(b, &mut inner);
+        }
+        if inset.shortened.get() {
+            self.shortened.set(true);
+        }
+        inner
     }
 
     /// A matrix behind its lead, each line marked by `tag`, and its decimals under it.

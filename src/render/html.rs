@@ -1,20 +1,9 @@
-//! HTML for any answer: explained answers through the HTML presenter, the others as their
-//! text, escaped in a `<pre>`, until their family is explained.
+//! HTML for any answer: its document through the HTML presenter.
 
-use super::text::{render_text, TextOptions};
 use crate::engine::Outcome;
-use crate::present::html::{html, preformatted};
+use crate::present::html::html;
 
 /// One answer as a standalone HTML fragment; `quiet` keeps the result alone.
 pub fn render_html(outcome: &Outcome, quiet: bool) -> String {
-    match crate::explain::outcome(outcome) {
-        Some(doc) => html(&doc, quiet),
-        None => {
-            let options = TextOptions {
-                unicode: true,
-                quiet,
-            };
-            preformatted(&render_text(outcome, options))
-        }
-    }
+    crate::explain::outcome(outcome).map_or_else(String::new, |doc| html(&doc, quiet))
 }

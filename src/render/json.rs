@@ -6,11 +6,12 @@ use super::latex::{body_latex, step_latex};
 use super::notation::{shape_id, words};
 use super::note_text;
 use super::prune::{prune, Limits, Shown};
-use crate::calculus::{Check, CheckMethod, Rule};
+use crate::calculus::{Check, CheckMethod, Detail, Rule};
+use crate::engine::checking::{Checked, Judged};
 use crate::engine::{Answer, Definition, Outcome, Tutor};
 use crate::error::Error;
+use crate::explain::integral::constant_name;
 use crate::expr::{Expr, Style};
-use crate::present::maths::constant_name;
 use crate::present::{self, Plain};
 use crate::syntax::{Body, Statement};
 use serde_json::{json, Map, Value};
@@ -111,6 +112,17 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
                 .map(|s| step_json(&prune(s, Limits::JSON)))
                 .collect();
             obj.insert("steps".into(), Value::Array(list));
+            if let Some(Detail::Shape(known)) = steps.last().map(|s| &s.detail) {
+                obj.insert(
+                    "also".into(),
+                    json!({
+                        "shape": known.shape.id(),
+                        "result": known.form.ascii(),
+                        "unicode": known.form.unicode(),
+                        "latex": known.form.latex(),
+                    }),
+                );
+            }
         }
         Answer::Notation(reading) => {
             let explained: Vec<Value> = reading
@@ -174,6 +186,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
             );
         }
         Answer::Reset | Answer::Quit | Answer::Tutor(Tutor::List) => {}
+        Answer::Check(checked) => check_fields(checked, obj),
         Answer::Tutor(Tutor::Lesson(n)) => {
             obj.insert("lesson".into(), json!(n));
         }
@@ -298,4 +311,33 @@ pub fn render_json_error(input: &str, error: &Error) -> String {
         err.insert("help".into(), json!(h));
     }
     json!({ "input": input, "error": Value::Object(err) }).to_string()
+}
+
+/// `check`: whether the answer is right, both sides, and why not when it is not.
+fn check_fields(checked: &Checked, obj: &mut Map<String, Value>) {
+    let right = match &checked.judged {
+        Judged::Right => json!(true),
+        Judged::Wrong { .. } => json!(false),
+        Judged::CannotTell => Value::Null,
+    };
+    obj.insert("right".into(), right);
+    obj.insert("given".into(), json!(checked.given.ascii()));
+    obj.insert("expected".into(), json!(checked.expected.ascii()));
+    if let Some(hint) = crate::explain::checking::hint(checked, Style::UNICODE) {
+        obj.insert("hint".into(), json!(hint));
+    }
+    if let Judged::Wrong {
+        witness: Some(w), ..
+    } = &checked.judged
+    {
+        let point: Map<String, Value> = w
+            .point
+            .iter()
+            .map(|(v, x)| (v.to_string(), json!(x)))
+            .collect();
+        obj.insert(
+            "witness".into(),
+            json!({"point": point, "expected": w.expected, "given": w.given}),
+        );
+    }
 }

@@ -10,10 +10,10 @@ use super::text::{decimal_after, render_text, TextOptions};
 use super::{readings, session};
 use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Definition, Outcome};
+use crate::explain::integral::constant_name;
 use crate::explain::integral::constant_words;
 use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
-use crate::present::maths::constant_name;
 use crate::syntax::{reading_latex, reading_of_statement, Body};
 
 /// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
@@ -40,6 +40,7 @@ pub fn step_latex(step: &Step, partial: bool) -> String {
                 latex_operand(&step.before)
             )
         }
+        (Detail::Shape(_), _) => step.before.latex(),
         (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
         _ => format!(
             "{} {}",
@@ -335,6 +336,8 @@ fn blocks(outcome: &Outcome) -> Option<Vec<Block>> {
         )])],
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
+        Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
+        Answer::Training(answer) => super::training_latex::blocks(answer),
         _ => return None,
     })
 }

@@ -1,17 +1,17 @@
 //! The seeing answers typeset: nudge and limit tables as tables, tangents as steps, pictures as drawn.
 
 use super::latex::rows;
-use super::limit_text::{heading_text, table_decimals, table_value, verdict_words};
 use super::markup::{capitalised, column, maths, point, words, Block, Cell};
-use super::plot::{draw_contour, draw_plot};
 use super::prune::{prune, Limits};
-use super::seeing_text::{legend, point_slope, trimmed, two_sides, typed_body, why_text};
 use super::text::decimal;
 use crate::engine::{
     ContourAnswer, Direction, LimitAnswer, NudgeAnswer, Outcome, Plot, SeeingAnswer, TangentAnswer,
     Target, Verdict,
 };
+use crate::explain::limit_words::{heading_text, table_decimals, table_value, verdict_words};
+use crate::explain::seeing_words::{legend, point_slope, trimmed, two_sides, typed_body, why_text};
 use crate::expr::{latex_name, latex_operand, Expr, Style};
+use crate::present::plot::{draw_contour, draw_plot};
 use crate::syntax::{node_latex, operand_latex, Side};
 
 pub(super) fn blocks(outcome: &Outcome, answer: &SeeingAnswer) -> Vec<Block> {

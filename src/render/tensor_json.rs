@@ -44,6 +44,28 @@ pub(super) fn fill(obj: &mut Map<String, Value>, answer: &TensorAnswer) {
             obj.insert("shape".into(), shape(&s.shape));
             obj.insert("shapes".into(), shapes(&s.shapes));
         }
+        TensorAnswer::Gradient(parts) => {
+            let tuple = |unicode: bool| {
+                let shown: Vec<String> = parts.iter().map(|s| text(&s.result, unicode)).collect();
+                format!("({})", shown.join(", "))
+            };
+            obj.insert("result".into(), json!(tuple(false)));
+            obj.insert("unicode".into(), json!(tuple(true)));
+            let latex_parts: Vec<String> = parts.iter().map(|s| latex(&s.result)).collect();
+            obj.insert(
+                "latex".into(),
+                json!(format!("\\left({}\\right)", latex_parts.join(", "))),
+            );
+            let each: Vec<Value> = parts
+                .iter()
+                .map(|s| {
+                    let mut one = Map::new();
+                    fill(&mut one, &TensorAnswer::Sum(s.clone()));
+                    Value::Object(one)
+                })
+                .collect();
+            obj.insert("gradient".into(), Value::Array(each));
+        }
         TensorAnswer::Sum(s) => {
             result(obj, &s.result);
             obj.insert("variable".into(), json!(&*s.var));

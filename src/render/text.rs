@@ -2,20 +2,14 @@
 
 use super::paint::Colored;
 use crate::calculus::multivar::Value;
-use crate::calculus::Step;
-use crate::engine::{Answer, Outcome};
-use crate::error::{Error, Phase};
-use crate::explain;
-use crate::explain::doc::{Block, Doc, Quiet};
+use crate::engine::Outcome;
+use crate::error::Error;
 use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
-pub use crate::expr::{operand, operator};
+pub use crate::expr::operator;
 use crate::expr::{Expr, Style};
 use crate::present;
-use crate::present::wrap::{fit_to_terminal, hang};
-use crate::visible::visible;
-use colored::Colorize;
-use unicode_width::UnicodeWidthStr;
+use crate::present::diagnostic::diagnostic;
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
@@ -42,37 +36,9 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
 /// `render_text` with its prose wrapped to `width` columns (tables, matrices and pictures
 /// stay whole), or every line whole with no width.
 pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usize>) -> String {
-    if let Some(doc) = crate::explain::outcome(outcome) {
-        return present::text_at(&doc, options.unicode, options.quiet, &Colored, width);
-    }
-    let text = render_any(outcome, options);
-    let text = if options.unicode {
-        text
-    } else {
-        super::ascii::transliterate(&text)
-    };
-    match width {
-        Some(width) => fit_to_terminal(&text, width),
-        None => text,
-    }
-}
-
-/// The family not yet explained: seeing.
-fn render_any(outcome: &Outcome, options: TextOptions) -> String {
-    match &outcome.answer {
-        Answer::Seeing(answer) => super::seeing_text::render(outcome, answer, options),
-        // Every other answer is explained (crate::explain).
-        _ => String::new(),
-    }
-}
-
-/// Step trees as text, for renderers of other answers (many variables).
-pub(super) fn steps_text(steps: &[Step], partial: bool, options: TextOptions) -> String {
-    let doc = Doc {
-        blocks: vec![Block::Steps(explain::steps(steps, partial))],
-        quiet: Quiet::Nothing,
-    };
-    present::text(&doc, options.unicode, false, &Colored)
+    crate::explain::outcome(outcome).map_or_else(String::new, |doc| {
+        present::text_at(&doc, options.unicode, options.quiet, &Colored, width)
+    })
 }
 
 /// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
@@ -101,18 +67,12 @@ pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
         })
 }
 
-/// An error as a diagnostic: header, the line, a caret under the place, the hint.
-/// An error as the terminal shows it: the message, the line with a caret under the problem,
-/// and help. With `unicode` off (`--ascii`) the message and help are spelled in ASCII; the
-/// line itself is shown as it was typed, so the caret stays under the right character.
-/// Everything taken from the input (the line, the place, words quoted in the message) is
-/// shown with its control characters visible, one column each, so the caret still lines up.
+/// An error as the terminal shows it (`present::diagnostic`), painted with `colored`.
 pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
     render_error_at(input, error, origin, unicode, None)
 }
 
-/// `render_error` with its message and help wrapped to `width` columns, each going on under
-/// its first word; the line and its caret stay whole.
+/// `render_error` with its message and help wrapped to `width` columns.
 pub fn render_error_at(
     input: &str,
     error: &Error,
@@ -120,57 +80,5 @@ pub fn render_error_at(
     unicode: bool,
     width: Option<usize>,
 ) -> String {
-    let prose = |line: String, next: usize| match width {
-        Some(width) => hang(&line, width, next),
-        None => line,
-    };
-    let spell = |text: &str| {
-        let text = visible(text);
-        if unicode {
-            text.into_owned()
-        } else {
-            super::ascii::transliterate(&text)
-        }
-    };
-    let input = &*visible(input);
-    let phase = match error.phase {
-        Phase::Parsing => "could not read this",
-        Phase::Reading => "could not make sense of this",
-        Phase::Computing => "could not work this out",
-    };
-    let message = format!("{}: {}", "error".red().bold(), spell(&error.message));
-    let mut out = format!("{}\n", prose(message, 7));
-    if let Some(o) = origin {
-        out.push_str(&format!("  --> {}\n", visible(o)));
-    }
-    if let Some(span) = error.span {
-        // A window of the line around the problem, so long lines stay readable.
-        // Tabs would widen differently on every terminal: show them as single spaces.
-        let chars: Vec<char> = input
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
-        let from = span.start.saturating_sub(40);
-        let to = (span.start + 40).min(chars.len());
-        let lead = if from > 0 { "…" } else { "" };
-        let tail = if to < chars.len() { "…" } else { "" };
-        let before: String = chars[from..span.start.min(chars.len())].iter().collect();
-        let shown: String = chars[from..to].iter().collect();
-        let marked_len = span.end.saturating_sub(span.start).clamp(1, 40);
-        let marked: String = chars.iter().skip(span.start).take(marked_len).collect();
-        let col = UnicodeWidthStr::width(lead) + UnicodeWidthStr::width(before.as_str());
-        let width = UnicodeWidthStr::width(marked.as_str()).max(1);
-        out.push_str(&format!("   | {lead}{shown}{tail}\n"));
-        out.push_str(&format!(
-            "   | {}{} {}\n",
-            " ".repeat(col),
-            "^".repeat(width).red().bold(),
-            phase.dimmed()
-        ));
-    }
-    if let Some(help) = &error.help {
-        let help = format!("   = {} {}", "help:".bold(), spell(help));
-        out.push_str(&format!("{}\n", prose(help, 11)));
-    }
-    out
+    diagnostic(input, error, origin, unicode, width, &Colored)
 }

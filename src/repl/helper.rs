@@ -3,6 +3,7 @@
 use nudge::budget::stop_when;
 use nudge::expr::KNOWN_FUNCTION_NAMES;
 use nudge::render::{render_text, TextOptions};
+use nudge::syntax::BUILTIN_CALL_NAMES;
 use nudge::syntax::{parse_in, NodeKind, Statement};
 use nudge::topic::Topic;
 use nudge::visible::visible;
@@ -28,15 +29,6 @@ const PREVIEW_TIME: Duration = Duration::from_millis(40);
 const PREVIEW_MAX_ORDER: u32 = 3;
 /// Previews read at most `PREVIEW_MAX_CHARS`, so they nest at most that deep.
 const PREVIEW_STACK_BYTES: usize = 16 << 20;
-
-/// Words that start a command.
-const COMMANDS: [&str; 11] = [
-    "help", "rules", "glossary", "defs", "undef", "reset", "quit", "exit", "lessons", "lesson",
-    "practice",
-];
-
-/// Words that start a table or a picture.
-const SEEING: [&str; 6] = ["nudge", "slope", "tangent", "limit", "plot", "contour"];
 
 /// `\name` escapes that Tab turns into symbols.
 const ESCAPES: [(&str, &str); 6] = [
@@ -198,10 +190,10 @@ impl Completer for NudgeHelper {
             words.extend(nudge::lesson::Topic::ALL.map(|t| t.name().to_string()));
         } else {
             if head.is_empty() {
-                words.extend(COMMANDS.iter().map(|c| c.to_string()));
-                words.extend(SEEING.iter().map(|c| c.to_string()));
+                words.extend(nudge::commands::words().map(String::from));
             }
             words.extend(KNOWN_FUNCTION_NAMES.iter().map(|f| f.to_string()));
+            words.extend(BUILTIN_CALL_NAMES.iter().map(|f| f.to_string()));
             words.extend(
                 self.session
                     .definitions()

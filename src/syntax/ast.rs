@@ -128,6 +128,11 @@ pub enum Statement {
     Seeing(Box<SeeingQuery>),
     /// Backpropagation through named steps, and descent.
     Training(Box<super::training::TrainingQuery>),
+    /// `check QUESTION = ANSWER`: is the learner's answer to the question right?
+    Check {
+        question: Box<Statement>,
+        answer: Node,
+    },
     /// `∫ f dx`, `integrate(f, x)`; with `bounds` (lower, upper) for `∫_a^b f dx`.
     Integral {
         body: Node,

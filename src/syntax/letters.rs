@@ -2,8 +2,9 @@
 //! name, a product of single letters, or a word nudge names in an error.
 
 use super::ast::{BinOp, Node, NodeKind, Span};
+use super::builtin::{builtin, BUILTIN_CALL_NAMES};
 use super::parse::{ascii_name, binary, Builder};
-use crate::error::{closest, Error, Phase};
+use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{greek_letter, unicode_name, Constant, KNOWN_FUNCTION_NAMES};
 
 /// Words that stay one name although they are short: names AI writing and its code use
@@ -15,13 +16,13 @@ pub const KEPT_WORDS: [&str; 10] = [
 /// Functions AI writing uses that nudge does not differentiate yet, each with what to do
 /// instead: a definition to type first, when one can be written with nudge's functions.
 const UNKNOWN_FUNCTIONS: [(&str, &str); 32] = [
-    ("relu", "define it first with abs: relu(x) = (x + abs(x))/2 (its slope jumps at 0)"),
+    ("relu", "write its input in brackets: relu(x)"),
     ("gelu", "nudge has no erf, which gelu needs; try tanh or sigmoid(x) = 1/(1 + e^(-x)) instead"),
     ("leakyrelu", "define it first with abs: lrelu(x) = (1.01x + 0.99abs(x))/2"),
     ("softmax", "softmax works on a whole vector, which nudge does not have in formulas yet; for one output, write e^(z_1)/(e^(z_1) + e^(z_2))"),
-    ("softplus", "define it first: softplus(x) = ln(1 + e^x)"),
-    ("sigmoid", "define it first: sigmoid(x) = 1/(1 + e^(-x)), then sigmoid'(x)"),
-    ("logistic", "define it first: logistic(x) = 1/(1 + e^(-x))"),
+    ("softplus", "write its input in brackets: softplus(x)"),
+    ("sigmoid", "write its input in brackets: sigmoid(x), or σ(x)"),
+    ("logistic", "write its input in brackets: logistic(x), or σ(x)"),
     ("swish", "define it first: swish(x) = x/(1 + e^(-x))"),
     ("silu", "define it first: silu(x) = x/(1 + e^(-x))"),
     ("logsumexp", "logsumexp runs over many terms, which nudge does not have yet; write the terms out: ln(e^a + e^b)"),
@@ -34,8 +35,8 @@ const UNKNOWN_FUNCTIONS: [(&str, &str); 32] = [
     ("acosh", "define it first: acosh(x) = ln(x + sqrt(x^2 - 1))"),
     ("atanh", "define it first: atanh(x) = ln((1 + x)/(1 - x))/2"),
     ("norm", "write the length of a vector with bars: ‖x‖ or ||x|| (‖x‖² for its square)"),
-    ("max", "define it first with abs: m(a, b) = (a + b + abs(a - b))/2"),
-    ("min", "define it first with abs: m(a, b) = (a + b - abs(a - b))/2"),
+    ("max", "write its inputs in brackets: max(0, x)"),
+    ("min", "write its inputs in brackets: min(a, b)"),
     ("argmax", "nudge does not search for maxima yet; plot the curve (plot EXPR) to see where it peaks"),
     ("argmin", "nudge does not search for minima yet; plot the curve (plot EXPR) to see where it dips"),
     ("mean", "a mean runs over many terms, which nudge does not have yet; write it out: (a + b + c)/3"),
@@ -175,12 +176,13 @@ fn english_error(typed: &str, word: &str, span: Span) -> Error {
 }
 
 fn unknown_function_error(typed: &str, help: &str, span: Span) -> Error {
-    Error::new(
-        Phase::Parsing,
-        format!("nudge does not know the function {typed}"),
-    )
-    .at(span)
-    .with_help(help)
+    let message = match builtin(typed) {
+        Some(_) => {
+            format!("{typed} is a function, and nudge reads it only with its input in brackets")
+        }
+        None => format!("nudge does not know the function {typed}"),
+    };
+    Error::new(Phase::Parsing, message).at(span).with_help(help)
 }
 
 /// Words a learner may type around the maths; each has its own advice in `english_help`.
@@ -394,10 +396,14 @@ impl Builder<'_> {
         span: Span,
     ) -> Result<Node, Error> {
         let class = classify(typed);
-        let typo = closest(name, KNOWN_FUNCTION_NAMES);
+        // Only the longer built-in names: `mix(…)` is letters, not a slip for max.
+        let builtins = BUILTIN_CALL_NAMES.iter().filter(|n| n.chars().count() > 3);
+        let known = KNOWN_FUNCTION_NAMES.iter().chain(builtins);
+        let typo = closest(name, known.copied());
         if let (Some(near), false) = (typo, matches!(class, Run::UnknownFunction(_))) {
             return Err(
                 Error::new(Phase::Parsing, format!("unknown function '{typed}'"))
+                    .with_kind(ErrorKind::UnknownFunction)
                     .at(span)
                     .with_help(format!("did you mean '{near}'?")),
             );
@@ -428,6 +434,9 @@ impl Builder<'_> {
                 format!("{typed} is not a function nudge knows or you have defined")
             }
         };
-        Err(Error::new(Phase::Parsing, message).at(span).with_help(help))
+        Err(Error::new(Phase::Parsing, message)
+            .with_kind(ErrorKind::UnknownFunction)
+            .at(span)
+            .with_help(help))
     }
 }

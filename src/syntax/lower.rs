@@ -2,10 +2,11 @@
 
 use super::abstract_fn::{is_abstract_call, split_abstract_name};
 use super::ast::{BinOp, Callee, Node, NodeKind, Span};
+use super::builtin::{builtin, Builtin};
 use super::names::{Names, NoNames, Vector};
 use super::parse::MAX_NESTING;
-use crate::error::{Error, Phase};
-use crate::expr::{slots_from_subscript, substitute_all, Expr, Func, Symbol};
+use crate::error::{Error, ErrorKind, Phase};
+use crate::expr::{slots_from_subscript, substitute, substitute_all, Expr, Func, Symbol};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -72,6 +73,7 @@ impl Lowering<'_> {
                 let (a, b) = (self.lower(lhs)?, self.lower(rhs)?);
                 if b.is_zero() {
                     return Err(Error::new(Phase::Reading, "division by zero")
+                        .with_kind(ErrorKind::DivisionByZero)
                         .at(rhs.span)
                         .with_help("what is below a fraction bar must not be 0"));
                 }
@@ -84,6 +86,7 @@ impl Lowering<'_> {
                         Phase::Reading,
                         "0 to a negative power divides by zero",
                     )
+                    .with_kind(ErrorKind::DivisionByZero)
                     .at(node.span));
                 }
                 Expr::pow(a, b)
@@ -183,6 +186,9 @@ impl Lowering<'_> {
         if let Some(applied) = self.abstract_function(name, primes, args, node)? {
             return Ok(applied);
         }
+        if let (Some(Builtin::One(f)), None) = (builtin(name), self.names.function(name, 0)) {
+            return self.builtin_slope(f, primes, args, node);
+        }
         let function = self.names.function(name, primes).ok_or_else(|| {
             Error::new(
                 Phase::Reading,
@@ -211,6 +217,28 @@ impl Lowering<'_> {
 }
 
 impl Lowering<'_> {
+    /// `σ′(z)`, `ReLU″(x)`: the slope of a built-in function, worked out by its rule and then
+    /// given the input.
+    fn builtin_slope(
+        &self,
+        f: Func,
+        primes: u32,
+        args: &[Node],
+        node: &Node,
+    ) -> Result<Expr, Error> {
+        let [arg] = args else {
+            return Err(
+                Error::new(Phase::Reading, format!("{} takes one input", f.name())).at(node.span),
+            );
+        };
+        let u = Symbol::from("u");
+        let mut slope = Expr::func(f, Expr::symbol(u.clone()));
+        for _ in 0..primes {
+            slope = crate::calculus::derive(&slope, &u).after;
+        }
+        Ok(substitute(&slope, &u, &self.lower(arg)?))
+    }
+
     /// `f(g(x))`, `f″(x)`, `g(x, y)`, `f_x(x, y)` with the name undefined: a function with
     /// no formula (the parser has already decided the call is one).
     fn abstract_function(

@@ -2,6 +2,7 @@
 
 mod abstract_fn;
 mod ast;
+mod builtin;
 mod english;
 mod inverse;
 mod letters;
@@ -10,6 +11,7 @@ mod multivar_ast;
 mod names;
 mod notation;
 mod parse;
+mod parse_check;
 mod parse_latex;
 mod parse_multivar;
 mod parse_notation;
@@ -26,6 +28,7 @@ mod unsupported;
 mod words;
 
 pub use ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
+pub use builtin::BUILTIN_CALL_NAMES;
 pub use letters::KEPT_WORDS;
 pub use lower::{check_expansion, lower, lower_in};
 pub use multivar_ast::MultivarQuery;

@@ -2,6 +2,7 @@
 
 use super::abstract_fn::is_abstract_call;
 use super::ast::{BinOp, Body, Callee, Command, Node, NodeKind, Point, Span, Statement};
+use super::builtin::builtin;
 use super::letters::{is_letter_run, leading_word_error};
 use super::names::{Names, NoNames};
 use super::scientific::scientific_notation_notes;
@@ -271,6 +272,7 @@ impl Builder<'_> {
         let pair = parts.next().ok_or_else(|| internal("empty line"))?;
         let statement = match pair.as_rule() {
             Rule::command => return Ok(Statement::Command(self.command(pair)?)),
+            Rule::check_query => return self.check(pair),
             Rule::definition => return self.definition(pair),
             Rule::read => return self.read(pair),
             Rule::nudge_query
@@ -401,7 +403,7 @@ impl Builder<'_> {
         })
     }
 
-    fn named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn named_derivative(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let op_span = self.span(&pair);
         let mut name = None;
         let op = self.operator(pair, op_span, |part, b| {
@@ -420,7 +422,7 @@ impl Builder<'_> {
     }
 
     /// `y'`, `f''`: as many derivatives as primes, by the definition's own variable.
-    fn named_prime(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn named_prime(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut name = None;
         let mut order = 0;
         for part in pair.into_inner() {
@@ -574,7 +576,7 @@ impl Builder<'_> {
     }
 
     /// `∫ f dx`, `∫_a^b f dx`, `integrate(f, x)`, `integrate(f, x, a, b)`.
-    fn integral(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
+    pub(super) fn integral(&mut self, pair: Pair<Rule>) -> Result<Statement, Error> {
         let mut exprs = Vec::new();
         let mut var = None;
         let mut bounds = None;
@@ -952,9 +954,17 @@ impl Builder<'_> {
         let mut name_span = span;
         let mut primes = 0;
         let mut typed = None;
+        let mut shown = String::new();
         for p in head.into_inner() {
             match p.as_rule() {
+                // `\max(0, x)`: a built-in function's LaTeX name, not a letter of one's own.
+                Rule::latex_defined_word if builtin(&p.as_str()[1..]).is_some() => {
+                    name = p.as_str()[1..].to_string();
+                    shown = p.as_str().to_string();
+                    name_span = self.span(&p);
+                }
                 Rule::variable | Rule::latex_defined_word => {
+                    shown = p.as_str().to_string();
                     if p.as_rule() == Rule::variable {
                         typed = Some(p.as_str().to_string());
                     }
@@ -964,6 +974,7 @@ impl Builder<'_> {
                 Rule::latex_styled | Rule::latex_subscripted => {
                     name_span = self.span(&p);
                     name = self.latex_variable_name(p)?;
+                    shown = name.clone();
                 }
                 Rule::prime if p.as_str() == "″" => primes += 2,
                 Rule::prime if p.as_str() == "‴" => primes += 3,
@@ -980,6 +991,9 @@ impl Builder<'_> {
                 Rule::expr => args.push(self.expr(p)?),
                 _ => {}
             }
+        }
+        if let Some(b) = builtin(&name).filter(|_| self.names.arity(&name).is_none()) {
+            return self.builtin_call(b, &shown, name_span, primes, args, span);
         }
         if is_abstract_call(self.names, &name, primes, &args) {
             return self.abstract_call(name, name_span, primes, args, span);

@@ -29,8 +29,13 @@ impl Builder<'_> {
             notation.into_inner().collect()
         };
         for part in parts {
-            let piece = self.piece(part.clone());
-            pieces.push(piece.unwrap_or_else(|e| self.unknown_from_error(&part, &e)));
+            match self.piece(part.clone()) {
+                Ok(piece) => pieces.push(piece),
+                Err(e) => match self.scaled_slope(&part) {
+                    Some(split) => pieces.extend(split),
+                    None => pieces.push(self.unknown_from_error(&part, &e)),
+                },
+            }
         }
         Ok(Statement::Read(Notation { text, pieces }))
     }
@@ -288,6 +293,45 @@ impl Builder<'_> {
     }
 
     /// A piece that could not be read becomes an unknown symbol, named by the error's place.
+    /// `w − η ∂L/∂w`, the right side of an update rule: an expression that ends in a slope
+    /// (which an expression cannot hold) read as the expression, then the slope as notation.
+    fn scaled_slope(&self, pair: &Pair<Rule>) -> Option<Vec<Piece>> {
+        if pair.as_rule() != Rule::notation_expr {
+            return None;
+        }
+        let slope = pair
+            .clone()
+            .into_inner()
+            .flatten()
+            .find(|p| p.as_rule() == Rule::inline_derivative)?;
+        let (start, cut, end) = (
+            pair.as_span().start(),
+            slope.as_span().start(),
+            slope.as_span().end(),
+        );
+        if end != pair.as_span().end() || cut <= start {
+            return None;
+        }
+        let head = self.line[start..cut]
+            .trim_end()
+            .trim_end_matches(['*', '·', '⋅', '×'])
+            .trim_end();
+        // Padded so that every span keeps its place in the line.
+        let pad = |before: usize| " ".repeat(self.offsets.chars(before));
+        let expr = super::parse::parse_in(&format!("{}{head}", pad(start)), self.names).ok()?;
+        let Statement::Expr(node) = expr.statement else {
+            return None;
+        };
+        let read = format!("read{}{}", &pad(cut)[4..], slope.as_str());
+        let Statement::Read(notation) = super::parse::parse_in(&read, self.names).ok()?.statement
+        else {
+            return None;
+        };
+        let mut pieces = vec![Piece::Expr(node)];
+        pieces.extend(notation.pieces);
+        Some(pieces)
+    }
+
     fn unknown_from_error(&self, pair: &Pair<Rule>, error: &Error) -> Piece {
         let whole = self.span(pair);
         let span = error.span.unwrap_or(whole);

@@ -15,6 +15,11 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
     match statement {
         Statement::Expr(node) => reading(node, unicode),
         Statement::Read(notation) => notation.text.clone(),
+        Statement::Check { question, answer } => format!(
+            "check {} = {}",
+            reading_of_statement(question, unicode),
+            reading(answer, unicode)
+        ),
         Statement::Tensor(statement) => crate::tensor::reading(statement, unicode),
         Statement::Seeing(query) => super::reading_seeing::reading_of_seeing(query, unicode),
         Statement::Training(query) => super::training::reading_of_training(query, unicode),
@@ -306,7 +311,7 @@ fn write(node: &Node, unicode: bool, out: &mut String) {
                     out.push('|');
                     return;
                 }
-                Callee::Named(f) => f.name().to_string(),
+                Callee::Named(f) => f.printed(unicode).to_string(),
                 Callee::Exp => "exp".to_string(),
                 Callee::Sqrt => {
                     out.push_str(if unicode { "√" } else { "sqrt" });

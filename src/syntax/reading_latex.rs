@@ -10,6 +10,12 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
     let mut out = String::new();
     match statement {
         Statement::Expr(node) => write(node, &mut out),
+        Statement::Check { question, answer } => {
+            out.push_str("\\text{check } ");
+            out.push_str(&reading_latex(question)?);
+            out.push_str(" = ");
+            write(answer, &mut out);
+        }
         Statement::Derivative {
             body,
             var,
@@ -187,7 +193,7 @@ fn write(node: &Node, out: &mut String) {
                     out.push('}');
                     return;
                 }
-                Callee::Named(f) => format!("\\{}", f.name()),
+                Callee::Named(f) => f.latex(),
                 Callee::Exp => "\\exp".to_string(),
                 Callee::NaturalLog => "\\ln".to_string(),
                 Callee::LogBase(base) => {

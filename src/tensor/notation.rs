@@ -99,6 +99,17 @@ pub fn find(query: &Query, env: &Env) -> Vec<Found> {
             walk(of, env, &mut found);
         }
         Query::Show(t) => walk(t, env, &mut found),
+        Query::Gradient { vars, of } => {
+            for var in vars {
+                let shape = Shape::scalar();
+                found.push(Found {
+                    notation: Notation::Slope { var: var.clone() },
+                    part: of.clone(),
+                    shape,
+                });
+            }
+            walk(of, env, &mut found);
+        }
         Query::Declare(_) | Query::Read(_) => {}
     }
     found

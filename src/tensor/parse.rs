@@ -35,6 +35,9 @@ pub enum Query {
         partial: bool,
         of: Tensor,
     },
+    /// `∇_{w,b} L`, `grad L` of a formula of numbers: the slope by each number (every one
+    /// that is not a sum's index, bound or indexed data, when `vars` is empty).
+    Gradient { vars: Vec<Symbol>, of: Tensor },
     /// `read …`: the notation of a formula or a derivative, in words.
     Read(Box<Query>),
 }
@@ -132,6 +135,70 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .map(|w| w.trim_start_matches(|c: char| c.is_ascii_digit()))
         .filter(|w| !w.is_empty())
+}
+
+/// Each name with where it starts, as `words` finds them.
+fn words_at(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    line.match_indices(|c: char| c.is_alphanumeric() || c == '_')
+        .map(|(i, _)| i)
+        .filter(move |&i| !line[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        .filter_map(move |i| words(&line[i..]).next().map(|w| (i, w)))
+}
+
+/// The numbers a formula can be nudged by: its letters, less each sum's index, its bounds
+/// and its data (`y_i`, `x_i`).
+fn numbers_in(t: &Tensor) -> Vec<Symbol> {
+    let mut out: Vec<Symbol> = Vec::new();
+    let add = |names: Vec<Symbol>, out: &mut Vec<Symbol>| {
+        for n in names {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    };
+    match t {
+        Tensor::Scalar(e) => add(e.free_vars(), &mut out),
+        Tensor::Sum {
+            index,
+            lower,
+            upper,
+            body,
+        } => {
+            let bounds: Vec<Symbol> = lower
+                .free_vars()
+                .into_iter()
+                .chain(upper.free_vars())
+                .collect();
+            let suffix = format!("_{index}");
+            let inside: Vec<Symbol> = numbers_in(body)
+                .into_iter()
+                .filter(|n| n != index && !n.ends_with(&suffix) && !bounds.contains(n))
+                .collect();
+            add(inside, &mut out);
+        }
+        Tensor::Add(parts) | Tensor::Mul(parts) => {
+            for p in parts {
+                add(numbers_in(p), &mut out);
+            }
+        }
+        _ => {}
+    }
+    // A bound outside its sum (the n of 1/n) is not nudged either.
+    let bounds = sum_bounds(t);
+    out.retain(|n| !bounds.contains(n));
+    out
+}
+
+fn sum_bounds(t: &Tensor) -> Vec<Symbol> {
+    match t {
+        Tensor::Sum { lower, upper, .. } => lower
+            .free_vars()
+            .into_iter()
+            .chain(upper.free_vars())
+            .collect(),
+        Tensor::Add(parts) | Tensor::Mul(parts) => parts.iter().flat_map(sum_bounds).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Reads a claimed line, with a note on how undeclared names were read.
@@ -309,6 +376,7 @@ impl Reader<'_> {
 
     fn query(&mut self, pair: Pair<Rule>) -> Read<Query> {
         let mut operator = None;
+        let mut gradient: Option<(Vec<Symbol>, Span)> = None;
         let mut expr = None;
         for p in pair.into_inner() {
             match p.as_rule() {
@@ -322,30 +390,21 @@ impl Reader<'_> {
                 }
                 Rule::gradient_op => {
                     let span = self.span(&p);
-                    let mut vars = p.into_inner().filter(|q| q.as_rule() == Rule::var);
-                    let Some(var) = vars.next() else {
-                        return Err(Error::new(
-                            Phase::Reading,
-                            "a gradient here needs the variable it is taken by",
-                        )
-                        .at(span)
-                        .with_help("write it below the ∇, as in ∇_W ‖W x - y‖², or ask ∂/∂W"));
-                    };
-                    if let Some(more) = vars.next() {
-                        return Err(Error::new(
-                            Phase::Reading,
-                            "nudge takes a gradient by one vector or matrix at a time",
-                        )
-                        .at(self.span(&more))
-                        .with_help("ask for each one on its own line"));
-                    }
-                    operator = Some((var, true));
+                    let vars: Vec<Symbol> = p
+                        .into_inner()
+                        .filter(|q| q.as_rule() == Rule::var)
+                        .filter_map(|q| q.into_inner().next().map(name_of))
+                        .collect();
+                    gradient = Some((vars, span));
                 }
                 Rule::expr => expr = Some(self.expr(p)?),
                 _ => {}
             }
         }
         let of = expr.ok_or_else(|| Error::new(Phase::Parsing, "there is no formula here"))?;
+        if let Some((vars, span)) = gradient {
+            return self.gradient(vars, span, of);
+        }
         Ok(match operator {
             None => Query::Show(of),
             Some((var, partial)) => {
@@ -357,6 +416,49 @@ impl Reader<'_> {
                 }
             }
         })
+    }
+
+    /// `∇_W L` by one vector or matrix is its derivative; `∇_{w,b} L`, or `∇ L` of a formula
+    /// of numbers, is the gradient by each number (all of them, when none is named).
+    fn gradient(&mut self, vars: Vec<Symbol>, span: Span, of: Tensor) -> Read<Query> {
+        let shaped = |v: &Symbol| self.env.shape_of(v).is_some_and(|s| !s.is_scalar());
+        match vars.as_slice() {
+            [one] => Ok(Query::Derivative {
+                var: one.clone(),
+                partial: true,
+                of,
+            }),
+            _ if vars.iter().any(shaped) => Err(Error::new(
+                Phase::Reading,
+                "nudge takes a gradient by one vector or matrix at a time",
+            )
+            .at(span)
+            .with_help("ask for each one on its own line, as in ∇_W L")),
+            [] if self.env.names.iter().any(|(_, s)| !s.is_scalar()) => Err(Error::new(
+                Phase::Reading,
+                "a gradient here needs the vector or matrix it is taken by",
+            )
+            .at(span)
+            .with_help("write it below the ∇, as in ∇_W ‖W x - y‖², or ask ∂/∂W")),
+            [] => {
+                let mut found = numbers_in(&of);
+                let at = |v: &Symbol| {
+                    words_at(self.line)
+                        .find(|(_, w)| *w == &**v)
+                        .map(|(i, _)| i)
+                };
+                found.sort_by_key(|v| at(v));
+                if found.is_empty() {
+                    return Err(
+                        Error::new(Phase::Reading, "this formula has no number to nudge")
+                            .with_kind(ErrorKind::NoVariables)
+                            .at(span),
+                    );
+                }
+                Ok(Query::Gradient { vars: found, of })
+            }
+            _ => Ok(Query::Gradient { vars, of }),
+        }
     }
 
     fn expr(&mut self, pair: Pair<Rule>) -> Read<Tensor> {

@@ -27,6 +27,8 @@ pub enum TensorAnswer {
     Identity(Box<IdentityAnswer>),
     /// `read …`: each piece of notation with the shape of the part it makes.
     Read(Vec<Found>),
+    /// `∇_{w,b} L` of a formula of numbers: the slope by each, in order.
+    Gradient(Vec<SumAnswer>),
 }
 
 #[derive(Clone, Debug)]
@@ -69,6 +71,19 @@ impl TensorAnswer {
     pub fn entries(&self) -> Option<Grid> {
         let (t, names) = match self {
             TensorAnswer::Declared(_) | TensorAnswer::Read(_) => return None,
+            TensorAnswer::Gradient(parts) => {
+                let none = Named {
+                    shapes: &[],
+                    symmetric: &[],
+                };
+                return parts
+                    .iter()
+                    .map(|s| {
+                        entries(&s.result, none, &small).and_then(|g| g.first()?.first().cloned())
+                    })
+                    .map(|e| e.map(|e| vec![e]))
+                    .collect();
+            }
             TensorAnswer::Shaped(s) => (
                 &s.expr,
                 Named {
@@ -102,6 +117,20 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
     match &statement.query {
         Query::Declare(d) => Ok(TensorAnswer::Declared(d.clone())),
         Query::Read(question) => Ok(TensorAnswer::Read(find(question, &env))),
+        Query::Gradient { vars, of } => vars
+            .iter()
+            .map(|var| {
+                let (way, result) = differentiate(of, var)
+                    .map_err(|t| Error::new(Phase::Computing, t.0).with_help(t.1))?;
+                Ok(SumAnswer {
+                    var: var.clone(),
+                    of: of.clone(),
+                    way,
+                    result,
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(TensorAnswer::Gradient),
         Query::Show(t) => {
             let shape = env
                 .infer(t)

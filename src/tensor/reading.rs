@@ -13,6 +13,17 @@ pub fn reading(statement: &TensorStatement, unicode: bool) -> String {
 fn read_query(query: &Query, statement: &TensorStatement, unicode: bool) -> String {
     match query {
         Query::Read(inner) => read_query(inner, statement, unicode),
+        Query::Gradient { vars, of } => {
+            let names: Vec<String> = vars.iter().map(|v| name(v, unicode)).collect();
+            let nabla = if unicode { "∇" } else { "grad" };
+            let body = text(of, unicode);
+            let body = if matches!(of, super::Tensor::Add(_)) {
+                format!("({body})")
+            } else {
+                body
+            };
+            format!("{nabla}_{{{}}} {body}", names.join(", "))
+        }
         Query::Declare(ds) => declared(ds, unicode),
         Query::Show(t) => with_shapes(text(t, unicode), &statement.shapes, unicode),
         Query::Derivative { var, partial, of } => {
@@ -36,6 +47,10 @@ pub fn reading_latex(statement: &TensorStatement) -> String {
 fn latex_query(query: &Query, statement: &TensorStatement) -> String {
     match query {
         Query::Read(inner) => latex_query(inner, statement),
+        Query::Gradient { vars, of } => {
+            let names: Vec<String> = vars.iter().map(|v| latex_name(v)).collect();
+            format!("\\nabla_{{{}}} {}", names.join(", "), latex(of))
+        }
         Query::Declare(ds) => ds
             .iter()
             .map(|d| {

@@ -61,6 +61,15 @@ pub(super) fn table(e: &Expr, var: &Symbol) -> Option<Step> {
                 Rule::IntegralAbs,
                 Expr::mul(vec![Expr::ratio(1, 2), x.clone(), f(Func::Abs)]),
             ),
+            Func::Sigmoid => simple(Rule::IntegralSigmoid, f(Func::Softplus)),
+            Func::Relu => simple(
+                Rule::IntegralRelu,
+                Expr::mul(vec![
+                    Expr::ratio(1, 2),
+                    Expr::pow(f(Func::Relu), Expr::int(2)),
+                ]),
+            ),
+            Func::Step => simple(Rule::IntegralStep, f(Func::Relu)),
             _ => None,
         },
         Kind::Mul(factors) if factors.len() == 2 => {

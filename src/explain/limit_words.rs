@@ -1,16 +1,13 @@
-//! The text of a limit: a table for each way in, where each heads, and the verdict.
+//! A limit's words and numbers: where each way in heads, the verdict, the table's decimals.
 
-use super::seeing_text::aligned;
-use super::text::decimal;
-use crate::engine::{Approach, Direction, LimitAnswer, Target, Verdict};
-use crate::expr::{Expr, Style};
+use crate::engine::{Approach, LimitAnswer, Target, Verdict};
+use crate::expr::{decimal, Style};
 use crate::numeric::limit::Heading;
 use crate::syntax::Side;
-use colored::Colorize;
 
 /// Decimals for a table's values: nine for moderate sizes, fewer for large
 /// ones, the same for the whole column so the decimal points line up.
-pub(super) fn table_decimals(values: impl Iterator<Item = f64>) -> usize {
+pub fn table_decimals(values: impl Iterator<Item = f64>) -> usize {
     values
         .map(|v| {
             let whole = if v.abs() >= 1.0 {
@@ -25,71 +22,14 @@ pub(super) fn table_decimals(values: impl Iterator<Item = f64>) -> usize {
 }
 
 /// A value in a table, in scientific notation once it is too long to read.
-pub(super) fn table_value(v: f64, decimals: usize) -> String {
+pub fn table_value(v: f64, decimals: usize) -> String {
     if v.abs() >= 1e9 {
         return format!("{v:.4e}");
     }
     format!("{v:.decimals$}")
 }
 
-pub(super) fn limit(l: &LimitAnswer, style: Style, body: String) -> Vec<String> {
-    let x = Expr::symbol(l.var.clone()).to_text(style);
-    let mut out = Vec::new();
-    for approach in &l.approaches {
-        let title = match (&l.target, approach.direction) {
-            (_, Direction::Outward { negative: false }) => {
-                format!("Let {x} grow and watch {body}:")
-            }
-            (_, Direction::Outward { negative: true }) => {
-                format!("Let {x} fall toward minus infinity and watch {body}:")
-            }
-            (Target::Point { at, .. }, Direction::From(side)) => format!(
-                "{x} → {} from {}:",
-                at.to_text(style),
-                if side == Side::Below {
-                    "below"
-                } else {
-                    "above"
-                }
-            ),
-            (Target::Infinity { .. }, Direction::From(_)) => String::new(),
-        };
-        out.push(title);
-        out.push(format!("  {:>12}   {}", x, body.bold()));
-        let decimals = table_decimals(approach.rows.iter().filter_map(|r| r.value.clone().ok()));
-        let values = aligned(
-            approach
-                .rows
-                .iter()
-                .map(|r| r.value.as_ref().map(|v| table_value(*v, decimals))),
-        );
-        for (row, value) in approach.rows.iter().zip(values) {
-            let input = if matches!(approach.direction, Direction::Outward { .. }) {
-                format!("{}", row.input)
-            } else {
-                decimal(row.input)
-            };
-            out.push(format!("  {input:>12}   {value}"));
-        }
-        if l.approaches.len() > 1 {
-            out.push(format!("  {}", heading_text(approach)));
-        }
-        if approach.direction == (Direction::Outward { negative: false }) {
-            // The steps are the article's compounding counts, so the e table reads as its story.
-            out.push(format!(
-                "  ({x} steps through the compounding counts of the interest story: yearly,"
-            ));
-            out.push(
-                "  twice a year, quarterly, monthly, daily, hourly, every minute.)".to_string(),
-            );
-        }
-        out.push(String::new());
-    }
-    out.extend(verdict_lines(l, style));
-    out
-}
-
-pub(super) fn heading_text(approach: &Approach) -> String {
+pub fn heading_text(approach: &Approach) -> String {
     match &approach.heading {
         Heading::Settles { value, .. } => format!("heading for {}", decimal(*value)),
         Heading::Unbounded { positive: true } => "growing without bound, toward +∞".to_string(),
@@ -102,7 +42,7 @@ pub(super) fn heading_text(approach: &Approach) -> String {
     }
 }
 
-pub(super) fn verdict_short(v: &Verdict, style: Style) -> String {
+pub fn verdict_short(v: &Verdict, style: Style) -> String {
     match v {
         Verdict::Value {
             value,
@@ -124,32 +64,8 @@ pub(super) fn verdict_short(v: &Verdict, style: Style) -> String {
     }
 }
 
-fn verdict_lines(l: &LimitAnswer, style: Style) -> Vec<String> {
-    let (mut out, aside) = verdict_words(l, style);
-    let rhs = match &l.verdict {
-        Verdict::Value {
-            value,
-            decimals,
-            named,
-            ..
-        } => match named {
-            Some(n) if n.as_number().is_some_and(|v| v.is_integer()) => n.to_text(style),
-            Some(n) => format!("{} ≈ {value:.decimals$}", n.to_text(style)),
-            None => format!("≈ {value:.decimals$}"),
-        },
-        Verdict::Unbounded { positive: true } => "+∞".to_string(),
-        Verdict::Unbounded { positive: false } => "−∞".to_string(),
-        Verdict::SidesDisagree => "none (the two sides disagree)".to_string(),
-        Verdict::None => "none that the table can see".to_string(),
-        Verdict::CannotTell => "cannot tell".to_string(),
-    };
-    let aside = aside.map(|a| format!(" ({a})")).unwrap_or_default();
-    out.push(format!("{} {}{aside}", "Limit:".bold(), rhs.green().bold()));
-    out
-}
-
 /// What the tables say, in sentences, and a remark on how sure the limit is.
-pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Option<String>) {
+pub fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Option<String>) {
     let mut out = Vec::new();
     if let Some(bits) = l.precise_bits {
         out.push(format!(
@@ -216,4 +132,42 @@ pub(super) fn verdict_words(l: &LimitAnswer, style: Style) -> (Vec<String>, Opti
         }
     };
     (out, aside)
+}
+
+/// The verdict on the `Limit:` line: a value, ±∞, or none.
+pub fn verdict_value(l: &LimitAnswer, style: Style) -> String {
+    match &l.verdict {
+        Verdict::Value {
+            value,
+            decimals,
+            named,
+            ..
+        } => match named {
+            Some(n) if n.as_number().is_some_and(|v| v.is_integer()) => n.to_text(style),
+            Some(n) => format!("{} ≈ {value:.decimals$}", n.to_text(style)),
+            None => format!("≈ {value:.decimals$}"),
+        },
+        Verdict::Unbounded { positive: true } => "+∞".to_string(),
+        Verdict::Unbounded { positive: false } => "−∞".to_string(),
+        Verdict::SidesDisagree => "none (the two sides disagree)".to_string(),
+        Verdict::None => "none that the table can see".to_string(),
+        Verdict::CannotTell => "cannot tell".to_string(),
+    }
+}
+
+/// A column of numbers right-aligned, so their decimal points line up; gaps explained.
+pub fn aligned<'a>(cells: impl Iterator<Item = Result<String, &'a String>>) -> Vec<String> {
+    let cells: Vec<Result<String, &String>> = cells.collect();
+    let width = cells
+        .iter()
+        .filter_map(|c| c.as_ref().ok().map(|t| t.chars().count()))
+        .max()
+        .unwrap_or(0);
+    cells
+        .into_iter()
+        .map(|c| match c {
+            Ok(text) => format!("{text:>width$}"),
+            Err(why) => format!("no value: {why}"),
+        })
+        .collect()
 }

@@ -1,13 +1,11 @@
 //! The words a learner reads about an answer: hints for slips, a point where values part, wrapped prose.
 
-use super::catalogue::{note, title};
-use super::text::decimal;
+use super::check::{Equality, GridFit, Mistake, Witness};
+use super::slips::Slip;
 use crate::calculus::{Rule, Step};
 use crate::engine::Headline;
-use crate::expr::{Expr, Style};
-use crate::lesson::check::{Equality, GridFit, Mistake, Witness};
-use crate::lesson::slips::Slip;
-pub use crate::present::wrap::{fit_to_terminal, wrap};
+use crate::explain::catalogue::{note, title};
+use crate::expr::{decimal, Expr, Style};
 
 /// A hint for a recognised slip.
 pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
@@ -225,8 +223,7 @@ pub fn slip_hint(slip: &Slip) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::present::wrap::{is_drawn, visible_width};
+    use crate::present::wrap::{fit_to_terminal, is_drawn, visible_width, wrap};
 
     #[test]
     fn long_answer_lines_fit_the_terminal_and_keep_their_indent() {

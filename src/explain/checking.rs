@@ -1,0 +1,100 @@
+//! `check QUESTION = ANSWER` said: right (and how nudge writes it), or not yet, with the hint
+//! an exercise would give and a point where the two values part.
+
+use super::doc::{Block, Doc, Inline, Line, Math, Quiet, Span, Spelled, Tag};
+use crate::engine::checking::{Checked, Judged, Why, Witness};
+use crate::expr::{decimal, Expr, Style};
+use std::rc::Rc;
+
+/// The body of a `check` answer, after its reading.
+pub fn checking(checked: &Checked) -> Doc {
+    let mut blocks = vec![Block::Gap];
+    let verdict: Line = match &checked.judged {
+        Judged::Right => {
+            let mut line = vec![Span::tagged("Right.", Tag::Answer)];
+            if checked.given.unicode() != checked.expected.unicode() {
+                line.push(" It is the same as ".into());
+                line.push(Math::Expr(checked.expected.clone()).into());
+                line.push(", as nudge writes it.".into());
+            }
+            line
+        }
+        Judged::Wrong { why, witness } => {
+            let mut line = vec![Span::tagged("Not yet.", Tag::Warning), " ".into()];
+            line.push(spelled(why_words(why)));
+            if let Some(w) = witness {
+                line.push(" ".into());
+                line.push(spelled(witness_words(w)));
+            }
+            line
+        }
+        Judged::CannotTell => vec![Span::tagged(
+            "nudge could not find enough points where your answer has a value to compare it.",
+            Tag::Warning,
+        )],
+    };
+    blocks.push(Block::Words(verdict));
+    if !matches!(checked.judged, Judged::Right) {
+        blocks.push(Block::Words(vec![
+            "Ask the question on a line of its own to see the working.".into(),
+        ]));
+    }
+    let quiet = match checked.judged {
+        Judged::Right => "right",
+        Judged::Wrong { .. } => "wrong",
+        Judged::CannotTell => "cannot tell",
+    };
+    Doc {
+        blocks,
+        quiet: Quiet::Result(vec![quiet.into()]),
+    }
+}
+
+/// The hint and the point where the values part, for a wrong answer: what JSON's `hint` holds.
+pub fn hint(checked: &Checked, style: Style) -> Option<String> {
+    let Judged::Wrong { why, witness } = &checked.judged else {
+        return None;
+    };
+    let mut words = why_words(why)(style);
+    if let Some(w) = witness {
+        words = format!("{words} {}", witness_words(w)(style));
+    }
+    Some(words.trim().to_string())
+}
+
+fn spelled(words: impl Fn(Style) -> String + 'static) -> Span {
+    Span::from(Inline::Spelled(Spelled(Rc::new(words))))
+}
+
+/// The exercise's hint for this answer, in words for either style.
+fn why_words(why: &Why) -> impl Fn(Style) -> String + 'static {
+    let why = why.clone();
+    move |style| why.words(style)
+}
+
+/// "At x = 1.5 the answer is 6.75, but yours gives 3.2."
+fn witness_words(w: &Witness) -> impl Fn(Style) -> String + 'static {
+    let w = w.clone();
+    move |style| {
+        let point: Vec<String> = w
+            .point
+            .iter()
+            .map(|(v, x)| {
+                format!(
+                    "{} = {}",
+                    Expr::symbol(v.clone()).to_text(style),
+                    decimal(*x)
+                )
+            })
+            .collect();
+        let (yours, right) = (decimal(w.given), decimal(w.expected));
+        if point.is_empty() {
+            format!("Yours comes to {yours}, where the answer is {right}.")
+        } else {
+            format!(
+                "At {} the answer is {right}, but yours gives {yours}.",
+                point.join(", ")
+            )
+        }
+    }
+}

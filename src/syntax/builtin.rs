@@ -1,0 +1,188 @@
+//! The functions of a neural network, read only right before a bracket (`σ(z)`, `sigmoid(z)`,
+//! `relu(x)`, `max(0, x)`, `step(x)`, `softplus(x)`), since elsewhere their names are
+//! letters and words like any other (`σ²` is a variance, `step` a name).
+
+use super::ast::{BinOp, Callee, Node, NodeKind, Span};
+use super::parse::{binary, call, Builder};
+use super::Note;
+use crate::error::{Error, Phase};
+use crate::expr::Func;
+
+/// A built-in function called by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Builtin {
+    /// A function of one input: σ, ReLU, step, softplus.
+    One(Func),
+    /// The larger of its inputs: max(0, x) is ReLU(x).
+    Max,
+    /// The smaller of its inputs.
+    Min,
+}
+
+/// Every spelling nudge reads before a bracket, for "did you mean" and completion.
+pub const BUILTIN_CALL_NAMES: [&str; 10] = [
+    "sigmoid",
+    "sigma",
+    "σ",
+    "relu",
+    "ReLU",
+    "softplus",
+    "step",
+    "Heaviside",
+    "max",
+    "min",
+];
+
+/// The built-in function a name calls (`sigma` is the letter σ; `Sigma`, Σ, is not it).
+pub(super) fn builtin(name: &str) -> Option<Builtin> {
+    if name == "sigma" {
+        return Some(Builtin::One(Func::Sigmoid));
+    }
+    Some(match name.to_ascii_lowercase().as_str() {
+        "sigmoid" | "logistic" => Builtin::One(Func::Sigmoid),
+        "relu" => Builtin::One(Func::Relu),
+        "softplus" => Builtin::One(Func::Softplus),
+        "step" | "heaviside" => Builtin::One(Func::Step),
+        "max" => Builtin::Max,
+        "min" => Builtin::Min,
+        _ => return None,
+    })
+}
+
+/// The name a slope of `f` is written with, `σ′(z)`: one that reads back as `f`.
+pub(super) fn slope_name(f: Func) -> &'static str {
+    match f {
+        Func::Sigmoid => "sigma",
+        f => f.name(),
+    }
+}
+
+impl Builder<'_> {
+    /// `σ(z)`, `σ'(z)`, `relu(x)`, `max(0, x)`: a call of a built-in function, checked for
+    /// how many inputs it takes.
+    pub(super) fn builtin_call(
+        &mut self,
+        builtin: Builtin,
+        typed: &str,
+        name_span: Span,
+        primes: u32,
+        mut args: Vec<Node>,
+        span: Span,
+    ) -> Result<Node, Error> {
+        let f = match builtin {
+            Builtin::One(f) => f,
+            Builtin::Max | Builtin::Min => {
+                return self.extreme(builtin, typed, name_span, primes, args, span)
+            }
+        };
+        if args.len() != 1 {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!(
+                    "{typed} takes one input, but here it is given {}",
+                    args.len()
+                ),
+            )
+            .at(span));
+        }
+        if f == Func::Sigmoid && typed != "sigmoid" {
+            self.policy_note(
+                format!("{typed}(…) is read as the sigmoid, 1/(1 + e^(-u)), as neural networks use it; for {typed} times a bracket write {typed}·(…)"),
+                name_span,
+            );
+        }
+        if primes > 0 {
+            return Ok(Node {
+                kind: NodeKind::Apply {
+                    name: slope_name(f).to_string(),
+                    primes,
+                    args,
+                },
+                span,
+            });
+        }
+        let arg = args
+            .pop()
+            .ok_or_else(|| Error::new(Phase::Parsing, "no input").at(span))?;
+        Ok(Node {
+            kind: call(Callee::Named(f), arg, None),
+            span,
+        })
+    }
+
+    /// `max(a, b)` and `min(a, b)` in terms of ReLU, the kink they share: max(0, u) is
+    /// ReLU(u), max(a, b) = a + ReLU(b − a), min(a, b) = a − ReLU(a − b). Said in a note,
+    /// since the reading then differs from what was typed.
+    fn extreme(
+        &mut self,
+        builtin: Builtin,
+        typed: &str,
+        name_span: Span,
+        primes: u32,
+        args: Vec<Node>,
+        span: Span,
+    ) -> Result<Node, Error> {
+        if primes > 0 {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!("{typed} has two inputs, so a prime does not say which one to nudge"),
+            )
+            .at(name_span)
+            .with_help(format!("ask d/dx {typed}(…, …) instead")));
+        }
+        let [a, b]: [Node; 2] = args.try_into().map_err(|args: Vec<Node>| {
+            Error::new(
+                Phase::Parsing,
+                format!(
+                    "{typed} takes two inputs, but here it is given {}",
+                    args.len()
+                ),
+            )
+            .at(span)
+            .with_help(format!("for more, nest them: {typed}(a, {typed}(b, c))"))
+        })?;
+        let relu = |arg: Node| Node {
+            span: arg.span,
+            kind: call(Callee::Named(Func::Relu), arg, None),
+        };
+        let negate = |n: Node| Node {
+            span: n.span,
+            kind: NodeKind::Neg(Box::new(n)),
+        };
+        let with_zero = is_zero(&a) || is_zero(&b);
+        let node = match (builtin, is_zero(&a), is_zero(&b)) {
+            (Builtin::Max, true, _) => relu(b),
+            (Builtin::Max, _, true) => relu(a),
+            (Builtin::Min, true, _) => negate(relu(negate(b))),
+            (Builtin::Min, _, true) => negate(relu(negate(a))),
+            (Builtin::Max, ..) => {
+                let rise = binary(BinOp::Sub, b, a.clone());
+                binary(BinOp::Add, a, relu(rise))
+            }
+            _ => {
+                let drop = binary(BinOp::Sub, a.clone(), b);
+                binary(BinOp::Sub, a, relu(drop))
+            }
+        };
+        let message = match (builtin, with_zero) {
+            (Builtin::Max, true) => format!("{typed}(0, u) is ReLU(u), the rectified linear unit"),
+            (Builtin::Min, true) => format!("{typed}(0, u) is -ReLU(-u): ReLU is max(0, u), and min(0, u) = -max(0, -u)"),
+            (Builtin::Max, false) => format!("{typed}(a, b) is read as a + ReLU(b - a): a, plus how far b rises above it (ReLU(u) is max(0, u))"),
+            _ => format!("{typed}(a, b) is read as a - ReLU(a - b): a, less how far it rises above b (ReLU(u) is max(0, u))"),
+        };
+        self.notes.push(Note {
+            message,
+            span: name_span,
+        });
+        Ok(Node { span, ..node })
+    }
+}
+
+/// A literal 0, bracketed or not.
+fn is_zero(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Number(n) => n.is_zero(),
+        NodeKind::Paren(inner) => is_zero(inner),
+        _ => false,
+    }
+}

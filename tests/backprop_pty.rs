@@ -1,0 +1,46 @@
+//! Lesson 14 on a real pseudo-terminal: an exercise asked, a wrong answer hinted, a right one
+//! taken, and the lesson left at the next pause.
+
+#![cfg(unix)]
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{spawn_command, PtySession};
+use std::process::Command;
+
+const TIMEOUT_MS: u64 = 15_000;
+
+/// Waits for `needle` (rexpect reads bytes as Latin-1 characters, so it is spelled that way).
+fn expect(p: &mut PtySession, needle: &str) {
+    let latin1: String = needle.bytes().map(char::from).collect();
+    p.exp_string(&latin1)
+        .unwrap_or_else(|e| panic!("waiting for {needle:?}: {e}"));
+}
+
+#[test]
+fn a_lesson_14_exercise_on_a_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nudge"));
+    cmd.env("TERM", "xterm")
+        .env("NUDGE_PROGRESS", dir.path().join("progress"))
+        .env("NUDGE_HISTORY", dir.path().join("history"))
+        .args(["--color", "never", "lessons/14-backprop.nudge"]);
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
+    expect(&mut p, "Backprop: the chain rule, layer by layer");
+    expect(&mut p, "dL/da = 2(a - y)");
+    expect(&mut p, "(press Enter to go on)");
+    p.send_line("").expect("Enter");
+    expect(&mut p, "L ← a ← z ← w");
+    expect(&mut p, "answer> ");
+    p.send_line("1/2").expect("a wrong answer");
+    expect(&mut p, "Not yet.");
+    expect(&mut p, "answer> ");
+    p.send_line("0.25").expect("the right answer");
+    expect(&mut p, "Right.");
+    expect(&mut p, "(press Enter to go on)");
+    p.send_line("quit").expect("leave");
+    p.exp_eof().expect("nudge ends");
+    match p.process().wait() {
+        Ok(WaitStatus::Exited(_, _)) => {}
+        other => panic!("nudge did not exit normally: {other:?}"),
+    }
+}

@@ -1,0 +1,66 @@
+//! The registry of commands (src/commands.rs) is what the README's table lists, what Tab
+//! completes at the start of a line, and each command it gives a help page has one.
+
+use assert_cmd::Command;
+use nudge::commands::COMMANDS;
+
+/// The README's table as the registry writes it.
+fn table() -> String {
+    let mut table = String::from("| command | what it does |\n|---|---|\n");
+    for command in COMMANDS {
+        let usage: Vec<String> = command.usage.iter().map(|u| format!("`{u}`")).collect();
+        table.push_str(&format!("| {} | {} |\n", usage.join(", "), command.does));
+    }
+    table
+}
+
+#[test]
+fn the_readme_lists_every_command_as_the_registry_has_it() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let table = table();
+    assert!(
+        readme.contains(&table),
+        "README's table of commands should be:\n{table}"
+    );
+}
+
+#[test]
+fn every_command_with_a_page_has_its_help() {
+    for command in COMMANDS {
+        let Some(topic) = command.help else { continue };
+        let output = Command::cargo_bin("nudge")
+            .expect("binary")
+            .args(["--format", "json", "-e", &format!("help {}", command.word)])
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "help {}: {output:?}", command.word);
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        assert_eq!(json["kind"], "help", "help {}", command.word);
+        let text = json["text"].as_str().expect("text");
+        assert!(text.contains(topic.name()), "help {}: {text}", command.word);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn tab_completes_every_command_from_the_registry() {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("nudge"));
+    cmd.env("TERM", "xterm")
+        .args(["--color", "never", "--no-history"]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("a pty");
+    p.exp_string("nudge> ").expect("a prompt");
+    // `descend` is the only word starting `desc`, and `glossary` the only one `glos`.
+    p.send("desc\t").expect("Tab");
+    p.flush().expect("flush");
+    p.exp_string("descend")
+        .expect("completed from the registry");
+    p.send_control('u').expect("clear the line");
+    p.send("glos\t").expect("Tab");
+    p.flush().expect("flush");
+    p.exp_string("glossary").expect("completed");
+    p.send_line("").expect("Enter");
+    p.exp_string("derivative").expect("the glossary");
+    p.send_control('d').expect("Ctrl-D");
+    p.exp_eof().expect("nudge ends");
+}
