@@ -1,5 +1,6 @@
 //! The command line: flags, the three ways in, output and exit codes.
 
+mod ansi;
 mod generate;
 mod pager;
 mod transcript;
@@ -9,12 +10,13 @@ use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
+use nudge::present::diagnostic::diagnostic;
 use nudge::present::html::html_error;
 use nudge::present::latex::latex_error;
 use nudge::present::markdown::markdown_error;
 use nudge::render::{
-    render_error_at, render_html, render_json, render_json_error, render_latex, render_markdown,
-    render_text, render_text_at, thousands, TextOptions,
+    render_html, render_json, render_json_error, render_latex, render_markdown, render_text,
+    render_text_at, thousands, TextOptions,
 };
 use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
@@ -201,6 +203,11 @@ fn set_colour(choice: ColorChoice) {
         }
     };
     colored::control::set_override(on);
+    ansi::set_choice(match choice {
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+    });
 }
 
 /// Answers queries one by one and writes each answer as it comes.
@@ -386,7 +393,14 @@ impl Answerer {
                 let mut err = io::stderr().lock();
                 let width =
                     width::chosen().or_else(|| io::stderr().is_terminal().then(terminal_width));
-                let shown = render_error_at(line, error, None, self.options.unicode, width);
+                let shown = diagnostic(
+                    line,
+                    error,
+                    None,
+                    self.options.unicode,
+                    width,
+                    &ansi::Ansi::stderr(),
+                );
                 let _ = err.write_all(shown.as_bytes());
                 let _ = writeln!(err);
                 Ok(())

@@ -518,3 +518,27 @@ fn latex_and_markdown_set_the_chain_and_the_tables() {
         .expect("descent");
     assert!(render_latex(&descent).contains("\\begin{tabular}"));
 }
+
+#[test]
+fn a_walk_in_two_variables_is_drawn_on_the_contour_map() {
+    colored::control::set_override(false);
+    let outcome = Session::new()
+        .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1 steps 10")
+        .expect("descent");
+    let text = render_text(&outcome, PLAIN);
+    assert!(text.contains("The path seen from above"), "{text}");
+    assert!(text.contains('●'), "{text}");
+    let ascii = render_text(
+        &outcome,
+        TextOptions {
+            unicode: false,
+            quiet: false,
+        },
+    );
+    assert!(ascii.is_ascii() && ascii.contains('O'), "{ascii}");
+    // Several rates share one table, and no map.
+    let compared = Session::new()
+        .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1, 0.2 steps 4")
+        .expect("descent");
+    assert!(!render_text(&compared, PLAIN).contains("seen from above"));
+}

@@ -460,3 +460,30 @@ fn ctrl_c_stops_a_long_definite_integral_and_nudge_goes_idle() {
     answered(&mut p, "= 1/3");
     leave(p);
 }
+
+/// Colour is decided per stream: with stdout on a terminal and stderr sent to a file, the
+/// answer is coloured and the error in the file has no escape codes.
+#[test]
+fn a_redirected_stderr_gets_no_colour_codes() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let errors = dir.path().join("errors.txt");
+    let mut cmd = Command::new("sh");
+    cmd.env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .arg("-c")
+        .arg(format!(
+            "exec '{}' -e 'd/dx x^2' -e '2 +* 3' 2>'{}'",
+            env!("CARGO_BIN_EXE_nudge"),
+            errors.display()
+        ));
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
+    let answer = p.exp_eof().expect("nudge ends");
+    assert!(
+        answer.contains('\u{1b}'),
+        "the answer on the terminal is coloured: {answer:?}"
+    );
+    let written = std::fs::read_to_string(&errors).expect("the errors file");
+    assert!(written.starts_with("error: "), "{written:?}");
+    assert!(!written.contains('\u{1b}'), "{written:?}");
+}

@@ -905,3 +905,13 @@ fn a_rule_template_never_borrows_the_learners_letters() {
     let (out, _, _) = with_e(&["d/dx x^2 sin x"], &[]);
     assert!(out.contains("f′·g + f·g′: 2x·sin(x) + x²·cos(x)"), "{out}");
 }
+
+#[test]
+fn skip_at_the_prompt_says_where_it_belongs() {
+    let (_, err, code) = with_e(&["skip"], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("skip shows the working of an exercise while a lesson or practice asks one"),
+        "{err}"
+    );
+}

@@ -121,7 +121,15 @@ fn help_the_glossary_and_the_rules_wrap_between_words() {
     for page in pages() {
         let whole = answer(&page, WHOLE);
         for width in WIDTHS {
-            check(&page, width, &answer(&page, width), &whole);
+            let wrapped = answer(&page, width);
+            check(&page, width, &wrapped, &whole);
+            // A line that fits is left exactly as it was: its columns keep their spacing.
+            for line in whole.lines().filter(|l| visible_width(l) <= width) {
+                assert!(
+                    wrapped.lines().any(|w| w == line),
+                    "{page} at {width} columns changed a line that fits: {line:?}\n{wrapped}"
+                );
+            }
         }
     }
 }

@@ -3,9 +3,11 @@
 
 use super::backprop::gradients;
 use super::graph::Graph;
+use super::seeing::{ContourAnswer, PlotSize};
 use crate::calculus::derive;
 use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, Expr, Number, Symbol};
+use crate::numeric::contour::{self, Region};
 
 /// A gradient shorter than this is a flat spot: the descent has settled.
 pub const TINY: f64 = 1e-6;
@@ -29,6 +31,8 @@ pub struct DescentAnswer {
     pub loss: Option<Symbol>,
     pub steps: usize,
     pub runs: Vec<Run>,
+    /// The contour map under the path, for one run in two variables.
+    pub map: Option<Box<ContourAnswer>>,
 }
 
 /// One descent at one rate.
@@ -80,6 +84,7 @@ pub fn descend(
     rates: &[Expr],
     steps: usize,
     slopes: &Slopes,
+    size: PlotSize,
 ) -> Result<DescentAnswer, Error> {
     let mut first = Vec::new();
     for e in start {
@@ -103,7 +108,66 @@ pub fn descend(
             Slopes::Graph { loss, .. } => Some(loss.clone()),
         },
         steps,
+        map: match runs.as_slice() {
+            [run] => map(body, vars, run, size).map(Box::new),
+            _ => None,
+        },
         runs,
+    })
+}
+
+/// Points past this size are left off the map: a path that ran away.
+const MAP_REACH: f64 = 1e6;
+
+/// The contour map under a walk in two variables: a square holding every point of the path.
+fn map(body: &Expr, vars: &[Symbol], run: &Run, size: PlotSize) -> Option<ContourAnswer> {
+    let [xv, yv] = vars else {
+        return None;
+    };
+    let points: Vec<(f64, f64)> = run
+        .iterates
+        .iter()
+        .map(|i| (i.point[0], i.point[1]))
+        .filter(|(x, y)| x.abs() < MAP_REACH && y.abs() < MAP_REACH)
+        .collect();
+    let low = |pick: fn(&(f64, f64)) -> f64| points.iter().map(pick).fold(f64::INFINITY, f64::min);
+    let high =
+        |pick: fn(&(f64, f64)) -> f64| points.iter().map(pick).fold(f64::NEG_INFINITY, f64::max);
+    let (x0, x1, y0, y1) = (low(|p| p.0), high(|p| p.0), low(|p| p.1), high(|p| p.1));
+    if !(x0.is_finite() && y0.is_finite()) {
+        return None;
+    }
+    // A margin around the path, and never smaller than a unit square around its middle.
+    let half = (0.6 * (x1 - x0).max(y1 - y0)).max(1.0);
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let region = Region {
+        x: (cx - half, cx + half),
+        y: (cy - half, cy + half),
+    };
+    let f = |x: f64, y: f64| {
+        eval(body, &|name| {
+            if name == &**xv {
+                Some(x)
+            } else if name == &**yv {
+                Some(y)
+            } else {
+                None
+            }
+        })
+    };
+    let grid = contour::grid(&f, region, 80);
+    let contours = contour::levels(&grid, 4)
+        .into_iter()
+        .map(|level| contour::trace(&grid, region, level))
+        .collect();
+    Some(ContourAnswer {
+        body: body.clone(),
+        vars: (xv.clone(), yv.clone()),
+        region,
+        contours,
+        gradient: None,
+        size,
+        path: points,
     })
 }
 

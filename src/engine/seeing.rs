@@ -169,6 +169,8 @@ pub struct ContourAnswer {
     pub contours: Vec<Contour>,
     pub gradient: Option<GradientAt>,
     pub size: PlotSize,
+    /// A walk drawn on the map, each point joined to the next (a descent); empty for none.
+    pub path: Vec<(f64, f64)>,
 }
 
 /// The gradient at a point: the arrow across the contour lines.

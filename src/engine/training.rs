@@ -146,7 +146,16 @@ impl Session {
             },
             None => Slopes::Formula(partials(&formula, &vars)),
         };
-        descend(&formula, &vars, &values, &rate_values, steps, &slopes).map_err(|e| match e.span {
+        descend(
+            &formula,
+            &vars,
+            &values,
+            &rate_values,
+            steps,
+            &slopes,
+            self.plot_size,
+        )
+        .map_err(|e| match e.span {
             Some(_) => e,
             None => e.at(body.span),
         })

@@ -31,6 +31,14 @@ pub fn descent(answer: &DescentAnswer) -> Doc {
         [one] => blocks.push(table(answer, one)),
         runs => blocks.push(side_by_side(runs)),
     }
+    if let Some(map) = &answer.map {
+        blocks.push(Block::Gap);
+        blocks.push(Block::Words(vec![Span::tagged(
+            "The path seen from above, on the contour lines of f: the start is the large dot, and each step is joined to the next.",
+            Tag::Quiet,
+        )]));
+        blocks.push(Block::Contour(map.clone()));
+    }
     blocks.push(Block::Gap);
     for run in &answer.runs {
         blocks.push(Block::Words(verdict_line(answer, run)));

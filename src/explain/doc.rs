@@ -223,6 +223,8 @@ pub enum Tag {
     Answer,
     /// A check that came out right: `✓`.
     Success,
+    /// A failure: `error:` and the caret under its place.
+    Error,
 }
 
 /// Inline maths, kept as expressions and the shapes a derivation writes around them.

@@ -167,7 +167,7 @@ Try: grad (x^2 + y^2), grad (x^2 + y^2) at (1, 2)
 ",
         Topic::Jacobian => "\
 With several outputs as well as several inputs, the partial derivatives fill a table: the Jacobian.
-Row i belongs to output i, column j to input j, and the entry is ∂(output i)/∂(input j).
+Row i belongs to output i, column j to input j, and the entry is ∂(output\u{a0}i)/∂(input\u{a0}j).
 Backpropagation passes gradients from layer to layer through tables like this.
 Example: for the outputs (x·y, x + y) the Jacobian is [[y, x], [1, 1]].
 Try: jacobian([x*y, x + y]), or F(x, y) = (x*y, x + y) and then jacobian(F)
@@ -224,7 +224,7 @@ Try: descend (w - 3)^2 from w = 0 rate 0.1, descend x^2 + 3y^2 from (3, 4) rate 
 practice gives five exercises on one topic, each harder than the last, and a score at the end.
 The topics are power chain product quotient exp-log trig partial gradient integral backprop descent activations mixed; practice alone is mixed.
 Example: practice chain starts at d/dx (9x + 7)^2 and ends with chains inside chains.
-An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2 x cos(x^2) all do.
+An answer counts in any form that is equal: 2x·cos(x²), cos(x^2)*2*x and 2\u{a0}x\u{a0}cos(x^2) all do.
 A wrong answer earns a hint from the worked steps; after three tries, or when you type skip, the whole working is shown. Practice runs in a session of its own, so your definitions are untouched; quit leaves it.
 Try: practice chain, practice gradient
 ",
@@ -253,7 +253,7 @@ Example: read ∂L/∂w says how much L shifts when w is nudged, with every othe
 Try: read dL/dw, read \\nabla_\\theta L, ? dy/dx = dy/du · du/dx
 ",
         Topic::Lesson => "\
-lessons lists the tour: twelve short lessons, one for each part of the article nudge teaches from, then more on the functions inside a neural network and on derivatives by vectors and matrices.
+lessons lists the tour: short lessons, one for each part of the article nudge teaches from, then more on the functions inside a neural network, backpropagation and derivatives by vectors and matrices.
 lesson N plays one: narration, worked examples, and exercises whose answers are checked, with hints.
 A lesson runs in a session of its own, so your definitions are untouched; quit leaves it.
 Finished lessons are remembered, and the list marks them.

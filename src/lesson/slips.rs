@@ -98,10 +98,15 @@ fn glued_exponent(chars: &[char], from: usize, plain_base: bool) -> Option<usize
     }
     i += digits;
     match chars.get(i) {
-        // x^-1/2, x^1/2: a fraction meant as the power.
+        // x^-1/2, x^1/2: a fraction meant as the power. Not x^3/3 or x^4/2, whose fraction
+        // would be a whole number: those are x³/3 and x⁴/2, as an antiderivative writes them.
         Some('/') => {
             let more = count(chars, i + 1, |c| c.is_ascii_digit());
-            (more > 0).then_some(i + 1 + more)
+            let number = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+            let top = number(i - digits, i).parse::<u64>().ok();
+            let bottom = number(i + 1, i + 1 + more).parse::<u64>().ok();
+            let whole = matches!((top, bottom), (Some(t), Some(b)) if b > 0 && t % b == 0);
+            (more > 0 && !whole).then_some(i + 1 + more)
         }
         Some(c) if plain_base && (c.is_ascii_alphabetic() || *c == '(') => {
             Some(factor_run_end(chars, i))
@@ -222,6 +227,9 @@ mod tests {
             "2x/x^2 + 1",
             "x^2",
             "e^x/2",
+            // A whole-number fraction is no power anyone means: x³/3, as integrals write it.
+            "x^3/3",
+            "x^4/2",
         ] {
             assert!(slips(line).is_empty(), "{line}");
         }

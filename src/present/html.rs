@@ -264,6 +264,7 @@ fn class(tag: Tag) -> &'static str {
         Tag::Quiet => "quiet",
         Tag::Answer => "answer",
         Tag::Success => "success",
+        Tag::Error => "error",
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod ascii;
 pub mod caret;
+pub mod diagnostic;
 pub mod html;
 pub mod latex;
 pub mod markdown;

@@ -393,8 +393,8 @@ fn room_along(at: (f64, f64), u: (f64, f64), x: (f64, f64), y: (f64, f64)) -> f6
     to_edge(at.0, u.0, x).min(to_edge(at.1, u.1, y)).max(0.0)
 }
 
-/// A contour map as lines of text, with the gradient arrow when there is a point.
-pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
+/// The contour lines of a map, on a picture of the size the map asks for.
+fn contour_picture(map: &ContourAnswer) -> Picture {
     // Square in dots: a cell is 2 dots wide and 4 tall, so half as many rows as columns.
     let rows = (map.size.rows + 4)
         .min((map.size.columns.saturating_sub(12)) / 2)
@@ -409,6 +409,27 @@ pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
         };
         for &(a, b) in &contour.segments {
             picture.segment(ink, a, b);
+        }
+    }
+    picture
+}
+
+/// A contour map as lines of text, with the gradient arrow when there is a point, and a walk
+/// when there is one: each point joined to the next, the start marked.
+pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
+    let mut picture = contour_picture(map);
+    for pair in map.path.windows(2) {
+        picture.segment(Ink::Arrow, pair[0], pair[1]);
+    }
+    for (i, &p) in map.path.iter().enumerate() {
+        if let Some((col, row)) = picture.cell(p) {
+            let mark = match (i, unicode) {
+                (0, true) => '●',
+                (0, false) => 'O',
+                (_, true) => '•',
+                (_, false) => '*',
+            };
+            picture.labels.push((col, row, mark, Ink::Arrow));
         }
     }
     if let Some(g) = &map.gradient {

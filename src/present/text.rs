@@ -4,7 +4,7 @@ use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
 use super::plot::{draw_contour, draw_plot};
-use super::wrap::{hang, visible_width};
+use super::wrap::{hang, hang_after, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Expr, Style};
 use crate::syntax::reading_of_statement;
@@ -16,7 +16,7 @@ pub use crate::explain::doc::{RESULT_BUDGET, STEP_BUDGET};
 const PROSE_WIDTH: usize = 76;
 /// Widest term that sets the column of meanings beside it.
 const TERM_ROOM: usize = 23;
-/// Narrowest column a meaning is wrapped in beside its term; narrower, it goes under the term.
+/// Narrowest column a long meaning is wrapped in beside its term; narrower, it goes under.
 const MEANING_ROOM: usize = 30;
 
 /// How a tag looks on a terminal; the binary paints with colour, tests and pipes plainly.
@@ -362,15 +362,17 @@ impl Writer<'_> {
                 .max()
                 .unwrap_or(TERM_ROOM)
             + 2;
-        let beside = self.width.is_none_or(|w| w >= column + MEANING_ROOM);
         for (term, meaning) in shown {
-            if beside {
+            // Beside its term when it fits there, or has a column wide enough to wrap in.
+            let room = visible_width(&meaning).min(MEANING_ROOM);
+            let start = column.max(2 + visible_width(&term) + 2);
+            if self.width.is_none_or(|w| w >= start + room) {
                 let gap = (column - 2).saturating_sub(visible_width(&term)).max(2);
-                self.prose(
-                    out,
-                    &format!("  {term}{}{meaning}", " ".repeat(gap)),
-                    column,
-                );
+                let lead = format!("  {term}{}", " ".repeat(gap));
+                match self.width {
+                    Some(width) => push_line(out, &hang_after(&lead, &meaning, width, column)),
+                    None => push_line(out, &format!("{lead}{meaning}")),
+                }
             } else {
                 push_line(out, &format!("  {term}"));
                 self.prose(out, &format!("      {meaning}"), 6);

@@ -24,12 +24,19 @@ pub fn wrap(text: &str, width: usize) -> String {
 /// room stays whole on a line of its own rather than being split.
 pub fn hang(line: &str, width: usize, next: usize) -> String {
     let indent = indent_of(line);
-    let mut out = String::with_capacity(line.len() + 8);
-    out.push_str(&line[..indent]);
-    let mut used = indent;
+    hang_after(&line[..indent], &line[indent..], width, next)
+}
+
+/// `rest` broken as `hang` breaks a line, after a `lead` kept exactly as it is (a term and
+/// the spaces that line its meaning up in a column).
+pub fn hang_after(lead: &str, rest: &str, width: usize, next: usize) -> String {
+    let mut out = String::with_capacity(lead.len() + rest.len() + 8);
+    out.push_str(lead);
+    let mut used = visible_width(lead);
     // Whether the line being filled has no word yet: a word always goes on such a line.
     let mut empty = true;
-    for word in line[indent..].split([' ', '\t']).filter(|w| !w.is_empty()) {
+    for word in units(rest) {
+        let word = word.as_str();
         let w = visible_width(word);
         if empty {
             empty = false;
@@ -43,6 +50,24 @@ pub fn hang(line: &str, width: usize, next: usize) -> String {
         }
         out.push_str(word);
         used += w;
+    }
+    out
+}
+
+/// The words of a line, each operator standing alone (`-`, `+`, `=`) kept with the word
+/// before it, so a broken line ends with the operator and the next never starts with one:
+/// a line that starts `- b)` would read as a list item.
+fn units(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
+        let operator = matches!(word, "-" | "+" | "−" | "=" | "·" | "×" | "≈" | "/");
+        match out.last_mut() {
+            Some(last) if operator => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => out.push(word.to_string()),
+        }
     }
     out
 }
@@ -103,6 +128,12 @@ mod tests {
     fn a_broken_line_hangs_under_its_first_word() {
         let shown = hang("  one two three four five", 12, 4);
         assert_eq!(shown, "  one two\n    three\n    four\n    five");
+    }
+
+    #[test]
+    fn a_broken_line_never_starts_with_an_operator() {
+        assert_eq!(hang("a = x + y - b", 11, 2), "a = x + y -\n  b");
+        assert_eq!(hang("a = x + y - b", 9, 2), "a = x +\n  y - b");
     }
 
     #[test]

@@ -5,7 +5,6 @@
 
 pub use crate::explain::help;
 use crate::explain::{catalogue, notation, prune, readings, session};
-use crate::present::ascii;
 
 mod html;
 mod json;

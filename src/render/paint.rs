@@ -17,6 +17,7 @@ impl Paint for Colored {
             Tag::Quiet => text.dimmed(),
             Tag::Answer => text.green().bold(),
             Tag::Success => text.green(),
+            Tag::Error => text.red().bold(),
         }
         .to_string()
     }

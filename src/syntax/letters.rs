@@ -186,7 +186,7 @@ fn unknown_function_error(typed: &str, help: &str, span: Span) -> Error {
 }
 
 /// Words a learner may type around the maths; each has its own advice in `english_help`.
-const ENGLISH: [&str; 40] = [
+const ENGLISH: [&str; 41] = [
     "derivative",
     "derivatives",
     "differentiate",
@@ -227,6 +227,7 @@ const ENGLISH: [&str; 40] = [
     "sine",
     "cosine",
     "tangent",
+    "skip",
 ];
 
 fn english_word(lower: &str) -> Option<&'static str> {
@@ -249,6 +250,7 @@ pub(super) fn english_help(word: &str) -> String {
         "critical" | "points" | "extrema" | "minimum" | "maximum" | "minimise" | "minimize"
         | "maximise" | "maximize" => "nudge does not search for critical points yet; ask for the slope (d/dx x^3 - 3x), plot it beside the curve (plot x^3 - 3x, d/dx x^3 - 3x), and for two variables hessian EXPR at (a, b) says what kind of flat spot a point is".to_string(),
         "wrt" | "respect" | "with" => "say the variable in the operator: d/dx x^2 y, ∂/∂y x^2 y".to_string(),
+        "skip" => "skip shows the working of an exercise while a lesson or practice asks one; at this prompt there is nothing to skip (lessons lists the tour, practice starts exercises)".to_string(),
         "sine" | "cosine" | "tangent" => "write the function by its short name: sin x, cos x, tan x (tangent x^2 at x = 1 draws a tangent line)".to_string(),
         _ => "nudge reads maths, not words: write the expression itself".to_string(),
     }

@@ -184,6 +184,7 @@ pub(super) fn contour_answer(
         contours,
         gradient,
         size: cx.size,
+        path: Vec::new(),
     })
 }
 
