@@ -181,6 +181,7 @@ proptest! {
             ("b", "d/db (1/n) sum_i (y_i - (w x_i + b))^2"),
             ("w", "d/dw \\sum_{i=1}^{3} (y_i - w x_i)^2"),
             ("w", "d/dw Σ_{i=1}^{n} (ln(1 + e^(w x_i)) - w y_i)"),
+            ("w", "d/dw Σ_{i=1}^{n} (y_i - σ(w x_i + b))^2"),
         ] {
             let s = sum_answer(&[line]);
             let letters = |moved: f64| {

@@ -623,6 +623,7 @@ impl Reader<'_> {
         let scalar_func = match fun {
             Fun::Log => Some(Func::Ln),
             Fun::Tanh => Some(Func::Tanh),
+            Fun::Sigmoid => Some(Func::Sigmoid),
             Fun::Sin => Some(Func::Sin),
             Fun::Cos => Some(Func::Cos),
             _ => None,
