@@ -64,3 +64,44 @@ fn tab_completes_every_command_from_the_registry() {
     p.send_control('d').expect("Ctrl-D");
     p.exp_eof().expect("nudge ends");
 }
+
+/// The `help` overview is written by hand, so this keeps it honest: every command of the
+/// registry starts one of its lines (or is named as another spelling of one), and its list of topics names every topic there is.
+#[test]
+fn the_help_overview_names_every_command_and_every_topic() {
+    let output = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["--format", "json", "-e", "help"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let text = json["text"].as_str().expect("text");
+    let starts: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(|word| word.trim_end_matches(','))
+        .collect();
+    for command in COMMANDS {
+        let word = command.word;
+        let named = starts.contains(&word)
+            || text.lines().any(|l| {
+                let l = l.trim_start();
+                l.starts_with(&format!("{word}, "))
+                    || l.contains(&format!(", {word}"))
+                    || l.contains(&format!("(also {word} "))
+            });
+        assert!(named, "help does not list the command {word}:\n{text}");
+    }
+    let topics = text
+        .lines()
+        .find_map(|l| l.split_once("the topics are "))
+        .map(|(_, list)| list.split_whitespace().collect::<Vec<_>>())
+        .expect("a list of topics");
+    for topic in nudge::topic::Topic::ALL {
+        assert!(
+            topics.contains(&topic.name()),
+            "help's list of topics misses {}",
+            topic.name()
+        );
+    }
+}

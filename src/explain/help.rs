@@ -26,11 +26,13 @@ plot sin x, cos x\tcurves in the terminal (add from -pi to pi to set the range)
 contour x^2 + y^2 at (1, 2)\tcontour lines and the gradient arrow at a point
 d/dx x^3 at x = 2\ta slope at one point, exact and as a decimal
 check d/dx x^3 = 3x^2\tis my answer right? any equal form counts (∫ … dx = … too)
+descend (w - 3)^2 from w = 0 rate 0.1\tgradient descent, step by step (rates side by side: rate 0.01, 0.1)
 (x^2 + y^2) at (1, 2)\ta value at a point, variables in the order x, y, z
 f(x) = x^2 sin x\tdefine a function; then f'(x), f''(x), f(2), f'(2), d/dx f(x)
 r(t) = (cos t, sin t)\tdefine a moving point; then r'(t), r''(t), |r'(t)|, r'(2)
 F(x, y) = (x y, x + y)\tdefine a vector function; then jacobian(F), F(1, 2)
 y = 3x^2 + 1\tdefine a name; then dy/dx, d²y/dx², y at x = 1
+backprop y at x = 1\tthe forward and backward passes through the steps named with =
 a = 3\ta number to reuse in later lines
 ans\tthe last result
 read ∂L/∂W\tnotation in words, with your names (also ? dy/dx = dy/du · du/dx)
@@ -41,8 +43,9 @@ glossary\tthe words AI articles use, in one line each
 lessons\tthe tour: short lessons, with exercises
 lesson 1\tplay one lesson; your answers are checked
 practice chain\tfive exercises that get harder, then a score
-help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot activations loss practice read lesson
-quit\tleave (Ctrl-D works too)
+save session.md\twrite the session so far as Markdown
+help TOPIC\tone idea with a worked example; the topics are power chain product quotient exp ln log trig partial gradient jacobian integral notation e plot activations loss backprop descend practice read lesson
+quit, exit\tleave (Ctrl-D works too)
 ";
 
 /// The derivatives a reader meets most: (function, derivative) in Unicode and in ASCII.
