@@ -55,6 +55,22 @@ pub const COMMANDS: &[Command] = &[
     entry("exit", &["exit"], "the same as quit", None),
 ];
 
+/// The command a word starts, if any (`backprop`, `descend`, …).
+pub fn named(word: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.word.eq_ignore_ascii_case(word))
+}
+
+impl Command {
+    /// How it is typed, for an error's help line: `backprop L at w = A, … (help backprop)`.
+    pub fn typed(&self) -> String {
+        let usage = self.usage.join(", or ");
+        match self.help {
+            Some(topic) => format!("it is typed {usage} (help {} says more)", topic.name()),
+            None => format!("it is typed {usage}"),
+        }
+    }
+}
+
 /// The words completion offers at the start of a line.
 pub fn words() -> impl Iterator<Item = &'static str> {
     COMMANDS.iter().map(|c| c.word)

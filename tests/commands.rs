@@ -105,3 +105,19 @@ fn the_help_overview_names_every_command_and_every_topic() {
         );
     }
 }
+
+/// A command word followed by something not in the command's shape is named as the command,
+/// with how it is typed, never as a word nudge does not know.
+#[test]
+fn a_command_in_the_wrong_shape_is_named_with_its_usage() {
+    let output = Command::cargo_bin("nudge")
+        .expect("binary")
+        .args(["-e", "backprop (w x - 1)^2 at w = 0.5, x = 2"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("backprop is a command"), "{err}");
+    assert!(err.contains("backprop L at w = A"), "{err}");
+    assert!(!err.contains("does not know the word"), "{err}");
+}

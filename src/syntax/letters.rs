@@ -291,6 +291,17 @@ impl Builder<'_> {
             }
             Run::Word => {
                 if self.leads_the_line(span) {
+                    if let Some(command) = crate::commands::named(text) {
+                        return Err(Error::new(
+                            Phase::Parsing,
+                            format!(
+                                "{} is a command, but the rest of this line is not in its shape",
+                                command.word
+                            ),
+                        )
+                        .at(span)
+                        .with_help(command.typed()));
+                    }
                     return Err(Error::new(
                         Phase::Parsing,
                         format!("nudge does not know the word '{text}' at the start of a line"),
