@@ -128,12 +128,12 @@ impl Builder<'_> {
         span: Span,
     ) -> Result<Node, Error> {
         if primes > 0 {
-            return Err(Error::new(
-                Phase::Parsing,
-                format!("{typed} has two inputs, so a prime does not say which one to nudge"),
-            )
-            .at(name_span)
-            .with_help(format!("ask d/dx {typed}(…, …) instead")));
+            return Err(no_prime(
+                typed,
+                "two",
+                name_span,
+                format!("d/dx {typed}(…, …)"),
+            ));
         }
         let [a, b]: [Node; 2] = args.try_into().map_err(|args: Vec<Node>| {
             Error::new(
@@ -195,12 +195,12 @@ impl Builder<'_> {
         span: Span,
     ) -> Result<Node, Error> {
         if primes > 0 {
-            return Err(Error::new(
-                Phase::Parsing,
-                format!("{typed} has several inputs, so a prime does not say which one to nudge"),
-            )
-            .at(name_span)
-            .with_help(format!("ask grad {typed}(…) instead")));
+            return Err(no_prime(
+                typed,
+                "several",
+                name_span,
+                format!("grad {typed}(…)"),
+            ));
         }
         let grown = args.into_iter().map(|a| {
             let e = Node {
@@ -234,4 +234,14 @@ fn is_zero(node: &Node) -> bool {
         NodeKind::Paren(inner) => is_zero(inner),
         _ => false,
     }
+}
+
+/// A prime on a function of several inputs does not say which input is nudged.
+fn no_prime(typed: &str, inputs: &str, name_span: Span, instead: String) -> Error {
+    Error::new(
+        Phase::Parsing,
+        format!("{typed} has {inputs} inputs, so a prime does not say which one to nudge"),
+    )
+    .at(name_span)
+    .with_help(format!("ask {instead} instead"))
 }
