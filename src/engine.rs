@@ -268,6 +268,17 @@ impl Answer {
 }
 
 impl Outcome {
+    /// Whether the learner typed a decimal (9.8, .5): results then print numbers that end as
+    /// decimals that way too.
+    pub fn typed_decimals(&self) -> bool {
+        let chars: Vec<char> = self.input.chars().collect();
+        chars.iter().enumerate().any(|(i, &c)| {
+            c == '.'
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && (i == 0 || !chars[i - 1].is_alphabetic())
+        })
+    }
+
     /// The final expression of the answer, when it computed one.
     pub fn result(&self) -> Option<&Expr> {
         self.answer.result()

@@ -37,7 +37,11 @@ pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
 /// stay whole), or every line whole with no width.
 pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usize>) -> String {
     crate::explain::outcome(outcome).map_or_else(String::new, |doc| {
-        present::text_at(&doc, options.unicode, options.quiet, &Colored, width)
+        let style = Style {
+            decimals: outcome.typed_decimals(),
+            ..options.style()
+        };
+        present::text_at(&doc, style, options.quiet, &Colored, width)
     })
 }
 
