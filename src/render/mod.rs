@@ -12,7 +12,6 @@ mod latex;
 mod markup;
 mod multivar_json;
 mod multivar_latex;
-mod paint;
 mod seeing_json;
 mod seeing_latex;
 mod tensor_json;
