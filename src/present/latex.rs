@@ -143,7 +143,7 @@ fn value_line(lead: &Line, value: &str) -> String {
     if is_maths(words) {
         format!("\\[ {maths} \\]\n")
     } else {
-        format!("{} ${maths}$\n", line(words).trim_end())
+        format!("{} ${maths}$\n", spans(words, true).trim_end())
     }
 }
 
@@ -196,13 +196,18 @@ fn step_rows(item: &StepItem, depth: usize, rows: &mut Vec<String>) {
 
 /// A line as running LaTeX: words escaped, maths in `$…$`, tags as LaTeX marks them.
 fn line(l: &[Span]) -> String {
+    spans(l, l.iter().any(|span| span.tag == Some(Tag::Answer)))
+}
+
+/// A line's spans; `strong` when the line gives the answer, whose label then stands out.
+fn spans(l: &[Span], strong: bool) -> String {
     runs(l)
         .into_iter()
         .map(|run| match run {
             [span] => match &span.content {
-                Inline::Text(t) => tagged(span.tag, escape(t)),
-                Inline::Math(m) => tagged(span.tag, format!("${}$", math_latex(m))),
-                Inline::Spelled(s) => tagged(span.tag, escape(&(s.0)(Style::UNICODE))),
+                Inline::Text(t) => tagged(span.tag, strong, escape(t)),
+                Inline::Math(m) => tagged(span.tag, strong, format!("${}$", math_latex(m))),
+                Inline::Spelled(s) => tagged(span.tag, strong, escape(&(s.0)(Style::UNICODE))),
             },
             maths => format!("${}$", line_maths(maths)),
         })
@@ -210,8 +215,9 @@ fn line(l: &[Span]) -> String {
 }
 
 /// A span's words as LaTeX marks its tag.
-fn tagged(tag: Option<Tag>, inner: String) -> String {
+fn tagged(tag: Option<Tag>, strong: bool, inner: String) -> String {
     match tag {
+        Some(Tag::Label) if strong => format!("\\textbf{{{inner}}}"),
         Some(Tag::Warning) => format!("\\emph{{{inner}}}"),
         Some(Tag::Rule) => format!("\\textbf{{{inner}}}"),
         Some(Tag::Label | Tag::Quiet | Tag::Answer | Tag::Success | Tag::Error) | None => inner,

@@ -140,7 +140,7 @@ fn value_line(lead: &Line, value: &str) -> String {
     if is_maths(words) {
         format!("$${maths}$$\n")
     } else {
-        format!("{} ${maths}$\n", line(words).trim_end())
+        format!("{} ${maths}$\n", spans(words, true).trim_end())
     }
 }
 
@@ -179,13 +179,18 @@ fn step(item: &StepItem, depth: usize, out: &mut String) {
 
 /// A line of Markdown: words as they are, maths in `$…$`, tags as Markdown marks them.
 fn line(l: &[Span]) -> String {
+    spans(l, l.iter().any(|span| span.tag == Some(Tag::Answer)))
+}
+
+/// A line's spans; `strong` when the line gives the answer, whose label then stands out.
+fn spans(l: &[Span], strong: bool) -> String {
     runs(l)
         .into_iter()
         .map(|run| match run {
             [span] => match &span.content {
-                Inline::Text(t) => tagged(span.tag, t.clone()),
-                Inline::Math(m) => tagged(span.tag, format!("${}$", math_latex(m))),
-                Inline::Spelled(s) => tagged(span.tag, (s.0)(Style::UNICODE)),
+                Inline::Text(t) => tagged(span.tag, strong, t.clone()),
+                Inline::Math(m) => tagged(span.tag, strong, format!("${}$", math_latex(m))),
+                Inline::Spelled(s) => tagged(span.tag, strong, (s.0)(Style::UNICODE)),
             },
             maths => format!("${}$", line_maths(maths)),
         })
@@ -193,8 +198,9 @@ fn line(l: &[Span]) -> String {
 }
 
 /// A span's words as Markdown marks its tag.
-fn tagged(tag: Option<Tag>, inner: String) -> String {
+fn tagged(tag: Option<Tag>, strong: bool, inner: String) -> String {
     match tag {
+        Some(Tag::Label) if strong => format!("**{inner}**"),
         Some(Tag::Warning) => format!("*{inner}*"),
         Some(Tag::Rule) => format!("**{inner}**"),
         Some(Tag::Label | Tag::Quiet | Tag::Answer | Tag::Success | Tag::Error) | None => inner,
