@@ -24,7 +24,6 @@ const SMALL: PlotSize = PlotSize {
 };
 
 fn session() -> Session {
-    colored::control::set_override(false);
     let mut s = Session::new();
     s.set_plot_size(SMALL);
     s
@@ -611,7 +610,6 @@ fn defined_functions_can_be_nudged_plotted_and_touched() {
 
 #[test]
 fn a_tiny_plot_size_still_draws() {
-    colored::control::set_override(false);
     let mut s = Session::new();
     s.set_plot_size(PlotSize {
         columns: 0,

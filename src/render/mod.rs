@@ -4,7 +4,7 @@
 //! the JSON, LaTeX and Markdown writers here are not yet built on it.
 
 pub use crate::explain::help;
-use crate::explain::{catalogue, notation, prune, readings, session};
+use crate::explain::{catalogue, notation, prune, readings};
 
 mod html;
 mod json;
@@ -12,7 +12,6 @@ mod latex;
 mod markup;
 mod multivar_json;
 mod multivar_latex;
-mod paint;
 mod seeing_json;
 mod seeing_latex;
 mod tensor_json;
