@@ -143,6 +143,8 @@ pub enum Answer {
         value: Option<f64>,
         /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
         numeric: Option<crate::area::NumericArea>,
+        /// Whether the answer says how that estimate is made: the first time in a session.
+        tell_method: bool,
     },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),
@@ -270,6 +272,17 @@ impl Answer {
 }
 
 impl Outcome {
+    /// Whether the learner typed a decimal (9.8, .5): results then print numbers that end as
+    /// decimals that way too.
+    pub fn typed_decimals(&self) -> bool {
+        let chars: Vec<char> = self.input.chars().collect();
+        chars.iter().enumerate().any(|(i, &c)| {
+            c == '.'
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && (i == 0 || !chars[i - 1].is_alphabetic())
+        })
+    }
+
     /// The final expression of the answer, when it computed one.
     pub fn result(&self) -> Option<&Expr> {
         self.answer.result()
@@ -349,6 +362,9 @@ impl Outcome {
     }
 }
 
+/// The mark in `Session::said` that Gauss–Kronrod has been explained.
+const GAUSS_KRONROD_TOLD: &str = "method: adaptive Gauss–Kronrod";
+
 /// Definitions and the last result, shared by the lines of one session.
 #[derive(Clone, Debug, Default)]
 pub struct Session {
@@ -358,7 +374,7 @@ pub struct Session {
     ans: Option<Expr>,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
-    /// Remarks on how runs of letters are read, already made in this session.
+    /// Remarks on how runs of letters are read, and methods explained, already in this session.
     said: std::collections::HashSet<String>,
     /// Shapes declared with `x: vector(n)`, `A: matrix(m, n)`.
     shapes: Vec<crate::tensor::Declaration>,
@@ -428,8 +444,16 @@ impl Session {
                 .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
+        let mut answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
+        if let Answer::DefiniteIntegral {
+            numeric: Some(_),
+            tell_method,
+            ..
+        } = &mut answer
+        {
+            *tell_method = self.said.insert(GAUSS_KRONROD_TOLD.to_string());
+        }
         stopped::written_size(&answer, line, &parsed.statement)?;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {

@@ -86,11 +86,12 @@ pub fn session(answer: &Answer) -> Option<Doc> {
 /// the value alone.
 fn value_doc(lead: Line, exact: &Expr, approx: Option<f64>, after: Vec<Block>) -> Doc {
     let decimal = approx.filter(|_| wants_decimal(exact));
-    let mut quiet: Line = vec![Math::Expr(exact.clone()).into()];
-    if let Some(d) = decimal {
-        quiet.push(" ≈ ".into());
-        quiet.push(Math::Decimal(d).into());
+    let exact_math = Math::Expr(exact.clone());
+    let quiet: Line = vec![match decimal {
+        Some(d) => Math::Approx(Box::new(exact_math), d),
+        None => exact_math,
     }
+    .into()];
     let mut blocks = vec![Block::Value {
         lead,
         exact: exact.clone(),

@@ -9,6 +9,7 @@ use super::prune::{prune, Limits};
 use super::readings;
 use crate::calculus::motion::Motion;
 use crate::calculus::multivar::{Derivation, Direction, Exact, GradientAt, Value};
+use crate::calculus::SoftmaxJacobian;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer};
 use crate::expr::{Expr, Symbol};
 use serde_json::{json, Map, Value as Json};
@@ -53,6 +54,7 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             vars,
             partials,
             at,
+            softmax,
             ..
         } => {
             put("variables", names(vars));
@@ -65,6 +67,9 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
                     "at",
                     gradient_at(at, &readings::function_name(name.as_ref())),
                 );
+            }
+            if let Some(s) = softmax {
+                put("softmax", json!({ "inputs": ascii(&s.inputs) }));
             }
         }
         MultivarAnswer::Directional {
@@ -95,10 +100,14 @@ pub(super) fn fill(obj: &mut Map<String, Json>, answer: &MultivarAnswer) {
             vars,
             rows,
             at,
+            softmax,
         } => {
             put("variables", names(vars));
             put("outputs", ascii(outputs));
             matrix_fields(&mut put, rows, at.as_ref());
+            if let Some(shaped) = softmax {
+                put("softmax", softmax_jacobian(shaped));
+            }
             put("meaning", json!(readings::JACOBIAN));
         }
         MultivarAnswer::Hessian {
@@ -370,4 +379,22 @@ fn number(v: f64) -> Json {
     } else {
         Json::Null
     }
+}
+
+/// A softmax Jacobian in its shares: `"letter"`, `"inputs"`, `"shares"` (each written out),
+/// `"entries"` (s_i(δ_ij − s_j) by row) and `"matrix"` (`diag(s) - s*s^T` when the columns
+/// are the inputs themselves, else null).
+fn softmax_jacobian(shaped: &SoftmaxJacobian) -> Json {
+    let softmax = &shaped.softmax;
+    let shares: Vec<Expr> = (0..softmax.inputs.len())
+        .map(|i| softmax.written(i))
+        .collect();
+    let s = &*softmax.letter;
+    json!({
+        "letter": s,
+        "inputs": ascii(&softmax.inputs),
+        "shares": ascii(&shares),
+        "entries": Json::Array(shaped.entries.iter().map(|r| ascii(r)).collect()),
+        "matrix": shaped.square.then(|| format!("diag({s}) - {s}*{s}^T")),
+    })
 }

@@ -985,15 +985,28 @@ impl Builder<'_> {
         self.check_self_reference(&name, name_span)?;
         let mut args = Vec::new();
         let mut open = name_span.end;
+        let mut entry = None;
         for p in inner {
             match p.as_rule() {
                 Rule::lparen | Rule::latex_call_open => open = self.span(&p).start,
                 Rule::expr => args.push(self.expr(p)?),
+                Rule::entry_close | Rule::entry_latex_close => {
+                    let index = p
+                        .into_inner()
+                        .find(|q| q.as_rule() == Rule::entry_index)
+                        .ok_or_else(|| internal("entry"))?;
+                    let at = self.span(&index);
+                    let number = index.into_inner().next().ok_or_else(|| internal("entry"))?;
+                    entry = Some((self.integer(&number)? as usize, at));
+                }
                 _ => {}
             }
         }
         if let Some(b) = builtin(&name).filter(|_| self.names.arity(&name).is_none()) {
-            return self.builtin_call(b, &shown, name_span, primes, args, span);
+            return self.builtin_call(b, &shown, name_span, primes, args, entry, span);
+        }
+        if let Some((_, at)) = entry {
+            return Err(super::builtin::not_a_vector(&shown, at));
         }
         if is_abstract_call(self.names, &name, primes, &args) {
             return self.abstract_call(name, name_span, primes, args, span);
