@@ -1,7 +1,7 @@
 //! What a line of notation is: the shapes `read` explains, worked out from the pieces typed.
 //!
 //! This module decides *which* reading applies (a partial derivative, a
-//! gradient, a Jacobian, the chain rule…); the words live in `render::notation`.
+//! gradient, a Jacobian, the chain rule…); the words live in `explain::notation`.
 
 use crate::expr::Func;
 use crate::syntax::{
