@@ -230,6 +230,30 @@ fn the_tables_and_the_drawing() {
     insta::assert_snapshot!("neuron_backprop_ascii", text);
 }
 
+#[test]
+fn a_lane_that_goes_on_joins_with_a_tee_not_a_cross() {
+    colored::control::set_override(false);
+    // x feeds z and, further down, L: its lane branches into z and goes on.
+    let lines = ["z = w x + b", "a = 1/(1+e^(-z))", "L = (a - y)^2 + x"];
+    let outcome = session(&lines)
+        .answer("backprop L at w = 0.5, b = 0.1, x = 2, y = 1")
+        .expect("backprop");
+    let text = render_text(&outcome, PLAIN);
+    let rows: Vec<&str> = text.lines().collect();
+    let row = |starts: &str| {
+        rows.iter()
+            .position(|r| r.starts_with(starts))
+            .unwrap_or_else(|| panic!("no row {starts:?} in {text}"))
+    };
+    let (title, value) = (row("│ z = w·x + b"), row("│ value 1.1 "));
+    assert_eq!(value, title + 1);
+    // x's lane is the first (its box comes first); z's inputs from further out cross it on the
+    // title row, and x itself joins a row lower with ┤.
+    let lane = |r: usize| rows[r].split('◀').nth(1).unwrap_or_default().to_string();
+    assert!(lane(title).starts_with("─┼"), "{}", rows[title]);
+    assert!(lane(value).starts_with("─┤"), "{}", rows[value]);
+}
+
 /// A network of two inputs, two hidden units and one output, as definitions.
 const NETWORK: [&str; 7] = [
     "s(t) = 1/(1+e^(-t))",
