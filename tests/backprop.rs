@@ -221,6 +221,15 @@ fn backprop_errors_name_the_problem() {
 fn the_tables_and_the_drawing() {
     let outcome = session(&NEURON).answer(AT).expect("backprop");
     insta::assert_snapshot!("neuron_backprop", render_text(&outcome, PLAIN));
+    // The tables are never wrapped, so the neuron's must fit a laptop's 80 columns.
+    let at_80 = nudge::render::render_text_at(&outcome, PLAIN, Some(80), &nudge::present::Plain);
+    for line in at_80.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
     let ascii = TextOptions {
         unicode: false,
         quiet: false,
