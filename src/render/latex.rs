@@ -117,7 +117,6 @@ fn blocks(outcome: &Outcome) -> Vec<Block> {
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
         Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
-        Answer::Training(answer) => super::training_latex::blocks(answer),
         _ => Vec::new(),
     }
 }
@@ -135,7 +134,8 @@ fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
         | Answer::Definitions(_)
         | Answer::Reset
         | Answer::Notation(_)
-        | Answer::Help(_) => crate::explain::outcome(outcome),
+        | Answer::Help(_)
+        | Answer::Training(_) => crate::explain::outcome(outcome),
         _ => None,
     }
 }

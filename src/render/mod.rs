@@ -19,7 +19,6 @@ mod tensor_json;
 mod tensor_latex;
 mod text;
 mod training_json;
-mod training_latex;
 
 use crate::engine::Note;
 
