@@ -112,11 +112,9 @@ pub(super) fn body_latex(body: &Body<Expr>) -> String {
 
 /// The answer as typeset blocks, for the families not yet presented from their document.
 fn blocks(outcome: &Outcome) -> Vec<Block> {
-    let reading = reading_latex(&outcome.statement);
     match &outcome.answer {
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
-        Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
         _ => Vec::new(),
     }
 }
@@ -135,7 +133,8 @@ fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
         | Answer::Reset
         | Answer::Notation(_)
         | Answer::Help(_)
-        | Answer::Training(_) => crate::explain::outcome(outcome),
+        | Answer::Training(_)
+        | Answer::Tensor(_) => crate::explain::outcome(outcome),
         _ => None,
     }
 }

@@ -16,7 +16,6 @@ mod paint;
 mod seeing_json;
 mod seeing_latex;
 mod tensor_json;
-mod tensor_latex;
 mod text;
 mod training_json;
 
