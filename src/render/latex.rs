@@ -122,20 +122,8 @@ fn blocks(outcome: &Outcome) -> Vec<Block> {
 /// The document of an answer whose LaTeX and Markdown come from the presenters.
 fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
     match outcome.answer {
-        Answer::Derivative { .. }
-        | Answer::Integral { .. }
-        | Answer::DefiniteIntegral { .. }
-        | Answer::Expression { .. }
-        | Answer::AtPoint { .. }
-        | Answer::Defined { .. }
-        | Answer::Forgotten(_)
-        | Answer::Definitions(_)
-        | Answer::Reset
-        | Answer::Notation(_)
-        | Answer::Help(_)
-        | Answer::Training(_)
-        | Answer::Tensor(_) => crate::explain::outcome(outcome),
-        _ => None,
+        Answer::Multivar(_) | Answer::Seeing(_) => None,
+        _ => crate::explain::outcome(outcome),
     }
 }
 
