@@ -113,15 +113,7 @@ fn answer_fields(answer: &Answer, obj: &mut Map<String, Value>) {
                 .collect();
             obj.insert("steps".into(), Value::Array(list));
             if let Some(Detail::Shape(known)) = steps.last().map(|s| &s.detail) {
-                obj.insert(
-                    "also".into(),
-                    json!({
-                        "shape": known.shape.id(),
-                        "result": known.form.ascii(),
-                        "unicode": known.form.unicode(),
-                        "latex": known.form.latex(),
-                    }),
-                );
+                obj.insert("also".into(), also_json(known));
             }
         }
         Answer::Notation(reading) => {
@@ -340,4 +332,23 @@ fn check_fields(checked: &Checked, obj: &mut Map<String, Value>) {
             json!({"point": point, "expected": w.expected, "given": w.given}),
         );
     }
+}
+
+/// A result's shape papers print: `shape`, the form as `result`, `unicode` and `latex`; for a
+/// softmax shape also `softmax` (`letter`, `inputs`) and `given` (a sum that must be 1).
+pub(super) fn also_json(known: &crate::calculus::Known) -> Value {
+    let mut also = json!({
+        "shape": known.shape.id(),
+        "result": known.form.ascii(),
+        "unicode": known.form.unicode(),
+        "latex": known.form.latex(),
+    });
+    if let Some(s) = &known.softmax {
+        let inputs: Vec<String> = s.inputs.iter().map(Expr::ascii).collect();
+        also["softmax"] = json!({ "letter": &*s.letter, "inputs": inputs });
+    }
+    if let Some(sum) = &known.given {
+        also["given"] = json!(format!("{} = 1", sum.ascii()));
+    }
+    also
 }

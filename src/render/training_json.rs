@@ -39,6 +39,9 @@ fn chain_fields(obj: &mut Map<String, Value>, chain: &ChainAnswer) {
         .collect();
     obj.insert("links".into(), json!(links));
     obj.insert("in_steps".into(), json!(chain.in_steps.ascii()));
+    if let Some(known) = &chain.shape {
+        obj.insert("also".into(), super::json::also_json(known));
+    }
     obj.insert("steps".into(), json!([]));
 }
 
