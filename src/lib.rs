@@ -13,6 +13,7 @@ pub mod explain;
 pub mod expr;
 pub mod input;
 mod integrals;
+pub mod json;
 pub mod lesson;
 pub mod notation;
 pub mod numeric;
