@@ -2,12 +2,31 @@
 //! never held whole, so endless input (`/dev/zero`, a pipe that never sends a newline) costs
 //! a bounded amount of memory and time.
 
+use std::cell::Cell;
 use std::io::{self, BufRead};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Longest line nudge reads, in bytes (the parser's own limit, `syntax::MAX_LINE_BYTES`).
 pub const MAX_LINE_BYTES: usize = crate::syntax::MAX_LINE_BYTES;
 /// How far past the limit nudge looks for the end of a refused line before it stops reading.
 pub const MAX_SKIP_BYTES: usize = 16 << 20;
+
+thread_local! {
+    /// The flag that ends a read interrupted by a signal on this thread, if someone holds one.
+    static STOP: Cell<Option<&'static AtomicBool>> = const { Cell::new(None) };
+}
+
+/// From now on, a read on this thread interrupted by a signal (`EINTR`) while `flag` is set
+/// returns the interruption instead of reading on: Ctrl-C can end a wait for the keyboard.
+pub fn stop_reading_when(flag: &'static AtomicBool) {
+    STOP.with(|s| s.set(Some(flag)));
+}
+
+/// Whether a read interrupted by a signal should end rather than read on.
+fn stopping() -> bool {
+    STOP.with(Cell::get)
+        .is_some_and(|flag| flag.load(Ordering::SeqCst))
+}
 
 /// What one call to [`read_line`] found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +46,7 @@ pub fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> io
     loop {
         let available = match input.fill_buf() {
             Ok(a) => a,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted && !stopping() => continue,
             Err(e) => return Err(e),
         };
         if available.is_empty() {
@@ -66,7 +85,7 @@ pub fn skip_line(input: &mut dyn BufRead, mut budget: usize) -> io::Result<bool>
     loop {
         let available = match input.fill_buf() {
             Ok(a) => a,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted && !stopping() => continue,
             Err(e) => return Err(e),
         };
         if available.is_empty() {
@@ -117,6 +136,45 @@ mod tests {
         let read = lines(b"short\nmuch too long here\nnext\n", 8);
         assert_eq!(read[1], (Line::TooLong, "much too".to_string()));
         assert_eq!(read[2], (Line::Read, "next".to_string()));
+    }
+
+    /// Interrupted by a signal once, before its line arrives.
+    struct Signalled {
+        signal: bool,
+        rest: &'static [u8],
+    }
+
+    impl io::Read for Signalled {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if std::mem::take(&mut self.signal) {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            self.rest.read(buf)
+        }
+    }
+
+    fn signalled() -> io::BufReader<Signalled> {
+        io::BufReader::new(Signalled {
+            signal: true,
+            rest: b"line\n",
+        })
+    }
+
+    #[test]
+    fn an_interrupted_read_reads_on_unless_the_stop_flag_is_set() {
+        let mut reader = signalled();
+        let mut buf = Vec::new();
+        let line = read_line(&mut reader, &mut buf, 100).expect("reads on");
+        assert_eq!((line, buf.as_slice()), (Line::Read, &b"line"[..]));
+
+        static STOP_NOW: AtomicBool = AtomicBool::new(true);
+        stop_reading_when(&STOP_NOW);
+        let mut reader = signalled();
+        let stopped = read_line(&mut reader, &mut buf, 100).expect_err("stops");
+        assert_eq!(stopped.kind(), io::ErrorKind::Interrupted);
+        STOP_NOW.store(false, Ordering::SeqCst);
+        let line = read_line(&mut reader, &mut buf, 100).expect("the line is still there");
+        assert_eq!((line, buf.as_slice()), (Line::Read, &b"line"[..]));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The terminal side of lessons and practice: lesson files, the learner's keyboard, the tour list, progress notes.
 
+use crate::cli::paint::Colored;
 use crate::cli::Cli;
 use colored::Colorize;
 use nudge::engine::Tutor;
-use nudge::input::{read_line, Line, MAX_LINE_BYTES};
+use nudge::input::{read_line, stop_reading_when, Line, MAX_LINE_BYTES};
 use nudge::lesson::exercise::Context;
 use nudge::lesson::script::{read_lesson_text, ItemKind};
 use nudge::lesson::{
@@ -16,6 +17,12 @@ use nudge::visible::visible;
 use nudge::Session;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Set by Ctrl-C during a lesson or practice on the terminal: the learner's next answer is `quit`.
+static LEAVE: AtomicBool = AtomicBool::new(false);
+/// The thread that reads the learner's answers (a `pthread_t`): the signal may reach another.
+static READER: AtomicUsize = AtomicUsize::new(0);
 
 /// The learner's lines from any reader (standard input, or the rest of a piped session).
 pub struct Lines<'a>(pub &'a mut dyn BufRead);
@@ -23,10 +30,23 @@ pub struct Lines<'a>(pub &'a mut dyn BufRead);
 impl Learner for Lines<'_> {
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
         let mut out = io::stdout().lock();
+        // Ctrl-C while the lesson wrote or worked leaves at this question.
+        if LEAVE.swap(false, Ordering::SeqCst) {
+            return Ok(Some("quit".to_string()));
+        }
         write!(out, "{prompt}")?;
         out.flush()?;
         let mut line = Vec::new();
-        match read_line(self.0, &mut line, MAX_LINE_BYTES)? {
+        let read = match read_line(self.0, &mut line, MAX_LINE_BYTES) {
+            // Ctrl-C while waiting for the answer leaves as `quit` does.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                LEAVE.store(false, Ordering::SeqCst);
+                writeln!(out)?;
+                return Ok(Some("quit".to_string()));
+            }
+            read => read?,
+        };
+        match read {
             Line::Read => Ok(Some(String::from_utf8_lossy(&line).into_owned())),
             Line::End => {
                 writeln!(out)?;
@@ -71,8 +91,49 @@ pub fn options(cli: &Cli) -> Options {
     }
 }
 
+extern "C" fn on_interrupt(signal: libc::c_int) {
+    LEAVE.store(true, Ordering::SeqCst);
+    // The read to interrupt is on the reader's thread; the signal may have reached another.
+    // SAFETY: pthread_self and pthread_kill are async-signal-safe, and the reader thread
+    // lives as long as the handler is installed (`on_stdout` puts the default back).
+    unsafe {
+        let reader = READER.load(Ordering::SeqCst) as libc::pthread_t;
+        if libc::pthread_equal(libc::pthread_self(), reader) == 0 {
+            libc::pthread_kill(reader, signal);
+        }
+    }
+}
+
+/// What Ctrl-C does: leave the lesson (`true`), or end nudge as it does by default.
+fn on_ctrl_c(leave: bool) {
+    let handler: extern "C" fn(libc::c_int) = on_interrupt;
+    // SAFETY: the handler only stores to an atomic and signals a live thread; the action is
+    // fully initialised (zeroed, then an empty mask) before it is installed.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = if leave {
+            READER.store(libc::pthread_self() as usize, Ordering::SeqCst);
+            handler as libc::sighandler_t
+        } else {
+            libc::SIG_DFL
+        };
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+    }
+}
+
 /// Runs `f` with standard input as the learner and buffered standard output; exit code 1 if output failed.
-fn on_stdout(f: impl FnOnce(&mut dyn Learner, &mut dyn Write) -> io::Result<bool>) -> i32 {
+fn on_stdout(
+    options: &Options,
+    f: impl FnOnce(&mut dyn Learner, &mut dyn Write) -> io::Result<bool>,
+) -> i32 {
+    // Ctrl-C in a lesson or practice leaves it as `quit` does, so the learner hears where
+    // they stopped. No `SA_RESTART`: a read waiting for the keyboard returns.
+    let interactive = options.mode == Mode::Interactive;
+    if interactive {
+        stop_reading_when(&LEAVE);
+        on_ctrl_c(true);
+    }
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let stdout = io::stdout();
@@ -81,6 +142,9 @@ fn on_stdout(f: impl FnOnce(&mut dyn Learner, &mut dyn Write) -> io::Result<bool
         out.flush()?;
         Ok(clean)
     });
+    if interactive {
+        on_ctrl_c(false);
+    }
     match result {
         Ok(clean) => i32::from(!clean),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
@@ -94,7 +158,7 @@ fn on_stdout(f: impl FnOnce(&mut dyn Learner, &mut dyn Write) -> io::Result<bool
 /// `nudge FILE...` and `nudge --check FILE...`.
 pub fn run_files(cli: &Cli) -> i32 {
     let options = options(cli);
-    on_stdout(|learner, out| {
+    on_stdout(&options, |learner, out| {
         let mut clean = true;
         for path in &cli.files {
             let text = match read_file(path) {
@@ -133,13 +197,15 @@ pub fn run_builtin(cli: &Cli, n: usize) -> i32 {
         Tutor::Lesson(n)
     };
     let options = options(cli);
-    on_stdout(|learner, out| serve(request, learner, out, &options))
+    on_stdout(&options, |learner, out| {
+        serve(request, learner, out, &options)
+    })
 }
 
 /// `nudge --check` with no files: every built-in lesson.
 pub fn check_tour(cli: &Cli) -> i32 {
     let options = options(cli);
-    on_stdout(|learner, out| {
+    on_stdout(&options, |learner, out| {
         let mut clean = true;
         for lesson in TOUR {
             let (script, problems) = lesson.script();
@@ -161,7 +227,9 @@ pub fn run_practice(cli: &Cli, name: &str) -> i32 {
         return 2;
     };
     let options = options(cli);
-    on_stdout(|learner, out| serve(Tutor::Practice(topic), learner, out, &options))
+    on_stdout(&options, |learner, out| {
+        serve(Tutor::Practice(topic), learner, out, &options)
+    })
 }
 
 /// Plays what a session asked for (`lessons`, `lesson N`, `practice TOPIC`), in a fresh session
@@ -205,6 +273,7 @@ pub fn serve(
                 text: options.text,
                 width: options.width,
                 rng: &mut rng,
+                paint: &Colored,
             };
             practice(topic, &mut cx)?;
             Ok(true)
@@ -262,6 +331,7 @@ fn run_script(
         learner,
         out: &mut *out,
         err: &mut err,
+        paint: &Colored,
     };
     let report = play(script, problems, &mut session, &mut lesson_io, options)?;
     summary(out, script, &report, options.mode)?;

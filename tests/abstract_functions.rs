@@ -10,7 +10,6 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 fn steps(q: &str) -> String {
-    colored::control::set_override(false);
     let out = Session::new()
         .answer(q)
         .unwrap_or_else(|e| panic!("{q}: {e:?}"));

@@ -220,7 +220,6 @@ fn backprop_errors_name_the_problem() {
 
 #[test]
 fn the_tables_and_the_drawing() {
-    colored::control::set_override(false);
     let outcome = session(&NEURON).answer(AT).expect("backprop");
     insta::assert_snapshot!("neuron_backprop", render_text(&outcome, PLAIN));
     let ascii = TextOptions {
@@ -469,7 +468,6 @@ fn descent_errors_name_the_problem() {
 
 #[test]
 fn the_descent_table() {
-    colored::control::set_override(false);
     let outcome = Session::new()
         .answer("descend (w - 3)^2 from w = 0 rate 0.1 steps 5")
         .expect("descent");
@@ -522,7 +520,6 @@ fn latex_and_markdown_set_the_chain_and_the_tables() {
 
 #[test]
 fn a_walk_in_two_variables_is_drawn_on_the_contour_map() {
-    colored::control::set_override(false);
     let outcome = Session::new()
         .answer("descend x^2 + 3y^2 from (3, 4) rate 0.1 steps 10")
         .expect("descent");

@@ -48,7 +48,6 @@ fn answer(query: &str) -> Result<Outcome, Error> {
 }
 
 fn text(query: &str) -> String {
-    colored::control::set_override(false);
     let outcome = answer(query).unwrap_or_else(|e| panic!("{query}: {e}"));
     render_text(&outcome, PLAIN)
 }

@@ -17,7 +17,6 @@ const PLAIN: TextOptions = TextOptions {
 
 /// The text answer to one query, without colour.
 fn text(query: &str) -> String {
-    colored::control::set_override(false);
     let outcome = Session::new()
         .answer(query)
         .unwrap_or_else(|e| panic!("{query}: {e}"));
@@ -134,7 +133,6 @@ steps! {
 
 #[test]
 fn ascii_answers_use_plain_symbols() {
-    colored::control::set_override(false);
     let outcome = Session::new()
         .answer("∫_0^1 x cos(x^2) dx")
         .unwrap_or_else(|e| panic!("{e}"));

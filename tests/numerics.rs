@@ -20,7 +20,6 @@ const TEXT: TextOptions = TextOptions {
 const PROMPTLY: Duration = Duration::from_secs(30);
 
 fn session() -> Session {
-    colored::control::set_override(false);
     Session::new()
 }
 

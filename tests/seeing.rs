@@ -25,7 +25,6 @@ const SMALL: PlotSize = PlotSize {
 };
 
 fn session() -> Session {
-    colored::control::set_override(false);
     let mut s = Session::new();
     s.set_plot_size(SMALL);
     s
@@ -612,7 +611,6 @@ fn defined_functions_can_be_nudged_plotted_and_touched() {
 
 #[test]
 fn a_tiny_plot_size_still_draws() {
-    colored::control::set_override(false);
     let mut s = Session::new();
     s.set_plot_size(PlotSize {
         columns: 0,

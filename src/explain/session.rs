@@ -32,12 +32,12 @@ pub fn session(answer: &Answer) -> Option<Doc> {
             let mut blocks = vec![Block::Words(vec![
                 Span::tagged("Defined:", Tag::Label),
                 " ".into(),
-                Span::tagged(spelled_definition(def), Tag::Answer),
+                Span::tagged(definition(def), Tag::Answer),
             ])];
             if let Some(old) = replaced {
                 blocks.push(Block::Note(vec![
                     "this replaces the earlier ".into(),
-                    spelled_definition(old).into(),
+                    definition(old).into(),
                 ]));
             }
             if tip(def, Style::UNICODE).is_some() {
@@ -47,13 +47,13 @@ pub fn session(answer: &Answer) -> Option<Doc> {
             }
             Doc {
                 blocks,
-                quiet: Quiet::Result(vec![spelled_definition(def).into()]),
+                quiet: Quiet::Result(vec![definition(def).into()]),
             }
         }
         Answer::Forgotten(def) => Doc {
             blocks: vec![Block::Words(vec![
                 "Forgot ".into(),
-                spelled_definition(def).into(),
+                definition(def).into(),
                 ".".into(),
             ])],
             quiet: Quiet::Nothing,
@@ -68,7 +68,7 @@ pub fn session(answer: &Answer) -> Option<Doc> {
         Answer::Definitions(defs) => Doc {
             blocks: defs
                 .iter()
-                .map(|d| Block::Words(vec![spelled_definition(d).into()]))
+                .map(|d| Block::Words(vec![definition(d).into()]))
                 .collect(),
             quiet: Quiet::Whole,
         },
@@ -172,33 +172,21 @@ fn at_point(
     Some(doc)
 }
 
-/// A definition, spelled in the presenter's style.
-fn spelled_definition(def: &Definition) -> Spelled {
-    let def = def.clone();
-    Spelled(Rc::new(move |style| definition(&def, style)))
-}
-
-/// `f(x) = x²·sin(x)` or `y = 3x² + 1`.
-pub fn definition(def: &Definition, style: Style) -> String {
-    format!(
-        "{} = {}",
-        head(def, style),
-        def.body.text(|e| e.to_text(style))
-    )
-}
-
-/// `f(x)` or `y`.
-fn head(def: &Definition, style: Style) -> String {
-    let name = Expr::symbol(def.name.clone()).to_text(style);
-    if def.params.is_empty() {
-        return name;
-    }
-    let params: Vec<String> = def
-        .params
-        .iter()
-        .map(|p| Expr::symbol(p.clone()).to_text(style))
-        .collect();
-    format!("{name}({})", params.join(", "))
+/// A definition as maths: `f(x) = x²·sin(x)` or `y = 3x² + 1`.
+fn definition(def: &Definition) -> Math {
+    let head = if def.params.is_empty() {
+        Math::symbol(&def.name)
+    } else {
+        Math::Call {
+            name: def.name.clone(),
+            args: def.params.iter().map(|p| Expr::symbol(p.clone())).collect(),
+        }
+    };
+    let body = match &def.body {
+        Body::Scalar(e) => Math::Expr(e.clone()),
+        Body::Vector(components) => Math::Tuple(components.clone()),
+    };
+    Math::Equation(vec![head, body])
 }
 
 /// What to try after a definition, with its own names: "try f′(x), f(2), f′(2) or d/dx f(x)".

@@ -3,8 +3,8 @@
 use super::exercise::{self, Attempt, Context};
 use super::play::asked;
 use super::rng::Rng;
+use crate::explain::doc::Tag;
 use crate::present::wrap::wrap;
-use colored::Colorize;
 use std::io;
 
 /// Questions in one practice session; question n is at difficulty n.
@@ -214,7 +214,7 @@ pub fn practice(topic: Topic, cx: &mut Context) -> io::Result<Score> {
         writeln!(
             cx.out,
             "\n{}",
-            asked(&format!("Question {level}:"), &text, cx.width)
+            asked(&format!("Question {level}:"), &text, cx.width, cx.paint)
         )?;
         score.asked += 1;
         match exercise::run(&outcome, cx)? {
@@ -229,7 +229,7 @@ pub fn practice(topic: Topic, cx: &mut Context) -> io::Result<Score> {
     writeln!(
         cx.out,
         "\n{} {} of {} solved, {} on the first try.",
-        "Score:".bold(),
+        cx.paint.paint(Tag::Label, "Score:"),
         score.solved,
         score.asked,
         score.first_try

@@ -1,8 +1,264 @@
-//! LaTeX for failures: the message and its kind as text, the line with its problem marked in
-//! a verbatim block, and help. (Answers in LaTeX still come from `render/latex.rs`.)
+//! A document as LaTeX for notes: words as running text, steps as an `align*` derivation,
+//! values as displayed maths, tables as `tabular`, matrices as `pmatrix`; and failures.
 
 use super::caret::marked;
+use super::latex_maths::{escape, is_maths, line_maths, math_latex, pmatrix, runs, step_maths};
+use super::plot::{draw_contour, draw_plot};
+use super::text::plain_line;
 use crate::error::Error;
+use crate::explain::doc::{Block, Doc, Inline, Line, Span, StepItem, Tag};
+use crate::expr::{decimal, Expr, Style};
+use crate::syntax::reading_latex;
+
+/// The whole document as LaTeX, a blank line between blocks, ending with a newline.
+pub fn latex(doc: &Doc) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        block(b, &mut out);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// One block and the blank line after it; a gap is the blank line alone.
+fn block(b: &Block, out: &mut String) {
+    match b {
+        Block::Reading(statement) => {
+            // A line LaTeX cannot echo (a definition) says itself in what follows.
+            match reading_latex(statement) {
+                Some(latex) => out.push_str(&format!("Reading: ${latex}$\n")),
+                None => return,
+            }
+        }
+        Block::Note(l) => out.push_str(&format!("\\emph{{Note:}} {}\n", line(l))),
+        Block::Words(l) | Block::Paragraph(l) => {
+            out.push_str(line(l).trim_start());
+            out.push('\n');
+        }
+        Block::Entries(entries) => {
+            out.push_str("\\begin{description}\n");
+            for (term, meaning) in entries {
+                out.push_str(&format!("  \\item[{}] {}\n", line(term), line(meaning)));
+            }
+            out.push_str("\\end{description}\n");
+        }
+        Block::Gap => return,
+        Block::Steps(items) => {
+            let mut rows = Vec::new();
+            for item in items {
+                step_rows(item, 0, &mut rows);
+            }
+            out.push_str("\\begin{align*}\n");
+            out.push_str(&rows.join(" \\\\\n"));
+            out.push_str("\n\\end{align*}\n");
+        }
+        Block::Value {
+            lead,
+            exact,
+            decimal: approx,
+        } => {
+            let mut value = exact.latex();
+            if let Some(d) = approx {
+                value.push_str(&format!(" \\approx {}", decimal(*d)));
+            }
+            out.push_str(&value_line(lead, &value));
+        }
+        Block::Table { head, rows } => {
+            let columns = "r".repeat(head.len());
+            out.push_str(&format!("\\begin{{tabular}}{{{columns}}}\n"));
+            out.push_str(&format!("  {} \\\\ \\hline\n", cells(head)));
+            for row in rows {
+                out.push_str(&format!("  {} \\\\\n", cells(row)));
+            }
+            out.push_str("\\end{tabular}\n");
+        }
+        Block::Matrix(rows) => {
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| row.iter().map(Expr::latex).collect())
+                .collect();
+            out.push_str(&format!("\\[ {} \\]\n", pmatrix(&rows)));
+        }
+        Block::Picture(rows) | Block::Drawing { unicode: rows, .. } => verbatim(rows, out),
+        Block::Drawn(drawing) => {
+            let rows: Vec<String> = (drawing.0)(Style::UNICODE)
+                .iter()
+                .map(|l| plain_line(l, true))
+                .collect();
+            verbatim(&rows, out);
+        }
+        Block::Plot { plot, legend } => {
+            let legend: Vec<String> = legend.iter().map(|l| plain_line(l, true)).collect();
+            verbatim(&draw_plot(plot, &legend, true), out);
+        }
+        Block::Contour(map) => verbatim(&draw_contour(map, true), out),
+        Block::Indent { body, .. } => {
+            for b in body {
+                block(b, out);
+            }
+            return;
+        }
+        Block::Inset { lead, body } => {
+            out.push_str(line(lead).trim_end());
+            out.push_str("\n\n");
+            for b in body {
+                block(b, out);
+            }
+            return;
+        }
+        Block::Grid {
+            lead,
+            rows,
+            decimals,
+            tag: _,
+        } => {
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| row.iter().map(math_latex).collect())
+                .collect();
+            let mut shown = pmatrix(&rows);
+            if let Some(values) = decimals {
+                let values: Vec<Vec<String>> = values
+                    .iter()
+                    .map(|row| row.iter().map(|v| decimal(*v)).collect())
+                    .collect();
+                shown.push_str(&format!(" \\approx {}", pmatrix(&values)));
+            }
+            out.push_str(&value_line(lead, &shown));
+        }
+    }
+    out.push('\n');
+}
+
+/// A value after its lead: displayed when the lead is maths (`\\frac{d}{dx} x^{2} =`), else
+/// the lead's words and the maths inline (`Value: $\\frac{5}{6}$`).
+fn value_line(lead: &Line, value: &str) -> String {
+    let (words, maths) = split_words(lead);
+    let maths = [line_maths(maths), value.to_string()]
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if is_maths(words) {
+        format!("\\[ {maths} \\]\n")
+    } else {
+        format!("{} ${maths}$\n", spans(words, true).trim_end())
+    }
+}
+
+/// The words a line starts with, and the maths from its first piece of maths on.
+fn split_words(l: &Line) -> (&[Span], &[Span]) {
+    let first = l
+        .iter()
+        .position(|span| matches!(span.content, Inline::Math(_)))
+        .unwrap_or(l.len());
+    l.split_at(first)
+}
+
+/// A step tree's rows in an `align*`: each step's title and equation, set in by its depth,
+/// its parts under it, and the line that puts them together.
+fn step_rows(item: &StepItem, depth: usize, rows: &mut Vec<String>) {
+    let indent = "\\quad ".repeat(depth);
+    let step = match item {
+        StepItem::Elided(l) => {
+            rows.push(format!("  &{indent}{}", text(&plain(l))));
+            return;
+        }
+        StepItem::Step(step) => step,
+    };
+    let heading = match step.label {
+        Some(label) => format!("{label}, {}:", step.title),
+        None => format!("{}:", step.title),
+    };
+    rows.push(format!(
+        "  &{indent}{} && {}",
+        text(&heading),
+        step_maths(&step.equation)
+    ));
+    for child in &step.children {
+        step_rows(child, depth + 1, rows);
+    }
+    if let Some(closing) = &step.closing {
+        let (words, maths) = split_words(closing);
+        let inner = "\\quad ".repeat(depth + 1);
+        rows.push(if maths.is_empty() {
+            format!("  &{inner}{}", text(&plain(closing)))
+        } else {
+            format!(
+                "  &{inner}{} && {}",
+                text(plain(words).trim_end()),
+                line_maths(maths)
+            )
+        });
+    }
+}
+
+/// A line as running LaTeX: words escaped, maths in `$…$`, tags as LaTeX marks them.
+fn line(l: &[Span]) -> String {
+    spans(l, l.iter().any(|span| span.tag == Some(Tag::Answer)))
+}
+
+/// A line's spans; `strong` when the line gives the answer, whose label then stands out.
+fn spans(l: &[Span], strong: bool) -> String {
+    runs(l)
+        .into_iter()
+        .map(|run| match run {
+            [span] => match &span.content {
+                Inline::Text(t) => tagged(span.tag, strong, escape(t)),
+                Inline::Math(m) => tagged(span.tag, strong, format!("${}$", math_latex(m))),
+                Inline::Spelled(s) => tagged(span.tag, strong, escape(&(s.0)(Style::UNICODE))),
+            },
+            maths => format!("${}$", line_maths(maths)),
+        })
+        .collect()
+}
+
+/// A span's words as LaTeX marks its tag.
+fn tagged(tag: Option<Tag>, strong: bool, inner: String) -> String {
+    match tag {
+        Some(Tag::Label) if strong => format!("\\textbf{{{inner}}}"),
+        Some(Tag::Warning) => format!("\\emph{{{inner}}}"),
+        Some(Tag::Rule) => format!("\\textbf{{{inner}}}"),
+        // A picture's inks have no look here: pictures are set as drawn, in plain text.
+        Some(
+            Tag::Label
+            | Tag::Quiet
+            | Tag::Answer
+            | Tag::Success
+            | Tag::Error
+            | Tag::Curve(_)
+            | Tag::Level
+            | Tag::Marked
+            | Tag::Arrow,
+        )
+        | None => inner,
+    }
+}
+
+/// A line's words and maths as one string of Unicode text, for `\\text{}`.
+fn plain(l: &[Span]) -> String {
+    plain_line(&l.to_vec(), true)
+}
+
+/// `\\text{…}` around words, escaped.
+fn text(words: &str) -> String {
+    format!("\\text{{{}}}", escape(words))
+}
+
+fn cells(row: &[Line]) -> String {
+    row.iter().map(|c| line(c)).collect::<Vec<_>>().join(" & ")
+}
+
+/// A drawing kept as drawn: it has no LaTeX form.
+fn verbatim(rows: &[String], out: &mut String) {
+    out.push_str("\\begin{verbatim}\n");
+    for r in rows {
+        out.push_str(&verbatim_line(r.trim_end()));
+        out.push('\n');
+    }
+    out.push_str("\\end{verbatim}\n");
+}
 
 /// A failure as a LaTeX fragment, in the place its answer would have had.
 pub fn latex_error(input: &str, error: &Error) -> String {
@@ -12,7 +268,7 @@ pub fn latex_error(input: &str, error: &Error) -> String {
         comment(input),
         escape(error.kind.code()),
         escape(&error.message),
-        verbatim(&line)
+        verbatim_line(&line)
     );
     if let Some(caret) = caret {
         out.push_str(&caret);
@@ -25,26 +281,8 @@ pub fn latex_error(input: &str, error: &Error) -> String {
     out
 }
 
-/// Text made safe in running LaTeX: each special character as LaTeX writes it.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '{' | '}' | '$' | '&' | '#' | '_' | '%' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '^' => out.push_str("\\textasciicircum{}"),
-            '~' => out.push_str("\\textasciitilde{}"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A line inside `verbatim`, which ends only at `\end{verbatim}`.
-fn verbatim(line: &str) -> String {
+fn verbatim_line(line: &str) -> String {
     line.replace("\\end{verbatim}", "\\end {verbatim}")
 }
 

@@ -5,6 +5,7 @@ pub mod caret;
 pub mod diagnostic;
 pub mod html;
 pub mod latex;
+pub mod latex_maths;
 pub mod markdown;
 pub mod maths;
 pub mod matrix;

@@ -3,7 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
-use super::plot::{draw_contour, draw_plot};
+use super::plot::{draw_contour_painted, draw_plot_painted};
 use super::wrap::{hang, hang_after, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Expr, Style};
@@ -222,12 +222,12 @@ impl Writer<'_> {
             }
             Block::Plot { plot, legend } => {
                 let legend: Vec<String> = legend.iter().map(|l| self.line(l, style)).collect();
-                for row in draw_plot(plot, &legend, style.unicode) {
+                for row in draw_plot_painted(plot, &legend, style.unicode, self.paint) {
                     push_line(out, self.spell(&row).trim_end());
                 }
             }
             Block::Contour(map) => {
-                for row in draw_contour(map, style.unicode) {
+                for row in draw_contour_painted(map, style.unicode, self.paint) {
                     push_line(out, self.spell(&row).trim_end());
                 }
             }

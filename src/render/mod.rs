@@ -4,13 +4,12 @@
 //! the JSON, LaTeX and Markdown writers here are not yet built on it.
 
 pub use crate::explain::help;
-use crate::explain::{catalogue, notation, prune, readings, session};
+use crate::explain::{catalogue, notation, prune, readings};
 
 mod html;
 mod latex;
 mod markup;
 mod multivar_latex;
-mod paint;
 mod seeing_latex;
 mod tensor_latex;
 mod text;

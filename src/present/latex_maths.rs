@@ -1,0 +1,393 @@
+//! Inline maths as LaTeX, from the expression printer in `expr/latex.rs`, and words made safe
+//! in running LaTeX: the pieces the LaTeX and Markdown presenters share.
+
+use crate::engine::Named;
+use crate::explain::doc::{Inline, Math, Span};
+use crate::explain::integral::constant_name;
+use crate::expr::{
+    decimal, greek_name, latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind,
+    Number,
+};
+
+/// `\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}`.
+pub fn pmatrix(rows: &[Vec<String>]) -> String {
+    let rows: Vec<String> = rows.iter().map(|r| r.join(" & ")).collect();
+    format!(
+        "\\begin{{pmatrix}} {} \\end{{pmatrix}}",
+        rows.join(" \\\\ ")
+    )
+}
+
+/// Largest expression, in nodes, that a step's LaTeX shows in full: a step on a huge
+/// expression would print megabytes.
+const STEP_NODES: u32 = 2000;
+
+/// `m` as LaTeX maths, without the surrounding `$`.
+pub fn math_latex(m: &Math) -> String {
+    match m {
+        Math::Expr(e) => e.latex(),
+        Math::Operand(e) | Math::Integrand(e) => latex_operand(e),
+        Math::Derivative {
+            var,
+            order,
+            partial,
+            of,
+        } => format!(
+            "{} {}",
+            latex_operator(var, *order, *partial),
+            latex_operand(of)
+        ),
+        Math::Named {
+            named,
+            var,
+            order,
+            partial,
+        } => named_latex(named, var, *order, *partial),
+        Math::Call { name, args } => call(name, args),
+        Math::Squared(e) => format!("{}^{{2}}", base(e)),
+        Math::Power { base: b, exponent } => format!("{}^{{{}}}", base(b), exponent.latex()),
+        Math::PowerDown { exponent, base: b } => {
+            let n = exponent.latex();
+            let bare = exponent.as_number().is_some_and(is_plain)
+                || matches!(exponent.kind(), Kind::Var(_) | Kind::Const(_));
+            let shown = if bare {
+                n.clone()
+            } else {
+                format!("\\left({n}\\right)")
+            };
+            format!("{shown} \\cdot {}^{{{n} - 1}}", base(b))
+        }
+        Math::Sum(terms) => sum(terms),
+        Math::Times(a, b) => format!("{} \\cdot {}", math_latex(a), math_latex(b)),
+        Math::Plus(a, b) => format!("{} + {}", math_latex(a), math_latex(b)),
+        Math::Minus(a, b) => format!("{} - {}", math_latex(a), math_latex(b)),
+        Math::Over(a, b) => format!("\\frac{{{}}}{{{}}}", math_latex(a), math_latex(b)),
+        Math::Group(a) => format!("\\left({}\\right)", math_latex(a)),
+        Math::Tuple(entries) => {
+            let shown: Vec<String> = entries.iter().map(Expr::latex).collect();
+            format!("\\left({}\\right)", shown.join(", "))
+        }
+        Math::Decimal(v) => decimal(*v),
+        Math::Tensor(t) => crate::tensor::latex(t),
+        Math::Equation(sides) => equation(sides),
+        Math::Operator {
+            var,
+            order,
+            partial,
+        } => latex_operator(var, *order, *partial),
+        Math::Integral { var, of } => {
+            format!("\\int {} \\,d{}", latex_operand(of), latex_name(var))
+        }
+        Math::Definite {
+            var,
+            lower,
+            upper,
+            of,
+        } => format!(
+            "\\int_{{{}}}^{{{}}} {} \\,d{}",
+            bound(lower),
+            bound(upper),
+            latex_operand(of),
+            latex_name(var)
+        ),
+        Math::PowerUp { var, exponent } => {
+            let n = exponent.latex();
+            let x = latex_name(var);
+            format!("\\frac{{{x}^{{{n} + 1}}}}{{{n} + 1}}")
+        }
+        Math::Constant(n) => latex_name(&constant_name(*n, false)),
+        Math::Approx(m, v) => format!("{} \\approx {}", math_latex(m), decimal(*v)),
+        Math::Short(m) => step_maths(m),
+        Math::Entry(m) => math_latex(m),
+        Math::Partials(vars) => latex_partials(vars),
+    }
+}
+
+/// A step's equation, or a word that it is too large when LaTeX would run to megabytes.
+pub fn step_maths(m: &Math) -> String {
+    if too_large(m) {
+        "\\text{(too large to typeset)}".to_string()
+    } else {
+        math_latex(m)
+    }
+}
+
+/// A line of maths and the few words between its pieces (`=`, `at`), as one piece of maths.
+pub fn line_maths(line: &[Span]) -> String {
+    let pieces: Vec<String> = line
+        .iter()
+        .filter_map(|span| {
+            let shown = match &span.content {
+                Inline::Math(m) => math_latex(m),
+                Inline::Text(t) => text_in_maths(t),
+                Inline::Spelled(s) => text_in_maths(&(s.0)(crate::expr::Style::UNICODE)),
+            };
+            (!shown.is_empty()).then_some(shown)
+        })
+        .collect();
+    pieces.join(" ")
+}
+
+/// A line cut into runs: a run of maths (its pieces and the signs between them, `x² = 4`)
+/// goes in one `$…$`; any other span stands alone.
+pub fn runs(line: &[Span]) -> Vec<&[Span]> {
+    let maths = |span: &Span| matches!(span.content, Inline::Math(_));
+    let sign = |span: &Span| match &span.content {
+        Inline::Text(t) => {
+            span.tag.is_none()
+                && t.chars()
+                    .all(|c| c.is_whitespace() || "=≈+-−·×,→".contains(c))
+        }
+        _ => false,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        let mut end = i + 1;
+        if maths(&line[i]) {
+            // Take signs only when more maths follows them.
+            let mut j = end;
+            while j < line.len() && (maths(&line[j]) || sign(&line[j])) {
+                j += 1;
+                if maths(&line[j - 1]) {
+                    end = j;
+                }
+            }
+        }
+        out.push(&line[i..end]);
+        i = end;
+    }
+    out
+}
+
+/// Words inside maths: signs (`=`, `≈`) as maths, anything else in `\text{}`.
+fn text_in_maths(text: &str) -> String {
+    let t = text.trim();
+    if t.is_empty() {
+        return String::new();
+    }
+    if t.chars()
+        .all(|c| "=+-−,:()/".contains(c) || maths_symbol(c).is_some())
+    {
+        return t
+            .chars()
+            .map(|c| maths_symbol(c).unwrap_or_else(|| c.to_string()))
+            .collect();
+    }
+    format!("\\text{{{}}}", escape(text))
+}
+
+/// Whether a line holds no words: only maths and the signs between them.
+pub fn is_maths(line: &[Span]) -> bool {
+    line.iter().all(|span| match &span.content {
+        Inline::Math(_) => true,
+        Inline::Text(t) => !t.chars().any(char::is_alphabetic),
+        Inline::Spelled(_) => false,
+    })
+}
+
+/// A step's maths past the size LaTeX shows.
+fn too_large(m: &Math) -> bool {
+    match m {
+        Math::Expr(e) | Math::Operand(e) | Math::Integrand(e) | Math::Squared(e) => {
+            e.size() > STEP_NODES
+        }
+        Math::Derivative { of, .. } | Math::Integral { of, .. } | Math::Definite { of, .. } => {
+            of.size() > STEP_NODES
+        }
+        Math::Sum(terms) => terms.iter().any(|e| e.size() > STEP_NODES),
+        Math::Equation(sides) => sides.iter().any(too_large),
+        Math::Times(a, b) | Math::Plus(a, b) | Math::Minus(a, b) | Math::Over(a, b) => {
+            too_large(a) || too_large(b)
+        }
+        Math::Group(m) | Math::Approx(m, _) | Math::Short(m) | Math::Entry(m) => too_large(m),
+        _ => false,
+    }
+}
+
+/// `f'\left(x\right)`, `\frac{dy}{dx}`, `\frac{d}{dx} f\left(2 x\right)`.
+fn named_latex(named: &Named, var: &str, order: u32, partial: bool) -> String {
+    let name = latex_name(named.name());
+    match named {
+        Named::Prime { arg, .. } => format!(
+            "{name}{}\\left({}\\right)",
+            "'".repeat(order as usize),
+            arg.latex()
+        ),
+        Named::Leibniz { .. } => {
+            let d = if partial { "\\partial" } else { "d" };
+            let x = latex_name(var);
+            match order {
+                1 => format!("\\frac{{{d} {name}}}{{{d} {x}}}"),
+                k => format!("\\frac{{{d}^{{{k}}} {name}}}{{{d} {x}^{{{k}}}}}"),
+            }
+        }
+        Named::Applied { name, args } => format!(
+            "{} {}",
+            latex_operator(var, order, partial),
+            call(name, args)
+        ),
+    }
+}
+
+/// `f\left(x, y\right)`.
+fn call(name: &str, args: &[Expr]) -> String {
+    let args: Vec<String> = args.iter().map(Expr::latex).collect();
+    format!("{}\\left({}\\right)", latex_name(name), args.join(", "))
+}
+
+/// A base of a power, bracketed unless it is a single symbol or a whole number.
+fn base(e: &Expr) -> String {
+    let atomic =
+        matches!(e.kind(), Kind::Var(_) | Kind::Const(_)) || e.as_number().is_some_and(is_plain);
+    if atomic {
+        e.latex()
+    } else {
+        format!("\\left({}\\right)", e.latex())
+    }
+}
+
+fn is_plain(n: &Number) -> bool {
+    n.is_integer() && !n.is_negative()
+}
+
+/// Terms added, a leading minus written as a subtraction.
+fn sum(terms: &[Expr]) -> String {
+    let mut out = String::new();
+    for (i, term) in terms.iter().enumerate() {
+        let t = term.latex();
+        match (i, t.strip_prefix('-')) {
+            (0, _) => out.push_str(&t),
+            (_, Some(rest)) => out.push_str(&format!(" - {rest}")),
+            _ => out.push_str(&format!(" + {t}")),
+        }
+    }
+    out
+}
+
+/// Sides joined by `=`, leaving out a side that prints the same as the next.
+fn equation(sides: &[Math]) -> String {
+    let shown: Vec<String> = sides.iter().map(math_latex).collect();
+    let squeezed = |s: &str| s.replace(' ', "");
+    let mut kept: Vec<&str> = Vec::with_capacity(shown.len());
+    for (i, side) in shown.iter().enumerate() {
+        if shown.get(i + 1).map(|next| squeezed(next)) != Some(squeezed(side)) {
+            kept.push(side);
+        }
+    }
+    kept.join(" = ")
+}
+
+/// A bound of an integral: `\infty` for inf, bracketed never (LaTeX groups it).
+fn bound(e: &Expr) -> String {
+    let infinity = |e: &Expr| ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n));
+    if infinity(e) {
+        "\\infty".to_string()
+    } else if infinity(&Expr::neg(e.clone())) {
+        "-\\infty".to_string()
+    } else {
+        e.latex()
+    }
+}
+
+/// Words for running LaTeX text: the characters LaTeX treats specially are escaped, and
+/// the maths symbols the words borrow (∂, ², θ, ·) are set as maths, so the text needs
+/// no Unicode font.
+pub fn escape(words: &str) -> String {
+    let mut out = String::new();
+    // Symbols side by side (∂²) share one `$…$`.
+    let mut in_maths = false;
+    for c in words.chars() {
+        if let Some(m) = maths_symbol(c) {
+            if !in_maths {
+                out.push('$');
+                in_maths = true;
+            }
+            out.push_str(&m);
+            continue;
+        }
+        if in_maths {
+            out.push('$');
+            in_maths = false;
+        }
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '%' | '&' | '#' | '_' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '^' => out.push_str("\\textasciicircum{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '—' => out.push_str("---"),
+            '–' => out.push_str("--"),
+            '′' => out.push('\''),
+            '″' => out.push_str("''"),
+            _ => out.push(c),
+        }
+    }
+    if in_maths {
+        out.push('$');
+    }
+    out
+}
+
+/// The LaTeX maths for a symbol that words borrow from maths.
+fn maths_symbol(c: char) -> Option<String> {
+    if let Some(name) = greek_name(c) {
+        return Some(format!("\\{name}"));
+    }
+    if let Some(d) = "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c) {
+        return Some(format!("^{{{d}}}"));
+    }
+    if let Some(d) = "₀₁₂₃₄₅₆₇₈₉".chars().position(|s| s == c) {
+        return Some(format!("_{{{d}}}"));
+    }
+    let m = match c {
+        '∂' => "\\partial",
+        '∇' => "\\nabla",
+        '·' | '⋅' => "\\cdot",
+        '×' => "\\times",
+        '÷' => "\\div",
+        '−' => "-",
+        '≈' => "\\approx",
+        '→' => "\\to",
+        '←' => "\\leftarrow",
+        '∞' => "\\infty",
+        '√' => "\\surd",
+        '∫' => "\\int",
+        '≠' => "\\neq",
+        '≤' => "\\leq",
+        '≥' => "\\geq",
+        '⁻' => "^{-}",
+        '●' => "\\bullet",
+        '✓' => "\\checkmark",
+        '±' => "\\pm",
+        _ => return None,
+    };
+    Some(m.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specials_are_escaped_and_symbols_set_as_maths() {
+        assert_eq!(
+            escape("a_1 & 50% {x^2}"),
+            "a\\_1 \\& 50\\% \\{x\\textasciicircum{}2\\}"
+        );
+        assert_eq!(escape("∂²f — ok"), "$\\partial^{2}$f --- ok");
+    }
+
+    #[test]
+    fn a_side_that_reads_as_the_next_is_left_out() {
+        let x = Expr::var("x");
+        let eq = Math::Equation(vec![
+            Math::Expr(x.clone()),
+            Math::Operand(x.clone()),
+            Math::Decimal(0.5),
+        ]);
+        assert_eq!(math_latex(&eq), "x = 0.5");
+    }
+}
