@@ -34,6 +34,8 @@ check d/dx x^2 = 2x
 g(x, y) = x^3 + x y^2
 grad g at (1, 2)
 grad x^2 y
+grad logsumexp(z1, z2, z3)
+jacobian(softmax(z1, z2, z3))
 grad x^2 + y^2 at (0, 0)
 ddir g at (1, 2) along (1, 1)
 jacobian([x^2 y, 5x + sin y], [x, y]) at (1, 0)

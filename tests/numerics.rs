@@ -160,7 +160,7 @@ fn divergent_areas_are_improper_not_numbers() {
 fn the_estimate_is_printed_with_its_error_and_its_method() {
     let out = render_text(&session().answer("∫_0^1 e^(x^2) dx").expect("answer"), TEXT);
     assert!(
-        out.contains("Adaptive Gauss–Kronrod measures each slice"),
+        out.contains("Adaptive Gauss–Kronrod cuts the area into slices"),
         "{out}"
     );
     assert!(out.contains("≈ 1.462652   (± "), "{out}");

@@ -5,6 +5,7 @@ use super::steps::Steps;
 use super::{ascii, names, Formula, Named};
 use crate::calculus::motion::Motion;
 use crate::calculus::multivar::{Derivation, Direction as Unit, Exact, GradientAt, Value};
+use crate::calculus::SoftmaxJacobian;
 use crate::engine::{Headline, MatrixAt, MultivarAnswer};
 use crate::explain::readings;
 use crate::expr::{decimal, Expr};
@@ -40,6 +41,9 @@ enum Kind {
         steps: Steps,
         #[serde(skip_serializing_if = "Option::is_none")]
         at: Option<SteepestAt>,
+        /// When the gradient is a softmax, as log-sum-exp's is: its inputs.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        softmax: Option<SoftmaxOf>,
     },
     /// `directional_derivative`: ∇f · u, with u the direction made one unit long.
     Directional {
@@ -65,6 +69,9 @@ enum Kind {
         matrix: Matrix,
         #[serde(flatten)]
         hessian: Option<Hessian>,
+        /// A Jacobian whose outputs are a softmax, written with its shares.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        softmax: Option<SoftmaxShares>,
         meaning: &'static str,
     },
     /// `vector_derivative`, `vector_length`.
@@ -83,6 +90,23 @@ enum Kind {
         #[serde(flatten)]
         steps: Steps,
     },
+}
+
+#[derive(Serialize)]
+struct SoftmaxOf {
+    inputs: Vec<String>,
+}
+
+/// A softmax Jacobian in its shares: `letter` (s), `inputs`, `shares` (each written out),
+/// `entries` (s_i(δ_ij − s_j) by row) and `matrix` (`diag(s) - s*s^T` when the columns are
+/// the inputs themselves, else null).
+#[derive(Serialize)]
+struct SoftmaxShares {
+    letter: String,
+    inputs: Vec<String>,
+    shares: Vec<String>,
+    entries: Vec<Vec<String>>,
+    matrix: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -241,6 +265,7 @@ pub fn fields(answer: &MultivarAnswer) -> Fields {
             vars,
             partials,
             at,
+            softmax,
             ..
         } => Kind::Gradient {
             variables: names(vars),
@@ -251,6 +276,9 @@ pub fn fields(answer: &MultivarAnswer) -> Fields {
             at: at
                 .as_ref()
                 .map(|at| steepest(at, &readings::function_name(name.as_ref()))),
+            softmax: softmax.as_ref().map(|s| SoftmaxOf {
+                inputs: ascii(&s.inputs),
+            }),
         },
         MultivarAnswer::Directional {
             name,
@@ -279,11 +307,13 @@ pub fn fields(answer: &MultivarAnswer) -> Fields {
             vars,
             rows,
             at,
+            softmax,
         } => Kind::Matrix {
             variables: names(vars),
             outputs: Some(ascii(outputs)),
             matrix: matrix(rows, at.as_ref()),
             hessian: None,
+            softmax: softmax.as_ref().map(shares),
             meaning: readings::JACOBIAN,
         },
         MultivarAnswer::Hessian {
@@ -303,6 +333,7 @@ pub fn fields(answer: &MultivarAnswer) -> Fields {
                 mirrored_entries_written_alike: *same_forms,
                 flat_spot: flat_spot.map(readings::flat_spot_id),
             }),
+            softmax: None,
             meaning: readings::HESSIAN_USE,
         },
         MultivarAnswer::Motion { motion: m, .. } => Kind::Motion(Box::new(motion(m))),
@@ -371,6 +402,20 @@ fn matrix(rows: &[Vec<Derivation>], at: Option<&MatrixAt>) -> Matrix {
                 .map(|row| row.iter().map(|v| v.approx).collect())
                 .collect(),
         }),
+    }
+}
+
+fn shares(shaped: &SoftmaxJacobian) -> SoftmaxShares {
+    let softmax = &shaped.softmax;
+    let s = &*softmax.letter;
+    SoftmaxShares {
+        letter: s.to_string(),
+        inputs: ascii(&softmax.inputs),
+        shares: (0..softmax.inputs.len())
+            .map(|i| softmax.written(i).ascii())
+            .collect(),
+        entries: shaped.entries.iter().map(|r| ascii(r)).collect(),
+        matrix: shaped.square.then(|| format!("diag({s}) - {s}*{s}^T")),
     }
 }
 

@@ -36,24 +36,25 @@ impl Paint for Plain {
 /// The whole document as text ending with a newline, every line whole; `quiet` prints the
 /// result alone. With `unicode` off, maths is printed in ASCII and words are spelled in ASCII.
 pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String {
-    text_at(doc, unicode, quiet, paint, None)
+    let style = if unicode {
+        Style::UNICODE
+    } else {
+        Style::ASCII
+    };
+    text_at(doc, style, quiet, paint, None)
 }
 
 /// `text`, with every line of prose wrapped to `width` columns between words, each going on
-/// under its own indent; tables, matrices and pictures are never broken.
+/// under its own indent; tables, matrices and pictures are never broken. Maths in `style`.
 pub fn text_at(
     doc: &Doc,
-    unicode: bool,
+    style: Style,
     quiet: bool,
     paint: &dyn Paint,
     width: Option<usize>,
 ) -> String {
     let w = Writer {
-        style: if unicode {
-            Style::UNICODE
-        } else {
-            Style::ASCII
-        },
+        style,
         paint,
         shortened: Cell::new(false),
         width,
@@ -178,6 +179,10 @@ impl Writer<'_> {
                             self.tag(Tag::Answer, &shown),
                             self.tag(Tag::Quiet, &aside)
                         )
+                    }
+                    // A value that prints as a decimal already (typed 0.1 + 0.2) needs no other.
+                    Some(_) if exact.parse::<f64>().is_ok() => {
+                        format!("{lead} {}", self.tag(Tag::Answer, &exact))
                     }
                     Some(d) => {
                         let shown = format!("{exact} {} {}", self.spell("≈"), decimal(*d));

@@ -43,7 +43,11 @@ pub fn render_text_at(
     paint: &dyn Paint,
 ) -> String {
     crate::explain::outcome(outcome).map_or_else(String::new, |doc| {
-        present::text_at(&doc, options.unicode, options.quiet, paint, width)
+        let style = Style {
+            decimals: outcome.typed_decimals(),
+            ..options.style()
+        };
+        present::text_at(&doc, style, options.quiet, paint, width)
     })
 }
 
