@@ -7,10 +7,14 @@ mod domain;
 mod graph;
 mod graph_chain;
 mod identity;
+mod integrals;
 mod multivar;
+pub mod notation;
 mod note;
 mod seeing;
 mod stopped;
+mod tensor;
+pub mod tour;
 mod training;
 mod vectors;
 
@@ -30,16 +34,16 @@ use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, recognise, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
-use crate::integrals::{definite, indefinite};
-pub use crate::integrals::{ExactArea, Motion};
-use crate::lesson::{Topic as PracticeTopic, TOUR};
-use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
     Point, Span, Statement, Vector,
 };
 use crate::tensor::TensorAnswer;
 use crate::topic::Topic;
+use integrals::{definite, indefinite};
+pub use integrals::{ExactArea, Motion};
+use notation::{analyse, NotationReading};
+use tour::{Topic as PracticeTopic, TOUR};
 
 /// Most slip notes on one line: past a few, more say nothing new.
 const MAX_SLIP_NOTES: usize = 3;
@@ -50,7 +54,7 @@ fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::N
     let fraction_noted = noted
         .iter()
         .any(|n| n.message.contains("binds tighter than /"));
-    crate::lesson::slips::slips(line)
+    crate::syntax::slips(line)
         .into_iter()
         .filter(|s| !(s.is_fraction_power() && fraction_noted))
         .take(MAX_SLIP_NOTES)
@@ -404,7 +408,7 @@ impl Session {
         let is_answer = match &outcome.statement {
             Statement::Expr(_)
             | Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }) => true,
-            Statement::Tensor(t) => matches!(t.query, crate::tensor::Query::Show(_)),
+            Statement::Tensor(t) => matches!(t.query, crate::syntax::TensorQuery::Show(_)),
             _ => false,
         };
         match (is_answer, outcome.headline()) {
@@ -703,7 +707,7 @@ impl Session {
             Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
             Statement::Tensor(statement) => {
-                let answer = crate::tensor::answer(statement)?;
+                let answer = tensor::answer(statement)?;
                 if let crate::tensor::TensorAnswer::Declared(ds) = &answer {
                     for d in ds {
                         self.shapes.retain(|old| old.name != d.name);

@@ -11,15 +11,9 @@ use std::path::Path;
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
 /// Edges known to run backwards, each a debt to pay: once one is gone, strike it here.
-const KNOWN_BACKWARDS: [(&str, &str); 6] = [
-    // Practice topics, the tour and precedence slips live in lesson/ but the engine asks them.
+const KNOWN_BACKWARDS: [(&str, &str); 3] = [
+    // engine/checking.rs asks lesson/ for answer checks and the words of hints.
     ("engine", "lesson"),
-    // integrals.rs is an engine room outside engine/.
-    ("engine", "integrals"),
-    // Errors name syntax spans and phases.
-    ("error", "syntax"),
-    // tensor/parse.rs reads vectors and matrices with syntax's tools: a room of syntax/.
-    ("tensor", "syntax"),
     // The binary: repl and tutor still reach back into cli.
     ("repl", "cli"),
     ("tutor", "cli"),

@@ -6,7 +6,6 @@ use super::feedback::{
     slip_hint, witness_hint,
 };
 use super::rng::Rng;
-use super::slips::{slips, Slip};
 use crate::calculus::{derive, Step};
 use crate::engine::{Answer, Headline, Outcome};
 use crate::explain::doc::Tag;
@@ -14,7 +13,7 @@ use crate::expr::{Expr, Style, Symbol};
 use crate::present::wrap::wrap;
 use crate::present::Paint;
 use crate::render::{note_text, render_error_at, render_text_at, TextOptions};
-use crate::syntax::reading_of_statement;
+use crate::syntax::{reading_of_statement, slips, Slip};
 use crate::Session;
 use std::io::{self, Write};
 

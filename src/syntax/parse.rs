@@ -74,8 +74,8 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
             && !start[4..].starts_with(|c: char| c.is_alphanumeric());
     // A line with sums, vectors or matrices is read with shapes; `read` falls back to naming
     // the symbols it does not know (\oint) when such a line is not one nudge can read whole.
-    if crate::tensor::claims(line, names) {
-        match crate::tensor::parse(line, names) {
+    if super::tensor::claims(line, names) {
+        match super::tensor::parse(line, names) {
             Ok((statement, notes)) => {
                 return Ok(Parsed {
                     statement: Statement::Tensor(Box::new(statement)),
@@ -83,7 +83,7 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
                     policy_notes: Vec::new(),
                 })
             }
-            Err(e) if !explaining || crate::tensor::read_needs_shapes(line) => return Err(e),
+            Err(e) if !explaining || super::tensor::read_needs_shapes(line) => return Err(e),
             Err(_) => {}
         }
     }

@@ -20,7 +20,7 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             reading_of_statement(question, unicode),
             reading(answer, unicode)
         ),
-        Statement::Tensor(statement) => crate::tensor::reading(statement, unicode),
+        Statement::Tensor(statement) => super::reading_tensor::reading(statement, unicode),
         Statement::Seeing(query) => super::reading_seeing::reading_of_seeing(query, unicode),
         Statement::Training(query) => super::training::reading_of_training(query, unicode),
         Statement::Multivar(query) => super::reading_multivar::reading_of_query(query, unicode),
