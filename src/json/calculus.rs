@@ -270,7 +270,10 @@ impl Also {
                 letter: s.letter.to_string(),
                 inputs: ascii(&s.inputs),
             }),
-            given: known.given.as_ref().map(|sum| format!("{} = 1", sum.ascii())),
+            given: known
+                .given
+                .as_ref()
+                .map(|sum| format!("{} = 1", sum.ascii())),
         }
     }
 }
