@@ -3,6 +3,7 @@
 mod ansi;
 mod generate;
 mod pager;
+pub mod paint;
 mod transcript;
 pub mod width;
 
@@ -10,16 +11,17 @@ use clap::{Parser, ValueEnum};
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
+use nudge::json::{render_json, render_json_error};
 use nudge::present::diagnostic::diagnostic;
 use nudge::present::html::html_error;
 use nudge::present::latex::latex_error;
 use nudge::present::markdown::markdown_error;
 use nudge::render::{
-    render_html, render_json, render_json_error, render_latex, render_markdown, render_text,
-    render_text_at, thousands, TextOptions,
+    render_html, render_latex, render_markdown, render_text_at, thousands, TextOptions,
 };
 use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
+use paint::Colored;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -362,10 +364,10 @@ impl Answerer {
                 Format::Markdown => writeln!(out, "{}", render_markdown(&outcome)),
                 Format::Html => out.write_all(render_html(&outcome, self.options.quiet).as_bytes()),
                 Format::Text if self.options.quiet => {
-                    out.write_all(render_text(&outcome, self.options).as_bytes())
+                    out.write_all(render_text_at(&outcome, self.options, None, &Colored).as_bytes())
                 }
                 Format::Text => {
-                    let text = render_text_at(&outcome, self.options, prose_width());
+                    let text = render_text_at(&outcome, self.options, prose_width(), &Colored);
                     out.flush()?;
                     if pager::page(&text, self.pager)? {
                         return Ok(());

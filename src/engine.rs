@@ -7,10 +7,14 @@ mod domain;
 mod graph;
 mod graph_chain;
 mod identity;
+mod integrals;
 mod multivar;
+pub mod notation;
 mod note;
 mod seeing;
 mod stopped;
+mod tensor;
+pub mod tour;
 mod training;
 mod vectors;
 
@@ -30,16 +34,16 @@ use crate::calculus::multivar::decimal_value;
 use crate::calculus::{derive, recognise, Check, Detail, Rule, Step};
 use crate::error::{closest, Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, unicode_name, EvalError, Expr, Symbol};
-use crate::integrals::{definite, indefinite};
-pub use crate::integrals::{ExactArea, Motion};
-use crate::lesson::{Topic as PracticeTopic, TOUR};
-use crate::notation::{analyse, NotationReading};
 use crate::syntax::{
     lower_in, parse_in, Body, Callee, Command, Function, MultivarQuery, Names, Node, NodeKind,
     Point, Span, Statement, Vector,
 };
 use crate::tensor::TensorAnswer;
 use crate::topic::Topic;
+use integrals::{definite, indefinite};
+pub use integrals::{ExactArea, Motion};
+use notation::{analyse, NotationReading};
+use tour::{Topic as PracticeTopic, TOUR};
 
 /// Most slip notes on one line: past a few, more say nothing new.
 const MAX_SLIP_NOTES: usize = 3;
@@ -50,7 +54,7 @@ fn slip_notes(line: &str, noted: &[crate::syntax::Note]) -> Vec<crate::syntax::N
     let fraction_noted = noted
         .iter()
         .any(|n| n.message.contains("binds tighter than /"));
-    crate::lesson::slips::slips(line)
+    crate::syntax::slips(line)
         .into_iter()
         .filter(|s| !(s.is_fraction_power() && fraction_noted))
         .take(MAX_SLIP_NOTES)
@@ -139,6 +143,8 @@ pub enum Answer {
         value: Option<f64>,
         /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
         numeric: Option<crate::area::NumericArea>,
+        /// Whether the answer says how that estimate is made: the first time in a session.
+        tell_method: bool,
     },
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),
@@ -266,6 +272,17 @@ impl Answer {
 }
 
 impl Outcome {
+    /// Whether the learner typed a decimal (9.8, .5): results then print numbers that end as
+    /// decimals that way too.
+    pub fn typed_decimals(&self) -> bool {
+        let chars: Vec<char> = self.input.chars().collect();
+        chars.iter().enumerate().any(|(i, &c)| {
+            c == '.'
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && (i == 0 || !chars[i - 1].is_alphabetic())
+        })
+    }
+
     /// The final expression of the answer, when it computed one.
     pub fn result(&self) -> Option<&Expr> {
         self.answer.result()
@@ -345,6 +362,9 @@ impl Outcome {
     }
 }
 
+/// The mark in `Session::said` that Gauss–Kronrod has been explained.
+const GAUSS_KRONROD_TOLD: &str = "method: adaptive Gauss–Kronrod";
+
 /// Definitions and the last result, shared by the lines of one session.
 #[derive(Clone, Debug, Default)]
 pub struct Session {
@@ -354,7 +374,7 @@ pub struct Session {
     ans: Option<Expr>,
     /// Room for plots and contour maps.
     plot_size: PlotSize,
-    /// Remarks on how runs of letters are read, already made in this session.
+    /// Remarks on how runs of letters are read, and methods explained, already in this session.
     said: std::collections::HashSet<String>,
     /// Shapes declared with `x: vector(n)`, `A: matrix(m, n)`.
     shapes: Vec<crate::tensor::Declaration>,
@@ -388,7 +408,7 @@ impl Session {
         let is_answer = match &outcome.statement {
             Statement::Expr(_)
             | Statement::Multivar(crate::syntax::MultivarQuery::Literal { .. }) => true,
-            Statement::Tensor(t) => matches!(t.query, crate::tensor::Query::Show(_)),
+            Statement::Tensor(t) => matches!(t.query, crate::syntax::TensorQuery::Show(_)),
             _ => false,
         };
         match (is_answer, outcome.headline()) {
@@ -424,8 +444,16 @@ impl Session {
                 .map(Note::Read),
         );
         notes.extend(self.name_notes(&parsed.statement));
-        let answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
+        let mut answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
+        if let Answer::DefiniteIntegral {
+            numeric: Some(_),
+            tell_method,
+            ..
+        } = &mut answer
+        {
+            *tell_method = self.said.insert(GAUSS_KRONROD_TOLD.to_string());
+        }
         stopped::written_size(&answer, line, &parsed.statement)?;
         if let Some(result) = answer.result() {
             if !matches!(answer, Answer::Defined { .. }) {
@@ -679,7 +707,7 @@ impl Session {
             Statement::Training(query) => self.training(query),
             Statement::Read(notation) => Ok(Answer::Notation(analyse(notation))),
             Statement::Tensor(statement) => {
-                let answer = crate::tensor::answer(statement)?;
+                let answer = tensor::answer(statement)?;
                 if let crate::tensor::TensorAnswer::Declared(ds) = &answer {
                     for d in ds {
                         self.shapes.retain(|old| old.name != d.name);

@@ -1,6 +1,6 @@
 //! The one error type every phase reports: a message, where in the line, and a hint.
 
-use crate::syntax::Span;
+use crate::span::Span;
 use std::fmt;
 
 /// Which phase found the problem; renderers use it as a header ("while reading").

@@ -12,12 +12,12 @@ pub mod error;
 pub mod explain;
 pub mod expr;
 pub mod input;
-mod integrals;
+pub mod json;
 pub mod lesson;
-pub mod notation;
 pub mod numeric;
 pub mod present;
 pub mod render;
+pub mod span;
 #[cfg(feature = "terminal")]
 pub mod store;
 pub mod syntax;

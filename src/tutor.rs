@@ -1,5 +1,6 @@
 //! The terminal side of lessons and practice: lesson files, the learner's keyboard, the tour list, progress notes.
 
+use crate::cli::paint::Colored;
 use crate::cli::Cli;
 use colored::Colorize;
 use nudge::engine::Tutor;
@@ -272,6 +273,7 @@ pub fn serve(
                 text: options.text,
                 width: options.width,
                 rng: &mut rng,
+                paint: &Colored,
             };
             practice(topic, &mut cx)?;
             Ok(true)
@@ -329,6 +331,7 @@ fn run_script(
         learner,
         out: &mut *out,
         err: &mut err,
+        paint: &Colored,
     };
     let report = play(script, problems, &mut session, &mut lesson_io, options)?;
     summary(out, script, &report, options.mode)?;

@@ -3,13 +3,13 @@
 
 use nudge::calculus::Step;
 use nudge::expr::{Expr, Kind};
-use nudge::render::{render_json, render_text, TextOptions};
+use nudge::json::render_json;
+use nudge::render::{render_text, TextOptions};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 fn steps(q: &str) -> String {
-    colored::control::set_override(false);
     let out = Session::new()
         .answer(q)
         .unwrap_or_else(|e| panic!("{q}: {e:?}"));

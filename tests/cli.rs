@@ -600,10 +600,38 @@ fn quiet_prints_only_the_result_line() {
 #[test]
 fn quiet_values_show_the_exact_form_and_a_decimal() {
     nudge()
-        .args(["-q", "-e", "4.9", "-e", "2^3^2", "-e", "1/3"])
+        .args(["-q", "-e", "49/10", "-e", "2^3^2", "-e", "1/3"])
         .assert()
         .success()
         .stdout("49/10 ≈ 4.9\n512\n1/3 ≈ 0.333333\n");
+}
+
+#[test]
+fn a_typed_decimal_is_read_and_answered_in_decimals() {
+    nudge()
+        .args(["-q", "-e", "4.9", "-e", "d/dx 9.8 x^2", "-e", "0.1 + 0.2"])
+        .assert()
+        .success()
+        .stdout("4.9\n19.6x\n0.3\n");
+    let out = nudge()
+        .args(["-e", "d/dx 9.8 x^2", "-e", "(1 + 1/12)^12"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Reading: d/dx (9.8·x²)"), "{text}");
+    assert!(text.contains("= 19.6x\n"), "{text}");
+    // A fraction no decimal ends: its decimal first, the exact form after.
+    assert!(
+        text.contains("Value: ≈ 2.613035 (exactly 23298085122481/8916100448256)"),
+        "{text}"
+    );
+    // JSON keeps the exact form, which reads back equal.
+    let out = nudge()
+        .args(["--format", "json", "-e", "d/dx 9.8 x^2"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["result"], "98*x/5", "{json}");
 }
 
 #[test]

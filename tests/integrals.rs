@@ -17,7 +17,6 @@ const PLAIN: TextOptions = TextOptions {
 
 /// The text answer to one query, without colour.
 fn text(query: &str) -> String {
-    colored::control::set_override(false);
     let outcome = Session::new()
         .answer(query)
         .unwrap_or_else(|e| panic!("{query}: {e}"));
@@ -134,7 +133,6 @@ steps! {
 
 #[test]
 fn ascii_answers_use_plain_symbols() {
-    colored::control::set_override(false);
     let outcome = Session::new()
         .answer("∫_0^1 x cos(x^2) dx")
         .unwrap_or_else(|e| panic!("{e}"));
@@ -276,6 +274,39 @@ fn unknown_antiderivatives_are_said_plainly() {
     );
     let out = text("∫_1^2 sin(x)/x dx");
     assert!(out.contains("≈ 0.65933 "), "{out}");
+}
+
+/// What the explanation of adaptive Gauss–Kronrod says: cut, measure twice, cut again.
+const METHOD_TOLD: &str = "a slice where the two disagree is cut again";
+
+#[test]
+fn the_numeric_method_is_explained_the_first_time_a_session_names_it() {
+    colored::control::set_override(false);
+    let mut session = Session::new();
+    let mut said = |q: &str| {
+        let outcome = session.answer(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        render_text(&outcome, PLAIN)
+    };
+    // An indefinite integral names no method; the first check by numbers explains it.
+    assert!(!said("∫ x dx").contains("Gauss–Kronrod"));
+    let first = said("∫_0^1 x^2 dx");
+    let named = first.find("(numeric check by adaptive Gauss–Kronrod");
+    let told = first.find(METHOD_TOLD);
+    assert!(
+        named.is_some() && told.is_some() && named < told,
+        "named, then explained: {first}"
+    );
+    for q in ["∫_0^1 e^(x^2) dx", "∫_0^2 x dx"] {
+        let again = said(q);
+        assert!(
+            again.contains("Gauss–Kronrod") && !again.contains(METHOD_TOLD),
+            "{again}"
+        );
+    }
+    // A fresh session meeting it first in a value made by numbers explains it before the value.
+    let out = text("∫_0^1 e^(x^2) dx");
+    let told = out.find(METHOD_TOLD);
+    assert!(told.is_some() && told < out.find("≈ 1.462652"), "{out}");
 }
 
 #[test]

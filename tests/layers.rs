@@ -1,5 +1,6 @@
 //! The modules import one way: no cycle between top-level modules, and the engine never
-//! reaches for the words or the looks (explain, present, render) or the terminal.
+//! reaches for the words or the looks (explain, present, render) or the terminal; only the
+//! binary paints in colour.
 //!
 //! Read from the sources: every `crate::module` a file names, outside comments and its
 //! `#[cfg(test)]` part, is an edge from its top-level module to that one.
@@ -10,15 +11,9 @@ use std::path::Path;
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
 /// Edges known to run backwards, each a debt to pay: once one is gone, strike it here.
-const KNOWN_BACKWARDS: [(&str, &str); 6] = [
-    // Practice topics, the tour and precedence slips live in lesson/ but the engine asks them.
+const KNOWN_BACKWARDS: [(&str, &str); 3] = [
+    // engine/checking.rs asks lesson/ for answer checks and the words of hints.
     ("engine", "lesson"),
-    // integrals.rs is an engine room outside engine/.
-    ("engine", "integrals"),
-    // Errors name syntax spans and phases.
-    ("error", "syntax"),
-    // tensor/parse.rs reads vectors and matrices with syntax's tools: a room of syntax/.
-    ("tensor", "syntax"),
     // The binary: repl and tutor still reach back into cli.
     ("repl", "cli"),
     ("tutor", "cli"),
@@ -156,6 +151,37 @@ fn each_layer_reaches_only_down() {
         let explain = graph.get("explain").cloned().unwrap_or_default();
         assert!(!explain.contains(layer), "explain imports {layer}");
     }
+}
+
+/// Colour is the terminal's business: only the binary (`main.rs` and the modules it declares)
+/// paints with `colored`; the library marks spans with tags and a `Paint` decides their look.
+#[test]
+fn only_the_binary_paints() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let binary = declared(&src.join("main.rs"));
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut painting = Vec::new();
+    for file in files {
+        let rel = file.strip_prefix(&src).expect("under src");
+        let top = rel.components().next().expect("a component");
+        let top = top.as_os_str().to_string_lossy();
+        if top == "main.rs" || binary.contains(top.trim_end_matches(".rs")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("source");
+        if text.lines().any(|l| {
+            !l.trim_start().starts_with("//")
+                && l.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|word| word == "colored")
+        }) {
+            painting.push(rel.display().to_string());
+        }
+    }
+    assert!(
+        !binary.is_empty() && painting.is_empty(),
+        "library files name `colored`: {painting:?}"
+    );
 }
 
 /// The check itself finds a cycle, and names it.

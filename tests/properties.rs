@@ -1,7 +1,7 @@
 //! Properties over random input: derivatives match a central difference, printed results
 //! read back to the same expression, and no string makes the engine panic.
 
-use nudge::expr::{eval, Expr};
+use nudge::expr::{eval, Expr, Style};
 use nudge::render::{render_text, TextOptions};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
@@ -33,6 +33,7 @@ fn leaf() -> impl Strategy<Value = String> {
         4 => Just("x".to_string()),
         2 => (1u32..10).prop_map(|n| n.to_string()),
         1 => Just("(1/2)".to_string()),
+        1 => Just("0.4".to_string()),
         1 => Just("e".to_string()),
         1 => Just("pi".to_string()),
     ]
@@ -332,7 +333,8 @@ fn printed_results_read_back_as_equal_expressions() {
     });
 }
 
-/// Exact equality, not just numeric: the canonical form is stable under printing.
+/// Exact equality, not just numeric: the canonical form is stable under printing, with
+/// numbers as fractions or, as after a typed decimal, as the decimals they end as.
 #[test]
 fn printed_results_read_back_exactly_equal() {
     on_big_stack(|| {
@@ -347,7 +349,18 @@ fn printed_results_read_back_exactly_equal() {
                 return Ok(());
             };
             let result = out.result().unwrap();
-            for printed in [result.ascii(), result.unicode()] {
+            let decimals = |style: Style| {
+                result.to_text(Style {
+                    decimals: true,
+                    ..style
+                })
+            };
+            for printed in [
+                result.ascii(),
+                result.unicode(),
+                decimals(Style::ASCII),
+                decimals(Style::UNICODE),
+            ] {
                 let again = match Session::new().answer(&printed) {
                     Ok(again) => again,
                     Err(e) if e.phase == nudge::error::Phase::Computing => continue,

@@ -17,13 +17,11 @@ fn answer(q: &str) -> Outcome {
 
 /// The full text answer, without colour.
 fn steps(q: &str) -> String {
-    colored::control::set_override(false);
     render_text(&answer(q), UNICODE)
 }
 
 /// The text of an error, as the terminal shows it, without colour.
 fn error_text(q: &str) -> String {
-    colored::control::set_override(false);
     let e = Session::new()
         .answer(q)
         .expect_err("this input is an error");

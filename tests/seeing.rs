@@ -3,7 +3,8 @@
 use assert_cmd::Command;
 use nudge::engine::{PlotSize, SeeingAnswer, Verdict};
 use nudge::expr::eval;
-use nudge::render::{note_text, render_json, render_text, TextOptions};
+use nudge::json::render_json;
+use nudge::render::{note_text, render_text, TextOptions};
 use nudge::{Answer, Session};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -24,7 +25,6 @@ const SMALL: PlotSize = PlotSize {
 };
 
 fn session() -> Session {
-    colored::control::set_override(false);
     let mut s = Session::new();
     s.set_plot_size(SMALL);
     s
@@ -611,7 +611,6 @@ fn defined_functions_can_be_nudged_plotted_and_touched() {
 
 #[test]
 fn a_tiny_plot_size_still_draws() {
-    colored::control::set_override(false);
     let mut s = Session::new();
     s.set_plot_size(PlotSize {
         columns: 0,

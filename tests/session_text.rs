@@ -5,7 +5,6 @@ use nudge::Session;
 
 /// The text answers to `lines`, read one after another in one session.
 fn transcript(lines: &[&str]) -> String {
-    colored::control::set_override(false);
     let options = TextOptions {
         unicode: true,
         quiet: false,

@@ -284,7 +284,6 @@ fn a_small_sum_is_written_out_and_a_general_one_is_not() {
 }
 
 fn said(line: &str) -> String {
-    colored::control::set_override(false);
     let outcome = Session::new()
         .answer(line)
         .unwrap_or_else(|e| panic!("{line}: {e:?}"));
@@ -407,7 +406,6 @@ fn the_steps_state_the_shapes() {
     insta::assert_snapshot!("softmax_jacobian", {
         let mut session = Session::new();
         session.answer("z: vector(n)").expect("declared");
-        colored::control::set_override(false);
         render_text(
             &session.answer("∂/∂z softmax(z)").expect("answers"),
             TextOptions {

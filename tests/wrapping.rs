@@ -3,6 +3,7 @@
 
 use nudge::lesson::{play, Io, Learner, Mode, Options, TOUR};
 use nudge::present::wrap::visible_width;
+use nudge::present::Plain;
 use nudge::render::{render_error_at, render_text_at, TextOptions};
 use nudge::topic::Topic;
 use nudge::Session;
@@ -47,14 +48,14 @@ fn answer(line: &str, width: usize) -> String {
     let outcome = Session::new()
         .answer(line)
         .unwrap_or_else(|e| panic!("{line}: {}", e.message));
-    render_text_at(&outcome, TEXT, Some(width))
+    render_text_at(&outcome, TEXT, Some(width), &Plain)
 }
 
 fn error(line: &str, width: usize) -> String {
     let Err(error) = Session::new().answer(line) else {
         panic!("{line} should be an error");
     };
-    render_error_at(line, &error, None, true, Some(width))
+    render_error_at(line, &error, None, true, Some(width), &Plain)
 }
 
 /// A learner who has nothing to say: lessons play straight through.
@@ -80,6 +81,7 @@ fn lesson(n: usize, width: usize) -> String {
         learner: &mut Silent,
         out: &mut out,
         err: &mut err,
+        paint: &Plain,
     };
     play(&script, &problems, &mut Session::new(), &mut io, &options).expect("plays");
     String::from_utf8(out).expect("UTF-8")

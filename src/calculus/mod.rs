@@ -10,6 +10,7 @@ pub mod multivar;
 mod quadrature;
 pub(crate) mod rewrite;
 mod shapes;
+mod softmax;
 mod step;
 
 pub use check::{check_antiderivative, Check, CheckMethod};
@@ -18,4 +19,5 @@ pub use identity::same_fraction;
 pub use integrate::{integrate, rational_roots as polynomial_roots, MAX_INTEGRAND_SIZE};
 pub use quadrature::{sum_of_parts, tail, Estimate, Part, QuadratureError};
 pub use shapes::{proven_equal, recognise, Known, Shape};
+pub use softmax::{recognise_softmax, softmax_jacobian, Softmax, SoftmaxJacobian};
 pub use step::{Detail, Found, PartsChoice, Rule, Step, Stretch};

@@ -21,16 +21,29 @@ impl Ansi {
     }
 }
 
+/// Colours of a picture's curves, in order, as `paint::Colored` has them.
+const PALETTE: [AnsiColor; 6] = [
+    AnsiColor::Blue,
+    AnsiColor::Red,
+    AnsiColor::Green,
+    AnsiColor::Magenta,
+    AnsiColor::Yellow,
+    AnsiColor::Cyan,
+];
+
 fn style(tag: Tag) -> Style {
     let bold = Style::new().bold();
+    let fg = |colour: AnsiColor| Style::new().fg_color(Some(colour.into()));
     match tag {
         Tag::Label => bold,
-        Tag::Warning => bold.fg_color(Some(AnsiColor::Yellow.into())),
+        Tag::Warning | Tag::Marked => bold.fg_color(Some(AnsiColor::Yellow.into())),
         Tag::Rule => bold.fg_color(Some(AnsiColor::Cyan.into())),
         Tag::Quiet => Style::new().dimmed(),
         Tag::Answer => bold.fg_color(Some(AnsiColor::Green.into())),
-        Tag::Success => Style::new().fg_color(Some(AnsiColor::Green.into())),
-        Tag::Error => bold.fg_color(Some(AnsiColor::Red.into())),
+        Tag::Success => fg(AnsiColor::Green),
+        Tag::Error | Tag::Arrow => bold.fg_color(Some(AnsiColor::Red.into())),
+        Tag::Curve(i) => fg(PALETTE[i % PALETTE.len()]),
+        Tag::Level => fg(AnsiColor::Cyan),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::calculus::multivar::{
     gradient, gradient_at, hessian, jacobian, shared_vars, value_at, Derivation, Directional,
     Exact, FlatSpot, GradientAt, Value,
 };
+use crate::calculus::{recognise_softmax, softmax_jacobian, Softmax, SoftmaxJacobian};
 use crate::error::{counted, Error, ErrorKind, Phase};
 use crate::expr::{unicode_name, EvalError, Expr, Kind, Symbol};
 use crate::syntax::{lower, lower_in, MultivarQuery, Names, Node, NodeKind, Span, MAX_DIMENSION};
@@ -30,6 +31,8 @@ pub enum MultivarAnswer {
         vars: Vec<Symbol>,
         partials: Vec<Derivation>,
         at: Option<GradientAt>,
+        /// When the gradient is a softmax, as log-sum-exp's is: its inputs.
+        softmax: Option<Softmax>,
     },
     /// The slope of f at a point along a direction.
     Directional {
@@ -46,6 +49,8 @@ pub enum MultivarAnswer {
         vars: Vec<Symbol>,
         rows: Vec<Vec<Derivation>>,
         at: Option<MatrixAt>,
+        /// When the outputs are a softmax: the matrix written with its shares, s_i(δ_ij − s_j).
+        softmax: Option<SoftmaxJacobian>,
     },
     /// The matrix of second partials.
     Hessian {
@@ -208,12 +213,14 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
                 }
                 None => None,
             };
+            let results: Vec<Expr> = partials.iter().map(|d| d.result.clone()).collect();
             MultivarAnswer::Gradient {
                 body: expr,
                 name: defined_name(body, names),
                 vars,
                 partials,
                 at,
+                softmax: recognise_softmax(&results),
             }
         }
         MultivarQuery::Directional {
@@ -288,11 +295,18 @@ pub fn answer(query: &MultivarQuery, names: &dyn Names) -> Result<MultivarAnswer
             check_vars(&vars, Span::of(outputs))?;
             let rows = jacobian(&exprs, &vars);
             let at = matrix_at(&rows, &vars, at.as_deref())?;
+            let results: Vec<Vec<Expr>> = rows
+                .iter()
+                .map(|row| row.iter().map(|d| d.result.clone()).collect())
+                .collect();
+            let softmax =
+                recognise_softmax(&exprs).and_then(|s| softmax_jacobian(&s, &vars, &results));
             MultivarAnswer::Jacobian {
                 outputs: exprs,
                 vars,
                 rows,
                 at,
+                softmax,
             }
         }
         MultivarQuery::Hessian { body, vars, at } => {

@@ -225,6 +225,14 @@ pub enum Tag {
     Success,
     /// A failure: `error:` and the caret under its place.
     Error,
+    /// A picture's n-th curve (from 0) and its swatch in the legend: each curve its own colour.
+    Curve(usize),
+    /// A contour map's level lines.
+    Level,
+    /// What a picture points at: a tangent's point, the level through a contour map's point.
+    Marked,
+    /// A contour map's gradient arrow, and a walk's path.
+    Arrow,
 }
 
 /// Inline maths, kept as expressions and the shapes a derivation writes around them.

@@ -11,7 +11,7 @@ use crate::expr::{Expr, Kind, Style, Symbol};
 use std::rc::Rc;
 
 /// What Gauss–Kronrod does, in one plain line.
-const GAUSS_KRONROD: &str = "Adaptive Gauss–Kronrod measures each slice with two rules at once and keeps cutting the slices where they disagree, until the disagreement, its error estimate, is tiny.";
+const GAUSS_KRONROD: &str = "Adaptive Gauss–Kronrod cuts the area into slices and measures each with two rules at once; a slice where the two disagree is cut again, until the disagreement, the ± error estimate, is tiny.";
 
 /// The body of an integral answer, after the reading; `None` for any other answer.
 pub fn integral(answer: &Answer) -> Option<Doc> {
@@ -36,6 +36,7 @@ pub fn integral(answer: &Answer) -> Option<Doc> {
             result,
             value,
             numeric,
+            tell_method,
         } => Some(definite(&Definite {
             body,
             var,
@@ -45,6 +46,7 @@ pub fn integral(answer: &Answer) -> Option<Doc> {
             result,
             value: *value,
             numeric: *numeric,
+            tell_method: *tell_method,
         })),
         _ => None,
     }
@@ -184,6 +186,7 @@ struct Definite<'a> {
     result: &'a Expr,
     value: Option<f64>,
     numeric: Option<NumericArea>,
+    tell_method: bool,
 }
 
 fn definite(answer: &Definite) -> Doc {
@@ -210,11 +213,24 @@ fn definite(answer: &Definite) -> Doc {
             } else {
                 blocks.push(words("I don't know an antiderivative for this with the rules I teach, so nudge finds the area by numbers."));
             }
-            blocks.push(words(GAUSS_KRONROD));
         }
     }
-    blocks.push(Block::Gap);
-    blocks.push(Block::Words(area_line(answer)));
+    // The method is explained where a session first meets it: before the value it made, or
+    // after the line where it checks an exact value.
+    let named = match (answer.exact.is_some(), answer.value, answer.numeric) {
+        (true, Some(_), Some(n)) => n.reliable,
+        (false, _, Some(_)) => true,
+        _ => false,
+    };
+    let told = (answer.tell_method && named).then(|| words(GAUSS_KRONROD));
+    let area = Block::Words(area_line(answer));
+    if answer.exact.is_none() {
+        blocks.extend(told);
+        blocks.extend([Block::Gap, area]);
+    } else {
+        blocks.extend([Block::Gap, area]);
+        blocks.extend(told);
+    }
     Doc {
         blocks,
         quiet: Quiet::Result(quiet_area(answer)),

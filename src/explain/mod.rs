@@ -26,6 +26,7 @@ pub mod readings;
 pub mod seeing;
 pub mod seeing_words;
 pub mod session;
+mod softmax;
 pub mod steps;
 pub mod tensor;
 pub mod tensor_read;

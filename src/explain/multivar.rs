@@ -26,14 +26,20 @@ pub fn multivar(answer: &MultivarAnswer) -> Doc {
             vars,
             partials,
             at,
-        } => gradient(
-            body,
-            name.as_ref(),
-            vars,
-            partials,
-            at.as_ref(),
-            &mut blocks,
-        ),
+            softmax,
+        } => {
+            gradient(
+                body,
+                name.as_ref(),
+                vars,
+                partials,
+                at.as_ref(),
+                &mut blocks,
+            );
+            if let Some(s) = softmax {
+                super::softmax::gradient_shape(s, &mut blocks);
+            }
+        }
         MultivarAnswer::Directional {
             body,
             name,

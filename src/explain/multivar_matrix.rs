@@ -17,7 +17,13 @@ pub fn matrix_answer(answer: &MultivarAnswer, out: &mut Vec<Block>) {
             vars,
             rows,
             at,
-        } => jacobian(outputs, vars, rows, at.as_ref(), out),
+            softmax,
+        } => {
+            jacobian(outputs, vars, rows, at.as_ref(), out);
+            if let Some(shaped) = softmax {
+                super::softmax::jacobian_shape(shaped, out);
+            }
+        }
         MultivarAnswer::Hessian {
             body,
             name,

@@ -1,8 +1,8 @@
 //! The words `read` says for each shape of notation, with the learner's own names in them.
 
 use super::doc::{Block, Doc, Line, Quiet, Span, Spelled, Tag};
+use crate::engine::notation::{is_matrix_input, NotationReading, Shape};
 use crate::expr::superscript;
-use crate::notation::{is_matrix_input, NotationReading, Shape};
 use crate::syntax::{prime_marks, unbold_letter, Name};
 use std::rc::Rc;
 

@@ -86,11 +86,12 @@ pub fn session(answer: &Answer) -> Option<Doc> {
 /// the value alone.
 fn value_doc(lead: Line, exact: &Expr, approx: Option<f64>, after: Vec<Block>) -> Doc {
     let decimal = approx.filter(|_| wants_decimal(exact));
-    let mut quiet: Line = vec![Math::Expr(exact.clone()).into()];
-    if let Some(d) = decimal {
-        quiet.push(" ≈ ".into());
-        quiet.push(Math::Decimal(d).into());
+    let exact_math = Math::Expr(exact.clone());
+    let quiet: Line = vec![match decimal {
+        Some(d) => Math::Approx(Box::new(exact_math), d),
+        None => exact_math,
     }
+    .into()];
     let mut blocks = vec![Block::Value {
         lead,
         exact: exact.clone(),
@@ -228,7 +229,15 @@ fn tip(def: &Definition, style: Style) -> Option<String> {
             ))
         }
         [] => def.body.scalar().and_then(|body| {
-            body.free_vars().first().map(|x| {
+            let names = body.free_vars();
+            // A loss is nudged by its weights (w, then θ, then b), not by its data (x, y).
+            let rank = |v: &&Symbol| match v.chars().next() {
+                Some('w' | 'W') => 0,
+                Some('θ') => 1,
+                Some('b' | 'β') => 2,
+                _ => 3,
+            };
+            names.iter().min_by_key(rank).map(|x| {
                 let x = Expr::symbol(x.clone()).to_text(style);
                 format!("try d{name}/d{x} or {name} at {x} = 2")
             })

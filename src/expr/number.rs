@@ -296,6 +296,40 @@ impl Ord for Number {
     }
 }
 
+impl Number {
+    /// The number as a decimal that ends (`49/5` → `9.8`), when its denominator has no
+    /// factors but 2 and 5 and it is not whole; `None` otherwise.
+    pub fn terminating_decimal(&self) -> Option<String> {
+        let ten = BigInt::from(10);
+        let mut denom = self.denom();
+        let mut scale = BigInt::from(1);
+        let mut places = 0;
+        while denom != BigInt::from(1) {
+            let (two, five) = (BigInt::from(2), BigInt::from(5));
+            let factor = if (&denom % &two) == BigInt::from(0) {
+                two
+            } else if (&denom % &five) == BigInt::from(0) {
+                five
+            } else {
+                return None;
+            };
+            denom /= &factor;
+            // Each 2 or 5 taken out of the denominator is made up by the other into a 10.
+            scale *= &ten / &factor;
+            places += 1;
+        }
+        if places == 0 {
+            return None;
+        }
+        let digits = (self.numer() * scale).magnitude().to_string();
+        let digits = format!("{digits:0>width$}", width = places + 1);
+        let (whole, frac) = digits.split_at(digits.len() - places);
+        let frac = frac.trim_end_matches('0');
+        let sign = if self.is_negative() { "-" } else { "" };
+        Some(format!("{sign}{whole}.{frac}"))
+    }
+}
+
 impl fmt::Display for Number {
     /// `3`, `-2`, `1/2`: the integer or the reduced fraction.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -13,16 +13,20 @@ pub struct Style {
     pub unicode: bool,
     /// Past about this many characters, deeper parts print as `…`.
     pub budget: Option<usize>,
+    /// Numbers that end as decimals print as decimals (98/5 as 19.6): the learner typed some.
+    pub decimals: bool,
 }
 
 impl Style {
     pub const UNICODE: Style = Style {
         unicode: true,
         budget: None,
+        decimals: false,
     };
     pub const ASCII: Style = Style {
         unicode: false,
         budget: None,
+        decimals: false,
     };
 
     pub fn with_budget(self, chars: usize) -> Style {
@@ -180,11 +184,13 @@ impl BigOne for num_bigint::BigInt {
 }
 
 /// How tightly an expression binds when printed, to decide on brackets.
-fn level(e: &Expr) -> u8 {
+/// With `decimals`, a number that ends as a decimal is an atom like a whole one.
+fn level(e: &Expr, decimals: bool) -> u8 {
     match e.kind() {
         Kind::Add(_) => SUM,
         Kind::Num(n) => {
-            if n.is_negative() || !n.is_integer() {
+            let whole = n.is_integer() || (decimals && n.terminating_decimal().is_some());
+            if n.is_negative() || !whole {
                 PRODUCT
             } else {
                 ATOM
@@ -201,6 +207,19 @@ fn level(e: &Expr) -> u8 {
 }
 
 impl Printer {
+    /// A product split for printing; with decimals, a coefficient that ends as a decimal
+    /// stays whole above the bar (19.6x, not 98x/5).
+    fn split(&self, e: &Expr) -> Fraction {
+        let mut split = split_fraction(e);
+        let (coefficient, _) = e.split_coefficient();
+        if self.style.decimals && coefficient.terminating_decimal().is_some() {
+            split.numerator.retain(|f| f.as_number().is_none());
+            split.denominator.retain(|f| f.as_number().is_none());
+            split.numerator.insert(0, Expr::num(coefficient.abs()));
+        }
+        split
+    }
+
     fn over_budget(&mut self, depth: usize) -> bool {
         match self.style.budget {
             Some(limit) if self.out.len() > limit || depth > BUDGET_DEPTH => {
@@ -216,9 +235,12 @@ impl Printer {
             return;
         }
         match e.kind() {
-            Kind::Num(n) => {
-                let _ = write!(self.out, "{n}");
-            }
+            Kind::Num(n) => match n.terminating_decimal().filter(|_| self.style.decimals) {
+                Some(shown) => self.out.push_str(&shown),
+                None => {
+                    let _ = write!(self.out, "{n}");
+                }
+            },
             Kind::Const(Constant::Pi) => {
                 self.out
                     .push_str(if self.style.unicode { "π" } else { "pi" })
@@ -226,9 +248,9 @@ impl Printer {
             Kind::Const(Constant::E) => self.out.push('e'),
             Kind::Var(v) => self.variable(v),
             Kind::Add(terms) => self.sum(terms, depth),
-            Kind::Mul(_) => self.fraction(&split_fraction(e), depth),
+            Kind::Mul(_) => self.fraction(&self.split(e), depth),
             Kind::Pow(b, x) => match x.as_number() {
-                Some(n) if n.is_negative() => self.fraction(&split_fraction(e), depth),
+                Some(n) if n.is_negative() => self.fraction(&self.split(e), depth),
                 _ => self.power(b, x, depth),
             },
             Kind::Func(f, a) => self.function(*f, a, depth),
@@ -283,7 +305,7 @@ impl Printer {
 
     /// `child`, in brackets when it binds more loosely than `min`.
     fn wrapped(&mut self, child: &Expr, min: u8, depth: usize) {
-        if level(child) < min {
+        if level(child, self.style.decimals) < min {
             self.out.push('(');
             self.expr(child, depth + 1);
             self.out.push(')');
@@ -336,7 +358,7 @@ impl Printer {
         }
         self.out.push('/');
         match frac.denominator.as_slice() {
-            [single] if level(single) >= POWER => self.expr(single, depth + 1),
+            [single] if level(single, self.style.decimals) >= POWER => self.expr(single, depth + 1),
             [single] => {
                 self.out.push('(');
                 self.expr(single, depth + 1);
@@ -356,7 +378,9 @@ impl Printer {
                 let after_number = matches!(factors[i - 1].kind(), Kind::Num(_));
                 let starts_with_digit = match f.kind() {
                     Kind::Num(_) => true,
-                    Kind::Pow(b, _) => matches!(b.kind(), Kind::Num(_)) && level(f) != ATOM,
+                    Kind::Pow(b, _) => {
+                        matches!(b.kind(), Kind::Num(_)) && level(f, self.style.decimals) != ATOM
+                    }
                     _ => false,
                 };
                 let joiner = if !self.style.unicode {

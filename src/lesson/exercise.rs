@@ -6,15 +6,15 @@ use super::feedback::{
     slip_hint, witness_hint,
 };
 use super::rng::Rng;
-use super::slips::{slips, Slip};
 use crate::calculus::{derive, Step};
 use crate::engine::{Answer, Headline, Outcome};
+use crate::explain::doc::Tag;
 use crate::expr::{Expr, Style, Symbol};
 use crate::present::wrap::wrap;
+use crate::present::Paint;
 use crate::render::{note_text, render_error_at, render_text_at, TextOptions};
-use crate::syntax::reading_of_statement;
+use crate::syntax::{reading_of_statement, slips, Slip};
 use crate::Session;
-use colored::Colorize;
 use std::io::{self, Write};
 
 /// Wrong tries before the whole working is shown.
@@ -45,6 +45,8 @@ pub struct Context<'a> {
     pub text: TextOptions,
     pub width: usize,
     pub rng: &'a mut Rng,
+    /// How tags look on `out`.
+    pub paint: &'a dyn Paint,
 }
 
 impl Context<'_> {
@@ -185,7 +187,8 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
         let read = match cx.session.read_answer_as(typed) {
             Ok(read) => read,
             Err(e) => {
-                let shown = render_error_at(typed, &e, None, cx.text.unicode, Some(cx.width));
+                let (unicode, width) = (cx.text.unicode, Some(cx.width));
+                let shown = render_error_at(typed, &e, None, unicode, width, cx.paint);
                 write!(cx.out, "{shown}")?;
                 cx.say("(That does not count as a try.)")?;
                 continue;
@@ -210,7 +213,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             }
         }
         if verdict == Verdict::Right {
-            let mut words = format!("{} ", "Right.".green().bold());
+            let mut words = format!("{} ", cx.paint.paint(Tag::Answer, "Right."));
             let (theirs, ours) = (
                 answer_text(&given, style),
                 answer_text(&target.result, style),
@@ -225,7 +228,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
         if wrong >= TRIES {
             cx.say(&format!(
                 "{} Here is the whole working:",
-                "Not quite, three times.".yellow().bold()
+                cx.paint.paint(Tag::Warning, "Not quite, three times.")
             ))?;
             show_working(outcome, cx)?;
             return Ok(Attempt::Shown);
@@ -236,7 +239,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
         cx.say(&format!(
             // No-break spaces: "(2 tries left)" never splits across lines.
             "{} {hint} ({left}\u{a0}{tries}\u{a0}left)",
-            "Not yet.".yellow().bold()
+            cx.paint.paint(Tag::Warning, "Not yet.")
         ))?;
     }
 }
@@ -258,5 +261,5 @@ fn show_working(outcome: &Outcome, cx: &mut Context) -> io::Result<()> {
     };
     writeln!(cx.out)?;
     cx.out
-        .write_all(render_text_at(outcome, text, Some(cx.width)).as_bytes())
+        .write_all(render_text_at(outcome, text, Some(cx.width), cx.paint).as_bytes())
 }

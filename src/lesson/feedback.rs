@@ -1,11 +1,11 @@
 //! The words a learner reads about an answer: hints for slips, a point where values part, wrapped prose.
 
 use super::check::{Equality, GridFit, Mistake, Witness};
-use super::slips::Slip;
 use crate::calculus::{Rule, Step};
 use crate::engine::Headline;
 use crate::explain::catalogue::{note, title};
 use crate::expr::{decimal, Expr, Style};
+use crate::syntax::Slip;
 
 /// A hint for a recognised slip.
 pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {

@@ -9,7 +9,6 @@ pub mod practice;
 pub mod progress;
 pub mod rng;
 pub mod script;
-pub mod slips;
 pub mod tour;
 
 pub use exercise::Learner;

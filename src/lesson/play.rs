@@ -6,12 +6,13 @@ use super::rng::Rng;
 use super::script::{ItemKind, Query, Script, ScriptError};
 use crate::engine::Outcome;
 use crate::error::{Error, ErrorKind, Phase};
+use crate::explain::doc::Tag;
 use crate::expr::Style;
 use crate::present::wrap::visible_width;
 use crate::present::wrap::wrap;
+use crate::present::Paint;
 use crate::render::{render_error_at, render_text_at, TextOptions};
 use crate::Session;
-use colored::Colorize;
 use std::io::{self, Write};
 
 /// How a lesson is played.
@@ -61,11 +62,13 @@ impl Report {
     }
 }
 
-/// Where a lesson writes: answers and prose to `out`, problems with the lesson itself to `err`.
+/// Where a lesson writes: answers and prose to `out`, problems with the lesson itself to
+/// `err`, both painted by `paint` (the binary paints in colour, a page plainly).
 pub struct Io<'a> {
     pub learner: &'a mut dyn Learner,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
+    pub paint: &'a dyn Paint,
 }
 
 /// Plays `script` in `session`; `problems` are the errors found while reading it.
@@ -140,6 +143,7 @@ impl Player<'_, '_> {
             Some(&place),
             self.options.text.unicode,
             Some(self.options.width),
+            self.io.paint,
         );
         self.io.out.flush()?;
         self.io.err.write_all(text.as_bytes())?;
@@ -150,7 +154,13 @@ impl Player<'_, '_> {
     fn heading(&mut self, title: &str) -> io::Result<()> {
         if self.shows() {
             let rule = "─".repeat(title.chars().count().min(self.options.width));
-            writeln!(self.io.out, "{}\n{}\n", title.bold(), rule.dimmed())?;
+            let paint = self.io.paint;
+            writeln!(
+                self.io.out,
+                "{}\n{}\n",
+                paint.paint(Tag::Label, title),
+                paint.paint(Tag::Quiet, &rule)
+            )?;
         }
         Ok(())
     }
@@ -167,10 +177,8 @@ impl Player<'_, '_> {
             return Ok(());
         }
         self.io.out.flush()?;
-        let line = self
-            .io
-            .learner
-            .ask(&format!("{}", "(press Enter to go on) ".dimmed()))?;
+        let prompt = self.io.paint.paint(Tag::Quiet, "(press Enter to go on) ");
+        let line = self.io.learner.ask(&prompt)?;
         writeln!(self.io.out)?;
         match line.as_deref().map(str::trim) {
             None | Some("quit" | "exit") => self.report.stopped = true,
@@ -207,11 +215,22 @@ impl Player<'_, '_> {
 
     /// An answer as the lesson shows it: its prose wrapped to the lesson's width.
     fn answer_text(&self, outcome: &Outcome) -> String {
-        render_text_at(outcome, self.options.text, Some(self.options.width))
+        render_text_at(
+            outcome,
+            self.options.text,
+            Some(self.options.width),
+            self.io.paint,
+        )
     }
 
     fn echo(&mut self, question: &str) -> io::Result<()> {
-        writeln!(self.io.out, "{}{}", "nudge> ".dimmed(), question.bold())
+        let paint = self.io.paint;
+        writeln!(
+            self.io.out,
+            "{}{}",
+            paint.paint(Tag::Quiet, "nudge> "),
+            paint.paint(Tag::Label, question)
+        )
     }
 
     fn exercise(&mut self, line: usize, q: &Query) -> io::Result<()> {
@@ -236,26 +255,29 @@ impl Player<'_, '_> {
         match self.options.mode {
             Mode::Check => Ok(()),
             Mode::Read => {
+                let paint = self.io.paint;
                 writeln!(
                     self.io.out,
                     "{}",
-                    asked("Your turn:", &q.question.text, self.options.width)
+                    asked("Your turn:", &q.question.text, self.options.width, paint)
                 )?;
-                writeln!(self.io.out, "{}", "Solution:".dimmed())?;
+                writeln!(self.io.out, "{}", paint.paint(Tag::Quiet, "Solution:"))?;
                 self.io
                     .out
                     .write_all(self.answer_text(&outcome).as_bytes())?;
                 writeln!(self.io.out)
             }
             Mode::Interactive => {
+                let paint = self.io.paint;
                 writeln!(
                     self.io.out,
                     "{}",
-                    asked("Your turn:", &q.question.text, self.options.width)
+                    asked("Your turn:", &q.question.text, self.options.width, paint)
                 )?;
                 if self.report.exercises == 1 {
                     let tip = "Type the result in any form you like (3x^2, 3*x^2, 3x²); 'skip' shows the working, 'quit' leaves.";
-                    writeln!(self.io.out, "{}", wrap(tip, self.options.width).dimmed())?;
+                    let tip = wrap(tip, self.options.width);
+                    writeln!(self.io.out, "{}", paint.paint(Tag::Quiet, &tip))?;
                 }
                 let mut cx = Context {
                     session: self.session,
@@ -264,6 +286,7 @@ impl Player<'_, '_> {
                     text: self.options.text,
                     width: self.options.width,
                     rng: &mut self.rng,
+                    paint,
                 };
                 match exercise::run(&outcome, &mut cx)? {
                     Attempt::Solved(_) => self.report.solved += 1,
@@ -307,7 +330,7 @@ impl Player<'_, '_> {
         writeln!(
             self.io.err,
             "{}: {}:{}: {} gives {}, but the lesson expects {}",
-            "expectation failed".red().bold(),
+            self.io.paint.paint(Tag::Error, "expectation failed"),
             self.script.origin,
             line,
             q.question.text,
@@ -321,8 +344,8 @@ impl Player<'_, '_> {
 
 /// A label and the query it asks, `Your turn: d/dx x^5`: the query is what the learner would
 /// type, so it is never broken; when the two do not fit on one line it goes on the next.
-pub fn asked(label: &str, query: &str, width: usize) -> String {
-    let label = label.bold();
+pub fn asked(label: &str, query: &str, width: usize, paint: &dyn Paint) -> String {
+    let label = paint.paint(Tag::Label, label);
     if visible_width(&format!("{label} {query}")) <= width {
         format!("{label} {query}")
     } else {

@@ -3,77 +3,13 @@
 use super::exercise::{self, Attempt, Context};
 use super::play::asked;
 use super::rng::Rng;
+pub use crate::engine::tour::Topic;
+use crate::explain::doc::Tag;
 use crate::present::wrap::wrap;
-use colored::Colorize;
 use std::io;
 
 /// Questions in one practice session; question n is at difficulty n.
 pub const QUESTIONS: u32 = 5;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Topic {
-    Power,
-    Chain,
-    Product,
-    Quotient,
-    ExpLog,
-    Trig,
-    Partial,
-    Gradient,
-    Integral,
-    Backprop,
-    Descent,
-    /// σ, tanh, ReLU and softplus, inside the chain rule.
-    Activations,
-    Mixed,
-}
-
-impl Topic {
-    pub const ALL: [Topic; 13] = [
-        Topic::Power,
-        Topic::Chain,
-        Topic::Product,
-        Topic::Quotient,
-        Topic::ExpLog,
-        Topic::Trig,
-        Topic::Partial,
-        Topic::Gradient,
-        Topic::Integral,
-        Topic::Backprop,
-        Topic::Descent,
-        Topic::Activations,
-        Topic::Mixed,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Topic::Power => "power",
-            Topic::Chain => "chain",
-            Topic::Product => "product",
-            Topic::Quotient => "quotient",
-            Topic::ExpLog => "exp-log",
-            Topic::Trig => "trig",
-            Topic::Partial => "partial",
-            Topic::Gradient => "gradient",
-            Topic::Integral => "integral",
-            Topic::Backprop => "backprop",
-            Topic::Descent => "descent",
-            Topic::Activations => "activations",
-            Topic::Mixed => "mixed",
-        }
-    }
-
-    /// The topic with this name (case does not matter).
-    pub fn named(name: &str) -> Option<Topic> {
-        let name = name.trim().to_ascii_lowercase();
-        Topic::ALL.into_iter().find(|t| t.name() == name)
-    }
-
-    /// Every topic's name, for messages: "power, chain, …".
-    pub fn names() -> String {
-        Topic::ALL.map(Topic::name).join(", ")
-    }
-}
 
 /// A question on `topic` at difficulty `level` (1 = first steps, 5 = hardest), as nudge reads it.
 pub fn question(topic: Topic, level: u32, rng: &mut Rng) -> String {
@@ -214,7 +150,7 @@ pub fn practice(topic: Topic, cx: &mut Context) -> io::Result<Score> {
         writeln!(
             cx.out,
             "\n{}",
-            asked(&format!("Question {level}:"), &text, cx.width)
+            asked(&format!("Question {level}:"), &text, cx.width, cx.paint)
         )?;
         score.asked += 1;
         match exercise::run(&outcome, cx)? {
@@ -229,7 +165,7 @@ pub fn practice(topic: Topic, cx: &mut Context) -> io::Result<Score> {
     writeln!(
         cx.out,
         "\n{} {} of {} solved, {} on the first try.",
-        "Score:".bold(),
+        cx.paint.paint(Tag::Label, "Score:"),
         score.solved,
         score.asked,
         score.first_try
@@ -266,13 +202,5 @@ mod tests {
         };
         assert_eq!(run(9), run(9));
         assert_ne!(run(9), run(10));
-    }
-
-    #[test]
-    fn topics_are_found_by_name() {
-        assert_eq!(Topic::named("Exp-Log"), Some(Topic::ExpLog));
-        assert_eq!(Topic::named("gradient"), Some(Topic::Gradient));
-        assert_eq!(Topic::named("limits"), None);
-        assert!(Topic::names().starts_with("power, chain"));
     }
 }

@@ -1,46 +1,9 @@
-//! The built-in tour: one lesson for each part of the article, compiled into the binary.
+//! The built-in tour's lessons read (the list itself is the engine's: `engine::tour`).
 
 use super::script::{read_script, Script, ScriptError};
-
-/// A built-in lesson: its stable id (kept in the progress file) and its text.
-#[derive(Clone, Copy, Debug)]
-pub struct Builtin {
-    pub id: &'static str,
-    pub source: &'static str,
-}
-
-macro_rules! lessons {
-    ($($id:literal),* $(,)?) => {
-        &[$(Builtin { id: $id, source: include_str!(concat!("../../lessons/", $id, ".nudge")) }),*]
-    };
-}
-
-/// The tour, in the article's order.
-pub const TOUR: &[Builtin] = lessons![
-    "01-slope",
-    "02-notation",
-    "03-power-rule",
-    "04-exp-and-ln",
-    "05-what-e-is",
-    "06-chain-rule",
-    "07-partial",
-    "08-gradient",
-    "09-jacobian",
-    "10-integration",
-    "11-product-quotient",
-    "12-bases",
-    "13-activations",
-    "14-backprop",
-    "15-descent",
-    "16-matrix-calculus",
-];
+pub use crate::engine::tour::{Builtin, TOUR};
 
 impl Builtin {
-    /// Lesson `n` of the tour, counting from 1.
-    pub fn numbered(n: usize) -> Option<Builtin> {
-        n.checked_sub(1).and_then(|i| TOUR.get(i)).copied()
-    }
-
     /// The lesson read; errors name it by the path it has in the source tree.
     pub fn script(&self) -> (Script, Vec<ScriptError>) {
         read_script(&format!("lessons/{}.nudge", self.id), self.source)

@@ -265,6 +265,10 @@ fn class(tag: Tag) -> &'static str {
         Tag::Answer => "answer",
         Tag::Success => "success",
         Tag::Error => "error",
+        Tag::Curve(_) => "curve",
+        Tag::Level => "level",
+        Tag::Marked => "marked",
+        Tag::Arrow => "arrow",
     }
 }
 

@@ -247,7 +247,19 @@ fn tagged(tag: Option<Tag>, strong: bool, inner: String) -> String {
         Some(Tag::Label) if strong => format!("\\textbf{{{inner}}}"),
         Some(Tag::Warning) => format!("\\emph{{{inner}}}"),
         Some(Tag::Rule) => format!("\\textbf{{{inner}}}"),
-        Some(Tag::Label | Tag::Quiet | Tag::Answer | Tag::Success | Tag::Error) | None => inner,
+        // A picture's inks have no look here: pictures are set as drawn, in plain text.
+        Some(
+            Tag::Label
+            | Tag::Quiet
+            | Tag::Answer
+            | Tag::Success
+            | Tag::Error
+            | Tag::Curve(_)
+            | Tag::Level
+            | Tag::Marked
+            | Tag::Arrow,
+        )
+        | None => inner,
     }
 }
 

@@ -62,7 +62,15 @@ pub fn math_text(m: &Math, style: Style) -> String {
         Math::Integrand(e) => integrand(e, style),
         Math::PowerUp { var, exponent } => power_up(var, exponent, style),
         Math::Constant(n) => constant_name(*n, style.unicode),
-        Math::Approx(m, v) => format!("{} ≈ {}", math_text(m, style), decimal(*v)),
+        Math::Approx(m, v) => {
+            let (exact, approx) = (math_text(m, style), decimal(*v));
+            // 0.3, not 0.3 ≈ 0.3, when the exact value prints as a decimal already.
+            if exact.parse::<f64>().is_ok() {
+                exact
+            } else {
+                format!("{exact} ≈ {approx}")
+            }
+        }
         Math::Short(m) => math_text(m, style.with_budget(STEP_BUDGET)),
         Math::Entry(m) => math_text(m, style.with_budget(ENTRY_BUDGET)),
         Math::Partials(vars) => partials(vars, style),

@@ -3,19 +3,11 @@
 //! The `drawille` crate addresses the 2×4 dots of each Braille cell and draws
 //! straight lines between dots; this module clips, layers, colours and frames.
 
+use super::text::{Paint, Plain};
 use crate::engine::{ContourAnswer, Plot};
-use colored::{Color, Colorize};
+use crate::explain::doc::Tag;
 use drawille::Canvas;
 
-/// Colours of the curves, in order.
-const PALETTE: [Color; 6] = [
-    Color::Blue,
-    Color::Red,
-    Color::Green,
-    Color::Magenta,
-    Color::Yellow,
-    Color::Cyan,
-];
 /// What each curve is drawn with in plain ASCII.
 const ASCII_MARKS: [char; 6] = ['*', '+', 'o', 'x', '#', '%'];
 
@@ -31,13 +23,14 @@ enum Ink {
 }
 
 impl Ink {
-    fn colour(self, text: &str) -> String {
+    /// How the ink stands out: the painter decides its colour.
+    fn tag(self) -> Tag {
         match self {
-            Ink::AxisX | Ink::AxisY => text.dimmed().to_string(),
-            Ink::Curve(i) => text.color(PALETTE[i % PALETTE.len()]).to_string(),
-            Ink::Level => text.cyan().to_string(),
-            Ink::Highlight => text.yellow().bold().to_string(),
-            Ink::Arrow => text.red().bold().to_string(),
+            Ink::AxisX | Ink::AxisY => Tag::Quiet,
+            Ink::Curve(i) => Tag::Curve(i),
+            Ink::Level => Tag::Level,
+            Ink::Highlight => Tag::Marked,
+            Ink::Arrow => Tag::Arrow,
         }
     }
 
@@ -129,7 +122,7 @@ impl Picture {
     }
 
     /// The canvas rows as text: top layer colours a cell, dots of all layers combine.
-    fn body(&self, unicode: bool) -> Vec<String> {
+    fn body(&self, unicode: bool, paint: &dyn Paint) -> Vec<String> {
         let bits: Vec<Vec<Vec<u32>>> = self
             .layers
             .iter()
@@ -161,7 +154,7 @@ impl Picture {
                         .rev()
                         .find(|(c, r, _, _)| *c == col && *r == row)
                     {
-                        line.push_str(&ink.colour(&ch.to_string()));
+                        line.push_str(&paint.paint(ink.tag(), &ch.to_string()));
                         continue;
                     }
                     let mut all = 0;
@@ -177,11 +170,11 @@ impl Picture {
                     match top {
                         None => line.push(' '),
                         Some(ink) if !unicode => {
-                            line.push_str(&ink.colour(&ink.ascii().to_string()))
+                            line.push_str(&paint.paint(ink.tag(), &ink.ascii().to_string()))
                         }
                         Some(ink) => {
                             let ch = char::from_u32(0x2800 + all).unwrap_or(' ');
-                            line.push_str(&ink.colour(&ch.to_string()));
+                            line.push_str(&paint.paint(ink.tag(), &ch.to_string()));
                         }
                     }
                 }
@@ -191,7 +184,7 @@ impl Picture {
     }
 
     /// The picture with a y-axis of tick labels on the left and an x-axis below.
-    fn framed(&self, unicode: bool, x_name: &str) -> Vec<String> {
+    fn framed(&self, unicode: bool, x_name: &str, paint: &dyn Paint) -> Vec<String> {
         let (y_ticks, y_step) = ticks(self.y, (self.rows / 3).max(2));
         let (x_ticks, x_step) = ticks(self.x, (self.columns / 8).max(2));
         let y_labels: Vec<(usize, String)> = y_ticks
@@ -209,7 +202,7 @@ impl Picture {
             ('+', '|', '+', '-', '+')
         };
         let mut out = Vec::new();
-        for (row, line) in self.body(unicode).into_iter().enumerate() {
+        for (row, line) in self.body(unicode, paint).into_iter().enumerate() {
             let (label, mark) = match y_labels.iter().find(|(r, _)| *r == row) {
                 Some((_, t)) => (t.as_str(), tick),
                 None => ("", bar),
@@ -324,8 +317,18 @@ fn is_jump(a: f64, b: f64, y: (f64, f64)) -> bool {
     (a - b).abs() > (y.1 - y.0)
 }
 
-/// A plot as lines of text: the framed picture, then one legend line per curve.
+/// A plot as lines of plain text: the framed picture, then one legend line per curve.
 pub fn draw_plot(plot: &Plot, legend: &[String], unicode: bool) -> Vec<String> {
+    draw_plot_painted(plot, legend, unicode, &Plain)
+}
+
+/// `draw_plot` with each curve, axis and mark painted by its tag.
+pub fn draw_plot_painted(
+    plot: &Plot,
+    legend: &[String],
+    unicode: bool,
+    paint: &dyn Paint,
+) -> Vec<String> {
     let columns = canvas_columns(plot.size.columns, plot.y_range, plot.size.rows, &plot.var);
     let mut picture = Picture::new(columns, plot.size.rows, plot.x_range, plot.y_range);
     picture.zero_axes();
@@ -359,7 +362,7 @@ pub fn draw_plot(plot: &Plot, legend: &[String], unicode: bool) -> Vec<String> {
                 .push((col, row, if unicode { '●' } else { 'O' }, Ink::Highlight));
         }
     }
-    let mut out = picture.framed(unicode, &plot.var);
+    let mut out = picture.framed(unicode, &plot.var, paint);
     for (i, text) in legend.iter().enumerate() {
         let swatch = if unicode {
             "━━".to_string()
@@ -373,7 +376,7 @@ pub fn draw_plot(plot: &Plot, legend: &[String], unicode: bool) -> Vec<String> {
         };
         out.push(format!(
             "  {} {number}{text}",
-            Ink::Curve(i).colour(&swatch)
+            paint.paint(Ink::Curve(i).tag(), &swatch)
         ));
     }
     out
@@ -414,9 +417,14 @@ fn contour_picture(map: &ContourAnswer) -> Picture {
     picture
 }
 
-/// A contour map as lines of text, with the gradient arrow when there is a point, and a walk
-/// when there is one: each point joined to the next, the start marked.
+/// A contour map as lines of plain text, with the gradient arrow when there is a point, and
+/// a walk when there is one: each point joined to the next, the start marked.
 pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
+    draw_contour_painted(map, unicode, &Plain)
+}
+
+/// `draw_contour` with its levels, arrow and walk painted by their tags.
+pub fn draw_contour_painted(map: &ContourAnswer, unicode: bool, paint: &dyn Paint) -> Vec<String> {
     let mut picture = contour_picture(map);
     for pair in map.path.windows(2) {
         picture.segment(Ink::Arrow, pair[0], pair[1]);
@@ -456,7 +464,7 @@ pub fn draw_contour(map: &ContourAnswer, unicode: bool) -> Vec<String> {
                 .push((col, row, if unicode { '●' } else { 'O' }, Ink::Arrow));
         }
     }
-    let mut out = picture.framed(unicode, &map.vars.0);
+    let mut out = picture.framed(unicode, &map.vars.0, paint);
     out.insert(0, format!("{:>4}", &*map.vars.1));
     out
 }

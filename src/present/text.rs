@@ -3,7 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
-use super::plot::{draw_contour, draw_plot};
+use super::plot::{draw_contour_painted, draw_plot_painted};
 use super::wrap::{hang, hang_after, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
 use crate::expr::{decimal, Expr, Style};
@@ -36,24 +36,25 @@ impl Paint for Plain {
 /// The whole document as text ending with a newline, every line whole; `quiet` prints the
 /// result alone. With `unicode` off, maths is printed in ASCII and words are spelled in ASCII.
 pub fn text(doc: &Doc, unicode: bool, quiet: bool, paint: &dyn Paint) -> String {
-    text_at(doc, unicode, quiet, paint, None)
+    let style = if unicode {
+        Style::UNICODE
+    } else {
+        Style::ASCII
+    };
+    text_at(doc, style, quiet, paint, None)
 }
 
 /// `text`, with every line of prose wrapped to `width` columns between words, each going on
-/// under its own indent; tables, matrices and pictures are never broken.
+/// under its own indent; tables, matrices and pictures are never broken. Maths in `style`.
 pub fn text_at(
     doc: &Doc,
-    unicode: bool,
+    style: Style,
     quiet: bool,
     paint: &dyn Paint,
     width: Option<usize>,
 ) -> String {
     let w = Writer {
-        style: if unicode {
-            Style::UNICODE
-        } else {
-            Style::ASCII
-        },
+        style,
         paint,
         shortened: Cell::new(false),
         width,
@@ -179,6 +180,10 @@ impl Writer<'_> {
                             self.tag(Tag::Quiet, &aside)
                         )
                     }
+                    // A value that prints as a decimal already (typed 0.1 + 0.2) needs no other.
+                    Some(_) if exact.parse::<f64>().is_ok() => {
+                        format!("{lead} {}", self.tag(Tag::Answer, &exact))
+                    }
                     Some(d) => {
                         let shown = format!("{exact} {} {}", self.spell("≈"), decimal(*d));
                         format!("{lead} {}", self.tag(Tag::Answer, &shown))
@@ -222,12 +227,12 @@ impl Writer<'_> {
             }
             Block::Plot { plot, legend } => {
                 let legend: Vec<String> = legend.iter().map(|l| self.line(l, style)).collect();
-                for row in draw_plot(plot, &legend, style.unicode) {
+                for row in draw_plot_painted(plot, &legend, style.unicode, self.paint) {
                     push_line(out, self.spell(&row).trim_end());
                 }
             }
             Block::Contour(map) => {
-                for row in draw_contour(map, style.unicode) {
+                for row in draw_contour_painted(map, style.unicode, self.paint) {
                     push_line(out, self.spell(&row).trim_end());
                 }
             }

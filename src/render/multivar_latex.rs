@@ -7,8 +7,8 @@ use super::readings;
 use super::text::{decimal, decimal_after, decimals_after, matrix_decimals};
 use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
-use crate::calculus::Step;
-use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
+use crate::calculus::{SoftmaxJacobian, Step};
+use crate::engine::{MatrixAt, MultivarAnswer, Named, Swapped};
 use crate::explain::multivar::inner_step;
 use crate::expr::{latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind, Symbol};
 
@@ -26,6 +26,7 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             vars,
             partials,
             at,
+            softmax,
         } => {
             let (f, said) = function(name.as_ref());
             introduce(&mut out, body, &f, vars);
@@ -35,6 +36,12 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
                 "\\nabla {f} = {}",
                 column(&latex_all(&results(partials)))
             )));
+            if let Some(s) = softmax {
+                out.push(Block::Display(format!(
+                    "\\nabla {f} = {}",
+                    softmax_call(&s.inputs)
+                )));
+            }
             if let Some(at) = at {
                 gradient_at(&mut out, at, &f, &said);
             }
@@ -57,6 +64,7 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             vars,
             rows: entries,
             at,
+            softmax,
         } => {
             out.push(Block::Words(vec![
                 words("Inputs (columns): "),
@@ -79,6 +87,9 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
                 out.push(steps(shown));
             }
             matrix(&mut out, "J", entries, at.as_ref());
+            if let Some(shaped) = softmax {
+                softmax_jacobian(&mut out, shaped);
+            }
         }
         MultivarAnswer::Hessian {
             body,
@@ -152,15 +163,6 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
         }
     }
     out
-}
-
-/// The LaTeX of a vector or matrix headline: what JSON's `latex` holds.
-pub(super) fn headline_latex(headline: &Headline) -> String {
-    match headline {
-        Headline::Scalar(e) => e.latex(),
-        Headline::Vector(v) => column(&latex_all(v)),
-        Headline::Matrix(m) => pmatrix(&m.iter().map(|r| latex_all(r)).collect::<Vec<_>>()),
-    }
 }
 
 fn sentence(text: &str) -> Block {
@@ -319,6 +321,41 @@ fn matrix(out: &mut Vec<Block>, name: &str, entries: &[Vec<Derivation>], at: Opt
     );
     if let Some(decimals) = matrix_decimals(&at.values) {
         shown.push_str(&format!(" \\approx {}", pmatrix(&decimals)));
+    }
+    out.push(Block::Display(shown));
+}
+
+/// `\operatorname{softmax}\left(z_{1}, z_{2}\right)`.
+fn softmax_call(inputs: &[Expr]) -> String {
+    format!(
+        "\\operatorname{{softmax}}\\left({}\\right)",
+        latex_all(inputs).join(", ")
+    )
+}
+
+/// A softmax Jacobian in its shares: s_i(δ_ij − s_j), and diag(s) − s sᵀ when square.
+fn softmax_jacobian(out: &mut Vec<Block>, shaped: &SoftmaxJacobian) {
+    let softmax = &shaped.softmax;
+    let s = Expr::symbol(softmax.letter.clone()).latex();
+    out.push(Block::Words(vec![
+        words("The shape papers print: with "),
+        maths(format!("{s} = {}", softmax_call(&softmax.inputs))),
+        words(", each entry is "),
+        maths(format!(
+            "\\frac{{\\partial {s}_i}}{{\\partial z_j}} = {s}_i \\left(\\delta_{{ij}} - {s}_j\\right)"
+        )),
+        words("."),
+    ]));
+    let cells: Vec<Vec<String>> = shaped
+        .entries
+        .iter()
+        .map(|row| row.iter().map(Expr::latex).collect())
+        .collect();
+    let mut shown = format!("J = {}", pmatrix(&cells));
+    if shaped.square {
+        shown.push_str(&format!(
+            " = \\operatorname{{diag}}\\left({s}\\right) - {s} {s}^{{\\top}}"
+        ));
     }
     out.push(Block::Display(shown));
 }

@@ -1,6 +1,5 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
-use super::paint::Colored;
 use crate::calculus::multivar::Value;
 use crate::engine::Outcome;
 use crate::error::Error;
@@ -8,8 +7,8 @@ use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
 pub use crate::expr::operator;
 use crate::expr::{Expr, Style};
-use crate::present;
 use crate::present::diagnostic::diagnostic;
+use crate::present::{self, Paint, Plain};
 
 #[derive(Clone, Copy, Debug)]
 pub struct TextOptions {
@@ -28,16 +27,27 @@ impl TextOptions {
     }
 }
 
-/// The whole answer as text, every line whole, ending with a newline; with `--ascii`, ASCII only.
+/// The whole answer as plain text, every line whole, ending with a newline; with `--ascii`,
+/// ASCII only.
 pub fn render_text(outcome: &Outcome, options: TextOptions) -> String {
-    render_text_at(outcome, options, None)
+    render_text_at(outcome, options, None, &Plain)
 }
 
 /// `render_text` with its prose wrapped to `width` columns (tables, matrices and pictures
-/// stay whole), or every line whole with no width.
-pub fn render_text_at(outcome: &Outcome, options: TextOptions, width: Option<usize>) -> String {
+/// stay whole), or every line whole with no width; its tags painted by `paint` (the binary
+/// paints them in colour).
+pub fn render_text_at(
+    outcome: &Outcome,
+    options: TextOptions,
+    width: Option<usize>,
+    paint: &dyn Paint,
+) -> String {
     crate::explain::outcome(outcome).map_or_else(String::new, |doc| {
-        present::text_at(&doc, options.unicode, options.quiet, &Colored, width)
+        let style = Style {
+            decimals: outcome.typed_decimals(),
+            ..options.style()
+        };
+        present::text_at(&doc, style, options.quiet, paint, width)
     })
 }
 
@@ -67,18 +77,19 @@ pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
         })
 }
 
-/// An error as the terminal shows it (`present::diagnostic`), painted with `colored`.
+/// An error as the terminal shows it (`present::diagnostic`), in plain text.
 pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
-    render_error_at(input, error, origin, unicode, None)
+    render_error_at(input, error, origin, unicode, None, &Plain)
 }
 
-/// `render_error` with its message and help wrapped to `width` columns.
+/// `render_error` with its message and help wrapped to `width` columns, painted by `paint`.
 pub fn render_error_at(
     input: &str,
     error: &Error,
     origin: Option<&str>,
     unicode: bool,
     width: Option<usize>,
+    paint: &dyn Paint,
 ) -> String {
-    diagnostic(input, error, origin, unicode, width, &Colored)
+    diagnostic(input, error, origin, unicode, width, paint)
 }

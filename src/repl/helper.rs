@@ -1,8 +1,9 @@
 //! What the line editor asks of nudge: completion, a preview hint, colours, and when a line is complete.
 
+use crate::cli::paint::Colored;
 use nudge::budget::stop_when;
 use nudge::expr::KNOWN_FUNCTION_NAMES;
-use nudge::render::{render_text, TextOptions};
+use nudge::render::{render_text_at, TextOptions};
 use nudge::syntax::BUILTIN_CALL_NAMES;
 use nudge::syntax::{parse_in, NodeKind, Statement};
 use nudge::topic::Topic;
@@ -106,7 +107,7 @@ impl NudgeHelper {
                             | Answer::Expression { .. }
                             | Answer::AtPoint { .. }
                     )
-                    .then(|| render_text(&outcome, options))
+                    .then(|| render_text_at(&outcome, options, None, &Colored))
                 });
                 let _ = tx.send(text);
             })

@@ -5,22 +5,11 @@ use super::notation::Notation;
 use super::seeing_ast::SeeingQuery;
 use crate::expr::{Constant, Func, Number};
 
-/// Character offsets `[start, end)` into the input line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
+pub use crate::span::Span;
 
+// Spans are defined below syntax, for errors to point with; what only a syntax tree can say
+// about them is added here.
 impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
-    }
-
-    pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-
     /// From the first node to the last: a list's entries, without its brackets.
     pub fn of(nodes: &[Node]) -> Span {
         match (nodes.first(), nodes.last()) {
@@ -140,7 +129,7 @@ pub enum Statement {
         bounds: Option<(Node, Node)>,
     },
     /// Sums, vectors and matrices: `x: vector(n)`, `∂/∂x xᵀAx`, `d/dw Σ_i (y_i - w x_i)²`.
-    Tensor(Box<crate::tensor::TensorStatement>),
+    Tensor(Box<super::tensor::TensorStatement>),
 }
 
 /// What a definition holds: one formula, or a vector of them (its components).

@@ -1,9 +1,10 @@
 //! The functions of a neural network, read only right before a bracket (`σ(z)`, `sigmoid(z)`,
 //! `relu(x)`, `max(0, x)`, `step(x)`, `softplus(x)`), since elsewhere their names are
-//! letters and words like any other (`σ²` is a variance, `step` a name).
+//! letters and words like any other (`σ²` is a variance, `step` a name). `softmax(z1, z2, …)`
+//! is a vector where a list may stand, and `softmax(z1, z2, …)_i` one of its entries.
 
 use super::ast::{BinOp, Callee, Node, NodeKind, Span};
-use super::parse::{binary, call, Builder};
+use super::parse::{binary, call, internal, Builder};
 use super::Note;
 use crate::error::{Error, Phase};
 use crate::expr::Func;
@@ -19,10 +20,12 @@ pub(super) enum Builtin {
     Min,
     /// ln(e^a + e^b + …), a smooth maximum whose gradient is softmax.
     LogSumExp,
+    /// e^(z_i)/(e^z1 + e^z2 + …), one entry of softmax: a number only with its entry's index.
+    Softmax,
 }
 
 /// Every spelling nudge reads before a bracket, for "did you mean" and completion.
-pub const BUILTIN_CALL_NAMES: [&str; 11] = [
+pub const BUILTIN_CALL_NAMES: [&str; 12] = [
     "sigmoid",
     "sigma",
     "σ",
@@ -34,6 +37,7 @@ pub const BUILTIN_CALL_NAMES: [&str; 11] = [
     "max",
     "min",
     "logsumexp",
+    "softmax",
 ];
 
 /// The built-in function a name calls (`sigma` is the letter σ; `Sigma`, Σ, is not it).
@@ -49,6 +53,7 @@ pub(super) fn builtin(name: &str) -> Option<Builtin> {
         "max" => Builtin::Max,
         "min" => Builtin::Min,
         "logsumexp" => Builtin::LogSumExp,
+        "softmax" => Builtin::Softmax,
         _ => return None,
     })
 }
@@ -62,8 +67,9 @@ pub(super) fn slope_name(f: Func) -> &'static str {
 }
 
 impl Builder<'_> {
-    /// `σ(z)`, `σ'(z)`, `relu(x)`, `max(0, x)`: a call of a built-in function, checked for
-    /// how many inputs it takes.
+    /// `σ(z)`, `σ'(z)`, `relu(x)`, `max(0, x)`, `softmax(a, b)_1`: a call of a built-in
+    /// function, checked for how many inputs it takes; `entry` is the index after the bracket.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn builtin_call(
         &mut self,
         builtin: Builtin,
@@ -71,14 +77,22 @@ impl Builder<'_> {
         name_span: Span,
         primes: u32,
         mut args: Vec<Node>,
+        entry: Option<(usize, Span)>,
         span: Span,
     ) -> Result<Node, Error> {
+        if builtin == Builtin::Softmax {
+            return self.softmax_entry("softmax", name_span, primes, args, entry, span);
+        }
+        if let Some((_, at)) = entry {
+            return Err(not_a_vector(typed, at));
+        }
         let f = match builtin {
             Builtin::One(f) => f,
             Builtin::Max | Builtin::Min => {
                 return self.extreme(builtin, typed, name_span, primes, args, span)
             }
             Builtin::LogSumExp => return self.log_sum_exp(typed, name_span, primes, args, span),
+            Builtin::Softmax => return Err(internal("softmax")),
         };
         if args.len() != 1 {
             return Err(Error::new(
@@ -225,6 +239,119 @@ impl Builder<'_> {
             span,
         })
     }
+}
+
+impl Builder<'_> {
+    /// `softmax(z1, z2, z3)` where a vector may stand: its entries written out, with a note.
+    pub(super) fn softmax_entries(
+        &mut self,
+        typed: &str,
+        name_span: Span,
+        args: Vec<Node>,
+        span: Span,
+    ) -> Result<Vec<Node>, Error> {
+        check_softmax_inputs(typed, &args, span)?;
+        self.notes.push(Note {
+            message: format!(
+                "{typed}(a, b, …) is read as the vector of shares (e^a/(e^a + e^b + …), e^b/(e^a + e^b + …), …): each entry is positive and together they add to 1; one entry alone is {typed}(…)_i"
+            ),
+            span: name_span,
+        });
+        Ok(args.iter().map(|a| share(a, &args)).collect())
+    }
+
+    /// `softmax(z1, z2, z3)_2`: entry 2, e^z2/(e^z1 + e^z2 + e^z3), with a note.
+    fn softmax_entry(
+        &mut self,
+        typed: &str,
+        name_span: Span,
+        primes: u32,
+        args: Vec<Node>,
+        entry: Option<(usize, Span)>,
+        span: Span,
+    ) -> Result<Node, Error> {
+        if primes > 0 {
+            return Err(no_prime(
+                typed,
+                "several",
+                name_span,
+                format!("∂/∂z1 {typed}(…)_1 or jacobian({typed}(…))"),
+            ));
+        }
+        let Some((i, at)) = entry else {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!("{typed}(…) is a vector, so it cannot stand inside a formula of one number"),
+            )
+            .at(span)
+            .with_help(format!(
+                "pick one entry, as in {typed}(z1, z2, z3)_1, or ask for the vector alone, its jacobian({typed}(…)) or ∂/∂z1 {typed}(…)"
+            )));
+        };
+        let n = check_softmax_inputs(typed, &args, span)?;
+        if i == 0 || i > n {
+            return Err(Error::new(
+                Phase::Parsing,
+                format!("{typed} of {n} inputs has entries 1 to {n}, so there is no entry {i}"),
+            )
+            .at(at));
+        }
+        let message = format!(
+            "{typed}(a, b, …)_i is read as e^(input i)/(e^a + e^b + …): input i's share, a number between 0 and 1"
+        );
+        if !self.notes.iter().any(|n| n.message == message) {
+            self.notes.push(Note {
+                message,
+                span: name_span,
+            });
+        }
+        let top = args.get(i - 1).ok_or_else(|| internal("softmax entry"))?;
+        Ok(Node {
+            span,
+            ..share(top, &args)
+        })
+    }
+}
+
+/// How many inputs a softmax has, when there are at least two.
+fn check_softmax_inputs(typed: &str, args: &[Node], span: Span) -> Result<usize, Error> {
+    if args.len() < 2 {
+        return Err(Error::new(
+            Phase::Parsing,
+            format!("{typed} of one number is always 1: it shares 1 out among its inputs"),
+        )
+        .at(span)
+        .with_help(format!(
+            "list the inputs, as in {typed}(z1, z2, z3), or declare a vector first: z: vector(3)"
+        )));
+    }
+    Ok(args.len())
+}
+
+/// e^top over the sum of e^a for every input a: top's share under softmax.
+fn share(top: &Node, args: &[Node]) -> Node {
+    let grown = |a: &Node| {
+        let e = Node {
+            span: a.span,
+            kind: NodeKind::Constant(crate::expr::Constant::E),
+        };
+        binary(BinOp::Pow, e, a.clone())
+    };
+    let sum = args
+        .iter()
+        .map(grown)
+        .reduce(|acc, term| binary(BinOp::Add, acc, term));
+    binary(BinOp::Div, grown(top), sum.unwrap_or_else(|| grown(top)))
+}
+
+/// A subscript after the bracket of a function whose value is one number.
+pub(super) fn not_a_vector(typed: &str, at: Span) -> Error {
+    Error::new(
+        Phase::Parsing,
+        format!("{typed}(…) is one number, so it has no entries to pick"),
+    )
+    .at(at)
+    .with_help("an entry's number after the bracket belongs to softmax(z1, z2, z3)_1")
 }
 
 /// A literal 0, bracketed or not.

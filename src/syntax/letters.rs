@@ -19,7 +19,7 @@ const UNKNOWN_FUNCTIONS: [(&str, &str); 32] = [
     ("relu", "write its input in brackets: relu(x)"),
     ("gelu", "nudge has no erf, which gelu needs; try tanh or sigmoid(x) = 1/(1 + e^(-x)) instead"),
     ("leakyrelu", "define it first with abs: lrelu(x) = (1.01x + 0.99abs(x))/2"),
-    ("softmax", "softmax works on a whole vector, which nudge does not have in formulas yet; for one output, write e^(z_1)/(e^(z_1) + e^(z_2))"),
+    ("softmax", "write its inputs in brackets: softmax(z1, z2, z3), or one entry of it: softmax(z1, z2, z3)_1"),
     ("softplus", "write its input in brackets: softplus(x)"),
     ("sigmoid", "write its input in brackets: sigmoid(x), or σ(x)"),
     ("logistic", "write its input in brackets: logistic(x), or σ(x)"),

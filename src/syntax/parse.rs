@@ -74,8 +74,8 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
             && !start[4..].starts_with(|c: char| c.is_alphanumeric());
     // A line with sums, vectors or matrices is read with shapes; `read` falls back to naming
     // the symbols it does not know (\oint) when such a line is not one nudge can read whole.
-    if crate::tensor::claims(line, names) {
-        match crate::tensor::parse(line, names) {
+    if super::tensor::claims(line, names) {
+        match super::tensor::parse(line, names) {
             Ok((statement, notes)) => {
                 return Ok(Parsed {
                     statement: Statement::Tensor(Box::new(statement)),
@@ -83,7 +83,7 @@ pub fn parse_in(line: &str, names: &dyn Names) -> Result<Parsed, Error> {
                     policy_notes: Vec::new(),
                 })
             }
-            Err(e) if !explaining || crate::tensor::read_needs_shapes(line) => return Err(e),
+            Err(e) if !explaining || super::tensor::read_needs_shapes(line) => return Err(e),
             Err(_) => {}
         }
     }
@@ -985,15 +985,28 @@ impl Builder<'_> {
         self.check_self_reference(&name, name_span)?;
         let mut args = Vec::new();
         let mut open = name_span.end;
+        let mut entry = None;
         for p in inner {
             match p.as_rule() {
                 Rule::lparen | Rule::latex_call_open => open = self.span(&p).start,
                 Rule::expr => args.push(self.expr(p)?),
+                Rule::entry_close | Rule::entry_latex_close => {
+                    let index = p
+                        .into_inner()
+                        .find(|q| q.as_rule() == Rule::entry_index)
+                        .ok_or_else(|| internal("entry"))?;
+                    let at = self.span(&index);
+                    let number = index.into_inner().next().ok_or_else(|| internal("entry"))?;
+                    entry = Some((self.integer(&number)? as usize, at));
+                }
                 _ => {}
             }
         }
         if let Some(b) = builtin(&name).filter(|_| self.names.arity(&name).is_none()) {
-            return self.builtin_call(b, &shown, name_span, primes, args, span);
+            return self.builtin_call(b, &shown, name_span, primes, args, entry, span);
+        }
+        if let Some((_, at)) = entry {
+            return Err(super::builtin::not_a_vector(&shown, at));
         }
         if is_abstract_call(self.names, &name, primes, &args) {
             return self.abstract_call(name, name_span, primes, args, span);

@@ -65,6 +65,10 @@ impl Builder<'_> {
                 let op = inner.next().ok_or_else(|| internal("operator"))?;
                 let op_span = self.span(&op);
                 let (var, order, partial) = self.derivative_operator(op)?;
+                let tuple = inner.next().ok_or_else(|| internal("components"))?;
+                if rule == Rule::vector_derivative && is_softmax(&tuple) {
+                    return self.softmax_column(tuple, var, order, op_span);
+                }
                 if partial {
                     return Err(Error::new(
                         Phase::Parsing,
@@ -73,7 +77,6 @@ impl Builder<'_> {
                     .at(op_span)
                     .with_help("write d/dt (cos t, sin t, t)"));
                 }
-                let tuple = inner.next().ok_or_else(|| internal("components"))?;
                 Ok(MultivarQuery::VectorDerivative {
                     components: self.list(tuple)?,
                     var,
@@ -252,12 +255,64 @@ impl Builder<'_> {
     /// The expressions of a `tuple` or `point`.
     pub(super) fn list(&mut self, pair: Pair<Rule>) -> Result<Vec<Node>, Error> {
         let span = self.span(&pair);
+        if let Some(call) = pair
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::softmax_call)
+        {
+            return self.softmax_list(call);
+        }
         let mut out = Vec::new();
         for p in pair.into_inner().filter(|p| p.as_rule() == Rule::expr) {
             out.push(self.expr(p)?);
         }
         check_size(out.len(), span)?;
         Ok(out)
+    }
+
+    /// `softmax(z1, z2, z3)` where a list stands: its entries written out.
+    fn softmax_list(&mut self, call: Pair<Rule>) -> Result<Vec<Node>, Error> {
+        let span = self.span(&call);
+        let mut inner = call.into_inner();
+        let word = inner.next().ok_or_else(|| internal("softmax"))?;
+        let name_span = self.span(&word);
+        let mut args = Vec::new();
+        for p in inner.filter(|p| p.as_rule() == Rule::expr) {
+            args.push(self.expr(p)?);
+        }
+        check_size(args.len(), span)?;
+        self.softmax_entries("softmax", name_span, args, span)
+    }
+
+    /// `∂/∂z2 softmax(z1, z2, z3)`: how every entry moves as z2 alone is nudged, the column of
+    /// the Jacobian that belongs to z2.
+    fn softmax_column(
+        &mut self,
+        tuple: Pair<Rule>,
+        var: String,
+        order: u32,
+        op_span: Span,
+    ) -> Result<MultivarQuery, Error> {
+        if order > 1 {
+            return Err(Error::new(
+                Phase::Parsing,
+                "a second slope of a whole softmax vector is a grid of matrices, which nudge does not show",
+            )
+            .at(op_span)
+            .with_help("ask it of one entry: ∂²/∂z1² softmax(z1, z2, z3)_1"));
+        }
+        let outputs = self.list(tuple)?;
+        self.notes.push(super::Note {
+            message: format!(
+                "the slope of a vector by {var} is one column of its Jacobian: how every entry moves when only {var} is nudged"
+            ),
+            span: op_span,
+        });
+        Ok(MultivarQuery::Jacobian {
+            outputs,
+            vars: Some(vec![var]),
+            at: None,
+        })
     }
 
     /// `[x, y]`: distinct names.
@@ -282,6 +337,14 @@ impl Builder<'_> {
 
 /// Most entries in a vector or variable list.
 pub const MAX_DIMENSION: usize = 12;
+
+/// Whether a `tuple` is `softmax(…)` rather than a list typed out.
+fn is_softmax(tuple: &Pair<Rule>) -> bool {
+    tuple
+        .clone()
+        .into_inner()
+        .any(|p| p.as_rule() == Rule::softmax_call)
+}
 
 fn check_size(n: usize, span: Span) -> Result<(), Error> {
     if n > MAX_DIMENSION {

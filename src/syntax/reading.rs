@@ -20,7 +20,7 @@ pub fn reading_of_statement(statement: &Statement, unicode: bool) -> String {
             reading_of_statement(question, unicode),
             reading(answer, unicode)
         ),
-        Statement::Tensor(statement) => crate::tensor::reading(statement, unicode),
+        Statement::Tensor(statement) => super::reading_tensor::reading(statement, unicode),
         Statement::Seeing(query) => super::reading_seeing::reading_of_seeing(query, unicode),
         Statement::Training(query) => super::training::reading_of_training(query, unicode),
         Statement::Multivar(query) => super::reading_multivar::reading_of_query(query, unicode),
@@ -179,22 +179,8 @@ pub(super) fn show_var(name: &str, unicode: bool) -> String {
 }
 
 pub(super) fn show_number(n: &Number) -> String {
-    // Decimals as typed: 49/10 was typed 4.9.
-    let mut denom = n.denom();
-    let mut places = 0;
-    let ten = num_bigint::BigInt::from(10);
-    while denom > num_bigint::BigInt::from(1) && (&denom % &ten) == num_bigint::BigInt::from(0) {
-        denom /= &ten;
-        places += 1;
-    }
-    if places == 0 || denom != num_bigint::BigInt::from(1) {
-        return n.to_string();
-    }
-    let digits = n.numer().magnitude().to_string();
-    let padded = format!("{digits:0>width$}", width = places + 1);
-    let (whole, frac) = padded.split_at(padded.len() - places);
-    let sign = if n.is_negative() { "-" } else { "" };
-    format!("{sign}{whole}.{frac}")
+    // A number that is not whole was typed as a decimal (9.8), and is shown as typed, not 49/5.
+    n.terminating_decimal().unwrap_or_else(|| n.to_string())
 }
 
 pub(super) fn is_atom(node: &Node) -> bool {

@@ -70,7 +70,9 @@ pub fn reading_latex(statement: &Statement) -> Option<String> {
         }
         Statement::Multivar(query) => out.push_str(&multivar_latex(query)),
         Statement::Seeing(query) => out.push_str(&seeing_latex(query)),
-        Statement::Tensor(statement) => out.push_str(&crate::tensor::reading_latex(statement)),
+        Statement::Tensor(statement) => {
+            out.push_str(&super::reading_tensor::reading_latex(statement))
+        }
         Statement::Read(_)
         | Statement::Training(_)
         | Statement::NamedDerivative { .. }

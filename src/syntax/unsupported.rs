@@ -1,6 +1,6 @@
 //! Notation nudge does not compute yet, found before the grammar so that it is never read
 //! as letters: products over many terms (∏, `\prod`), a `sum` with no index, and expected
-//! values (`E[…]`, `\mathbb{E}`). Sums with an index and transposes are read by `crate::tensor`.
+//! values (`E[…]`, `\mathbb{E}`). Sums with an index and transposes are read by `syntax::tensor`.
 
 use super::ast::Span;
 use super::parse::Offsets;

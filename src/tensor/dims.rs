@@ -166,3 +166,11 @@ impl Dims {
         }
     }
 }
+
+/// One name given a shape: `x: vector(n)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Declaration {
+    pub name: Symbol,
+    pub shape: Shape,
+    pub symmetric: bool,
+}

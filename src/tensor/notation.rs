@@ -3,7 +3,6 @@
 
 use super::ast::{Fun, Tensor};
 use super::dims::Shape;
-use super::parse::Query;
 use super::shape::Env;
 use crate::expr::Symbol;
 
@@ -74,48 +73,8 @@ pub struct Found {
     pub shape: Shape,
 }
 
-/// Every piece of notation in the question, outermost first, each once.
-pub fn find(query: &Query, env: &Env) -> Vec<Found> {
-    let mut found = Vec::new();
-    match query {
-        Query::Derivative { var, of, .. } => {
-            let shape = env.clone().infer(of).unwrap_or_else(|_| Shape::scalar());
-            let notation = match env.shape_of(var).filter(|s| !s.is_scalar()) {
-                None => Notation::Slope { var: var.clone() },
-                Some(var_shape) if shape.is_scalar() => Notation::Gradient {
-                    var: var.clone(),
-                    var_shape,
-                },
-                Some(var_shape) => Notation::Jacobian {
-                    var: var.clone(),
-                    var_shape,
-                },
-            };
-            found.push(Found {
-                notation,
-                part: of.clone(),
-                shape,
-            });
-            walk(of, env, &mut found);
-        }
-        Query::Show(t) => walk(t, env, &mut found),
-        Query::Gradient { vars, of } => {
-            for var in vars {
-                let shape = Shape::scalar();
-                found.push(Found {
-                    notation: Notation::Slope { var: var.clone() },
-                    part: of.clone(),
-                    shape,
-                });
-            }
-            walk(of, env, &mut found);
-        }
-        Query::Declare(_) | Query::Read(_) => {}
-    }
-    found
-}
-
-fn walk(t: &Tensor, env: &Env, found: &mut Vec<Found>) {
+/// Every piece of notation inside `t` not yet in `found`, outermost first, each once.
+pub fn notation_in(t: &Tensor, env: &Env, found: &mut Vec<Found>) {
     let mut note = |notation: Notation, part: &Tensor| {
         let shape = env.clone().infer(part).unwrap_or_else(|_| Shape::scalar());
         let piece = Found {
@@ -200,6 +159,6 @@ fn walk(t: &Tensor, env: &Env, found: &mut Vec<Found>) {
         Tensor::Scalar(_) | Tensor::Name(_) | Tensor::Identity => Vec::new(),
     };
     for c in children {
-        walk(c, env, found);
+        notation_in(c, env, found);
     }
 }

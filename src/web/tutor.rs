@@ -6,6 +6,7 @@ use super::COLUMNS;
 use crate::engine::Tutor;
 use crate::lesson::exercise::Context;
 use crate::lesson::{play, practice, Builtin, Io, Learner, Mode, Options, Rng, TOUR};
+use crate::present::Plain;
 use crate::render::TextOptions;
 use crate::{Answer, Outcome, Session};
 use serde_json::{json, Value};
@@ -68,6 +69,7 @@ fn serve(request: Tutor, learner: &mut Replay, out: &mut Shared, seed: u64) -> i
                     learner,
                     out: &mut out.clone(),
                     err: &mut err,
+                    paint: &Plain,
                 };
                 play(&script, &problems, &mut session, &mut io, &options)?;
             }
@@ -81,6 +83,7 @@ fn serve(request: Tutor, learner: &mut Replay, out: &mut Shared, seed: u64) -> i
                 text: options.text,
                 width: COLUMNS,
                 rng: &mut rng,
+                paint: &Plain,
             };
             practice(topic, &mut cx)?;
         }

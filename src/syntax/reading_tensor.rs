@@ -1,35 +1,34 @@
 //! The Reading line of a line with shapes: the formula as read, and each name's shape.
 
-use super::dims::Shape;
-use super::parse::{Declaration, Query, TensorStatement};
-use super::print::{latex, text};
+use super::tensor::{TensorQuery, TensorStatement};
 use crate::expr::{latex_name, operator, unicode_name, Symbol};
+use crate::tensor::{latex, text, Declaration, Shape, Tensor};
 
 /// `∂/∂x xᵀAx   (x: n×1, A: n×n)`; a declaration reads back in its own words.
 pub fn reading(statement: &TensorStatement, unicode: bool) -> String {
     read_query(&statement.query, statement, unicode)
 }
 
-fn read_query(query: &Query, statement: &TensorStatement, unicode: bool) -> String {
+fn read_query(query: &TensorQuery, statement: &TensorStatement, unicode: bool) -> String {
     match query {
-        Query::Read(inner) => read_query(inner, statement, unicode),
-        Query::Gradient { vars, of } => {
+        TensorQuery::Read(inner) => read_query(inner, statement, unicode),
+        TensorQuery::Gradient { vars, of } => {
             let names: Vec<String> = vars.iter().map(|v| name(v, unicode)).collect();
             let nabla = if unicode { "∇" } else { "grad" };
             let body = text(of, unicode);
-            let body = if matches!(of, super::Tensor::Add(_)) {
+            let body = if matches!(of, Tensor::Add(_)) {
                 format!("({body})")
             } else {
                 body
             };
             format!("{nabla}_{{{}}} {body}", names.join(", "))
         }
-        Query::Declare(ds) => declared(ds, unicode),
-        Query::Show(t) => with_shapes(text(t, unicode), &statement.shapes, unicode),
-        Query::Derivative { var, partial, of } => {
+        TensorQuery::Declare(ds) => declared(ds, unicode),
+        TensorQuery::Show(t) => with_shapes(text(t, unicode), &statement.shapes, unicode),
+        TensorQuery::Derivative { var, partial, of } => {
             let op = operator(var, 1, *partial, unicode);
             let body = text(of, unicode);
-            let body = if matches!(of, super::Tensor::Add(_)) {
+            let body = if matches!(of, Tensor::Add(_)) {
                 format!("({body})")
             } else {
                 body
@@ -44,14 +43,14 @@ pub fn reading_latex(statement: &TensorStatement) -> String {
     latex_query(&statement.query, statement)
 }
 
-fn latex_query(query: &Query, statement: &TensorStatement) -> String {
+fn latex_query(query: &TensorQuery, statement: &TensorStatement) -> String {
     match query {
-        Query::Read(inner) => latex_query(inner, statement),
-        Query::Gradient { vars, of } => {
+        TensorQuery::Read(inner) => latex_query(inner, statement),
+        TensorQuery::Gradient { vars, of } => {
             let names: Vec<String> = vars.iter().map(|v| latex_name(v)).collect();
             format!("\\nabla_{{{}}} {}", names.join(", "), latex(of))
         }
-        Query::Declare(ds) => ds
+        TensorQuery::Declare(ds) => ds
             .iter()
             .map(|d| {
                 format!(
@@ -62,8 +61,8 @@ fn latex_query(query: &Query, statement: &TensorStatement) -> String {
             })
             .collect::<Vec<_>>()
             .join(",\\ "),
-        Query::Show(t) => latex(t),
-        Query::Derivative { var, partial, of } => {
+        TensorQuery::Show(t) => latex(t),
+        TensorQuery::Derivative { var, partial, of } => {
             let d = if *partial { "\\partial" } else { "d" };
             let name = match statement.shapes.iter().find(|(n, _)| n == var) {
                 Some((_, s)) if s.is_column() => format!("\\mathbf{{{}}}", latex_name(var)),

@@ -1,12 +1,10 @@
 //! Reading a line with sums, vectors or matrices through `grammar/tensor.pest`, checking
 //! shapes as each part is built, so a misfit is an error under the part that does not fit.
 
-use super::ast::{Fun, Tensor};
-use super::dims::{Dim, Shape};
-use super::shape::{dim, Env, Mismatch};
+use super::{Names, Note, Span};
 use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{Constant, Expr, Func, Symbol};
-use crate::syntax::{Names, Note, Span};
+use crate::tensor::{dim, Declaration, Dim, Env, Fun, Mismatch, Shape, Tensor};
 use pest::iterators::Pair;
 use pest::Parser as _;
 
@@ -17,14 +15,14 @@ struct Grammar;
 /// A line read with shapes: what it asks, and the shape of every vector and matrix in it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TensorStatement {
-    pub query: Query,
+    pub query: TensorQuery,
     pub shapes: Vec<(Symbol, Shape)>,
     pub symmetric: Vec<Symbol>,
 }
 
 /// What a line with shapes asks.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Query {
+pub enum TensorQuery {
     /// `x, b: vector(n)`: names given shapes.
     Declare(Vec<Declaration>),
     /// A formula, shown back with its shape.
@@ -39,15 +37,7 @@ pub enum Query {
     /// that is not a sum's index, bound or indexed data, when `vars` is empty).
     Gradient { vars: Vec<Symbol>, of: Tensor },
     /// `read …`: the notation of a formula or a derivative, in words.
-    Read(Box<Query>),
-}
-
-/// One name given a shape.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Declaration {
-    pub name: Symbol,
-    pub shape: Shape,
-    pub symmetric: bool,
+    Read(Box<TensorQuery>),
 }
 
 impl TensorStatement {
@@ -219,12 +209,12 @@ pub fn parse(line: &str, names: &dyn Names) -> Result<(TensorStatement, Vec<Note
         assumed: Vec::new(),
     };
     let query = match top.as_rule() {
-        Rule::declaration => Query::Declare(reader.declaration(top)?),
+        Rule::declaration => TensorQuery::Declare(reader.declaration(top)?),
         Rule::read_word => {
             let rest = parts
                 .next()
                 .ok_or_else(|| Error::new(Phase::Parsing, "there is nothing to read here"))?;
-            Query::Read(Box::new(reader.query(rest)?))
+            TensorQuery::Read(Box::new(reader.query(rest)?))
         }
         _ => reader.query(top)?,
     };
@@ -374,7 +364,7 @@ impl Reader<'_> {
             .collect())
     }
 
-    fn query(&mut self, pair: Pair<Rule>) -> Read<Query> {
+    fn query(&mut self, pair: Pair<Rule>) -> Read<TensorQuery> {
         let mut operator = None;
         let mut gradient: Option<(Vec<Symbol>, Span)> = None;
         let mut expr = None;
@@ -406,10 +396,10 @@ impl Reader<'_> {
             return self.gradient(vars, span, of);
         }
         Ok(match operator {
-            None => Query::Show(of),
+            None => TensorQuery::Show(of),
             Some((var, partial)) => {
                 let name = name_of(var.into_inner().next().expect("a name"));
-                Query::Derivative {
+                TensorQuery::Derivative {
                     var: name,
                     partial,
                     of,
@@ -420,10 +410,10 @@ impl Reader<'_> {
 
     /// `∇_W L` by one vector or matrix is its derivative; `∇_{w,b} L`, or `∇ L` of a formula
     /// of numbers, is the gradient by each number (all of them, when none is named).
-    fn gradient(&mut self, vars: Vec<Symbol>, span: Span, of: Tensor) -> Read<Query> {
+    fn gradient(&mut self, vars: Vec<Symbol>, span: Span, of: Tensor) -> Read<TensorQuery> {
         let shaped = |v: &Symbol| self.env.shape_of(v).is_some_and(|s| !s.is_scalar());
         match vars.as_slice() {
-            [one] => Ok(Query::Derivative {
+            [one] => Ok(TensorQuery::Derivative {
                 var: one.clone(),
                 partial: true,
                 of,
@@ -455,9 +445,9 @@ impl Reader<'_> {
                             .at(span),
                     );
                 }
-                Ok(Query::Gradient { vars: found, of })
+                Ok(TensorQuery::Gradient { vars: found, of })
             }
-            _ => Ok(Query::Gradient { vars, of }),
+            _ => Ok(TensorQuery::Gradient { vars, of }),
         }
     }
 

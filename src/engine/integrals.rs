@@ -164,6 +164,7 @@ pub(crate) fn definite(
             exact: Some(exact),
             value: value.is_finite().then_some(value),
             numeric,
+            tell_method: true,
         });
     }
     // Out to infinity with a letter in the other bound there is no limit to take.
@@ -236,6 +237,7 @@ pub(crate) fn definite(
         result,
         value,
         numeric,
+        tell_method: true,
     })
 }
 

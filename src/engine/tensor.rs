@@ -1,123 +1,22 @@
 //! Answering a line with shapes: a declaration, a formula shown with its shape, or a
-//! derivative by a number (sums), by a vector or by a matrix (identities).
+//! derivative by a number (sums), by a vector or by a matrix (identities), worked out by
+//! `crate::tensor`.
 
-use super::ast::Tensor;
-use super::by_entries::{by_entries, ByEntries};
-use super::dims::Shape;
-use super::entries::{entries, small, Grid, Named};
-use super::gradient::{gradient, IdentityStep, Stuck};
-use super::jacobian::jacobian;
-use super::notation::{find, Found};
-use super::parse::{Declaration, Query, TensorStatement};
-use super::print::text;
-use super::sums::{differentiate, SumWay};
 use crate::error::{Error, ErrorKind, Phase};
-use crate::expr::Symbol;
-
-/// What nudge worked out for a line with shapes.
-#[derive(Clone, Debug)]
-pub enum TensorAnswer {
-    /// Names given shapes, to remember.
-    Declared(Vec<Declaration>),
-    /// A formula and its shape.
-    Shaped(ShapedAnswer),
-    /// The slope of a formula with sums by a number.
-    Sum(SumAnswer),
-    /// A gradient or a Jacobian by a vector or a matrix, through identities.
-    Identity(Box<IdentityAnswer>),
-    /// `read …`: each piece of notation with the shape of the part it makes.
-    Read(Vec<Found>),
-    /// `∇_{w,b} L` of a formula of numbers: the slope by each, in order.
-    Gradient(Vec<SumAnswer>),
-}
-
-#[derive(Clone, Debug)]
-pub struct ShapedAnswer {
-    pub expr: Tensor,
-    pub shape: Shape,
-    pub shapes: Vec<(Symbol, Shape)>,
-    pub symmetric: Vec<Symbol>,
-}
-
-#[derive(Clone, Debug)]
-pub struct SumAnswer {
-    pub var: Symbol,
-    pub of: Tensor,
-    pub way: SumWay,
-    pub result: Tensor,
-}
-
-/// `∂f/∂x` with x a vector or a matrix: the gradient (f a number; it has x's shape) or
-/// the Jacobian (f a vector; rows are f's entries, columns x's).
-#[derive(Clone, Debug)]
-pub struct IdentityAnswer {
-    pub var: Symbol,
-    pub var_shape: Shape,
-    pub of: Tensor,
-    pub of_shape: Shape,
-    pub jacobian: bool,
-    pub steps: IdentityStep,
-    pub result: Tensor,
-    pub result_shape: Shape,
-    pub shapes: Vec<(Symbol, Shape)>,
-    pub symmetric: Vec<Symbol>,
-    /// With small number sizes: the same slope worked out entry by entry, beside the identity.
-    pub by_entries: Option<ByEntries>,
-}
-
-impl TensorAnswer {
-    /// The answer written out entry by entry at small sizes (n = 2, m = 3), for comparing
-    /// answers in any form: `(A + Aᵀ)x` and `Ax + Aᵀx` give the same entries.
-    pub fn entries(&self) -> Option<Grid> {
-        let (t, names) = match self {
-            TensorAnswer::Declared(_) | TensorAnswer::Read(_) => return None,
-            TensorAnswer::Gradient(parts) => {
-                let none = Named {
-                    shapes: &[],
-                    symmetric: &[],
-                };
-                return parts
-                    .iter()
-                    .map(|s| {
-                        entries(&s.result, none, &small).and_then(|g| g.first()?.first().cloned())
-                    })
-                    .map(|e| e.map(|e| vec![e]))
-                    .collect();
-            }
-            TensorAnswer::Shaped(s) => (
-                &s.expr,
-                Named {
-                    shapes: &s.shapes,
-                    symmetric: &s.symmetric,
-                },
-            ),
-            TensorAnswer::Sum(s) => (
-                &s.result,
-                Named {
-                    shapes: &[],
-                    symmetric: &[],
-                },
-            ),
-            TensorAnswer::Identity(a) => (
-                &a.result,
-                Named {
-                    shapes: &a.shapes,
-                    symmetric: &a.symmetric,
-                },
-            ),
-        };
-        entries(t, names, &small)
-    }
-}
+use crate::syntax::{TensorQuery, TensorStatement};
+use crate::tensor::{
+    by_entries, differentiate, gradient, jacobian, notation_in, text, Env, Found, IdentityAnswer,
+    Named, Notation, Shape, ShapedAnswer, Stuck, SumAnswer, TensorAnswer,
+};
 
 /// Works out a line read with shapes. Declarations are answered as they are; the
 /// session keeps them.
 pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
     let mut env = statement.env();
     match &statement.query {
-        Query::Declare(d) => Ok(TensorAnswer::Declared(d.clone())),
-        Query::Read(question) => Ok(TensorAnswer::Read(find(question, &env))),
-        Query::Gradient { vars, of } => vars
+        TensorQuery::Declare(d) => Ok(TensorAnswer::Declared(d.clone())),
+        TensorQuery::Read(question) => Ok(TensorAnswer::Read(find(question, &env))),
+        TensorQuery::Gradient { vars, of } => vars
             .iter()
             .map(|var| {
                 let (way, result) = differentiate(of, var)
@@ -131,7 +30,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
             })
             .collect::<Result<_, _>>()
             .map(TensorAnswer::Gradient),
-        Query::Show(t) => {
+        TensorQuery::Show(t) => {
             let shape = env
                 .infer(t)
                 .map_err(|m| Error::new(Phase::Reading, m.message))?;
@@ -142,7 +41,7 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
                 symmetric: statement.symmetric.clone(),
             }))
         }
-        Query::Derivative { var, of, .. } => {
+        TensorQuery::Derivative { var, of, .. } => {
             let var_shape = env.shape_of(var).filter(|s| !s.is_scalar());
             let Some(var_shape) = var_shape else {
                 let (way, result) = differentiate(of, var)
@@ -208,4 +107,45 @@ pub fn answer(statement: &TensorStatement) -> Result<TensorAnswer, Error> {
             })))
         }
     }
+}
+
+/// Every piece of notation in the question, outermost first, each once.
+fn find(query: &TensorQuery, env: &Env) -> Vec<Found> {
+    let mut found = Vec::new();
+    match query {
+        TensorQuery::Derivative { var, of, .. } => {
+            let shape = env.clone().infer(of).unwrap_or_else(|_| Shape::scalar());
+            let notation = match env.shape_of(var).filter(|s| !s.is_scalar()) {
+                None => Notation::Slope { var: var.clone() },
+                Some(var_shape) if shape.is_scalar() => Notation::Gradient {
+                    var: var.clone(),
+                    var_shape,
+                },
+                Some(var_shape) => Notation::Jacobian {
+                    var: var.clone(),
+                    var_shape,
+                },
+            };
+            found.push(Found {
+                notation,
+                part: of.clone(),
+                shape,
+            });
+            notation_in(of, env, &mut found);
+        }
+        TensorQuery::Show(t) => notation_in(t, env, &mut found),
+        TensorQuery::Gradient { vars, of } => {
+            for var in vars {
+                let shape = Shape::scalar();
+                found.push(Found {
+                    notation: Notation::Slope { var: var.clone() },
+                    part: of.clone(),
+                    shape,
+                });
+            }
+            notation_in(of, env, &mut found);
+        }
+        TensorQuery::Declare(_) | TensorQuery::Read(_) => {}
+    }
+    found
 }
