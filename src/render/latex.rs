@@ -9,7 +9,7 @@ use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
-use crate::syntax::{reading_latex, reading_of_statement, Body};
+use crate::syntax::{reading_latex, reading_of_statement};
 
 /// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
 /// `partial` is whether the step sits inside a partial derivative.
@@ -99,25 +99,11 @@ pub(super) fn rows(
     }
 }
 
-/// A definition's formula: `x^{2}`, or `\\left(\\cos t, \\sin t\\right)` for a vector.
-pub(super) fn body_latex(body: &Body<Expr>) -> String {
-    match body {
-        Body::Scalar(e) => e.latex(),
-        Body::Vector(components) => {
-            let shown: Vec<String> = components.iter().map(Expr::latex).collect();
-            format!("\\left({}\\right)", shown.join(", "))
-        }
-    }
-}
-
 /// The answer as typeset blocks, for the families not yet presented from their document.
 fn blocks(outcome: &Outcome) -> Vec<Block> {
-    let reading = reading_latex(&outcome.statement);
     match &outcome.answer {
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
-        Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
-        Answer::Training(answer) => super::training_latex::blocks(answer),
         _ => Vec::new(),
     }
 }
@@ -125,18 +111,8 @@ fn blocks(outcome: &Outcome) -> Vec<Block> {
 /// The document of an answer whose LaTeX and Markdown come from the presenters.
 fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
     match outcome.answer {
-        Answer::Derivative { .. }
-        | Answer::Integral { .. }
-        | Answer::DefiniteIntegral { .. }
-        | Answer::Expression { .. }
-        | Answer::AtPoint { .. }
-        | Answer::Defined { .. }
-        | Answer::Forgotten(_)
-        | Answer::Definitions(_)
-        | Answer::Reset
-        | Answer::Notation(_)
-        | Answer::Help(_) => crate::explain::outcome(outcome),
-        _ => None,
+        Answer::Multivar(_) | Answer::Seeing(_) => None,
+        _ => crate::explain::outcome(outcome),
     }
 }
 
