@@ -466,8 +466,10 @@ fn long_fraction(e: &Expr) -> bool {
     })
 }
 
+/// A finished line: its no-break spaces, which only kept words together while wrapping, are
+/// printed as plain spaces, so a command copied from the screen is typed as it reads.
 fn push_line(out: &mut String, text: &str) {
-    out.push_str(text);
+    out.push_str(&text.replace('\u{a0}', " "));
     out.push('\n');
 }
 
