@@ -72,26 +72,29 @@ fn units(text: &str) -> Vec<String> {
             ["d/d", "∂/∂", "d²/d", "∂²/∂"]
                 .iter()
                 .any(|d| last.starts_with(d))
-                && !last.contains(' ')
+                && !last.contains(char::is_whitespace)
         });
         let inside = depth > 0
             && out
                 .last()
                 .is_some_and(|last| visible_width(last) + 1 + visible_width(word) <= WHOLE_BRACKET);
+        let glued = operator || inside || after_operator;
         match out.last_mut() {
-            Some(last) if operator || inside || after_operator => {
+            Some(last) if glued => {
                 last.push(' ');
                 last.push_str(word);
             }
             _ => out.push(word.to_string()),
         }
         let mut escape = false;
-        for c in word.chars() {
+        for (i, c) in word.chars().enumerate() {
             match c {
                 // A colour code (ESC [ … m) holds a bracket that opens nothing.
                 '\u{1b}' => escape = true,
                 c if escape => escape = !c.is_ascii_alphabetic(),
-                '(' | '[' => depth += 1,
+                // A bracket that opens a word is an aside in words, which may break; one
+                // inside a word (σ(z), ·(1) or after an operator (∂/∂y (x² + y²)) is maths.
+                '(' | '[' if i > 0 || glued => depth += 1,
                 ')' | ']' => depth = depth.saturating_sub(1),
                 _ => {}
             }
