@@ -12,6 +12,7 @@ pub mod error;
 pub mod explain;
 pub mod expr;
 pub mod input;
+pub mod json;
 pub mod lesson;
 pub mod numeric;
 pub mod present;

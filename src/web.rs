@@ -8,9 +8,10 @@
 mod tutor;
 
 use crate::engine::{PlotSize, Tutor};
+use crate::json::{render_json, render_json_error};
 use crate::lesson::TOUR;
 use crate::present::html::html_error;
-use crate::render::{render_html, render_json, render_json_error};
+use crate::render::render_html;
 use crate::syntax::{parse_in, reading_of_statement};
 use crate::visible::visible;
 use crate::{Answer, Outcome, Session};

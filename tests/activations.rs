@@ -343,7 +343,7 @@ fn the_famous_shapes_are_offered_where_the_result_has_them() {
     for q in ["d/dx σ(x)", "d/dx x^2", "d/dx e^x", "d/dx sin(x)"] {
         assert!(also_written(q).is_none(), "{q}");
     }
-    let json = nudge::render::render_json(&answer("d/dx 1/(1 + e^(-x))"));
+    let json = nudge::json::render_json(&answer("d/dx 1/(1 + e^(-x))"));
     let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(v["also"]["shape"], "sigmoid_slope");
     assert_eq!(v["also"]["result"], "sigmoid(x)*(1 - sigmoid(x))");

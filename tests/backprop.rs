@@ -5,7 +5,8 @@ use nudge::calculus::derive;
 use nudge::calculus::multivar::agree_numerically;
 use nudge::engine::{Answer, Headline, Training};
 use nudge::expr::Expr;
-use nudge::render::{render_json, render_text, TextOptions};
+use nudge::json::render_json;
+use nudge::render::{render_text, TextOptions};
 use nudge::Session;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -489,6 +490,46 @@ fn read_explains_the_chain_and_the_update_rule() {
     let v = json(&[], "read w ← w − η ∂L/∂w");
     let meaning = v["explanations"][0]["meaning"].as_str().unwrap_or_default();
     assert!(meaning.contains("against the slope ∂L/∂w"), "{meaning}");
+    // The arrow is read as typed in LaTeX too, and the reading keeps it: an update, not an equation.
+    for line in [
+        "read w ← w − η ∂L/∂w",
+        "read w \\leftarrow w - \\eta \\frac{\\partial L}{\\partial w}",
+        "read w \\gets w - eta dL/dw",
+        "read w := w - eta dL/dw",
+    ] {
+        assert_eq!(shape(line), "gradient_step", "{line}");
+        let reading = json(&[], line)["reading"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(reading.starts_with("w ← w - η"), "{line}: {reading}");
+    }
+    assert!(json(&[], "read dy/dx = dy/du · du/dx")["reading"]
+        .as_str()
+        .is_some_and(|r| r.contains(" = ")));
+}
+
+#[test]
+fn an_update_arrow_outside_read_says_to_put_read_in_front() {
+    for line in ["w ← w - 3", "w \\leftarrow 3"] {
+        let help = Session::new().answer(line).err().and_then(|e| e.help);
+        assert!(
+            help.as_deref()
+                .is_some_and(|h| h.contains("put read in front")),
+            "{line}: {help:?}"
+        );
+    }
+}
+
+#[test]
+fn the_tip_after_a_definition_names_a_weight_not_the_data() {
+    colored::control::set_override(false);
+    let mut s = Session::new();
+    let defined = s.answer("z = w x + b").expect("defines z");
+    let text = render_text(&defined, PLAIN);
+    assert!(text.contains("try dz/dw or z at w = 2"), "{text}");
+    let defined = s.answer("v = 3t^2").expect("defines v");
+    assert!(render_text(&defined, PLAIN).contains("try dv/dt"));
 }
 
 #[test]

@@ -906,7 +906,7 @@ proptest! {
             if let Ok(o) = &outcome {
                 let _ = nudge::render::render_latex(o);
                 let _ = nudge::render::render_markdown(o);
-                let _ = nudge::render::render_json(o);
+                let _ = nudge::json::render_json(o);
             }
         });
         prop_assert!(answered.is_ok(), "panicked on {}", line);

@@ -193,6 +193,19 @@ fn an_open_bracket_continues_on_the_next_line() {
 }
 
 #[test]
+fn lines_pasted_in_one_burst_are_all_answered() {
+    let (_dir, history) = temp_history();
+    let mut p = start(&history, "never");
+    p.send("d/dx x^2\nd/dx x^3\nd/dx x^4\n")
+        .expect("paste three lines");
+    // Each answer's own words, which no preview holds, in the order the lines were pasted.
+    for n in 2..=4 {
+        answered(&mut p, &format!("Bring the exponent {n} down"));
+    }
+    leave(p);
+}
+
+#[test]
 fn ctrl_c_clears_the_line_and_the_session_goes_on() {
     let (_dir, history) = temp_history();
     let mut p = start(&history, "never");

@@ -182,7 +182,7 @@ pub fn analyse(notation: &Notation) -> NotationReading {
                 };
                 Explained { shown, shape }
             }
-            Piece::Equals | Piece::Times => continue,
+            Piece::Equals { .. } | Piece::Times => continue,
             other => Explained {
                 shown: show_piece(other),
                 shape: shape_of(other),
@@ -220,7 +220,7 @@ fn shape_of(piece: &Piece) -> Shape {
             bottom: wrt,
             ..
         } => leibniz_shape(of, wrt, *partial, *order),
-        Piece::Leibniz { .. } | Piece::Equals | Piece::Times => Shape::Unknown {
+        Piece::Leibniz { .. } | Piece::Equals { .. } | Piece::Times => Shape::Unknown {
             symbol: show_piece(piece),
         },
         Piece::Mixed {
@@ -367,7 +367,7 @@ fn held_word(wrt: &Name) -> &'static str {
 /// `dy/dx = dy/du · du/dx` (and longer chains): the names y, u, …, x in order.
 /// `new = old − rate ∇L(at)`, as papers write a training step; and its ∇ piece.
 fn gradient_step(pieces: &[Piece]) -> Option<(Shape, &Piece)> {
-    let [Piece::Expr(new), Piece::Equals, Piece::Expr(moved), gradient] = pieces else {
+    let [Piece::Expr(new), Piece::Equals { .. }, Piece::Expr(moved), gradient] = pieces else {
         return None;
     };
     let (loss, at, by) = match gradient {
@@ -408,7 +408,9 @@ fn chain_rule(pieces: &[Piece]) -> Option<Vec<Name>> {
             _ => None,
         })
         .collect();
-    let equals = pieces.iter().position(|p| matches!(p, Piece::Equals))?;
+    let equals = pieces
+        .iter()
+        .position(|p| matches!(p, Piece::Equals { update: false }))?;
     let non_times_before = pieces[..equals]
         .iter()
         .filter(|p| !matches!(p, Piece::Times))
@@ -496,7 +498,8 @@ fn show_piece(piece: &Piece) -> String {
                 .join(", ")
         ),
         Piece::SmallChange { var, .. } => format!("d{var}"),
-        Piece::Equals => "=".to_string(),
+        Piece::Equals { update: false } => "=".to_string(),
+        Piece::Equals { update: true } => "←".to_string(),
         Piece::Times => "·".to_string(),
         Piece::Expr(node) => reading(node, true),
         Piece::Unknown { piece, .. } => piece.clone(),

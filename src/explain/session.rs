@@ -229,7 +229,15 @@ fn tip(def: &Definition, style: Style) -> Option<String> {
             ))
         }
         [] => def.body.scalar().and_then(|body| {
-            body.free_vars().first().map(|x| {
+            let names = body.free_vars();
+            // A loss is nudged by its weights (w, then θ, then b), not by its data (x, y).
+            let rank = |v: &&Symbol| match v.chars().next() {
+                Some('w' | 'W') => 0,
+                Some('θ') => 1,
+                Some('b' | 'β') => 2,
+                _ => 3,
+            };
+            names.iter().min_by_key(rank).map(|x| {
                 let x = Expr::symbol(x.clone()).to_text(style);
                 format!("try d{name}/d{x} or {name} at {x} = 2")
             })

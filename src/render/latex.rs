@@ -9,7 +9,7 @@ use crate::calculus::{Detail, Rule, Step};
 use crate::engine::{Answer, Outcome};
 use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
-use crate::syntax::{reading_latex, reading_of_statement, Body};
+use crate::syntax::{reading_latex, reading_of_statement};
 
 /// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
 /// `partial` is whether the step sits inside a partial derivative.
@@ -96,17 +96,6 @@ pub(super) fn rows(
     }
     for (child, l) in labelled(children, child_labels(step.rule)) {
         rows(child, l, depth + 1, partial, out);
-    }
-}
-
-/// A definition's formula: `x^{2}`, or `\\left(\\cos t, \\sin t\\right)` for a vector.
-pub(super) fn body_latex(body: &Body<Expr>) -> String {
-    match body {
-        Body::Scalar(e) => e.latex(),
-        Body::Vector(components) => {
-            let shown: Vec<String> = components.iter().map(Expr::latex).collect();
-            format!("\\left({}\\right)", shown.join(", "))
-        }
     }
 }
 

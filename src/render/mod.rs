@@ -7,17 +7,12 @@ pub use crate::explain::help;
 use crate::explain::{catalogue, notation, prune, readings};
 
 mod html;
-mod json;
 mod latex;
 mod markup;
-mod multivar_json;
 mod multivar_latex;
-mod seeing_json;
 mod seeing_latex;
-mod tensor_json;
 mod tensor_latex;
 mod text;
-mod training_json;
 mod training_latex;
 
 use crate::engine::Note;
@@ -31,7 +26,6 @@ pub use crate::explain::integral::constant_name;
 pub use crate::expr::thousands;
 pub use catalogue::{note, title};
 pub use html::render_html;
-pub use json::{render_json, render_json_error};
 pub use latex::{render_latex, render_markdown, step_latex};
 pub use notation::{shape_id, words, Words};
 pub use prune::{prune, Elision, Limits, Shown};

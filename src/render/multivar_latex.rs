@@ -8,7 +8,7 @@ use super::text::{decimal, decimal_after, decimals_after, matrix_decimals};
 use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
 use crate::calculus::{SoftmaxJacobian, Step};
-use crate::engine::{Headline, MatrixAt, MultivarAnswer, Named, Swapped};
+use crate::engine::{MatrixAt, MultivarAnswer, Named, Swapped};
 use crate::explain::multivar::inner_step;
 use crate::expr::{latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind, Symbol};
 
@@ -163,15 +163,6 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
         }
     }
     out
-}
-
-/// The LaTeX of a vector or matrix headline: what JSON's `latex` holds.
-pub(super) fn headline_latex(headline: &Headline) -> String {
-    match headline {
-        Headline::Scalar(e) => e.latex(),
-        Headline::Vector(v) => column(&latex_all(v)),
-        Headline::Matrix(m) => pmatrix(&m.iter().map(|r| latex_all(r)).collect::<Vec<_>>()),
-    }
 }
 
 fn sentence(text: &str) -> Block {

@@ -113,11 +113,10 @@ pub enum Piece {
         span: Span,
     },
     /// `dx`, `dθ`: a differential, a tiny nudge of `var`.
-    SmallChange {
-        var: String,
-        span: Span,
-    },
-    Equals,
+    SmallChange { var: String, span: Span },
+    /// `=`; with `update`, an update rule's arrow (`←`, `<-`, `:=`, `\leftarrow`): the new
+    /// value on the left replaces the old.
+    Equals { update: bool },
     /// `·`, `\cdot`, `×` between two pieces.
     Times,
     /// An ordinary expression: `e^x`, `ln x`, `log x`, `x^2`.

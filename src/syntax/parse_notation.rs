@@ -141,7 +141,11 @@ impl Builder<'_> {
                     span,
                 }
             }
-            Rule::notation_equals => Piece::Equals,
+            Rule::notation_equals => Piece::Equals {
+                update: pair
+                    .into_inner()
+                    .any(|p| p.as_rule() == Rule::notation_update),
+            },
             Rule::notation_times => Piece::Times,
             Rule::notation_expr => {
                 let expr = pair.into_inner().next().ok_or_else(|| internal("expr"))?;
@@ -303,7 +307,7 @@ impl Builder<'_> {
             .clone()
             .into_inner()
             .flatten()
-            .find(|p| p.as_rule() == Rule::inline_derivative)?;
+            .find(|p| matches!(p.as_rule(), Rule::inline_derivative | Rule::latex_leibniz))?;
         let (start, cut, end) = (
             pair.as_span().start(),
             slope.as_span().start(),

@@ -103,6 +103,14 @@ fn help_for(line: &str, byte: usize, found: Option<char>) -> Option<String> {
     if line.contains("\\begin{") || line.contains("\\end") {
         return Some("nudge reads a \\begin{pmatrix} … \\end{pmatrix} (or bmatrix) on a line of its own: one column is a vector, rows of entries split by & a matrix".to_string());
     }
+    let rest = &line[byte.min(line.len())..];
+    let command = |word: &str| before.ends_with('\\') && rest.starts_with(word);
+    if rest.starts_with(":=") {
+        return Some("nudge defines a name with =, as in w = 2; to hear an update rule such as w := w - η dL/dw in words, put read in front".to_string());
+    }
+    if rest.starts_with('←') || command("leftarrow") || command("gets") {
+        return Some("an arrow (←, \\leftarrow) writes an update rule, the new value of a name, which nudge does not work out: put read in front to hear it in words, as in read w ← w - η dL/dw".to_string());
+    }
     if found == Some('\\') || before.ends_with('\\') {
         return Some("nudge reads LaTeX commands such as \\frac, \\sqrt, \\sin, \\cdot and Greek letters; to hear other notation in words, put read in front".to_string());
     }
