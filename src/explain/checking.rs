@@ -22,7 +22,7 @@ pub fn checking(checked: &Checked) -> Doc {
         Judged::Wrong { why, witness } => {
             let mut line = vec![Span::tagged("Not yet.", Tag::Warning), " ".into()];
             line.push(spelled(why_words(why)));
-            if let Some(w) = witness {
+            if let Some(w) = witness.as_ref().filter(|_| wants_point(why)) {
                 line.push(" ".into());
                 line.push(spelled(witness_words(w)));
             }
@@ -56,10 +56,15 @@ pub fn hint(checked: &Checked, style: Style) -> Option<String> {
         return None;
     };
     let mut words = why_words(why)(style);
-    if let Some(w) = witness {
+    if let Some(w) = witness.as_ref().filter(|_| wants_point(why)) {
         words = format!("{words} {}", witness_words(w)(style));
     }
     Some(words.trim().to_string())
+}
+
+/// A point where the values part is said only when no slip explains the answer.
+fn wants_point(why: &Why) -> bool {
+    matches!(why, Why::FirstRule(_) | Why::Values)
 }
 
 fn spelled(words: impl Fn(Style) -> String + 'static) -> Span {

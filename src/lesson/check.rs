@@ -67,6 +67,12 @@ pub enum Mistake {
         inner_derivative: Expr,
         slip: Box<Mistake>,
     },
+    /// A chain's outer derivative is right, and the slope it is multiplied by is not the
+    /// inside's: 2·cos(x²) for d/dx sin(x²).
+    InnerSlopeWrong { inner: Expr, inner_derivative: Expr },
+    /// A chain's inner slope is right, and what multiplies it is not the outer derivative at
+    /// the inside: 2x·sin(x²) for d/dx sin(x²).
+    OuterSlopeWrong { inner: Expr, inner_derivative: Expr },
 }
 
 /// Decides whether `given` equals `expected` as a function of their variables.
@@ -210,6 +216,16 @@ fn inside(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
     rule_slip(step, given, rng)
 }
 
+/// Whether every factor of `part` (one that moves) is a factor of `given`, and `given` has
+/// more: the answer keeps that part as it is and multiplies it by something else.
+fn holds_factors(given: &Expr, part: &Expr) -> bool {
+    let has = given.factors();
+    let wanted = part.factors();
+    !part.free_vars().is_empty()
+        && has.len() > wanted.len()
+        && wanted.iter().all(|f| has.contains(f))
+}
+
 /// Slips particular to the first rule that applies.
 fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
     let after = |i: usize| step.substeps.get(i).map(|s| s.after.clone());
@@ -251,10 +267,23 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
             }
             // The outer part right and the inner one wrong: look inside.
             let implied = Expr::div(given.clone(), outer_derivative_at_inner.clone());
-            let slip = inside(inner_step, &implied, rng)?;
-            Some(Mistake::InPart {
-                part: inner.clone(),
-                slip: Box::new(slip),
+            if let Some(slip) = inside(inner_step, &implied, rng) {
+                return Some(Mistake::InPart {
+                    part: inner.clone(),
+                    slip: Box::new(slip),
+                });
+            }
+            // No slip of the inside's own rule, but one factor of the answer is right.
+            let (inner, inner_derivative) = (inner.clone(), inner_step.after.clone());
+            if holds_factors(given, outer_derivative_at_inner) {
+                return Some(Mistake::InnerSlopeWrong {
+                    inner,
+                    inner_derivative,
+                });
+            }
+            holds_factors(given, &inner_derivative).then_some(Mistake::OuterSlopeWrong {
+                inner,
+                inner_derivative,
             })
         }
         (Rule::Product, Detail::Product { first, second }) => {

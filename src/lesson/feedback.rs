@@ -83,6 +83,22 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
             show(part),
             mistake_hint(slip, style)
         ),
+        Mistake::InnerSlopeWrong {
+            inner,
+            inner_derivative,
+        } => format!(
+            "The outside is right; now multiply it by the slope of the inside, {}, which is {}.",
+            show(inner),
+            show(inner_derivative)
+        ),
+        Mistake::OuterSlopeWrong {
+            inner,
+            inner_derivative,
+        } => format!(
+            "The slope of the inside, {}, is right; the outer part is not: differentiate the outside function on its own, then put {} back in as its input.",
+            show(inner_derivative),
+            show(inner)
+        ),
         Mistake::StrayVariable { name } => format!(
             "Your answer uses {}, which the question does not: write it in the question's variables.",
             show(&Expr::symbol(name.clone()))
