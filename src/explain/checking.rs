@@ -2,8 +2,9 @@
 //! an exercise would give and a point where the two values part.
 
 use super::doc::{Block, Doc, Inline, Line, Math, Quiet, Span, Spelled, Tag};
+use super::hints::{antiderivative_hint, capitalised, first_rule_hint, mistake_hint, values_part};
 use crate::engine::checking::{Checked, Judged, Why, Witness};
-use crate::expr::{decimal, Expr, Style};
+use crate::expr::{Expr, Style};
 use std::rc::Rc;
 
 /// The body of a `check` answer, after its reading.
@@ -71,35 +72,27 @@ fn spelled(words: impl Fn(Style) -> String + 'static) -> Span {
     Span::from(Inline::Spelled(Spelled(Rc::new(words))))
 }
 
-/// The exercise's hint for this answer, in words for either style.
+/// The exercise's hint for this answer, in words for either style (empty when only values
+/// can speak).
 fn why_words(why: &Why) -> impl Fn(Style) -> String + 'static {
     let why = why.clone();
-    move |style| why.words(style)
+    move |style| match &why {
+        Why::Slip(mistake) => mistake_hint(mistake, style),
+        Why::FirstRule(step) => first_rule_hint(step, style),
+        Why::Slope {
+            integrand,
+            slope,
+            var,
+        } => {
+            let x = Expr::symbol(var.clone()).to_text(style);
+            antiderivative_hint(integrand, slope, &x, style)
+        }
+        Why::Values => String::new(),
+    }
 }
 
 /// "At x = 1.5 the answer is 6.75, but yours gives 3.2."
 fn witness_words(w: &Witness) -> impl Fn(Style) -> String + 'static {
     let w = w.clone();
-    move |style| {
-        let point: Vec<String> = w
-            .point
-            .iter()
-            .map(|(v, x)| {
-                format!(
-                    "{} = {}",
-                    Expr::symbol(v.clone()).to_text(style),
-                    decimal(*x)
-                )
-            })
-            .collect();
-        let (yours, right) = (decimal(w.given), decimal(w.expected));
-        if point.is_empty() {
-            format!("Yours comes to {yours}, where the answer is {right}.")
-        } else {
-            format!(
-                "At {} the answer is {right}, but yours gives {yours}.",
-                point.join(", ")
-            )
-        }
-    }
+    move |style| format!("{}.", capitalised(&values_part(&w, style)))
 }

@@ -1,9 +1,9 @@
 //! Is the learner's answer right? Canonical forms first, then agreement at random points; and if not, which slip it looks like.
 
-use super::rng::Rng;
+use super::{Answer, Headline, Outcome};
 use crate::calculus::{derive, Detail, Rule, Step};
-use crate::engine::Headline;
 use crate::expr::{eval, Expr, Symbol};
+use crate::numeric::Rng;
 
 /// Random points tried before giving up on finding enough where both sides exist.
 const MAX_TRIES: usize = 80;
@@ -408,6 +408,63 @@ fn outer_power_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake>
         Some(Mistake::ExponentNotBroughtDown { base, exponent })
     } else {
         None
+    }
+}
+
+/// What a right answer must equal, and the steps that explain it.
+pub struct Target<'a> {
+    pub result: Headline,
+    /// The first derivative's step tree, for hints.
+    pub step: Option<&'a Step>,
+    /// For an antiderivative: the integrand and the variable, since any constant may be added.
+    pub up_to_constant: Option<(Expr, Symbol)>,
+}
+
+/// How an answer compares with the target.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Right,
+    /// One expression, not equal to the expected one.
+    Wrong(Equality),
+    /// A vector or matrix (on either side) that does not fit.
+    Grid(GridFit),
+}
+
+impl Target<'_> {
+    /// The target of an outcome that has a final answer.
+    pub fn of(outcome: &Outcome) -> Option<Target<'_>> {
+        let (step, up_to_constant) = match &outcome.answer {
+            Answer::Derivative {
+                order: 1, steps, ..
+            } => (steps.first(), None),
+            Answer::Integral { body, var, .. } => (None, Some((body.clone(), var.clone()))),
+            _ => (None, None),
+        };
+        Some(Target {
+            result: outcome.headline()?,
+            step,
+            up_to_constant,
+        })
+    }
+
+    /// How `given` compares with the target.
+    pub fn check(&self, given: &Headline, rng: &mut Rng) -> Verdict {
+        let equality = match (&self.result, given, &self.up_to_constant) {
+            (Headline::Scalar(e), Headline::Scalar(g), Some((_, var))) => {
+                compare_antiderivative(e, g, var, rng)
+            }
+            (Headline::Scalar(e), Headline::Scalar(g), None) => compare(e, g, rng),
+            _ => {
+                return match compare_grid(&self.result, given, rng) {
+                    GridFit::Same => Verdict::Right,
+                    fit => Verdict::Grid(fit),
+                }
+            }
+        };
+        match equality {
+            Equality::Same => Verdict::Right,
+            other => Verdict::Wrong(other),
+        }
     }
 }
 
