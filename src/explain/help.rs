@@ -288,13 +288,63 @@ pub fn help(help: Help) -> Doc {
                 }
             }
             _ if unicode.is_empty() => blocks.push(Block::Gap),
-            _ => blocks.push(Block::Words(vec![spelled(unicode, ascii).into()])),
+            _ => blocks.push(Block::Words(vec![spelled(
+                &whole_examples(unicode),
+                &whole_examples(ascii),
+            )
+            .into()])),
         }
     }
     Doc {
         blocks,
         quiet: Quiet::Whole,
     }
+}
+
+/// The longest example kept on one line: one that fits a 40-column terminal with its
+/// indent and comma; a longer one breaks between its words like prose.
+const WHOLE_EXAMPLE: usize = 36;
+
+/// A `Try:` line's examples are for typing as they stand, so each stays on one line: its
+/// spaces do not break (no-break spaces). The line breaks only between examples: after a
+/// comma outside brackets, and around the words that join them (or, then, and).
+fn whole_examples(line: &str) -> String {
+    let Some(examples) = line.strip_prefix("Try: ") else {
+        return line.to_string();
+    };
+    let words: Vec<&str> = examples.split(' ').collect();
+    let mut pieces: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut depth = 0usize;
+    for (i, word) in words.iter().enumerate() {
+        for c in word.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if let Some(piece) = pieces.last_mut() {
+            piece.push(word);
+        }
+        let joining = |w: &str| matches!(w, "or" | "then" | "and");
+        let next = words.get(i + 1).copied().unwrap_or_default();
+        if depth == 0 && (word.ends_with(',') || joining(word) || joining(next)) {
+            pieces.push(Vec::new());
+        }
+    }
+    let pieces: Vec<String> = pieces
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|piece| {
+            let whole = piece.join(" ");
+            if whole.chars().count() > WHOLE_EXAMPLE {
+                whole
+            } else {
+                piece.join("\u{a0}")
+            }
+        })
+        .collect();
+    format!("Try: {}", pieces.join(" "))
 }
 
 /// Words in the spelling of the style they are printed in.
@@ -376,4 +426,31 @@ fn to_ascii(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_try_line_breaks_between_its_examples_only() {
+        let line = whole_examples("Try: d/dx max(0, x) at x = 2, or f(x) = x^3 and then f'(x)");
+        let breaks: Vec<&str> = line.split(' ').collect();
+        assert_eq!(
+            breaks,
+            [
+                "Try:",
+                "d/dx\u{a0}max(0,\u{a0}x)\u{a0}at\u{a0}x\u{a0}=\u{a0}2,",
+                "or",
+                "f(x)\u{a0}=\u{a0}x^3",
+                "and",
+                "then",
+                "f'(x)"
+            ]
+        );
+        // Only Try lines, and only short examples, are kept whole.
+        assert_eq!(whole_examples("Example: x = 2"), "Example: x = 2");
+        let long = "Try: d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z)))";
+        assert_eq!(whole_examples(long), long);
+    }
 }
