@@ -26,7 +26,7 @@ fn a_lesson_13_exercise_on_a_terminal() {
         .args(["--color", "never", "--lesson", "13"]);
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
     expect(&mut p, "The functions inside a neural network");
-    for _ in 0..3 {
+    for _ in 0..4 {
         expect(&mut p, "(press Enter to go on)");
         p.send_line("").expect("Enter");
     }

@@ -312,3 +312,96 @@ fn snapshots_of_the_steps() {
     insta::assert_snapshot!("softmax_column", text("∂/∂z2 softmax(z1, z2, z3)"));
     insta::assert_snapshot!("softmax_entry_slope", text("∂/∂z1 softmax(z1, z2, z3)_1"));
 }
+
+const CROSS_ENTROPY: &str = "∂/∂z1 -(y1 ln(softmax(z1, z2, z3)_1) + y2 ln(softmax(z1, z2, z3)_2) + y3 ln(softmax(z1, z2, z3)_3))";
+
+#[test]
+fn cross_entropy_after_softmax_is_prediction_minus_target_given_the_targets_add_to_one() {
+    let shown = text(CROSS_ENTROPY);
+    assert!(
+        shown.contains(
+            "Also written as: p_1 - y1, where p = softmax(z1, z2, z3), given y1 + y2 + y3 = 1"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("the shape papers print:"), "{shown}");
+    let j = json(CROSS_ENTROPY);
+    let also = &j["also"];
+    assert_eq!(also["shape"], "softmax_prediction_minus_target");
+    assert_eq!(also["result"], "p_1 - y1");
+    assert_eq!(also["given"], "y1 + y2 + y3 = 1");
+    assert_eq!(
+        also["softmax"]["inputs"],
+        serde_json::json!(["z1", "z2", "z3"])
+    );
+    // By another score, with two classes: the same shape.
+    let two = "d/dz2 -(y1 ln(softmax(z1, z2)_1) + y2 ln(softmax(z1, z2)_2))";
+    assert!(text(two)
+        .contains("Also written as: p_2 - y2, where p = softmax(z1, z2), given y1 + y2 = 1"));
+}
+
+#[test]
+fn the_same_through_named_steps() {
+    let mut s = Session::new();
+    for line in [
+        "p1 = softmax(z1, z2, z3)_1",
+        "p2 = softmax(z1, z2, z3)_2",
+        "p3 = softmax(z1, z2, z3)_3",
+        "L = -(y1 ln(p1) + y2 ln(p2) + y3 ln(p3))",
+    ] {
+        s.answer(line).expect("defines");
+    }
+    let out = s.answer("∂L/∂z1").expect("answers");
+    let Answer::Training(training) = &out.answer else {
+        panic!("a chain: {:?}", out.answer);
+    };
+    let nudge::engine::Training::Chain(chain) = training.as_ref() else {
+        panic!("a chain");
+    };
+    let known = chain.shape.as_ref().expect("the shape");
+    assert_eq!(known.form, expr("p_1 - y1"));
+    assert_eq!(known.given, Some(expr("y1 + y2 + y3")));
+}
+
+#[test]
+fn one_shares_slope_is_read_off_the_shares() {
+    let shown = text("∂/∂z2 softmax(z1, z2, z3)_1");
+    assert!(
+        shown.contains("Also written as: -s_1·s_2, where s = softmax(z1, z2, z3)"),
+        "{shown}"
+    );
+    let shown = text("∂/∂z1 softmax(z1, z2, z3)_1");
+    assert!(shown.contains("Also written as: s_1·(1 - s_1)"), "{shown}");
+    // The sigmoid keeps its own shape: 1 + e^(-x) is not a softmax of letters.
+    assert!(text("d/dx 1/(1 + e^(-x))").contains("Also written as: σ(x)·(1 - σ(x))"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// p₁ − y₁ is the slope exactly where the targets add to 1, and not elsewhere: the
+    /// assumption is what makes it true.
+    #[test]
+    fn prediction_minus_target_holds_where_the_targets_add_to_one(
+        z in proptest::array::uniform3(-3.0f64..3.0),
+        (y1, y2) in (0.0f64..0.5, 0.0f64..0.5),
+        off in 0.1f64..1.0,
+    ) {
+        let Answer::Derivative { result, .. } = Session::new().answer(CROSS_ENTROPY).expect("answers").answer
+            else { panic!("a derivative") };
+        let p1 = shares(z)[0];
+        for (y3, adds_to_one) in [(1.0 - y1 - y2, true), (1.0 - y1 - y2 + off, false)] {
+            let value = eval(&result, &|n| match n {
+                "z1" => Some(z[0]),
+                "z2" => Some(z[1]),
+                "z3" => Some(z[2]),
+                "y1" => Some(y1),
+                "y2" => Some(y2),
+                "y3" => Some(y3),
+                _ => None,
+            })
+            .expect("a value");
+            prop_assert_eq!(close(value, p1 - y1, 1e-9), adds_to_one, "{} against {}", value, p1 - y1);
+        }
+    }
+}

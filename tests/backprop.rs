@@ -222,6 +222,15 @@ fn backprop_errors_name_the_problem() {
 fn the_tables_and_the_drawing() {
     let outcome = session(&NEURON).answer(AT).expect("backprop");
     insta::assert_snapshot!("neuron_backprop", render_text(&outcome, PLAIN));
+    // The tables are never wrapped, so the neuron's must fit a laptop's 80 columns.
+    let at_80 = nudge::render::render_text_at(&outcome, PLAIN, Some(80), &nudge::present::Plain);
+    for line in at_80.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
     let ascii = TextOptions {
         unicode: false,
         quiet: false,
@@ -229,6 +238,30 @@ fn the_tables_and_the_drawing() {
     let text = render_text(&outcome, ascii);
     assert!(text.is_ascii(), "{text}");
     insta::assert_snapshot!("neuron_backprop_ascii", text);
+}
+
+#[test]
+fn a_lane_that_goes_on_joins_with_a_tee_not_a_cross() {
+    colored::control::set_override(false);
+    // x feeds z and, further down, L: its lane branches into z and goes on.
+    let lines = ["z = w x + b", "a = 1/(1+e^(-z))", "L = (a - y)^2 + x"];
+    let outcome = session(&lines)
+        .answer("backprop L at w = 0.5, b = 0.1, x = 2, y = 1")
+        .expect("backprop");
+    let text = render_text(&outcome, PLAIN);
+    let rows: Vec<&str> = text.lines().collect();
+    let row = |starts: &str| {
+        rows.iter()
+            .position(|r| r.starts_with(starts))
+            .unwrap_or_else(|| panic!("no row {starts:?} in {text}"))
+    };
+    let (title, value) = (row("│ z = w·x + b"), row("│ value 1.1 "));
+    assert_eq!(value, title + 1);
+    // x's lane is the first (its box comes first); z's inputs from further out cross it on the
+    // title row, and x itself joins a row lower with ┤.
+    let lane = |r: usize| rows[r].split('◀').nth(1).unwrap_or_default().to_string();
+    assert!(lane(title).starts_with("─┼"), "{}", rows[title]);
+    assert!(lane(value).starts_with("─┤"), "{}", rows[value]);
 }
 
 /// A network of two inputs, two hidden units and one output, as definitions.

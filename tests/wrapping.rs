@@ -185,3 +185,23 @@ fn no_help_page_breaks_a_sentence_by_hand() {
         }
     }
 }
+
+#[test]
+fn a_term_too_long_for_its_column_has_its_meaning_under_it() {
+    let help = answer("help", 80);
+    let lines: Vec<&str> = help.lines().collect();
+    let long = lines
+        .iter()
+        .position(|l| l.trim() == "descend (w - 3)^2 from w = 0 rate 0.1")
+        .unwrap_or_else(|| panic!("the descend example alone on its line:\n{help}"));
+    // The meaning starts in the column the short terms' meanings start in.
+    let column = |l: &str| {
+        l.find("the tangent line")
+            .or_else(|| l.find("gradient descent"))
+    };
+    let short = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("tangent x^2"))
+        .and_then(|l| column(l));
+    assert_eq!(column(lines[long + 1]), short, "{help}");
+}

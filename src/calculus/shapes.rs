@@ -4,6 +4,7 @@
 
 use super::derive;
 use super::identity::{same_fraction, Fraction};
+use super::softmax::{softmax_shape, Softmax};
 use crate::expr::{eval, Constant, Expr, Func, Kind, Symbol};
 
 /// Results larger than this are not searched for a shape: the papers' shapes are small.
@@ -24,6 +25,10 @@ pub enum Shape {
     SechSquared,
     /// σ(z) − y: binary cross-entropy through a sigmoid, prediction minus target.
     PredictionMinusTarget,
+    /// s_i(δ_ij − s_j): one softmax share's slope by one input, read off the shares.
+    SoftmaxShareSlope,
+    /// p_i − y_i: cross-entropy after a softmax, given the targets add to 1.
+    SoftmaxPredictionMinusTarget,
 }
 
 impl Shape {
@@ -35,6 +40,8 @@ impl Shape {
             Shape::TanhSlope => "tanh_slope",
             Shape::SechSquared => "sech_squared",
             Shape::PredictionMinusTarget => "prediction_minus_target",
+            Shape::SoftmaxShareSlope => "softmax_share_slope",
+            Shape::SoftmaxPredictionMinusTarget => "softmax_prediction_minus_target",
         }
     }
 }
@@ -46,6 +53,10 @@ pub struct Known {
     pub form: Expr,
     /// The u inside σ(u) or tanh(u).
     pub inner: Expr,
+    /// For a softmax shape: the softmax its shares (s_1, p_1, …) are entries of.
+    pub softmax: Option<Softmax>,
+    /// What the shape needs to be true, a sum that equals 1: y_1 + y_2 + y_3 for the targets.
+    pub given: Option<Expr>,
 }
 
 /// The first known shape `result` (a slope by `var`) is equal to, if any.
@@ -53,6 +64,11 @@ pub fn recognise(result: &Expr, var: &str) -> Option<Known> {
     if result.size() > MAX_SIZE || !result.contains(var) {
         return None;
     }
+    activation_shape(result, var).or_else(|| softmax_shape(result, var))
+}
+
+/// The sigmoid's, tanh's and binary cross-entropy's shapes.
+fn activation_shape(result: &Expr, var: &str) -> Option<Known> {
     let parts = Parts::of(result);
     let mut insides = Vec::new();
     collect_insides(result, var, &mut insides);
@@ -134,6 +150,8 @@ impl Parts {
             Shape::PredictionMinusTarget => {
                 has_targets && (self.sigmoid || self.exponential_fraction)
             }
+            // Found by `softmax_shape`, which looks for a sum of exponentials itself.
+            Shape::SoftmaxShareSlope | Shape::SoftmaxPredictionMinusTarget => false,
         }
     }
 }
@@ -216,12 +234,16 @@ fn candidates(
                 shape,
                 form: scaled,
                 inner: u.clone(),
+                softmax: None,
+                given: None,
             });
         }
         out.push(Known {
             shape,
             form,
             inner: u.clone(),
+            softmax: None,
+            given: None,
         });
     }
     out

@@ -3,8 +3,8 @@
 //! the rules computed (the same fraction, and the same values at random points).
 
 use super::derive;
-use super::shapes::proven_equal;
-use crate::expr::{substitute_all, Constant, Expr, Kind, Symbol};
+use super::shapes::{proven_equal, Known, Shape};
+use crate::expr::{substitute, substitute_all, Constant, Expr, Kind, Symbol};
 
 /// Outputs larger than this are not searched: a softmax entry is small.
 const MAX_SIZE: u32 = 400;
@@ -68,6 +68,109 @@ fn written(inputs: &[Expr], i: usize) -> Expr {
     }
 }
 
+/// The softmax shape a slope by `var` is in, if any: one share's slope, s_i(δ_ij − s_j), or
+/// cross-entropy after a softmax, p_i − y_i given the targets add to 1 (each times the slope
+/// of the one input that moves). Each proven equal to the result; the second only once the
+/// last target is written as 1 less the others, which is what the assumption says.
+pub fn softmax_shape(result: &Expr, var: &str) -> Option<Known> {
+    let inputs = first_exponential_sum(result)?;
+    let moving: Vec<usize> = (0..inputs.len())
+        .filter(|&i| inputs[i].contains(var))
+        .collect();
+    let [i] = moving.as_slice() else {
+        return None;
+    };
+    let slope = derive(&inputs[*i], var).after;
+    let scaled = |form: Expr| Expr::mul(vec![slope.clone(), form]);
+    let targets: Vec<Symbol> = result
+        .free_vars()
+        .into_iter()
+        .filter(|v| &**v != var && !inputs.iter().any(|u| u.contains(v)))
+        .collect();
+    if targets.is_empty() {
+        let softmax = Softmax {
+            letter: letter_for(std::slice::from_ref(result), "s")?,
+            inputs,
+        };
+        let s_i = softmax.share(*i);
+        return (0..softmax.inputs.len()).find_map(|k| {
+            let s_k = softmax.share(k);
+            let form = scaled(Expr::mul(vec![
+                s_k,
+                Expr::sub(Expr::int(i64::from(k == *i)), s_i.clone()),
+            ]));
+            proven_equal(result, &softmax.expand(&form)).then(|| Known {
+                shape: Shape::SoftmaxShareSlope,
+                form,
+                inner: softmax.inputs[*i].clone(),
+                softmax: Some(softmax.clone()),
+                given: None,
+            })
+        });
+    }
+    if targets.len() != inputs.len() {
+        return None;
+    }
+    let softmax = Softmax {
+        letter: letter_for(std::slice::from_ref(result), "p")?,
+        inputs,
+    };
+    let given = Expr::add(targets.iter().cloned().map(Expr::symbol).collect());
+    let (last, others) = targets.split_last()?;
+    let rest = Expr::sub(
+        Expr::one(),
+        Expr::add(others.iter().cloned().map(Expr::symbol).collect()),
+    );
+    let assumed = |e: &Expr| substitute(e, last, &rest);
+    let result_given = assumed(result);
+    targets.iter().find_map(|y| {
+        let form = scaled(Expr::sub(softmax.share(*i), Expr::symbol(y.clone())));
+        let written = softmax.expand(&form);
+        let given = (!proven_equal(result, &written)).then(|| given.clone());
+        let holds = given.is_none() || proven_equal(&result_given, &assumed(&written));
+        holds.then(|| Known {
+            shape: Shape::SoftmaxPredictionMinusTarget,
+            form,
+            inner: softmax.inputs[*i].clone(),
+            softmax: Some(softmax.clone()),
+            given,
+        })
+    })
+}
+
+/// The exponents of the first sum of two or more exponentials below a fraction bar.
+fn first_exponential_sum(e: &Expr) -> Option<Vec<Expr>> {
+    // A number among the exponents is a sigmoid's 1 + e^(−x), not a softmax of letters.
+    let letters = |u: &Vec<Expr>| u.len() >= 2 && u.iter().all(|x| x.as_number().is_none());
+    if let Some(found) = exponential_sum(e).filter(letters) {
+        return Some(found);
+    }
+    match e.kind() {
+        Kind::Add(parts) | Kind::Mul(parts) => parts.iter().find_map(first_exponential_sum),
+        Kind::Pow(a, b) | Kind::Log(a, b) => {
+            first_exponential_sum(a).or_else(|| first_exponential_sum(b))
+        }
+        Kind::Func(_, a) => first_exponential_sum(a),
+        Kind::Apply(_) | Kind::Num(_) | Kind::Const(_) | Kind::Var(_) => None,
+    }
+}
+
+/// A letter for the shares that none of `exprs` uses, `preferred` first.
+fn letter_for(exprs: &[Expr], preferred: &'static str) -> Option<Symbol> {
+    let taken = exprs
+        .iter()
+        .flat_map(Expr::free_vars)
+        .collect::<Vec<Symbol>>();
+    std::iter::once(preferred)
+        .chain(LETTERS)
+        .find(|l| {
+            !taken
+                .iter()
+                .any(|v| &**v == *l || v.strip_prefix(l).is_some_and(|r| r.starts_with('_')))
+        })
+        .map(Symbol::from)
+}
+
 /// The softmax `outputs` are, if they are one: at least two outputs over one sum of
 /// exponentials, each proven equal to its share.
 pub fn recognise_softmax(outputs: &[Expr]) -> Option<Softmax> {
@@ -86,18 +189,9 @@ pub fn recognise_softmax(outputs: &[Expr]) -> Option<Softmax> {
             .position(|&j| proven_equal(output, &written(&exponents, j)))?;
         inputs.push(exponents[unused.remove(at)].clone());
     }
-    let taken = outputs
-        .iter()
-        .flat_map(Expr::free_vars)
-        .collect::<Vec<Symbol>>();
-    let letter = LETTERS.into_iter().find(|l| {
-        !taken
-            .iter()
-            .any(|v| &**v == *l || v.strip_prefix(l).is_some_and(|r| r.starts_with('_')))
-    })?;
     Some(Softmax {
         inputs,
-        letter: Symbol::from(letter),
+        letter: letter_for(outputs, "s")?,
     })
 }
 

@@ -2,7 +2,7 @@
 //! is the product of the local derivatives along L ← a ← z ← w, one product per path, added.
 
 use super::graph::Graph;
-use crate::calculus::{derive, Step};
+use crate::calculus::{derive, recognise, Known, Step};
 use crate::expr::{Expr, Symbol};
 
 /// dL/dw worked out along the graph of named steps.
@@ -21,6 +21,8 @@ pub struct ChainAnswer {
     pub in_steps: Expr,
     /// The same in plain letters: every step put in place, simplified.
     pub result: Expr,
+    /// The shape papers print `result` in, when it is proven to be one (p₁ − y₁).
+    pub shape: Option<Known>,
 }
 
 /// One link of a path: how `step` moves when `input` is nudged, every other letter held.
@@ -90,6 +92,7 @@ pub fn through_steps(graph: &Graph, of: &str, var: &str, partial: bool) -> Optio
         links,
         in_steps: Expr::zero(),
         result: Expr::zero(),
+        shape: None,
     };
     let mut products: Vec<Expr> = answer.paths.iter().map(|p| answer.product(p)).collect();
     answer.in_steps = match products.len() {
@@ -97,6 +100,7 @@ pub fn through_steps(graph: &Graph, of: &str, var: &str, partial: bool) -> Optio
         _ => Expr::add(products),
     };
     answer.result = graph.expand(&answer.in_steps, &graph.names());
+    answer.shape = recognise(&answer.result, var);
     Some(answer)
 }
 

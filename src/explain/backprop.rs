@@ -96,7 +96,8 @@ fn forward(answer: &BackpropAnswer) -> Block {
     }
 }
 
-/// step ← input | local derivative | at the point | from above | product.
+/// link (step ← input) | local derivative | value there | from above | product; headed
+/// with short words, so that the neuron's table fits 80 columns.
 fn backward(answer: &BackpropAnswer) -> Block {
     let mut rows = vec![vec![
         vec![Math::symbol(&answer.loss).into()],
@@ -150,11 +151,11 @@ fn backward(answer: &BackpropAnswer) -> Block {
     }
     Block::Table {
         head: vec![
-            vec!["step ← input".into()],
+            vec!["link".into()],
             vec!["local derivative".into()],
-            vec!["at the point".into()],
+            vec!["value there".into()],
             vec!["from above".into()],
-            vec!["product = gradient".into()],
+            vec!["product".into()],
         ],
         rows,
     }

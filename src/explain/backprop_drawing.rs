@@ -61,7 +61,11 @@ pub fn drawing(answer: &BackpropAnswer, style: Style) -> Vec<String> {
         canvas.horizontal(exit, width, column);
         canvas.vertical(column, exit, last);
         for t in targets {
+            // A lane ends in the title row of its last step; one that goes on branches off a
+            // row lower, so that its join (├ ┤) never shares a cell with a line passing
+            // through to a lane further out, which would draw it as a crossing (┼).
             let row = t * PITCH + 1;
+            let row = if row == last { row } else { row + 1 };
             canvas.horizontal(row, width, column);
             canvas.arrow(row, width);
         }

@@ -122,6 +122,37 @@ fn shape_note(known: &Known, style: Style) -> String {
         Shape::PredictionMinusTarget => format!(
             "Multiply out and the terms with a target times {s}({u}) cancel: what is left is {s}({u}) minus the target, the prediction minus the truth. That plain error is why cross-entropy sits after a sigmoid."
         ),
+        Shape::SoftmaxShareSlope | Shape::SoftmaxPredictionMinusTarget => softmax_note(known, style),
+    }
+}
+
+/// Why a slope through a softmax is the shape papers print, in the learner's own letters.
+fn softmax_note(known: &Known, style: Style) -> String {
+    let Some(softmax) = &known.softmax else {
+        return String::new();
+    };
+    let s = show(&Expr::symbol(softmax.letter.clone()), style);
+    let inputs: Vec<String> = softmax.inputs.iter().map(|u| show(u, style)).collect();
+    let i = softmax
+        .inputs
+        .iter()
+        .position(|u| *u == known.inner)
+        .unwrap_or(0);
+    let s_i = show(&softmax.share(i), style);
+    let z_i = &inputs[i.min(inputs.len().saturating_sub(1))];
+    let whole = format!("{s} = softmax({})", inputs.join(", "));
+    match (known.shape, &known.given) {
+        (Shape::SoftmaxShareSlope, _) => format!(
+            "Write {whole}. Nudging {z_i} grows e^{z_i}: its own share {s_i} rises by {s_i}·(1 - {s_i}) times the nudge, and since the shares add to 1 every other share falls by itself times {s_i}. So each share's slope is read off the shares themselves."
+        ),
+        (_, Some(sum)) => format!(
+            "Write {whole}: ln of each share is its input less ln of the sum of exponentials, so nudging {z_i} moves ln {s_i} by (1 - {s_i}) times the nudge and every other ln {s}_k by -{s_i} times it. The slope of the whole loss is then ({})·{s_i} minus the target beside {s_i}; given {} = 1, as it is for one-hot targets or any probabilities, that is the prediction minus the truth. That plain error is why cross-entropy sits after a softmax.",
+            show(sum, style),
+            show(sum, style)
+        ),
+        _ => format!(
+            "Write {whole}: the terms cancel to the prediction {s_i} minus its target, the plain error that makes cross-entropy and softmax a pair."
+        ),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::doc::{Block, Doc, Line, Math, Quiet, Span, Tag};
 use super::steps::{steps_lettered, Letters};
 use super::{labelled, readings};
-use crate::calculus::Rule;
+use crate::calculus::{Detail, Rule};
 use crate::engine::{Answer, Named};
 use crate::expr::{Expr, Symbol};
 
@@ -57,11 +57,15 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
         decimal: None,
     });
     if let Some(shape) = tree.last().filter(|s| s.rule == Rule::KnownShape) {
-        blocks.push(Block::Words(vec![
+        let mut line = vec![
             Span::tagged("Also written as:", Tag::Label),
             " ".into(),
             Math::Expr(shape.after.clone()).into(),
-        ]));
+        ];
+        if let Detail::Shape(known) = &shape.detail {
+            line.extend(super::softmax::shape_terms(known));
+        }
+        blocks.push(Block::Words(line));
     }
     if let Some(reading) = readings::time(var, *order).filter(|_| !partial) {
         blocks.push(labelled("Meaning:", reading));

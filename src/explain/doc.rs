@@ -327,6 +327,12 @@ pub enum Math {
     Entry(Box<Math>),
     /// Partial derivatives taken in turn, the last variable first: `∂²/∂x∂y`.
     Partials(Vec<Symbol>),
+    /// A formula and the shape it has: LaTeX sets it as `2A^{⊤}(Ax − b) ∈ ℝ^{n}`; text, which
+    /// says the shape in words beside the formula, writes the formula alone.
+    Sized {
+        of: crate::tensor::Tensor,
+        shape: crate::tensor::Shape,
+    },
 }
 
 impl Math {

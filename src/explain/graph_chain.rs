@@ -58,6 +58,15 @@ pub fn chain(answer: &ChainAnswer) -> Doc {
             decimal: None,
         });
     }
+    if let Some(known) = &answer.shape {
+        let mut line = vec![
+            Span::tagged("Also written as:", Tag::Label),
+            " ".into(),
+            Math::Expr(known.form.clone()).into(),
+        ];
+        line.extend(super::softmax::shape_terms(known));
+        blocks.push(Block::Words(line));
+    }
     Doc {
         blocks,
         quiet: Quiet::Result(vec![Math::Expr(answer.result.clone()).into()]),

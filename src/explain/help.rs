@@ -237,17 +237,18 @@ The functions inside a neural network, each with its slope in the shape papers p
 tanh(z): slope 1 - tanh²(z), the same trick; 1/cosh²(z) is the other way to write it.
 relu(z) = max(0, z): slope step(z), 0 on the left and 1 on the right; at the kink at 0 there is none (frameworks use 0).
 softplus(z) = ln(1 + e^z), a smooth ReLU: slope σ(z).
+softmax(z1, z2, z3) = the shares e^(z_i)/(e^z1 + e^z2 + e^z3), which add to 1; softmax(z1, z2, z3)_i is one of them. Its Jacobian is s_i·(δ_ij - s_j) with s = softmax(z1, z2, z3): diag(s) - s sᵀ.
 Example: d/dx σ(2x) = 2σ(2x)·(1 - σ(2x)), and d/dx 1/(1 + e^(-x)) ends at e^(-x)/(1 + e^(-x))², also written as σ(x)·(1 - σ(x)).
-Try: d/dx σ(w x + b), d/dx tanh(3x), d/dx relu(x^2 - 1), d/dx max(0, x) at x = 2, practice activations
+Try: d/dx σ(w x + b), d/dx tanh(3x), d/dx relu(x^2 - 1), d/dx max(0, x) at x = 2, jacobian(softmax(z1, z2, z3)), practice activations
 ",
         Topic::Loss => "\
 A loss measures how wrong a prediction is; training nudges each weight against the loss's slope.
 Mean squared error of a line: L = (y - (w x + b))². Its gradient over the weights says how much L shifts as each is nudged: (-2x·(y - w·x - b), -2(y - w·x - b)).
 Binary cross-entropy in the prediction p: L = -(y ln p + (1 - y) ln(1 - p)), slope (p - y)/(p·(1 - p)).
 In the score z with p = σ(z), the σ′ = σ·(1 - σ) on top cancels that bottom: the slope is σ(z) - y, prediction minus target.
-Categorical cross-entropy over three classes, the true one first: L = -ln(e^z1/(e^z1 + e^z2 + e^z3)), minus the log of softmax's first output s₁. Its slope by z1 is s₁ - 1, by z2 just s₂: again prediction minus target, with the target 1 for the true class and 0 elsewhere.
-Example: d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z))) ends with the shape step: also written as σ(z) - y.
-Try: grad((y - (w x + b))^2, [w, b]), d/dp -(y ln p + (1 - y) ln(1 - p)), d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z))), ∂/∂z2 -ln(e^z1/(e^z1 + e^z2 + e^z3))
+Categorical cross-entropy over three classes with p = softmax(z1, z2, z3): L = -(y1 ln p1 + y2 ln p2 + y3 ln p3), typed with softmax(z1, z2, z3)_i for p_i. Its slope by z1 is (y1 + y2 + y3)·p1 - y1, and since the targets add to 1 (one-hot, or any probabilities) that is p1 - y1: again prediction minus target. With the true class first, -ln(softmax(z1, z2, z3)_1) has slope p1 - 1 by z1 and p2 by z2.
+Example: d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z))) ends with the shape step: also written as σ(z) - y; ∂/∂z1 -(y1 ln(softmax(z1, z2, z3)_1) + y2 ln(softmax(z1, z2, z3)_2) + y3 ln(softmax(z1, z2, z3)_3)) ends with also written as p_1 - y1, given y1 + y2 + y3 = 1.
+Try: grad((y - (w x + b))^2, [w, b]), d/dp -(y ln p + (1 - y) ln(1 - p)), d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z))), ∂/∂z2 -ln(softmax(z1, z2, z3)_1), jacobian(softmax(z1, z2, z3))
 ",
         Topic::Read => "\
 read NOTATION says what a piece of notation means, in words and with your own names, without working anything out; ? NOTATION is the same.
@@ -287,13 +288,63 @@ pub fn help(help: Help) -> Doc {
                 }
             }
             _ if unicode.is_empty() => blocks.push(Block::Gap),
-            _ => blocks.push(Block::Words(vec![spelled(unicode, ascii).into()])),
+            _ => blocks.push(Block::Words(vec![spelled(
+                &whole_examples(unicode),
+                &whole_examples(ascii),
+            )
+            .into()])),
         }
     }
     Doc {
         blocks,
         quiet: Quiet::Whole,
     }
+}
+
+/// The longest example kept on one line: one that fits a 40-column terminal with its
+/// indent and comma; a longer one breaks between its words like prose.
+const WHOLE_EXAMPLE: usize = 36;
+
+/// A `Try:` line's examples are for typing as they stand, so each stays on one line: its
+/// spaces do not break (no-break spaces). The line breaks only between examples: after a
+/// comma outside brackets, and around the words that join them (or, then, and).
+fn whole_examples(line: &str) -> String {
+    let Some(examples) = line.strip_prefix("Try: ") else {
+        return line.to_string();
+    };
+    let words: Vec<&str> = examples.split(' ').collect();
+    let mut pieces: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut depth = 0usize;
+    for (i, word) in words.iter().enumerate() {
+        for c in word.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if let Some(piece) = pieces.last_mut() {
+            piece.push(word);
+        }
+        let joining = |w: &str| matches!(w, "or" | "then" | "and");
+        let next = words.get(i + 1).copied().unwrap_or_default();
+        if depth == 0 && (word.ends_with(',') || joining(word) || joining(next)) {
+            pieces.push(Vec::new());
+        }
+    }
+    let pieces: Vec<String> = pieces
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|piece| {
+            let whole = piece.join(" ");
+            if whole.chars().count() > WHOLE_EXAMPLE {
+                whole
+            } else {
+                piece.join("\u{a0}")
+            }
+        })
+        .collect();
+    format!("Try: {}", pieces.join(" "))
 }
 
 /// Words in the spelling of the style they are printed in.
@@ -375,4 +426,31 @@ fn to_ascii(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_try_line_breaks_between_its_examples_only() {
+        let line = whole_examples("Try: d/dx max(0, x) at x = 2, or f(x) = x^3 and then f'(x)");
+        let breaks: Vec<&str> = line.split(' ').collect();
+        assert_eq!(
+            breaks,
+            [
+                "Try:",
+                "d/dx\u{a0}max(0,\u{a0}x)\u{a0}at\u{a0}x\u{a0}=\u{a0}2,",
+                "or",
+                "f(x)\u{a0}=\u{a0}x^3",
+                "and",
+                "then",
+                "f'(x)"
+            ]
+        );
+        // Only Try lines, and only short examples, are kept whole.
+        assert_eq!(whole_examples("Example: x = 2"), "Example: x = 2");
+        let long = "Try: d/dz -(y ln(σ(z)) + (1 - y) ln(1 - σ(z)))";
+        assert_eq!(whole_examples(long), long);
+    }
 }

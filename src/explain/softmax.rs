@@ -2,7 +2,7 @@
 //! Jacobian written with the shares, s_i(δ_ij − s_j) = diag(s) − s sᵀ.
 
 use super::doc::{Block, Line, Math, Span, Spelled, Tag};
-use crate::calculus::{Softmax, SoftmaxJacobian};
+use crate::calculus::{Known, Softmax, SoftmaxJacobian};
 use crate::expr::{Expr, Style, Symbol};
 use crate::tensor::{Fun, Tensor};
 use std::rc::Rc;
@@ -105,4 +105,22 @@ fn diag_minus_outer(letter: &Symbol) -> Tensor {
         Tensor::apply(Fun::Diag, s.clone()),
         Tensor::Mul(vec![Tensor::number(-1), s.clone(), Tensor::transpose(s)]),
     ])
+}
+
+/// What a softmax shape's letters stand for and what it assumes, after the shape:
+/// ", where p = softmax(z₁, z₂, z₃), given y₁ + y₂ + y₃ = 1".
+pub fn shape_terms(known: &Known) -> Line {
+    let Some(softmax) = &known.softmax else {
+        return Vec::new();
+    };
+    let mut line: Line = vec![
+        ", where ".into(),
+        Math::Equation(vec![Math::symbol(&softmax.letter), call(softmax)]).into(),
+    ];
+    if let Some(sum) = &known.given {
+        line.push(", given ".into());
+        line.push(Math::Equation(vec![Math::Expr(sum.clone()), Math::Expr(Expr::one())]).into());
+        line.push(" (the targets add to 1)".into());
+    }
+    line
 }

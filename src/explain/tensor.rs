@@ -331,7 +331,13 @@ fn identity(a: &IdentityAnswer) -> Doc {
     blocks.push(Block::Words(vec![
         lhs.into(),
         " = ".into(),
-        Span::tagged(Math::Tensor(a.result.clone()), Tag::Answer),
+        Span::tagged(
+            Math::Sized {
+                of: a.result.clone(),
+                shape: a.result_shape.clone(),
+            },
+            Tag::Answer,
+        ),
         format!(
             "   ({}, {})",
             a.result_shape.describe(true),
@@ -524,7 +530,10 @@ fn step_item(
     StepItem::Step(Step {
         label,
         title: title(step.rule),
-        equation: Math::Tensor(step.part.clone()),
+        equation: Math::Sized {
+            of: step.part.clone(),
+            shape: step.shape.clone(),
+        },
         lines,
         children: step
             .substeps

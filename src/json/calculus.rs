@@ -4,7 +4,7 @@
 
 use super::steps::{Step, Steps};
 use super::{ascii, names, Named};
-use crate::calculus::{Check, CheckMethod, Detail};
+use crate::calculus::{Check, CheckMethod, Detail, Known};
 use crate::engine::checking::{Checked, Judged};
 use crate::engine::{Answer, Definition, Tutor};
 use crate::explain::integral::constant_name;
@@ -129,10 +129,7 @@ pub fn fields(answer: &Answer) -> Fields {
             meaning: readings::time(var, *order).filter(|_| !partial),
             steps: Steps::of(steps),
             also: match steps.last().map(|s| &s.detail) {
-                Some(Detail::Shape(known)) => Some(Also {
-                    shape: known.shape.id(),
-                    form: super::Formula::of(&known.form),
-                }),
+                Some(Detail::Shape(known)) => Some(Also::of(known)),
                 _ => None,
             },
         },
@@ -245,12 +242,40 @@ pub fn fields(answer: &Answer) -> Fields {
     }
 }
 
-/// `also`: the result in a shape papers print, with its stable id.
+/// `also`: the result in a shape papers print, with its stable id; for a softmax shape,
+/// `softmax` (the shares' `letter` and the `inputs`) and `given` (a sum that must be 1).
 #[derive(Serialize)]
 pub struct Also {
     shape: &'static str,
     #[serde(flatten)]
     form: super::Formula,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    softmax: Option<SoftmaxLetters>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    given: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SoftmaxLetters {
+    letter: String,
+    inputs: Vec<String>,
+}
+
+impl Also {
+    pub fn of(known: &Known) -> Also {
+        Also {
+            shape: known.shape.id(),
+            form: super::Formula::of(&known.form),
+            softmax: known.softmax.as_ref().map(|s| SoftmaxLetters {
+                letter: s.letter.to_string(),
+                inputs: ascii(&s.inputs),
+            }),
+            given: known
+                .given
+                .as_ref()
+                .map(|sum| format!("{} = 1", sum.ascii())),
+        }
+    }
 }
 
 #[derive(Serialize)]

@@ -16,6 +16,9 @@ pub enum Fields {
         paths: Vec<Vec<String>>,
         links: Vec<Link>,
         in_steps: String,
+        /// The result in a shape papers print (p₁ − y₁ after a softmax).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        also: Option<super::calculus::Also>,
         #[serde(flatten)]
         steps: Steps,
     },
@@ -136,6 +139,7 @@ fn chain(chain: &ChainAnswer) -> Fields {
             })
             .collect(),
         in_steps: chain.in_steps.ascii(),
+        also: chain.shape.as_ref().map(super::calculus::Also::of),
         steps: Steps::none(),
     }
 }

@@ -32,6 +32,8 @@ fn block(b: &Block, out: &mut String) {
             }
         }
         Block::Note(l) => out.push_str(&format!("\\emph{{Note:}} {}\n", line(l))),
+        // An empty line of words is the text presenter's spacing: blocks here are spaced anyway.
+        Block::Words(l) | Block::Paragraph(l) if line(l).trim().is_empty() => return,
         Block::Words(l) | Block::Paragraph(l) => {
             out.push_str(line(l).trim_start());
             out.push('\n');
@@ -49,9 +51,25 @@ fn block(b: &Block, out: &mut String) {
             for item in items {
                 step_rows(item, 0, &mut rows);
             }
-            out.push_str("\\begin{align*}\n");
-            out.push_str(&rows.join(" \\\\\n"));
-            out.push_str("\n\\end{align*}\n");
+            // Words after the last equation close the derivation and follow it as prose.
+            let last = rows.iter().rposition(|r| matches!(r, Row::Maths(_)));
+            let after = rows.split_off(last.map_or(0, |i| i + 1));
+            if !rows.is_empty() {
+                out.push_str("\\begin{align*}\n");
+                for (i, row) in rows.iter().enumerate() {
+                    match row {
+                        Row::Maths(m) if i + 1 < rows.len() => out.push_str(&format!("{m} \\\\\n")),
+                        Row::Maths(m) => out.push_str(&format!("{m}\n")),
+                        Row::Words(w) => out.push_str(&format!("  \\intertext{{{w}}}\n")),
+                    }
+                }
+                out.push_str("\\end{align*}\n");
+            }
+            for row in after {
+                if let Row::Words(w) = row {
+                    out.push_str(&format!("\n{w}\n"));
+                }
+            }
         }
         Block::Value {
             lead,
@@ -100,8 +118,10 @@ fn block(b: &Block, out: &mut String) {
             return;
         }
         Block::Inset { lead, body } => {
-            out.push_str(line(lead).trim_end());
-            out.push_str("\n\n");
+            if !line(lead).trim().is_empty() {
+                out.push_str(line(lead).trim_end());
+                out.push_str("\n\n");
+            }
             for b in body {
                 block(b, out);
             }
@@ -156,13 +176,19 @@ fn split_words(l: &Line) -> (&[Span], &[Span]) {
     l.split_at(first)
 }
 
+/// A row of a derivation: an equation in the alignment, or the words said under a step.
+enum Row {
+    Maths(String),
+    Words(String),
+}
+
 /// A step tree's rows in an `align*`: each step's title and equation, set in by its depth,
 /// its parts under it, and the line that puts them together.
-fn step_rows(item: &StepItem, depth: usize, rows: &mut Vec<String>) {
+fn step_rows(item: &StepItem, depth: usize, rows: &mut Vec<Row>) {
     let indent = "\\quad ".repeat(depth);
     let step = match item {
         StepItem::Elided(l) => {
-            rows.push(format!("  &{indent}{}", text(&plain(l))));
+            rows.push(Row::Maths(format!("  &{indent}{}", text(&plain(l)))));
             return;
         }
         StepItem::Step(step) => step,
@@ -171,18 +197,19 @@ fn step_rows(item: &StepItem, depth: usize, rows: &mut Vec<String>) {
         Some(label) => format!("{label}, {}:", step.title),
         None => format!("{}:", step.title),
     };
-    rows.push(format!(
+    rows.push(Row::Maths(format!(
         "  &{indent}{} && {}",
         text(&heading),
         step_maths(&step.equation)
-    ));
+    )));
+    rows.extend(step.lines.iter().map(|l| Row::Words(line(l))));
     for child in &step.children {
         step_rows(child, depth + 1, rows);
     }
     if let Some(closing) = &step.closing {
         let (words, maths) = split_words(closing);
         let inner = "\\quad ".repeat(depth + 1);
-        rows.push(if maths.is_empty() {
+        rows.push(Row::Maths(if maths.is_empty() {
             format!("  &{inner}{}", text(&plain(closing)))
         } else {
             format!(
@@ -190,7 +217,7 @@ fn step_rows(item: &StepItem, depth: usize, rows: &mut Vec<String>) {
                 text(plain(words).trim_end()),
                 line_maths(maths)
             )
-        });
+        }));
     }
 }
 

@@ -69,6 +69,7 @@ pub fn math_latex(m: &Math) -> String {
         }
         Math::Decimal(v) => decimal(*v),
         Math::Tensor(t) => crate::tensor::latex(t),
+        Math::Sized { of, shape } => format!("{} \\in {}", crate::tensor::latex(of), space(shape)),
         Math::Equation(sides) => equation(sides),
         Math::Operator {
             var,
@@ -278,6 +279,17 @@ fn equation(sides: &[Math]) -> String {
     kept.join(" = ")
 }
 
+/// `\\mathbb{R}^{m \\times n}`, `\\mathbb{R}^{n}`, `\\mathbb{R}`: where a formula's values live.
+fn space(s: &crate::tensor::Shape) -> String {
+    if s.is_scalar() {
+        "\\mathbb{R}".to_string()
+    } else if s.is_column() {
+        format!("\\mathbb{{R}}^{{{}}}", s.rows)
+    } else {
+        format!("\\mathbb{{R}}^{{{} \\times {}}}", s.rows, s.cols)
+    }
+}
+
 /// A bound of an integral: `\infty` for inf, bracketed never (LaTeX groups it).
 fn bound(e: &Expr) -> String {
     let infinity = |e: &Expr| ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n));
@@ -362,6 +374,14 @@ fn maths_symbol(c: char) -> Option<String> {
         '●' => "\\bullet",
         '✓' => "\\checkmark",
         '±' => "\\pm",
+        'ᵀ' => "^{\\top}",
+        '‖' => "\\|",
+        'ᵢ' => "_{i}",
+        'ⱼ' => "_{j}",
+        'ₖ' => "_{k}",
+        '⊙' => "\\odot",
+        '∈' => "\\in",
+        'ℝ' => "\\mathbb{R}",
         _ => return None,
     };
     Some(m.to_string())

@@ -33,6 +33,8 @@ fn block(b: &Block, out: &mut String) {
             out.push_str(&format!("**Reading:** {reading}\n"));
         }
         Block::Note(l) => out.push_str(&format!("*Note:* {}\n", line(l))),
+        // An empty line of words is the text presenter's spacing: blocks here are spaced anyway.
+        Block::Words(l) | Block::Paragraph(l) if line(l).trim().is_empty() => return,
         Block::Words(l) | Block::Paragraph(l) => {
             out.push_str(line(l).trim_start());
             out.push('\n');
@@ -93,8 +95,10 @@ fn block(b: &Block, out: &mut String) {
             return;
         }
         Block::Inset { lead, body } => {
-            out.push_str(line(lead).trim_end());
-            out.push_str("\n\n");
+            if !line(lead).trim().is_empty() {
+                out.push_str(line(lead).trim_end());
+                out.push_str("\n\n");
+            }
             for b in body {
                 block(b, out);
             }

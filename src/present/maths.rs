@@ -45,7 +45,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("({})", shown.join(", "))
         }
         Math::Decimal(v) => decimal(*v),
-        Math::Tensor(t) => crate::tensor::text(t, style.unicode),
+        Math::Tensor(t) | Math::Sized { of: t, .. } => crate::tensor::text(t, style.unicode),
         Math::Equation(sides) => equation(sides, style),
         Math::Operator {
             var,

@@ -371,6 +371,18 @@ impl Writer<'_> {
             // Beside its term when it fits there, or has a column wide enough to wrap in.
             let room = visible_width(&meaning).min(MEANING_ROOM);
             let start = column.max(2 + visible_width(&term) + 2);
+            match self.width {
+                // A term too long for the column has its meaning under it, in the column.
+                Some(width) if start > column && width >= column + room => {
+                    push_line(out, &format!("  {term}"));
+                    push_line(
+                        out,
+                        &hang_after(&" ".repeat(column), &meaning, width, column),
+                    );
+                    continue;
+                }
+                _ => {}
+            }
             if self.width.is_none_or(|w| w >= start + room) {
                 let gap = (column - 2).saturating_sub(visible_width(&term)).max(2);
                 let lead = format!("  {term}{}", " ".repeat(gap));
@@ -454,8 +466,10 @@ fn long_fraction(e: &Expr) -> bool {
     })
 }
 
+/// A finished line: its no-break spaces, which only kept words together while wrapping, are
+/// printed as plain spaces, so a command copied from the screen is typed as it reads.
 fn push_line(out: &mut String, text: &str) {
-    out.push_str(text);
+    out.push_str(&text.replace('\u{a0}', " "));
     out.push('\n');
 }
 

@@ -101,12 +101,9 @@ pub(super) fn rows(
 
 /// The answer as typeset blocks, for the families not yet presented from their document.
 fn blocks(outcome: &Outcome) -> Vec<Block> {
-    let reading = reading_latex(&outcome.statement);
     match &outcome.answer {
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
-        Answer::Tensor(answer) => super::tensor_latex::blocks(answer, reading),
-        Answer::Training(answer) => super::training_latex::blocks(answer),
         _ => Vec::new(),
     }
 }
@@ -114,18 +111,8 @@ fn blocks(outcome: &Outcome) -> Vec<Block> {
 /// The document of an answer whose LaTeX and Markdown come from the presenters.
 fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
     match outcome.answer {
-        Answer::Derivative { .. }
-        | Answer::Integral { .. }
-        | Answer::DefiniteIntegral { .. }
-        | Answer::Expression { .. }
-        | Answer::AtPoint { .. }
-        | Answer::Defined { .. }
-        | Answer::Forgotten(_)
-        | Answer::Definitions(_)
-        | Answer::Reset
-        | Answer::Notation(_)
-        | Answer::Help(_) => crate::explain::outcome(outcome),
-        _ => None,
+        Answer::Multivar(_) | Answer::Seeing(_) => None,
+        _ => crate::explain::outcome(outcome),
     }
 }
 

@@ -11,9 +11,7 @@ mod latex;
 mod markup;
 mod multivar_latex;
 mod seeing_latex;
-mod tensor_latex;
 mod text;
-mod training_latex;
 
 use crate::engine::Note;
 

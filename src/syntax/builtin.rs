@@ -296,12 +296,15 @@ impl Builder<'_> {
             )
             .at(at));
         }
-        self.notes.push(Note {
-            message: format!(
-                "{typed}(a, b, …)_{i} is read as e^(input {i})/(e^a + e^b + …): input {i}'s share, a number between 0 and 1"
-            ),
-            span: name_span,
-        });
+        let message = format!(
+            "{typed}(a, b, …)_i is read as e^(input i)/(e^a + e^b + …): input i's share, a number between 0 and 1"
+        );
+        if !self.notes.iter().any(|n| n.message == message) {
+            self.notes.push(Note {
+                message,
+                span: name_span,
+            });
+        }
         let top = args.get(i - 1).ok_or_else(|| internal("softmax entry"))?;
         Ok(Node {
             span,
