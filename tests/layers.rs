@@ -11,9 +11,7 @@ use std::path::Path;
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
 /// Edges known to run backwards, each a debt to pay: once one is gone, strike it here.
-const KNOWN_BACKWARDS: [(&str, &str); 3] = [
-    // engine/checking.rs asks lesson/ for answer checks and the words of hints.
-    ("engine", "lesson"),
+const KNOWN_BACKWARDS: [(&str, &str); 2] = [
     // The binary: repl and tutor still reach back into cli.
     ("repl", "cli"),
     ("tutor", "cli"),
