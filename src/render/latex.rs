@@ -111,11 +111,13 @@ fn blocks(outcome: &Outcome) -> Vec<Block> {
 /// The document of an answer whose LaTeX and Markdown come from the presenters.
 fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
     match &outcome.answer {
-        // Gradients, directional slopes, motions and vectors of values still have their writer.
+        // Gradients, Jacobians, directional slopes, motions and vectors of values still have
+        // their writer.
         Answer::Multivar(answer)
             if matches!(
                 **answer,
                 MultivarAnswer::Gradient { .. }
+                    | MultivarAnswer::Jacobian { .. }
                     | MultivarAnswer::Directional { .. }
                     | MultivarAnswer::Motion { .. }
                     | MultivarAnswer::Literal { .. }

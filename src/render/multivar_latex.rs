@@ -4,20 +4,18 @@ use super::latex::rows;
 use super::markup::{column, maths, pmatrix, point, words, Block, Inline, Row};
 use super::prune::{prune, Limits};
 use super::readings;
-use super::text::{decimal, decimal_after, decimals_after};
+use super::text::{decimal, decimal_after, decimals_after, matrix_decimals};
 use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
-use crate::calculus::Step;
-use crate::engine::{MultivarAnswer, Named};
+use crate::calculus::{SoftmaxJacobian, Step};
+use crate::engine::{MatrixAt, MultivarAnswer, Named};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Kind, Symbol};
 
 pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
     let mut out = Vec::new();
     match answer {
         // Presented from their document: `render_latex` never sends these here.
-        MultivarAnswer::MixedPartial { .. }
-        | MultivarAnswer::Jacobian { .. }
-        | MultivarAnswer::Hessian { .. } => {}
+        MultivarAnswer::MixedPartial { .. } | MultivarAnswer::Hessian { .. } => {}
         MultivarAnswer::Gradient {
             body,
             name,
@@ -56,6 +54,38 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             out.push(sentence(&readings::directional(&said)));
             partial_steps(&mut out, partials, &f);
             directional_blocks(&mut out, directional, &f, &said);
+        }
+        MultivarAnswer::Jacobian {
+            outputs,
+            vars,
+            rows: entries,
+            at,
+            softmax,
+        } => {
+            out.push(Block::Words(vec![
+                words("Inputs (columns): "),
+                maths(names(vars)),
+                words("."),
+            ]));
+            out.push(sentence(readings::JACOBIAN));
+            for (i, (f, row)) in outputs.iter().zip(entries).enumerate() {
+                out.push(Block::Words(vec![
+                    words(format!("Row {}, output ", i + 1)),
+                    maths(f.latex()),
+                    words(":"),
+                ]));
+                let mut shown = Vec::new();
+                for (j, d) in row.iter().enumerate() {
+                    for step in &d.steps {
+                        labelled(step, &format!("column {}", j + 1), true, &mut shown);
+                    }
+                }
+                out.push(steps(shown));
+            }
+            matrix(&mut out, "J", entries, at.as_ref());
+            if let Some(shaped) = softmax {
+                softmax_jacobian(&mut out, shaped);
+            }
         }
         MultivarAnswer::Motion { motion: m, named } => motion(&mut out, m, named.as_ref()),
         MultivarAnswer::Literal {
@@ -213,12 +243,64 @@ fn directional_blocks(out: &mut Vec<Block>, d: &Directional, f: &str, said: &str
     out.push(sentence(&readings::directional_sign(said, d.value.approx)));
 }
 
+fn matrix(out: &mut Vec<Block>, name: &str, entries: &[Vec<Derivation>], at: Option<&MatrixAt>) {
+    let cells: Vec<Vec<String>> = entries
+        .iter()
+        .map(|row| row.iter().map(|d| d.result.latex()).collect())
+        .collect();
+    out.push(Block::Display(format!("{name} = {}", pmatrix(&cells))));
+    let Some(at) = at else {
+        return;
+    };
+    let exact: Vec<Vec<String>> = at
+        .values
+        .iter()
+        .map(|row| row.iter().map(|v| v.exact.latex()).collect())
+        .collect();
+    let mut shown = format!(
+        "{name}{} = {}",
+        point(&latex_all(&at.point)),
+        pmatrix(&exact)
+    );
+    if let Some(decimals) = matrix_decimals(&at.values) {
+        shown.push_str(&format!(" \\approx {}", pmatrix(&decimals)));
+    }
+    out.push(Block::Display(shown));
+}
+
 /// `\operatorname{softmax}\left(z_{1}, z_{2}\right)`.
 fn softmax_call(inputs: &[Expr]) -> String {
     format!(
         "\\operatorname{{softmax}}\\left({}\\right)",
         latex_all(inputs).join(", ")
     )
+}
+
+/// A softmax Jacobian in its shares: s_i(δ_ij − s_j), and diag(s) − s sᵀ when square.
+fn softmax_jacobian(out: &mut Vec<Block>, shaped: &SoftmaxJacobian) {
+    let softmax = &shaped.softmax;
+    let s = Expr::symbol(softmax.letter.clone()).latex();
+    out.push(Block::Words(vec![
+        words("The shape papers print: with "),
+        maths(format!("{s} = {}", softmax_call(&softmax.inputs))),
+        words(", each entry is "),
+        maths(format!(
+            "\\frac{{\\partial {s}_i}}{{\\partial z_j}} = {s}_i \\left(\\delta_{{ij}} - {s}_j\\right)"
+        )),
+        words("."),
+    ]));
+    let cells: Vec<Vec<String>> = shaped
+        .entries
+        .iter()
+        .map(|row| row.iter().map(Expr::latex).collect())
+        .collect();
+    let mut shown = format!("J = {}", pmatrix(&cells));
+    if shaped.square {
+        shown.push_str(&format!(
+            " = \\operatorname{{diag}}\\left({s}\\right) - {s} {s}^{{\\top}}"
+        ));
+    }
+    out.push(Block::Display(shown));
 }
 
 fn motion(out: &mut Vec<Block>, m: &Motion, named: Option<&Named>) {

@@ -1,5 +1,6 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
+use crate::calculus::multivar::Value;
 use crate::engine::Outcome;
 use crate::error::Error;
 use crate::explain::session::wants_decimal;
@@ -60,6 +61,20 @@ pub fn decimals_after(exact: &[Expr], approx: Option<Vec<f64>>) -> Option<Vec<St
     approx
         .filter(|_| exact.iter().any(wants_decimal))
         .map(|values| values.into_iter().map(decimal).collect())
+}
+
+/// The decimals shown after an exact matrix: when some entry is not whole.
+pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
+    values
+        .iter()
+        .flatten()
+        .any(|v| wants_decimal(&v.exact))
+        .then(|| {
+            values
+                .iter()
+                .map(|row| row.iter().map(|v| decimal(v.approx)).collect())
+                .collect()
+        })
 }
 
 /// An error as the terminal shows it (`present::diagnostic`), in plain text.
