@@ -8,6 +8,7 @@ mod graph;
 mod graph_chain;
 mod identity;
 mod integrals;
+pub mod judge;
 mod multivar;
 pub mod notation;
 mod note;

@@ -97,3 +97,75 @@ fn check_is_still_a_name_and_a_bad_question_is_an_error() {
     let (_, ok) = nudge(&["-e", "check d/dx = 3"]);
     assert!(!ok);
 }
+
+/// Each slip an exercise names is named by `check` too, in place of a point where the values
+/// part; a point is given only when no slip explains the answer.
+#[test]
+fn check_names_the_slip_as_an_exercise_does() {
+    let table = [
+        // forgot the inner derivative
+        (
+            "check d/dx sin(x^2) = cos(x^2)",
+            "multiply by the inner one",
+        ),
+        (
+            "check d/dx (2x+1)^3 = 3(2x+1)^2",
+            "the slope of the inside, 2x + 1, is 2",
+        ),
+        // the outside right, the inside's slope wrong
+        (
+            "check d/dx sin(x^2) = 2 cos(x^2)",
+            "The outside is right; now multiply it by the slope of the inside, x², which is 2x",
+        ),
+        // the inside right, the outside wrong
+        (
+            "check d/dx sin(x^2) = 2x sin(x^2)",
+            "The slope of the inside, 2x, is right; the outer part is not",
+        ),
+        // forgot to reduce the exponent
+        (
+            "check d/dx x^3 = 3x^3",
+            "now also reduce the power of x by one",
+        ),
+        // the exponent reduced but not brought down
+        ("check d/dx x^5 = x^4", "also comes down in front"),
+        // wrong sign in the quotient rule
+        (
+            "check d/dx x/(x+1) = (x + 1 + x)/(x+1)^2",
+            "the quotient rule has a minus in the middle",
+        ),
+        // product rule as the product of the derivatives
+        (
+            "check d/dx x^2 sin x = 2x cos x",
+            "multiplies the two derivatives",
+        ),
+        // lost constant
+        (
+            "check d/dx 3 sin x = cos x",
+            "The constant factor 3 went missing",
+        ),
+        // sign
+        ("check d/dx cos x = sin x", "wrong sign"),
+    ];
+    for (q, words) in table {
+        let v = json(q);
+        assert_eq!(v["right"], false, "{q}");
+        let hint = v["hint"].as_str().expect("a hint");
+        assert!(hint.contains(words), "{q}: {hint}");
+        assert!(
+            !hint.contains(" the answer is "),
+            "{q}: a slip is named, so no point: {hint}"
+        );
+        assert!(
+            v["witness"].is_object(),
+            "{q}: the point is still in the data"
+        );
+        let (text, _) = nudge(&["-e", q]);
+        assert!(text.contains(words), "{q}: {text}");
+    }
+    // No slip explains it: the first rule, and a point where the values part, in plain words.
+    let v = json("check d/dx sin(x^2) = x^2");
+    let hint = v["hint"].as_str().expect("a hint");
+    assert!(hint.contains("Where to start: chain rule"), "{hint}");
+    assert!(hint.contains(" the answer is "), "{hint}");
+}

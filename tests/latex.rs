@@ -993,3 +993,117 @@ fn failures_are_written_in_latex_and_markdown() {
         "{out}"
     );
 }
+
+/// Every kind of answer in LaTeX is well formed: braces, `$…$`, `\[…\]` and each
+/// `\begin`/`\end` pair balanced outside verbatim pictures; and each displayed result reads
+/// back through nudge's LaTeX input.
+#[test]
+fn every_answer_in_latex_is_balanced_and_its_results_read_back() {
+    let lines = [
+        "d/dx sin(x^2)",
+        "∂/∂x (x^2 y + y^3)",
+        "d^3/dx^3 x^5",
+        "x^2 + 2x + x^2",
+        "1/2 + 1/3",
+        "integrate x e^x dx",
+        "∫_0^1 x^2 dx",
+        "d/dx x^3 at x = 2",
+        "(x^2 + y^2) at (1, 2)",
+        "f(x) = x^2 sin x",
+        "f'(2)",
+        "u = 3x^2 + 1",
+        "du/dx",
+        "check d/dx x^3 = 3x",
+        "check d/dx x^3 = 3x^2",
+        "z = w x + b",
+        "a = 1/(1+e^(-z))",
+        "L = (a - y)^2",
+        "dL/dw",
+        "backprop L at w = 0.5, b = 0.1, x = 2, y = 1",
+        "descend (w - 3)^2 from w = 0 rate 0.1",
+        "read ∂L/∂W",
+        "grad(x^2 y)",
+        "hessian(x^3 + x y^2)",
+        "r(t) = (cos t, sin t, t)",
+        "r'(2)",
+        "nudge x^2 at x = 3",
+        "limit sin(x)/x as x -> 0",
+        "plot sin x",
+        "∂/∂x ‖A x − b‖²",
+        "x: vector(n)",
+        "defs",
+        "undef f",
+        "help chain",
+        "rules",
+        "reset",
+    ];
+    let mut session = Session::new();
+    let mut read_back = 0;
+    for line in lines {
+        let outcome = session
+            .answer(line)
+            .unwrap_or_else(|e| panic!("{line}: {e}"));
+        let latex = nudge::render::render_latex(&outcome);
+        let typeset = outside_verbatim(&latex);
+        let unescaped = |c: char| {
+            let mut count = 0;
+            let mut depth: i64 = 0;
+            let mut escaped = false;
+            for ch in typeset.chars() {
+                if ch == c && !escaped {
+                    count += 1;
+                }
+                if !escaped && (ch == '{' || ch == '}') {
+                    depth += if ch == '{' { 1 } else { -1 };
+                    assert!(depth >= 0, "{line}: a }} closes nothing in\n{latex}");
+                }
+                escaped = ch == '\\' && !escaped;
+            }
+            (count, depth)
+        };
+        assert_eq!(unescaped('{').1, 0, "{line}: braces in\n{latex}");
+        assert_eq!(unescaped('$').0 % 2, 0, "{line}: a $ left open in\n{latex}");
+        assert_eq!(
+            typeset.matches(r"\[").count(),
+            typeset.matches(r"\]").count(),
+            "{line}: {latex}"
+        );
+        let mut open = Vec::new();
+        for piece in typeset.split(r"\begin{").skip(1) {
+            let name = piece.split('}').next().unwrap_or_default();
+            open.push(name.to_string());
+            for end in piece.split(r"\end{").skip(1) {
+                let name = end.split('}').next().unwrap_or_default();
+                assert_eq!(open.pop().as_deref(), Some(name), "{line}: {latex}");
+            }
+        }
+        assert!(open.is_empty(), "{line}: {open:?} left open in\n{latex}");
+        for display in typeset.split(r"\[ ").skip(1) {
+            let maths = display.split(r" \]").next().unwrap_or_default();
+            let Some((_, result)) = maths.rsplit_once(" = ") else {
+                continue;
+            };
+            let result = result.split(r" \approx ").next().unwrap_or_default();
+            assert!(
+                Session::new().answer(result).is_ok(),
+                "{line}: {result} does not read back"
+            );
+            read_back += 1;
+        }
+    }
+    assert!(read_back >= 8, "only {read_back} displayed results");
+}
+
+/// The LaTeX with each verbatim picture left out: drawn characters are not LaTeX.
+fn outside_verbatim(latex: &str) -> String {
+    let mut out = String::new();
+    let mut rest = latex;
+    while let Some((before, after)) = rest.split_once(r"\begin{verbatim}") {
+        out.push_str(before);
+        rest = after
+            .split_once(r"\end{verbatim}")
+            .map_or("", |(_, tail)| tail);
+    }
+    out.push_str(rest);
+    out
+}

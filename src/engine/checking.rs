@@ -1,16 +1,13 @@
 //! `check QUESTION = ANSWER`: the question worked out as if asked, then the learner's answer
 //! judged as an exercise's is (any equal form is right), with what went wrong when it is not.
 
+pub use super::judge::Witness;
+use super::judge::{diagnose, Equality, Mistake, Target, Verdict};
 use super::{Answer, Headline, Outcome, Session};
 use crate::calculus::{derive, Step};
 use crate::error::{Error, Phase};
-use crate::expr::Style;
 use crate::expr::{Expr, Symbol};
-pub use crate::lesson::check::Witness;
-use crate::lesson::check::{diagnose, Equality, Mistake};
-use crate::lesson::exercise::{Target, Verdict};
-use crate::lesson::feedback::{antiderivative_hint, first_rule_hint, mistake_hint};
-use crate::lesson::Rng;
+use crate::numeric::Rng;
 use crate::syntax::{lower_in, Node, Statement};
 
 /// The seed of the random points an answer is compared at, so a verdict never changes.
@@ -55,25 +52,6 @@ pub enum Why {
     },
     /// Nothing more than the point where the values part.
     Values,
-}
-
-impl Why {
-    /// The words an exercise's hint uses for this answer (empty when only values can speak).
-    pub fn words(&self, style: Style) -> String {
-        match self {
-            Why::Slip(mistake) => mistake_hint(mistake, style),
-            Why::FirstRule(step) => first_rule_hint(step, style),
-            Why::Slope {
-                integrand,
-                slope,
-                var,
-            } => {
-                let x = Expr::symbol(var.clone()).to_text(style);
-                antiderivative_hint(integrand, slope, &x, style)
-            }
-            Why::Values => String::new(),
-        }
-    }
 }
 
 /// Judges `answer` against the worked answer to `question`.

@@ -2,8 +2,9 @@
 //! an exercise would give and a point where the two values part.
 
 use super::doc::{Block, Doc, Inline, Line, Math, Quiet, Span, Spelled, Tag};
+use super::hints::{antiderivative_hint, capitalised, first_rule_hint, mistake_hint, values_part};
 use crate::engine::checking::{Checked, Judged, Why, Witness};
-use crate::expr::{decimal, Expr, Style};
+use crate::expr::{Expr, Style};
 use std::rc::Rc;
 
 /// The body of a `check` answer, after its reading.
@@ -22,7 +23,7 @@ pub fn checking(checked: &Checked) -> Doc {
         Judged::Wrong { why, witness } => {
             let mut line = vec![Span::tagged("Not yet.", Tag::Warning), " ".into()];
             line.push(spelled(why_words(why)));
-            if let Some(w) = witness {
+            if let Some(w) = witness.as_ref().filter(|_| wants_point(why)) {
                 line.push(" ".into());
                 line.push(spelled(witness_words(w)));
             }
@@ -56,45 +57,42 @@ pub fn hint(checked: &Checked, style: Style) -> Option<String> {
         return None;
     };
     let mut words = why_words(why)(style);
-    if let Some(w) = witness {
+    if let Some(w) = witness.as_ref().filter(|_| wants_point(why)) {
         words = format!("{words} {}", witness_words(w)(style));
     }
     Some(words.trim().to_string())
+}
+
+/// A point where the values part is said only when no slip explains the answer.
+fn wants_point(why: &Why) -> bool {
+    matches!(why, Why::FirstRule(_) | Why::Values)
 }
 
 fn spelled(words: impl Fn(Style) -> String + 'static) -> Span {
     Span::from(Inline::Spelled(Spelled(Rc::new(words))))
 }
 
-/// The exercise's hint for this answer, in words for either style.
+/// The exercise's hint for this answer, in words for either style (empty when only values
+/// can speak).
 fn why_words(why: &Why) -> impl Fn(Style) -> String + 'static {
     let why = why.clone();
-    move |style| why.words(style)
+    move |style| match &why {
+        Why::Slip(mistake) => mistake_hint(mistake, style),
+        Why::FirstRule(step) => first_rule_hint(step, style),
+        Why::Slope {
+            integrand,
+            slope,
+            var,
+        } => {
+            let x = Expr::symbol(var.clone()).to_text(style);
+            antiderivative_hint(integrand, slope, &x, style)
+        }
+        Why::Values => String::new(),
+    }
 }
 
 /// "At x = 1.5 the answer is 6.75, but yours gives 3.2."
 fn witness_words(w: &Witness) -> impl Fn(Style) -> String + 'static {
     let w = w.clone();
-    move |style| {
-        let point: Vec<String> = w
-            .point
-            .iter()
-            .map(|(v, x)| {
-                format!(
-                    "{} = {}",
-                    Expr::symbol(v.clone()).to_text(style),
-                    decimal(*x)
-                )
-            })
-            .collect();
-        let (yours, right) = (decimal(w.given), decimal(w.expected));
-        if point.is_empty() {
-            format!("Yours comes to {yours}, where the answer is {right}.")
-        } else {
-            format!(
-                "At {} the answer is {right}, but yours gives {yours}.",
-                point.join(", ")
-            )
-        }
-    }
+    move |style| format!("{}.", capitalised(&values_part(&w, style)))
 }

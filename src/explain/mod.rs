@@ -12,6 +12,7 @@ pub mod descent;
 pub mod doc;
 pub mod graph_chain;
 pub mod help;
+pub mod hints;
 pub mod integral;
 mod integral_steps;
 mod limit;

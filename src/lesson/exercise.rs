@@ -1,15 +1,15 @@
 //! One exercise with a learner: ask, check the answer, hint, retry; after three wrong tries, the whole working.
 
-use super::check::{compare, compare_antiderivative, compare_grid, diagnose, Equality, GridFit};
-use super::feedback::{
+use crate::calculus::derive;
+use crate::engine::judge::{diagnose, Equality, Target, Verdict};
+use crate::engine::{Headline, Outcome};
+use crate::explain::doc::Tag;
+use crate::explain::hints::{
     answer_text, antiderivative_hint, first_rule_hint, grid_hint, mistake_hint, read_back,
     slip_hint, witness_hint,
 };
-use super::rng::Rng;
-use crate::calculus::{derive, Step};
-use crate::engine::{Answer, Headline, Outcome};
-use crate::explain::doc::Tag;
-use crate::expr::{Expr, Style, Symbol};
+use crate::expr::{Expr, Style};
+use crate::numeric::Rng;
 use crate::present::wrap::wrap;
 use crate::present::Paint;
 use crate::render::{note_text, render_error_at, render_text_at, TextOptions};
@@ -63,97 +63,40 @@ impl Context<'_> {
     }
 }
 
-/// What a right answer must equal, and the steps that explain it.
-pub struct Target<'a> {
-    pub result: Headline,
-    /// The first derivative's step tree, for hints.
-    pub step: Option<&'a Step>,
-    /// For an antiderivative: the integrand and the variable, since any constant may be added.
-    pub up_to_constant: Option<(Expr, Symbol)>,
-}
-
-/// How an answer compares with the target.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Verdict {
-    Right,
-    /// One expression, not equal to the expected one.
-    Wrong(Equality),
-    /// A vector or matrix (on either side) that does not fit.
-    Grid(GridFit),
-}
-
-impl Target<'_> {
-    /// The target of an outcome that has a final answer.
-    pub fn of(outcome: &Outcome) -> Option<Target<'_>> {
-        let (step, up_to_constant) = match &outcome.answer {
-            Answer::Derivative {
-                order: 1, steps, ..
-            } => (steps.first(), None),
-            Answer::Integral { body, var, .. } => (None, Some((body.clone(), var.clone()))),
-            _ => (None, None),
-        };
-        Some(Target {
-            result: outcome.headline()?,
-            step,
-            up_to_constant,
-        })
+/// Why `given` is wrong, in words: a named slip, the first rule, or a point where values part.
+fn hint(
+    target: &Target,
+    given: &Headline,
+    verdict: &Verdict,
+    wrong: u32,
+    rng: &mut Rng,
+    style: Style,
+) -> String {
+    let given = match (verdict, given) {
+        (Verdict::Grid(fit), _) => return grid_hint(&target.result, fit, style),
+        (_, Headline::Scalar(g)) => g,
+        _ => return String::new(),
+    };
+    if let Some((integrand, var)) = &target.up_to_constant {
+        let slope = derive(given, var).after;
+        let x = Expr::symbol(var.clone()).to_text(style);
+        return antiderivative_hint(integrand, &slope, &x, style);
     }
-
-    /// How `given` compares with the target.
-    pub fn check(&self, given: &Headline, rng: &mut Rng) -> Verdict {
-        let equality = match (&self.result, given, &self.up_to_constant) {
-            (Headline::Scalar(e), Headline::Scalar(g), Some((_, var))) => {
-                compare_antiderivative(e, g, var, rng)
-            }
-            (Headline::Scalar(e), Headline::Scalar(g), None) => compare(e, g, rng),
-            _ => {
-                return match compare_grid(&self.result, given, rng) {
-                    GridFit::Same => Verdict::Right,
-                    fit => Verdict::Grid(fit),
-                }
-            }
-        };
-        match equality {
-            Equality::Same => Verdict::Right,
-            other => Verdict::Wrong(other),
+    let mistake = target.step.and_then(|s| diagnose(s, given, rng));
+    match (wrong, mistake, target.step, verdict) {
+        // A second try with the same slip: the slip again, and a point to check it at.
+        (2.., Some(m), _, Verdict::Wrong(Equality::Differs(Some(w)))) => {
+            format!("{} {}", mistake_hint(&m, style), witness_hint(w, style))
         }
-    }
-
-    /// Why `given` is wrong, in words: a named slip, the first rule, or a point where values part.
-    fn hint(
-        &self,
-        given: &Headline,
-        verdict: &Verdict,
-        wrong: u32,
-        rng: &mut Rng,
-        style: Style,
-    ) -> String {
-        let given = match (verdict, given) {
-            (Verdict::Grid(fit), _) => return grid_hint(&self.result, fit, style),
-            (_, Headline::Scalar(g)) => g,
-            _ => return String::new(),
-        };
-        if let Some((integrand, var)) = &self.up_to_constant {
-            let slope = derive(given, var).after;
-            let x = Expr::symbol(var.clone()).to_text(style);
-            return antiderivative_hint(integrand, &slope, &x, style);
+        (_, Some(m), _, _) => mistake_hint(&m, style),
+        // No step explains it: a point where the two differ, said plainly.
+        (_, _, _, Verdict::Wrong(Equality::Differs(Some(w)))) => witness_hint(w, style),
+        (1, None, Some(s), _) => first_rule_hint(s, style),
+        (_, _, _, Verdict::Wrong(Equality::Unknown)) => {
+            "nudge could not find enough points where your answer has a value to compare it."
+                .to_string()
         }
-        let mistake = self.step.and_then(|s| diagnose(s, given, rng));
-        match (wrong, mistake, self.step, verdict) {
-            // A second try with the same slip: the slip again, and a point to check it at.
-            (2.., Some(m), _, Verdict::Wrong(Equality::Differs(Some(w)))) => {
-                format!("{} {}", mistake_hint(&m, style), witness_hint(w, style))
-            }
-            (_, Some(m), _, _) => mistake_hint(&m, style),
-            // No step explains it: a point where the two differ, said plainly.
-            (_, _, _, Verdict::Wrong(Equality::Differs(Some(w)))) => witness_hint(w, style),
-            (1, None, Some(s), _) => first_rule_hint(s, style),
-            (_, _, _, Verdict::Wrong(Equality::Unknown)) => {
-                "nudge could not find enough points where your answer has a value to compare it."
-                    .to_string()
-            }
-            _ => String::new(),
-        }
+        _ => String::new(),
     }
 }
 
@@ -233,7 +176,7 @@ pub fn run(outcome: &Outcome, cx: &mut Context) -> io::Result<Attempt> {
             show_working(outcome, cx)?;
             return Ok(Attempt::Shown);
         }
-        let hint = target.hint(&given, &verdict, wrong, cx.rng, style);
+        let hint = hint(&target, &given, &verdict, wrong, cx.rng, style);
         let left = TRIES - wrong;
         let tries = if left == 1 { "try" } else { "tries" };
         cx.say(&format!(

@@ -1,13 +1,14 @@
 //! Playing a lesson: narration, queries and exercises in order, expectations verified, errors placed in the file.
 
-use super::exercise::{self, Attempt, Context, Learner, Target, Verdict};
-use super::feedback::answer_text;
-use super::rng::Rng;
+use super::exercise::{self, Attempt, Context, Learner};
 use super::script::{ItemKind, Query, Script, ScriptError};
+use crate::engine::judge::{Target, Verdict};
 use crate::engine::Outcome;
 use crate::error::{Error, ErrorKind, Phase};
 use crate::explain::doc::Tag;
+use crate::explain::hints::answer_text;
 use crate::expr::Style;
+use crate::numeric::Rng;
 use crate::present::wrap::visible_width;
 use crate::present::wrap::wrap;
 use crate::present::Paint;

@@ -2,9 +2,9 @@
 
 use super::exercise::{self, Attempt, Context};
 use super::play::asked;
-use super::rng::Rng;
 pub use crate::engine::tour::Topic;
 use crate::explain::doc::Tag;
+use crate::numeric::Rng;
 use crate::present::wrap::wrap;
 use std::io;
 

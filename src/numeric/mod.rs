@@ -9,9 +9,11 @@ pub mod limit;
 pub mod nudge;
 pub mod precise;
 pub mod recognise;
+mod rng;
 pub mod sample;
 
 use crate::expr::EvalError;
+pub use rng::Rng;
 
 /// A function of one real variable that may be undefined at some inputs.
 pub type RealFn<'a> = &'a dyn Fn(f64) -> Result<f64, EvalError>;

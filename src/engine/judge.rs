@@ -1,9 +1,9 @@
 //! Is the learner's answer right? Canonical forms first, then agreement at random points; and if not, which slip it looks like.
 
-use super::rng::Rng;
+use super::{Answer, Headline, Outcome};
 use crate::calculus::{derive, Detail, Rule, Step};
-use crate::engine::Headline;
 use crate::expr::{eval, Expr, Symbol};
+use crate::numeric::Rng;
 
 /// Random points tried before giving up on finding enough where both sides exist.
 const MAX_TRIES: usize = 80;
@@ -67,6 +67,12 @@ pub enum Mistake {
         inner_derivative: Expr,
         slip: Box<Mistake>,
     },
+    /// A chain's outer derivative is right, and the slope it is multiplied by is not the
+    /// inside's: 2·cos(x²) for d/dx sin(x²).
+    InnerSlopeWrong { inner: Expr, inner_derivative: Expr },
+    /// A chain's inner slope is right, and what multiplies it is not the outer derivative at
+    /// the inside: 2x·sin(x²) for d/dx sin(x²).
+    OuterSlopeWrong { inner: Expr, inner_derivative: Expr },
 }
 
 /// Decides whether `given` equals `expected` as a function of their variables.
@@ -210,6 +216,16 @@ fn inside(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
     rule_slip(step, given, rng)
 }
 
+/// Whether every factor of `part` (one that moves) is a factor of `given`, and `given` has
+/// more: the answer keeps that part as it is and multiplies it by something else.
+fn holds_factors(given: &Expr, part: &Expr) -> bool {
+    let has = given.factors();
+    let wanted = part.factors();
+    !part.free_vars().is_empty()
+        && has.len() > wanted.len()
+        && wanted.iter().all(|f| has.contains(f))
+}
+
 /// Slips particular to the first rule that applies.
 fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
     let after = |i: usize| step.substeps.get(i).map(|s| s.after.clone());
@@ -251,10 +267,23 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
             }
             // The outer part right and the inner one wrong: look inside.
             let implied = Expr::div(given.clone(), outer_derivative_at_inner.clone());
-            let slip = inside(inner_step, &implied, rng)?;
-            Some(Mistake::InPart {
-                part: inner.clone(),
-                slip: Box::new(slip),
+            if let Some(slip) = inside(inner_step, &implied, rng) {
+                return Some(Mistake::InPart {
+                    part: inner.clone(),
+                    slip: Box::new(slip),
+                });
+            }
+            // No slip of the inside's own rule, but one factor of the answer is right.
+            let (inner, inner_derivative) = (inner.clone(), inner_step.after.clone());
+            if holds_factors(given, outer_derivative_at_inner) {
+                return Some(Mistake::InnerSlopeWrong {
+                    inner,
+                    inner_derivative,
+                });
+            }
+            holds_factors(given, &inner_derivative).then_some(Mistake::OuterSlopeWrong {
+                inner,
+                inner_derivative,
             })
         }
         (Rule::Product, Detail::Product { first, second }) => {
@@ -379,6 +408,63 @@ fn outer_power_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake>
         Some(Mistake::ExponentNotBroughtDown { base, exponent })
     } else {
         None
+    }
+}
+
+/// What a right answer must equal, and the steps that explain it.
+pub struct Target<'a> {
+    pub result: Headline,
+    /// The first derivative's step tree, for hints.
+    pub step: Option<&'a Step>,
+    /// For an antiderivative: the integrand and the variable, since any constant may be added.
+    pub up_to_constant: Option<(Expr, Symbol)>,
+}
+
+/// How an answer compares with the target.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    Right,
+    /// One expression, not equal to the expected one.
+    Wrong(Equality),
+    /// A vector or matrix (on either side) that does not fit.
+    Grid(GridFit),
+}
+
+impl Target<'_> {
+    /// The target of an outcome that has a final answer.
+    pub fn of(outcome: &Outcome) -> Option<Target<'_>> {
+        let (step, up_to_constant) = match &outcome.answer {
+            Answer::Derivative {
+                order: 1, steps, ..
+            } => (steps.first(), None),
+            Answer::Integral { body, var, .. } => (None, Some((body.clone(), var.clone()))),
+            _ => (None, None),
+        };
+        Some(Target {
+            result: outcome.headline()?,
+            step,
+            up_to_constant,
+        })
+    }
+
+    /// How `given` compares with the target.
+    pub fn check(&self, given: &Headline, rng: &mut Rng) -> Verdict {
+        let equality = match (&self.result, given, &self.up_to_constant) {
+            (Headline::Scalar(e), Headline::Scalar(g), Some((_, var))) => {
+                compare_antiderivative(e, g, var, rng)
+            }
+            (Headline::Scalar(e), Headline::Scalar(g), None) => compare(e, g, rng),
+            _ => {
+                return match compare_grid(&self.result, given, rng) {
+                    GridFit::Same => Verdict::Right,
+                    fit => Verdict::Grid(fit),
+                }
+            }
+        };
+        match equality {
+            Equality::Same => Verdict::Right,
+            other => Verdict::Wrong(other),
+        }
     }
 }
 

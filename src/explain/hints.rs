@@ -1,7 +1,7 @@
 //! The words a learner reads about an answer: hints for slips, a point where values part, wrapped prose.
 
-use super::check::{Equality, GridFit, Mistake, Witness};
 use crate::calculus::{Rule, Step};
+use crate::engine::judge::{Equality, GridFit, Mistake, Witness};
 use crate::engine::Headline;
 use crate::explain::catalogue::{note, title};
 use crate::expr::{decimal, Expr, Style};
@@ -83,6 +83,22 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
             show(part),
             mistake_hint(slip, style)
         ),
+        Mistake::InnerSlopeWrong {
+            inner,
+            inner_derivative,
+        } => format!(
+            "The outside is right; now multiply it by the slope of the inside, {}, which is {}.",
+            show(inner),
+            show(inner_derivative)
+        ),
+        Mistake::OuterSlopeWrong {
+            inner,
+            inner_derivative,
+        } => format!(
+            "The slope of the inside, {}, is right; the outer part is not: differentiate the outside function on its own, then put {} back in as its input.",
+            show(inner_derivative),
+            show(inner)
+        ),
         Mistake::StrayVariable { name } => format!(
             "Your answer uses {}, which the question does not: write it in the question's variables.",
             show(&Expr::symbol(name.clone()))
@@ -103,8 +119,9 @@ pub fn first_rule_hint(step: &Step, style: Style) -> String {
     )
 }
 
-/// "At x = 1.5 the answer is 6.75, but yours gives 3.2."
-pub fn witness_hint(witness: &Witness, style: Style) -> String {
+/// Where the values part, in plain words: "at x = 1.5 the answer is 6.75, but yours gives
+/// 3.2"; with no variables, "yours comes to 3.2, which is too small" (never the answer itself).
+pub fn values_part(witness: &Witness, style: Style) -> String {
     let point: Vec<String> = witness
         .point
         .iter()
@@ -116,22 +133,41 @@ pub fn witness_hint(witness: &Witness, style: Style) -> String {
             )
         })
         .collect();
+    let yours = decimal(witness.given);
     if point.is_empty() {
         let side = if witness.given > witness.expected {
             "too large"
         } else {
             "too small"
         };
-        return format!(
-            "Yours comes to {}, which is {side}.",
-            decimal(witness.given)
-        );
+        return format!("yours comes to {yours}, which is {side}");
     }
-    let (yours, theirs) = (decimal(witness.given), decimal(witness.expected));
     format!(
-        "Try a point: at {} yours gives {yours} where the answer is {theirs}, so a step went astray somewhere. Go through the rules one at a time, or type skip to see them.",
-        point.join(", ")
+        "at {} the answer is {}, but yours gives {yours}",
+        point.join(", "),
+        decimal(witness.expected)
     )
+}
+
+/// An exercise's hint from a point alone: "Try a point: at x = 1.5 the answer is 6.75, but
+/// yours gives 3.2, so a step went astray somewhere. …"
+pub fn witness_hint(witness: &Witness, style: Style) -> String {
+    let part = values_part(witness, style);
+    if witness.point.is_empty() {
+        return format!("{}.", capitalised(&part));
+    }
+    format!(
+        "Try a point: {part}, so a step went astray somewhere. Go through the rules one at a time, or type skip to see them."
+    )
+}
+
+/// The first letter in capitals, to start a sentence.
+pub fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// For an antiderivative: what differentiating the learner's answer gives back.
