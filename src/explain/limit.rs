@@ -51,14 +51,12 @@ pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
             ]));
         }
         if approach.direction == (Direction::Outward { negative: false }) {
-            // The steps are the article's compounding counts, so the e table reads as its story.
+            // The steps are the article's compounding counts, so the e table reads as its
+            // story, and any other table says where its odd-looking steps come from.
             out.push(Block::Words(vec![
                 "  (".into(),
                 x.clone(),
-                " steps through the compounding counts of the interest story: yearly,".into(),
-            ]));
-            out.push(Block::Words(vec![
-                "  twice a year, quarterly, monthly, daily, hourly, every minute.)".into(),
+                " steps through the compounding counts of the interest story that leads to e: yearly, twice a year, quarterly, monthly, daily, hourly, every minute.)".into(),
             ]));
         }
         out.push(Block::Gap);
