@@ -22,12 +22,24 @@ use serde::Serialize;
 
 /// The answer as one JSON line.
 pub fn render_json(outcome: &Outcome) -> String {
+    to_line(&line(outcome))
+}
+
+/// A failed query as one JSON line: `{"input", "error": {"code", "message", "start", "end",
+/// "help"}}`, the span in character offsets into `input` (the whole line when the error
+/// points nowhere).
+pub fn render_json_error(input: &str, error: &Error) -> String {
+    to_line(&failure(input, error))
+}
+
+/// The answer's line, to write or to place inside a larger reply (the browser page's).
+pub fn line(outcome: &Outcome) -> impl Serialize + '_ {
     let reading = match (&outcome.statement, &outcome.answer) {
         (Statement::Command(_), _) => None,
         (_, Answer::Notation(n)) => Some(n.shown.clone()),
         (statement, _) => Some(reading_of_statement(statement, true)),
     };
-    let line = Line {
+    Line {
         input: &outcome.input,
         kind: outcome.kind(),
         reading,
@@ -38,17 +50,15 @@ pub fn render_json(outcome: &Outcome) -> String {
             .iter()
             .map(|n| plain_line(&crate::explain::note(n), true))
             .collect(),
-    };
-    to_line(&line)
+    }
 }
 
-/// A failed query: `{"input", "error": {"code", "message", "start", "end", "help"}}`, the span
-/// in character offsets into `input` (the whole line when the error points nowhere).
-pub fn render_json_error(input: &str, error: &Error) -> String {
+/// A failed query's line, to write or to place inside a larger reply.
+pub fn failure<'a>(input: &'a str, error: &'a Error) -> impl Serialize + 'a {
     let (start, end) = error
         .span
         .map_or((0, input.chars().count()), |s| (s.start, s.end));
-    to_line(&Failed {
+    Failed {
         input,
         error: Problem {
             code: error.kind.code(),
@@ -57,7 +67,7 @@ pub fn render_json_error(input: &str, error: &Error) -> String {
             end,
             help: error.help.as_deref(),
         },
-    })
+    }
 }
 
 fn to_line(line: &impl Serialize) -> String {

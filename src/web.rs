@@ -8,7 +8,7 @@
 mod tutor;
 
 use crate::engine::{PlotSize, Tutor};
-use crate::json::{render_json, render_json_error};
+use crate::json;
 use crate::lesson::TOUR;
 use crate::present::html::html_error;
 use crate::render::render_html;
@@ -85,11 +85,11 @@ fn answer(session: &mut Session, line: &str) -> Value {
         }) => json!({ "tutor": tutor_line(&request) }),
         Ok(outcome) => json!({
             "html": render_html(&outcome, false),
-            "json": parsed(&render_json(&outcome)),
+            "json": json::line(&outcome),
         }),
         Err(e) => json!({
             "html": html_error(&visible(line), &e),
-            "json": parsed(&render_json_error(line, &e)),
+            "json": json::failure(line, &e),
         }),
     }
 }
@@ -122,10 +122,6 @@ fn lessons() -> Value {
             .map(|(i, lesson)| json!({ "n": i + 1, "title": lesson.title() }))
             .collect(),
     )
-}
-
-fn parsed(json: &str) -> Value {
-    serde_json::from_str(json).unwrap_or(Value::Null)
 }
 
 fn strings(value: Option<&Value>) -> Vec<String> {
