@@ -1,10 +1,6 @@
-//! The `nudge` binary: runs the command line on a thread with room for deep expressions.
+//! The `nudge` binary: runs the command line (`cli`) on a thread with room for deep expressions.
 
 mod cli;
-mod repl;
-mod room;
-mod spinner;
-mod tutor;
 
 /// mimalloc, through the short path for plain blocks (see `nudge::allocator`).
 #[global_allocator]
@@ -13,7 +9,7 @@ static ALLOCATOR: nudge::allocator::Allocator = nudge::allocator::Allocator;
 fn main() {
     let code = std::thread::Builder::new()
         .name("nudge".into())
-        .stack_size(room::stack_bytes())
+        .stack_size(cli::room::stack_bytes())
         .spawn(cli::run)
         .map(|handle| handle.join().unwrap_or(101))
         .unwrap_or_else(|e| {

@@ -11,11 +11,7 @@ use std::path::Path;
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
 /// Edges known to run backwards, each a debt to pay: once one is gone, strike it here.
-const KNOWN_BACKWARDS: [(&str, &str); 2] = [
-    // The binary: repl and tutor still reach back into cli.
-    ("repl", "cli"),
-    ("tutor", "cli"),
-];
+const KNOWN_BACKWARDS: [(&str, &str); 0] = [];
 
 /// The modules a crate root declares: `mod x;` and `pub mod x;`.
 fn declared(root: &Path) -> BTreeSet<String> {

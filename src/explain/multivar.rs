@@ -204,9 +204,11 @@ pub(super) fn names(vars: &[Symbol]) -> Line {
 /// `f = x² + y², with variables x, y (in this order).`
 pub(super) fn introduce(body: &Expr, f: &str, vars: &[Symbol]) -> Block {
     let mut line = vec![
-        f.into(),
-        " = ".into(),
-        entry(body),
+        Math::Equation(vec![
+            Math::Expr(Expr::var(f)),
+            Math::entry(Math::Expr(body.clone())),
+        ])
+        .into(),
         ", with variables ".into(),
     ];
     line.extend(names(vars));

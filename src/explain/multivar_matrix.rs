@@ -6,7 +6,7 @@ use super::readings;
 use super::session::wants_decimal;
 use crate::calculus::multivar::{Derivation, Value};
 use crate::calculus::Step;
-use crate::engine::{MatrixAt, MultivarAnswer};
+use crate::engine::{MatrixAt, MultivarAnswer, Named};
 use crate::expr::{Expr, Symbol};
 
 /// A Jacobian's or a Hessian's blocks; nothing for any other answer.
@@ -105,8 +105,19 @@ fn hessian(
     for (i, row) in rows.iter().enumerate() {
         out.push(Block::Gap);
         out.push(Block::Words(vec![
-            Span::tagged(format!("Row {}, the slopes of ∂{f}/∂", i + 1), Tag::Label),
-            Span::tagged(Math::symbol(&vars[i]), Tag::Label),
+            Span::tagged(format!("Row {}, the slopes of ", i + 1), Tag::Label),
+            Span::tagged(
+                Math::Named {
+                    named: Named::Leibniz {
+                        name: f.into(),
+                        params: Vec::new(),
+                    },
+                    var: vars[i].clone(),
+                    order: 1,
+                    partial: true,
+                },
+                Tag::Label,
+            ),
             Span::tagged(":", Tag::Label),
         ]));
         if let Some(step) = row.first().and_then(|e| inner_step(e, 0)) {
@@ -138,7 +149,7 @@ fn hessian(
 fn show_matrix(name: &str, rows: &[Vec<Derivation>], at: Option<&MatrixAt>, out: &mut Vec<Block>) {
     let cells = |e: &Expr| Math::entry(Math::Expr(e.clone()));
     out.push(Block::Grid {
-        lead: vec![format!("{name} = ").into()],
+        lead: vec![Math::Expr(Expr::var(name)).into(), " = ".into()],
         rows: rows
             .iter()
             .map(|row| row.iter().map(|d| cells(&d.result)).collect())
@@ -152,7 +163,9 @@ fn show_matrix(name: &str, rows: &[Vec<Derivation>], at: Option<&MatrixAt>, out:
             lead: vec![
                 "At ".into(),
                 vector(&at.point).into(),
-                format!(": {name} = ").into(),
+                ": ".into(),
+                Math::Expr(Expr::var(name)).into(),
+                " = ".into(),
             ],
             rows: at
                 .values

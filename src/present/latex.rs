@@ -17,7 +17,10 @@ pub fn latex(doc: &Doc) -> String {
         block(b, &mut out);
     }
     out.truncate(out.trim_end().len());
-    out.push('\n');
+    // A document with nothing to show (the binary acts on a lesson request) prints nothing.
+    if !out.is_empty() {
+        out.push('\n');
+    }
     out
 }
 

@@ -115,18 +115,31 @@ pub fn step_maths(m: &Math) -> String {
 
 /// A line of maths and the few words between its pieces (`=`, `at`), as one piece of maths.
 pub fn line_maths(line: &[Span]) -> String {
-    let pieces: Vec<String> = line
-        .iter()
-        .filter_map(|span| {
-            let shown = match &span.content {
-                Inline::Math(m) => math_latex(m),
-                Inline::Text(t) => text_in_maths(t),
-                Inline::Spelled(s) => text_in_maths(&(s.0)(crate::expr::Style::UNICODE)),
-            };
-            (!shown.is_empty()).then_some(shown)
-        })
-        .collect();
-    pieces.join(" ")
+    let mut out = String::new();
+    for span in line {
+        let (piece, text) = match &span.content {
+            Inline::Math(m) => (math_latex(m), None),
+            Inline::Text(t) => (text_in_maths(t), Some(t.clone())),
+            Inline::Spelled(s) => {
+                let t = (s.0)(crate::expr::Style::UNICODE);
+                (text_in_maths(&t), Some(t))
+            }
+        };
+        // Words keep the spaces around them (`x, y`, ` = `); maths keeps none of its own.
+        let spaced = |at: Option<char>| at.is_some_and(char::is_whitespace);
+        if text.as_ref().is_some_and(|t| spaced(t.chars().next())) && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        // Two letters side by side would read as one name (`\\cdot` then `x`).
+        if out.ends_with(|c: char| c.is_alphabetic()) && piece.starts_with(char::is_alphabetic) {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+        if text.is_some_and(|t| spaced(t.chars().last())) && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim().to_string()
 }
 
 /// A line cut into runs: a run of maths (its pieces and the signs between them, `x² = 4`)
@@ -309,15 +322,29 @@ pub fn escape(words: &str) -> String {
     let mut out = String::new();
     // Symbols side by side (∂²) share one `$…$`.
     let mut in_maths = false;
+    let mut last_script = String::new();
     for c in words.chars() {
         if let Some(m) = maths_symbol(c) {
             if !in_maths {
                 out.push('$');
                 in_maths = true;
             }
-            out.push_str(&m);
+            // Subscripts side by side (δᵢⱼ) share one group: `_{i}_{j}` is a LaTeX error.
+            let script = &m[..m.len().min(2)];
+            if (script == "_{" || script == "^{") && out.ends_with('}') && last_script == script {
+                out.pop();
+                out.push_str(&m[2..]);
+            } else {
+                out.push_str(&m);
+            }
+            last_script = if script == "_{" || script == "^{" {
+                script.to_string()
+            } else {
+                String::new()
+            };
             continue;
         }
+        last_script.clear();
         if in_maths {
             out.push('$');
             in_maths = false;
@@ -398,6 +425,7 @@ mod tests {
             "a\\_1 \\& 50\\% \\{x\\textasciicircum{}2\\}"
         );
         assert_eq!(escape("∂²f — ok"), "$\\partial^{2}$f --- ok");
+        assert_eq!(escape("δᵢⱼ"), "$\\delta_{ij}$");
     }
 
     #[test]

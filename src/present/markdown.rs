@@ -18,7 +18,10 @@ pub fn markdown(doc: &Doc) -> String {
         block(b, &mut out);
     }
     out.truncate(out.trim_end().len());
-    out.push('\n');
+    // A document with nothing to show (the binary acts on a lesson request) prints nothing.
+    if !out.is_empty() {
+        out.push('\n');
+    }
     out
 }
 
@@ -167,7 +170,8 @@ fn step(item: &StepItem, depth: usize, out: &mut String) {
     let said = if said.is_empty() {
         String::new()
     } else {
-        format!(" — {}", said.join(" "))
+        // Each line under the step keeps its own line: a backslash ends a line in Markdown.
+        format!(" — {}", said.join(&format!("\\\n{indent}  ")))
     };
     out.push_str(&format!(
         "{indent}- **{heading}:** ${}${said}\n",

@@ -54,19 +54,50 @@ pub fn hang_after(lead: &str, rest: &str, width: usize, next: usize) -> String {
     out
 }
 
+/// Longest bracket kept on one line: a short formula such as `σ(z)·(1 - σ(z))` reads
+/// whole; a longer bracket (an aside in words) breaks like the rest of the prose.
+const WHOLE_BRACKET: usize = 24;
+
 /// The words of a line, each operator standing alone (`-`, `+`, `=`) kept with the word
 /// before it, so a broken line ends with the operator and the next never starts with one:
-/// a line that starts `- b)` would read as a list item.
+/// a line that starts `- b)` would read as a list item. A short bracket stays one unit.
 fn units(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Brackets open before the word at hand.
+    let mut depth = 0usize;
     for word in text.split([' ', '\t']).filter(|w| !w.is_empty()) {
         let operator = matches!(word, "-" | "+" | "−" | "=" | "·" | "×" | "≈" | "/");
+        // `d/dx`, `∂/∂y` go with what they differentiate.
+        let after_operator = out.last().is_some_and(|last| {
+            ["d/d", "∂/∂", "d²/d", "∂²/∂"]
+                .iter()
+                .any(|d| last.starts_with(d))
+                && !last.contains(char::is_whitespace)
+        });
+        let inside = depth > 0
+            && out
+                .last()
+                .is_some_and(|last| visible_width(last) + 1 + visible_width(word) <= WHOLE_BRACKET);
+        let glued = operator || inside || after_operator;
         match out.last_mut() {
-            Some(last) if operator => {
+            Some(last) if glued => {
                 last.push(' ');
                 last.push_str(word);
             }
             _ => out.push(word.to_string()),
+        }
+        let mut escape = false;
+        for (i, c) in word.chars().enumerate() {
+            match c {
+                // A colour code (ESC [ … m) holds a bracket that opens nothing.
+                '\u{1b}' => escape = true,
+                c if escape => escape = !c.is_ascii_alphabetic(),
+                // A bracket that opens a word is an aside in words, which may break; one
+                // inside a word (σ(z), ·(1) or after an operator (∂/∂y (x² + y²)) is maths.
+                '(' | '[' if i > 0 || glued => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
         }
     }
     out
@@ -147,6 +178,21 @@ mod tests {
     #[test]
     fn list_items_hang_under_their_words() {
         assert_eq!(wrap("- one two three", 9), "- one two\n  three");
+    }
+
+    #[test]
+    fn a_short_formula_and_its_operator_stay_on_one_line() {
+        assert_eq!(
+            wrap("slope σ(z)·(1 - σ(z)), read off", 20),
+            "slope\nσ(z)·(1 - σ(z)),\nread off"
+        );
+        assert_eq!(
+            wrap("so ∂/∂y (x² + y²) = 2y", 17),
+            "so\n∂/∂y (x² + y²) =\n2y"
+        );
+        // A long aside in brackets still breaks between its words.
+        let aside = "(numeric check by adaptive Gauss–Kronrod: 0.333333)";
+        assert!(wrap(aside, 30).lines().count() > 1);
     }
 
     #[test]

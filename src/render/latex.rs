@@ -6,7 +6,7 @@ use super::markup::{self, maths, words, Block, Row};
 use super::note_text;
 use super::prune::{labelled, Shown};
 use crate::calculus::{Detail, Rule, Step};
-use crate::engine::{Answer, Outcome};
+use crate::engine::{Answer, MultivarAnswer, Outcome};
 use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
 use crate::syntax::{reading_latex, reading_of_statement};
@@ -110,8 +110,22 @@ fn blocks(outcome: &Outcome) -> Vec<Block> {
 
 /// The document of an answer whose LaTeX and Markdown come from the presenters.
 fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
-    match outcome.answer {
-        Answer::Multivar(_) | Answer::Seeing(_) => None,
+    match &outcome.answer {
+        // Gradients, Jacobians, directional slopes, motions and vectors of values still have
+        // their writer.
+        Answer::Multivar(answer)
+            if matches!(
+                **answer,
+                MultivarAnswer::Gradient { .. }
+                    | MultivarAnswer::Jacobian { .. }
+                    | MultivarAnswer::Directional { .. }
+                    | MultivarAnswer::Motion { .. }
+                    | MultivarAnswer::Literal { .. }
+            ) =>
+        {
+            None
+        }
+        Answer::Seeing(_) => None,
         _ => crate::explain::outcome(outcome),
     }
 }

@@ -8,18 +8,14 @@ use super::text::{decimal, decimal_after, decimals_after, matrix_decimals};
 use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::{Derivation, Direction, Directional, Exact, GradientAt, Value};
 use crate::calculus::{SoftmaxJacobian, Step};
-use crate::engine::{MatrixAt, MultivarAnswer, Named, Swapped};
-use crate::explain::multivar::inner_step;
-use crate::expr::{latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind, Symbol};
+use crate::engine::{MatrixAt, MultivarAnswer, Named};
+use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Kind, Symbol};
 
 pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
     let mut out = Vec::new();
     match answer {
-        MultivarAnswer::MixedPartial {
-            body,
-            derivation,
-            swapped,
-        } => mixed(&mut out, body, derivation, swapped.as_ref()),
+        // Presented from their document: `render_latex` never sends these here.
+        MultivarAnswer::MixedPartial { .. } | MultivarAnswer::Hessian { .. } => {}
         MultivarAnswer::Gradient {
             body,
             name,
@@ -89,59 +85,6 @@ pub(super) fn blocks(answer: &MultivarAnswer) -> Vec<Block> {
             matrix(&mut out, "J", entries, at.as_ref());
             if let Some(shaped) = softmax {
                 softmax_jacobian(&mut out, shaped);
-            }
-        }
-        MultivarAnswer::Hessian {
-            body,
-            name,
-            vars,
-            rows: entries,
-            symmetric,
-            same_forms,
-            flat_spot,
-            at,
-        } => {
-            let (f, said) = function(name.as_ref());
-            introduce(&mut out, body, &f, vars);
-            out.push(sentence(&readings::hessian(&said)));
-            for (i, row) in entries.iter().enumerate() {
-                out.push(Block::Words(vec![
-                    words(format!("Row {}, the slopes of ", i + 1)),
-                    maths(format!(
-                        "\\frac{{\\partial {f}}}{{\\partial {}}}",
-                        latex_name(&vars[i])
-                    )),
-                    words(":"),
-                ]));
-                let mut shown = Vec::new();
-                if let Some(step) = row.first().and_then(|e| inner_step(e, 0)) {
-                    rows(&prune(step, Limits::TEXT), None, 0, true, &mut shown);
-                }
-                for (j, entry) in row.iter().enumerate() {
-                    if *symmetric && j < i {
-                        continue;
-                    }
-                    if let Some(step) = inner_step(entry, 1) {
-                        labelled(step, &format!("column {}", j + 1), true, &mut shown);
-                    }
-                }
-                out.push(steps(shown));
-            }
-            let mirrored = *symmetric && entries.len() > 1;
-            if mirrored {
-                out.push(sentence(readings::HESSIAN_MIRROR));
-            }
-            matrix(&mut out, "H", entries, at.as_ref());
-            if mirrored {
-                out.push(sentence(readings::hessian_symmetric(*same_forms)));
-            }
-            out.push(sentence(readings::HESSIAN_USE));
-            if let (Some(spot), Some(at)) = (flat_spot, at) {
-                out.push(sentence(&readings::flat_spot(
-                    &said,
-                    &tuple(&at.point),
-                    *spot,
-                )));
             }
         }
         MultivarAnswer::Motion { motion: m, named } => motion(&mut out, m, named.as_ref()),
@@ -360,55 +303,6 @@ fn softmax_jacobian(out: &mut Vec<Block>, shaped: &SoftmaxJacobian) {
     out.push(Block::Display(shown));
 }
 
-fn mixed(out: &mut Vec<Block>, body: &Expr, derivation: &Derivation, swapped: Option<&Swapped>) {
-    if let [first, second] = derivation.vars.as_slice() {
-        out.push(sentence(&readings::mixed_order(
-            &unicode(first),
-            &unicode(second),
-        )));
-    }
-    let mut shown = Vec::new();
-    for s in &derivation.steps {
-        rows(&prune(s, Limits::TEXT), None, 0, true, &mut shown);
-    }
-    out.push(Block::Steps {
-        reading: None,
-        rows: shown,
-        closing: vec![(
-            "result".to_string(),
-            format!(
-                "{} {} = {}",
-                latex_partials(&derivation.vars),
-                latex_operand(body),
-                derivation.result.latex()
-            ),
-        )],
-    });
-    if let Some(other) = swapped {
-        let reversed: Vec<Symbol> = derivation.vars.iter().rev().cloned().collect();
-        let op = unicode_partial_operator(&reversed);
-        out.push(sentence(&readings::mixed_check(
-            &op,
-            &other.result.unicode(),
-            other,
-        )));
-    }
-}
-
-/// `∂²/∂y∂x`, for the words that name the other order.
-fn unicode_partial_operator(vars: &[Symbol]) -> String {
-    let bottom: String = vars
-        .iter()
-        .rev()
-        .map(|v| format!("∂{}", unicode(v)))
-        .collect();
-    match vars {
-        [x, y] if x == y => format!("∂²/∂{}²", unicode(x)),
-        [_, _] => format!("∂²/{bottom}"),
-        _ => format!("∂/{bottom}"),
-    }
-}
-
 fn motion(out: &mut Vec<Block>, m: &Motion, named: Option<&Named>) {
     // Order 0 is the point itself, shown before its length.
     if m.order > 0 {
@@ -590,10 +484,6 @@ fn names(vars: &[Symbol]) -> String {
         .map(|v| latex_name(v))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn unicode(v: &Symbol) -> String {
-    Expr::symbol(v.clone()).unicode()
 }
 
 /// `(1, 2)`, for words.

@@ -1,7 +1,7 @@
 //! The terminal side of lessons and practice: lesson files, the learner's keyboard, the tour list, progress notes.
 
-use crate::cli::paint::Colored;
-use crate::cli::Cli;
+use super::paint::Colored;
+use super::Cli;
 use colored::Colorize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, stop_reading_when, Line, MAX_LINE_BYTES};
@@ -76,7 +76,7 @@ pub fn options(cli: &Cli) -> Options {
     } else {
         Mode::Read
     };
-    let width = crate::cli::width::chosen()
+    let width = super::width::chosen()
         .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0).clamp(40, 100)))
         .unwrap_or(80);
     Options {

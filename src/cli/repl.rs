@@ -2,7 +2,7 @@
 
 mod helper;
 
-use crate::cli::Answerer;
+use super::Answerer;
 use helper::NudgeHelper;
 use nudge::budget::{report_to, stop_when};
 use nudge::error::ErrorKind;
@@ -157,7 +157,7 @@ fn banner(colour: bool) {
     } else {
         name
     };
-    let width = crate::cli::terminal_width();
+    let width = super::terminal_width();
     println!(
         "{}",
         wrap(

@@ -1,13 +1,20 @@
-//! The command line: flags, the three ways in, output and exit codes.
+//! The binary: the three ways in (flags, a pipe, the interactive session), lessons on a
+//! terminal, output in each format, colour, and exit codes.
 
 mod ansi;
+mod args;
 mod generate;
 mod pager;
-pub mod paint;
+mod paint;
+mod repl;
+pub mod room;
+mod spinner;
 mod transcript;
-pub mod width;
+mod tutor;
+mod width;
 
-use clap::{Parser, ValueEnum};
+pub use args::{Cli, ColorChoice, Format};
+use clap::Parser;
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
@@ -24,151 +31,6 @@ use nudge::{Answer, Error, Outcome, Session};
 use paint::Colored;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
-
-const EXAMPLES: &str = "\
-Examples:
-  nudge                                  start an interactive session
-  nudge -e 'd/dx sin(x^2)'               one answer, with every step
-  echo 'd/dx (3x+1)^5' | nudge           one answer per line read
-  nudge -q -e 'd/dx x^3'                 just the result: 3x²
-  nudge -e 'integrate x cos(x^2) dx'     an antiderivative, checked by differentiating
-  nudge -e '∫_0^1 x^2 dx'                an area, exact and by numbers
-  nudge -e 'nudge x^2 at x = 3'          the slope, watched as the nudge shrinks
-  nudge -e 'limit (1 + 1/n)^n as n -> inf'   a limit read off a table: e
-  nudge -e 'plot sin x, cos x'           curves in the terminal (--ascii for plain)
-  printf 'd/dx x^x\\n∂/∂x (x^2 y + y^3)\\n' | nudge --format json
-  nudge --lesson 0                       list the built-in lessons; --lesson 3 plays one
-  nudge my-lesson.nudge                  play a lesson file
-  nudge --check lessons/*.nudge          verify lessons' expectations (exit 1 if any fails)
-  nudge --practice chain --seed 7        five chain-rule exercises, the same ones each time
-  nudge -e '\\frac{d}{dx} \\sin\\left(x^2\\right)'   LaTeX pasted from a paper
-  nudge -e 'read \\frac{\\partial L}{\\partial W}'   notation explained in words
-  nudge --format latex -e 'd/dx x^3'     the derivation as LaTeX for notes
-  nudge completions bash                 Tab completion for bash (zsh, fish, powershell)
-  nudge man | man -l -                   the manual page";
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "nudge",
-    version,
-    about = "A calculus tutor for the terminal: type the maths you read, see every step.",
-    after_help = EXAMPLES
-)]
-pub struct Cli {
-    /// `completions SHELL` or `man`: print a file instead of answering.
-    #[command(subcommand)]
-    pub generate: Option<generate::Generate>,
-
-    /// A query to answer (repeat for several); stdin is not read then.
-    #[arg(
-        short = 'e',
-        long = "expression",
-        value_name = "QUERY",
-        allow_hyphen_values = true
-    )]
-    pub expressions: Vec<String>,
-
-    /// How answers are printed.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-
-    /// Plain ASCII maths (x^2, sqrt(x), pi) instead of Unicode (x², √x, π).
-    #[arg(long)]
-    pub ascii: bool,
-
-    /// When to colour the output (auto honours NO_COLOR and CLICOLOR_FORCE).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
-
-    /// Print only the result line of each answer.
-    #[arg(short, long)]
-    pub quiet: bool,
-
-    /// Do not read or save the interactive history (kept in NUDGE_HISTORY or the data directory).
-    #[arg(long)]
-    pub no_history: bool,
-
-    /// Columns to write to: wrapping and plots (default: COLUMNS, else the terminal's width).
-    #[arg(long, value_name = "N", value_parser = width::parse)]
-    pub width: Option<usize>,
-
-    /// Print long answers straight to the terminal, not through $PAGER.
-    #[arg(long)]
-    pub no_pager: bool,
-
-    /// Write the session (queries, answers and steps) as Markdown to FILE when it ends.
-    #[arg(long, value_name = "FILE")]
-    pub transcript: Option<PathBuf>,
-
-    /// Lesson files (.nudge) to play, or to verify with --check.
-    #[arg(value_name = "FILE", conflicts_with_all = ["expressions", "lesson", "practice"])]
-    pub files: Vec<PathBuf>,
-
-    /// Verify lessons without a learner: no pauses, every expectation checked (all built-in lessons when no FILE is given).
-    #[arg(long)]
-    pub check: bool,
-
-    /// Stop a lesson at its first problem.
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Play lesson N of the built-in tour; 0 lists the lessons.
-    #[arg(long, value_name = "N", conflicts_with_all = ["expressions", "practice"])]
-    pub lesson: Option<usize>,
-
-    /// Practise a topic with generated exercises (power, chain, product, quotient, exp-log, trig, partial, gradient, integral, backprop, descent, activations, mixed).
-    #[arg(
-        long,
-        value_name = "TOPIC",
-        num_args = 0..=1,
-        default_missing_value = "mixed",
-        conflicts_with_all = ["expressions", "check"]
-    )]
-    pub practice: Option<String>,
-
-    /// Seed for exercises and answer checking, so a session can be repeated.
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-
-    /// Ask exercises and wait at pauses even when input is not a terminal.
-    #[arg(long)]
-    pub interactive: bool,
-
-    /// Most expression terms one answer may build before nudge stops it (default 8000000).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_terms: Option<u64>,
-
-    /// Most seconds one answer may work before nudge stops it (default 10).
-    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
-    pub max_seconds: Option<f64>,
-}
-
-/// A positive number of seconds, at most a day.
-fn seconds(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(s),
-        _ => Err("a number of seconds above 0, at most 86400".to_string()),
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    /// Each answer as an `align*` derivation, ready for a LaTeX document.
-    Latex,
-    /// Each answer as Markdown, steps as a list with `$…$` maths.
-    Markdown,
-    /// Each answer as a standalone HTML fragment, for a page to style.
-    Html,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
 
 /// Columns to write to: `--width` or `COLUMNS`, else the terminal's on stdout; 80 on a pipe or a file.
 pub fn terminal_width() -> usize {
@@ -241,7 +103,7 @@ impl Answerer {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         if let Some(request) = self.tutor.take() {
-            if !crate::tutor::serve(request, learner, out, &self.lessons)? {
+            if !tutor::serve(request, learner, out, &self.lessons)? {
                 self.failures += 1;
             }
         }
@@ -261,7 +123,7 @@ impl Answerer {
             failures: 0,
             quit: false,
             tutor: None,
-            lessons: crate::tutor::options(cli),
+            lessons: tutor::options(cli),
             pager: !cli.no_pager,
             transcript: None,
             transcript_path: cli.transcript.clone(),
@@ -281,7 +143,7 @@ impl Answerer {
         }
         self.fit_plots();
         let result = self.session.answer(line);
-        crate::spinner::clear();
+        spinner::clear();
         self.show(line, result, out)
     }
 
@@ -436,30 +298,30 @@ pub fn run() -> i32 {
         return generate::run(what);
     }
     width::choose(cli.width);
-    nudge::budget::set_limits(crate::room::limits(cli.max_terms, cli.max_seconds));
+    nudge::budget::set_limits(room::limits(cli.max_terms, cli.max_seconds));
     // LaTeX, Markdown and HTML are pasted into files: never colour them.
     set_colour(match cli.format {
         Format::Latex | Format::Markdown | Format::Html => ColorChoice::Never,
         _ => cli.color,
     });
     if let Some(topic) = &cli.practice {
-        return crate::tutor::run_practice(&cli, topic);
+        return tutor::run_practice(&cli, topic);
     }
     if let Some(n) = cli.lesson {
-        return crate::tutor::run_builtin(&cli, n);
+        return tutor::run_builtin(&cli, n);
     }
     if !cli.files.is_empty() {
-        return crate::tutor::run_files(&cli);
+        return tutor::run_files(&cli);
     }
     if cli.check {
-        return crate::tutor::check_tour(&cli);
+        return tutor::check_tour(&cli);
     }
     let mut answerer = Answerer::new(&cli);
     // The interactive session says it is still working in its own way (`repl`).
     let interactive =
         cli.expressions.is_empty() && io::stdin().is_terminal() && io::stdout().is_terminal();
     if !interactive {
-        crate::spinner::start(cli.ascii);
+        spinner::start(cli.ascii);
     }
     answerer.pager &= !interactive;
     // Rendering each answer again as Markdown costs: only a session that can be saved keeps it.
@@ -476,11 +338,11 @@ pub fn run() -> i32 {
             answerer.answer(q, &mut out)?;
             let stdin = io::stdin();
             let mut input = stdin.lock();
-            answerer.play_requested(&mut crate::tutor::Lines(&mut input), &mut out)
+            answerer.play_requested(&mut tutor::Lines(&mut input), &mut out)
         })
     } else if io::stdin().is_terminal() && io::stdout().is_terminal() {
         drop(out);
-        let code = crate::repl::run(&mut answerer, crate::repl::history_path(!cli.no_history));
+        let code = repl::run(&mut answerer, repl::history_path(!cli.no_history));
         return code.max(answerer.write_transcript());
     } else {
         answer_stream(&mut answerer, io::stdin().lock(), &mut out)
@@ -529,7 +391,7 @@ fn answer_stream(
                     return Ok(());
                 }
                 // Answers to a practice or lesson come from the lines that follow.
-                answerer.play_requested(&mut crate::tutor::Lines(&mut input), out)?;
+                answerer.play_requested(&mut tutor::Lines(&mut input), out)?;
             }
             Err(bad) => {
                 let shown = String::from_utf8_lossy(&buf).into_owned();
