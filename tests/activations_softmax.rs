@@ -261,8 +261,9 @@ fn every_format_carries_the_shares() {
     );
     let latex = nudge(&["--format", "latex", "-e", q]);
     assert!(
-        latex.contains("\\operatorname{softmax}\\left(z_{1}, z_{2}, z_{3}\\right)")
-            || latex.contains("\\operatorname{softmax}"),
+        latex.contains(
+            "s = \\operatorname{softmax}\\left(\\mathrm{z1}, \\mathrm{z2}, \\mathrm{z3}\\right)"
+        ),
         "{latex}"
     );
     assert!(
@@ -404,4 +405,17 @@ proptest! {
             prop_assert_eq!(close(value, p1 - y1, 1e-9), adds_to_one, "{} against {}", value, p1 - y1);
         }
     }
+}
+
+#[test]
+fn latex_and_markdown_set_softmax_as_an_operator() {
+    let md = nudge(&["--format", "markdown", "-e", CROSS_ENTROPY]);
+    assert!(md.contains("Also written as: $p_{1} - \\mathrm{y1}$, where $p = \\operatorname{softmax}\\left(\\mathrm{z1}, \\mathrm{z2}, \\mathrm{z3}\\right)$, given $\\mathrm{y1} + \\mathrm{y2} + \\mathrm{y3} = 1$"), "{md}");
+    let tex = nudge(&["--format", "latex", "-e", "grad logsumexp(z1, z2)"]);
+    assert!(
+        tex.contains(
+            "\\nabla f = \\operatorname{softmax}\\left(\\mathrm{z1}, \\mathrm{z2}\\right)"
+        ),
+        "{tex}"
+    );
 }

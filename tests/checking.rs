@@ -169,3 +169,34 @@ fn check_names_the_slip_as_an_exercise_does() {
     assert!(hint.contains("Where to start: chain rule"), "{hint}");
     assert!(hint.contains(" the answer is "), "{hint}");
 }
+
+#[test]
+fn markdown_and_latex_of_a_check_are_their_own_formats() {
+    let q = "check d/dx sin(x^2) = 2 cos(x^2)";
+    let (md, ok) = nudge(&["--format", "markdown", "-e", q]);
+    assert!(ok, "{md}");
+    assert!(md.starts_with("**Reading:** $"), "{md}");
+    assert!(md.contains("*Not yet.* The outside is right"), "{md}");
+    assert!(!md.contains("```"), "not a text block: {md}");
+    let (tex, _) = nudge(&["--format", "latex", "-e", q]);
+    assert!(tex.contains("\\emph{Not yet.}"), "{tex}");
+}
+
+/// p₁ − y₁ for cross-entropy after a softmax is right only when the targets add to 1: check
+/// says so, rather than calling it wrong or right outright.
+#[test]
+fn prediction_minus_target_is_right_given_the_targets_add_to_one() {
+    let loss = "-(y1 ln(softmax(z1, z2, z3)_1) + y2 ln(softmax(z1, z2, z3)_2) + y3 ln(softmax(z1, z2, z3)_3))";
+    let q = format!("check ∂/∂z1 {loss} = softmax(z1, z2, z3)_1 - y1");
+    let v = json(&q);
+    assert_eq!(v["right"], false, "{v}");
+    assert_eq!(v["right_given"], "y1 + y2 + y3 = 1", "{v}");
+    let (text, _) = nudge(&["-e", &q]);
+    assert!(text.contains("Right, given y1 + y2 + y3 = 1."), "{text}");
+    let (quiet, _) = nudge(&["-q", "-e", &q]);
+    assert_eq!(quiet, "right given y1 + y2 + y3 = 1\n");
+    // The wrong target is wrong, assumption or not.
+    let wrong = json(&format!("check ∂/∂z1 {loss} = softmax(z1, z2, z3)_1 - y2"));
+    assert_eq!(wrong["right"], false);
+    assert!(wrong.get("right_given").is_none(), "{wrong}");
+}

@@ -4,7 +4,7 @@
 pub use super::judge::Witness;
 use super::judge::{diagnose, Equality, Mistake, Target, Verdict};
 use super::{Answer, Headline, Outcome, Session};
-use crate::calculus::{derive, Step};
+use crate::calculus::{derive, proven_equal, Detail, Step};
 use crate::error::{Error, Phase};
 use crate::expr::{Expr, Symbol};
 use crate::numeric::Rng;
@@ -35,6 +35,11 @@ pub enum Judged {
     },
     /// Too few points where both sides have a value to tell.
     CannotTell,
+    /// Equal to the shape papers print, which holds only under an assumption: `sum` = 1
+    /// (the targets of cross-entropy after a softmax add to 1).
+    RightGiven {
+        sum: Expr,
+    },
 }
 
 /// What can be said about a wrong answer.
@@ -84,9 +89,12 @@ pub fn check(
     let judged = match target.check(&Headline::Scalar(given.clone()), &mut rng) {
         Verdict::Right | Verdict::Wrong(Equality::Same) => Judged::Right,
         Verdict::Wrong(Equality::Unknown) => Judged::CannotTell,
-        Verdict::Wrong(Equality::Differs(witness)) => Judged::Wrong {
-            why: why(&target, &given, &mut rng),
-            witness,
+        Verdict::Wrong(Equality::Differs(witness)) => match assumed(&outcome.answer, &given) {
+            Some(sum) => Judged::RightGiven { sum },
+            None => Judged::Wrong {
+                why: why(&target, &given, &mut rng),
+                witness,
+            },
         },
         Verdict::Grid(_) => return Err(no_single()),
     };
@@ -96,6 +104,19 @@ pub fn check(
         judged,
         worked: Box::new(outcome.answer),
     })
+}
+
+/// What the answer needs to be right, when it is the shape papers print for the worked
+/// derivative and that shape holds only given a sum that is 1 (p₁ − y₁ after a softmax).
+fn assumed(worked: &Answer, given: &Expr) -> Option<Expr> {
+    let Answer::Derivative { steps, .. } = worked else {
+        return None;
+    };
+    let Detail::Shape(known) = &steps.last()?.detail else {
+        return None;
+    };
+    let (softmax, sum) = (known.softmax.as_ref()?, known.given.as_ref()?);
+    proven_equal(given, &softmax.expand(&known.form)).then(|| sum.clone())
 }
 
 /// The hint an exercise would give for this wrong answer.

@@ -33,17 +33,29 @@ pub fn checking(checked: &Checked) -> Doc {
             "nudge could not find enough points where your answer has a value to compare it.",
             Tag::Warning,
         )],
+        Judged::RightGiven { sum } => vec![
+            Span::tagged("Right, given ", Tag::Answer),
+            Span::tagged(
+                Math::Equation(vec![Math::Expr(sum.clone()), Math::Expr(Expr::one())]),
+                Tag::Answer,
+            ),
+            Span::tagged(".", Tag::Answer),
+            " That is the shape papers print, and it needs the targets to add to 1 (one-hot, or any probabilities); without that the slope is ".into(),
+            Math::Expr(checked.expected.clone()).into(),
+            ".".into(),
+        ],
     };
     blocks.push(Block::Words(verdict));
-    if !matches!(checked.judged, Judged::Right) {
+    if !matches!(checked.judged, Judged::Right | Judged::RightGiven { .. }) {
         blocks.push(Block::Words(vec![
             "Ask the question on a line of its own to see the working.".into(),
         ]));
     }
-    let quiet = match checked.judged {
-        Judged::Right => "right",
-        Judged::Wrong { .. } => "wrong",
-        Judged::CannotTell => "cannot tell",
+    let quiet = match &checked.judged {
+        Judged::Right => "right".to_string(),
+        Judged::Wrong { .. } => "wrong".to_string(),
+        Judged::CannotTell => "cannot tell".to_string(),
+        Judged::RightGiven { sum } => format!("right given {} = 1", sum.ascii()),
     };
     Doc {
         blocks,

@@ -19,6 +19,10 @@ impl Expr {
     }
 }
 
+/// Functions of several inputs that nudge names in its answers (`softmax(z₁, z₂)` beside a
+/// gradient), set upright as operators, as papers print them.
+const VECTOR_FUNCTIONS: [&str; 2] = ["softmax", "logsumexp"];
+
 /// A variable's name in LaTeX: `theta` → `\theta`, `w_1` → `w_{1}`, `loss` → `\mathrm{loss}`.
 pub fn latex_name(name: &str) -> String {
     let (base, rest) = match name.split_once('_') {
@@ -27,6 +31,8 @@ pub fn latex_name(name: &str) -> String {
     };
     let out = if greek_letter(base).is_some() {
         format!("\\{base}")
+    } else if VECTOR_FUNCTIONS.contains(&base) {
+        format!("\\operatorname{{{base}}}")
     } else if base.chars().count() == 1 {
         base.to_string()
     } else {

@@ -95,6 +95,9 @@ pub enum Fields {
         hint: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         witness: Option<Witness>,
+        /// Right only under this assumption (`y1 + y2 + y3 = 1`); `right` is then false.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        right_given: Option<String>,
     },
     /// `lesson`.
     Lesson {
@@ -362,8 +365,12 @@ fn check(checked: &Checked) -> Fields {
     Fields::Check {
         right: match &checked.judged {
             Judged::Right => Some(true),
-            Judged::Wrong { .. } => Some(false),
+            Judged::Wrong { .. } | Judged::RightGiven { .. } => Some(false),
             Judged::CannotTell => None,
+        },
+        right_given: match &checked.judged {
+            Judged::RightGiven { sum } => Some(format!("{} = 1", sum.ascii())),
+            _ => None,
         },
         given: checked.given.ascii(),
         expected: checked.expected.ascii(),

@@ -121,3 +121,33 @@ fn json_len(value: &impl Serialize) -> usize {
     let _ = serde_json::to_writer(&mut count, value);
     count.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Answer {
+        #[serde(flatten)]
+        steps: Steps<String>,
+        after: bool,
+    }
+
+    fn line(list: Vec<String>) -> String {
+        let answer = Answer {
+            steps: Steps::new(list),
+            after: true,
+        };
+        serde_json::to_string(&answer).expect("JSON")
+    }
+
+    #[test]
+    fn a_list_past_a_megabyte_is_left_out_and_said_so_beside_it() {
+        let big = vec!["x".repeat(1 << 10); 1 << 10];
+        assert_eq!(
+            line(big),
+            r#"{"steps":[],"steps_omitted":true,"after":true}"#
+        );
+        assert_eq!(line(vec!["x".into()]), r#"{"steps":["x"],"after":true}"#);
+    }
+}
