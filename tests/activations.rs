@@ -21,12 +21,10 @@ fn answer(q: &str) -> Outcome {
 }
 
 fn text(q: &str) -> String {
-    colored::control::set_override(false);
     render_text(&answer(q), UNICODE)
 }
 
 fn error_text(q: &str) -> String {
-    colored::control::set_override(false);
     let e = Session::new()
         .answer(q)
         .expect_err("this input is an error");

@@ -242,7 +242,6 @@ fn the_tables_and_the_drawing() {
 
 #[test]
 fn a_lane_that_goes_on_joins_with_a_tee_not_a_cross() {
-    colored::control::set_override(false);
     // x feeds z and, further down, L: its lane branches into z and goes on.
     let lines = ["z = w x + b", "a = 1/(1+e^(-z))", "L = (a - y)^2 + x"];
     let outcome = session(&lines)
@@ -556,7 +555,6 @@ fn an_update_arrow_outside_read_says_to_put_read_in_front() {
 
 #[test]
 fn the_tip_after_a_definition_names_a_weight_not_the_data() {
-    colored::control::set_override(false);
     let mut s = Session::new();
     let defined = s.answer("z = w x + b").expect("defines z");
     let text = render_text(&defined, PLAIN);

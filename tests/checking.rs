@@ -127,6 +127,11 @@ fn check_names_the_slip_as_an_exercise_does() {
             "check d/dx x^3 = 3x^3",
             "now also reduce the power of x by one",
         ),
+        // the power lowered by two, not one: the 6(2x+1)
+        (
+            "check d/dx (2x+1)^3 = 6(2x+1)",
+            "goes down by exactly one, to 2, not to 1",
+        ),
         // the exponent reduced but not brought down
         ("check d/dx x^5 = x^4", "also comes down in front"),
         // wrong sign in the quotient rule

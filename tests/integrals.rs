@@ -281,7 +281,6 @@ const METHOD_TOLD: &str = "a slice where the two disagree is cut again";
 
 #[test]
 fn the_numeric_method_is_explained_the_first_time_a_session_names_it() {
-    colored::control::set_override(false);
     let mut session = Session::new();
     let mut said = |q: &str| {
         let outcome = session.answer(q).unwrap_or_else(|e| panic!("{q}: {e}"));

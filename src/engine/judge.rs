@@ -48,6 +48,12 @@ pub enum Mistake {
     ExponentKept { base: Expr, exponent: Expr },
     /// x^(n−1): the exponent was reduced but not brought down.
     ExponentNotBroughtDown { base: Expr, exponent: Expr },
+    /// n·x^k with k not n − 1: the exponent came down, and the power went to `power`.
+    PowerMiscounted {
+        base: Expr,
+        exponent: Expr,
+        power: Expr,
+    },
     /// The constant factor was lost.
     ConstantDropped { constant: Expr },
     /// One term of a sum was left out.
@@ -325,16 +331,7 @@ fn rule_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake> {
         }
         (Rule::Power, Detail::Power { exponent }) => {
             let (base, _) = step.before.split_power();
-            let kept = Expr::mul(vec![exponent.clone(), step.before.clone()]);
-            let lowered = Expr::pow(base.clone(), Expr::sub(exponent.clone(), Expr::one()));
-            let exponent = exponent.clone();
-            if same(&kept, given, rng) {
-                Some(Mistake::ExponentKept { base, exponent })
-            } else if same(&lowered, given, rng) {
-                Some(Mistake::ExponentNotBroughtDown { base, exponent })
-            } else {
-                None
-            }
+            power_slip(base, exponent.clone(), |e| e, given, rng)
         }
         (Rule::Sum, _) => {
             // A term left as it was, not differentiated: 2x + 1 for d/dx (x² + 1).
@@ -395,20 +392,47 @@ fn outer_power_slip(step: &Step, given: &Expr, rng: &mut Rng) -> Option<Mistake>
         return None;
     }
     let times_inner = |e: Expr| Expr::mul(vec![e, inner_slope.clone()]);
-    let raised = Expr::pow(inner.clone(), exponent.clone());
-    let kept = times_inner(Expr::mul(vec![exponent.clone(), raised]));
-    let lowered = times_inner(Expr::pow(
-        inner.clone(),
-        Expr::sub(exponent.clone(), Expr::one()),
-    ));
-    let (base, exponent) = (inner.clone(), exponent.clone());
-    if same(&kept, given, rng) {
-        Some(Mistake::ExponentKept { base, exponent })
-    } else if same(&lowered, given, rng) {
-        Some(Mistake::ExponentNotBroughtDown { base, exponent })
-    } else {
-        None
+    power_slip(inner.clone(), exponent, times_inner, given, rng)
+}
+
+/// The power rule's slips on baseⁿ, each form passed through `around` (the inner slope of a
+/// chain, or nothing): n·baseⁿ (exponent kept), baseⁿ⁻¹ (not brought down), and n·baseᵏ with
+/// the power lowered by the wrong amount (k = n − 2, or the power dropped to 1).
+fn power_slip(
+    base: Expr,
+    exponent: Expr,
+    around: impl Fn(Expr) -> Expr,
+    given: &Expr,
+    rng: &mut Rng,
+) -> Option<Mistake> {
+    let brought = |power: Expr| {
+        around(Expr::mul(vec![
+            exponent.clone(),
+            Expr::pow(base.clone(), power),
+        ]))
+    };
+    let lowered = Expr::sub(exponent.clone(), Expr::one());
+    if same(&brought(exponent.clone()), given, rng) {
+        return Some(Mistake::ExponentKept { base, exponent });
     }
+    if same(
+        &around(Expr::pow(base.clone(), lowered.clone())),
+        given,
+        rng,
+    ) {
+        return Some(Mistake::ExponentNotBroughtDown { base, exponent });
+    }
+    exponent.as_number()?;
+    let twice = Expr::sub(exponent.clone(), Expr::int(2));
+    // A power of 0 leaves a bare number, which a wrong inner slope explains better.
+    let power = [twice, Expr::one()].into_iter().find(|k| {
+        !k.is_zero() && *k != lowered && *k != exponent && same(&brought(k.clone()), given, rng)
+    })?;
+    Some(Mistake::PowerMiscounted {
+        base,
+        exponent,
+        power,
+    })
 }
 
 /// What a right answer must equal, and the steps that explain it.
@@ -618,6 +642,19 @@ mod tests {
             slip("sin(x)/x", "(x cos x + sin x)/x^2"),
             Some(Mistake::QuotientPlus { .. })
         ));
+    }
+
+    #[test]
+    fn a_power_lowered_by_the_wrong_amount_is_named() {
+        let Some(Mistake::InOuter { slip: outer, .. }) = slip("(2x+1)^3", "6(2x+1)") else {
+            panic!("a slip in the outer part of the chain");
+        };
+        assert!(matches!(*outer, Mistake::PowerMiscounted { power, .. } if power == Expr::one()));
+        assert!(matches!(
+            slip("x^5", "5x^3"),
+            Some(Mistake::PowerMiscounted { power, .. }) if power == Expr::int(3)
+        ));
+        assert_eq!(slip("x^5", "5x^2"), None);
     }
 
     #[test]

@@ -49,6 +49,17 @@ pub fn mistake_hint(mistake: &Mistake, style: Style) -> String {
             show(base),
             show(exponent)
         ),
+        Mistake::PowerMiscounted {
+            base,
+            exponent,
+            power,
+        } => format!(
+            "You brought the exponent {} down; the power of {} then goes down by exactly one, to {}, not to {}.",
+            show(exponent),
+            show(base),
+            show(&Expr::sub(exponent.clone(), Expr::one())),
+            show(power)
+        ),
         Mistake::ConstantDropped { constant } => format!(
             "The constant factor {} went missing: it comes along, multiplying the slope.",
             show(constant)

@@ -1,7 +1,9 @@
-//! Turning outcomes into text and JSON; nothing here computes mathematics.
+//! Sending an answer to the format asked for; nothing here computes mathematics.
 //!
-//! Text and HTML come from each answer's document (`crate::explain` → `crate::present`);
-//! the JSON, LaTeX and Markdown writers here are not yet built on it.
+//! Text, HTML, and LaTeX and Markdown of most answers come from each answer's document
+//! (`crate::explain` → `crate::present`); gradients, Jacobians, directional slopes, motions,
+//! vectors of values and seeing answers still have their own LaTeX writers here. JSON is
+//! `crate::json`.
 
 pub use crate::explain::help;
 use crate::explain::{catalogue, notation, prune, readings};
