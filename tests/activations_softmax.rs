@@ -414,7 +414,7 @@ fn latex_and_markdown_set_softmax_as_an_operator() {
     let tex = nudge(&["--format", "latex", "-e", "grad logsumexp(z1, z2)"]);
     assert!(
         tex.contains(
-            "\\nabla f = \\operatorname{softmax}\\left(\\mathrm{z1}, \\mathrm{z2}\\right)"
+            "Also written as: $\\operatorname{softmax}\\left(\\mathrm{z1}, \\mathrm{z2}\\right)$"
         ),
         "{tex}"
     );

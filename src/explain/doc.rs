@@ -333,6 +333,26 @@ pub enum Math {
         of: crate::tensor::Tensor,
         shape: crate::tensor::Shape,
     },
+    /// The gradient of a function: `∇f`, `∇(x²·y)`; `grad f` in ASCII.
+    Gradient(Box<Math>),
+    /// A length: `|∇f|`.
+    Norm(Box<Math>),
+    /// A square root written out: `√(4² + 1²)`.
+    Root(Box<Math>),
+    /// Squares added, each bracketed unless it is a whole number or a single name:
+    /// `4² + (1/9)²`.
+    Squares(Vec<Expr>),
+    /// A vector as a result: `(2x, 3)` inline in text, a column where maths is displayed.
+    Column(Vec<Expr>),
+    /// A vector of decimals, to six places: `(0.447214, 0.894427)`.
+    Decimals(Vec<f64>),
+    /// A minus sign before maths: `−∇f`.
+    Negated(Box<Math>),
+    /// A quotient written on one line, an expression on either side bracketed unless it
+    /// reads whole: `∇f/|∇f|`, `(12, 1)/√145`, `(14/3)/√2`.
+    Slash(Box<Math>, Box<Math>),
+    /// A dot product written out, pair by pair: `(2/3)·1 + 4·1`.
+    Dot(Vec<(Expr, Expr)>),
 }
 
 impl Math {
@@ -362,6 +382,26 @@ impl Math {
 
     pub fn short(a: Math) -> Math {
         Math::Short(Box::new(a))
+    }
+
+    pub fn gradient(of: Math) -> Math {
+        Math::Gradient(Box::new(of))
+    }
+
+    pub fn norm(of: Math) -> Math {
+        Math::Norm(Box::new(of))
+    }
+
+    pub fn root(of: Math) -> Math {
+        Math::Root(Box::new(of))
+    }
+
+    pub fn negated(of: Math) -> Math {
+        Math::Negated(Box::new(of))
+    }
+
+    pub fn slash(a: Math, b: Math) -> Math {
+        Math::Slash(Box::new(a), Box::new(b))
     }
 
     pub fn symbol(name: &Symbol) -> Math {

@@ -6,7 +6,7 @@ use super::{labelled_line, readings, steps};
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
 use crate::engine::{Headline, MultivarAnswer, Swapped};
-use crate::expr::{decimal, Expr, Kind, Style, Symbol};
+use crate::expr::{decimal, Expr, Style, Symbol};
 use std::rc::Rc;
 
 pub use super::multivar_matrix::inner_step;
@@ -135,6 +135,15 @@ fn values(values: &[Value]) -> Math {
     vector(&values.iter().map(|v| v.exact.clone()).collect::<Vec<_>>())
 }
 
+/// A vector as a result: a column where maths is displayed, kept to an entry's length.
+pub(super) fn column(entries: &[Expr]) -> Math {
+    Math::entry(Math::Column(entries.to_vec()))
+}
+
+fn column_of(values: &[Value]) -> Math {
+    column(&values.iter().map(|v| v.exact.clone()).collect::<Vec<_>>())
+}
+
 pub(super) fn decimals_text(values: &[f64]) -> String {
     let shown: Vec<String> = values.iter().map(|v| decimal(*v)).collect();
     format!("({})", shown.join(", "))
@@ -216,44 +225,6 @@ pub(super) fn introduce(body: &Expr, f: &str, vars: &[Symbol]) -> Block {
     Block::Words(line)
 }
 
-/// `a² + (b)² + …`, each bracketed unless it is a whole number or a single name.
-fn squares(entries: &[Expr]) -> Line {
-    let mut line = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        if i > 0 {
-            line.push(" + ".into());
-        }
-        if bare(e) {
-            line.extend([entry(e), "²".into()]);
-        } else {
-            line.extend(["(".into(), entry(e), ")²".into()]);
-        }
-    }
-    line
-}
-
-fn bare(e: &Expr) -> bool {
-    match e.kind() {
-        Kind::Num(n) => n.is_integer() && !n.is_negative(),
-        Kind::Var(_) | Kind::Const(_) => true,
-        _ => false,
-    }
-}
-
-/// Whether `e` reads whole after a `/`: a whole number, a variable or a plain root.
-fn atomic_divisor(e: &Expr) -> bool {
-    bare(e) || matches!(e.kind(), Kind::Pow(_, x) if x == &Expr::ratio(1, 2))
-}
-
-/// `e` after a `/`, bracketed unless it reads whole.
-fn over(e: &Expr) -> Line {
-    if atomic_divisor(e) {
-        vec![entry(e)]
-    } else {
-        vec!["(".into(), entry(e), ")".into()]
-    }
-}
-
 fn mixed(body: &Expr, derivation: &Derivation, swapped: Option<&Swapped>, out: &mut Vec<Block>) {
     if let [first, second] = derivation.vars.as_slice() {
         let (a, b) = (Expr::symbol(first.clone()), Expr::symbol(second.clone()));
@@ -282,16 +253,16 @@ fn mixed(body: &Expr, derivation: &Derivation, swapped: Option<&Swapped>, out: &
 }
 
 /// `∇f` as the learner named it, or `∇(formula)` for a formula typed out.
-fn nabla_of(body: &Expr, name: Option<&Symbol>, f: &str) -> Line {
+fn nabla_of(body: &Expr, name: Option<&Symbol>, f: &str) -> Math {
     match name {
-        Some(_) => vec![format!("∇{f}").into()],
-        None => vec![
-            said(|style| if style.unicode { "∇" } else { "grad" }.to_string()),
-            "(".into(),
-            entry(body),
-            ")".into(),
-        ],
+        Some(_) => nabla(f),
+        None => Math::gradient(Math::group(Math::entry(Math::Expr(body.clone())))),
     }
+}
+
+/// `∇f`.
+fn nabla(f: &str) -> Math {
+    Math::gradient(Math::Expr(Expr::var(f)))
 }
 
 fn gradient(
@@ -309,7 +280,10 @@ fn gradient(
         out.extend([Block::Gap, derivation_steps(d, true)]);
     }
     out.push(Block::Gap);
-    out.push(result(nabla_of(body, name, &f), vector(&results(partials))));
+    out.push(result(
+        vec![nabla_of(body, name, &f).into()],
+        column(&results(partials)),
+    ));
     if let Some(at) = at {
         out.push(Block::Gap);
         gradient_at(at, &f, out);
@@ -317,32 +291,43 @@ fn gradient(
 }
 
 fn gradient_at(at: &GradientAt, f: &str, out: &mut Vec<Block>) {
-    let nabla = format!("∇{f}");
     out.push(Block::Words(vec![
         "At ".into(),
         vector(&at.point).into(),
         ":".into(),
     ]));
     out.push(Block::Words(vec![
-        format!("  {nabla} = ").into(),
-        Span::tagged(values(&at.vector), Tag::Answer),
+        "  ".into(),
+        nabla(f).into(),
+        " = ".into(),
+        Span::tagged(column_of(&at.vector), Tag::Answer),
     ]));
     let exacts: Vec<Expr> = at.vector.iter().map(|g| g.exact.clone()).collect();
-    let mut length: Line = vec![format!("  length: |{nabla}| = √(").into()];
-    length.extend(squares(&exacts));
-    length.extend([
-        ") = ".into(),
-        approx(&at.length.exact, Some(at.length.approx)).into(),
-    ]);
-    out.push(Block::Words(length));
+    out.push(Block::Words(vec![
+        "  length: ".into(),
+        Math::Equation(vec![
+            Math::norm(nabla(f)),
+            Math::root(Math::entry(Math::Squares(exacts))),
+            approx(&at.length.exact, Some(at.length.approx)),
+        ])
+        .into(),
+    ]));
     match &at.direction {
         Some(dir) => {
-            let mut ascent: Line = vec![format!("  steepest ascent: {nabla}/|{nabla}| = ").into()];
-            ascent.extend(direction(dir));
-            out.push(Block::Words(ascent));
+            let (exact, decimals) = direction(dir);
             out.push(Block::Words(vec![
-                format!("  steepest descent: −{nabla} = ").into(),
-                vector(&at.descent).into(),
+                "  steepest ascent: ".into(),
+                Math::Equation(vec![Math::slash(nabla(f), Math::norm(nabla(f))), exact]).into(),
+                " ≈ ".into(),
+                decimals.into(),
+            ]));
+            out.push(Block::Words(vec![
+                "  steepest descent: ".into(),
+                Math::Equation(vec![
+                    Math::negated(nabla(f)),
+                    Math::entry(Math::Column(at.descent.clone())),
+                ])
+                .into(),
             ]));
             let rate = decimal((at.length.approx * 100.0).round() / 100.0);
             let (f, point, dir) = (f.to_string(), at.point.clone(), dir.clone());
@@ -361,20 +346,15 @@ fn gradient_at(at: &GradientAt, f: &str, out: &mut Vec<Block>) {
     }
 }
 
-/// `(1, 2)/√5 ≈ (0.447214, 0.894427)`.
-fn direction(dir: &Direction) -> Line {
-    let mut line = direction_exact(dir);
-    line.push(format!(" ≈ {}", decimals_text(&dir.unit)).into());
-    line
-}
-
-fn direction_exact(dir: &Direction) -> Line {
-    let mut line: Line = vec![vector(&dir.along).into()];
-    if !dir.norm.is_one() {
-        line.push("/".into());
-        line.extend(over(&dir.norm));
-    }
-    line
+/// `(1, 2)/√5`, and its decimals `(0.447214, 0.894427)`.
+fn direction(dir: &Direction) -> (Math, Math) {
+    let along = Math::entry(Math::Column(dir.along.clone()));
+    let exact = if dir.norm.is_one() {
+        along
+    } else {
+        Math::slash(along, Math::entry(Math::Expr(dir.norm.clone())))
+    };
+    (exact, Math::Decimals(dir.unit.clone()))
 }
 
 fn directional(
@@ -392,44 +372,51 @@ fn directional(
         out.extend([Block::Gap, derivation_steps(p, true)]);
     }
     out.push(Block::Gap);
-    let nabla = format!("∇{f}");
     out.push(Block::Words(vec![
         "At ".into(),
         vector(&d.at.point).into(),
-        format!(": {nabla} = ").into(),
-        values(&d.at.vector).into(),
+        ": ".into(),
+        Math::Equation(vec![nabla(&f), values(&d.at.vector)]).into(),
     ]));
-    let mut length: Line = vec![
+    let (unit, decimals) = direction(&d.unit);
+    out.push(Block::Words(vec![
         "Direction ".into(),
         vector(&d.along).into(),
-        ": its length is √(".into(),
-    ];
-    length.extend(squares(&d.along));
-    length.extend([") = ".into(), entry(&d.length_of_along), ", so u = ".into()]);
-    length.extend(direction(&d.unit));
-    out.push(Block::Words(length));
-    let mut dot: Line = vec![format!("{nabla} · u = (").into()];
-    for (i, (g, a)) in d.at.vector.iter().zip(&d.along).enumerate() {
-        if i > 0 {
-            dot.push(" + ".into());
-        }
-        dot.extend([entry_operand(&g.exact), "·".into(), entry_operand(a)]);
-    }
-    dot.push(")/".into());
-    dot.extend(over(&d.length_of_along));
-    dot.push(" = ".into());
-    dot.extend(over(&d.dot));
-    dot.push("/".into());
-    dot.extend(over(&d.length_of_along));
-    out.push(Block::Words(dot));
+        ": its length is ".into(),
+        Math::Equation(vec![
+            Math::root(Math::entry(Math::Squares(d.along.clone()))),
+            Math::entry(Math::Expr(d.length_of_along.clone())),
+        ])
+        .into(),
+        ", so ".into(),
+        Math::Equation(vec![Math::symbol(&Symbol::from("u")), unit]).into(),
+        " ≈ ".into(),
+        decimals.into(),
+    ]));
+    let pairs: Vec<(Expr, Expr)> = (d.at.vector.iter())
+        .zip(&d.along)
+        .map(|(g, a)| (g.exact.clone(), a.clone()))
+        .collect();
+    let length = || Math::entry(Math::Expr(d.length_of_along.clone()));
+    out.push(Block::Words(vec![Math::Equation(vec![
+        along_u(&f),
+        Math::slash(Math::group(Math::entry(Math::Dot(pairs))), length()),
+        Math::slash(Math::entry(Math::Expr(d.dot.clone())), length()),
+    ])
+    .into()]));
     out.push(Block::Gap);
     out.push(result(
-        vec![format!("{nabla} · u").into()],
+        vec![along_u(&f).into()],
         approx(&d.value.exact, Some(d.value.approx)),
     ));
     out.push(meaning(
         readings::directional_sign(&f, d.value.approx).into(),
     ));
+}
+
+/// `∇f · u`.
+fn along_u(f: &str) -> Math {
+    Math::times(nabla(f), Math::symbol(&Symbol::from("u")))
 }
 
 pub(super) fn results(partials: &[Derivation]) -> Vec<Expr> {

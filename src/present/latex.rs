@@ -2,7 +2,7 @@
 //! values as displayed maths, tables as `tabular`, matrices as `pmatrix`; and failures.
 
 use super::caret::marked;
-use super::latex_maths::{escape, is_maths, line_maths, math_latex, pmatrix, runs, step_maths};
+use super::latex_maths::{is_displayed, escape, is_maths, line_maths, math_latex, pmatrix, runs, step_maths};
 use super::plot::{draw_contour, draw_plot};
 use super::text::plain_line;
 use crate::error::Error;
@@ -37,6 +37,9 @@ fn block(b: &Block, out: &mut String) {
         Block::Note(l) => out.push_str(&format!("\\emph{{Note:}} {}\n", line(l))),
         // An empty line of words is the text presenter's spacing: blocks here are spaced anyway.
         Block::Words(l) | Block::Paragraph(l) if line(l).trim().is_empty() => return,
+        Block::Words(l) if is_displayed(l) => {
+            out.push_str(&format!("\\[ {} \\]\n", line_maths(l)));
+        }
         Block::Words(l) | Block::Paragraph(l) => {
             out.push_str(line(l).trim_start());
             out.push('\n');

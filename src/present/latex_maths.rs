@@ -101,6 +101,56 @@ pub fn math_latex(m: &Math) -> String {
         Math::Short(m) => step_maths(m),
         Math::Entry(m) => math_latex(m),
         Math::Partials(vars) => latex_partials(vars),
+        Math::Gradient(of) => format!("\\nabla {}", math_latex(of)),
+        Math::Norm(of) => format!("\\left|{}\\right|", math_latex(of)),
+        Math::Root(of) => format!("\\sqrt{{{}}}", math_latex(of)),
+        Math::Squares(entries) => {
+            let terms: Vec<String> = entries
+                .iter()
+                .map(|e| format!("{}^{{2}}", squared_base(e)))
+                .collect();
+            terms.join(" + ")
+        }
+        Math::Column(entries) => {
+            let rows: Vec<Vec<String>> = entries.iter().map(|e| vec![e.latex()]).collect();
+            pmatrix(&rows)
+        }
+        Math::Decimals(values) => {
+            let rows: Vec<Vec<String>> = values.iter().map(|v| vec![decimal(*v)]).collect();
+            pmatrix(&rows)
+        }
+        Math::Negated(of) => format!("-{}", math_latex(of)),
+        Math::Slash(a, b) => slash(a, b),
+        Math::Dot(pairs) => {
+            let terms: Vec<String> = pairs
+                .iter()
+                .map(|(a, b)| format!("{} \\cdot {}", latex_operand(a), latex_operand(b)))
+                .collect();
+            terms.join(" + ")
+        }
+    }
+}
+
+/// `\\frac{a}{b}`, brackets around `a` dropped; a vector over a number is that number's
+/// reciprocal times the vector: `\\frac{1}{\\sqrt{5}} \\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}`.
+fn slash(a: &Math, b: &Math) -> String {
+    let unwrapped = |m: &Math| match m {
+        Math::Entry(inner) => inner.as_ref().clone(),
+        _ => m.clone(),
+    };
+    match unwrapped(a) {
+        Math::Column(_) => format!("\\frac{{1}}{{{}}} {}", math_latex(b), math_latex(a)),
+        Math::Group(inner) => format!("\\frac{{{}}}{{{}}}", math_latex(&inner), math_latex(b)),
+        _ => format!("\\frac{{{}}}{{{}}}", math_latex(a), math_latex(b)),
+    }
+}
+
+/// A base to square: bracketed unless it is a whole number or a single name.
+fn squared_base(e: &Expr) -> String {
+    if super::maths::bare(e) {
+        e.latex()
+    } else {
+        format!("\\left({}\\right)", e.latex())
     }
 }
 
@@ -198,6 +248,24 @@ pub fn is_maths(line: &[Span]) -> bool {
         Inline::Text(t) => !t.chars().any(char::is_alphabetic),
         Inline::Spelled(_) => false,
     })
+}
+
+/// Whether a line is maths alone and holds a column vector: it is displayed on a line of its
+/// own (`\\[ \\nabla f = \\begin{pmatrix} … \\end{pmatrix} \\]`), not set in the running text.
+pub fn is_displayed(line: &[Span]) -> bool {
+    fn column(m: &Math) -> bool {
+        match m {
+            Math::Column(_) | Math::Decimals(_) => true,
+            Math::Entry(m) | Math::Short(m) | Math::Approx(m, _) | Math::Group(m) => column(m),
+            Math::Equation(sides) => sides.iter().any(column),
+            Math::Slash(a, b) => column(a) || column(b),
+            _ => false,
+        }
+    }
+    is_maths(line)
+        && line
+            .iter()
+            .any(|span| matches!(&span.content, Inline::Math(m) if column(m)))
 }
 
 /// A step's maths past the size LaTeX shows.

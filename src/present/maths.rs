@@ -74,6 +74,76 @@ pub fn math_text(m: &Math, style: Style) -> String {
         Math::Short(m) => math_text(m, style.with_budget(STEP_BUDGET)),
         Math::Entry(m) => math_text(m, style.with_budget(ENTRY_BUDGET)),
         Math::Partials(vars) => partials(vars, style),
+        Math::Gradient(of) => {
+            let of = math_text(of, style);
+            match (style.unicode, of.starts_with('(')) {
+                (true, _) => format!("∇{of}"),
+                (false, true) => format!("grad{of}"),
+                (false, false) => format!("grad {of}"),
+            }
+        }
+        Math::Norm(of) => format!("|{}|", math_text(of, style)),
+        Math::Root(of) => {
+            let sign = if style.unicode { "√" } else { "sqrt" };
+            format!("{sign}({})", math_text(of, style))
+        }
+        Math::Squares(entries) => {
+            let squared = if style.unicode { "²" } else { "^2" };
+            let terms: Vec<String> = entries
+                .iter()
+                .map(|e| match bare(e) {
+                    true => format!("{}{squared}", e.to_text(style)),
+                    false => format!("({}){squared}", e.to_text(style)),
+                })
+                .collect();
+            terms.join(" + ")
+        }
+        Math::Column(entries) => math_text(&Math::Tuple(entries.clone()), style),
+        Math::Decimals(values) => {
+            let shown: Vec<String> = values.iter().map(|v| decimal(*v)).collect();
+            format!("({})", shown.join(", "))
+        }
+        Math::Negated(of) => {
+            let minus = if style.unicode { "−" } else { "-" };
+            format!("{minus}{}", math_text(of, style))
+        }
+        Math::Slash(a, b) => format!("{}/{}", slashed(a, style), slashed(b, style)),
+        Math::Dot(pairs) => {
+            let dot = if style.unicode { "·" } else { "*" };
+            let terms: Vec<String> = pairs
+                .iter()
+                .map(|(a, b)| format!("{}{dot}{}", operand(a, style), operand(b, style)))
+                .collect();
+            terms.join(" + ")
+        }
+    }
+}
+
+/// A side of a one-line quotient: an expression bracketed unless it reads whole.
+fn slashed(m: &Math, style: Style) -> String {
+    let text = math_text(m, style);
+    let inner = match m {
+        Math::Entry(inner) => inner,
+        _ => m,
+    };
+    match inner {
+        Math::Expr(e) if !reads_whole(e) => format!("({text})"),
+        _ => text,
+    }
+}
+
+/// Whether an expression needs no brackets before a square or around a side of `/`: a
+/// whole number, a single name, or a plain root.
+pub fn reads_whole(e: &Expr) -> bool {
+    bare(e) || matches!(e.kind(), Kind::Pow(_, x) if x == &Expr::ratio(1, 2))
+}
+
+/// A whole number or a single name: squared without brackets.
+pub fn bare(e: &Expr) -> bool {
+    match e.kind() {
+        Kind::Num(n) => n.is_integer() && !n.is_negative(),
+        Kind::Var(_) | Kind::Const(_) => true,
+        _ => false,
     }
 }
 

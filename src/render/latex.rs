@@ -116,9 +116,7 @@ fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
         Answer::Multivar(answer)
             if matches!(
                 **answer,
-                MultivarAnswer::Gradient { .. }
-                    | MultivarAnswer::Jacobian { .. }
-                    | MultivarAnswer::Directional { .. }
+                MultivarAnswer::Jacobian { .. }
                     | MultivarAnswer::Motion { .. }
                     | MultivarAnswer::Literal { .. }
             ) =>
