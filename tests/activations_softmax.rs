@@ -267,7 +267,9 @@ fn every_format_carries_the_shares() {
         "{latex}"
     );
     assert!(
-        latex.contains("\\operatorname{diag}\\left(s\\right) - s s^{\\top}"),
+        latex.contains(
+            "J = \\operatorname{diag}\\left(\\mathbf{s}\\right) - \\mathbf{s} \\mathbf{s}^{\\top}"
+        ),
         "{latex}"
     );
     let markdown = nudge(&["--format", "markdown", "-e", q]);

@@ -67,8 +67,11 @@ fn values(a: &IdentityAnswer, seed: &[f64]) -> HashMap<String, Dense> {
             let (r, c) = (size(&shape.rows), size(&shape.cols));
             let mut d = Dense::new(r, c, (0..r * c).map(|_| next()).collect());
             if r == c && r > 1 {
+                // Entries are below 2 in size, so a row's other entries add to less than
+                // 2(r − 1): lifting the diagonal by 2r + 1 makes the matrix strictly diagonally
+                // dominant with a positive diagonal, so invertible with det > 0 (log det is real).
                 for i in 0..r {
-                    d.data[i * c + i] += 4.0;
+                    d.data[i * c + i] += 2.0 * r as f64 + 1.0;
                     for j in 0..i {
                         if a.symmetric.iter().any(|s| **s == **name) {
                             d.data[i * c + j] = d.data[j * c + i];

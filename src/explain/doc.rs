@@ -337,7 +337,8 @@ pub enum Math {
     Gradient(Box<Math>),
     /// A length: `|∇f|`.
     Norm(Box<Math>),
-    /// A square root written out: `√(4² + 1²)`.
+    /// A square root written out: `√(4² + 1²)`; `√5` and `√x` when it holds a bare number or
+    /// name (an expression, not a grouping) and the style is Unicode.
     Root(Box<Math>),
     /// Squares added, each bracketed unless it is a whole number or a single name:
     /// `4² + (1/9)²`.
@@ -353,6 +354,8 @@ pub enum Math {
     Slash(Box<Math>, Box<Math>),
     /// A dot product written out, pair by pair: `(2/3)·1 + 4·1`.
     Dot(Vec<(Expr, Expr)>),
+    /// An operator set before what it acts on: `d/dt (cos(t), sin(t))`.
+    Apply(Box<Math>, Box<Math>),
 }
 
 impl Math {
@@ -398,6 +401,10 @@ impl Math {
 
     pub fn negated(of: Math) -> Math {
         Math::Negated(Box::new(of))
+    }
+
+    pub fn apply(op: Math, to: Math) -> Math {
+        Math::Apply(Box::new(op), Box::new(to))
     }
 
     pub fn slash(a: Math, b: Math) -> Math {

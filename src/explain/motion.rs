@@ -2,22 +2,22 @@
 //! values at one time.
 
 use super::doc::{Block, Line, Math, Span, Tag};
-use super::multivar::{
-    approx, decimals_text, indented, meaning, result, results, said, shown, vector,
-};
+use super::multivar::{approx, column, indented, meaning, result, results, said};
 use super::readings;
 use super::session::wants_decimal;
 use crate::calculus::motion::{Length, Motion, MotionAt};
 use crate::calculus::multivar::Exact;
 use crate::engine::Named;
-use crate::expr::{Expr, Kind, Style};
+use crate::expr::Expr;
 
 pub fn motion(m: &Motion, named: Option<&Named>, out: &mut Vec<Block>) {
     if m.order == 0 {
         // The length of the point itself: where it is, then how far from the origin.
-        let mut line = label(m, named, 0);
-        line.extend([" = ".into(), vector(&m.components).into()]);
-        out.push(Block::Words(line));
+        out.push(Block::Words(vec![
+            label(m, named, 0).into(),
+            " = ".into(),
+            column(&m.components).into(),
+        ]));
     } else {
         derivatives(m, named, out);
     }
@@ -61,42 +61,41 @@ fn derivatives(m: &Motion, named: Option<&Named>, out: &mut Vec<Block>) {
                 .iter()
                 .filter_map(|d| d.steps.get(k as usize - 1).map(|s| s.after.clone()))
                 .collect();
-            let mut line: Line = vec![format!("{word}: ").into()];
-            line.extend(label(m, named, k));
-            line.extend([" = ".into(), vector(&middle).into()]);
-            out.push(Block::Words(line));
+            out.push(Block::Words(vec![
+                format!("{word}: ").into(),
+                label(m, named, k).into(),
+                " = ".into(),
+                column(&middle).into(),
+            ]));
         }
     }
     let mut lhs: Line = readings::motion_word(&m.var, m.order)
         .map(|w| vec![format!("{w}: ").into()])
         .unwrap_or_default();
-    lhs.extend(label(m, named, m.order));
-    out.push(result(lhs, vector(&results(&m.derivatives))));
+    lhs.push(label(m, named, m.order).into());
+    out.push(result(lhs, column(&results(&m.derivatives))));
     if let Some(reading) = readings::time(&m.var, m.order) {
         out.push(meaning(reading.into()));
     }
 }
 
 /// `r′(t)`, `dr/dt`, or `d/dt (cos(t), sin(t), t)` for derivative `order`.
-fn label(m: &Motion, named: Option<&Named>, order: u32) -> Line {
+fn label(m: &Motion, named: Option<&Named>, order: u32) -> Math {
     match named {
-        Some(n) => vec![Math::entry(Math::Named {
+        Some(n) => Math::entry(Math::Named {
             named: n.clone(),
             var: m.var.clone(),
             order,
             partial: false,
-        })
-        .into()],
-        None => vec![
+        }),
+        None => Math::apply(
             Math::Operator {
                 var: m.var.clone(),
                 order,
                 partial: false,
-            }
-            .into(),
-            " ".into(),
-            vector(&m.components).into(),
-        ],
+            },
+            column(&m.components),
+        ),
     }
 }
 
@@ -111,57 +110,31 @@ fn speed(m: &Motion, length: &Length, named: Option<&Named>, out: &mut Vec<Block
     } else if m.order == 0 {
         out.push(Block::Words(vec![readings::DISTANCE.into()]));
     }
-    let (coordinates, length_said) = (results(&m.derivatives), length.clone());
-    out.push(Block::Words(vec![said(move |style| {
-        format!("{word}: {}", chain(&coordinates, &length_said, style))
-    })]));
-    let mut lhs: Line = vec!["|".into()];
-    lhs.extend(label(m, named, m.order));
-    lhs.push("|".into());
+    let mut line: Line = vec![
+        format!("{word}: ").into(),
+        chain(&results(&m.derivatives), length).into(),
+    ];
+    if length.tidied.is_some() {
+        line.push(said(|style| {
+            format!("   ({})", readings::pythagoras(style.unicode))
+        }));
+    }
+    out.push(Block::Words(line));
+    let lhs = vec![Math::norm(label(m, named, m.order)).into()];
     out.push(result(lhs, approx(&length.result, length.value)));
 }
 
-/// `√(a² + b²) = √(squares) = √(tidied) = result`, each form once, and the identity used.
-fn chain(coordinates: &[Expr], length: &Length, style: Style) -> String {
-    let root = if style.unicode { "√" } else { "sqrt" };
-    let squares: Vec<String> = coordinates.iter().map(|e| squared(e, style)).collect();
+/// `√(a² + b²) = √(squares) = √(tidied) = result`, a form that reads as the next one left out.
+fn chain(coordinates: &[Expr], length: &Length) -> Math {
     let mut forms = vec![
-        format!("{root}({})", squares.join(" + ")),
-        format!("{root}({})", shown(&length.squares, style)),
+        Math::root(Math::entry(Math::Squares(coordinates.to_vec()))),
+        Math::root(Math::entry(Math::Expr(length.squares.clone()))),
     ];
     if let Some(tidied) = &length.tidied {
-        let text = shown(tidied, style);
-        let plain = style.unicode
-            && (tidied.as_number().is_some() || matches!(tidied.kind(), Kind::Var(_)));
-        forms.push(if plain {
-            format!("{root}{text}")
-        } else {
-            format!("{root}({text})")
-        });
+        forms.push(Math::root(Math::Expr(tidied.clone())));
     }
-    forms.push(shown(&length.result, style));
-    forms.dedup();
-    let mut chain = forms.join(" = ");
-    if length.tidied.is_some() {
-        chain.push_str(&format!("   ({})", readings::pythagoras(style.unicode)));
-    }
-    chain
-}
-
-/// `e²`, bracketed unless it is a whole number or a single name.
-fn squared(e: &Expr, style: Style) -> String {
-    let text = shown(e, style);
-    let bare = match e.kind() {
-        Kind::Num(n) => n.is_integer() && !n.is_negative(),
-        Kind::Var(_) | Kind::Const(_) => true,
-        _ => false,
-    };
-    let text = if bare { text } else { format!("({text})") };
-    if style.unicode {
-        format!("{text}²")
-    } else {
-        format!("{text}^2")
-    }
+    forms.push(Math::entry(Math::Expr(length.result.clone())));
+    Math::Equation(forms)
 }
 
 /// `At t = 2: r′(2) = (-sin(2), cos(2), 1) ≈ (…)`, and the length there.
@@ -187,13 +160,13 @@ fn motion_at(m: &Motion, at: &MotionAt, named: Option<&Named>, out: &mut Vec<Blo
     let decimals = Exact::decimals(&at.vector).filter(|_| exact.iter().any(wants_decimal));
     let shown = |tag: Option<Tag>| -> Line {
         let paint = |span: Span| Span { tag, ..span };
-        let mut line = vec![paint(vector(&exact).into())];
+        let mut line = vec![paint(column(&exact).into())];
         if let Some(d) = &decimals {
-            line.push(paint(format!(" ≈ {}", decimals_text(d)).into()));
+            line.extend([paint(" ≈ ".into()), paint(Math::Decimals(d.clone()).into())]);
         }
         line
     };
-    let mut first = [place.clone(), vec![" ".into()], here.clone()].concat();
+    let mut first = [place.clone(), vec![" ".into(), here.clone().into()]].concat();
     first.push(" = ".into());
     match &at.length {
         None => {
@@ -203,7 +176,7 @@ fn motion_at(m: &Motion, at: &MotionAt, named: Option<&Named>, out: &mut Vec<Blo
         Some(length) => {
             first.extend(shown(None));
             out.push(Block::Words(first));
-            let lhs = [place, vec![" |".into()], here, vec!["|".into()]].concat();
+            let lhs = [place, vec![" ".into(), Math::norm(here).into()]].concat();
             out.push(result(lhs, approx(&length.exact, length.approx)));
         }
     }

@@ -1,11 +1,13 @@
 //! A many-variable answer, said: each partial's steps, then vectors and what they mean.
 
-use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag, ENTRY_BUDGET};
+use super::doc::{
+    Block, Doc, Inline, Line, Math, Quiet, Span, Spelled, StepItem, Tag, ENTRY_BUDGET,
+};
 use super::session::wants_decimal;
 use super::{labelled_line, readings, steps};
 use crate::calculus::multivar::{Derivation, Direction, Directional, GradientAt, Value};
 use crate::calculus::Step;
-use crate::engine::{Headline, MultivarAnswer, Swapped};
+use crate::engine::{Headline, MultivarAnswer, Named, Swapped};
 use crate::expr::{decimal, Expr, Style, Symbol};
 use std::rc::Rc;
 
@@ -63,13 +65,13 @@ pub fn multivar(answer: &MultivarAnswer) -> Doc {
             let mut line = vec![
                 Span::tagged("Value:", Tag::Label),
                 " ".into(),
-                Span::tagged(vector(exact), Tag::Answer),
+                Span::tagged(column(exact), Tag::Answer),
             ];
             if exact.iter().any(wants_decimal) {
-                line.push(Span::tagged(
-                    format!(" ≈ {}", decimals_text(decimals)),
-                    Tag::Answer,
-                ));
+                line.extend([
+                    Span::tagged(" ≈ ", Tag::Answer),
+                    Span::tagged(Math::Decimals(decimals.clone()), Tag::Answer),
+                ]);
             }
             blocks.push(Block::Words(line));
         }
@@ -131,10 +133,6 @@ pub(super) fn vector(entries: &[Expr]) -> Math {
     Math::entry(Math::Tuple(entries.to_vec()))
 }
 
-fn values(values: &[Value]) -> Math {
-    vector(&values.iter().map(|v| v.exact.clone()).collect::<Vec<_>>())
-}
-
 /// A vector as a result: a column where maths is displayed, kept to an entry's length.
 pub(super) fn column(entries: &[Expr]) -> Math {
     Math::entry(Math::Column(entries.to_vec()))
@@ -142,11 +140,6 @@ pub(super) fn column(entries: &[Expr]) -> Math {
 
 fn column_of(values: &[Value]) -> Math {
     column(&values.iter().map(|v| v.exact.clone()).collect::<Vec<_>>())
-}
-
-pub(super) fn decimals_text(values: &[f64]) -> String {
-    let shown: Vec<String> = values.iter().map(|v| decimal(*v)).collect();
-    format!("({})", shown.join(", "))
 }
 
 /// An exact value, with its decimal when it has one and is not a whole number.
@@ -188,6 +181,31 @@ pub(super) fn result(mut lhs: Line, rhs: Math) -> Block {
 
 pub(super) fn derivation_steps(derivation: &Derivation, partial: bool) -> Block {
     Block::Steps(steps(&derivation.steps, partial))
+}
+
+/// One partial derivative of `f`, its last line naming what it found: `so: ∂f/∂x = 2x·y`.
+fn named_partial(derivation: &Derivation, f: &str) -> Block {
+    let mut items = steps(&derivation.steps, true);
+    if let ([StepItem::Step(step)], [var]) = (items.as_mut_slice(), derivation.vars.as_slice()) {
+        let found = step.closing.as_mut().and_then(|line| line.last_mut());
+        if let Some(Span {
+            content: Inline::Math(result),
+            ..
+        }) = found
+        {
+            let name = Math::Named {
+                named: Named::Leibniz {
+                    name: Symbol::from(f),
+                    params: Vec::new(),
+                },
+                var: var.clone(),
+                order: 1,
+                partial: true,
+            };
+            *result = Math::Equation(vec![name, result.clone()]);
+        }
+    }
+    Block::Steps(items)
 }
 
 /// One step tree, set in, its first line led by `lead`.
@@ -277,7 +295,7 @@ fn gradient(
     out.push(introduce(body, &f, vars));
     out.push(Block::Words(vec![readings::gradient(&f).into()]));
     for d in partials {
-        out.extend([Block::Gap, derivation_steps(d, true)]);
+        out.extend([Block::Gap, named_partial(d, &f)]);
     }
     out.push(Block::Gap);
     out.push(result(
@@ -369,14 +387,14 @@ fn directional(
     out.push(introduce(body, &f, vars));
     out.push(Block::Words(vec![readings::directional(&f).into()]));
     for p in partials {
-        out.extend([Block::Gap, derivation_steps(p, true)]);
+        out.extend([Block::Gap, named_partial(p, &f)]);
     }
     out.push(Block::Gap);
     out.push(Block::Words(vec![
         "At ".into(),
         vector(&d.at.point).into(),
         ": ".into(),
-        Math::Equation(vec![nabla(&f), values(&d.at.vector)]).into(),
+        Math::Equation(vec![nabla(&f), column_of(&d.at.vector)]).into(),
     ]));
     let (unit, decimals) = direction(&d.unit);
     out.push(Block::Words(vec![
@@ -389,7 +407,7 @@ fn directional(
         ])
         .into(),
         ", so ".into(),
-        Math::Equation(vec![Math::symbol(&Symbol::from("u")), unit]).into(),
+        Math::Equation(vec![unit_vector(), unit]).into(),
         " ≈ ".into(),
         decimals.into(),
     ]));
@@ -416,7 +434,12 @@ fn directional(
 
 /// `∇f · u`.
 fn along_u(f: &str) -> Math {
-    Math::times(nabla(f), Math::symbol(&Symbol::from("u")))
+    Math::times(nabla(f), unit_vector())
+}
+
+/// The direction made one unit long, `u`: a vector, bold where maths is typeset.
+fn unit_vector() -> Math {
+    Math::Tensor(crate::tensor::Tensor::Name(Symbol::from("u")))
 }
 
 pub(super) fn results(partials: &[Derivation]) -> Vec<Expr> {

@@ -75,7 +75,7 @@ pub fn jacobian_shape(shaped: &SoftmaxJacobian, out: &mut Vec<Block>) {
         ]));
     }
     out.push(Block::Grid {
-        lead: vec!["J = ".into()],
+        lead: vec![Math::Expr(Expr::var("J")).into(), " = ".into()],
         rows: shaped
             .entries
             .iter()

@@ -2,7 +2,7 @@
 //! in running LaTeX: the pieces the LaTeX and Markdown presenters share.
 
 use crate::engine::Named;
-use crate::explain::doc::{Inline, Math, Span};
+use crate::explain::doc::{Inline, Math, Span, Tag};
 use crate::explain::integral::constant_name;
 use crate::expr::{
     decimal, greek_name, latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind,
@@ -121,6 +121,7 @@ pub fn math_latex(m: &Math) -> String {
         }
         Math::Negated(of) => format!("-{}", math_latex(of)),
         Math::Slash(a, b) => slash(a, b),
+        Math::Apply(op, to) => format!("{} {}", math_latex(op), math_latex(to)),
         Math::Dot(pairs) => {
             let terms: Vec<String> = pairs
                 .iter()
@@ -192,25 +193,42 @@ pub fn line_maths(line: &[Span]) -> String {
     out.trim().to_string()
 }
 
-/// A line cut into runs: a run of maths (its pieces and the signs between them, `x² = 4`)
-/// goes in one `$…$`; any other span stands alone.
-pub fn runs(line: &[Span]) -> Vec<&[Span]> {
+/// A line cut into groups of spans that look alike in a format (`At t = 2:` as one label:
+/// `look` says how a tag looks, `None` for no look of its own), and each group into runs: a
+/// run of maths (its pieces and the signs between and around them, `|r′(t)| = 4`) goes in
+/// one `$…$`; any other span stands alone.
+pub fn groups(
+    line: &[Span],
+    look: impl Fn(Option<Tag>) -> Option<Tag>,
+) -> impl Iterator<Item = (Option<Tag>, Vec<&[Span]>)> {
+    line.chunk_by(move |a, b| look(a.tag) == look(b.tag))
+        .map(|group| (group[0].tag, runs(group)))
+}
+
+fn runs(line: &[Span]) -> Vec<&[Span]> {
     let maths = |span: &Span| matches!(span.content, Inline::Math(_));
     let sign = |span: &Span| match &span.content {
-        Inline::Text(t) => {
-            span.tag.is_none()
-                && t.chars()
-                    .all(|c| c.is_whitespace() || "=≈+-−·×,→".contains(c))
-        }
+        Inline::Text(t) => t
+            .chars()
+            .all(|c| c.is_whitespace() || "=≈+-−·×,→|".contains(c)),
         _ => false,
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < line.len() {
         let mut end = i + 1;
-        if maths(&line[i]) {
+        // A run starts at maths, or at signs that lead into maths (`|` before `r′(t)`).
+        let mut start = i;
+        let leads = |span: &Span| {
+            sign(span) && matches!(&span.content, Inline::Text(t) if !t.trim().is_empty())
+        };
+        while start < line.len() && leads(&line[start]) {
+            start += 1;
+        }
+        if start < line.len() && maths(&line[start]) {
             // Take signs only when more maths follows them.
-            let mut j = end;
+            let mut j = start + 1;
+            end = j;
             while j < line.len() && (maths(&line[j]) || sign(&line[j])) {
                 j += 1;
                 if maths(&line[j - 1]) {
@@ -224,6 +242,13 @@ pub fn runs(line: &[Span]) -> Vec<&[Span]> {
     out
 }
 
+/// A run of maths in `$…$`, after a space when its first sign had one before it.
+pub fn run_maths(run: &[Span]) -> String {
+    let spaced =
+        matches!(run.first().map(|s| &s.content), Some(Inline::Text(t)) if t.starts_with(' '));
+    format!("{}${}$", if spaced { " " } else { "" }, line_maths(run))
+}
+
 /// Words inside maths: signs (`=`, `≈`) as maths, anything else in `\text{}`.
 fn text_in_maths(text: &str) -> String {
     let t = text.trim();
@@ -231,7 +256,7 @@ fn text_in_maths(text: &str) -> String {
         return String::new();
     }
     if t.chars()
-        .all(|c| "=+-−,:()/".contains(c) || maths_symbol(c).is_some())
+        .all(|c| "=+-−,:()/|".contains(c) || maths_symbol(c).is_some())
     {
         return t
             .chars()

@@ -3,7 +3,9 @@
 //! tables; and failures.
 
 use super::caret::marked;
-use super::latex_maths::{is_displayed, is_maths, line_maths, math_latex, pmatrix, runs, step_maths};
+use super::latex_maths::{
+    groups, is_displayed, is_maths, line_maths, math_latex, pmatrix, run_maths, step_maths,
+};
 use super::plot::{draw_contour, draw_plot};
 use super::text::plain_line;
 use crate::error::Error;
@@ -195,17 +197,27 @@ fn line(l: &[Span]) -> String {
 
 /// A line's spans; `strong` when the line gives the answer, whose label then stands out.
 fn spans(l: &[Span], strong: bool) -> String {
-    runs(l)
-        .into_iter()
-        .map(|run| match run {
-            [span] => match &span.content {
-                Inline::Text(t) => tagged(span.tag, strong, t.clone()),
-                Inline::Math(m) => tagged(span.tag, strong, format!("${}$", math_latex(m))),
-                Inline::Spelled(s) => tagged(span.tag, strong, (s.0)(Style::UNICODE)),
-            },
-            maths => format!("${}$", line_maths(maths)),
+    groups(l, look)
+        .map(|(tag, runs)| {
+            let inner: String = runs
+                .into_iter()
+                .map(|run| match run {
+                    [span] => match &span.content {
+                        Inline::Text(t) => t.clone(),
+                        Inline::Math(m) => format!("${}$", math_latex(m)),
+                        Inline::Spelled(s) => (s.0)(Style::UNICODE),
+                    },
+                    maths => run_maths(maths),
+                })
+                .collect();
+            tagged(tag, strong, inner)
         })
         .collect()
+}
+
+/// How a tag looks here: labels, warnings and rule titles stand out; nothing else does.
+fn look(tag: Option<Tag>) -> Option<Tag> {
+    tag.filter(|t| matches!(t, Tag::Label | Tag::Warning | Tag::Rule))
 }
 
 /// A span's words as Markdown marks its tag.

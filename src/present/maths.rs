@@ -83,10 +83,16 @@ pub fn math_text(m: &Math, style: Style) -> String {
             }
         }
         Math::Norm(of) => format!("|{}|", math_text(of, style)),
-        Math::Root(of) => {
-            let sign = if style.unicode { "√" } else { "sqrt" };
-            format!("{sign}({})", math_text(of, style))
-        }
+        // √5 and √x need no brackets in Unicode; anything else, and all of ASCII, does.
+        Math::Root(of) => match (style.unicode, of.as_ref()) {
+            (true, Math::Expr(e))
+                if e.as_number().is_some() || matches!(e.kind(), Kind::Var(_)) =>
+            {
+                format!("√{}", e.to_text(style))
+            }
+            (true, _) => format!("√({})", math_text(of, style)),
+            (false, _) => format!("sqrt({})", math_text(of, style)),
+        },
         Math::Squares(entries) => {
             let squared = if style.unicode { "²" } else { "^2" };
             let terms: Vec<String> = entries
@@ -108,6 +114,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("{minus}{}", math_text(of, style))
         }
         Math::Slash(a, b) => format!("{}/{}", slashed(a, style), slashed(b, style)),
+        Math::Apply(op, to) => format!("{} {}", math_text(op, style), math_text(to, style)),
         Math::Dot(pairs) => {
             let dot = if style.unicode { "·" } else { "*" };
             let terms: Vec<String> = pairs

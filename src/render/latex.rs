@@ -6,7 +6,7 @@ use super::markup::{self, maths, words, Block, Row};
 use super::note_text;
 use super::prune::{labelled, Shown};
 use crate::calculus::{Detail, Rule, Step};
-use crate::engine::{Answer, MultivarAnswer, Outcome};
+use crate::engine::{Answer, Outcome};
 use crate::explain::steps::{child_labels, folds_into_one_line};
 use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
 use crate::syntax::{reading_latex, reading_of_statement};
@@ -102,7 +102,6 @@ pub(super) fn rows(
 /// The answer as typeset blocks, for the families not yet presented from their document.
 fn blocks(outcome: &Outcome) -> Vec<Block> {
     match &outcome.answer {
-        Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
         Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
         _ => Vec::new(),
     }
@@ -113,16 +112,6 @@ fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
     match &outcome.answer {
         // Gradients, Jacobians, directional slopes, motions and vectors of values still have
         // their writer.
-        Answer::Multivar(answer)
-            if matches!(
-                **answer,
-                MultivarAnswer::Jacobian { .. }
-                    | MultivarAnswer::Motion { .. }
-                    | MultivarAnswer::Literal { .. }
-            ) =>
-        {
-            None
-        }
         Answer::Seeing(_) => None,
         _ => crate::explain::outcome(outcome),
     }

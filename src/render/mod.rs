@@ -6,12 +6,11 @@
 //! `crate::json`.
 
 pub use crate::explain::help;
-use crate::explain::{catalogue, notation, prune, readings};
+use crate::explain::{catalogue, notation, prune};
 
 mod html;
 mod latex;
 mod markup;
-mod multivar_latex;
 mod seeing_latex;
 mod text;
 

@@ -1,12 +1,10 @@
 //! The text answer a learner reads: the reading, each step in words, the result.
 
-use crate::calculus::multivar::Value;
 use crate::engine::Outcome;
 use crate::error::Error;
-use crate::explain::session::wants_decimal;
 pub use crate::expr::decimal;
 pub use crate::expr::operator;
-use crate::expr::{Expr, Style};
+use crate::expr::Style;
 use crate::present::diagnostic::diagnostic;
 use crate::present::{self, Paint, Plain};
 
@@ -49,32 +47,6 @@ pub fn render_text_at(
         };
         present::text_at(&doc, style, options.quiet, paint, width)
     })
-}
-
-/// The decimal shown after an exact value: none when the value is whole or keeps a letter (v0).
-pub fn decimal_after(exact: &Expr, approx: Option<f64>) -> Option<String> {
-    approx.filter(|_| wants_decimal(exact)).map(decimal)
-}
-
-/// The decimals shown after an exact vector: when every entry has one and some entry is not whole.
-pub fn decimals_after(exact: &[Expr], approx: Option<Vec<f64>>) -> Option<Vec<String>> {
-    approx
-        .filter(|_| exact.iter().any(wants_decimal))
-        .map(|values| values.into_iter().map(decimal).collect())
-}
-
-/// The decimals shown after an exact matrix: when some entry is not whole.
-pub fn matrix_decimals(values: &[Vec<Value>]) -> Option<Vec<Vec<String>>> {
-    values
-        .iter()
-        .flatten()
-        .any(|v| wants_decimal(&v.exact))
-        .then(|| {
-            values
-                .iter()
-                .map(|row| row.iter().map(|v| decimal(v.approx)).collect())
-                .collect()
-        })
 }
 
 /// An error as the terminal shows it (`present::diagnostic`), in plain text.
