@@ -500,3 +500,39 @@ fn a_redirected_stderr_gets_no_colour_codes() {
     assert!(written.starts_with("error: "), "{written:?}");
     assert!(!written.contains('\u{1b}'), "{written:?}");
 }
+
+/// A lesson's own problems (a line nudge cannot read, an expectation that fails) go to
+/// stderr, coloured for stderr: sent to a file, they carry no escape codes while the lesson
+/// on the terminal is coloured.
+#[test]
+fn a_lesson_s_problems_in_a_redirected_stderr_get_no_colour_codes() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let lesson = dir.path().join("broken.nudge");
+    std::fs::write(
+        &lesson,
+        "= Broken\n\nSome words.\n\n> d/dx x^2 => 3x\n\n> 2 +* 3\n",
+    )
+    .expect("the lesson file");
+    let errors = dir.path().join("errors.txt");
+    let mut cmd = Command::new("sh");
+    cmd.env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .arg("-c")
+        .arg(format!(
+            "exec '{}' --check '{}' 2>'{}'",
+            env!("CARGO_BIN_EXE_nudge"),
+            lesson.display(),
+            errors.display()
+        ));
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
+    let shown = p.exp_eof().expect("nudge ends");
+    assert!(
+        shown.contains('\u{1b}'),
+        "the verdict on the terminal is coloured: {shown:?}"
+    );
+    let written = std::fs::read_to_string(&errors).expect("the errors file");
+    assert!(written.contains("expectation failed: "), "{written:?}");
+    assert!(written.contains("error: "), "{written:?}");
+    assert!(!written.contains('\u{1b}'), "{written:?}");
+}

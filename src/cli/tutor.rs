@@ -1,9 +1,11 @@
 //! The terminal side of lessons and practice: lesson files, the learner's keyboard, the tour list, progress notes.
 
+use super::ansi::Ansi;
 use super::paint::Colored;
 use super::Cli;
 use colored::Colorize;
 use nudge::engine::Tutor;
+use nudge::explain::doc::Tag;
 use nudge::input::{read_line, stop_reading_when, Line, MAX_LINE_BYTES};
 use nudge::lesson::exercise::Context;
 use nudge::lesson::script::{read_lesson_text, ItemKind};
@@ -12,6 +14,7 @@ use nudge::lesson::{
     Script, ScriptError, Topic, TOUR,
 };
 use nudge::present::wrap::wrap;
+use nudge::present::Paint;
 use nudge::render::{thousands, TextOptions};
 use nudge::visible::visible;
 use nudge::Session;
@@ -58,7 +61,7 @@ impl Learner for Lines<'_> {
                 out.flush()?;
                 eprintln!(
                     "{} this answer is longer than {} bytes, the longest line nudge reads; no more answers are read",
-                    "error:".red().bold(),
+                    Ansi::stderr().paint(Tag::Error, "error:"),
                     thousands(MAX_LINE_BYTES)
                 );
                 Ok(None)
@@ -167,7 +170,7 @@ pub fn run_files(cli: &Cli) -> i32 {
                     out.flush()?;
                     eprintln!(
                         "{} {}: {message}",
-                        "error:".red().bold(),
+                        Ansi::stderr().paint(Tag::Error, "error:"),
                         visible(&path.display().to_string())
                     );
                     clean = false;
@@ -186,7 +189,7 @@ pub fn run_builtin(cli: &Cli, n: usize) -> i32 {
     if n != 0 && Builtin::numbered(n).is_none() {
         eprintln!(
             "{} there is no lesson {n}; the tour has lessons 1 to {} (nudge --lesson 0 lists them)",
-            "error:".red().bold(),
+            Ansi::stderr().paint(Tag::Error, "error:"),
             TOUR.len()
         );
         return 2;
@@ -220,7 +223,7 @@ pub fn run_practice(cli: &Cli, name: &str) -> i32 {
     let Some(topic) = Topic::named(name) else {
         eprintln!(
             "{} there is no practice topic '{}'; the topics are {}",
-            "error:".red().bold(),
+            Ansi::stderr().paint(Tag::Error, "error:"),
             visible(name),
             Topic::names()
         );
@@ -332,6 +335,7 @@ fn run_script(
         out: &mut *out,
         err: &mut err,
         paint: &Colored,
+        err_paint: &Ansi::stderr(),
     };
     let report = play(script, problems, &mut session, &mut lesson_io, options)?;
     summary(out, script, &report, options.mode)?;
@@ -341,7 +345,8 @@ fn run_script(
                 out.flush()?;
                 eprintln!(
                     "{}",
-                    format!("(could not save your progress: {e})").dimmed()
+                    Ansi::stderr()
+                        .paint(Tag::Quiet, &format!("(could not save your progress: {e})"))
                 );
             }
         }

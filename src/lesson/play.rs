@@ -63,13 +63,15 @@ impl Report {
     }
 }
 
-/// Where a lesson writes: answers and prose to `out`, problems with the lesson itself to
-/// `err`, both painted by `paint` (the binary paints in colour, a page plainly).
+/// Where a lesson writes: answers and prose to `out`, painted by `paint`, and problems with
+/// the lesson itself to `err`, painted by `err_paint` (the binary decides colour for each
+/// stream on its own; a page paints plainly).
 pub struct Io<'a> {
     pub learner: &'a mut dyn Learner,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
     pub paint: &'a dyn Paint,
+    pub err_paint: &'a dyn Paint,
 }
 
 /// Plays `script` in `session`; `problems` are the errors found while reading it.
@@ -144,7 +146,7 @@ impl Player<'_, '_> {
             Some(&place),
             self.options.text.unicode,
             Some(self.options.width),
-            self.io.paint,
+            self.io.err_paint,
         );
         self.io.out.flush()?;
         self.io.err.write_all(text.as_bytes())?;
@@ -331,7 +333,7 @@ impl Player<'_, '_> {
         writeln!(
             self.io.err,
             "{}: {}:{}: {} gives {}, but the lesson expects {}",
-            self.io.paint.paint(Tag::Error, "expectation failed"),
+            self.io.err_paint.paint(Tag::Error, "expectation failed"),
             self.script.origin,
             line,
             q.question.text,

@@ -70,6 +70,7 @@ fn serve(request: Tutor, learner: &mut Replay, out: &mut Shared, seed: u64) -> i
                     out: &mut out.clone(),
                     err: &mut err,
                     paint: &Plain,
+                    err_paint: &Plain,
                 };
                 play(&script, &problems, &mut session, &mut io, &options)?;
             }
