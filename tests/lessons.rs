@@ -613,7 +613,7 @@ proptest::proptest! {
                 seed: 1,
             };
             let (mut out, mut err) = (Vec::new(), Vec::new());
-            let mut io = nudge::lesson::Io { learner: &mut Silent, out: &mut out, err: &mut err, paint: &nudge::present::Plain };
+            let mut io = nudge::lesson::Io { learner: &mut Silent, out: &mut out, err: &mut err, paint: &nudge::present::Plain, err_paint: &nudge::present::Plain };
             let report = nudge::lesson::play(&script, &problems, &mut nudge::Session::new(), &mut io, &options);
             proptest::prop_assert!(report.is_ok());
         }
