@@ -82,6 +82,7 @@ fn lesson(n: usize, width: usize) -> String {
         out: &mut out,
         err: &mut err,
         paint: &Plain,
+        err_paint: &Plain,
     };
     play(&script, &problems, &mut Session::new(), &mut io, &options).expect("plays");
     String::from_utf8(out).expect("UTF-8")
