@@ -1,6 +1,7 @@
 //! README's "JSON output" table is the contract: every line the binary writes for a list of
-//! queries covering every kind has exactly the fields its row documents, in that order, and
-//! every documented field and kind turns up.
+//! queries covering every kind has exactly the fields its row documents, in that order, every
+//! object a field holds (`{"derivative", "method"}`, `[{"rate", "verdict", …}]`, PARTIAL, AT)
+//! has the keys listed for it, and every documented field, key and kind turns up.
 
 use assert_cmd::Command;
 use serde_json::{Map, Value};
@@ -98,6 +99,65 @@ struct Row {
     kinds: Vec<String>,
     fields: Vec<Field>,
     at_point: bool,
+    /// The keys documented for a field that holds an object or a list of them, by field name.
+    nested: BTreeMap<String, Vec<Field>>,
+}
+
+/// The keys of an object spec such as `{"point": [expr], "direction": {"along"}|null,
+/// "exact"?: expr}`, in order, `?` marking optional ones; keys of objects inside it are not
+/// its own. None for a map whose keys are names (`{"x": expr}`), or for no object at all.
+fn object_keys(spec: &str) -> Option<Vec<Field>> {
+    let start = spec.find('{')?;
+    if spec[..start].contains(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let (mut keys, mut depth, mut key) = (Vec::new(), 0i32, None::<String>);
+    let mut chars = spec[start..].chars().peekable();
+    // A quoted word is a key after `{` or `,`; after `:` or `|` it is a value (`"exact"`).
+    let mut last = ' ';
+    while let Some(c) = chars.next() {
+        let before = last;
+        if !c.is_whitespace() {
+            last = c;
+        }
+        match c {
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            '"' if depth == 1 && matches!(before, '{' | ',') => {
+                let name: String = chars.by_ref().take_while(|&c| c != '"').collect();
+                last = '"';
+                let optional = chars.peek() == Some(&'?');
+                key = Some(name.clone());
+                keys.push(Field { name, optional });
+            }
+            '"' => {
+                // A value's quoted word (`"exact"`), or a key of an inner object: skipped whole.
+                chars.by_ref().take_while(|&c| c != '"').for_each(drop);
+                last = '"';
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            break;
+        }
+    }
+    let map = keys.len() == 1 && key.is_some_and(|k| k.chars().count() == 1);
+    (!keys.is_empty() && !map).then_some(keys)
+}
+
+/// The objects PARTIAL, AT and VAL, as the paragraph under the table defines them.
+fn named_objects(section: &str) -> BTreeMap<String, Vec<Field>> {
+    ["PARTIAL", "AT", "VAL"]
+        .into_iter()
+        .map(|name| {
+            let after = section
+                .split(&format!("{name} is"))
+                .nth(1)
+                .unwrap_or_else(|| panic!("README defines {name}"));
+            let spec = after.split('`').nth(1).expect("its object in backticks");
+            (name.to_string(), object_keys(spec).expect("an object"))
+        })
+        .collect()
 }
 
 /// The names in backticks in `text`.
@@ -142,6 +202,7 @@ fn documented() -> Vec<Row> {
         .split("\n## ")
         .next()
         .expect("its text");
+    let named = named_objects(section);
     let table = section
         .split("| kind | fields, in order |\n|---|---|\n")
         .nth(1)
@@ -158,6 +219,24 @@ fn documented() -> Vec<Row> {
                 named if named.is_empty() => vec![label.to_string()],
                 named => named,
             };
+            let mut nested = BTreeMap::new();
+            for item in items(cell) {
+                let ticked = backticked(&item);
+                let Some(name) = ticked.first() else { continue };
+                let spec = ticked
+                    .get(1)
+                    .and_then(|spec| object_keys(spec))
+                    .or_else(|| {
+                        let kind = item.split('`').nth(2)?;
+                        let word = kind
+                            .split(|c: char| !c.is_ascii_uppercase())
+                            .find(|w| !w.is_empty())?;
+                        named.get(word).filter(|_| word != "STEP").cloned()
+                    });
+                if let Some(keys) = spec {
+                    nested.insert(name.clone(), keys);
+                }
+            }
             let fields = items(cell)
                 .iter()
                 .filter_map(|item| {
@@ -175,6 +254,7 @@ fn documented() -> Vec<Row> {
                 kinds,
                 fields,
                 at_point: label.contains("at a point"),
+                nested,
             }
         })
         .collect()
@@ -261,6 +341,27 @@ fn row_of<'r>(
     panic!("a {kind} line whose fields {keys:?} follow no row of README's JSON table");
 }
 
+/// Every object a documented field holds, in lists or lists of lists as well, has the keys
+/// the README lists for it, in order; `where` names the field for the failure.
+fn check_nested(value: &Value, keys: &[Field], place: &str, seen: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(object) => {
+            let found: Vec<&str> = object.keys().map(String::as_str).collect();
+            assert!(
+                follows(&found, keys, seen),
+                "{place} holds {found:?}, not README's {:?}",
+                keys.iter().map(|k| &k.name).collect::<Vec<_>>()
+            );
+        }
+        Value::Array(items) => {
+            for item in items {
+                check_nested(item, keys, place, seen);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Every step, at any depth, has the fields of README's STEP row.
 fn check_steps(steps: &Value, step_row: &Row, seen: &mut BTreeSet<String>) {
     for step in steps.as_array().expect("steps are a list") {
@@ -319,10 +420,34 @@ fn every_kind_has_the_fields_the_readme_lists_in_their_order() {
             continue;
         }
         let row = row_of(line, &rows, &mut seen);
+        for (field, keys) in &row.nested {
+            if let Some(value) = line.get(field) {
+                let place = format!("{}'s {field}", row.label);
+                let found = seen.entry(place.clone()).or_default();
+                check_nested(value, keys, &place, found);
+            }
+        }
         if row.kinds != ["matrix_derivative"] {
             if let Some(steps) = line.get("steps") {
                 check_steps(steps, step_row, seen.entry("STEP".into()).or_default());
             }
+        }
+    }
+
+    // Every object the README lists keys for turned up with each of its keys.
+    for row in &rows {
+        for (field, keys) in &row.nested {
+            let place = format!("{}'s {field}", row.label);
+            let found = seen.get(&place).cloned().unwrap_or_default();
+            let missing: Vec<&str> = keys
+                .iter()
+                .map(|k| k.name.as_str())
+                .filter(|k| !found.contains(*k))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "README lists {missing:?} in {place}, which no query wrote"
+            );
         }
     }
 
@@ -353,4 +478,27 @@ fn the_table_reader_takes_only_top_level_fields() {
         .filter_map(|i| backticked(i).into_iter().next())
         .collect();
     assert_eq!(names, ["result", "also", "verdict", "steps"]);
+}
+
+/// The reader of an object's keys takes its own keys only: not values, not an inner
+/// object's keys, and not a map's names.
+#[test]
+fn the_object_reader_takes_only_its_own_keys() {
+    let names = |spec: &str| {
+        object_keys(spec).map(|keys| {
+            keys.into_iter()
+                .map(|k| format!("{}{}", k.name, if k.optional { "?" } else { "" }))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(
+        names(r#"{"derivative": expr, "method": "exact"|"numeric"}"#),
+        Some(vec!["derivative".to_string(), "method".to_string()])
+    );
+    assert_eq!(
+        names(r#"[{"name", "shape": {"rows", "cols"}, "exact"?: expr}]"#),
+        Some(vec!["name".into(), "shape".into(), "exact?".into()])
+    );
+    assert_eq!(names(r#"{"x": expr}"#), None);
+    assert_eq!(names("[expr]"), None);
 }
