@@ -370,6 +370,12 @@ const CASES: &[(&str, &str, Want)] = &[
     ("", "read Σ x_i", Reads("Σ_{i=1}^{n} x_i")),
     ("", "read x^T A x", Reads("xᵀAx   (x: n×1, A: n×n)")),
     ("", "read ∂L/∂w", Reads("∂L/∂w")),
+    // `\partial` inline, as papers write it outside a \frac, is ∂.
+    ("", "read \\partial L/\\partial w", Reads("∂L/∂w")),
+    ("L = (w x - 1)^2", "\\partial L/\\partial w", Reads("∂L/∂w")),
+    ("", "\\partial/\\partial x x^2 y", Reads("∂/∂x (x²·y)")),
+    // A LaTeX command where none fits is named whole, from its backslash.
+    ("", "w \\leftarrow 3", Fails("found '\\leftarrow'", 2)),
 ];
 
 const PLAIN: TextOptions = TextOptions {

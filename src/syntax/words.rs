@@ -68,22 +68,52 @@ pub(super) fn describe_parse_error(
         expected.retain(|w| *w != "an opening '('");
     }
     let found = line[byte.min(line.len())..].chars().next();
-    let found_words = match found {
-        Some(c) => format!("found '{c}'"),
-        None => "the line ended".to_string(),
+    // A LaTeX command is named whole (`found '\\leftarrow'`), where the parser stopped at its
+    // backslash or just after it.
+    let command = latex_command(line, byte);
+    let found_words = match (&command, found) {
+        (Some((_, name)), _) => format!("found '{name}'"),
+        (None, Some(c)) => format!("found '{c}'"),
+        (None, None) => "the line ended".to_string(),
     };
     let message = match expected.as_slice() {
         [] => format!("expected a number, a variable, a function or '(', but {found_words}"),
         [one] => format!("expected {one}, but {found_words}"),
         [init @ .., last] => format!("expected {} or {last}, but {found_words}", init.join(", ")),
     };
-    let at = offsets.chars(byte);
-    let end = if found.is_some() { at + 1 } else { at };
+    let (at, end) = match &command {
+        Some((start, name)) => {
+            let at = offsets.chars(*start);
+            (at, at + name.chars().count())
+        }
+        None => {
+            let at = offsets.chars(byte);
+            (at, if found.is_some() { at + 1 } else { at })
+        }
+    };
     let mut error = Error::new(Phase::Parsing, message).at(Span::new(at, end));
     if let Some(help) = help_for(line, byte, found) {
         error = error.with_help(help);
     }
     error
+}
+
+/// The LaTeX command at `byte` (its backslash there or just before it): where it starts, and
+/// its name with the backslash.
+fn latex_command(line: &str, byte: usize) -> Option<(usize, String)> {
+    let byte = byte.min(line.len());
+    let start = if line[byte..].starts_with('\\') {
+        byte
+    } else if line[..byte].ends_with('\\') {
+        byte - 1
+    } else {
+        return None;
+    };
+    let name: String = line[start + 1..]
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    (!name.is_empty()).then(|| (start, format!("\\{name}")))
 }
 
 /// A hint for the mistakes learners make most.
