@@ -61,7 +61,12 @@ pub fn math_latex(m: &Math) -> String {
         Math::Times(a, b) => format!("{} \\cdot {}", math_latex(a), math_latex(b)),
         Math::Plus(a, b) => format!("{} + {}", math_latex(a), math_latex(b)),
         Math::Minus(a, b) => format!("{} - {}", math_latex(a), math_latex(b)),
-        Math::Over(a, b) => format!("\\frac{{{}}}{{{}}}", math_latex(a), math_latex(b)),
+        // A fraction bar groups what is over and under it: the brackets of `(a - b) / c` go.
+        Math::Over(a, b) => format!(
+            "\\frac{{{}}}{{{}}}",
+            math_latex(ungrouped(a)),
+            math_latex(ungrouped(b))
+        ),
         Math::Group(a) => format!("\\left({}\\right)", math_latex(a)),
         Math::Tuple(entries) => {
             let shown: Vec<String> = entries.iter().map(Expr::latex).collect();
@@ -128,6 +133,14 @@ pub fn math_latex(m: &Math) -> String {
                 .collect();
             terms.join(" + ")
         }
+    }
+}
+
+/// Maths without the brackets around it, where something else groups it.
+fn ungrouped(m: &Math) -> &Math {
+    match m {
+        Math::Group(inner) => inner,
+        _ => m,
     }
 }
 
