@@ -2,12 +2,14 @@
 //! in running LaTeX: the pieces the LaTeX and Markdown presenters share.
 
 use crate::engine::Named;
-use crate::explain::doc::{Inline, Math, Span};
+use crate::explain::doc::{Inline, Math, Span, Tag};
 use crate::explain::integral::constant_name;
+use crate::explain::seeing_words::point_slope;
 use crate::expr::{
     decimal, greek_name, latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind,
     Number,
 };
+use crate::syntax::node_latex;
 
 /// `\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}`.
 pub fn pmatrix(rows: &[Vec<String>]) -> String {
@@ -133,6 +135,21 @@ pub fn math_latex(m: &Math) -> String {
                 .collect();
             terms.join(" + ")
         }
+        Math::Typed(node) => node_latex(node),
+        Math::Apply { name, arg } => {
+            format!("{}\\left({}\\right)", latex_name(name), math_latex(arg))
+        }
+        Math::PointSlope {
+            var,
+            at,
+            slope,
+            value,
+        } => point_slope(var, at, slope, value, &Expr::latex, &latex_operand),
+        Math::Numeral(digits) => numeral(digits),
+        Math::Vector(entries) => {
+            let rows: Vec<Vec<String>> = entries.iter().map(|m| vec![math_latex(m)]).collect();
+            pmatrix(&rows)
+        }
     }
 }
 
@@ -141,6 +158,14 @@ fn ungrouped(m: &Math) -> &Math {
     match m {
         Math::Group(inner) => inner,
         _ => m,
+    }
+}
+
+/// Digits as LaTeX: `1.0000e10` as `1.0000 \\times 10^{10}`.
+fn numeral(digits: &str) -> String {
+    match digits.split_once('e') {
+        Some((mantissa, exponent)) => format!("{mantissa} \\times 10^{{{exponent}}}"),
+        None => digits.to_string(),
     }
 }
 
@@ -209,11 +234,12 @@ pub fn line_maths(line: &[Span]) -> String {
 /// goes in one `$…$`; any other span stands alone.
 pub fn runs(line: &[Span]) -> Vec<&[Span]> {
     let maths = |span: &Span| matches!(span.content, Inline::Math(_));
-    let sign = |span: &Span| match &span.content {
+    // A sign in its own ink stands apart, unless the maths it joins shares that ink.
+    let sign = |span: &Span, ink: Option<Tag>| match &span.content {
         Inline::Text(t) => {
-            span.tag.is_none()
+            (span.tag.is_none() || span.tag == ink)
                 && t.chars()
-                    .all(|c| c.is_whitespace() || "=≈+-−·×,→".contains(c))
+                    .all(|c| c.is_whitespace() || "=≈+-−·×,→≤".contains(c))
         }
         _ => false,
     };
@@ -224,7 +250,7 @@ pub fn runs(line: &[Span]) -> Vec<&[Span]> {
         if maths(&line[i]) {
             // Take signs only when more maths follows them.
             let mut j = end;
-            while j < line.len() && (maths(&line[j]) || sign(&line[j])) {
+            while j < line.len() && (maths(&line[j]) || sign(&line[j], line[i].tag)) {
                 j += 1;
                 if maths(&line[j - 1]) {
                     end = j;
@@ -265,10 +291,10 @@ pub fn is_maths(line: &[Span]) -> bool {
 
 /// Whether a line is maths alone and holds a column vector: it is displayed on a line of its
 /// own (`\\[ \\nabla f = \\begin{pmatrix} … \\end{pmatrix} \\]`), not set in the running text.
-pub fn is_displayed(line: &[Span]) -> bool {
+fn is_displayed(line: &[Span]) -> bool {
     fn column(m: &Math) -> bool {
         match m {
-            Math::Column(_) | Math::Decimals(_) => true,
+            Math::Column(_) | Math::Decimals(_) | Math::Vector(_) => true,
             Math::Entry(m) | Math::Short(m) | Math::Approx(m, _) | Math::Group(m) => column(m),
             Math::Equation(sides) => sides.iter().any(column),
             Math::Slash(a, b) => column(a) || column(b),
@@ -279,6 +305,20 @@ pub fn is_displayed(line: &[Span]) -> bool {
         && line
             .iter()
             .any(|span| matches!(&span.content, Inline::Math(m) if column(m)))
+}
+
+/// A line set as displayed maths: maths alone holding a column vector, led at most by a
+/// label (`Gradient:`), which stands before the display; the label and the maths.
+pub fn displayed(line: &[Span]) -> Option<(&[Span], &[Span])> {
+    let lead = line
+        .iter()
+        .take_while(|span| match &span.content {
+            Inline::Text(t) => span.tag == Some(Tag::Label) || t.trim().is_empty(),
+            _ => false,
+        })
+        .count();
+    let (label, maths) = line.split_at(lead);
+    is_displayed(maths).then_some((label, maths))
 }
 
 /// A step's maths past the size LaTeX shows.

@@ -103,7 +103,6 @@ pub(super) fn rows(
 fn blocks(outcome: &Outcome) -> Vec<Block> {
     match &outcome.answer {
         Answer::Multivar(answer) => super::multivar_latex::blocks(answer),
-        Answer::Seeing(answer) => super::seeing_latex::blocks(outcome, answer),
         _ => Vec::new(),
     }
 }
@@ -123,7 +122,6 @@ fn from_doc(outcome: &Outcome) -> Option<crate::explain::doc::Doc> {
         {
             None
         }
-        Answer::Seeing(_) => None,
         _ => crate::explain::outcome(outcome),
     }
 }

@@ -1,4 +1,4 @@
-//! Typeset answers as neutral blocks (steps, sentences, displayed maths, tables), laid out as LaTeX or Markdown.
+//! Typeset answers as neutral blocks (steps, sentences, displayed maths), laid out as LaTeX or Markdown.
 
 use crate::expr::greek_name;
 
@@ -19,9 +19,6 @@ pub(super) enum Inline {
     Maths(String),
 }
 
-/// One cell of a table.
-pub(super) type Cell = Vec<Inline>;
-
 /// One piece of a typeset answer.
 pub(super) enum Block {
     /// Steps, then labelled closing lines; LaTeX puts `reading` on the first line.
@@ -34,14 +31,6 @@ pub(super) enum Block {
     Words(Vec<Inline>),
     /// Maths on a line of its own.
     Display(String),
-    /// A table of numbers; `header` names each column.
-    Table {
-        header: Vec<Cell>,
-        rows: Vec<Vec<Cell>>,
-    },
-    /// A picture drawn in characters (plots and contour maps): they have no LaTeX or
-    /// Markdown form, so they are kept as drawn, in a verbatim block.
-    Picture(Vec<String>),
 }
 
 pub(super) fn words(text: impl Into<String>) -> Inline {
@@ -107,23 +96,6 @@ pub(super) fn latex(blocks: &[Block]) -> String {
                 out.push('\n');
             }
             Block::Display(m) => out.push_str(&format!("\\[ {m} \\]\n")),
-            Block::Table { header, rows } => {
-                let columns = "r".repeat(header.len());
-                out.push_str(&format!("\\begin{{tabular}}{{{columns}}}\n"));
-                out.push_str(&format!("  {} \\\\ \\hline\n", latex_cells(header)));
-                for row in rows {
-                    out.push_str(&format!("  {} \\\\\n", latex_cells(row)));
-                }
-                out.push_str("\\end{tabular}\n");
-            }
-            Block::Picture(lines) => {
-                out.push_str("\\begin{verbatim}\n");
-                for l in lines {
-                    out.push_str(l.trim_end());
-                    out.push('\n');
-                }
-                out.push_str("\\end{verbatim}\n");
-            }
         }
         out.push('\n');
     }
@@ -140,14 +112,6 @@ fn latex_inline(pieces: &[Inline]) -> String {
             Inline::Maths(m) => format!("${m}$"),
         })
         .collect()
-}
-
-fn latex_cells(cells: &[Cell]) -> String {
-    cells
-        .iter()
-        .map(|c| latex_inline(c))
-        .collect::<Vec<_>>()
-        .join(" & ")
 }
 
 /// The blocks as Markdown, maths in `$…$`, each followed by a blank line.
@@ -180,28 +144,6 @@ pub(super) fn markdown(blocks: &[Block]) -> String {
                 out.push('\n');
             }
             Block::Display(m) => out.push_str(&format!("$${m}$$\n")),
-            Block::Table { header, rows } => {
-                let line = |cells: &[Cell]| {
-                    let cells: Vec<String> = cells
-                        .iter()
-                        .map(|c| markdown_inline(c).replace('|', "\\|"))
-                        .collect();
-                    format!("| {} |\n", cells.join(" | "))
-                };
-                out.push_str(&line(header));
-                out.push_str(&format!("|{}\n", "---:|".repeat(header.len())));
-                for row in rows {
-                    out.push_str(&line(row));
-                }
-            }
-            Block::Picture(lines) => {
-                out.push_str("```\n");
-                for l in lines {
-                    out.push_str(l.trim_end());
-                    out.push('\n');
-                }
-                out.push_str("```\n");
-            }
         }
         out.push('\n');
     }

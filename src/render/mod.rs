@@ -1,9 +1,8 @@
 //! Sending an answer to the format asked for; nothing here computes mathematics.
 //!
 //! Text, HTML, and LaTeX and Markdown of most answers come from each answer's document
-//! (`crate::explain` → `crate::present`); gradients, Jacobians, directional slopes, motions,
-//! vectors of values and seeing answers still have their own LaTeX writers here. JSON is
-//! `crate::json`.
+//! (`crate::explain` → `crate::present`); gradients, Jacobians, directional slopes, motions
+//! and vectors of values still have their own LaTeX writer here. JSON is `crate::json`.
 
 pub use crate::explain::help;
 use crate::explain::{catalogue, notation, prune, readings};
@@ -12,7 +11,6 @@ mod html;
 mod latex;
 mod markup;
 mod multivar_latex;
-mod seeing_latex;
 mod text;
 
 use crate::engine::Note;
