@@ -5,7 +5,7 @@
 
 use nudge::calculus::derive;
 use nudge::expr::{Expr, Style};
-use nudge::render::{render_text, TextOptions};
+use nudge::format::{render_text, TextOptions};
 use nudge::syntax::{lower, parse, Statement};
 use nudge::Session;
 use std::hint::black_box;

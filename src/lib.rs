@@ -1,5 +1,5 @@
 //! nudge: a calculus tutor. Everything but the terminal lives here:
-//! syntax → expressions → calculus → rendering, driven by one engine.
+//! syntax → expressions → calculus → explain → present, driven by one engine.
 
 #[cfg(feature = "terminal")]
 pub mod allocator;
@@ -11,12 +11,12 @@ pub mod engine;
 pub mod error;
 pub mod explain;
 pub mod expr;
+pub mod format;
 pub mod input;
 pub mod json;
 pub mod lesson;
 pub mod numeric;
 pub mod present;
-pub mod render;
 pub mod span;
 #[cfg(feature = "terminal")]
 pub mod store;

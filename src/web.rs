@@ -8,10 +8,10 @@
 mod tutor;
 
 use crate::engine::{PlotSize, Tutor};
+use crate::format::render_html;
 use crate::json;
 use crate::lesson::TOUR;
 use crate::present::html::html_error;
-use crate::render::render_html;
 use crate::syntax::{parse_in, reading_of_statement};
 use crate::visible::visible;
 use crate::{Answer, Outcome, Session};

@@ -3,8 +3,8 @@
 
 use nudge::calculus::Step;
 use nudge::expr::{Expr, Kind};
+use nudge::format::{render_text, TextOptions};
 use nudge::json::render_json;
-use nudge::render::{render_text, TextOptions};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

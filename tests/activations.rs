@@ -3,7 +3,7 @@
 //! back, and the kink at 0 said where a value or slope is asked for.
 
 use nudge::expr::{eval, Expr};
-use nudge::render::{render_error, render_text, TextOptions};
+use nudge::format::{render_error, render_text, TextOptions};
 use nudge::{Answer, Outcome, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

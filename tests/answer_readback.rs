@@ -70,7 +70,7 @@ fn a_query_notes_the_same_slips() {
             .unwrap_or_else(|e| panic!("{q}: {e:?}"))
             .notes
             .into_iter()
-            .map(|n| nudge::render::note_text(&n, true))
+            .map(|n| nudge::format::note_text(&n, true))
             .collect()
     };
     assert!(notes("d/dx 3e^3x")

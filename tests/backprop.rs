@@ -5,8 +5,8 @@ use nudge::calculus::derive;
 use nudge::calculus::multivar::agree_numerically;
 use nudge::engine::{Answer, Headline, Training};
 use nudge::expr::Expr;
+use nudge::format::{render_text, TextOptions};
 use nudge::json::render_json;
-use nudge::render::{render_text, TextOptions};
 use nudge::Session;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -223,7 +223,7 @@ fn the_tables_and_the_drawing() {
     let outcome = session(&NEURON).answer(AT).expect("backprop");
     insta::assert_snapshot!("neuron_backprop", render_text(&outcome, PLAIN));
     // The tables are never wrapped, so the neuron's must fit a laptop's 80 columns.
-    let at_80 = nudge::render::render_text_at(&outcome, PLAIN, Some(80), &nudge::present::Plain);
+    let at_80 = nudge::format::render_text_at(&outcome, PLAIN, Some(80), &nudge::present::Plain);
     for line in at_80.lines() {
         assert!(
             line.chars().count() <= 80,
@@ -565,7 +565,7 @@ fn the_tip_after_a_definition_names_a_weight_not_the_data() {
 
 #[test]
 fn latex_and_markdown_set_the_chain_and_the_tables() {
-    use nudge::render::{render_latex, render_markdown};
+    use nudge::format::{render_latex, render_markdown};
     let mut s = session(&NEURON);
     let chain = s.answer("dL/dw").expect("dL/dw");
     let latex = render_latex(&chain);

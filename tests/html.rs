@@ -103,25 +103,41 @@ fn no_script_and_only_plain_elements() {
     assert_eq!(text_of(sources[0]), "d/dx x <script>");
 }
 
-/// Seeing answers are explained: tables and pictures stay drawn in a `<pre>`, the words
-/// around them are paragraphs, the slope is the answer.
+/// Seeing answers are explained: their tables are tables of cells, the words around them
+/// paragraphs, the slope the answer.
 #[test]
-fn tables_and_pictures_are_drawn_and_their_words_marked_up() {
+fn seeing_tables_are_tables_and_their_words_marked_up() {
     let (out, code) = html(&["-e", "nudge x^2 at x = 3", "-e", "limit sin(x)/x as x -> 0"]);
     assert_eq!(code, 0);
     let page = wrapped(&out);
     let doc = parse(&page);
     assert!(class(doc.root_element(), "nudge-text").is_empty(), "{out}");
-    let pictures = class(doc.root_element(), "picture");
+    assert!(class(doc.root_element(), "picture").is_empty(), "{out}");
+    let tables: Vec<Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("table"))
+        .collect();
     assert_eq!(
-        pictures.len(),
+        tables.len(),
         3,
         "one table for the nudge, one per side of the limit"
     );
-    assert!(
-        text_of(pictures[0]).contains("(f(3 + h) - f(3)) / h"),
+    let cells = |table: Node, tag: &str| -> Vec<String> {
+        table
+            .descendants()
+            .filter(|n| n.has_tag_name(tag))
+            .map(text_of)
+            .collect()
+    };
+    assert_eq!(
+        cells(tables[0], "th"),
+        ["h", "(f(3 + h) - f(3)) / h"],
         "{out}"
     );
+    let nudge = cells(tables[0], "td");
+    assert_eq!(nudge.len(), 14, "seven nudges and their quotients: {out}");
+    assert_eq!(nudge[2..4], ["0.1", "6.10000000"], "{out}");
+    assert_eq!(cells(tables[1], "th"), ["x", "sin(x)/x"], "{out}");
     let answers: Vec<String> = class(doc.root_element(), "answer")
         .into_iter()
         .map(text_of)

@@ -5,8 +5,8 @@
 use nudge::calculus::derive;
 use nudge::engine::Answer;
 use nudge::expr::eval;
+use nudge::format::{render_text, TextOptions};
 use nudge::json::render_json;
-use nudge::render::{render_text, TextOptions};
 use nudge::{Error, Outcome, Session};
 use proptest::prelude::*;
 use serde_json::Value;

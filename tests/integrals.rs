@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use nudge::calculus::derive;
 use nudge::engine::Answer;
 use nudge::expr::{eval, Expr};
-use nudge::render::{render_text, TextOptions};
+use nudge::format::{render_text, TextOptions};
 use nudge::Session;
 use proptest::prelude::*;
 use serde_json::Value;

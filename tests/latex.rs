@@ -420,6 +420,100 @@ fn latex_and_markdown_for_vectors_matrices_and_tables() {
     assert!(out.contains(r"The plot of $\sin\left(x\right)$"), "{out}");
 }
 
+/// The seeing answers are typeset from their document: a nudge's quotients are a table of
+/// maths, a tangent's point-slope form one piece of maths, a contour's gradient a displayed
+/// column, the nudge's rounding remarks a column of their own.
+#[test]
+fn seeing_answers_are_typeset_as_tables_and_maths() {
+    let latex = |query: &str| {
+        let (out, err, ok) = nudge(&["--format", "latex", "-e", query]);
+        assert!(ok, "{query}: {err}");
+        out
+    };
+    let markdown = |query: &str| {
+        let (out, err, ok) = nudge(&["--format", "markdown", "-e", query]);
+        assert!(ok, "{query}: {err}");
+        out
+    };
+    let out = latex("nudge x^2 at x = 3");
+    assert!(
+        out.contains(concat!(
+            "\\begin{tabular}{rr}\n",
+            "  $h$ & $\\frac{f\\left(3 + h\\right) - f\\left(3\\right)}{h}$ \\\\ \\hline\n",
+            "  $1$ & $7.00000000$ \\\\\n",
+            "  $0.1$ & $6.10000000$ \\\\\n",
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("  $0.000001$ & $6.00000100$ \\\\\n\\end{tabular}"),
+        "{out}"
+    );
+    assert!(out.contains("Let $f\\left(x\\right) = x^{2}$."), "{out}");
+    assert!(!out.contains("verbatim"), "{out}");
+    let out = markdown("nudge x^2 at x = 3");
+    assert!(
+        out.contains(
+            "| $h$ | $\\frac{f\\left(3 + h\\right) - f\\left(3\\right)}{h}$ |\n|---:|---:|\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\n| $0.1$ | $6.10000000$ |\n"), "{out}");
+    // No slope at a corner: a column for each side.
+    let out = latex("nudge |x| at x = 0");
+    assert!(out.contains("\\begin{tabular}{rrr}"), "{out}");
+    assert!(
+        out.contains("& $\\frac{f\\left(-h\\right) - f\\left(0\\right)}{-h}$ \\\\ \\hline"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  $0.1$ & $1.00000000$ & $-1.00000000$ \\\\\n"),
+        "{out}"
+    );
+    // Rounding swamps the change: the rows say so in a column of remarks.
+    let out = latex("nudge x^2 + 1000000000000 at x = 1");
+    assert!(out.contains("  $0.01$ & $2.01$ &  \\\\\n"), "{out}");
+    assert!(
+        out.contains("  $0.001$ & $1.95$ & \\emph{$\\leftarrow$ rounding} \\\\\n"),
+        "{out}"
+    );
+    let out = latex("tangent x^2 at x = 1");
+    assert!(
+        out.contains(
+            "$y = f'\\left(1\\right)\\cdot\\left(x - 1\\right) + f\\left(1\\right) = 2(x - 1) + 1$"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("\\textbf{4. Simplified:} $y = 2 x - 1$"),
+        "{out}"
+    );
+    assert!(
+        out.contains("The curve and its tangent for $-1 \\leq x \\leq 3$, drawn in characters:"),
+        "{out}"
+    );
+    let out = latex("contour x^2 - y^2 at (1, 1)");
+    assert!(
+        out.contains(concat!(
+            "\\textbf{Gradient:}\n",
+            "\\[ \\nabla f\\left(1, 1\\right) = \\begin{pmatrix} 2 \\\\ -2 \\end{pmatrix} \\]\n"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("At $\\left(1, 1\\right)$: $f = 0$;"), "{out}");
+    let out = markdown("contour x*y at (1/2, 3)");
+    assert!(
+        out.contains("$$\\nabla f\\left(\\frac{1}{2}, 3\\right) = \\begin{pmatrix} 3 \\\\ \\frac{1}{2} \\approx 0.5 \\end{pmatrix}$$"),
+        "{out}"
+    );
+    // One paragraph for a sentence the terminal breaks over two lines.
+    let out = latex("contour x^2 + y^2 at (1, 2)");
+    assert!(
+        out.contains("\nThe arrow is the gradient: it points straight uphill, crossing the contour line at a right angle.\n"),
+        "{out}"
+    );
+}
+
 /// Each entry of a LaTeX vector or matrix reads back as the entry nudge computed.
 #[test]
 fn latex_vector_and_matrix_entries_read_back() {
@@ -904,8 +998,8 @@ proptest! {
         let answered = std::panic::catch_unwind(|| {
             let outcome = Session::new().answer(&line);
             if let Ok(o) = &outcome {
-                let _ = nudge::render::render_latex(o);
-                let _ = nudge::render::render_markdown(o);
+                let _ = nudge::format::render_latex(o);
+                let _ = nudge::format::render_markdown(o);
                 let _ = nudge::json::render_json(o);
             }
         });
@@ -1043,7 +1137,7 @@ fn every_answer_in_latex_is_balanced_and_its_results_read_back() {
         let outcome = session
             .answer(line)
             .unwrap_or_else(|e| panic!("{line}: {e}"));
-        let latex = nudge::render::render_latex(&outcome);
+        let latex = nudge::format::render_latex(&outcome);
         let typeset = outside_verbatim(&latex);
         let unescaped = |c: char| {
             let mut count = 0;

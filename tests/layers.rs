@@ -1,5 +1,5 @@
 //! The modules import one way: no cycle between top-level modules, and the engine never
-//! reaches for the words or the looks (explain, present, render) or the terminal; only the
+//! reaches for the words or the looks (explain, present, format) or the terminal; only the
 //! binary paints in colour.
 //!
 //! Read from the sources: every `crate::module` a file names, outside comments and its
@@ -136,10 +136,10 @@ fn each_layer_reaches_only_down() {
     let modules = declared(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"));
     let graph = graph(&modules);
     let engine = graph.get("engine").cloned().unwrap_or_default();
-    for layer in ["explain", "present", "render"] {
+    for layer in ["explain", "present", "format"] {
         assert!(!engine.contains(layer), "the engine imports {layer}");
     }
-    for layer in ["render", "lesson"] {
+    for layer in ["format", "lesson", "json"] {
         let present = graph.get("present").cloned().unwrap_or_default();
         assert!(!present.contains(layer), "a presenter imports {layer}");
         let explain = graph.get("explain").cloned().unwrap_or_default();

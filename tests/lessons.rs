@@ -608,7 +608,7 @@ proptest::proptest! {
             let options = nudge::lesson::Options {
                 mode,
                 strict: false,
-                text: nudge::render::TextOptions { unicode: true, quiet: false },
+                text: nudge::format::TextOptions { unicode: true, quiet: false },
                 width: 60,
                 seed: 1,
             };

@@ -4,8 +4,8 @@
 use assert_cmd::Command;
 use nudge::area::NumericArea;
 use nudge::engine::{SeeingAnswer, Verdict};
+use nudge::format::{render_text, TextOptions};
 use nudge::json::render_json;
-use nudge::render::{render_text, TextOptions};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

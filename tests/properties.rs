@@ -2,7 +2,7 @@
 //! read back to the same expression, and no string makes the engine panic.
 
 use nudge::expr::{eval, Expr, Style};
-use nudge::render::{render_text, TextOptions};
+use nudge::format::{render_text, TextOptions};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

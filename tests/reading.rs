@@ -4,7 +4,7 @@
 //! property that a Reading line nudge prints reads back to the same expression.
 
 use assert_cmd::Command;
-use nudge::render::{render_text, TextOptions};
+use nudge::format::{render_text, TextOptions};
 use nudge::syntax::{lower, parse, reading_of_statement, Statement};
 use nudge::Session;
 use proptest::prelude::*;

@@ -1,7 +1,7 @@
 //! Every derivative rule: snapshots of the text steps, rule ids, a table of results and one of readings.
 
 use nudge::calculus::Step;
-use nudge::render::{note_text, render_error, render_text, TextOptions};
+use nudge::format::{note_text, render_error, render_text, TextOptions};
 use nudge::{Answer, Outcome, Session};
 
 const UNICODE: TextOptions = TextOptions {

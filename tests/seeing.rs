@@ -3,8 +3,8 @@
 use assert_cmd::Command;
 use nudge::engine::{PlotSize, SeeingAnswer, Verdict};
 use nudge::expr::eval;
+use nudge::format::{note_text, render_text, TextOptions};
 use nudge::json::render_json;
-use nudge::render::{note_text, render_text, TextOptions};
 use nudge::{Answer, Session};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;

@@ -1,8 +1,8 @@
 //! The session through the real binary: definitions, values at a point, help, and their errors.
 
 use assert_cmd::Command;
+use nudge::explain::help::RULES;
 use nudge::expr::eval;
-use nudge::render::help::RULES;
 use nudge::topic::Topic;
 use nudge::{Answer, Session};
 use serde_json::Value;

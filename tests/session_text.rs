@@ -1,6 +1,6 @@
 //! Snapshots of the session's answers as a learner reads them.
 
-use nudge::render::{render_text, TextOptions};
+use nudge::format::{render_text, TextOptions};
 use nudge::Session;
 
 /// The text answers to `lines`, read one after another in one session.

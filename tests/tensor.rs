@@ -4,7 +4,7 @@
 
 use assert_cmd::Command;
 use nudge::engine::Answer;
-use nudge::render::{render_text, TextOptions};
+use nudge::format::{render_text, TextOptions};
 use nudge::tensor::{eval, Dense, IdentityAnswer, SumAnswer, Tensor, TensorAnswer};
 use nudge::Session;
 use proptest::prelude::*;

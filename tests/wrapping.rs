@@ -1,10 +1,10 @@
 //! Every piece of prose wraps to the width between words: help, the glossary, the rules,
 //! every lesson of the tour, a sample of answers and errors, at 40, 60, 80 and 100 columns.
 
+use nudge::format::{render_error_at, render_text_at, TextOptions};
 use nudge::lesson::{play, Io, Learner, Mode, Options, TOUR};
 use nudge::present::wrap::visible_width;
 use nudge::present::Plain;
-use nudge::render::{render_error_at, render_text_at, TextOptions};
 use nudge::topic::Topic;
 use nudge::Session;
 

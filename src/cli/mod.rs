@@ -17,15 +17,14 @@ pub use args::{Cli, ColorChoice, Format};
 use clap::Parser;
 use nudge::engine::PlotSize;
 use nudge::engine::Tutor;
+use nudge::expr::thousands;
+use nudge::format::{render_html, render_latex, render_markdown, render_text_at, TextOptions};
 use nudge::input::{read_line, skip_line, Line, MAX_LINE_BYTES, MAX_SKIP_BYTES};
 use nudge::json::{render_json, render_json_error};
 use nudge::present::diagnostic::diagnostic;
 use nudge::present::html::html_error;
 use nudge::present::latex::latex_error;
 use nudge::present::markdown::markdown_error;
-use nudge::render::{
-    render_html, render_latex, render_markdown, render_text_at, thousands, TextOptions,
-};
 use nudge::visible::{json_escaped, visible};
 use nudge::{Answer, Error, Outcome, Session};
 use paint::Colored;

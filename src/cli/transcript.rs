@@ -1,7 +1,7 @@
 //! The session as Markdown, for `save FILE.md` and `--transcript FILE`: each query as a
 //! heading, then its answer with its steps from the Markdown presenter, or its error.
 
-use nudge::render::{render_error, render_markdown};
+use nudge::format::{render_error, render_markdown};
 use nudge::{Error, Outcome};
 use std::io;
 use std::path::Path;

@@ -6,6 +6,8 @@ use super::Cli;
 use colored::Colorize;
 use nudge::engine::Tutor;
 use nudge::explain::doc::Tag;
+use nudge::expr::thousands;
+use nudge::format::TextOptions;
 use nudge::input::{read_line, stop_reading_when, Line, MAX_LINE_BYTES};
 use nudge::lesson::exercise::Context;
 use nudge::lesson::script::{read_lesson_text, ItemKind};
@@ -15,7 +17,6 @@ use nudge::lesson::{
 };
 use nudge::present::wrap::wrap;
 use nudge::present::Paint;
-use nudge::render::{thousands, TextOptions};
 use nudge::visible::visible;
 use nudge::Session;
 use std::io::{self, BufRead, IsTerminal, Write};

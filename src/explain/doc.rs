@@ -5,7 +5,7 @@
 
 use crate::engine::{ContourAnswer, Named, Plot};
 use crate::expr::{Expr, Style, Symbol};
-use crate::syntax::Statement;
+use crate::syntax::{Node, Statement};
 use std::fmt;
 use std::rc::Rc;
 
@@ -47,6 +47,9 @@ pub enum Block {
     Note(Line),
     /// A sentence of explanation, or a paragraph of a page: prose, wrapped to the width.
     Words(Line),
+    /// Lines of one paragraph: text starts each on a line of its own, where a format that
+    /// sets paragraphs runs them together (a sentence told in two lines).
+    Lines(Vec<Line>),
     /// Prose under a heading, which a presenter may wrap to its width.
     Paragraph(Line),
     /// Terms and what each means, the meanings lined up in a column of their own (a page's
@@ -68,15 +71,28 @@ pub enum Block {
         head: Vec<Line>,
         rows: Vec<Vec<Line>>,
     },
+    /// Numbers on their way somewhere (a nudge's quotients, a limit's values): a column of
+    /// inputs and columns of values, decimal points lined up under headings that start where
+    /// the values do; in text the inputs are right-aligned in at least `inputs` columns.
+    /// A row's remark (`← rounding`) follows its last value, a column of its own in a grid.
+    Numbers {
+        head: Vec<Line>,
+        rows: Vec<Vec<Line>>,
+        remarks: Vec<Option<Line>>,
+        inputs: usize,
+    },
     /// A matrix of expressions, rows of equal length.
     Matrix(Vec<Vec<Expr>>),
     /// A picture already drawn as rows of characters (a plot), never wrapped.
     Picture(Vec<String>),
-    /// Lines laid out for a style and never wrapped: a table whose columns depend on how its
-    /// maths prints, or a picture drawn in Braille or in ASCII.
-    Drawn(Layout),
     /// Curves on axes, with a legend line for each: a picture each format draws its own way.
-    Plot { plot: Box<Plot>, legend: Vec<Line> },
+    /// `caption` says what it shows where the picture is set apart from the words (LaTeX,
+    /// Markdown); text draws it with its legend and needs none.
+    Plot {
+        plot: Box<Plot>,
+        legend: Vec<Line>,
+        caption: Line,
+    },
     /// A contour map, with the gradient's arrow at its point.
     Contour(Box<ContourAnswer>),
     /// Blocks that belong to the item above them, set in under it by `by` columns.
@@ -97,22 +113,6 @@ pub enum Block {
         decimals: Option<Vec<Vec<f64>>>,
         tag: Option<Tag>,
     },
-}
-
-/// Lines drawn once the expression style is known.
-#[derive(Clone)]
-pub struct Layout(pub Rc<dyn Fn(Style) -> Vec<Line>>);
-
-impl Layout {
-    pub fn new(draw: impl Fn(Style) -> Vec<Line> + 'static) -> Layout {
-        Layout(Rc::new(draw))
-    }
-}
-
-impl fmt::Debug for Layout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Layout({} lines)", (self.0)(Style::UNICODE).len())
-    }
 }
 
 /// A worked step, or a run of steps left out.
@@ -355,7 +355,27 @@ pub enum Math {
     /// A dot product written out, pair by pair: `(2/3)·1 + 4·1`.
     Dot(Vec<(Expr, Expr)>),
     /// An operator set before what it acts on: `d/dt (cos(t), sin(t))`.
-    Apply(Box<Math>, Box<Math>),
+    OperatorOn(Box<Math>, Box<Math>),
+    /// An expression as the learner typed it, not as simplified: `(1 + 1/n)ⁿ`.
+    Typed(Box<Node>),
+    /// A function applied to maths written out: `f(3 + h)`.
+    Apply {
+        name: Symbol,
+        arg: Box<Math>,
+    },
+    /// The point-slope form of a tangent before simplifying, written without `1·` or `+ -`:
+    /// `2(x - 1) + 1` for the slope 2 at (1, 1).
+    PointSlope {
+        var: Symbol,
+        at: Expr,
+        slope: Expr,
+        value: Expr,
+    },
+    /// A number written out to the digits a table shows: `6.10000000`, `1.0000e10`.
+    Numeral(String),
+    /// A vector as a result, each entry maths of its own: `(√2/2 ≈ 0.707107, 3)` inline in
+    /// text, a column where maths is displayed.
+    Vector(Vec<Math>),
 }
 
 impl Math {
@@ -403,8 +423,8 @@ impl Math {
         Math::Negated(Box::new(of))
     }
 
-    pub fn apply(op: Math, to: Math) -> Math {
-        Math::Apply(Box::new(op), Box::new(to))
+    pub fn operator_on(op: Math, to: Math) -> Math {
+        Math::OperatorOn(Box::new(op), Box::new(to))
     }
 
     pub fn slash(a: Math, b: Math) -> Math {

@@ -1,16 +1,17 @@
 //! A limit, said: a table for each way in, where each heads, and the verdict.
 
-use super::doc::{Block, Layout, Line, Math, Span, Spelled, Tag};
-use super::limit_words::{
-    aligned, heading_text, table_decimals, table_value, verdict_value, verdict_words,
-};
-use crate::engine::{Approach, Direction, LimitAnswer, Target};
-use crate::expr::{decimal, Expr, Style, Symbol};
+use super::doc::{Block, Line, Math, Span, Spelled, Tag};
+use super::limit_words::{heading_text, table_decimals, table_value, verdict_words};
+use crate::engine::{Approach, Direction, LimitAnswer, Target, Verdict};
+use crate::expr::Style;
 use crate::syntax::Side;
 use std::rc::Rc;
 
+/// Columns the inputs of a table are right-aligned in, in text.
+const INPUTS: usize = 12;
+
 /// The tables and the verdict; `body` is the function as the learner typed it.
-pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
+pub fn limit(l: &LimitAnswer, body: Math, out: &mut Vec<Block>) {
     let x: Span = Math::symbol(&l.var).into();
     for approach in &l.approaches {
         let title: Line = match (&l.target, approach.direction) {
@@ -18,14 +19,14 @@ pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
                 "Let ".into(),
                 x.clone(),
                 " grow and watch ".into(),
-                body.clone(),
+                body.clone().into(),
                 ":".into(),
             ],
             (_, Direction::Outward { negative: true }) => vec![
                 "Let ".into(),
                 x.clone(),
                 " fall toward minus infinity and watch ".into(),
-                body.clone(),
+                body.clone().into(),
                 ":".into(),
             ],
             (Target::Point { at, .. }, Direction::From(side)) => vec![
@@ -41,10 +42,7 @@ pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
             (Target::Infinity { .. }, Direction::From(_)) => Vec::new(),
         };
         out.push(Block::Words(title));
-        let (table, var, head) = (approach.clone(), l.var.clone(), body.clone());
-        out.push(Block::Drawn(Layout::new(move |style| {
-            limit_table(&table, &var, &head, style)
-        })));
+        out.push(table(approach, &x, &body));
         if l.approaches.len() > 1 {
             out.push(Block::Words(vec![
                 format!("  {}", heading_text(approach)).into()
@@ -64,59 +62,91 @@ pub fn limit(l: &LimitAnswer, body: Span, out: &mut Vec<Block>) {
     verdict(l, out);
 }
 
-/// One way in: the inputs and the function's values beside them, decimal points lined up.
-fn limit_table(approach: &Approach, var: &Symbol, body: &Span, style: Style) -> Vec<Line> {
-    let x = Expr::symbol(var.clone()).to_text(style);
-    let mut lines = vec![vec![
-        format!("  {x:>12}   ").into(),
-        Span {
-            tag: Some(Tag::Label),
-            ..body.clone()
-        },
-    ]];
+/// One way in: the inputs and the function's values beside them.
+fn table(approach: &Approach, x: &Span, body: &Math) -> Block {
     let decimals = table_decimals(approach.rows.iter().filter_map(|r| r.value.clone().ok()));
-    let values = aligned(
-        approach
-            .rows
-            .iter()
-            .map(|r| r.value.as_ref().map(|v| table_value(*v, decimals))),
-    );
-    for (row, value) in approach.rows.iter().zip(values) {
-        let input = if matches!(approach.direction, Direction::Outward { .. }) {
-            format!("{}", row.input)
-        } else {
-            decimal(row.input)
-        };
-        lines.push(vec![format!("  {input:>12}   {value}").into()]);
+    let outward = matches!(approach.direction, Direction::Outward { .. });
+    let rows = approach
+        .rows
+        .iter()
+        .map(|row| {
+            let input = if outward {
+                Math::Numeral(format!("{}", row.input))
+            } else {
+                Math::Decimal(row.input)
+            };
+            let value: Span = match &row.value {
+                Ok(v) => Math::Numeral(table_value(*v, decimals)).into(),
+                Err(why) => format!("no value: {why}").into(),
+            };
+            vec![vec![input.into()], vec![value]]
+        })
+        .collect();
+    Block::Numbers {
+        head: vec![
+            vec![x.clone()],
+            vec![Span::tagged(body.clone(), Tag::Label)],
+        ],
+        rows,
+        remarks: Vec::new(),
+        inputs: INPUTS,
     }
-    lines
 }
 
 /// What the tables say, in sentences, then `Limit: value (how sure)`.
 fn verdict(l: &LimitAnswer, out: &mut Vec<Block>) {
-    let l = Rc::new(l.clone());
-    let count = verdict_words(&l, Style::UNICODE).0.len();
-    for i in 0..count {
-        let l = l.clone();
-        let line = Spelled(Rc::new(move |style| {
-            verdict_words(&l, style).0.swap_remove(i)
-        }));
-        out.push(Block::Words(vec![line.into()]));
-    }
-    let (value, aside) = (l.clone(), l);
-    out.push(Block::Words(vec![
-        Span::tagged("Limit:", Tag::Label),
-        " ".into(),
-        Span::tagged(
-            Spelled(Rc::new(move |style| verdict_value(&value, style))),
-            Tag::Answer,
-        ),
+    let shared = Rc::new(l.clone());
+    let count = verdict_words(l, Style::UNICODE).0.len();
+    let sentences = (0..count)
+        .map(|i| {
+            let l = shared.clone();
+            let line = Spelled(Rc::new(move |style| {
+                verdict_words(&l, style).0.swap_remove(i)
+            }));
+            vec![line.into()]
+        })
+        .collect();
+    out.push(Block::Lines(sentences));
+    let mut line = vec![Span::tagged("Limit:", Tag::Label), " ".into()];
+    line.extend(
+        value(l)
+            .into_iter()
+            .map(|span| Span::tagged(span.content, Tag::Answer)),
+    );
+    line.push(
         Spelled(Rc::new(move |style| {
-            verdict_words(&aside, style)
+            verdict_words(&shared, style)
                 .1
                 .map(|a| format!(" ({a})"))
                 .unwrap_or_default()
         }))
         .into(),
-    ]));
+    );
+    out.push(Block::Words(line));
+}
+
+/// The verdict on the `Limit:` line: a value, ±∞, or none.
+fn value(l: &LimitAnswer) -> Line {
+    match &l.verdict {
+        Verdict::Value {
+            value,
+            decimals,
+            named,
+            ..
+        } => {
+            let shown = Math::Numeral(format!("{value:.decimals$}"));
+            match named {
+                Some(n) if n.as_number().is_some_and(|v| v.is_integer()) => {
+                    vec![Math::Expr(n.clone()).into()]
+                }
+                Some(n) => vec![Math::Expr(n.clone()).into(), " ≈ ".into(), shown.into()],
+                None => vec!["≈ ".into(), shown.into()],
+            }
+        }
+        Verdict::Unbounded { positive: true } => vec!["+∞".into()],
+        Verdict::Unbounded { positive: false } => vec!["−∞".into()],
+        Verdict::SidesDisagree => vec!["none (the two sides disagree)".into()],
+        Verdict::None => vec!["none that the table can see".into()],
+        Verdict::CannotTell => vec!["cannot tell".into()],
+    }
 }

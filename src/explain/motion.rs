@@ -88,7 +88,7 @@ fn label(m: &Motion, named: Option<&Named>, order: u32) -> Math {
             order,
             partial: false,
         }),
-        None => Math::apply(
+        None => Math::operator_on(
             Math::Operator {
                 var: m.var.clone(),
                 order,

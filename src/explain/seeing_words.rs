@@ -1,8 +1,8 @@
 //! The words and shapes the seeing answers share across formats: the function as typed,
 //! what two sides of a nudge say, the point-slope form, a plot's legend.
 
-use crate::engine::{NudgeAnswer, Plot, TangentAnswer};
-use crate::expr::{operand, operator, Expr, Style};
+use crate::engine::{NudgeAnswer, Plot};
+use crate::expr::{operand, operator, Expr, Style, Symbol};
 use crate::numeric::nudge::NudgeRow;
 use crate::syntax::{reading, Node, NodeKind, PlotItem, SeeingQuery, Statement};
 
@@ -67,43 +67,47 @@ pub fn why_text(slope: &Result<Expr, String>) -> String {
     }
 }
 
-/// `6(x − 3) + 9`, written without `1·` or `+ -`, each part shown by `show`
-/// (`operand` for a slope that needs brackets before the shifted variable).
+/// `6(x − 3) + 9`: the tangent with slope `slope` through (`at`, `value`), written without
+/// `1·` or `+ -`, each part shown by `show` (`operand` for a slope that needs brackets before
+/// the shifted variable).
 pub fn point_slope(
-    t: &TangentAnswer,
+    var: &Symbol,
+    at: &Expr,
+    slope: &Expr,
+    value: &Expr,
     show: &dyn Fn(&Expr) -> String,
     operand: &dyn Fn(&Expr) -> String,
 ) -> String {
-    let slope = if t.slope.is_one() {
+    let factor = if slope.is_one() {
         String::new()
-    } else if t.slope.as_number().is_some_and(|n| n.to_i64() == Some(-1)) {
+    } else if slope.as_number().is_some_and(|n| n.to_i64() == Some(-1)) {
         "-".to_string()
-    } else if t.slope.as_number().is_some_and(|n| n.is_integer()) {
-        show(&t.slope)
+    } else if slope.as_number().is_some_and(|n| n.is_integer()) {
+        show(slope)
     } else {
-        operand(&t.slope)
+        operand(slope)
     };
-    let value = show(&t.value);
-    let tail = if t.value.is_zero() {
+    let shown = show(value);
+    let tail = if value.is_zero() {
         String::new()
-    } else if let Some(rest) = value.strip_prefix('-') {
+    } else if let Some(rest) = shown.strip_prefix('-') {
         format!(" - {rest}")
     } else {
-        format!(" + {value}")
+        format!(" + {shown}")
     };
-    if t.slope.is_zero() {
-        return value;
+    if slope.is_zero() {
+        return shown;
     }
-    if t.at.is_zero() {
+    if at.is_zero() {
         // At 0 the point-slope form is already slope·x + f(0).
-        let term = Expr::mul(vec![t.slope.clone(), Expr::var(&t.var)]);
+        let term = Expr::mul(vec![slope.clone(), Expr::symbol(var.clone())]);
         return format!("{}{tail}", show(&term));
     }
-    let shifted = show(&Expr::sub(Expr::var(&t.var), t.at.clone()));
-    if slope.is_empty() && tail.is_empty() {
+    let shifted = show(&Expr::sub(Expr::symbol(var.clone()), at.clone()));
+    if factor.is_empty() && tail.is_empty() {
         return shifted;
     }
-    format!("{slope}({shifted}){tail}")
+    format!("{factor}({shifted}){tail}")
 }
 
 /// The legend line of each curve: `sin(x)`, `d/dx x³ = 3x²`, and a defined

@@ -1,10 +1,10 @@
 //! Steps as JSON: each rule's working with its substeps, kept to a size a program can take in.
 
-use crate::calculus::{Rule, Step as Worked};
+use crate::calculus::{Detail, Rule, Step as Worked};
 use crate::explain::catalogue::note;
 use crate::explain::prune::{prune, Limits, Shown};
-use crate::expr::Style;
-use crate::render::step_latex;
+use crate::expr::{latex_name, latex_operand, latex_operator, Expr, Style};
+use crate::present::latex_maths::{bound, STEP_NODES};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -120,6 +120,41 @@ fn json_len(value: &impl Serialize) -> usize {
     let mut count = Count(0);
     let _ = serde_json::to_writer(&mut count, value);
     count.0
+}
+
+/// One step as a LaTeX equation: `\frac{d}{dx} x^{2} = 2 x`, `\int x \,dx = \frac{x^{2}}{2}`.
+/// `partial` is whether the step sits inside a partial derivative.
+fn step_latex(step: &Worked, partial: bool) -> String {
+    if step.before.size() > STEP_NODES || step.after.size() > STEP_NODES {
+        // A step on a huge expression would print megabytes of LaTeX: say so instead.
+        return "\\text{(too large to typeset)}".to_string();
+    }
+    let x = latex_name(&step.var);
+    let lhs = match (&step.detail, step.rule.integrates()) {
+        (Detail::Definite { lower, upper, .. }, _) => format!(
+            "\\int_{{{}}}^{{{}}} {} \\,d{x}",
+            lower.latex(),
+            upper.latex(),
+            latex_operand(&step.before)
+        ),
+        (Detail::Improper { stretches, .. }, _) => {
+            let end = |e: Option<&Expr>| e.map_or_else(String::new, bound);
+            format!(
+                "\\int_{{{}}}^{{{}}} {} \\,d{x}",
+                end(stretches.first().map(|s| &s.lower)),
+                end(stretches.last().map(|s| &s.upper)),
+                latex_operand(&step.before)
+            )
+        }
+        (Detail::Shape(_), _) => step.before.latex(),
+        (_, true) => format!("\\int {} \\,d{x}", latex_operand(&step.before)),
+        _ => format!(
+            "{} {}",
+            latex_operator(&step.var, 1, partial || step.rule == Rule::Partial),
+            latex_operand(&step.before)
+        ),
+    };
+    format!("{lhs} = {}", step.after.latex())
 }
 
 #[cfg(test)]

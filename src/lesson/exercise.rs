@@ -9,10 +9,10 @@ use crate::explain::hints::{
     slip_hint, witness_hint,
 };
 use crate::expr::{Expr, Style};
+use crate::format::{note_text, render_error_at, render_text_at, TextOptions};
 use crate::numeric::Rng;
 use crate::present::wrap::wrap;
 use crate::present::Paint;
-use crate::render::{note_text, render_error_at, render_text_at, TextOptions};
 use crate::syntax::{reading_of_statement, slips, Slip};
 use crate::Session;
 use std::io::{self, Write};

@@ -8,11 +8,11 @@ use crate::error::{Error, ErrorKind, Phase};
 use crate::explain::doc::Tag;
 use crate::explain::hints::answer_text;
 use crate::expr::Style;
+use crate::format::{render_error_at, render_text_at, TextOptions};
 use crate::numeric::Rng;
 use crate::present::wrap::visible_width;
 use crate::present::wrap::wrap;
 use crate::present::Paint;
-use crate::render::{render_error_at, render_text_at, TextOptions};
 use crate::Session;
 use std::io::{self, Write};
 

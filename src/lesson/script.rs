@@ -14,8 +14,8 @@
 //! ```
 
 use crate::error::{Error, Phase};
+use crate::expr::thousands;
 use crate::input::{read_line, Line, MAX_LINE_BYTES};
-use crate::render::thousands;
 use crate::syntax::Span;
 use crate::visible::visible;
 use std::io::BufRead;

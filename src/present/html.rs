@@ -4,6 +4,7 @@
 //! XML; maths is Unicode text inside `<span class="math">`. A page styles the classes.
 
 use super::maths::math_text;
+use super::numbers::with_remarks;
 use super::plot::{draw_contour, draw_plot};
 use super::text::plain_line;
 use crate::error::Error;
@@ -76,6 +77,10 @@ fn block(b: &Block, out: &mut String) {
             line(l)
         )),
         Block::Words(l) => out.push_str(&format!("<p>{}</p>\n", line(l))),
+        Block::Lines(lines) => {
+            let said: Vec<String> = lines.iter().map(line).collect();
+            out.push_str(&format!("<p>{}</p>\n", said.join("\n")));
+        }
         Block::Paragraph(l) => out.push_str(&format!("<p class=\"prose\">{}</p>\n", line(l))),
         Block::Entries(entries) => {
             out.push_str("<dl>\n");
@@ -104,20 +109,15 @@ fn block(b: &Block, out: &mut String) {
                 line(lead)
             ));
         }
-        Block::Table { head, rows } => {
-            out.push_str("<table>\n<thead><tr>");
-            for cell in head {
-                out.push_str(&format!("<th>{}</th>", line(cell)));
-            }
-            out.push_str("</tr></thead>\n<tbody>\n");
-            for row in rows {
-                out.push_str("<tr>");
-                for cell in row {
-                    out.push_str(&format!("<td>{}</td>", line(cell)));
-                }
-                out.push_str("</tr>\n");
-            }
-            out.push_str("</tbody>\n</table>\n");
+        Block::Table { head, rows } => table(head, rows, out),
+        Block::Numbers {
+            head,
+            rows,
+            remarks,
+            ..
+        } => {
+            let (head, rows) = with_remarks(head, rows, remarks);
+            table(&head, &rows, out);
         }
         Block::Matrix(rows) => {
             out.push_str("<table class=\"matrix\">\n");
@@ -134,14 +134,8 @@ fn block(b: &Block, out: &mut String) {
             "<pre class=\"picture\">{}</pre>\n",
             escape(&rows.join("\n"))
         )),
-        Block::Drawn(drawing) => {
-            let lines: Vec<String> = (drawing.0)(Style::UNICODE).iter().map(line).collect();
-            out.push_str(&format!(
-                "<pre class=\"picture\">{}</pre>\n",
-                lines.join("\n")
-            ));
-        }
-        Block::Plot { plot, legend } => {
+        // The legend says what the curves are, under the picture as in text.
+        Block::Plot { plot, legend, .. } => {
             let legend: Vec<String> = legend.iter().map(|l| plain_line(l, true)).collect();
             picture(&draw_plot(plot, &legend, true), out);
         }
@@ -192,6 +186,23 @@ fn block(b: &Block, out: &mut String) {
             }
         }
     }
+}
+
+/// A table: the heading row, then the rows of cells.
+fn table(head: &[Line], rows: &[Vec<Line>], out: &mut String) {
+    out.push_str("<table>\n<thead><tr>");
+    for cell in head {
+        out.push_str(&format!("<th>{}</th>", line(cell)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            out.push_str(&format!("<td>{}</td>", line(cell)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// A drawing kept as drawn, its characters escaped.

@@ -3,8 +3,9 @@
 
 use super::caret::marked;
 use super::latex_maths::{
-    escape, groups, is_displayed, is_maths, line_maths, math_latex, pmatrix, run_maths, step_maths,
+    displayed, escape, groups, is_maths, line_maths, math_latex, pmatrix, run_maths, step_maths,
 };
+use super::numbers::with_remarks;
 use super::plot::{draw_contour, draw_plot};
 use super::text::plain_line;
 use crate::error::Error;
@@ -39,11 +40,26 @@ fn block(b: &Block, out: &mut String) {
         Block::Note(l) => out.push_str(&format!("\\emph{{Note:}} {}\n", line(l))),
         // An empty line of words is the text presenter's spacing: blocks here are spaced anyway.
         Block::Words(l) | Block::Paragraph(l) if line(l).trim().is_empty() => return,
-        Block::Words(l) if is_displayed(l) => {
-            out.push_str(&format!("\\[ {} \\]\n", line_maths(l)));
-        }
-        Block::Words(l) | Block::Paragraph(l) => {
+        Block::Words(l) => match displayed(l) {
+            Some((label, maths)) => {
+                let label = spans(label, strong(l));
+                if !label.trim().is_empty() {
+                    out.push_str(&format!("{}\n", label.trim()));
+                }
+                out.push_str(&format!("\\[ {} \\]\n", line_maths(maths)));
+            }
+            None => {
+                out.push_str(line(l).trim_start());
+                out.push('\n');
+            }
+        },
+        Block::Paragraph(l) => {
             out.push_str(line(l).trim_start());
+            out.push('\n');
+        }
+        Block::Lines(lines) => {
+            let said: Vec<String> = lines.iter().map(|l| line(l).trim().to_string()).collect();
+            out.push_str(&said.join(" "));
             out.push('\n');
         }
         Block::Entries(entries) => {
@@ -90,14 +106,15 @@ fn block(b: &Block, out: &mut String) {
             }
             out.push_str(&value_line(lead, &value));
         }
-        Block::Table { head, rows } => {
-            let columns = "r".repeat(head.len());
-            out.push_str(&format!("\\begin{{tabular}}{{{columns}}}\n"));
-            out.push_str(&format!("  {} \\\\ \\hline\n", cells(head)));
-            for row in rows {
-                out.push_str(&format!("  {} \\\\\n", cells(row)));
-            }
-            out.push_str("\\end{tabular}\n");
+        Block::Table { head, rows } => table(head, rows, out),
+        Block::Numbers {
+            head,
+            rows,
+            remarks,
+            ..
+        } => {
+            let (head, rows) = with_remarks(head, rows, remarks);
+            table(&head, &rows, out);
         }
         Block::Matrix(rows) => {
             let rows: Vec<Vec<String>> = rows
@@ -107,14 +124,14 @@ fn block(b: &Block, out: &mut String) {
             out.push_str(&format!("\\[ {} \\]\n", pmatrix(&rows)));
         }
         Block::Picture(rows) | Block::Drawing { unicode: rows, .. } => verbatim(rows, out),
-        Block::Drawn(drawing) => {
-            let rows: Vec<String> = (drawing.0)(Style::UNICODE)
-                .iter()
-                .map(|l| plain_line(l, true))
-                .collect();
-            verbatim(&rows, out);
-        }
-        Block::Plot { plot, legend } => {
+        Block::Plot {
+            plot,
+            legend,
+            caption,
+        } => {
+            if !caption.is_empty() {
+                out.push_str(&format!("{}, drawn in characters:\n\n", line(caption)));
+            }
             let legend: Vec<String> = legend.iter().map(|l| plain_line(l, true)).collect();
             verbatim(&draw_plot(plot, &legend, true), out);
         }
@@ -231,7 +248,12 @@ fn step_rows(item: &StepItem, depth: usize, rows: &mut Vec<Row>) {
 
 /// A line as running LaTeX: words escaped, maths in `$…$`, tags as LaTeX marks them.
 fn line(l: &[Span]) -> String {
-    spans(l, l.iter().any(|span| span.tag == Some(Tag::Answer)))
+    spans(l, strong(l))
+}
+
+/// Whether a line gives the answer, so that its label stands out.
+fn strong(l: &[Span]) -> bool {
+    l.iter().any(|span| span.tag == Some(Tag::Answer))
 }
 
 /// A line's spans; `strong` when the line gives the answer, whose label then stands out.
@@ -293,6 +315,17 @@ fn text(words: &str) -> String {
 
 fn cells(row: &[Line]) -> String {
     row.iter().map(|c| line(c)).collect::<Vec<_>>().join(" & ")
+}
+
+/// A `tabular`, every column right-aligned, a rule under the heading.
+fn table(head: &[Line], rows: &[Vec<Line>], out: &mut String) {
+    let columns = "r".repeat(head.len());
+    out.push_str(&format!("\\begin{{tabular}}{{{columns}}}\n"));
+    out.push_str(&format!("  {} \\\\ \\hline\n", cells(head)));
+    for row in rows {
+        out.push_str(&format!("  {} \\\\\n", cells(row)));
+    }
+    out.push_str("\\end{tabular}\n");
 }
 
 /// A drawing kept as drawn: it has no LaTeX form.

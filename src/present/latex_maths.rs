@@ -4,10 +4,12 @@
 use crate::engine::Named;
 use crate::explain::doc::{Inline, Math, Span, Tag};
 use crate::explain::integral::constant_name;
+use crate::explain::seeing_words::point_slope;
 use crate::expr::{
     decimal, greek_name, latex_name, latex_operand, latex_operator, latex_partials, Expr, Kind,
     Number,
 };
+use crate::syntax::node_latex;
 
 /// `\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}`.
 pub fn pmatrix(rows: &[Vec<String>]) -> String {
@@ -20,7 +22,7 @@ pub fn pmatrix(rows: &[Vec<String>]) -> String {
 
 /// Largest expression, in nodes, that a step's LaTeX shows in full: a step on a huge
 /// expression would print megabytes.
-const STEP_NODES: u32 = 2000;
+pub const STEP_NODES: u32 = 2000;
 
 /// `m` as LaTeX maths, without the surrounding `$`.
 pub fn math_latex(m: &Math) -> String {
@@ -61,7 +63,12 @@ pub fn math_latex(m: &Math) -> String {
         Math::Times(a, b) => format!("{} \\cdot {}", math_latex(a), math_latex(b)),
         Math::Plus(a, b) => format!("{} + {}", math_latex(a), math_latex(b)),
         Math::Minus(a, b) => format!("{} - {}", math_latex(a), math_latex(b)),
-        Math::Over(a, b) => format!("\\frac{{{}}}{{{}}}", math_latex(a), math_latex(b)),
+        // A fraction bar groups what is over and under it: the brackets of `(a - b) / c` go.
+        Math::Over(a, b) => format!(
+            "\\frac{{{}}}{{{}}}",
+            math_latex(ungrouped(a)),
+            math_latex(ungrouped(b))
+        ),
         Math::Group(a) => format!("\\left({}\\right)", math_latex(a)),
         Math::Tuple(entries) => {
             let shown: Vec<String> = entries.iter().map(Expr::latex).collect();
@@ -121,7 +128,7 @@ pub fn math_latex(m: &Math) -> String {
         }
         Math::Negated(of) => format!("-{}", math_latex(of)),
         Math::Slash(a, b) => slash(a, b),
-        Math::Apply(op, to) => format!("{} {}", math_latex(op), math_latex(to)),
+        Math::OperatorOn(op, to) => format!("{} {}", math_latex(op), math_latex(to)),
         Math::Dot(pairs) => {
             let terms: Vec<String> = pairs
                 .iter()
@@ -129,6 +136,37 @@ pub fn math_latex(m: &Math) -> String {
                 .collect();
             terms.join(" + ")
         }
+        Math::Typed(node) => node_latex(node),
+        Math::Apply { name, arg } => {
+            format!("{}\\left({}\\right)", latex_name(name), math_latex(arg))
+        }
+        Math::PointSlope {
+            var,
+            at,
+            slope,
+            value,
+        } => point_slope(var, at, slope, value, &Expr::latex, &latex_operand),
+        Math::Numeral(digits) => numeral(digits),
+        Math::Vector(entries) => {
+            let rows: Vec<Vec<String>> = entries.iter().map(|m| vec![math_latex(m)]).collect();
+            pmatrix(&rows)
+        }
+    }
+}
+
+/// Maths without the brackets around it, where something else groups it.
+fn ungrouped(m: &Math) -> &Math {
+    match m {
+        Math::Group(inner) => inner,
+        _ => m,
+    }
+}
+
+/// Digits as LaTeX: `1.0000e10` as `1.0000 \\times 10^{10}`.
+fn numeral(digits: &str) -> String {
+    match digits.split_once('e') {
+        Some((mantissa, exponent)) => format!("{mantissa} \\times 10^{{{exponent}}}"),
+        None => digits.to_string(),
     }
 }
 
@@ -210,7 +248,7 @@ fn runs(line: &[Span]) -> Vec<&[Span]> {
     let sign = |span: &Span| match &span.content {
         Inline::Text(t) => t
             .chars()
-            .all(|c| c.is_whitespace() || "=≈+-−·×,→|".contains(c)),
+            .all(|c| c.is_whitespace() || "=≈+-−·×,→≤|".contains(c)),
         _ => false,
     };
     let mut out = Vec::new();
@@ -277,10 +315,10 @@ pub fn is_maths(line: &[Span]) -> bool {
 
 /// Whether a line is maths alone and holds a column vector: it is displayed on a line of its
 /// own (`\\[ \\nabla f = \\begin{pmatrix} … \\end{pmatrix} \\]`), not set in the running text.
-pub fn is_displayed(line: &[Span]) -> bool {
+fn is_displayed(line: &[Span]) -> bool {
     fn column(m: &Math) -> bool {
         match m {
-            Math::Column(_) | Math::Decimals(_) => true,
+            Math::Column(_) | Math::Decimals(_) | Math::Vector(_) => true,
             Math::Entry(m) | Math::Short(m) | Math::Approx(m, _) | Math::Group(m) => column(m),
             Math::Equation(sides) => sides.iter().any(column),
             Math::Slash(a, b) => column(a) || column(b),
@@ -291,6 +329,20 @@ pub fn is_displayed(line: &[Span]) -> bool {
         && line
             .iter()
             .any(|span| matches!(&span.content, Inline::Math(m) if column(m)))
+}
+
+/// A line set as displayed maths: maths alone holding a column vector, led at most by a
+/// label (`Gradient:`), which stands before the display; the label and the maths.
+pub fn displayed(line: &[Span]) -> Option<(&[Span], &[Span])> {
+    let lead = line
+        .iter()
+        .take_while(|span| match &span.content {
+            Inline::Text(t) => span.tag == Some(Tag::Label) || t.trim().is_empty(),
+            _ => false,
+        })
+        .count();
+    let (label, maths) = line.split_at(lead);
+    is_displayed(maths).then_some((label, maths))
 }
 
 /// A step's maths past the size LaTeX shows.
@@ -397,7 +449,7 @@ fn space(s: &crate::tensor::Shape) -> String {
 }
 
 /// A bound of an integral: `\infty` for inf, bracketed never (LaTeX groups it).
-fn bound(e: &Expr) -> String {
+pub fn bound(e: &Expr) -> String {
     let infinity = |e: &Expr| ["inf", "infinity", "oo"].iter().any(|n| e.is_var(n));
     if infinity(e) {
         "\\infty".to_string()

@@ -3,10 +3,12 @@
 use crate::explain::doc::Math;
 use crate::explain::doc::{ENTRY_BUDGET, STEP_BUDGET};
 use crate::explain::integral::constant_name;
+use crate::explain::seeing_words::point_slope;
 use crate::explain::session::label;
 use crate::expr::{
     decimal, derivand, operand, operator, partials, Expr, Kind, Number, Style, Symbol,
 };
+use crate::syntax::reading;
 
 /// `m` as text in `style`; expressions past the style's budget end in `…`.
 pub fn math_text(m: &Math, style: Style) -> String {
@@ -114,7 +116,7 @@ pub fn math_text(m: &Math, style: Style) -> String {
             format!("{minus}{}", math_text(of, style))
         }
         Math::Slash(a, b) => format!("{}/{}", slashed(a, style), slashed(b, style)),
-        Math::Apply(op, to) => format!("{} {}", math_text(op, style), math_text(to, style)),
+        Math::OperatorOn(op, to) => format!("{} {}", math_text(op, style), math_text(to, style)),
         Math::Dot(pairs) => {
             let dot = if style.unicode { "·" } else { "*" };
             let terms: Vec<String> = pairs
@@ -122,6 +124,25 @@ pub fn math_text(m: &Math, style: Style) -> String {
                 .map(|(a, b)| format!("{}{dot}{}", operand(a, style), operand(b, style)))
                 .collect();
             terms.join(" + ")
+        }
+        Math::Typed(node) => reading(node, style.unicode),
+        Math::Apply { name, arg } => format!(
+            "{}({})",
+            Expr::symbol(name.clone()).to_text(style),
+            math_text(arg, style)
+        ),
+        Math::PointSlope {
+            var,
+            at,
+            slope,
+            value,
+        } => point_slope(var, at, slope, value, &|e| e.to_text(style), &|e| {
+            operand(e, style)
+        }),
+        Math::Numeral(digits) => digits.clone(),
+        Math::Vector(entries) => {
+            let shown: Vec<String> = entries.iter().map(|m| math_text(m, style)).collect();
+            format!("({})", shown.join(", "))
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod latex_maths;
 pub mod markdown;
 pub mod maths;
 pub mod matrix;
+mod numbers;
 pub mod plot;
 pub mod text;
 pub mod wrap;

@@ -3,6 +3,7 @@
 use super::ascii::transliterate;
 use super::maths::math_text;
 use super::matrix::{column_widths, matrix};
+use super::numbers;
 use super::plot::{draw_contour_painted, draw_plot_painted};
 use super::wrap::{hang, hang_after, visible_width};
 use crate::explain::doc::{Block, Doc, Inline, Line, Math, Quiet, Step, StepItem, Tag};
@@ -138,11 +139,11 @@ impl Writer<'_> {
                 );
                 self.prose(out, &note, 2);
             }
-            // No expression in a line of words outgrows a result.
-            Block::Words(line) => {
-                let words = self.line(line, style.with_budget(RESULT_BUDGET));
-                let indent = words.len() - words.trim_start_matches(' ').len();
-                self.prose(out, &words, indent + 2);
+            Block::Words(line) => self.words(line, out),
+            Block::Lines(lines) => {
+                for line in lines {
+                    self.words(line, out);
+                }
             }
             Block::Paragraph(line) => {
                 let room = self
@@ -220,12 +221,25 @@ impl Writer<'_> {
                     push_line(out, row);
                 }
             }
-            Block::Drawn(drawing) => {
-                for line in (drawing.0)(style) {
+            Block::Numbers {
+                head,
+                rows,
+                remarks,
+                inputs,
+            } => {
+                let plain = Writer {
+                    paint: &Plain,
+                    shortened: Cell::new(false),
+                    ..*self
+                };
+                let shown = |line: &Line| plain.line(line, style);
+                for line in numbers::lines(head, rows, remarks, *inputs, &shown) {
                     push_line(out, self.line(&line, style).trim_end());
                 }
             }
-            Block::Plot { plot, legend } => {
+            // The legend says what the curves are: the caption is for formats that set the
+            // picture apart from its words.
+            Block::Plot { plot, legend, .. } => {
                 let legend: Vec<String> = legend.iter().map(|l| self.line(l, style)).collect();
                 for row in draw_plot_painted(plot, &legend, style.unicode, self.paint) {
                     push_line(out, self.spell(&row).trim_end());
@@ -262,6 +276,13 @@ impl Writer<'_> {
                 tag,
             } => self.grid(lead, rows, decimals.as_deref(), *tag, out),
         }
+    }
+
+    /// A line of words, wrapped under its own indent; no expression in it outgrows a result.
+    fn words(&self, line: &Line, out: &mut String) {
+        let words = self.line(line, self.style.with_budget(RESULT_BUDGET));
+        let indent = words.len() - words.trim_start_matches(' ').len();
+        self.prose(out, &words, indent + 2);
     }
 
     /// Blocks as text in the room an indent of `by` columns and a lead of `lead` leave.

@@ -40,7 +40,7 @@ pub use notation::{unbold_letter, Name, NameStyle, Notation, Piece};
 pub use parse::{parse, parse_in, Note, Parsed, MAX_LINE_BYTES, MAX_NESTING, MAX_ORDER};
 pub use parse_multivar::MAX_DIMENSION;
 pub use reading::{prime_marks, reading, reading_of_statement};
-pub use reading_latex::{node_latex, operand_latex, reading_latex};
+pub use reading_latex::{node_latex, reading_latex};
 pub use seeing_ast::{LimitTarget, PlotItem, SeeingQuery, Side};
 pub use slips::{slips, Slip};
 pub use tensor::{TensorQuery, TensorStatement};

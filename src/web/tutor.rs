@@ -4,10 +4,10 @@
 
 use super::COLUMNS;
 use crate::engine::Tutor;
+use crate::format::TextOptions;
 use crate::lesson::exercise::Context;
 use crate::lesson::{play, practice, Builtin, Io, Learner, Mode, Options, Rng, TOUR};
 use crate::present::Plain;
-use crate::render::TextOptions;
 use crate::{Answer, Outcome, Session};
 use serde_json::{json, Value};
 use std::cell::RefCell;

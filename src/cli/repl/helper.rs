@@ -3,7 +3,7 @@
 use crate::cli::paint::Colored;
 use nudge::budget::stop_when;
 use nudge::expr::KNOWN_FUNCTION_NAMES;
-use nudge::render::{render_text_at, TextOptions};
+use nudge::format::{render_text_at, TextOptions};
 use nudge::syntax::BUILTIN_CALL_NAMES;
 use nudge::syntax::{parse_in, NodeKind, Statement};
 use nudge::topic::Topic;

@@ -1,9 +1,9 @@
-//! The text answer a learner reads: the reading, each step in words, the result.
+//! An answer in the format asked for: its document (`crate::explain`) through the presenter
+//! of that format (`crate::present`). Nothing here decides what is said or how it looks; JSON,
+//! read straight from the answer, is `crate::json`.
 
-use crate::engine::Outcome;
+use crate::engine::{Note, Outcome};
 use crate::error::Error;
-pub use crate::expr::decimal;
-pub use crate::expr::operator;
 use crate::expr::Style;
 use crate::present::diagnostic::diagnostic;
 use crate::present::{self, Paint, Plain};
@@ -47,6 +47,33 @@ pub fn render_text_at(
         };
         present::text_at(&doc, style, options.quiet, paint, width)
     })
+}
+
+/// One answer as a standalone HTML fragment; `quiet` keeps the result alone.
+pub fn render_html(outcome: &Outcome, quiet: bool) -> String {
+    crate::explain::outcome(outcome)
+        .map_or_else(String::new, |doc| present::html::html(&doc, quiet))
+}
+
+/// The whole answer as LaTeX after a `%` line with the input: words as text, steps in
+/// `align*`, values displayed, vectors and matrices as `pmatrix`, tables as `tabular`.
+pub fn render_latex(outcome: &Outcome) -> String {
+    let mut out = format!("% nudge: {}\n", outcome.input.replace(['\n', '\r'], " "));
+    if let Some(doc) = crate::explain::outcome(outcome) {
+        out.push_str(&present::latex::latex(&doc));
+    }
+    out
+}
+
+/// The whole answer as Markdown: steps as a list, maths in `$…$`, tables as pipe tables.
+pub fn render_markdown(outcome: &Outcome) -> String {
+    crate::explain::outcome(outcome)
+        .map_or_else(String::new, |doc| present::markdown::markdown(&doc))
+}
+
+/// A note on the reading in words, its maths in Unicode or ASCII.
+pub fn note_text(note: &Note, unicode: bool) -> String {
+    present::text::plain_line(&crate::explain::note(note), unicode)
 }
 
 /// An error as the terminal shows it (`present::diagnostic`), in plain text.
