@@ -103,50 +103,16 @@ pub struct Outcome {
 #[derive(Clone, Debug)]
 pub enum Answer {
     /// A derivative of any order, ordinary or partial, with one step tree per order.
-    Derivative {
-        body: Expr,
-        var: Symbol,
-        order: u32,
-        partial: bool,
-        steps: Vec<Step>,
-        result: Expr,
-        /// The learner's own name for it: `f′(x)`, `dy/dx`.
-        named: Option<Named>,
-    },
+    Derivative(DerivativeAnswer),
     /// A bare expression, simplified; `value` when it has no variables.
-    Expression {
-        result: Expr,
-        value: Option<f64>,
-    },
+    Expression(ExpressionAnswer),
     /// An antiderivative with its steps, checked by differentiating it back.
     /// `constant` numbers the constant of integration where it meets another in the
     /// integrand (∫ (a·t + C) dt gives C₁); 0 is a plain C.
-    Integral {
-        body: Expr,
-        var: Symbol,
-        steps: Step,
-        result: Expr,
-        check: Check,
-        constant: u32,
-        motion: Option<Motion>,
-    },
+    Integral(IntegralAnswer),
     /// The area from `lower` to `upper`: exact through an antiderivative when
     /// one is known, and by numbers beside it.
-    DefiniteIntegral {
-        body: Expr,
-        var: Symbol,
-        lower: Expr,
-        upper: Expr,
-        exact: Option<ExactArea>,
-        /// The exact value, or the numeric one when no antiderivative is known.
-        result: Expr,
-        /// The decimal value of `result`, when the bounds are numbers.
-        value: Option<f64>,
-        /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
-        numeric: Option<crate::area::NumericArea>,
-        /// Whether the answer says how that estimate is made: the first time in a session.
-        tell_method: bool,
-    },
+    DefiniteIntegral(AreaAnswer),
     /// Gradients, Jacobians, Hessians, mixed partials, motion.
     Multivar(Box<MultivarAnswer>),
     /// `read NOTATION`: what each part of the notation means.
@@ -155,17 +121,9 @@ pub enum Answer {
     Seeing(Box<SeeingAnswer>),
     /// Another answer's result evaluated at a point: exactly, and as a decimal unless a
     /// constant such as v0 is left in it.
-    AtPoint {
-        inner: Box<Answer>,
-        point: Vec<(Symbol, Expr)>,
-        result: Expr,
-        value: Option<f64>,
-    },
+    AtPoint(AtPointAnswer),
     /// A new definition; `replaced` is the one it took the place of.
-    Defined {
-        definition: Definition,
-        replaced: Option<Definition>,
-    },
+    Defined(DefinedAnswer),
     /// `undef NAME`.
     Forgotten(Definition),
     /// `defs`: every definition, oldest first.
@@ -182,6 +140,76 @@ pub enum Answer {
     Tensor(Box<crate::tensor::TensorAnswer>),
     /// Derivatives through named steps, backpropagation and descent.
     Training(Box<Training>),
+}
+
+/// A derivative of any order, ordinary or partial, with one step tree per order.
+#[derive(Clone, Debug)]
+pub struct DerivativeAnswer {
+    pub body: Expr,
+    pub var: Symbol,
+    pub order: u32,
+    pub partial: bool,
+    pub steps: Vec<Step>,
+    pub result: Expr,
+    /// The learner's own name for it: `f′(x)`, `dy/dx`.
+    pub named: Option<Named>,
+}
+
+/// A bare expression, simplified; `value` when it has no variables.
+#[derive(Clone, Debug)]
+pub struct ExpressionAnswer {
+    pub result: Expr,
+    pub value: Option<f64>,
+}
+
+/// An antiderivative with its steps, checked by differentiating it back.
+/// `constant` numbers the constant of integration where it meets another in the
+/// integrand (∫ (a·t + C) dt gives C₁); 0 is a plain C.
+#[derive(Clone, Debug)]
+pub struct IntegralAnswer {
+    pub body: Expr,
+    pub var: Symbol,
+    pub steps: Step,
+    pub result: Expr,
+    pub check: Check,
+    pub constant: u32,
+    pub motion: Option<Motion>,
+}
+
+/// The area from `lower` to `upper`: exact through an antiderivative when
+/// one is known, and by numbers beside it.
+#[derive(Clone, Debug)]
+pub struct AreaAnswer {
+    pub body: Expr,
+    pub var: Symbol,
+    pub lower: Expr,
+    pub upper: Expr,
+    pub exact: Option<ExactArea>,
+    /// The exact value, or the numeric one when no antiderivative is known.
+    pub result: Expr,
+    /// The decimal value of `result`, when the bounds are numbers.
+    pub value: Option<f64>,
+    /// The Gauss–Kronrod estimate and its error, when the bounds are numbers.
+    pub numeric: Option<crate::area::NumericArea>,
+    /// Whether the answer says how that estimate is made: the first time in a session.
+    pub tell_method: bool,
+}
+
+/// Another answer's result evaluated at a point: exactly, and as a decimal unless a
+/// constant such as v0 is left in it.
+#[derive(Clone, Debug)]
+pub struct AtPointAnswer {
+    pub inner: Box<Answer>,
+    pub point: Vec<(Symbol, Expr)>,
+    pub result: Expr,
+    pub value: Option<f64>,
+}
+
+/// A new definition; `replaced` is the one it took the place of.
+#[derive(Clone, Debug)]
+pub struct DefinedAnswer {
+    pub definition: Definition,
+    pub replaced: Option<Definition>,
 }
 
 /// The answers that follow a loss through its named steps.
@@ -239,12 +267,12 @@ impl Answer {
     /// The final expression of the answer, when it computed one.
     pub fn result(&self) -> Option<&Expr> {
         match self {
-            Answer::Derivative { result, .. }
-            | Answer::Expression { result, .. }
-            | Answer::Integral { result, .. }
-            | Answer::DefiniteIntegral { result, .. }
-            | Answer::AtPoint { result, .. } => Some(result),
-            Answer::Defined { definition, .. } => definition.body.scalar(),
+            Answer::Derivative(DerivativeAnswer { result, .. })
+            | Answer::Expression(ExpressionAnswer { result, .. })
+            | Answer::Integral(IntegralAnswer { result, .. })
+            | Answer::DefiniteIntegral(AreaAnswer { result, .. })
+            | Answer::AtPoint(AtPointAnswer { result, .. }) => Some(result),
+            Answer::Defined(DefinedAnswer { definition, .. }) => definition.body.scalar(),
             Answer::Multivar(m) => match m.as_ref() {
                 MultivarAnswer::MixedPartial { derivation, .. } => Some(&derivation.result),
                 MultivarAnswer::Directional { directional, .. } => Some(&directional.value.exact),
@@ -293,7 +321,7 @@ impl Outcome {
     pub fn headline(&self) -> Option<Headline> {
         match &self.answer {
             Answer::Multivar(m) => Some(m.headline()),
-            Answer::Defined { definition, .. } => Some(match &definition.body {
+            Answer::Defined(DefinedAnswer { definition, .. }) => Some(match &definition.body {
                 Body::Scalar(e) => Headline::Scalar(e.clone()),
                 Body::Vector(v) => Headline::Vector(v.clone()),
             }),
@@ -311,13 +339,15 @@ impl Outcome {
     /// The stable name of the answer's kind, as JSON reports it.
     pub fn kind(&self) -> &'static str {
         match &self.answer {
-            Answer::Derivative { partial: true, .. } => "partial",
-            Answer::Derivative { .. } => "derivative",
-            Answer::Expression { value: Some(_), .. } | Answer::AtPoint { .. } => "value",
-            Answer::Expression { .. } => "expression",
+            Answer::Derivative(DerivativeAnswer { partial: true, .. }) => "partial",
+            Answer::Derivative(_) => "derivative",
+            Answer::Expression(ExpressionAnswer { value: Some(_), .. }) | Answer::AtPoint(_) => {
+                "value"
+            }
+            Answer::Expression(_) => "expression",
             Answer::Notation(_) => "notation",
-            Answer::Integral { .. } => "integral",
-            Answer::DefiniteIntegral { .. } => "definite_integral",
+            Answer::Integral(_) => "integral",
+            Answer::DefiniteIntegral(_) => "definite_integral",
             Answer::Multivar(m) => match m.as_ref() {
                 MultivarAnswer::MixedPartial { .. } => "mixed_partial",
                 MultivarAnswer::Gradient { .. } => "gradient",
@@ -336,7 +366,7 @@ impl Outcome {
                 SeeingAnswer::Plot(_) => "plot",
                 SeeingAnswer::Contour(_) => "contour",
             },
-            Answer::Defined { .. } => "definition",
+            Answer::Defined(_) => "definition",
             Answer::Forgotten(_) => "undefined",
             Answer::Definitions(_) => "definitions",
             Answer::Reset => "reset",
@@ -447,17 +477,17 @@ impl Session {
         notes.extend(self.name_notes(&parsed.statement));
         let mut answer = budget::run(budget::limits(), || self.statement(&parsed.statement, &[]))
             .map_err(|stop| stopped::stopped(stop, line, &parsed.statement))??;
-        if let Answer::DefiniteIntegral {
+        if let Answer::DefiniteIntegral(AreaAnswer {
             numeric: Some(_),
             tell_method,
             ..
-        } = &mut answer
+        }) = &mut answer
         {
             *tell_method = self.said.insert(GAUSS_KRONROD_TOLD.to_string());
         }
         stopped::written_size(&answer, line, &parsed.statement)?;
         if let Some(result) = answer.result() {
-            if !matches!(answer, Answer::Defined { .. }) {
+            if !matches!(answer, Answer::Defined(_)) {
                 self.ans = Some(result.clone());
             }
         }
@@ -735,7 +765,7 @@ impl Session {
     /// A value or slope at a point exists only where the line, as typed, has a value there:
     /// `d/dx ln(x) at x = -1` and `sqrt(x)^2 at x = -4` are errors, not -1 and -4.
     fn defined_at(&self, statement: &Statement, answer: &Answer) -> Result<(), Error> {
-        let Answer::AtPoint { point, .. } = answer else {
+        let Answer::AtPoint(AtPointAnswer { point, .. }) = answer else {
             return Ok(());
         };
         let Some(values) = domain::decimals(point) else {
@@ -802,7 +832,7 @@ impl Session {
             return at_values(inner, point, arg.span);
         }
         Ok(match inner {
-            Answer::Derivative {
+            Answer::Derivative(DerivativeAnswer {
                 body,
                 var,
                 order,
@@ -810,7 +840,7 @@ impl Session {
                 steps,
                 result,
                 ..
-            } => Answer::Derivative {
+            }) => Answer::Derivative(DerivativeAnswer {
                 result: substitute(&result, param, &value),
                 body,
                 var,
@@ -818,7 +848,7 @@ impl Session {
                 partial,
                 steps,
                 named: named(value),
-            },
+            }),
             other => other,
         })
     }
@@ -912,10 +942,10 @@ impl Session {
             None => self.graph.forget(name),
         }
         self.definitions.push(definition.clone());
-        Ok(Answer::Defined {
+        Ok(Answer::Defined(DefinedAnswer {
             definition,
             replaced,
-        })
+        }))
     }
 
     fn at(&self, inner: Answer, point: &Point) -> Result<Answer, Error> {
@@ -928,7 +958,7 @@ impl Session {
             },
             other => other,
         };
-        if matches!(inner, Answer::AtPoint { .. }) {
+        if matches!(inner, Answer::AtPoint(_)) {
             return Err(Error::new(
                 Phase::Reading,
                 "this already has its point: it is one number, so there is nothing left to put a value into",
@@ -961,7 +991,7 @@ impl Session {
                 let span = point.span().unwrap_or(Span::new(0, 0));
                 // The question's variables: those of the body, for a derivative.
                 let vars = match &inner {
-                    Answer::Derivative { body, .. } => body.free_vars(),
+                    Answer::Derivative(DerivativeAnswer { body, .. }) => body.free_vars(),
                     _ => target.free_vars(),
                 };
                 if vars.len() != nodes.len() {
@@ -1232,7 +1262,7 @@ fn help_page(topic: &str, span: Span) -> Result<Help, Error> {
 
 fn with_name(answer: Answer, name: Option<Named>) -> Answer {
     match answer {
-        Answer::Derivative {
+        Answer::Derivative(DerivativeAnswer {
             body,
             var,
             order,
@@ -1240,7 +1270,7 @@ fn with_name(answer: Answer, name: Option<Named>) -> Answer {
             steps,
             result,
             ..
-        } => Answer::Derivative {
+        }) => Answer::Derivative(DerivativeAnswer {
             body,
             var,
             order,
@@ -1248,7 +1278,7 @@ fn with_name(answer: Answer, name: Option<Named>) -> Answer {
             steps,
             result,
             named: name,
-        },
+        }),
         other => other,
     }
 }
@@ -1309,12 +1339,12 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
         .with_kind(ErrorKind::NoValue)
         .at(span)
     })?;
-    Ok(Answer::AtPoint {
+    Ok(Answer::AtPoint(AtPointAnswer {
         inner: Box::new(inner),
         point: values,
         result,
         value,
-    })
+    }))
 }
 
 /// The letters a point must give values to, or `None` when every letter must have one. A
@@ -1322,12 +1352,12 @@ fn at_values(inner: Answer, values: Vec<(Symbol, Expr)>, span: Span) -> Result<A
 /// in the result, unless they are inputs of the function asked about (df/dx of f(x, y) needs y).
 fn question_vars(inner: &Answer) -> Option<Vec<Symbol>> {
     match inner {
-        Answer::Derivative {
+        Answer::Derivative(DerivativeAnswer {
             var,
             partial: false,
             named,
             ..
-        } => {
+        }) => {
             let mut vars = vec![var.clone()];
             if let Some(Named::Leibniz { params, .. }) = named {
                 vars.extend(params.iter().cloned());
@@ -1372,7 +1402,7 @@ const LOCATE_LIMIT: usize = 2000;
 fn expression(result: Expr) -> Result<Answer, Error> {
     let value = decimal_value(&result)
         .map_err(|e| Error::new(Phase::Computing, e.to_string()).with_kind(ErrorKind::NoValue))?;
-    Ok(Answer::Expression { result, value })
+    Ok(Answer::Expression(ExpressionAnswer { result, value }))
 }
 
 /// The derivative of `body`, `order` times, each order with its own step tree.
@@ -1405,7 +1435,7 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
             Vec::new(),
         ));
     }
-    Answer::Derivative {
+    Answer::Derivative(DerivativeAnswer {
         body,
         var,
         order,
@@ -1413,5 +1443,5 @@ pub fn derivative(body: Expr, var: &str, order: u32, partial: bool) -> Answer {
         steps,
         result: current,
         named: None,
-    }
+    })
 }

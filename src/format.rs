@@ -4,6 +4,7 @@
 
 use crate::engine::{Note, Outcome};
 use crate::error::Error;
+use crate::explain;
 use crate::expr::Style;
 use crate::present::diagnostic::diagnostic;
 use crate::present::{self, Paint, Plain};
@@ -40,40 +41,40 @@ pub fn render_text_at(
     width: Option<usize>,
     paint: &dyn Paint,
 ) -> String {
-    crate::explain::outcome(outcome).map_or_else(String::new, |doc| {
-        let style = Style {
-            decimals: outcome.typed_decimals(),
-            ..options.style()
-        };
-        present::text_at(&doc, style, options.quiet, paint, width)
-    })
+    let style = Style {
+        decimals: outcome.typed_decimals(),
+        ..options.style()
+    };
+    present::text_at(
+        &explain::outcome(outcome),
+        style,
+        options.quiet,
+        paint,
+        width,
+    )
 }
 
 /// One answer as a standalone HTML fragment; `quiet` keeps the result alone.
 pub fn render_html(outcome: &Outcome, quiet: bool) -> String {
-    crate::explain::outcome(outcome)
-        .map_or_else(String::new, |doc| present::html::html(&doc, quiet))
+    present::html::html(&explain::outcome(outcome), quiet)
 }
 
 /// The whole answer as LaTeX after a `%` line with the input: words as text, steps in
 /// `align*`, values displayed, vectors and matrices as `pmatrix`, tables as `tabular`.
 pub fn render_latex(outcome: &Outcome) -> String {
     let mut out = format!("% nudge: {}\n", outcome.input.replace(['\n', '\r'], " "));
-    if let Some(doc) = crate::explain::outcome(outcome) {
-        out.push_str(&present::latex::latex(&doc));
-    }
+    out.push_str(&present::latex::latex(&explain::outcome(outcome)));
     out
 }
 
 /// The whole answer as Markdown: steps as a list, maths in `$…$`, tables as pipe tables.
 pub fn render_markdown(outcome: &Outcome) -> String {
-    crate::explain::outcome(outcome)
-        .map_or_else(String::new, |doc| present::markdown::markdown(&doc))
+    present::markdown::markdown(&explain::outcome(outcome))
 }
 
 /// A note on the reading in words, its maths in Unicode or ASCII.
 pub fn note_text(note: &Note, unicode: bool) -> String {
-    present::text::plain_line(&crate::explain::note(note), unicode)
+    present::text::plain_line(&explain::note(note), unicode)
 }
 
 /// An error as the terminal shows it (`present::diagnostic`), in plain text.

@@ -13,6 +13,7 @@ mod tensor;
 mod training;
 
 use crate::engine::{Answer, Outcome};
+use crate::engine::{AreaAnswer, DefinedAnswer};
 use crate::error::Error;
 use crate::expr::Expr;
 use crate::present::text::plain_line;
@@ -128,7 +129,7 @@ impl Formula {
 
 fn head(outcome: &Outcome) -> Option<Formula> {
     match &outcome.answer {
-        Answer::Defined { definition, .. } => {
+        Answer::Defined(DefinedAnswer { definition, .. }) => {
             let body = &definition.body;
             let latex = match body {
                 Body::Scalar(e) => e.latex(),
@@ -140,12 +141,12 @@ fn head(outcome: &Outcome) -> Option<Formula> {
                 latex,
             })
         }
-        Answer::DefiniteIntegral {
+        Answer::DefiniteIntegral(AreaAnswer {
             exact: None,
             numeric: Some(n),
             result,
             ..
-        } => {
+        }) => {
             // Only a numeric value: written as the decimal it is, which reads back exactly.
             let decimal = n.estimate.value.to_string();
             Some(Formula {

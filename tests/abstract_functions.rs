@@ -2,6 +2,7 @@
 //! printing read back in ASCII, Unicode and LaTeX, and no value at a point.
 
 use nudge::calculus::Step;
+use nudge::engine::DerivativeAnswer;
 use nudge::expr::{Expr, Kind};
 use nudge::format::{render_text, TextOptions};
 use nudge::json::render_json;
@@ -40,7 +41,7 @@ fn rule_ids(step: &Step, into: &mut Vec<&'static str>) {
 
 fn ids(q: &str) -> Vec<&'static str> {
     let out = Session::new().answer(q).expect(q);
-    let Answer::Derivative { steps, .. } = &out.answer else {
+    let Answer::Derivative(DerivativeAnswer { steps, .. }) = &out.answer else {
         panic!("{q} is a derivative");
     };
     let mut all = Vec::new();

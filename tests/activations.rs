@@ -2,6 +2,7 @@
 //! rule's steps, slopes against a central difference away from the kinks, printing that reads
 //! back, and the kink at 0 said where a value or slope is asked for.
 
+use nudge::engine::{DerivativeAnswer, ExpressionAnswer};
 use nudge::expr::{eval, Expr};
 use nudge::format::{render_error, render_text, TextOptions};
 use nudge::{Answer, Outcome, Session};
@@ -165,9 +166,9 @@ fn values_are_exact_where_they_are_known() {
     assert_eq!(result("step(pi)"), Expr::int(1));
     assert_eq!(result("softplus(0)"), result("ln 2"));
     let out = answer("σ(2)");
-    let Answer::Expression {
+    let Answer::Expression(ExpressionAnswer {
         value: Some(value), ..
-    } = &out.answer
+    }) = &out.answer
     else {
         panic!("σ(2) is a value: {:?}", out.answer);
     };
@@ -287,7 +288,7 @@ fn each_slope_agrees_with_a_central_difference_away_from_the_kinks() {
             let out = Session::new()
                 .answer(&query)
                 .map_err(|e| TestCaseError::fail(format!("{query}: {e:?}")))?;
-            let Answer::Derivative { body, result, .. } = &out.answer else {
+            let Answer::Derivative(DerivativeAnswer { body, result, .. }) = &out.answer else {
                 return Err(TestCaseError::fail(format!("{query} is a derivative")));
             };
             for &x in &points {
@@ -313,7 +314,7 @@ fn each_slope_agrees_with_a_central_difference_away_from_the_kinks() {
 /// The form a derivative's last step rewrote its result into, when it has one.
 fn also_written(q: &str) -> Option<(String, Expr, Expr)> {
     let out = answer(q);
-    let Answer::Derivative { steps, result, .. } = &out.answer else {
+    let Answer::Derivative(DerivativeAnswer { steps, result, .. }) = &out.answer else {
         panic!("{q} is a derivative");
     };
     let last = steps.last()?;

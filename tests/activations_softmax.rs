@@ -4,6 +4,7 @@
 //! recognised as softmax, and every format.
 
 use nudge::engine::MultivarAnswer;
+use nudge::engine::{DerivativeAnswer, ExpressionAnswer};
 use nudge::expr::{eval, Expr};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
@@ -36,7 +37,7 @@ fn multivar(q: &str) -> MultivarAnswer {
 
 fn expr(q: &str) -> Expr {
     match Session::new().answer(q).expect("reads").answer {
-        Answer::Expression { result, .. } => result,
+        Answer::Expression(ExpressionAnswer { result, .. }) => result,
         other => panic!("{q} is not an expression: {other:?}"),
     }
 }
@@ -390,7 +391,7 @@ proptest! {
         (y1, y2) in (0.0f64..0.5, 0.0f64..0.5),
         off in 0.1f64..1.0,
     ) {
-        let Answer::Derivative { result, .. } = Session::new().answer(CROSS_ENTROPY).expect("answers").answer
+        let Answer::Derivative(DerivativeAnswer { result, .. }) = Session::new().answer(CROSS_ENTROPY).expect("answers").answer
             else { panic!("a derivative") };
         let p1 = shares(z)[0];
         for (y3, adds_to_one) in [(1.0 - y1 - y2, true), (1.0 - y1 - y2 + off, false)] {

@@ -3,6 +3,7 @@
 
 use nudge::calculus::derive;
 use nudge::calculus::multivar::agree_numerically;
+use nudge::engine::AtPointAnswer;
 use nudge::engine::{Answer, Headline, Training};
 use nudge::expr::Expr;
 use nudge::format::{render_text, TextOptions};
@@ -99,7 +100,7 @@ fn a_chain_at_a_point_has_its_value() {
     let outcome = s
         .answer("dL/dw at w = 0.5, b = 0.1, x = 2, y = 1")
         .expect("a value");
-    let Answer::AtPoint { value, .. } = outcome.answer else {
+    let Answer::AtPoint(AtPointAnswer { value, .. }) = outcome.answer else {
         panic!("a value at a point");
     };
     // σ(1.1) = 0.750260…; 2(σ − 1)·σ(1 − σ)·2 = −0.18717…

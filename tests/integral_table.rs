@@ -4,6 +4,7 @@
 
 use nudge::calculus::derive;
 use nudge::engine::Answer;
+use nudge::engine::{AreaAnswer, AtPointAnswer, IntegralAnswer};
 use nudge::expr::eval;
 use nudge::format::{render_text, TextOptions};
 use nudge::json::render_json;
@@ -78,9 +79,9 @@ fn set() -> Vec<Item> {
 /// d/dx of the antiderivative equals the integrand wherever both have a value.
 fn differentiates_back(query: &str) -> Result<(), String> {
     let outcome = answer(query).map_err(|e| format!("{query}: {e}"))?;
-    let Answer::Integral {
+    let Answer::Integral(IntegralAnswer {
         body, result, var, ..
-    } = outcome.answer
+    }) = outcome.answer
     else {
         return Err(format!("{query}: not an indefinite integral"));
     };
@@ -147,12 +148,12 @@ fn definite_integrals_of_the_set_match_quadrature_or_their_limits() {
             (Some(None), Ok(_)) => panic!("{query}: diverges, but got a value"),
             (_, Err(e)) => panic!("{query}: {e}"),
             (expected, Ok(outcome)) => {
-                let Answer::DefiniteIntegral {
+                let Answer::DefiniteIntegral(AreaAnswer {
                     exact: Some(_),
                     value: Some(value),
                     numeric,
                     ..
-                } = outcome.answer
+                }) = outcome.answer
                 else {
                     panic!("{query}: no exact value");
                 };
@@ -298,7 +299,7 @@ proptest! {
         let body = ["sin(x)^2", "x e^x", "1/(x^2 + 2x + 5)", "x^3 cos(x)"][kind];
         let query = format!("∫_{{{a}}}^{{{b}}} {body} dx");
         let outcome = answer(&query).map_err(|e| TestCaseError::fail(format!("{query}: {e}")))?;
-        let Answer::DefiniteIntegral { exact: Some(_), value: Some(v), numeric: Some(n), .. } = outcome.answer else {
+        let Answer::DefiniteIntegral(AreaAnswer { exact: Some(_), value: Some(v), numeric: Some(n), .. }) = outcome.answer else {
             return Err(TestCaseError::fail(format!("{query}: no exact value")));
         };
         let n = n.estimate.value;
@@ -318,7 +319,7 @@ fn result(query: &str) -> String {
 fn same(a: &str, b: &str) -> bool {
     let parse = |s: &str| answer(&format!("{s} at x = 0.7")).ok().map(|o| o.answer);
     let value = |a: Option<Answer>| match a {
-        Some(Answer::AtPoint { value: Some(v), .. }) => Some(v),
+        Some(Answer::AtPoint(AtPointAnswer { value: Some(v), .. })) => Some(v),
         _ => None,
     };
     match (value(parse(a)), value(parse(b))) {

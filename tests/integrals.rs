@@ -4,6 +4,7 @@
 use assert_cmd::Command;
 use nudge::calculus::derive;
 use nudge::engine::Answer;
+use nudge::engine::{AreaAnswer, IntegralAnswer};
 use nudge::expr::{eval, Expr};
 use nudge::format::{render_text, TextOptions};
 use nudge::Session;
@@ -49,9 +50,9 @@ fn antiderivative(query: &str) -> (Expr, Expr, String) {
         .answer(query)
         .unwrap_or_else(|e| panic!("{query}: {e}"));
     match outcome.answer {
-        Answer::Integral {
+        Answer::Integral(IntegralAnswer {
             body, result, var, ..
-        } => (body, result, var.to_string()),
+        }) => (body, result, var.to_string()),
         other => panic!("{query}: not an indefinite integral: {other:?}"),
     }
 }
@@ -335,11 +336,11 @@ fn convergent_improper_integrals_have_a_value() {
         let answer = Session::new()
             .answer(q)
             .unwrap_or_else(|e| panic!("{q}: {e}"));
-        let Answer::DefiniteIntegral {
+        let Answer::DefiniteIntegral(AreaAnswer {
             value: Some(value),
             numeric: Some(numeric),
             ..
-        } = &answer.answer
+        }) = &answer.answer
         else {
             panic!("{q}: no value");
         };
@@ -399,12 +400,12 @@ fn definite_integrals_agree_with_quadrature() {
         let outcome = Session::new()
             .answer(q)
             .unwrap_or_else(|e| panic!("{q}: {e}"));
-        let Answer::DefiniteIntegral {
+        let Answer::DefiniteIntegral(AreaAnswer {
             body,
             value: Some(value),
             numeric: Some(numeric),
             ..
-        } = &outcome.answer
+        }) = &outcome.answer
         else {
             panic!("{q}: no value");
         };

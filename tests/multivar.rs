@@ -3,6 +3,7 @@
 use assert_cmd::Command;
 use nudge::calculus::motion::pythagoras;
 use nudge::calculus::multivar::{gradient, hessian};
+use nudge::engine::ExpressionAnswer;
 use nudge::expr::{eval, Expr, Symbol};
 use nudge::{Answer, Session};
 use proptest::prelude::*;
@@ -34,7 +35,7 @@ fn json(query: &str) -> Value {
 /// The simplified expression nudge reads from `text`.
 fn expr(text: &str) -> Expr {
     match Session::new().answer(text).expect("reads").answer {
-        Answer::Expression { result, .. } => result,
+        Answer::Expression(ExpressionAnswer { result, .. }) => result,
         other => panic!("{text} is not an expression: {other:?}"),
     }
 }

@@ -3,6 +3,7 @@
 
 use assert_cmd::Command;
 use nudge::area::NumericArea;
+use nudge::engine::AreaAnswer;
 use nudge::engine::{SeeingAnswer, Verdict};
 use nudge::format::{render_text, TextOptions};
 use nudge::json::render_json;
@@ -33,12 +34,12 @@ fn area(q: &str) -> (Option<f64>, bool, NumericArea) {
         started.elapsed()
     );
     match outcome.answer {
-        Answer::DefiniteIntegral {
+        Answer::DefiniteIntegral(AreaAnswer {
             value,
             exact,
             numeric: Some(numeric),
             ..
-        } => (value, exact.is_some(), numeric),
+        }) => (value, exact.is_some(), numeric),
         other => panic!("{q}: {other:?}"),
     }
 }
@@ -219,12 +220,12 @@ fn gauss_kronrod_agrees_with_exact_antiderivatives_within_its_error() {
             let outcome = session()
                 .answer(&q)
                 .map_err(|e| TestCaseError::fail(format!("{q}: {e}")))?;
-            let Answer::DefiniteIntegral {
+            let Answer::DefiniteIntegral(AreaAnswer {
                 value: Some(exact),
                 exact: Some(_),
                 numeric: Some(n),
                 ..
-            } = outcome.answer
+            }) = outcome.answer
             else {
                 return Err(TestCaseError::fail(format!("{q}: no exact value")));
             };

@@ -1,6 +1,7 @@
 //! Properties over random input: derivatives match a central difference, printed results
 //! read back to the same expression, and no string makes the engine panic.
 
+use nudge::engine::DerivativeAnswer;
 use nudge::expr::{eval, Expr, Style};
 use nudge::format::{render_text, TextOptions};
 use nudge::{Answer, Session};
@@ -113,7 +114,7 @@ fn derivative_agrees_with_a_central_difference() {
                 Err(e) if acceptable_failure(&e) => return Ok(()),
                 Err(e) => return Err(TestCaseError::fail(format!("{query}: {e:?}"))),
             };
-            let Answer::Derivative { body, result, .. } = &out.answer else {
+            let Answer::Derivative(DerivativeAnswer { body, result, .. }) = &out.answer else {
                 return Err(TestCaseError::fail(format!("{query} is a derivative")));
             };
             for &x in &points {

@@ -1,6 +1,7 @@
 //! Every derivative rule: snapshots of the text steps, rule ids, a table of results and one of readings.
 
 use nudge::calculus::Step;
+use nudge::engine::{DerivativeAnswer, ExpressionAnswer};
 use nudge::format::{note_text, render_error, render_text, TextOptions};
 use nudge::{Answer, Outcome, Session};
 
@@ -30,7 +31,7 @@ fn error_text(q: &str) -> String {
 
 fn top_steps(q: &str) -> Vec<Step> {
     match answer(q).answer {
-        Answer::Derivative { steps, .. } => steps,
+        Answer::Derivative(DerivativeAnswer { steps, .. }) => steps,
         _ => panic!("{q} is not a derivative"),
     }
 }
@@ -420,13 +421,13 @@ fn table_of_results_agrees_numerically_with_the_body() {
     use nudge::expr::eval;
     for (q, _) in RESULTS {
         let out = answer(q);
-        let Answer::Derivative {
+        let Answer::Derivative(DerivativeAnswer {
             body,
             var,
             order: 1,
             result,
             ..
-        } = &out.answer
+        }) = &out.answer
         else {
             continue;
         };
@@ -586,7 +587,9 @@ fn the_exact_value_of_a_decimal() {
     let out = answer("4.9");
     assert_eq!(out.result().unwrap().unicode(), "49/10");
     match out.answer {
-        Answer::Expression { value: Some(v), .. } => assert!((v - 4.9).abs() < 1e-12),
+        Answer::Expression(ExpressionAnswer { value: Some(v), .. }) => {
+            assert!((v - 4.9).abs() < 1e-12)
+        }
         other => panic!("4.9 has a value: {other:?}"),
     }
 }

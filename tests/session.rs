@@ -1,6 +1,7 @@
 //! The session through the real binary: definitions, values at a point, help, and their errors.
 
 use assert_cmd::Command;
+use nudge::engine::{AtPointAnswer, DerivativeAnswer};
 use nudge::explain::help::RULES;
 use nudge::expr::eval;
 use nudge::topic::Topic;
@@ -484,7 +485,8 @@ fn every_row_of_the_rules_table_is_what_nudge_computes() {
         let mut session = Session::new();
         let derived = session.answer(&format!("d/dx {f}")).expect(f);
         let expected = session.answer(slope).expect(slope);
-        let (Answer::Derivative { result, .. }, Some(want)) = (&derived.answer, expected.result())
+        let (Answer::Derivative(DerivativeAnswer { result, .. }), Some(want)) =
+            (&derived.answer, expected.result())
         else {
             panic!("{f}: not a derivative");
         };
@@ -812,11 +814,11 @@ fn giving_the_constants_values_too_gives_the_number_the_letters_stand_for() {
     let mut s = Session::new();
     s.answer(FALL).expect("defines");
     let symbolic = s.answer("x'(2)").expect("answers").answer;
-    let Answer::AtPoint {
+    let Answer::AtPoint(AtPointAnswer {
         result,
         value: None,
         ..
-    } = symbolic
+    }) = symbolic
     else {
         panic!("no decimal while letters are left: {symbolic:?}")
     };
@@ -824,7 +826,7 @@ fn giving_the_constants_values_too_gives_the_number_the_letters_stand_for() {
         .answer("x'(t) at t = 2, v0 = 3, a = -9.8")
         .expect("answers")
         .answer;
-    let Answer::AtPoint { value: Some(v), .. } = numeric else {
+    let Answer::AtPoint(AtPointAnswer { value: Some(v), .. }) = numeric else {
         panic!("a decimal once every letter has a value: {numeric:?}")
     };
     let want = eval(&result, &|n| match n {

@@ -5,6 +5,7 @@ pub use super::judge::Witness;
 use super::judge::{diagnose, Equality, Mistake, Target, Verdict};
 use super::{Answer, Headline, Outcome, Session};
 use crate::calculus::{derive, proven_equal, Detail, Step};
+use crate::engine::DerivativeAnswer;
 use crate::error::{Error, Phase};
 use crate::expr::{Expr, Symbol};
 use crate::numeric::Rng;
@@ -109,7 +110,7 @@ pub fn check(
 /// What the answer needs to be right, when it is the shape papers print for the worked
 /// derivative and that shape holds only given a sum that is 1 (p₁ − y₁ after a softmax).
 fn assumed(worked: &Answer, given: &Expr) -> Option<Expr> {
-    let Answer::Derivative { steps, .. } = worked else {
+    let Answer::Derivative(DerivativeAnswer { steps, .. }) = worked else {
         return None;
     };
     let Detail::Shape(known) = &steps.last()?.detail else {

@@ -5,6 +5,7 @@ use crate::calculus::{
     check_antiderivative, derive, integrate, Check, Detail, Rule, Step, MAX_INTEGRAND_SIZE,
 };
 use crate::engine::Answer;
+use crate::engine::{AreaAnswer, IntegralAnswer};
 use crate::error::{Error, ErrorKind, Phase};
 use crate::expr::{eval, substitute, Expr, Number, Symbol};
 use crate::syntax::{lower_in, Names, Node, Span};
@@ -48,7 +49,7 @@ pub(crate) fn indefinite(body: Expr, var: &str, span: Span) -> Result<Answer, Er
         }
         return Err(error);
     };
-    Ok(Answer::Integral {
+    Ok(Answer::Integral(IntegralAnswer {
         motion: motion(&body, var),
         constant: constant_beside(&body),
         result: steps.after.clone(),
@@ -56,7 +57,7 @@ pub(crate) fn indefinite(body: Expr, var: &str, span: Span) -> Result<Answer, Er
         var: Symbol::from(var),
         steps,
         check,
-    })
+    }))
 }
 
 /// Which constant of integration the answer adds: a plain C for a question on its own, and
@@ -155,7 +156,7 @@ pub(crate) fn definite(
                 return Err(disagree(&exact.theorem.after, body.span));
             }
         }
-        return Ok(Answer::DefiniteIntegral {
+        return Ok(Answer::DefiniteIntegral(AreaAnswer {
             result: exact.theorem.after.clone(),
             body: integrand,
             var: Symbol::from(var),
@@ -165,7 +166,7 @@ pub(crate) fn definite(
             value: value.is_finite().then_some(value),
             numeric,
             tell_method: true,
-        });
+        }));
     }
     // Out to infinity with a letter in the other bound there is no limit to take.
     let exact = (!infinite(&lower_e) && !infinite(&upper_e))
@@ -228,7 +229,7 @@ pub(crate) fn definite(
         }
         (None, None) => return Err(unknown(body.span)),
     };
-    Ok(Answer::DefiniteIntegral {
+    Ok(Answer::DefiniteIntegral(AreaAnswer {
         body: integrand,
         var: Symbol::from(var),
         lower: lower_e,
@@ -238,7 +239,7 @@ pub(crate) fn definite(
         value,
         numeric,
         tell_method: true,
-    })
+    }))
 }
 
 /// Whether the integrand is odd (f(−x) = −f(x)) and the bounds are −b and b.

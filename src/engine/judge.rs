@@ -2,6 +2,7 @@
 
 use super::{Answer, Headline, Outcome};
 use crate::calculus::{derive, Detail, Rule, Step};
+use crate::engine::{DerivativeAnswer, IntegralAnswer};
 use crate::expr::{eval, Expr, Symbol};
 use crate::numeric::Rng;
 
@@ -458,10 +459,12 @@ impl Target<'_> {
     /// The target of an outcome that has a final answer.
     pub fn of(outcome: &Outcome) -> Option<Target<'_>> {
         let (step, up_to_constant) = match &outcome.answer {
-            Answer::Derivative {
+            Answer::Derivative(DerivativeAnswer {
                 order: 1, steps, ..
-            } => (steps.first(), None),
-            Answer::Integral { body, var, .. } => (None, Some((body.clone(), var.clone()))),
+            }) => (steps.first(), None),
+            Answer::Integral(IntegralAnswer { body, var, .. }) => {
+                (None, Some((body.clone(), var.clone())))
+            }
             _ => (None, None),
         };
         Some(Target {

@@ -4,12 +4,12 @@ use super::doc::{Block, Doc, Line, Math, Quiet, Span, Tag};
 use super::steps::{steps_lettered, Letters};
 use super::{labelled, readings};
 use crate::calculus::{Detail, Rule};
-use crate::engine::{Answer, Named};
+use crate::engine::{DerivativeAnswer, Named};
 use crate::expr::{Expr, Symbol};
 
-/// The body of a derivative answer, after the reading; `None` for any other answer.
-pub fn derivative(answer: &Answer) -> Option<Doc> {
-    let Answer::Derivative {
+/// The body of a derivative answer, after the reading.
+pub fn derivative(answer: &DerivativeAnswer) -> Doc {
+    let DerivativeAnswer {
         body,
         var,
         order,
@@ -17,10 +17,7 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
         steps: tree,
         result,
         named,
-    } = answer
-    else {
-        return None;
-    };
+    } = answer;
     let mut blocks = Vec::new();
     if let Some(n) = named {
         blocks.push(Block::Words(intro(
@@ -70,10 +67,10 @@ pub fn derivative(answer: &Answer) -> Option<Doc> {
     if let Some(reading) = readings::time(var, *order).filter(|_| !partial) {
         blocks.push(labelled("Meaning:", reading));
     }
-    Some(Doc {
+    Doc {
         blocks,
         quiet: Quiet::Result(vec![Math::Expr(result.clone()).into()]),
-    })
+    }
 }
 
 /// What a derivative asked by name means, before its steps:
@@ -127,14 +124,17 @@ mod tests {
 
     fn said(line: &str, unicode: bool) -> String {
         let outcome = Session::new().answer(line).expect("answers");
-        let doc = crate::explain::outcome(&outcome).expect("a derivative");
+        let doc = crate::explain::outcome(&outcome);
         text(&doc, unicode, false, &Plain)
     }
 
     #[test]
     fn the_result_is_a_value_block_with_the_question_on_the_left() {
-        let doc = derivative(&Session::new().answer("d/dx x^3").expect("answers").answer)
-            .expect("a derivative");
+        let outcome = Session::new().answer("d/dx x^3").expect("answers");
+        let crate::engine::Answer::Derivative(answer) = &outcome.answer else {
+            panic!("a derivative: {:?}", outcome.answer);
+        };
+        let doc = derivative(answer);
         let value = doc.blocks.iter().find_map(|b| match b {
             Block::Value { exact, .. } => Some(exact.clone()),
             _ => None,
@@ -175,7 +175,7 @@ mod tests {
     #[test]
     fn words_are_tagged_and_painted_by_the_presenter() {
         let outcome = Session::new().answer("d/dx sin(x^2)").expect("answers");
-        let doc = crate::explain::outcome(&outcome).expect("a derivative");
+        let doc = crate::explain::outcome(&outcome);
         let shown = text(&doc, true, false, &Marked);
         assert!(
             shown.starts_with("<Label>Reading:</Label> d/dx sin(x²)\n"),

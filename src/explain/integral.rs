@@ -4,52 +4,28 @@ use super::catalogue::{check_note, constant_note, motion_note, title};
 use super::doc::STEP_BUDGET;
 use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag};
 use super::integral_steps::{integral_steps, note_line};
-use crate::area::{error_text, infinite, NumericArea};
+use crate::area::{error_text, infinite};
 use crate::calculus::{Check, Detail, Step, Stretch};
-use crate::engine::{Answer, ExactArea, Motion};
+use crate::engine::Motion;
+use crate::engine::{AreaAnswer, IntegralAnswer};
 use crate::expr::{Expr, Kind, Style, Symbol};
 use std::rc::Rc;
 
 /// What Gauss–Kronrod does, in one plain line.
 const GAUSS_KRONROD: &str = "Adaptive Gauss–Kronrod cuts the area into slices and measures each with two rules at once; a slice where the two disagree is cut again, until the disagreement, the ± error estimate, is tiny.";
 
-/// The body of an integral answer, after the reading; `None` for any other answer.
-pub fn integral(answer: &Answer) -> Option<Doc> {
-    match answer {
-        Answer::Integral {
-            body,
-            var,
-            steps,
-            result,
-            check,
-            constant,
-            motion,
-        } => Some(indefinite(
-            body, var, steps, result, check, *constant, *motion,
-        )),
-        Answer::DefiniteIntegral {
-            body,
-            var,
-            lower,
-            upper,
-            exact,
-            result,
-            value,
-            numeric,
-            tell_method,
-        } => Some(definite(&Definite {
-            body,
-            var,
-            lower,
-            upper,
-            exact: exact.as_ref(),
-            result,
-            value: *value,
-            numeric: *numeric,
-            tell_method: *tell_method,
-        })),
-        _ => None,
-    }
+/// The body of an antiderivative answer, after the reading.
+pub fn integral(answer: &IntegralAnswer) -> Doc {
+    let IntegralAnswer {
+        body,
+        var,
+        steps,
+        result,
+        check,
+        constant,
+        motion,
+    } = answer;
+    indefinite(body, var, steps, result, check, *constant, *motion)
 }
 
 fn short(e: &Expr) -> Span {
@@ -176,22 +152,10 @@ fn check_line(antiderivative: &Expr, integrand: &Expr, var: &Symbol, check: &Che
     Block::Words(line)
 }
 
-/// A definite integral, `∫_a^b f dx = value`, as the blocks after the reading.
-struct Definite<'a> {
-    body: &'a Expr,
-    var: &'a Symbol,
-    lower: &'a Expr,
-    upper: &'a Expr,
-    exact: Option<&'a ExactArea>,
-    result: &'a Expr,
-    value: Option<f64>,
-    numeric: Option<NumericArea>,
-    tell_method: bool,
-}
-
-fn definite(answer: &Definite) -> Doc {
+/// The body of an area answer, after the reading.
+pub fn area(answer: &AreaAnswer) -> Doc {
     let mut blocks = vec![Block::Gap];
-    match answer.exact {
+    match answer.exact.as_ref() {
         Some(exact) => {
             blocks.push(Block::Words(vec![Span::tagged(
                 "First an antiderivative F:",
@@ -201,14 +165,14 @@ fn definite(answer: &Definite) -> Doc {
             blocks.push(Block::Gap);
             blocks.push(check_line(
                 &exact.antiderivative.after,
-                answer.body,
-                answer.var,
+                &answer.body,
+                &answer.var,
                 &exact.check,
             ));
             blocks.extend(theorem(&exact.theorem));
         }
         None => {
-            if infinite(answer.lower) || infinite(answer.upper) {
+            if infinite(&answer.lower) || infinite(&answer.upper) {
                 blocks.push(words("Out to infinity there is no F(∞) to put in, so nudge measures the area by numbers."));
             } else {
                 blocks.push(words("I don't know an antiderivative for this with the rules I teach, so nudge finds the area by numbers."));
@@ -238,7 +202,7 @@ fn definite(answer: &Definite) -> Doc {
 }
 
 /// `∫_a^b f dx = value   (how it was checked)`.
-fn area_line(answer: &Definite) -> Line {
+fn area_line(answer: &AreaAnswer) -> Line {
     let lhs: Span = Math::Definite {
         var: answer.var.clone(),
         lower: answer.lower.clone(),
@@ -289,11 +253,11 @@ fn area_line(answer: &Definite) -> Line {
 }
 
 /// What `-q` prints of an area: the value, with its decimal when that says more.
-fn quiet_area(answer: &Definite) -> Line {
+fn quiet_area(answer: &AreaAnswer) -> Line {
     let exact = Math::Expr(answer.result.clone());
-    match (answer.exact, answer.numeric, answer.value) {
+    match (answer.exact.as_ref(), answer.numeric, answer.value) {
         (None, Some(n), _) => vec!["≈ ".into(), Math::Decimal(n.estimate.value).into()],
-        (_, _, Some(v)) if super::session::wants_decimal(answer.result) => {
+        (_, _, Some(v)) if super::session::wants_decimal(&answer.result) => {
             vec![Math::Approx(Box::new(exact), v).into()]
         }
         _ => vec![exact.into()],

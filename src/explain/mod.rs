@@ -41,26 +41,24 @@ pub use notes::note;
 pub use steps::steps;
 
 /// The document for an outcome: its reading, the notes on it, and its answer said; every
-/// answer kind has its arm, so a new kind without one is a compile error. `None` only if an
-/// explain function is handed an answer of another kind.
-pub fn outcome(outcome: &Outcome) -> Option<Doc> {
+/// answer kind has its arm and its own struct, so a new kind without one is a compile error.
+pub fn outcome(outcome: &Outcome) -> Doc {
     let body = match &outcome.answer {
-        Answer::Derivative { .. } => derivative(&outcome.answer)?,
-        Answer::Integral { .. } | Answer::DefiniteIntegral { .. } => {
-            integral::integral(&outcome.answer)?
-        }
+        Answer::Derivative(answer) => derivative(answer),
+        Answer::Integral(answer) => integral::integral(answer),
+        Answer::DefiniteIntegral(answer) => integral::area(answer),
         Answer::Multivar(answer) => multivar::multivar(answer),
         Answer::Seeing(answer) => seeing::seeing(answer, &outcome.statement),
         Answer::Help(page) => help::help(*page),
         Answer::Training(t) => training(t),
         // Its reading is the notation as read, not a statement: it has a header of its own.
-        Answer::Notation(reading) => return Some(notation::notation(reading)),
-        Answer::Expression { .. }
-        | Answer::AtPoint { .. }
-        | Answer::Defined { .. }
-        | Answer::Forgotten(_)
-        | Answer::Definitions(_)
-        | Answer::Reset => session::session(&outcome.answer)?,
+        Answer::Notation(reading) => return notation::notation(reading),
+        Answer::Expression(answer) => session::value(answer),
+        Answer::AtPoint(answer) => session::at_point(answer),
+        Answer::Defined(answer) => session::defined(answer),
+        Answer::Forgotten(def) => session::forgotten(def),
+        Answer::Definitions(defs) => session::definitions(defs),
+        Answer::Reset => session::reset(),
         Answer::Tensor(answer) => tensor::tensor(answer),
         Answer::Check(checked) => checking::checking(checked),
         // Nothing follows the header: the binary acts on these.
@@ -69,7 +67,7 @@ pub fn outcome(outcome: &Outcome) -> Option<Doc> {
     let mut doc = header(outcome);
     doc.blocks.extend(body.blocks);
     doc.quiet = body.quiet;
-    Some(doc)
+    doc
 }
 
 /// The body of an answer that follows a loss through its named steps.

@@ -4,82 +4,95 @@
 use super::doc::{Block, Doc, Line, Math, Quiet, Span, Spelled, Tag};
 use super::{derivative, labelled_line};
 use crate::engine::{Answer, Definition, Named};
+use crate::engine::{AtPointAnswer, DefinedAnswer, DerivativeAnswer, ExpressionAnswer};
 use crate::expr::{decimal, operand, operator, Expr, Style, Symbol};
 use crate::syntax::{prime_marks, Body};
 use std::rc::Rc;
 
-/// The body of a session answer, after the reading; `None` for any other answer.
-pub fn session(answer: &Answer) -> Option<Doc> {
-    Some(match answer {
-        Answer::Expression { result, value } => {
-            let label = if value.is_some() {
-                "Value:"
-            } else {
-                "Simplified:"
-            };
-            value_doc(vec![Span::tagged(label, Tag::Label)], result, *value, Vec::new())
-        }
-        Answer::AtPoint {
-            inner,
-            point,
-            result,
-            value,
-        } => at_point(inner, point, result, *value)?,
-        Answer::Defined {
-            definition: def,
-            replaced,
-        } => {
-            let mut blocks = vec![Block::Words(vec![
-                Span::tagged("Defined:", Tag::Label),
-                " ".into(),
-                Span::tagged(definition(def), Tag::Answer),
-            ])];
-            if let Some(old) = replaced {
-                blocks.push(Block::Note(vec![
-                    "this replaces the earlier ".into(),
-                    definition(old).into(),
-                ]));
-            }
-            if tip(def, Style::UNICODE).is_some() {
-                let def = def.clone();
-                let tip = Spelled(Rc::new(move |style| tip(&def, style).unwrap_or_default()));
-                blocks.push(Block::Words(vec![Span::tagged(tip, Tag::Quiet)]));
-            }
-            Doc {
-                blocks,
-                quiet: Quiet::Result(vec![definition(def).into()]),
-            }
-        }
-        Answer::Forgotten(def) => Doc {
-            blocks: vec![Block::Words(vec![
-                "Forgot ".into(),
-                definition(def).into(),
-                ".".into(),
-            ])],
-            quiet: Quiet::Nothing,
-        },
-        Answer::Definitions(defs) if defs.is_empty() => Doc {
+/// A value, or an expression simplified, after the reading.
+pub fn value(answer: &ExpressionAnswer) -> Doc {
+    let ExpressionAnswer { result, value } = answer;
+    let label = if value.is_some() {
+        "Value:"
+    } else {
+        "Simplified:"
+    };
+    value_doc(
+        vec![Span::tagged(label, Tag::Label)],
+        result,
+        *value,
+        Vec::new(),
+    )
+}
+
+/// A new definition, what it replaced, and what to try with it.
+pub fn defined(answer: &DefinedAnswer) -> Doc {
+    let DefinedAnswer {
+        definition: def,
+        replaced,
+    } = answer;
+    let mut blocks = vec![Block::Words(vec![
+        Span::tagged("Defined:", Tag::Label),
+        " ".into(),
+        Span::tagged(definition(def), Tag::Answer),
+    ])];
+    if let Some(old) = replaced {
+        blocks.push(Block::Note(vec![
+            "this replaces the earlier ".into(),
+            definition(old).into(),
+        ]));
+    }
+    if tip(def, Style::UNICODE).is_some() {
+        let def = def.clone();
+        let tip = Spelled(Rc::new(move |style| tip(&def, style).unwrap_or_default()));
+        blocks.push(Block::Words(vec![Span::tagged(tip, Tag::Quiet)]));
+    }
+    Doc {
+        blocks,
+        quiet: Quiet::Result(vec![definition(def).into()]),
+    }
+}
+
+/// `undef NAME`.
+pub fn forgotten(def: &Definition) -> Doc {
+    Doc {
+        blocks: vec![Block::Words(vec![
+            "Forgot ".into(),
+            definition(def).into(),
+            ".".into(),
+        ])],
+        quiet: Quiet::Nothing,
+    }
+}
+
+/// `defs`: every definition, oldest first.
+pub fn definitions(defs: &[Definition]) -> Doc {
+    if defs.is_empty() {
+        return Doc {
             blocks: vec![Block::Words(vec![
                 "Nothing is defined yet. Define a function with f(x) = x^2 sin x, or a name with a = 3."
                     .into(),
             ])],
             quiet: Quiet::Whole,
-        },
-        Answer::Definitions(defs) => Doc {
-            blocks: defs
-                .iter()
-                .map(|d| Block::Words(vec![definition(d).into()]))
-                .collect(),
-            quiet: Quiet::Whole,
-        },
-        Answer::Reset => Doc {
-            blocks: vec![Block::Words(vec![
-                "Everything is forgotten: no definitions, and no ans until the next answer.".into(),
-            ])],
-            quiet: Quiet::Nothing,
-        },
-        _ => return None,
-    })
+        };
+    }
+    Doc {
+        blocks: defs
+            .iter()
+            .map(|d| Block::Words(vec![definition(d).into()]))
+            .collect(),
+        quiet: Quiet::Whole,
+    }
+}
+
+/// `reset`.
+pub fn reset() -> Doc {
+    Doc {
+        blocks: vec![Block::Words(vec![
+            "Everything is forgotten: no definitions, and no ans until the next answer.".into(),
+        ])],
+        quiet: Quiet::Nothing,
+    }
 }
 
 /// A value after `lead`, with its decimal when that says more, and `after` it; `-q` keeps
@@ -111,25 +124,27 @@ pub fn wants_decimal(exact: &Expr) -> bool {
 
 /// A value at a point: a derivative's steps first, then the value (`f′(2) = 12` when asked
 /// with a prime, else `At x = 2: …`), and for a slope what it means.
-fn at_point(
-    inner: &Answer,
-    point: &[(Symbol, Expr)],
-    result: &Expr,
-    value: Option<f64>,
-) -> Option<Doc> {
+pub fn at_point(answer: &AtPointAnswer) -> Doc {
+    let AtPointAnswer {
+        inner,
+        point,
+        result,
+        value,
+    } = answer;
+    let (inner, value) = (&**inner, *value);
     let mut before = match inner {
-        Answer::Derivative { .. } => derivative(inner)?.blocks,
+        Answer::Derivative(d) => derivative(d).blocks,
         Answer::Training(t) => super::training(t).blocks,
         _ => Vec::new(),
     };
     let lead: Line = match inner {
-        Answer::Derivative {
+        Answer::Derivative(DerivativeAnswer {
             named: Some(Named::Prime { name, .. }),
             var,
             order,
             partial,
             ..
-        } if point.len() == 1 => vec![
+        }) if point.len() == 1 => vec![
             Math::Named {
                 named: Named::Prime {
                     name: name.clone(),
@@ -170,7 +185,7 @@ fn at_point(
     let mut doc = value_doc(lead, result, value, after);
     before.append(&mut doc.blocks);
     doc.blocks = before;
-    Some(doc)
+    doc
 }
 
 /// A definition as maths: `f(x) = x²·sin(x)` or `y = 3x² + 1`.
@@ -290,13 +305,13 @@ pub fn meaning(
     value: Option<f64>,
     style: Style,
 ) -> Option<String> {
-    let Answer::Derivative {
+    let Answer::Derivative(DerivativeAnswer {
         body,
         var,
         order,
         named,
         ..
-    } = inner
+    }) = inner
     else {
         return None;
     };

@@ -7,6 +7,9 @@ use super::{ascii, names, Named};
 use crate::calculus::{Check, CheckMethod, Detail, Known};
 use crate::engine::checking::{Checked, Judged};
 use crate::engine::{Answer, Definition, Tutor};
+use crate::engine::{
+    AreaAnswer, AtPointAnswer, DefinedAnswer, DerivativeAnswer, ExpressionAnswer, IntegralAnswer,
+};
 use crate::explain::integral::constant_name;
 use crate::explain::notation::{shape_id, words};
 use crate::explain::{help, readings};
@@ -118,14 +121,14 @@ pub enum Fields {
 /// The fields of each kind of answer; the larger families have modules of their own.
 pub fn fields(answer: &Answer) -> Fields {
     match answer {
-        Answer::Derivative {
+        Answer::Derivative(DerivativeAnswer {
             steps,
             var,
             order,
             partial,
             named,
             ..
-        } => Fields::Derivative {
+        }) => Fields::Derivative {
             variable: var.to_string(),
             order: *order,
             name: named.as_ref().map(|n| n.name().to_string()),
@@ -152,16 +155,16 @@ pub fn fields(answer: &Answer) -> Fields {
                 .collect(),
             steps: Steps::none(),
         },
-        Answer::Expression { value, .. } => Fields::Expression {
+        Answer::Expression(ExpressionAnswer { value, .. }) => Fields::Expression {
             value: value.filter(|v| v.is_finite()),
             steps: Steps::none(),
         },
-        Answer::AtPoint {
+        Answer::AtPoint(AtPointAnswer {
             inner,
             point,
             value,
             ..
-        } => {
+        }) => {
             let at: Named<String> = point
                 .iter()
                 .map(|(v, e)| (v.to_string(), e.ascii()))
@@ -176,7 +179,7 @@ pub fn fields(answer: &Answer) -> Fields {
             }
             Fields::AtPoint(merged)
         }
-        Answer::Defined { definition, .. } | Answer::Forgotten(definition) => {
+        Answer::Defined(DefinedAnswer { definition, .. }) | Answer::Forgotten(definition) => {
             Fields::Definition(defined(definition))
         }
         Answer::Definitions(defs) => Fields::Definitions {
@@ -196,19 +199,19 @@ pub fn fields(answer: &Answer) -> Fields {
         Answer::Tutor(Tutor::Practice(topic)) => Fields::Practice {
             topic: topic.name(),
         },
-        Answer::Integral {
+        Answer::Integral(IntegralAnswer {
             var,
             steps,
             check,
             constant,
             ..
-        } => Fields::Integral {
+        }) => Fields::Integral {
             variable: var.to_string(),
             constant: constant_name(*constant, false),
             check: checked_back(check),
             steps: Steps::of([steps]),
         },
-        Answer::DefiniteIntegral {
+        Answer::DefiniteIntegral(AreaAnswer {
             var,
             lower,
             upper,
@@ -216,7 +219,7 @@ pub fn fields(answer: &Answer) -> Fields {
             value,
             numeric,
             ..
-        } => Fields::Definite {
+        }) => Fields::Definite {
             variable: var.to_string(),
             lower: lower.ascii(),
             upper: upper.ascii(),

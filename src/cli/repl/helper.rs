@@ -103,9 +103,7 @@ impl NudgeHelper {
                 let text = session.answer(&owned).ok().and_then(|outcome| {
                     matches!(
                         outcome.answer,
-                        Answer::Derivative { .. }
-                            | Answer::Expression { .. }
-                            | Answer::AtPoint { .. }
+                        Answer::Derivative(_) | Answer::Expression(_) | Answer::AtPoint(_)
                     )
                     .then(|| render_text_at(&outcome, options, None, &Colored))
                 });
