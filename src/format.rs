@@ -79,17 +79,8 @@ pub fn note_text(note: &Note, unicode: bool) -> String {
 
 /// An error as the terminal shows it (`present::diagnostic`), in plain text.
 pub fn render_error(input: &str, error: &Error, origin: Option<&str>, unicode: bool) -> String {
-    render_error_at(input, error, origin, unicode, None, &Plain)
+    diagnostic(input, error, origin, unicode, None, &Plain)
 }
 
 /// `render_error` with its message and help wrapped to `width` columns, painted by `paint`.
-pub fn render_error_at(
-    input: &str,
-    error: &Error,
-    origin: Option<&str>,
-    unicode: bool,
-    width: Option<usize>,
-    paint: &dyn Paint,
-) -> String {
-    diagnostic(input, error, origin, unicode, width, paint)
-}
+pub use crate::present::diagnostic::diagnostic as render_error_at;
