@@ -2,12 +2,12 @@
 //! and help; what stands out is tagged, and the caller's `Paint` decides how it looks.
 
 use super::ascii::transliterate;
+use super::caret::marked;
 use super::text::Paint;
 use super::wrap::hang;
 use crate::error::{Error, Phase};
 use crate::explain::doc::Tag;
 use crate::visible::visible;
-use unicode_width::UnicodeWidthStr;
 
 /// The error as text. With `unicode` off (`--ascii`) the message and help are spelled in
 /// ASCII; the line itself is shown as it was typed, so the caret stays under the right
@@ -49,27 +49,12 @@ pub fn diagnostic(
     if let Some(o) = origin {
         out.push_str(&format!("  --> {}\n", visible(o)));
     }
-    if let Some(span) = error.span {
-        // A window of the line around the problem, so long lines stay readable.
-        // Tabs would widen differently on every terminal: show them as single spaces.
-        let chars: Vec<char> = input
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
-        let from = span.start.saturating_sub(40);
-        let to = (span.start + 40).min(chars.len());
-        let lead = if from > 0 { "…" } else { "" };
-        let tail = if to < chars.len() { "…" } else { "" };
-        let before: String = chars[from..span.start.min(chars.len())].iter().collect();
-        let shown: String = chars[from..to].iter().collect();
-        let marked_len = span.end.saturating_sub(span.start).clamp(1, 40);
-        let marked: String = chars.iter().skip(span.start).take(marked_len).collect();
-        let col = UnicodeWidthStr::width(lead) + UnicodeWidthStr::width(before.as_str());
-        let width = UnicodeWidthStr::width(marked.as_str()).max(1);
-        out.push_str(&format!("   | {lead}{shown}{tail}\n"));
+    let shown = marked(input, error);
+    if let Some((column, width)) = shown.caret {
+        out.push_str(&format!("   | {}\n", shown.line));
         out.push_str(&format!(
             "   | {}{} {}\n",
-            " ".repeat(col),
+            " ".repeat(column),
             paint.paint(Tag::Error, &"^".repeat(width)),
             paint.paint(Tag::Quiet, phase)
         ));

@@ -340,7 +340,8 @@ fn verbatim(rows: &[String], out: &mut String) {
 
 /// A failure as a LaTeX fragment, in the place its answer would have had.
 pub fn latex_error(input: &str, error: &Error) -> String {
-    let (line, caret) = marked(input, error);
+    let shown = marked(input, error);
+    let (line, caret) = (shown.line.clone(), shown.caret_line());
     let mut out = format!(
         "% nudge: {}\n\\textbf{{Error}} (\\texttt{{{}}}): {}\n\\begin{{verbatim}}\n{}\n",
         comment(input),

@@ -293,7 +293,8 @@ fn fenced(rows: &[String], out: &mut String) {
 
 /// A failure as Markdown, in the place its answer would have had.
 pub fn markdown_error(input: &str, error: &Error) -> String {
-    let (line, caret) = marked(input, error);
+    let shown = marked(input, error);
+    let (line, caret) = (shown.line.clone(), shown.caret_line());
     let fence = fence(&line);
     let mut out = format!(
         "**Error** (`{}`): {}\n\n{fence}text\n{line}\n",
