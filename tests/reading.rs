@@ -374,6 +374,10 @@ const CASES: &[(&str, &str, Want)] = &[
     ("", "read \\partial L/\\partial w", Reads("∂L/∂w")),
     ("L = (w x - 1)^2", "\\partial L/\\partial w", Reads("∂L/∂w")),
     ("", "\\partial/\\partial x x^2 y", Reads("∂/∂x (x²·y)")),
+    // A space after the order, as LaTeX sources often have it, is notation too.
+    ("", "read \\partial^2 L/\\partial w^2", Reads("∂²L/∂w²")),
+    ("", "read d^2 y/dx^2", Reads("d²y/dx²")),
+    ("y = x^3", "d^2 y/dx^2", Reads("d²y/dx²")),
     // A LaTeX command where none fits is named whole, from its backslash.
     ("", "w \\leftarrow 3", Fails("found '\\leftarrow'", 2)),
 ];
