@@ -374,6 +374,18 @@ const CASES: &[(&str, &str, Want)] = &[
     ("", "read \\partial L/\\partial w", Reads("∂L/∂w")),
     ("L = (w x - 1)^2", "\\partial L/\\partial w", Reads("∂L/∂w")),
     ("", "\\partial/\\partial x x^2 y", Reads("∂/∂x (x²·y)")),
+    // A function's argument without brackets may be a call: σ(z) is the sigmoid there too,
+    // not σ times z.
+    ("", "d/dz ln σ(z)", Reads("d/dz ln(σ(z))")),
+    ("", "d/dx ln sigma(x)", Reads("d/dx ln(σ(x))")),
+    ("", "d/dx sin 2σ(x)", Reads("d/dx sin(2·σ(x))")),
+    (
+        "",
+        "d/dz1 ln softmax(z1, z2, z3)_1",
+        Reads("d/dz1 ln((e^z1)/(e^z1 + e^z2 + e^z3))"),
+    ),
+    ("f(x) = x^2", "ln f(3)", Reads("ln(f(3))")),
+    ("", "sin x(x+1)", Reads("sin(x·(x + 1))")),
     // A space after the order, as LaTeX sources often have it, is notation too.
     ("", "read \\partial^2 L/\\partial w^2", Reads("∂²L/∂w²")),
     ("", "read d^2 y/dx^2", Reads("d²y/dx²")),
