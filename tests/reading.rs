@@ -386,6 +386,10 @@ const CASES: &[(&str, &str, Want)] = &[
     ),
     ("f(x) = x^2", "ln f(3)", Reads("ln(f(3))")),
     ("", "sin x(x+1)", Reads("sin(x·(x + 1))")),
+    ("", "√σ(z)", Reads("√(σ(z))")),
+    ("", "√sin(x)", Reads("√(sin(x))")),
+    ("f(x) = x^2 + 1", "√f(x)", Reads("√(f(x))")),
+    ("", "√x(x+1)", Reads("√x·(x + 1)")),
     // A space after the order, as LaTeX sources often have it, is notation too.
     ("", "read \\partial^2 L/\\partial w^2", Reads("∂²L/∂w²")),
     ("", "read d^2 y/dx^2", Reads("d²y/dx²")),
