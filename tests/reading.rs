@@ -387,6 +387,11 @@ const CASES: &[(&str, &str, Want)] = &[
     ("f(x) = x^2", "ln f(3)", Reads("ln(f(3))")),
     ("", "sin x(x+1)", Reads("sin(x·(x + 1))")),
     ("", "√σ(z)", Reads("√(σ(z))")),
+    // Letters against σ multiply its call (Swish is written xσ(x)); a power before the
+    // bracket is the call's, as sin²(x) is.
+    ("", "xσ(x)", Reads("x·σ(x)")),
+    ("", "σ^2(z)", Reads("σ(z)²")),
+    ("", "2σ²(z)", Reads("2·σ(z)²")),
     ("", "√sin(x)", Reads("√(sin(x))")),
     ("f(x) = x^2 + 1", "√f(x)", Reads("√(f(x))")),
     ("", "√x(x+1)", Reads("√x·(x + 1)")),

@@ -371,6 +371,30 @@ impl Builder<'_> {
         }
     }
 
+    /// `xσ(x)`, `wσ(z)`: letters typed against σ before a bracket multiply the sigmoid of
+    /// it, as `x σ(x)` does. The letters before σ, split as any run of letters is; none when
+    /// the run is not letters and σ.
+    pub(super) fn before_sigma(&mut self, typed: &str, span: Span) -> Option<Node> {
+        let prefix = typed.strip_suffix('σ')?;
+        let len = prefix.chars().count();
+        let prefix_span = Span::new(span.start, span.start + len);
+        let node = match len {
+            0 => return None,
+            1 if prefix.chars().all(|c| c.is_ascii_alphabetic()) => Node {
+                kind: NodeKind::Var(prefix.to_string()),
+                span: prefix_span,
+            },
+            _ if classify(prefix) == Run::Letters => self.split(prefix, prefix_span),
+            _ => return None,
+        };
+        let shown = super::reading::reading(&node, true);
+        self.policy_note(
+            format!("{typed}(…) is read as {shown}·σ(…): letters typed together multiply, and σ(…) is the sigmoid"),
+            span,
+        );
+        Some(node)
+    }
+
     /// `xy` → x·y, `xe` → x·e, `pix` → π·x: one node per letter, each with its own span.
     fn split(&mut self, text: &str, span: Span) -> Node {
         let mut acc: Option<Node> = None;

@@ -742,10 +742,13 @@ impl Builder<'_> {
                         }
                         (Some(lhs), Some(op)) => attach(op, lhs, factor),
                         // A factor with no operator before it: implicit multiplication.
-                        (Some(lhs), None) => {
-                            self.check_call_like(&lhs, &factor)?;
-                            attach(BinOp::Implicit, lhs, factor)
-                        }
+                        (Some(lhs), None) => match self.powered_call(lhs, factor)? {
+                            Ok(call) => call,
+                            Err((lhs, factor)) => {
+                                self.check_call_like(&lhs, &factor)?;
+                                attach(BinOp::Implicit, lhs, factor)
+                            }
+                        },
                     });
                 }
                 _ => {}
@@ -756,6 +759,67 @@ impl Builder<'_> {
             node = negate(neg, node);
         }
         Ok(node)
+    }
+
+    /// `σ²(x)`, `σ^2(z)`: a function of one input with a power before its bracket, as
+    /// `sin²(x)` is, is the power of the call, (σ(x))²; `2σ²(x)` too. Anything else comes
+    /// back as it was, to be multiplied.
+    #[allow(clippy::type_complexity)]
+    fn powered_call(
+        &mut self,
+        lhs: Node,
+        factor: Node,
+    ) -> Result<Result<Node, (Node, Node)>, Error> {
+        let touching = factor.span.start == lhs.span.end;
+        let (front, last) = match lhs.kind {
+            NodeKind::Binary(BinOp::Implicit, front, last) => (Some(*front), *last),
+            kind => (
+                None,
+                Node {
+                    kind,
+                    span: lhs.span,
+                },
+            ),
+        };
+        let called = match (&last.kind, &factor.kind) {
+            (NodeKind::Binary(BinOp::Pow, base, _), NodeKind::Paren(_)) if touching => {
+                match &base.kind {
+                    NodeKind::Var(name) if self.names.arity(name).is_none() => builtin(name)
+                        .filter(|b| matches!(b, super::builtin::Builtin::One(_)))
+                        .map(|b| (b, name.clone(), base.span)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some((b, name, name_span)) = called else {
+            let lhs = match front {
+                Some(front) => binary(BinOp::Implicit, front, last),
+                None => last,
+            };
+            return Ok(Err((lhs, factor)));
+        };
+        let NodeKind::Binary(BinOp::Pow, _, exponent) = last.kind else {
+            return Err(internal("a power"));
+        };
+        let NodeKind::Paren(arg) = factor.kind else {
+            return Err(internal("a bracket"));
+        };
+        let shown = crate::expr::unicode_name(&name);
+        let call = self.builtin_call(
+            b,
+            &shown,
+            name_span,
+            0,
+            vec![*arg],
+            None,
+            name_span.to(factor.span),
+        )?;
+        let powered = binary(BinOp::Pow, call, *exponent);
+        Ok(Ok(match front {
+            Some(front) => binary(BinOp::Implicit, front, powered),
+            None => powered,
+        }))
     }
 
     /// `x^-1/2` reads as (x^-1)/2; say so, since x^(-1/2) is the likely intent.
@@ -1004,6 +1068,15 @@ impl Builder<'_> {
         }
         if let Some(b) = builtin(&name).filter(|_| self.names.arity(&name).is_none()) {
             return self.builtin_call(b, &shown, name_span, primes, args, entry, span);
+        }
+        let undefined = self.names.arity(&name).is_none() && !self.names.defined().contains(&name);
+        if let (true, Some(t)) = (undefined, typed.as_deref()) {
+            if let Some(before) = self.before_sigma(t, name_span) {
+                let sigma = Span::new(name_span.end - 1, name_span.end);
+                let b = builtin("sigma").ok_or_else(|| internal("σ is built in"))?;
+                let call = self.builtin_call(b, "σ", sigma, primes, args, entry, sigma.to(span))?;
+                return Ok(binary(BinOp::Implicit, before, call));
+            }
         }
         if let Some((_, at)) = entry {
             return Err(super::builtin::not_a_vector(&shown, at));
