@@ -764,7 +764,6 @@ impl Builder<'_> {
     /// `σ²(x)`, `σ^2(z)`: a function of one input with a power before its bracket, as
     /// `sin²(x)` is, is the power of the call, (σ(x))²; `2σ²(x)` too. Anything else comes
     /// back as it was, to be multiplied.
-    #[allow(clippy::type_complexity)]
     fn powered_call(
         &mut self,
         lhs: Node,
