@@ -225,6 +225,19 @@ const CASES: &[(&str, &str, Want)] = &[
     ("", "the integral of cos t", Reads("∫ cos(t) dt")),
     ("", "derivative of t^3", Reads("d/dt t³")),
     ("", "derivative of x y", Fails("this has 2 variables", 14)),
+    // The variable named in words, as a question says it.
+    ("", "differentiate x^3 with respect to x", Reads("d/dx x³")),
+    (
+        "",
+        "the derivative of x^2 y with respect to y",
+        Reads("d/dy (x²·y)"),
+    ),
+    ("", "derivative of w^2 x wrt w", Reads("d/dw (w²·x)")),
+    (
+        "",
+        "differentiate t^2 w.r.t. t at t = 3",
+        Reads("d/dt t² at t = 3"),
+    ),
     ("", "integrate x y", Fails("this has 2 variables", 10)),
     ("", "d/dx x^2 at 3", Reads("d/dx x² at (3)")),
     ("", "d/dt t^3 at 2", Reads("d/dt t³ at (2)")),

@@ -19,12 +19,32 @@ impl Builder<'_> {
             _ => pair,
         };
         let integral = question.as_rule() != Rule::english_derivative;
-        let body = question
-            .into_inner()
-            .find(|p| p.as_rule() == Rule::expr)
-            .ok_or_else(|| internal("question body"))?;
-        let body = self.expr(body)?;
-        let var = self.only_variable(&body, if integral { "∫ … dx" } else { "d/dx" })?;
+        let (mut body, mut named) = (None, None);
+        for part in question.into_inner() {
+            match part.as_rule() {
+                Rule::expr => body = Some(self.expr(part)?),
+                Rule::with_respect => {
+                    let var = part
+                        .into_inner()
+                        .next()
+                        .ok_or_else(|| internal("variable"))?;
+                    named = Some(super::parse::ascii_name(var.as_str()));
+                }
+                _ => {}
+            }
+        }
+        let body = body.ok_or_else(|| internal("question body"))?;
+        let var = match named {
+            Some(var) => var,
+            None => self.only_variable(
+                &body,
+                if integral {
+                    "∫ … dx"
+                } else {
+                    "with respect to x"
+                },
+            )?,
+        };
         Ok(if integral {
             Statement::Integral {
                 body,
@@ -89,10 +109,12 @@ impl Builder<'_> {
                     ),
                 )
                 .at(body.span)
-                .with_help(format!(
-                    "name it in the operator: {}",
-                    operator.replace('x', first)
-                )))
+                .with_help(match operator {
+                    "with respect to x" => format!(
+                        "name it: add with respect to {first} at the end, or ask d/d{first} …"
+                    ),
+                    _ => format!("name it in the operator: {}", operator.replace('x', first)),
+                }))
             }
         }
     }

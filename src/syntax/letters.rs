@@ -166,6 +166,20 @@ pub(super) fn leading_word_error(line: &str) -> Option<Error> {
     }
 }
 
+/// `with`, `wrt`, `w.r.t.` where the parser stopped: a question's words outside a question
+/// in words are named as the words they are, from their first letter.
+pub(super) fn respect_words_error(line: &str, at: usize, span_start: usize) -> Option<Error> {
+    let rest = &line[at..];
+    let word = ["w.r.t.", "with", "wrt"].into_iter().find(|w| {
+        rest.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+            && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    })?;
+    let span = Span::new(span_start, span_start + word.chars().count());
+    let advice = if word == "w.r.t." { "wrt" } else { word };
+    Some(english_error(&rest[..word.len()], advice, span))
+}
+
 fn english_error(typed: &str, word: &str, span: Span) -> Error {
     Error::new(
         Phase::Parsing,
@@ -249,7 +263,7 @@ pub(super) fn english_help(word: &str) -> String {
         "series" | "taylor" | "maclaurin" => "nudge does not make series yet; it gives the pieces of one: derivatives of any order (d^3/dx^3 sin x) and their values (d^3/dx^3 sin x at x = 0)".to_string(),
         "critical" | "points" | "extrema" | "minimum" | "maximum" | "minimise" | "minimize"
         | "maximise" | "maximize" => "nudge does not search for critical points yet; ask for the slope (d/dx x^3 - 3x), plot it beside the curve (plot x^3 - 3x, d/dx x^3 - 3x), and for two variables hessian EXPR at (a, b) says what kind of flat spot a point is".to_string(),
-        "wrt" | "respect" | "with" => "say the variable in the operator: d/dx x^2 y, ∂/∂y x^2 y".to_string(),
+        "wrt" | "respect" | "with" => "say the variable in the operator, d/dx x^2 y or ∂/∂y x^2 y, or ask in words: derivative of x^2 y with respect to y".to_string(),
         "skip" => "skip shows the working of an exercise while a lesson or practice asks one; at this prompt there is nothing to skip (lessons lists the tour, practice starts exercises)".to_string(),
         "sine" | "cosine" | "tangent" => "write the function by its short name: sin x, cos x, tan x (tangent x^2 at x = 1 draws a tangent line)".to_string(),
         _ => "nudge reads maths, not words: write the expression itself".to_string(),

@@ -67,6 +67,11 @@ pub(super) fn describe_parse_error(
     if expected.len() > 1 && expected.iter().any(|w| w.ends_with("or '('")) {
         expected.retain(|w| *w != "an opening '('");
     }
+    if let Some(error) =
+        super::letters::respect_words_error(line, byte.min(line.len()), offsets.chars(byte))
+    {
+        return error;
+    }
     let found = line[byte.min(line.len())..].chars().next();
     // A LaTeX command is named whole (`found '\\leftarrow'`), where the parser stopped at its
     // backslash or just after it.
