@@ -12,6 +12,7 @@ pub mod matrix;
 mod numbers;
 pub mod plot;
 pub mod text;
+mod typeset;
 pub mod wrap;
 
 pub use text::{text, text_at, Paint, Plain};
