@@ -474,29 +474,37 @@ fn ctrl_c_stops_a_long_definite_integral_and_nudge_goes_idle() {
     leave(p);
 }
 
-/// Colour is decided per stream: with stdout on a terminal and stderr sent to a file, the
-/// answer is coloured and the error in the file has no escape codes.
-#[test]
-fn a_redirected_stderr_gets_no_colour_codes() {
+/// nudge run with `args` on a terminal (a pty) and its stderr sent to a file, colour left to
+/// decide for itself: what the terminal showed, and what went to the file.
+fn with_stderr_to_a_file(args: &str) -> (String, String) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let errors = dir.path().join("errors.txt");
     let mut cmd = Command::new("sh");
     cmd.env("TERM", "xterm")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .current_dir(dir.path())
         .arg("-c")
         .arg(format!(
-            "exec '{}' -e 'd/dx x^2' -e '2 +* 3' 2>'{}'",
+            "exec '{}' {args} 2>'{}'",
             env!("CARGO_BIN_EXE_nudge"),
             errors.display()
         ));
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
-    let answer = p.exp_eof().expect("nudge ends");
+    let shown = p.exp_eof().expect("nudge ends");
+    let written = std::fs::read_to_string(&errors).expect("the errors file");
+    (shown, written)
+}
+
+/// Colour is decided per stream: with stdout on a terminal and stderr sent to a file, the
+/// answer is coloured and the error in the file has no escape codes.
+#[test]
+fn a_redirected_stderr_gets_no_colour_codes() {
+    let (answer, written) = with_stderr_to_a_file("-e 'd/dx x^2' -e '2 +* 3'");
     assert!(
         answer.contains('\u{1b}'),
         "the answer on the terminal is coloured: {answer:?}"
     );
-    let written = std::fs::read_to_string(&errors).expect("the errors file");
     assert!(written.starts_with("error: "), "{written:?}");
     assert!(!written.contains('\u{1b}'), "{written:?}");
 }
@@ -513,25 +521,11 @@ fn a_lesson_s_problems_in_a_redirected_stderr_get_no_colour_codes() {
         "= Broken\n\nSome words.\n\n> d/dx x^2 => 3x\n\n> 2 +* 3\n",
     )
     .expect("the lesson file");
-    let errors = dir.path().join("errors.txt");
-    let mut cmd = Command::new("sh");
-    cmd.env("TERM", "xterm")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .arg("-c")
-        .arg(format!(
-            "exec '{}' --check '{}' 2>'{}'",
-            env!("CARGO_BIN_EXE_nudge"),
-            lesson.display(),
-            errors.display()
-        ));
-    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn nudge on a pty");
-    let shown = p.exp_eof().expect("nudge ends");
+    let (shown, written) = with_stderr_to_a_file(&format!("--check '{}'", lesson.display()));
     assert!(
         shown.contains('\u{1b}'),
         "the verdict on the terminal is coloured: {shown:?}"
     );
-    let written = std::fs::read_to_string(&errors).expect("the errors file");
     assert!(written.contains("expectation failed: "), "{written:?}");
     assert!(written.contains("error: "), "{written:?}");
     assert!(!written.contains('\u{1b}'), "{written:?}");
